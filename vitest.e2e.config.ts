@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Real-browser tests: each file launches Chromium with the built extension, so files run one at a time.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.e2e.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
