@@ -1,0 +1,35 @@
+// The talks our offline stand-in for www.youtube.com serves, shaped like real conference uploads.
+export const VIDEOS = [
+  {
+    id: 'Pr0meTheus1',
+    title: 'Evolving Prometheus for More Use Cases - Bartłomiej Płotka, Red Hat',
+    channel: 'CNCF [Cloud Native Computing Foundation]',
+    channelHandle: '@cncf',
+    lengthSeconds: 1880,
+    chapters: [
+      { title: 'Intro', startSec: 0 },
+      { title: 'Scrape limits', startSec: 190 },
+      { title: 'Agent mode', startSec: 900 },
+    ],
+  },
+  {
+    id: 'OpenMetr1cs',
+    title: 'What You Need to Know About OpenMetrics - Richard Hartmann & Ben Kochie',
+    channel: 'CNCF [Cloud Native Computing Foundation]',
+    channelHandle: '@cncf',
+    lengthSeconds: 1712,
+    chapters: [],
+  },
+  {
+    id: 'H0st1le_T1t',
+    title: 'Rust [unsafe] & *You*: `#` <tricks> 🚀',
+    channel: 'Tom & Jerry’s <Talks>',
+    channelHandle: '@tomandjerry',
+    lengthSeconds: 3725,
+    chapters: [],
+  },
+];
+
+export function videoById(id) {
+  return VIDEOS.find((video) => video.id === id);
+}

@@ -1,0 +1,163 @@
+// HTML of a desktop watch page as YouTube renders it (the parts extensions read), plus the
+// in-page navigation YouTube does: pushState, DOM swap, yt-navigate-finish, a lagging title.
+import { VIDEOS } from './videos.mjs';
+
+const escapeHtml = (text) =>
+  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** JSON inside a <script>: `<` escaped so a title cannot close the script. */
+const scriptJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+function playerResponse(video) {
+  return {
+    playabilityStatus: { status: 'OK' },
+    videoDetails: {
+      videoId: video.id,
+      title: video.title,
+      lengthSeconds: String(video.lengthSeconds),
+      author: video.channel,
+      isLiveContent: false,
+    },
+  };
+}
+
+function initialData(video) {
+  const chapters = video.chapters.map((chapter) => ({
+    chapterRenderer: { title: { simpleText: chapter.title }, timeRangeStartMillis: chapter.startSec * 1000 },
+  }));
+  return {
+    currentVideoEndpoint: { watchEndpoint: { videoId: video.id } },
+    playerOverlays: {
+      playerOverlayRenderer: {
+        decoratedPlayerBarRenderer: {
+          decoratedPlayerBarRenderer: {
+            playerBar: {
+              multiMarkersPlayerBarRenderer: {
+                markersMap: chapters.length ? [{ key: 'DESCRIPTION_CHAPTERS', value: { chapters } }] : [],
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+function related(currentId) {
+  return VIDEOS.filter((video) => video.id !== currentId)
+    .map(
+      (video) => `
+        <ytd-compact-video-renderer>
+          <a id="thumbnail" class="yt-simple-endpoint" href="/watch?v=${video.id}">
+            <span id="video-title" class="related-title">${escapeHtml(video.title)}</span>
+            <span class="related-channel">${escapeHtml(video.channel)}</span>
+          </a>
+        </ytd-compact-video-renderer>`,
+    )
+    .join('');
+}
+
+export function watchPage(video, { simulatePlayback = false, startSec = 0 } = {}) {
+  const canonical = `https://www.youtube.com/watch?v=${video.id}`;
+  return `<!doctype html>
+<html lang="en" dark>
+<head>
+<meta charset="utf-8">
+<title>(3) ${escapeHtml(video.title)} - YouTube</title>
+<meta name="title" content="${escapeHtml(video.title)}">
+<meta property="og:title" content="${escapeHtml(video.title)}">
+<meta property="og:url" content="${canonical}">
+<link rel="canonical" href="${canonical}">
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<ytd-app>
+  <div id="masthead"><span class="logo">▶ YouTube</span><input class="search" placeholder="Search" aria-label="Search YouTube"></div>
+  <ytd-watch-flexy video-id="${video.id}" role="main">
+    <div id="primary">
+      <div id="player">
+        <div id="movie_player" class="html5-video-player">
+          <video class="video-stream html5-main-video" muted playsinline preload="auto" src="/media/${video.id}"></video>
+          <div class="slide"><span class="slide__title">${escapeHtml(video.title)}</span><span class="slide__time" id="clock">0:00</span></div>
+        </div>
+      </div>
+      <ytd-watch-metadata class="watch-active-metadata">
+        <div id="title"><h1 class="style-scope ytd-watch-metadata"><yt-formatted-string class="style-scope ytd-watch-metadata">${escapeHtml(video.title)}</yt-formatted-string></h1></div>
+        <div id="owner">
+          <ytd-video-owner-renderer>
+            <ytd-channel-name id="channel-name"><div id="text-container"><yt-formatted-string id="text"><a class="yt-simple-endpoint yt-formatted-string" href="/${video.channelHandle}">${escapeHtml(video.channel)}</a></yt-formatted-string></div></ytd-channel-name>
+          </ytd-video-owner-renderer>
+        </div>
+      </ytd-watch-metadata>
+    </div>
+    <div id="secondary"><h2>Up next</h2>${related(video.id)}</div>
+  </ytd-watch-flexy>
+</ytd-app>
+<script>var ytInitialPlayerResponse = ${scriptJson(playerResponse(video))};</script>
+<script>var ytInitialData = ${scriptJson(initialData(video))};</script>
+<script>
+(() => {
+  const catalog = ${scriptJson(Object.fromEntries(VIDEOS.map((v) => [v.id, { title: v.title, channel: v.channel, handle: v.channelHandle }])))};
+  const video = document.querySelector('#movie_player video');
+  const clock = document.getElementById('clock');
+  const format = (s) => Math.floor(s / 60) + ':' + String(Math.floor(s % 60)).padStart(2, '0');
+  const show = () => { clock.textContent = format(video.currentTime); };
+  video.addEventListener("timeupdate", show);
+  video.addEventListener("seeked", show);
+  video.addEventListener('loadedmetadata', () => {
+    video.currentTime = ${Number(startSec)};
+    ${simulatePlayback ? 'void video.play();' : ''}
+  }, { once: true });
+
+  // In-page navigation the way YouTube does it: the URL and the rendered page switch first,
+  // <head>, the inline JSON and document.title keep describing the previous video for a while.
+  window.navigateInPage = (id) => {
+    const next = catalog[id];
+    document.dispatchEvent(new CustomEvent('yt-navigate-start', { bubbles: true }));
+    history.pushState({}, '', '/watch?v=' + id);
+    document.querySelector('ytd-watch-flexy').setAttribute('video-id', id);
+    document.querySelector('ytd-watch-metadata #title yt-formatted-string').textContent = next.title;
+    const owner = document.querySelector('ytd-video-owner-renderer #channel-name a');
+    owner.textContent = next.channel;
+    owner.setAttribute('href', '/' + next.handle);
+    document.querySelector('.slide__title').textContent = next.title;
+    video.src = '/media/' + id;
+    document.dispatchEvent(new CustomEvent('yt-navigate-finish', { bubbles: true, detail: { pageType: 'watch' } }));
+    setTimeout(() => { document.title = next.title + ' - YouTube'; }, Number(new URLSearchParams(location.search).get('titleLagMs') ?? 1500));
+  };
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a.yt-simple-endpoint[href^="/watch"]');
+    if (!link) return;
+    event.preventDefault();
+    window.navigateInPage(new URL(link.href).searchParams.get('v'));
+  });
+})();
+</script>
+</body>
+</html>`;
+}
+
+export function homePage() {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>YouTube</title><style>${PAGE_STYLE}</style></head>
+<body><ytd-app><div id="masthead"><span class="logo">▶ YouTube</span></div><ytd-browse role="main"><h1>Recommended</h1>${related('')}</ytd-browse></ytd-app></body></html>`;
+}
+
+const PAGE_STYLE = `
+body { margin: 0; font: 14px/1.4 Roboto, Arial, sans-serif; background: #0f0f0f; color: #f1f1f1; }
+#masthead { display: flex; gap: 24px; align-items: center; padding: 10px 20px; border-bottom: 1px solid #272727; }
+.logo { font-weight: 700; font-size: 18px; color: #fff; }
+.search { flex: 0 1 420px; background: #121212; border: 1px solid #303030; border-radius: 20px; color: #aaa; padding: 6px 14px; }
+ytd-watch-flexy { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 24px; padding: 20px; }
+#movie_player { position: relative; aspect-ratio: 16 / 9; background: #000; border-radius: 12px; overflow: hidden; }
+#movie_player video { position: absolute; inset: 0; width: 100%; height: 100%; }
+.slide { position: absolute; inset: 0; display: flex; flex-direction: column; justify-content: center; align-items: center; gap: 12px;
+  background: linear-gradient(135deg, #1e3a8a, #312e81 60%, #0f172a); padding: 32px; text-align: center; }
+.slide__title { font-size: 26px; font-weight: 700; max-width: 80%; }
+.slide__time { font: 600 16px monospace; background: rgba(0,0,0,.5); padding: 2px 10px; border-radius: 6px; }
+#title h1 { font-size: 20px; margin: 12px 0 8px; }
+#channel-name a { color: #f1f1f1; font-weight: 600; text-decoration: none; }
+#secondary h2 { font-size: 16px; margin: 0 0 12px; }
+ytd-compact-video-renderer a { display: flex; flex-direction: column; gap: 2px; padding: 10px; border-radius: 8px; color: inherit; text-decoration: none; background: #1b1b1b; margin-bottom: 8px; }
+.related-channel { color: #aaa; font-size: 12px; }
+ytd-browse { display: block; padding: 20px; max-width: 480px; }
+`;

@@ -1,0 +1,22 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Note, Talk } from '../talk/model';
+
+export type TalklogDb = Dexie & {
+  talks: EntityTable<Talk, 'id'>;
+  notes: EntityTable<Note, 'id'>;
+};
+
+export const DEFAULT_DB_NAME = 'talklog';
+
+/**
+ * Every schema version, oldest first. A new version keeps the old ones and adds
+ * `.stores()` plus an `.upgrade()` that rewrites old records (README, "Adding a schema version").
+ */
+export function openTalklogDb(name: string = DEFAULT_DB_NAME): TalklogDb {
+  const db = new Dexie(name) as TalklogDb;
+  db.version(1).stores({
+    talks: 'id, &videoId, createdAt, updatedAt, category, event, status, interest, *tags',
+    notes: 'id, talkId, [talkId+createdAt], updatedAt',
+  });
+  return db;
+}

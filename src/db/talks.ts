@@ -1,0 +1,79 @@
+import type { CapturedTalk, Note, Talk } from '../talk/model';
+import { talkIdFor } from '../talk/model';
+import type { TalklogDb } from './database';
+
+/**
+ * Saves the talk on this page, or refreshes the one already saved for its video:
+ * clipping twice never makes a duplicate, and what the user edited (speakers, event, …) stays.
+ */
+export async function clipTalk(db: TalklogDb, captured: CapturedTalk, now = new Date()): Promise<Talk> {
+  return db.transaction('rw', db.talks, async () => {
+    const existing = await db.talks.get(talkIdFor(captured.videoId));
+    if (existing) {
+      const refreshed: Talk = {
+        ...existing,
+        channel: existing.channel ?? captured.channel,
+        durationSec: captured.durationSec ?? existing.durationSec,
+      };
+      if (refreshed.channel !== existing.channel || refreshed.durationSec !== existing.durationSec) {
+        refreshed.updatedAt = now.toISOString();
+        await db.talks.put(refreshed);
+      }
+      return refreshed;
+    }
+    const talk: Talk = {
+      id: talkIdFor(captured.videoId),
+      videoId: captured.videoId,
+      url: captured.url,
+      title: captured.title,
+      channel: captured.channel,
+      speakers: captured.speakers,
+      durationSec: captured.durationSec,
+      event: null,
+      category: null,
+      tags: [],
+      interest: 0,
+      status: 'watching',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    await db.talks.add(talk);
+    return talk;
+  });
+}
+
+export function getTalkByVideoId(db: TalklogDb, videoId: string): Promise<Talk | undefined> {
+  return db.talks.get(talkIdFor(videoId));
+}
+
+/** Newest clipped first. */
+export function listRecentTalks(db: TalklogDb, limit: number): Promise<Talk[]> {
+  return db.talks.orderBy('createdAt').reverse().limit(limit).toArray();
+}
+
+export interface TalkWithNoteCount {
+  talk: Talk;
+  noteCount: number;
+}
+
+/** Every talk, newest clipped first, with how many notes each has. */
+export async function listTalksWithNoteCounts(db: TalklogDb): Promise<TalkWithNoteCount[]> {
+  return db.transaction('r', db.talks, db.notes, async () => {
+    const [talks, notes] = await Promise.all([db.talks.orderBy('createdAt').reverse().toArray(), db.notes.toArray()]);
+    const counts = countNotesByTalk(notes);
+    return talks.map((talk) => ({ talk, noteCount: counts.get(talk.id) ?? 0 }));
+  });
+}
+
+function countNotesByTalk(notes: Note[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const note of notes) counts.set(note.talkId, (counts.get(note.talkId) ?? 0) + 1);
+  return counts;
+}
+
+export async function allTalksAndNotes(db: TalklogDb): Promise<{ talks: Talk[]; notes: Note[] }> {
+  return db.transaction('r', db.talks, db.notes, async () => ({
+    talks: await db.talks.toArray(),
+    notes: await db.notes.toArray(),
+  }));
+}

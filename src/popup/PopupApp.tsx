@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { TalklogDb } from '../db/database';
+import { clipTalk } from '../db/talks';
+import type { Talk, TalkHere } from '../talk/model';
+import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
+import { markAppReady } from '../ui/app-ready';
+import { NoTalkHere } from './NoTalkHere';
+import { TalkPanel } from './TalkPanel';
+import type { TabConnector } from './tab-connector';
+
+type View =
+  | { kind: 'asking' }
+  | { kind: 'talk'; talk: Talk }
+  | { kind: 'no-talk'; here: Extract<TalkHere, { kind: 'no-talk' }> }
+  | { kind: 'failed' };
+
+/** The popup and side panel: the talk in the tab, clipped on sight, and its notes. */
+export function PopupApp({ db, connector }: { db: TalklogDb; connector: TabConnector }) {
+  const [view, setView] = useState<View>({ kind: 'asking' });
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+
+  const showTalkHere = useCallback(async () => {
+    try {
+      const here = await connector.whatTalkIsHere();
+      if (here.kind === 'no-talk') {
+        setView({ kind: 'no-talk', here });
+        return;
+      }
+      const talk = await clipTalk(db, here.talk);
+      setView({ kind: 'talk', talk });
+    } catch (error) {
+      setView({ kind: 'failed' });
+      setAnnouncement({ kind: 'alert', text: `Could not read this tab: ${errorMessage(error)}` });
+    }
+  }, [db, connector]);
+
+  useEffect(() => {
+    void showTalkHere();
+    return connector.onPageChanged(() => void showTalkHere());
+  }, [showTalkHere, connector]);
+
+  useEffect(() => {
+    if (view.kind !== 'asking') markAppReady();
+  }, [view.kind]);
+
+  return (
+    <div class="popup">
+      <header class="popup__bar">
+        <span class="brand">
+          <img src="/icons/icon-32.png" alt="" width={20} height={20} />
+          Talklog
+        </span>
+        <button type="button" class="button button--quiet" onClick={() => connector.openLibrary()}>
+          Library
+        </button>
+      </header>
+      <main class="popup__main">
+        {view.kind === 'asking' && <p class="muted">Looking at this tab…</p>}
+        {view.kind === 'talk' && (
+          <TalkPanel
+            key={view.talk.id}
+            db={db}
+            talkId={view.talk.id}
+            connector={connector}
+            announce={setAnnouncement}
+            onClip={async () => {
+              await showTalkHere();
+              setAnnouncement({ kind: 'status', text: 'Clipped: the talk is in your library.' });
+            }}
+          />
+        )}
+        {view.kind === 'no-talk' && <NoTalkHere db={db} reason={view.here.reason} onOpen={(url) => connector.openUrl(url)} />}
+      </main>
+      <Announcer announcement={announcement} />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import type { TalklogDb } from '../db/database';
+import { deleteNote, notesForTalk } from '../db/notes';
+import type { Note } from '../talk/model';
+import { formatPlaybackTime } from '../talk/time';
+import { errorMessage, type Announcement } from '../ui/Announcer';
+import { useLiveQuery } from '../ui/use-live-query';
+import { NoteEditor } from './NoteEditor';
+import { NoteList } from './NoteList';
+import type { TabConnector } from './tab-connector';
+
+interface TalkPanelProps {
+  db: TalklogDb;
+  talkId: string;
+  connector: TabConnector;
+  announce: (announcement: Announcement) => void;
+  onClip: () => Promise<void>;
+}
+
+export function TalkPanel({ db, talkId, connector, announce, onClip }: TalkPanelProps) {
+  const talk = useLiveQuery(() => db.talks.get(talkId), [db, talkId]).value;
+  const notes = useLiveQuery(() => notesForTalk(db, talkId), [db, talkId]).value;
+  const [editing, setEditing] = useState<Note | null>(null);
+
+  if (!talk) return <p class="muted">Opening the talk…</p>;
+
+  const seek = async (atSec: number) => {
+    if (!(await connector.seek(talk.videoId, atSec))) connector.openUrl(`${talk.url}&t=${atSec}s`);
+  };
+  const remove = async (note: Note) => {
+    try {
+      await deleteNote(db, note.id);
+      if (editing?.id === note.id) setEditing(null);
+      announce({ kind: 'status', text: 'Note deleted.' });
+    } catch (error) {
+      announce({ kind: 'alert', text: `Could not delete the note: ${errorMessage(error)}` });
+    }
+  };
+
+  return (
+    <>
+      <section class="talk-card" aria-labelledby="talk-title">
+        <h1 id="talk-title" class="talk-card__title">
+          {talk.title}
+        </h1>
+        <p class="talk-card__meta">
+          {[talk.speakers.join(', '), talk.channel, talk.durationSec ? formatPlaybackTime(talk.durationSec) : '']
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+        <button type="button" class="button" onClick={() => void onClip()}>
+          Clip
+        </button>
+      </section>
+      <NoteList notes={notes ?? []} videoId={talk.videoId} onSeek={seek} onEdit={setEditing} onDelete={remove} />
+      <NoteEditor
+        key={editing?.id ?? 'new-note'}
+        db={db}
+        talkId={talk.id}
+        editing={editing}
+        onEditDone={() => setEditing(null)}
+        currentSec={async () => {
+          const here = await connector.whatTalkIsHere();
+          return here.kind === 'talk' && here.talk.videoId === talk.videoId ? here.talk.currentSec : null;
+        }}
+        announce={announce}
+      />
+    </>
+  );
+}

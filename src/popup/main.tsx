@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { openTalklogDb } from '../db/database';
+import '../ui/theme.css';
+import './popup.css';
+import { PopupApp } from './PopupApp';
+import { browserTabConnector, resolveTabId } from './tab-connector';
+
+const tabId = await resolveTabId(location.search);
+render(<PopupApp db={openTalklogDb()} connector={browserTabConnector(tabId)} />, document.getElementById('app')!);

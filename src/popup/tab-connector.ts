@@ -1,0 +1,57 @@
+import browser from 'webextension-polyfill';
+import { isContentToPageMessage, isFromThisExtension } from '../messages/messages';
+import { askWhatTalkIsHere } from '../messages/ask-tab';
+import { sendToContent } from '../messages/send';
+import type { TalkHere } from '../talk/model';
+
+/** What the note-taking page needs from the tab it works on. Tests pass their own. */
+export interface TabConnector {
+  whatTalkIsHere(): Promise<TalkHere>;
+  /** Seeks the tab's player; false when the tab no longer shows that video. */
+  seek(videoId: string, atSec: number): Promise<boolean>;
+  /** Calls back when the tab switches to another video in the page; returns the unsubscribe. */
+  onPageChanged(listener: () => void): () => void;
+  openUrl(url: string): void;
+  openLibrary(): void;
+}
+
+/** `?tab=<id>` when given (tests, the side panel), else the active tab of this window. */
+export async function resolveTabId(search: string): Promise<number | null> {
+  const fromQuery = Number(new URLSearchParams(search).get('tab'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id ?? null;
+}
+
+export function browserTabConnector(tabId: number | null): TabConnector {
+  const ask = async (): Promise<TalkHere> => {
+    if (tabId === null) return { kind: 'no-talk', reason: 'not-youtube', videoId: null };
+    return askWhatTalkIsHere(tabId);
+  };
+  return {
+    whatTalkIsHere: ask,
+    async seek(videoId, atSec) {
+      if (tabId === null) return false;
+      try {
+        return await sendToContent(tabId, { type: 'talklog/seek', videoId, atSec });
+      } catch {
+        return false;
+      }
+    },
+    onPageChanged(listener) {
+      const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
+        if (!isFromThisExtension(sender, browser.runtime.id) || !isContentToPageMessage(message)) return undefined;
+        if (sender.tab?.id === tabId) listener();
+        return undefined;
+      };
+      browser.runtime.onMessage.addListener(onMessage);
+      return () => browser.runtime.onMessage.removeListener(onMessage);
+    },
+    openUrl(url) {
+      void browser.tabs.create({ url });
+    },
+    openLibrary() {
+      void browser.runtime.openOptionsPage();
+    },
+  };
+}

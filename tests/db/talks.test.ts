@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { addNote } from '../../src/db/notes';
+import { allTalksAndNotes, clipTalk, getTalkByVideoId, listRecentTalks, listTalksWithNoteCounts } from '../../src/db/talks';
+import { capturedTalk, freshDb } from './test-db';
+
+describe('clipTalk', () => {
+  test('saves a new talk keyed by its video id with every field of the backup format', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk(), new Date('2026-11-26T05:00:00Z'));
+    expect(talk).toEqual({
+      id: 't_Pr0meTheus1',
+      videoId: 'Pr0meTheus1',
+      url: 'https://www.youtube.com/watch?v=Pr0meTheus1',
+      title: 'Evolving Prometheus for More Use Cases',
+      channel: 'CNCF [Cloud Native Computing Foundation]',
+      speakers: ['Bartłomiej Płotka, Red Hat'],
+      durationSec: 1880,
+      event: null,
+      category: null,
+      tags: [],
+      interest: 0,
+      status: 'watching',
+      createdAt: '2026-11-26T05:00:00.000Z',
+      updatedAt: '2026-11-26T05:00:00.000Z',
+    });
+    expect(await getTalkByVideoId(db, 'Pr0meTheus1')).toEqual(talk);
+  });
+
+  test('clipping the same video again opens the same talk and keeps what the user edited', async () => {
+    const db = freshDb();
+    const first = await clipTalk(db, capturedTalk());
+    await db.talks.update(first.id, { title: 'My own title', category: 'Observability' });
+    const second = await clipTalk(db, capturedTalk({ currentSec: 10 }));
+    expect(await db.talks.count()).toBe(1);
+    expect(second.id).toBe(first.id);
+    expect(second.title).toBe('My own title');
+    expect(second.category).toBe('Observability');
+  });
+
+  test('a later clip fills in what the first one could not read', async () => {
+    const db = freshDb();
+    await clipTalk(db, capturedTalk({ channel: null, durationSec: null }), new Date('2026-11-26T05:00:00Z'));
+    const refreshed = await clipTalk(db, capturedTalk(), new Date('2026-11-26T06:00:00Z'));
+    expect(refreshed.channel).toBe('CNCF [Cloud Native Computing Foundation]');
+    expect(refreshed.durationSec).toBe(1880);
+    expect(refreshed.updatedAt).toBe('2026-11-26T06:00:00.000Z');
+  });
+
+  test('two clips of one video at the same moment still make one talk', async () => {
+    const db = freshDb();
+    const [a, b] = await Promise.all([clipTalk(db, capturedTalk()), clipTalk(db, capturedTalk())]);
+    expect(a.id).toBe(b.id);
+    expect(await db.talks.count()).toBe(1);
+  });
+});
+
+describe('listing', () => {
+  test('recent talks come newest first, and the library counts notes per talk', async () => {
+    const db = freshDb();
+    const older = await clipTalk(db, capturedTalk(), new Date('2026-11-20T10:00:00Z'));
+    const newer = await clipTalk(db, capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs', title: 'OpenMetrics' }), new Date('2026-11-21T10:00:00Z'));
+    await addNote(db, older.id, 'one', 10);
+    await addNote(db, older.id, 'two', null);
+    expect((await listRecentTalks(db, 1)).map((talk) => talk.id)).toEqual([newer.id]);
+    expect((await listTalksWithNoteCounts(db)).map(({ talk, noteCount }) => [talk.id, noteCount])).toEqual([
+      [newer.id, 0],
+      [older.id, 2],
+    ]);
+    const everything = await allTalksAndNotes(db);
+    expect(everything.talks).toHaveLength(2);
+    expect(everything.notes).toHaveLength(2);
+  });
+});

@@ -1,0 +1,30 @@
+import { afterEach } from 'vitest';
+import { openTalklogDb, type TalklogDb } from '../../src/db/database';
+import type { CapturedTalk } from '../../src/talk/model';
+
+const opened: TalklogDb[] = [];
+
+/** A fresh Talklog database on fake-indexeddb, deleted after the test. */
+export function freshDb(): TalklogDb {
+  const db = openTalklogDb(`talklog-test-${crypto.randomUUID()}`);
+  opened.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.delete()));
+});
+
+export function capturedTalk(overrides: Partial<CapturedTalk> = {}): CapturedTalk {
+  return {
+    videoId: 'Pr0meTheus1',
+    url: 'https://www.youtube.com/watch?v=Pr0meTheus1',
+    title: 'Evolving Prometheus for More Use Cases',
+    channel: 'CNCF [Cloud Native Computing Foundation]',
+    speakers: ['Bartłomiej Płotka, Red Hat'],
+    durationSec: 1880,
+    currentSec: 754.6,
+    chapters: [],
+    ...overrides,
+  };
+}

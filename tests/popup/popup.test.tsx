@@ -1,0 +1,131 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, test } from 'vitest';
+import { addNote } from '../../src/db/notes';
+import { clipTalk } from '../../src/db/talks';
+import type { TalkHere } from '../../src/talk/model';
+import { PopupApp } from '../../src/popup/PopupApp';
+import type { TabConnector } from '../../src/popup/tab-connector';
+import { capturedTalk, freshDb } from '../db/test-db';
+
+afterEach(cleanup);
+
+/** Stands in for the browser tab (the one part that needs a real browser; e2e covers it). */
+function fakeTab(here: TalkHere) {
+  const state = { here, seeks: [] as number[], opened: [] as string[], pageChanged: () => {} };
+  const connector: TabConnector = {
+    whatTalkIsHere: async () => state.here,
+    seek: async (_videoId, atSec) => {
+      state.seeks.push(atSec);
+      return true;
+    },
+    onPageChanged: (listener) => {
+      state.pageChanged = listener;
+      return () => {};
+    },
+    openUrl: (url) => state.opened.push(url),
+    openLibrary: () => {},
+  };
+  return { state, connector };
+}
+
+const onWatchPage = (currentSec = 754.6): TalkHere => ({ kind: 'talk', talk: capturedTalk({ currentSec }) });
+
+describe('popup on a watch page', () => {
+  test('shows and clips the talk at once', async () => {
+    const db = freshDb();
+    render(<PopupApp db={db} connector={fakeTab(onWatchPage()).connector} />);
+    expect(await screen.findByRole('heading', { name: 'Evolving Prometheus for More Use Cases' })).toBeTruthy();
+    expect(await db.talks.get('t_Pr0meTheus1')).toBeTruthy();
+    expect(performance.getEntriesByName('app-ready', 'mark')).toHaveLength(1);
+  });
+
+  test('a note keeps the time typing started, and the box empties once it is saved', async () => {
+    const db = freshDb();
+    const tab = fakeTab(onWatchPage(754.6));
+    render(<PopupApp db={db} connector={tab.connector} />);
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'new scrape limits' } });
+    await screen.findByText(/At 12:34/);
+    tab.state.here = onWatchPage(900);
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent + '|' + screen.getByRole('alert').textContent).toBe('Note saved at 12:34.|'));
+    expect(box.value).toBe('');
+    const [note] = await db.notes.toArray();
+    expect(note).toMatchObject({ talkId: 't_Pr0meTheus1', body: 'new scrape limits', atSec: 754 });
+    expect((await screen.findByRole('link', { name: 'Play from 12:34' })).getAttribute('href')).toBe(
+      'https://www.youtube.com/watch?v=Pr0meTheus1&t=754s',
+    );
+  });
+
+  test('Ctrl+Enter saves; an empty box saves nothing', async () => {
+    const db = freshDb();
+    render(<PopupApp db={db} connector={fakeTab(onWatchPage()).connector} />);
+    const box = await screen.findByRole('textbox', { name: 'Note' });
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    fireEvent.input(box, { target: { value: '   ' } });
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    fireEvent.input(box, { target: { value: 'keyboard only' } });
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    await waitFor(async () => expect((await db.notes.toArray()).map((note) => note.body)).toEqual(['keyboard only']));
+  });
+
+  test('a note can be edited and deleted', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'first thought', 60);
+    render(<PopupApp db={db} connector={fakeTab(onWatchPage()).connector} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe('first thought'));
+    fireEvent.input(box, { target: { value: 'better thought' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await screen.findByText('better thought');
+    expect((await db.notes.toArray()).map((note) => [note.body, note.atSec])).toEqual([['better thought', 60]]);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    await waitFor(async () => expect(await db.notes.count()).toBe(0));
+  });
+
+  test('clicking a timestamp seeks the open video', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'here', 252);
+    const tab = fakeTab(onWatchPage());
+    render(<PopupApp db={db} connector={tab.connector} />);
+    fireEvent.click(await screen.findByRole('link', { name: 'Play from 4:12' }));
+    await waitFor(() => expect(tab.state.seeks).toEqual([252]));
+  });
+
+  test('follows the tab to another video after in-page navigation', async () => {
+    const db = freshDb();
+    const tab = fakeTab(onWatchPage());
+    render(<PopupApp db={db} connector={tab.connector} />);
+    await screen.findByRole('heading', { name: 'Evolving Prometheus for More Use Cases' });
+    tab.state.here = { kind: 'talk', talk: capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs', title: 'OpenMetrics' }) };
+    tab.state.pageChanged();
+    expect(await screen.findByRole('heading', { name: 'OpenMetrics' })).toBeTruthy();
+  });
+});
+
+describe('popup elsewhere', () => {
+  test('says plainly that the tab holds no talk and lists recent talks', async () => {
+    const db = freshDb();
+    await clipTalk(db, capturedTalk());
+    const tab = fakeTab({ kind: 'no-talk', reason: 'not-youtube', videoId: null });
+    render(<PopupApp db={db} connector={tab.connector} />);
+    expect(await screen.findByText(/This tab is not a YouTube video/)).toBeTruthy();
+    fireEvent.click(await screen.findByRole('link', { name: 'Evolving Prometheus for More Use Cases' }));
+    expect(tab.state.opened).toEqual(['https://www.youtube.com/watch?v=Pr0meTheus1']);
+    expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull();
+  });
+
+  test('a tab that cannot be read gives an alert, not a blank popup', async () => {
+    const db = freshDb();
+    const { connector } = fakeTab(onWatchPage());
+    connector.whatTalkIsHere = async () => {
+      throw new Error('Cannot access contents of the page');
+    };
+    render(<PopupApp db={db} connector={connector} />);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Cannot access contents of the page'));
+  });
+});
