@@ -1,0 +1,74 @@
+/**
+ * The content script on www.youtube.com. It does nothing until asked: it answers the extension's
+ * own questions about the talk on the page, and tells the extension's pages when YouTube
+ * switches to another video without reloading.
+ */
+import browser from 'webextension-polyfill';
+import { isFromThisExtension, isPageToContentMessage, type PageToContentMessage } from '../messages/messages';
+import { sendToPages } from '../messages/send';
+import type { TalkHere } from '../talk/model';
+import { videoIdFromUrl } from '../talk/video-id';
+import { findPlayingVideo } from './read-player';
+import { readWatchPage } from './read-watch-page';
+
+/** How long a question waits for YouTube to finish switching the page to the URL's video. */
+const PAGE_SWITCH_WAIT_MS = 3000;
+
+let playerResponseFromNavigation: unknown;
+
+// YouTube's own events are DOM events, so they reach this isolated world; their detail does in
+// Chromium, and is only a hint (it is checked against the URL's video id before use).
+document.addEventListener('yt-navigate-finish', (event) => {
+  const detail = (event as CustomEvent<{ response?: { playerResponse?: unknown } } | undefined>).detail;
+  playerResponseFromNavigation = detail?.response?.playerResponse;
+  announcePageChange();
+});
+window.addEventListener('popstate', announcePageChange);
+
+function announcePageChange(): void {
+  void sendToPages({ type: 'talklog/page-changed', videoId: videoIdFromUrl(location.href) });
+}
+
+function readNow(): TalkHere {
+  return readWatchPage(document, location.href, { playerResponse: playerResponseFromNavigation });
+}
+
+/** Reads the page; while YouTube is still switching it to the URL's video, waits (briefly) for it. */
+function whatTalkIsHere(): Promise<TalkHere> {
+  const first = readNow();
+  if (first.kind === 'talk' || first.reason !== 'loading') return Promise.resolve(first);
+  return new Promise((resolve) => {
+    const finish = (answer: TalkHere) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(answer);
+    };
+    const observer = new MutationObserver(() => {
+      const answer = readNow();
+      if (answer.kind === 'talk' || answer.reason !== 'loading') finish(answer);
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    const timer = setTimeout(() => finish(readNow()), PAGE_SWITCH_WAIT_MS);
+  });
+}
+
+function seek(videoId: string, atSec: number): boolean {
+  const video = videoIdFromUrl(location.href) === videoId ? findPlayingVideo(document) : null;
+  if (!video) return false;
+  video.currentTime = atSec;
+  return true;
+}
+
+function answer(message: PageToContentMessage): Promise<unknown> {
+  switch (message.type) {
+    case 'talklog/what-talk-is-here':
+      return whatTalkIsHere();
+    case 'talklog/seek':
+      return Promise.resolve(seek(message.videoId, message.atSec));
+  }
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  if (!isFromThisExtension(sender, browser.runtime.id) || !isPageToContentMessage(message)) return undefined;
+  return answer(message);
+});

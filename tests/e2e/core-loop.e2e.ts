@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTalklogSession, waitForAppReady, type TalklogSession } from './extension';
+
+let session: TalklogSession;
+
+beforeAll(async () => {
+  session = await startTalklogSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+test('clip a talk, write a note from the popup, find it after a reload, and export the talk log', async () => {
+  const watch = await session.openYouTube('/watch?v=Pr0meTheus1&list=PLj6h78yzYM2&index=3');
+  await watch.evaluate(() => {
+    document.querySelector<HTMLVideoElement>('#movie_player video')!.currentTime = 754.6;
+  });
+
+  const popup = await session.openPopupFor(watch);
+  await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toBe('Evolving Prometheus for More Use Cases');
+  await expect.poll(() => popup.getByText('CNCF [Cloud Native Computing Foundation]').count()).toBe(1);
+
+  await popup.getByRole('button', { name: 'Clip' }).click();
+  await expect.poll(() => popup.getByRole('status').textContent()).toContain('Clipped');
+
+  const note = popup.getByRole('textbox', { name: 'Note' });
+  await note.fill('new scrape limits: `sample_limit`, `label_limit`');
+  await expect.poll(() => popup.getByText('At 12:34', { exact: false }).count()).toBe(1);
+  await watch.evaluate(() => {
+    document.querySelector<HTMLVideoElement>('#movie_player video')!.currentTime = 800;
+  });
+  await popup.getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(() => popup.getByRole('status').textContent()).toBe('Note saved at 12:34.');
+  expect(await note.inputValue()).toBe('');
+
+  await note.fill('Prometheus Agent, based on Grafana Agent');
+  await expect.poll(() => popup.getByText('At 13:20', { exact: false }).count()).toBe(1);
+  await note.press('Control+Enter');
+  await expect.poll(() => popup.getByRole('listitem').count()).toBe(2);
+  await session.screenshot(popup, 'popup');
+
+  await popup.reload();
+  await waitForAppReady(popup);
+  await expect.poll(() => popup.getByRole('listitem').count()).toBe(2);
+  const timeLink = popup.getByRole('link', { name: 'Play from 12:34' });
+  expect(await timeLink.getAttribute('href')).toBe('https://www.youtube.com/watch?v=Pr0meTheus1&t=754s');
+
+  // Clipping the same video again, from another tab and URL form, opens the same talk.
+  const again = await session.openYouTube('/watch?v=Pr0meTheus1&t=42s');
+  const secondPopup = await session.openPopupFor(again);
+  await expect.poll(() => secondPopup.getByRole('listitem').count()).toBe(2);
+
+  const library = await session.context.newPage();
+  await library.goto(session.extensionUrl('src/options/index.html'));
+  await waitForAppReady(library);
+  const rows = library.getByRole('row');
+  await expect.poll(() => rows.count()).toBe(2);
+  const row = rows.nth(1);
+  expect(await row.getByRole('link').textContent()).toBe('Evolving Prometheus for More Use Cases');
+  expect(await row.getByRole('cell').nth(2).textContent()).toBe('2');
+  await session.screenshot(library, 'library');
+
+  const [download] = await Promise.all([
+    library.waitForEvent('download'),
+    library.getByRole('button', { name: 'Export markdown' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('talklog.md');
+  const markdown = readFileSync((await download.path())!, 'utf8');
+  expect(markdown).toContain('## Uncategorized');
+  expect(markdown).toContain('### [Evolving Prometheus for More Use Cases](https://www.youtube.com/watch?v=Pr0meTheus1)');
+  expect(markdown).toContain('- [12:34](https://www.youtube.com/watch?v=Pr0meTheus1&t=754s) new scrape limits: `sample_limit`, `label_limit`');
+  expect(markdown).toContain('- [13:20](https://www.youtube.com/watch?v=Pr0meTheus1&t=800s) Prometheus Agent, based on Grafana Agent');
+});
+
+test('a page that is not a watch page says so and lists the recent talks', async () => {
+  const home = await session.openYouTube('/');
+  const popup = await session.openPopupFor(home);
+  await expect.poll(() => popup.getByText('This YouTube page is not a video.', { exact: false }).count()).toBe(1);
+  await expect.poll(() => popup.getByRole('link', { name: 'Evolving Prometheus for More Use Cases' }).count()).toBe(1);
+  await session.screenshot(popup, 'popup-not-a-watch-page');
+});

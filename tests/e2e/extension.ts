@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { startFakeYouTube } from '../../scripts/fake-youtube/server.mjs';
+import { launchTalklogBrowser } from '../../scripts/launch-browser.mjs';
+
+export const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'artifacts');
+
+export interface TalklogSession {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionUrl: (path: string) => string;
+  tabIdOf: (page: Page) => Promise<number | null>;
+  /** Opens a page of the fake www.youtube.com. */
+  openYouTube: (path: string) => Promise<Page>;
+  /** Opens the popup page as a tab, working on the given tab (`?tab=`). */
+  openPopupFor: (tabPage: Page) => Promise<Page>;
+  screenshot: (page: Page, name: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+/** Chromium with the built extension, and the HTTPS stand-in for www.youtube.com. */
+export async function startTalklogSession(): Promise<TalklogSession> {
+  const youtube = await startFakeYouTube();
+  const browser = await launchTalklogBrowser({ hostResolverRule: youtube.hostResolverRule });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    context: browser.context,
+    serviceWorker: browser.serviceWorker,
+    extensionUrl: browser.extensionUrl,
+    tabIdOf: browser.tabIdOf,
+    async openYouTube(path) {
+      const page = await browser.context.newPage();
+      await page.goto(`https://www.youtube.com${path}`);
+      // Like a user, act once the player has loaded the talk.
+      await page.waitForFunction(() => {
+        const video = document.querySelector<HTMLVideoElement>('#movie_player video');
+        return !video || video.readyState >= HTMLMediaElement.HAVE_METADATA;
+      });
+      return page;
+    },
+    async openPopupFor(tabPage) {
+      const tabId = await browser.tabIdOf(tabPage);
+      if (tabId === null) throw new Error(`No tab found for ${tabPage.url()}`);
+      const popup = await browser.context.newPage();
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.goto(browser.extensionUrl(`src/popup/index.html?tab=${tabId}`));
+      await waitForAppReady(popup);
+      return popup;
+    },
+    async screenshot(page, name) {
+      const path = resolve(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    async close() {
+      await browser.close();
+      await youtube.close();
+    },
+  };
+}
+
+export async function waitForAppReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('app-ready', 'mark').length > 0);
+}
