@@ -33,11 +33,38 @@ export async function addNote(
   return note;
 }
 
-export async function updateNoteBody(db: TalklogDb, noteId: string, body: string, now = new Date()): Promise<void> {
-  const changed = await db.notes.update(noteId, { body, updatedAt: now.toISOString() });
-  if (changed === 0) throw new Error('This note was deleted elsewhere.');
+export type NoteUpdate =
+  /** The note now holds the new text. */
+  | { outcome: 'updated'; note: Note }
+  /** Someone changed or deleted the note since it was opened: the new text became a note of its own. */
+  | { outcome: 'kept-both'; note: Note };
+
+/**
+ * Saves an edit of a note opened at `openedAt` (its `updatedAt` then). A change made elsewhere in
+ * the meantime is never overwritten: both versions survive.
+ */
+export async function updateNoteBody(
+  db: TalklogDb,
+  opened: Pick<Note, 'id' | 'talkId' | 'atSec' | 'updatedAt'>,
+  body: string,
+  now = new Date(),
+): Promise<NoteUpdate> {
+  return db.transaction('rw', db.talks, db.notes, async () => {
+    const current = await db.notes.get(opened.id);
+    if (current && current.updatedAt === opened.updatedAt) {
+      const note = { ...current, body, updatedAt: now.toISOString() };
+      await db.notes.put(note);
+      return { outcome: 'updated', note };
+    }
+    return { outcome: 'kept-both', note: await addNote(db, opened.talkId, body, opened.atSec, now) };
+  });
 }
 
-export function deleteNote(db: TalklogDb, noteId: string): Promise<void> {
-  return db.notes.delete(noteId);
+/** Deletes a note and returns it, for Undo. */
+export async function deleteNote(db: TalklogDb, noteId: string): Promise<Note | undefined> {
+  return db.transaction('rw', db.notes, async () => {
+    const note = await db.notes.get(noteId);
+    await db.notes.delete(noteId);
+    return note;
+  });
 }

@@ -77,3 +77,27 @@ export async function allTalksAndNotes(db: TalklogDb): Promise<{ talks: Talk[]; 
     notes: await db.notes.toArray(),
   }));
 }
+
+export interface DeletedTalks {
+  talks: Talk[];
+  notes: Note[];
+}
+
+/** Deletes talks with all their notes, in one transaction; returns what went, for Undo. */
+export async function deleteTalks(db: TalklogDb, talkIds: string[]): Promise<DeletedTalks> {
+  return db.transaction('rw', db.talks, db.notes, async () => {
+    const talks = (await db.talks.bulkGet(talkIds)).filter((talk): talk is Talk => talk !== undefined);
+    const notes = await db.notes.where('talkId').anyOf(talkIds).toArray();
+    await db.notes.bulkDelete(notes.map((note) => note.id));
+    await db.talks.bulkDelete(talkIds);
+    return { talks, notes };
+  });
+}
+
+/** Puts back what deleteTalks or deleteNote removed. */
+export async function restoreDeleted(db: TalklogDb, deleted: DeletedTalks): Promise<void> {
+  await db.transaction('rw', db.talks, db.notes, async () => {
+    await db.talks.bulkPut(deleted.talks);
+    await db.notes.bulkPut(deleted.notes);
+  });
+}

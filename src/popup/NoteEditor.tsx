@@ -4,12 +4,16 @@ import { addNote, updateNoteBody } from '../db/notes';
 import type { Note } from '../talk/model';
 import { formatPlaybackTime } from '../talk/time';
 import { errorMessage, type Announcement } from '../ui/Announcer';
+import { draftKey, type DraftStore } from './drafts';
+
+/** A note being edited, as it was when the edit began. */
+export type EditTarget = Pick<Note, 'id' | 'talkId' | 'atSec' | 'updatedAt' | 'body'>;
 
 interface NoteEditorProps {
   db: TalklogDb;
+  drafts: DraftStore;
   talkId: string;
-  /** The note being edited, or null for a new one. */
-  editing: Note | null;
+  editing: EditTarget | null;
   onEditDone: () => void;
   /** Where the video is now; null when it cannot be told. */
   currentSec: () => Promise<number | null>;
@@ -17,27 +21,49 @@ interface NoteEditorProps {
 }
 
 /**
- * The `Note` box. A new note keeps the playback time at which typing started.
- * Give it `key={editing?.id}` so that starting or ending an edit starts afresh.
+ * The `Note` box. A new note keeps the playback time at which typing started. What is typed is a
+ * draft until it is saved, so closing the page and coming back finds it again.
+ * Give it `key` by `editing?.id` so that starting or ending an edit starts afresh.
  */
-export function NoteEditor({ db, talkId, editing, onEditDone, currentSec, announce }: NoteEditorProps) {
-  const [body, setBody] = useState(editing?.body ?? '');
-  const [startedAt, setStartedAt] = useState<Promise<number | null> | null>(null);
-  const [startedAtSec, setStartedAtSec] = useState<number | null>(null);
+export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec, announce }: NoteEditorProps) {
+  const key = draftKey(talkId, editing ? 'edit' : 'new');
+  const [initial] = useState(() => drafts.load(key));
+  const [body, setBody] = useState(initial?.body ?? editing?.body ?? '');
+  const [atSec, setAtSec] = useState<number | null>(initial?.atSec ?? null);
   const [saving, setSaving] = useState(false);
+  const latest = useRef({ body, atSec });
+  const startTime = useRef<Promise<number | null> | null>(initial?.atSec != null ? Promise.resolve(initial.atSec) : null);
   const textarea = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     if (editing) textarea.current?.focus();
   }, [editing]);
 
+  const keepDraft = () => {
+    const { body: text, atSec: sec } = latest.current;
+    if (text === '' && !editing) drafts.clear(key);
+    else drafts.save(key, { body: text, atSec: sec, editing: editing ? { noteId: editing.id, openedAt: editing.updatedAt } : null });
+  };
+
   const onInput = (value: string) => {
+    latest.current = { ...latest.current, body: value };
     setBody(value);
-    if (!editing && startedAt === null && value.trim() !== '') {
-      const asked = currentSec().catch(() => null);
-      setStartedAt(asked);
-      void asked.then(setStartedAtSec);
+    if (!editing && value.trim() === '') {
+      // An emptied box starts a new note: the next words get the moment they are typed at.
+      startTime.current = null;
+      latest.current.atSec = null;
+      setAtSec(null);
+    } else if (!editing && startTime.current === null) {
+      startTime.current = currentSec()
+        .catch(() => null)
+        .then((sec) => {
+          latest.current.atSec = sec;
+          setAtSec(sec);
+          keepDraft();
+          return sec;
+        });
     }
+    keepDraft();
   };
 
   const save = async () => {
@@ -45,17 +71,23 @@ export function NoteEditor({ db, talkId, editing, onEditDone, currentSec, announ
     setSaving(true);
     try {
       if (editing) {
-        await updateNoteBody(db, editing.id, body);
+        const { outcome } = await updateNoteBody(db, editing, body);
+        drafts.clear(key);
         onEditDone();
-        announce({ kind: 'status', text: 'Note updated.' });
-      } else {
-        const atSec = startedAt ? await startedAt : null;
-        await addNote(db, talkId, body, atSec);
-        announce({ kind: 'status', text: atSec === null ? 'Note saved.' : `Note saved at ${formatPlaybackTime(atSec)}.` });
+        announce({
+          kind: 'status',
+          text: outcome === 'updated' ? 'Note updated.' : 'This note was changed elsewhere meanwhile: your version is saved as a note of its own.',
+        });
+        return;
       }
+      const sec = startTime.current ? await startTime.current : null;
+      await addNote(db, talkId, body, sec);
+      drafts.clear(key);
+      latest.current = { body: '', atSec: null };
+      startTime.current = null;
       setBody('');
-      setStartedAt(null);
-      setStartedAtSec(null);
+      setAtSec(null);
+      announce({ kind: 'status', text: sec === null ? 'Note saved.' : `Note saved at ${formatPlaybackTime(sec)}.` });
     } catch (error) {
       announce({ kind: 'alert', text: `Could not save the note, it is still in the box: ${errorMessage(error)}` });
     } finally {
@@ -66,8 +98,8 @@ export function NoteEditor({ db, talkId, editing, onEditDone, currentSec, announ
 
   const hint = editing
     ? 'Editing a note'
-    : startedAtSec !== null
-      ? `At ${formatPlaybackTime(startedAtSec)}`
+    : atSec !== null
+      ? `At ${formatPlaybackTime(atSec)}`
       : 'Keeps the moment you start typing';
 
   return (
@@ -102,7 +134,14 @@ export function NoteEditor({ db, talkId, editing, onEditDone, currentSec, announ
           {hint} · Ctrl+Enter saves
         </span>
         {editing && (
-          <button type="button" class="button button--quiet" onClick={onEditDone}>
+          <button
+            type="button"
+            class="button button--quiet"
+            onClick={() => {
+              drafts.clear(key);
+              onEditDone();
+            }}
+          >
             Cancel
           </button>
         )}

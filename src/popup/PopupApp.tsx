@@ -4,6 +4,7 @@ import { clipTalk } from '../db/talks';
 import type { Talk, TalkHere } from '../talk/model';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { markAppReady } from '../ui/app-ready';
+import type { DraftStore } from './drafts';
 import { NoTalkHere } from './NoTalkHere';
 import { TalkPanel } from './TalkPanel';
 import type { TabConnector } from './tab-connector';
@@ -15,7 +16,7 @@ type View =
   | { kind: 'failed' };
 
 /** The popup and side panel: the talk in the tab, clipped on sight, and its notes. */
-export function PopupApp({ db, connector }: { db: TalklogDb; connector: TabConnector }) {
+export function PopupApp({ db, drafts, connector }: { db: TalklogDb; drafts: DraftStore; connector: TabConnector }) {
   const [view, setView] = useState<View>({ kind: 'asking' });
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
@@ -60,6 +61,7 @@ export function PopupApp({ db, connector }: { db: TalklogDb; connector: TabConne
           <TalkPanel
             key={view.talk.id}
             db={db}
+            drafts={drafts}
             talkId={view.talk.id}
             connector={connector}
             announce={setAnnouncement}
@@ -71,7 +73,7 @@ export function PopupApp({ db, connector }: { db: TalklogDb; connector: TabConne
         )}
         {view.kind === 'no-talk' && <NoTalkHere db={db} reason={view.here.reason} onOpen={(url) => connector.openUrl(url)} />}
       </main>
-      <Announcer announcement={announcement} />
+      <Announcer announcement={announcement} onDismiss={() => setAnnouncement(null)} />
     </div>
   );
 }

@@ -1,37 +1,48 @@
 import { useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { deleteNote, notesForTalk } from '../db/notes';
+import { restoreDeleted } from '../db/talks';
 import type { Note } from '../talk/model';
 import { formatPlaybackTime } from '../talk/time';
+import { videoTimeUrl } from '../talk/video-id';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import { useLiveQuery } from '../ui/use-live-query';
-import { NoteEditor } from './NoteEditor';
+import { draftKey, type DraftStore } from './drafts';
+import { NoteEditor, type EditTarget } from './NoteEditor';
 import { NoteList } from './NoteList';
 import type { TabConnector } from './tab-connector';
 
 interface TalkPanelProps {
   db: TalklogDb;
+  drafts: DraftStore;
   talkId: string;
   connector: TabConnector;
   announce: (announcement: Announcement) => void;
   onClip: () => Promise<void>;
 }
 
-export function TalkPanel({ db, talkId, connector, announce, onClip }: TalkPanelProps) {
+export function TalkPanel({ db, drafts, talkId, connector, announce, onClip }: TalkPanelProps) {
   const talk = useLiveQuery(() => db.talks.get(talkId), [db, talkId]).value;
   const notes = useLiveQuery(() => notesForTalk(db, talkId), [db, talkId]).value;
-  const [editing, setEditing] = useState<Note | null>(null);
+  const [editing, setEditing] = useState<EditTarget | null>(() => editInProgress(drafts, talkId));
 
   if (!talk) return <p class="muted">Opening the talk…</p>;
 
   const seek = async (atSec: number) => {
-    if (!(await connector.seek(talk.videoId, atSec))) connector.openUrl(`${talk.url}&t=${atSec}s`);
+    if (!(await connector.seek(talk.videoId, atSec))) connector.openUrl(videoTimeUrl(talk.videoId, atSec));
   };
   const remove = async (note: Note) => {
     try {
-      await deleteNote(db, note.id);
+      const deleted = await deleteNote(db, note.id);
       if (editing?.id === note.id) setEditing(null);
-      announce({ kind: 'status', text: 'Note deleted.' });
+      announce({
+        kind: 'status',
+        text: 'Note deleted.',
+        action: deleted && {
+          label: 'Undo',
+          run: () => void restoreDeleted(db, { talks: [], notes: [deleted] }).then(() => announce({ kind: 'status', text: 'Note restored.' })),
+        },
+      });
     } catch (error) {
       announce({ kind: 'alert', text: `Could not delete the note: ${errorMessage(error)}` });
     }
@@ -56,6 +67,7 @@ export function TalkPanel({ db, talkId, connector, announce, onClip }: TalkPanel
       <NoteEditor
         key={editing?.id ?? 'new-note'}
         db={db}
+        drafts={drafts}
         talkId={talk.id}
         editing={editing}
         onEditDone={() => setEditing(null)}
@@ -67,4 +79,11 @@ export function TalkPanel({ db, talkId, connector, announce, onClip }: TalkPanel
       />
     </>
   );
+}
+
+/** An edit left unsaved when the page closed carries on where it was. */
+function editInProgress(drafts: DraftStore, talkId: string): EditTarget | null {
+  const draft = drafts.load(draftKey(talkId, 'edit'));
+  if (!draft?.editing) return null;
+  return { id: draft.editing.noteId, talkId, atSec: draft.atSec, updatedAt: draft.editing.openedAt, body: draft.body };
 }

@@ -33,16 +33,38 @@ describe('notes', () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());
     const note = await addNote(db, talk.id, 'draft', 5, new Date('2026-11-26T05:00:00Z'));
-    await updateNoteBody(db, note.id, 'final', new Date('2026-11-26T05:10:00Z'));
+    const update = await updateNoteBody(db, note, 'final', new Date('2026-11-26T05:10:00Z'));
+    expect(update.outcome).toBe('updated');
     expect(await db.notes.get(note.id)).toMatchObject({ body: 'final', createdAt: '2026-11-26T05:00:00.000Z', updatedAt: '2026-11-26T05:10:00.000Z' });
-    await deleteNote(db, note.id);
+    expect(await deleteNote(db, note.id)).toMatchObject({ id: note.id, body: 'final' });
     expect(await notesForTalk(db, talk.id)).toEqual([]);
   });
 
-  test('a note for a talk that is gone is refused, and editing a deleted note says so', async () => {
+  test('a note for a talk that is gone is refused', async () => {
     const db = freshDb();
     await expect(addNote(db, 't_missingTalk', 'lost?', null)).rejects.toThrow('no longer saved');
     expect(await db.notes.count()).toBe(0);
-    await expect(updateNoteBody(db, 'n_gone', 'text')).rejects.toThrow('deleted elsewhere');
+  });
+
+  test('two pages editing one note: the later save does not overwrite the earlier, both survive', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const note = await addNote(db, talk.id, 'v0', 42, new Date('2026-11-26T05:00:00Z'));
+    const openedInPopup = { ...note };
+    const openedInLibrary = { ...note };
+    expect((await updateNoteBody(db, openedInLibrary, 'library version', new Date('2026-11-26T05:01:00Z'))).outcome).toBe('updated');
+    const late = await updateNoteBody(db, openedInPopup, 'popup version', new Date('2026-11-26T05:02:00Z'));
+    expect(late.outcome).toBe('kept-both');
+    expect(late.note).toMatchObject({ talkId: talk.id, atSec: 42, body: 'popup version' });
+    expect((await notesForTalk(db, talk.id)).map((n) => n.body).sort()).toEqual(['library version', 'popup version']);
+  });
+
+  test('an edit of a note deleted elsewhere is kept as a note of its own', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const note = await addNote(db, talk.id, 'v0', 7);
+    await deleteNote(db, note.id);
+    expect((await updateNoteBody(db, note, 'still wanted')).outcome).toBe('kept-both');
+    expect((await notesForTalk(db, talk.id)).map((n) => [n.body, n.atSec])).toEqual([['still wanted', 7]]);
   });
 });

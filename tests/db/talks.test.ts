@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addNote } from '../../src/db/notes';
-import { allTalksAndNotes, clipTalk, getTalkByVideoId, listRecentTalks, listTalksWithNoteCounts } from '../../src/db/talks';
+import { allTalksAndNotes, clipTalk, deleteTalks, getTalkByVideoId, listRecentTalks, listTalksWithNoteCounts, restoreDeleted } from '../../src/db/talks';
 import { capturedTalk, freshDb } from './test-db';
 
 describe('clipTalk', () => {
@@ -69,5 +69,25 @@ describe('listing', () => {
     const everything = await allTalksAndNotes(db);
     expect(everything.talks).toHaveLength(2);
     expect(everything.notes).toHaveLength(2);
+  });
+});
+
+describe('deleting talks', () => {
+  test('takes their notes with them in one go, and Undo puts everything back', async () => {
+    const db = freshDb();
+    const a = await clipTalk(db, capturedTalk());
+    const b = await clipTalk(db, capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs' }));
+    await addNote(db, a.id, 'a1', 1);
+    await addNote(db, a.id, 'a2', 2);
+    await addNote(db, b.id, 'b1', 3);
+    const before = await allTalksAndNotes(db);
+    const deleted = await deleteTalks(db, [a.id]);
+    expect(deleted.talks.map((talk) => talk.id)).toEqual([a.id]);
+    expect(deleted.notes).toHaveLength(2);
+    expect((await allTalksAndNotes(db)).notes.map((note) => note.body)).toEqual(['b1']);
+    await restoreDeleted(db, deleted);
+    const after = await allTalksAndNotes(db);
+    expect(after.talks).toEqual(expect.arrayContaining(before.talks));
+    expect(after.notes).toHaveLength(3);
   });
 });

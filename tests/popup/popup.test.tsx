@@ -2,13 +2,22 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { addNote } from '../../src/db/notes';
+import type { TalklogDb } from '../../src/db/database';
 import { clipTalk } from '../../src/db/talks';
+import { storageDrafts } from '../../src/popup/drafts';
 import type { TalkHere } from '../../src/talk/model';
 import { PopupApp } from '../../src/popup/PopupApp';
 import type { TabConnector } from '../../src/popup/tab-connector';
 import { capturedTalk, freshDb } from '../db/test-db';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+function renderPopup(db: TalklogDb, connector: TabConnector) {
+  return render(<PopupApp db={db} drafts={storageDrafts(localStorage)} connector={connector} />);
+}
 
 /** Stands in for the browser tab (the one part that needs a real browser; e2e covers it). */
 function fakeTab(here: TalkHere) {
@@ -34,7 +43,7 @@ const onWatchPage = (currentSec = 754.6): TalkHere => ({ kind: 'talk', talk: cap
 describe('popup on a watch page', () => {
   test('shows and clips the talk at once', async () => {
     const db = freshDb();
-    render(<PopupApp db={db} connector={fakeTab(onWatchPage()).connector} />);
+    renderPopup(db, fakeTab(onWatchPage()).connector);
     expect(await screen.findByRole('heading', { name: 'Evolving Prometheus for More Use Cases' })).toBeTruthy();
     expect(await db.talks.get('t_Pr0meTheus1')).toBeTruthy();
     expect(performance.getEntriesByName('app-ready', 'mark')).toHaveLength(1);
@@ -43,7 +52,7 @@ describe('popup on a watch page', () => {
   test('a note keeps the time typing started, and the box empties once it is saved', async () => {
     const db = freshDb();
     const tab = fakeTab(onWatchPage(754.6));
-    render(<PopupApp db={db} connector={tab.connector} />);
+    renderPopup(db, tab.connector);
     const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
     fireEvent.input(box, { target: { value: 'new scrape limits' } });
     await screen.findByText(/At 12:34/);
@@ -60,7 +69,7 @@ describe('popup on a watch page', () => {
 
   test('Ctrl+Enter saves; an empty box saves nothing', async () => {
     const db = freshDb();
-    render(<PopupApp db={db} connector={fakeTab(onWatchPage()).connector} />);
+    renderPopup(db, fakeTab(onWatchPage()).connector);
     const box = await screen.findByRole('textbox', { name: 'Note' });
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     fireEvent.input(box, { target: { value: '   ' } });
@@ -74,7 +83,7 @@ describe('popup on a watch page', () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());
     await addNote(db, talk.id, 'first thought', 60);
-    render(<PopupApp db={db} connector={fakeTab(onWatchPage()).connector} />);
+    renderPopup(db, fakeTab(onWatchPage()).connector);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
     await waitFor(() => expect(box.value).toBe('first thought'));
@@ -84,6 +93,9 @@ describe('popup on a watch page', () => {
     expect((await db.notes.toArray()).map((note) => [note.body, note.atSec])).toEqual([['better thought', 60]]);
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     await waitFor(async () => expect(await db.notes.count()).toBe(0));
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    await screen.findByText('better thought');
+    expect((await db.notes.toArray()).map((note) => note.body)).toEqual(['better thought']);
   });
 
   test('clicking a timestamp seeks the open video', async () => {
@@ -91,7 +103,7 @@ describe('popup on a watch page', () => {
     const talk = await clipTalk(db, capturedTalk());
     await addNote(db, talk.id, 'here', 252);
     const tab = fakeTab(onWatchPage());
-    render(<PopupApp db={db} connector={tab.connector} />);
+    renderPopup(db, tab.connector);
     fireEvent.click(await screen.findByRole('link', { name: 'Play from 4:12' }));
     await waitFor(() => expect(tab.state.seeks).toEqual([252]));
   });
@@ -99,7 +111,7 @@ describe('popup on a watch page', () => {
   test('follows the tab to another video after in-page navigation', async () => {
     const db = freshDb();
     const tab = fakeTab(onWatchPage());
-    render(<PopupApp db={db} connector={tab.connector} />);
+    renderPopup(db, tab.connector);
     await screen.findByRole('heading', { name: 'Evolving Prometheus for More Use Cases' });
     tab.state.here = { kind: 'talk', talk: capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs', title: 'OpenMetrics' }) };
     tab.state.pageChanged();
@@ -112,7 +124,7 @@ describe('popup elsewhere', () => {
     const db = freshDb();
     await clipTalk(db, capturedTalk());
     const tab = fakeTab({ kind: 'no-talk', reason: 'not-youtube', videoId: null });
-    render(<PopupApp db={db} connector={tab.connector} />);
+    renderPopup(db, tab.connector);
     expect(await screen.findByText(/This tab is not a YouTube video/)).toBeTruthy();
     fireEvent.click(await screen.findByRole('link', { name: 'Evolving Prometheus for More Use Cases' }));
     expect(tab.state.opened).toEqual(['https://www.youtube.com/watch?v=Pr0meTheus1']);
@@ -125,7 +137,59 @@ describe('popup elsewhere', () => {
     connector.whatTalkIsHere = async () => {
       throw new Error('Cannot access contents of the page');
     };
-    render(<PopupApp db={db} connector={connector} />);
+    renderPopup(db, connector);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Cannot access contents of the page'));
+  });
+});
+
+describe('nothing typed is lost', () => {
+  test('closing the popup mid-sentence and reopening it finds the text and its start time', async () => {
+    const db = freshDb();
+    const tab = fakeTab(onWatchPage(754.6));
+    const first = renderPopup(db, tab.connector);
+    const box = await screen.findByRole('textbox', { name: 'Note' });
+    fireEvent.input(box, { target: { value: 'half a sen' } });
+    await screen.findByText(/At 12:34/);
+    fireEvent.input(box, { target: { value: 'half a sentence' } });
+    first.unmount();
+
+    tab.state.here = onWatchPage(1000);
+    renderPopup(db, tab.connector);
+    const reopened = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    expect(reopened.value).toBe('half a sentence');
+    expect(screen.getByText(/At 12:34/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(async () => expect((await db.notes.toArray()).map((note) => [note.body, note.atSec])).toEqual([['half a sentence', 754]]));
+    expect(localStorage.length).toBe(0);
+  });
+
+  test('an unsaved edit carries on after the popup closes', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'original', 60);
+    const first = renderPopup(db, fakeTab(onWatchPage()).connector);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const box = screen.getByRole('textbox', { name: 'Note' });
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe('original'));
+    fireEvent.input(box, { target: { value: 'original, revised' } });
+    first.unmount();
+
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    const reopened = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    expect(reopened.value).toBe('original, revised');
+    expect(screen.getByText(/Editing a note/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(async () => expect((await db.notes.toArray()).map((note) => [note.body, note.atSec])).toEqual([['original, revised', 60]]));
+  });
+
+  test('a failed save says so and keeps the text in the box', async () => {
+    const db = freshDb();
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    await db.talks.clear();
+    fireEvent.input(box, { target: { value: 'precious words' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('it is still in the box'));
+    expect(box.value).toBe('precious words');
   });
 });

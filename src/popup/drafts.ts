@@ -1,0 +1,55 @@
+/**
+ * What is typed in a note box, kept on every keystroke so that closing the popup (which the
+ * browser does whenever focus leaves it) loses nothing. localStorage, not IndexedDB: its write is
+ * synchronous, so even the key pressed just before the popup closes is kept, and every page of
+ * the extension shares it.
+ */
+export interface Draft {
+  body: string;
+  /** The playback second the note began at, once known. */
+  atSec: number | null;
+  /** For an edit: which note, and its `updatedAt` when the edit began (to notice changes made elsewhere). */
+  editing: { noteId: string; openedAt: string } | null;
+}
+
+export interface DraftStore {
+  load(key: string): Draft | null;
+  save(key: string, draft: Draft): void;
+  clear(key: string): void;
+}
+
+const PREFIX = 'talklog:draft:';
+
+/** Each talk has one draft for a new note and one for the note being edited. */
+export function draftKey(talkId: string, kind: 'new' | 'edit'): string {
+  return `${talkId}:${kind}`;
+}
+
+export function storageDrafts(storage: Storage): DraftStore {
+  return {
+    load(key) {
+      try {
+        const parsed: unknown = JSON.parse(storage.getItem(PREFIX + key) ?? 'null');
+        if (typeof parsed !== 'object' || parsed === null) return null;
+        const { body, atSec, editing } = parsed as Partial<Draft>;
+        if (typeof body !== 'string') return null;
+        return {
+          body,
+          atSec: typeof atSec === 'number' && Number.isFinite(atSec) ? atSec : null,
+          editing:
+            typeof editing?.noteId === 'string' && typeof editing.openedAt === 'string'
+              ? { noteId: editing.noteId, openedAt: editing.openedAt }
+              : null,
+        };
+      } catch {
+        return null;
+      }
+    },
+    save(key, draft) {
+      storage.setItem(PREFIX + key, JSON.stringify(draft));
+    },
+    clear(key) {
+      storage.removeItem(PREFIX + key);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTalklogSession, type TalklogSession } from './extension';
+
+let session: TalklogSession;
+
+beforeAll(async () => {
+  session = await startTalklogSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+test('closing the popup at any point in the typing, even right after the last key, loses nothing', async () => {
+  const watch = await session.openYouTube('/watch?v=OpenMetr1cs');
+  const sentence = 'counters need the _total suffix; timestamps are seconds';
+  for (const cut of [1, 7, 23, sentence.length]) {
+    const popup = await session.openPopupFor(watch);
+    const box = popup.getByRole('textbox', { name: 'Note' });
+    const typed = await box.inputValue();
+    expect(sentence.startsWith(typed)).toBe(true);
+    await box.pressSequentially(sentence.slice(typed.length, cut));
+    await popup.close();
+  }
+  const reopened = await session.openPopupFor(watch);
+  expect(await reopened.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(sentence);
+  await reopened.getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(() => reopened.getByRole('listitem').filter({ hasText: sentence }).count()).toBe(1);
+  expect(await reopened.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('');
+});
+
+test('two pages on one talk see each other’s notes live, and a late edit keeps both versions', async () => {
+  const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
+  const left = await session.openPopupFor(watch);
+  const right = await session.openPopupFor(watch);
+
+  await left.getByRole('textbox', { name: 'Note' }).fill('exemplars in OpenMetrics');
+  await left.getByRole('button', { name: 'Save note' }).click();
+  const inRight = right.getByRole('listitem').filter({ hasText: 'exemplars in OpenMetrics' });
+  await expect.poll(() => inRight.count()).toBe(1);
+
+  await left.getByRole('listitem').getByRole('button', { name: 'Edit' }).click();
+  await right.getByRole('listitem').getByRole('button', { name: 'Edit' }).click();
+  await left.getByRole('textbox', { name: 'Note' }).fill('exemplars in the OpenMetrics format');
+  await left.getByRole('button', { name: 'Save note' }).click();
+  await right.getByRole('textbox', { name: 'Note' }).fill('exemplars: trace ids on samples');
+  await right.getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(() => right.getByRole('status').textContent()).toContain('changed elsewhere');
+  for (const page of [left, right]) {
+    await expect.poll(() => page.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('exemplars in the OpenMetrics format'),
+      expect.stringContaining('exemplars: trace ids on samples'),
+    ]);
+  }
+});
