@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { openTalklogDb } from '../../src/db/database';
+import { notesForTalk } from '../../src/db/notes';
+import { getTalkByVideoId, listTalksWithNoteCounts } from '../../src/db/talks';
+import type { Note, Talk } from '../../src/talk/model';
+
+/**
+ * Version 1's schema as IndexedDB stores it, written with the raw API, not through our Dexie code:
+ * what a user's browser holds from Talklog 0.1. Dexie keeps IndexedDB's version at 10× its own.
+ * A later schema version adds its own raw writer here, and this test must still find every record.
+ */
+function writeVersion1Database(name: string, talks: Talk[], notes: Note[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, 10);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      const talkStore = db.createObjectStore('talks', { keyPath: 'id' });
+      talkStore.createIndex('videoId', 'videoId', { unique: true });
+      for (const field of ['createdAt', 'updatedAt', 'category', 'event', 'status', 'interest']) talkStore.createIndex(field, field);
+      talkStore.createIndex('tags', 'tags', { multiEntry: true });
+      const noteStore = db.createObjectStore('notes', { keyPath: 'id' });
+      noteStore.createIndex('talkId', 'talkId');
+      noteStore.createIndex('[talkId+createdAt]', ['talkId', 'createdAt']);
+      noteStore.createIndex('updatedAt', 'updatedAt');
+    };
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const tx = db.transaction(['talks', 'notes'], 'readwrite');
+      for (const talk of talks) tx.objectStore('talks').put(talk);
+      for (const note of notes) tx.objectStore('notes').put(note);
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+const talk = (videoId: string, createdAt: string): Talk => ({
+  id: `t_${videoId}`,
+  videoId,
+  url: `https://www.youtube.com/watch?v=${videoId}`,
+  title: `Talk ${videoId}`,
+  channel: null,
+  speakers: [],
+  durationSec: null,
+  event: 'KubeCon NA 2021',
+  category: 'Observability',
+  tags: ['prometheus'],
+  interest: 4,
+  status: 'watched',
+  createdAt,
+  updatedAt: createdAt,
+});
+
+const note = (id: string, talkId: string, createdAt: string): Note => ({ id, talkId, body: `body ${id}`, atSec: 12, createdAt, updatedAt: createdAt });
+
+describe('a database written by an earlier Talklog', () => {
+  test('opens with the current schema and every record is found through every index', async () => {
+    const name = `talklog-v1-${crypto.randomUUID()}`;
+    const talks = [talk('AAAAAAAAAAA', '2026-01-01T00:00:00.000Z'), talk('BBBBBBBBBBB', '2026-01-02T00:00:00.000Z')];
+    const notes = [
+      note('n_1', talks[0].id, '2026-01-01T00:01:00.000Z'),
+      note('n_2', talks[0].id, '2026-01-01T00:02:00.000Z'),
+      note('n_3', talks[1].id, '2026-01-02T00:01:00.000Z'),
+    ];
+    await writeVersion1Database(name, talks, notes);
+
+    const db = openTalklogDb(name);
+    try {
+      expect(await db.talks.toArray()).toEqual(talks);
+      expect(await db.notes.toArray()).toEqual(notes);
+      expect(await getTalkByVideoId(db, 'BBBBBBBBBBB')).toEqual(talks[1]);
+      expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_1', 'n_2']);
+      expect((await listTalksWithNoteCounts(db)).map((entry) => entry.noteCount)).toEqual([1, 2]);
+      expect(await db.talks.where('tags').equals('prometheus').count()).toBe(2);
+      expect(db.verno).toBe(1);
+    } finally {
+      await db.delete();
+    }
+  });
+});
