@@ -52,8 +52,10 @@ function whatTalkIsHere(): Promise<TalkHere> {
   });
 }
 
+/** Seeks only once the page really shows that video, never the previous one in mid-switch. */
 function seek(videoId: string, atSec: number): boolean {
-  const video = videoIdFromUrl(location.href) === videoId ? findPlayingVideo(document) : null;
+  const here = readNow();
+  const video = here.kind === 'talk' && here.talk.videoId === videoId ? findPlayingVideo(document) : null;
   if (!video) return false;
   video.currentTime = atSec;
   return true;

@@ -8,6 +8,16 @@ export function isVideoId(value: unknown): value is string {
   return typeof value === 'string' && VIDEO_ID.test(value);
 }
 
+/** Whether a URL is on one of YouTube's own sites (www, m, music, nocookie, youtu.be): where a content script can find a talk. */
+export function isYouTubeUrl(href: string): boolean {
+  try {
+    const host = new URL(href).hostname.toLowerCase();
+    return host === 'youtu.be' || YOUTUBE_HOSTS.has(host);
+  } catch {
+    return false;
+  }
+}
+
 /** The video id of any YouTube video URL (watch, youtu.be, shorts, live, embed, mobile), or null. */
 export function videoIdFromUrl(href: string): string | null {
   let url: URL;

@@ -1,0 +1,128 @@
+// @vitest-environment happy-dom
+/**
+ * The selector contract: every selector and JSON path in src/content/selectors.ts, with the number
+ * of matches it must have on each saved page. When YouTube changes, a fresh capture dropped in
+ * beside these shows at once which reader broke.
+ */
+import { describe, expect, test } from 'vitest';
+import { readInlineInitialData, readInlinePlayerResponse } from '../../src/content/inline-json';
+import { at } from '../../src/content/json';
+import { initialDataPaths, playerResponsePaths, selectors } from '../../src/content/selectors';
+import { androidPlayerResponsePath, fixtureText, loadPage, renderedPages, youtubePages } from './pages';
+
+const pages = { ...youtubePages, ...renderedPages };
+type PageName = keyof typeof pages;
+const documents = Object.fromEntries(Object.entries(pages).map(([name, page]) => [name, loadPage(page.path)])) as Record<PageName, Document>;
+
+/** Selectors used inside an element found by another one are counted inside it. */
+const scopeOf: Partial<Record<keyof typeof selectors, keyof typeof selectors>> = {
+  renderedTitleText: 'renderedTitle',
+  renderedChapterTitle: 'renderedChapter',
+  renderedChapterTime: 'renderedChapter',
+  renderedChapterLink: 'renderedChapter',
+  microdataVideoId: 'videoObject',
+  microdataAuthorName: 'videoObject',
+  microdataDuration: 'videoObject',
+};
+
+function count(doc: Document, name: keyof typeof selectors): number {
+  const scope = scopeOf[name];
+  const roots: ParentNode[] = scope ? [...doc.querySelectorAll(selectors[scope])] : [doc];
+  return roots.reduce((sum, root) => sum + root.querySelectorAll(selectors[name]).length, 0);
+}
+
+// Columns: surfaceGo (01), botCheck (03), spanishUi (04) are server HTML; the rest are rendered.
+const columns: PageName[] = ['surfaceGo', 'botCheck', 'spanishUi', 'watchA', 'watchAfterNavigation', 'homeWithMiniplayer', 'search', 'channel'];
+const contract: Record<keyof typeof selectors, number[]> = {
+  //                     01  03  04  A   A→B home search channel
+  watchPage:            [0,  0,  0,  1,  1,  1,  0,  0], // home: the hidden flexy keeps B's id
+  renderedTitle:        [0,  0,  0,  1,  1,  1,  0,  0],
+  renderedTitleText:    [0,  0,  0,  1,  1,  1,  0,  0],
+  renderedOwner:        [0,  0,  0,  1,  1,  1,  0,  0],
+  mainVideo:            [0,  0,  0,  1,  1,  1,  0,  0], // home: #movie_player inside the miniplayer
+  miniplayer:           [0,  0,  0,  2,  2,  2,  2,  2], // ytd-miniplayer and its .miniplayer
+  hoverPreviewVideo:    [0,  0,  0,  1,  1,  1,  1,  0],
+  adShowing:            [0,  0,  0,  0,  0,  0,  0,  0], // set by tests
+  playerTitleLink:      [0,  0,  0,  1,  1,  1,  0,  0],
+  renderedChapter:      [0,  0,  0,  4,  4,  0,  0,  0], // A→B: B's Key moments panel not matched
+  renderedChapterTitle: [0,  0,  0,  4,  4,  0,  0,  0],
+  renderedChapterTime:  [0,  0,  0,  4,  4,  0,  0,  0],
+  renderedChapterLink:  [0,  0,  0,  4,  4,  0,  0,  0],
+  ogUrl:                [1,  0,  1,  1,  1,  1,  0,  1], // 03 has no og:*
+  canonical:            [1,  1,  1,  1,  1,  1,  0,  1], // 03: href="undefined"
+  ogTitle:              [1,  0,  1,  1,  1,  1,  0,  1],
+  metaTitle:            [1,  1,  1,  1,  1,  0,  0,  0], // 03: content=""
+  videoObject:          [1,  0,  1,  1,  1,  0,  0,  0],
+  microdataVideoId:     [1,  0,  1,  1,  1,  0,  0,  0],
+  microdataAuthorName:  [1,  0,  1,  1,  1,  0,  0,  0],
+  microdataDuration:    [1,  0,  1,  1,  1,  0,  0,  0],
+  inlineScript:         [41, 40, 40, 2,  2,  1,  1,  1],
+};
+
+describe('selector contract', () => {
+  test('covers every selector', () => {
+    expect(Object.keys(contract).sort()).toEqual(Object.keys(selectors).sort());
+  });
+
+  test.each(Object.entries(contract))('%s', (name, expected) => {
+    const actual = columns.map((page) => count(documents[page], name as keyof typeof selectors));
+    expect(Object.fromEntries(columns.map((page, i) => [page, actual[i]]))).toEqual(
+      Object.fromEntries(columns.map((page, i) => [page, expected[i]])),
+    );
+  });
+});
+
+describe('JSON path contract', () => {
+  const playerResponses = {
+    surfaceGo: readInlinePlayerResponse(documents.surfaceGo),
+    android: JSON.parse(fixtureText(androidPlayerResponsePath)) as unknown,
+    botCheck: readInlinePlayerResponse(documents.botCheck),
+    spanishUi: readInlinePlayerResponse(documents.spanishUi),
+    watchA: readInlinePlayerResponse(documents.watchA),
+  };
+  const initialData = {
+    surfaceGo: readInlineInitialData(documents.surfaceGo),
+    botCheck: readInlineInitialData(documents.botCheck),
+    spanishUi: readInlineInitialData(documents.spanishUi),
+    watchA: readInlineInitialData(documents.watchA),
+  };
+  const found = (objects: Record<string, unknown>, path: readonly string[]) =>
+    Object.entries(objects).filter(([, value]) => at(value, path) !== undefined).map(([name]) => name);
+
+  const playerContract: Record<keyof typeof playerResponsePaths, string[]> = {
+    videoId: ['surfaceGo', 'android', 'spanishUi', 'watchA'], // the bot check has no videoDetails
+    title: ['surfaceGo', 'android', 'spanishUi', 'watchA'],
+    author: ['surfaceGo', 'android', 'spanishUi', 'watchA'],
+    lengthSeconds: ['surfaceGo', 'android', 'spanishUi', 'watchA'],
+    isLive: [], // only on live streams
+    isLiveContent: ['surfaceGo', 'android', 'spanishUi', 'watchA'],
+    isUpcoming: [], // only on upcoming streams and premieres
+    playabilityStatus: ['surfaceGo', 'android', 'botCheck', 'spanishUi', 'watchA'],
+    ownerChannelName: ['surfaceGo', 'spanishUi', 'watchA'], // ANDROID has no microformat
+    isLiveNow: [], // only on live streams
+  };
+  const dataContract: Record<keyof typeof initialDataPaths, string[]> = {
+    videoId: ['surfaceGo', 'botCheck', 'spanishUi', 'watchA'],
+    markersMap: ['botCheck', 'watchA'], // 01 and 04 have a player bar without chapters
+    engagementPanels: ['surfaceGo', 'botCheck', 'spanishUi', 'watchA'],
+    primaryContents: ['surfaceGo', 'botCheck', 'spanishUi', 'watchA'],
+  };
+
+  test.each(Object.entries(playerContract))('player response %s', (name, expected) => {
+    expect(found(playerResponses, playerResponsePaths[name as keyof typeof playerResponsePaths])).toEqual(expected);
+  });
+
+  test.each(Object.entries(dataContract))('ytInitialData %s', (name, expected) => {
+    expect(found(initialData, initialDataPaths[name as keyof typeof initialDataPaths])).toEqual(expected);
+  });
+
+  test('the playability statuses of the saved pages', () => {
+    expect(Object.fromEntries(Object.entries(playerResponses).map(([name, value]) => [name, at(value, playerResponsePaths.playabilityStatus)]))).toEqual({
+      surfaceGo: 'OK',
+      android: 'OK',
+      botCheck: 'CUSTOM',
+      spanishUi: 'OK',
+      watchA: 'OK',
+    });
+  });
+});
