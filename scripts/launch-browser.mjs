@@ -8,45 +8,56 @@ export const DIST = resolve(import.meta.dirname, '..', 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
- * @param {{ headless?: boolean, hostResolverRule?: string, viewport?: { width: number, height: number } | null }} options
+ * @param {{
+ *   headless?: boolean,
+ *   hostResolverRule?: string,
+ *   viewport?: { width: number, height: number } | null,
+ *   installLater?: boolean,
+ * }} options installLater starts the browser without Talklog; `install()` then adds it, as a user
+ *   installing it with tabs already open would (through the DevTools protocol).
  */
-export async function launchTalklogBrowser({ headless = true, hostResolverRule, viewport } = {}) {
+export async function launchTalklogBrowser({ headless = true, hostResolverRule, viewport, installLater = false } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'talklog-profile-'));
-  const args = [
-    `--disable-extensions-except=${DIST}`,
-    `--load-extension=${DIST}`,
-    '--disable-gpu',
-    '--disable-quic',
-    '--disable-sync',
-    '--no-default-browser-check',
-  ];
+  const args = ['--disable-gpu', '--disable-quic', '--disable-sync', '--no-default-browser-check'];
+  if (installLater) args.push('--enable-unsafe-extension-debugging');
+  else args.push(`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`);
   if (hostResolverRule) args.push(`--host-resolver-rules=${hostResolverRule}`, '--ignore-certificate-errors');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
     args,
+    ignoreDefaultArgs: installLater ? ['--disable-extensions'] : [],
     acceptDownloads: true,
     viewport: viewport === undefined ? { width: 1280, height: 800 } : viewport,
   });
-  let [serviceWorker] = context.serviceWorkers();
-  serviceWorker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
-  const extensionId = new URL(serviceWorker.url()).host;
-  return {
+
+  const talklog = {
     context,
-    serviceWorker,
-    extensionId,
-    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    /** @type {import('playwright-core').Worker} */
+    serviceWorker: /** @type {any} */ (null),
+    extensionId: '',
+    extensionUrl: (path) => `chrome-extension://${talklog.extensionId}/${path.replace(/^\//, '')}`,
+    async install() {
+      const devtools = await context.browser().newBrowserCDPSession();
+      await devtools.send('Extensions.loadUnpacked', { path: DIST });
+      await talklog.findServiceWorker();
+    },
+    async findServiceWorker() {
+      talklog.serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+      talklog.extensionId = new URL(talklog.serviceWorker.url()).host;
+    },
     /** The tab id Chromium gives a page, as the extension sees it (for `?tab=`). */
     async tabIdOf(page) {
-      const url = page.url();
-      return serviceWorker.evaluate(async (pageUrl) => {
+      return talklog.serviceWorker.evaluate(async (pageUrl) => {
         const tabs = await chrome.tabs.query({});
         return tabs.find((tab) => tab.url === pageUrl)?.id ?? null;
-      }, url);
+      }, page.url());
     },
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  if (!installLater) await talklog.findServiceWorker();
+  return talklog;
 }

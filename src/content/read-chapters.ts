@@ -64,13 +64,3 @@ export function chaptersFromRenderedPage(root: ParentNode, videoId: string): Cha
       })),
   );
 }
-
-/** The chapter playing at `sec` in chapters sorted by start (as the readers return them): the last one starting at or before it; null before the first. */
-export function chapterAt(chapters: readonly Chapter[], sec: number): Chapter | null {
-  let current: Chapter | null = null;
-  for (const chapter of chapters) {
-    if (chapter.startSec <= sec) current = chapter;
-    else break;
-  }
-  return current;
-}

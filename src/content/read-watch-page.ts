@@ -12,7 +12,6 @@ import { chaptersFromInitialData, chaptersFromRenderedPage } from './read-chapte
 import { readChannel, readListedDuration, readPlayability, readTitle } from './read-metadata';
 import { readMainPlayer } from './read-player';
 
-export { chapterAt } from './read-chapters';
 
 export interface WatchPageExtras {
   /**

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { clipTalk } from '../db/talks';
-import type { Talk, TalkHere } from '../talk/model';
+import type { Chapter, Talk, TalkHere } from '../talk/model';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { markAppReady } from '../ui/app-ready';
 import type { DraftStore } from './drafts';
@@ -11,7 +11,7 @@ import type { TabConnector } from './tab-connector';
 
 type View =
   | { kind: 'asking' }
-  | { kind: 'talk'; talk: Talk }
+  | { kind: 'talk'; talk: Talk; chapters: Chapter[] }
   | { kind: 'no-talk'; here: Extract<TalkHere, { kind: 'no-talk' }> }
   | { kind: 'failed' };
 
@@ -28,7 +28,7 @@ export function PopupApp({ db, drafts, connector }: { db: TalklogDb; drafts: Dra
         return;
       }
       const talk = await clipTalk(db, here.talk);
-      setView({ kind: 'talk', talk });
+      setView({ kind: 'talk', talk, chapters: here.talk.chapters });
     } catch (error) {
       setView({ kind: 'failed' });
       setAnnouncement({ kind: 'alert', text: `Could not read this tab: ${errorMessage(error)}` });
@@ -63,6 +63,7 @@ export function PopupApp({ db, drafts, connector }: { db: TalklogDb; drafts: Dra
             db={db}
             drafts={drafts}
             talkId={view.talk.id}
+            chapters={view.chapters}
             connector={connector}
             announce={setAnnouncement}
             onClip={async () => {

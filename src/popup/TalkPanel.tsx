@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { deleteNote, notesForTalk } from '../db/notes';
 import { restoreDeleted } from '../db/talks';
-import type { Note } from '../talk/model';
+import type { Chapter, Note } from '../talk/model';
 import { formatPlaybackTime } from '../talk/time';
 import { videoTimeUrl } from '../talk/video-id';
 import { errorMessage, type Announcement } from '../ui/Announcer';
@@ -16,12 +16,14 @@ interface TalkPanelProps {
   db: TalklogDb;
   drafts: DraftStore;
   talkId: string;
+  /** The talk's chapters as the page shows them now (not stored). */
+  chapters: Chapter[];
   connector: TabConnector;
   announce: (announcement: Announcement) => void;
   onClip: () => Promise<void>;
 }
 
-export function TalkPanel({ db, drafts, talkId, connector, announce, onClip }: TalkPanelProps) {
+export function TalkPanel({ db, drafts, talkId, chapters, connector, announce, onClip }: TalkPanelProps) {
   const talk = useLiveQuery(() => db.talks.get(talkId), [db, talkId]).value;
   const notes = useLiveQuery(() => notesForTalk(db, talkId), [db, talkId]).value;
   const [editing, setEditing] = useState<EditTarget | null>(() => editInProgress(drafts, talkId));
@@ -63,7 +65,7 @@ export function TalkPanel({ db, drafts, talkId, connector, announce, onClip }: T
           Clip
         </button>
       </section>
-      <NoteList notes={notes ?? []} videoId={talk.videoId} onSeek={seek} onEdit={setEditing} onDelete={remove} />
+      <NoteList notes={notes ?? []} chapters={chapters} videoId={talk.videoId} onSeek={seek} onEdit={setEditing} onDelete={remove} />
       <NoteEditor
         key={editing?.id ?? 'new-note'}
         db={db}

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { readInlineInitialData } from '../../src/content/inline-json';
-import { chapterAt, chaptersFromInitialData, chaptersFromRenderedPage, parseClockTime } from '../../src/content/read-chapters';
+import { chapterAt } from '../../src/talk/chapters';
+import { chaptersFromInitialData, chaptersFromRenderedPage, parseClockTime } from '../../src/content/read-chapters';
 import { loadPage, renderedPages, youtubePages } from './pages';
 
 describe('chaptersFromInitialData', () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { chapterAt, readWatchPage } from '../../src/content/read-watch-page';
+import { readWatchPage } from '../../src/content/read-watch-page';
+import { chapterAt } from '../../src/talk/chapters';
 import type { CapturedTalk, TalkHere } from '../../src/talk/model';
 import { androidPlayerResponsePath, fixtureText, loadPage, parsePage, renderedPages, setMedia, youtubePages } from './pages';
 

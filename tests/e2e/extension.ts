@@ -16,17 +16,23 @@ export interface TalklogSession {
   /** Opens the popup page as a tab, working on the given tab (`?tab=`). */
   openPopupFor: (tabPage: Page) => Promise<Page>;
   screenshot: (page: Page, name: string) => Promise<string>;
+  /** Every record of one Talklog table, read with the raw IndexedDB API in the extension. */
+  readStore: <T>(store: 'talks' | 'notes') => Promise<T[]>;
+  /** With `installLater`: installs Talklog now, with YouTube tabs already open. */
+  install: () => Promise<void>;
   close: () => Promise<void>;
 }
 
 /** Chromium with the built extension, and the HTTPS stand-in for www.youtube.com. */
-export async function startTalklogSession(): Promise<TalklogSession> {
+export async function startTalklogSession({ installLater = false } = {}): Promise<TalklogSession> {
   const youtube = await startFakeYouTube();
-  const browser = await launchTalklogBrowser({ hostResolverRule: youtube.hostResolverRule });
+  const browser = await launchTalklogBrowser({ hostResolverRule: youtube.hostResolverRule, installLater });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     context: browser.context,
-    serviceWorker: browser.serviceWorker,
+    get serviceWorker() {
+      return browser.serviceWorker;
+    },
     extensionUrl: browser.extensionUrl,
     tabIdOf: browser.tabIdOf,
     async openYouTube(path) {
@@ -53,6 +59,24 @@ export async function startTalklogSession(): Promise<TalklogSession> {
       await page.screenshot({ path });
       return path;
     },
+    readStore(store) {
+      return browser.serviceWorker.evaluate(
+        (name) =>
+          new Promise((resolve, reject) => {
+            const open = indexedDB.open('talklog');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const read = open.result.transaction(name).objectStore(name).getAll();
+              read.onsuccess = () => {
+                open.result.close();
+                resolve(read.result);
+              };
+            };
+          }),
+        store,
+      ) as Promise<never>;
+    },
+    install: () => browser.install(),
     async close() {
       await browser.close();
       await youtube.close();
