@@ -59,10 +59,10 @@ export async function startTalklogSession({ installLater = false } = {}): Promis
       await page.screenshot({ path });
       return path;
     },
-    readStore(store) {
-      return browser.serviceWorker.evaluate(
+    async readStore<T>(store: 'talks' | 'notes'): Promise<T[]> {
+      const records: unknown = await browser.serviceWorker.evaluate(
         (name) =>
-          new Promise((resolve, reject) => {
+          new Promise<unknown[]>((resolve, reject) => {
             const open = indexedDB.open('talklog');
             open.onerror = () => reject(open.error);
             open.onsuccess = () => {
@@ -74,7 +74,8 @@ export async function startTalklogSession({ installLater = false } = {}): Promis
             };
           }),
         store,
-      ) as Promise<never>;
+      );
+      return records as T[];
     },
     install: () => browser.install(),
     async close() {
