@@ -1,0 +1,228 @@
+/** The JSON backup that "Export backup" writes and "Import backup" reads (DESIGN.md, "Backup format"). */
+
+import { TALK_STATUSES, talkIdFor, type Interest, type Note, type Talk, type TalkStatus } from '../talk/model';
+import { canonicalVideoUrl, isVideoId } from '../talk/video-id';
+import { describeJson, readJsonFile, type JsonObject } from './backup-json';
+
+export const BACKUP_FORMAT = 'talklog-backup';
+export const BACKUP_VERSION = 1;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  talks: Talk[];
+  notes: Note[];
+}
+
+export type BackupParseResult = { ok: true; backup: Backup } | { ok: false; error: string };
+
+export function createBackup(talks: Talk[], notes: Note[], now: Date): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    talks: talks.map(copyTalk),
+    notes: notes.map(copyNote),
+  };
+}
+
+export function serializeBackup(backup: Backup): string {
+  return `${JSON.stringify(backup, null, 2)}\n`;
+}
+
+/** Checks the whole file before anything is imported; a bad file gets one message naming the first bad place. */
+export function parseBackup(text: string): BackupParseResult {
+  const file = readJsonFile(text);
+  if (!file.ok) return file;
+  try {
+    return { ok: true, backup: readBackup(file.value) };
+  } catch (error) {
+    if (error instanceof InvalidBackup) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+/**
+ * The first note whose talk is neither in the backup nor among `knownTalkIds` (the
+ * talks already stored), as a message naming its place; null when every note has its talk.
+ */
+export function danglingNoteTalkIds(backup: Backup, knownTalkIds: Set<string>): string | null {
+  const inFile = new Set(backup.talks.map((talk) => talk.id));
+  const index = backup.notes.findIndex((note) => !inFile.has(note.talkId) && !knownTalkIds.has(note.talkId));
+  if (index === -1) return null;
+  return `notes[${index}].talkId: no talk ${describeJson(backup.notes[index].talkId)} in this file or in Talklog`;
+}
+
+/** What importing `incoming` does to the stored record with its id: the newer `updatedAt` wins, a tie changes nothing. */
+export function mergeByUpdatedAt<T extends { id: string; updatedAt: string }>(
+  existing: T | undefined,
+  incoming: T,
+): 'insert' | 'update' | 'skip' {
+  if (existing === undefined) return 'insert';
+  return Date.parse(incoming.updatedAt) > Date.parse(existing.updatedAt) ? 'update' : 'skip';
+}
+
+class InvalidBackup extends Error {}
+
+function fail(place: string, problem: string): never {
+  throw new InvalidBackup(`${place}: ${problem}`);
+}
+
+function readBackup(root: JsonObject): Backup {
+  if (!Object.hasOwn(root, 'format')) fail('format', 'missing: this is not a Talklog backup');
+  if (root.format !== BACKUP_FORMAT) {
+    fail('format', `expected "${BACKUP_FORMAT}", found ${describeJson(root.format)}: this is not a Talklog backup`);
+  }
+  const version = root.version;
+  if (Number.isInteger(version) && (version as number) > BACKUP_VERSION) {
+    fail('version', `this backup was made by a newer Talklog (backup version ${version}); update Talklog to import it`);
+  }
+  if (version !== BACKUP_VERSION) fail('version', `expected ${BACKUP_VERSION}, found ${describeJson(version)}`);
+
+  const exportedAt = isoTime(root, 'exportedAt', '');
+  const talks = readRecords(root, 'talks', 'talk', readTalk);
+  const notes = readRecords(root, 'notes', 'note', readNote);
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, talks, notes };
+}
+
+function readTalk(talk: JsonObject, place: string): Talk {
+  const id = text(talk, 'id', place);
+  const videoId = field(talk, 'videoId', place, 'an 11-character YouTube video id', isVideoId);
+  if (id !== talkIdFor(videoId)) fail(`${place}.id`, `expected "${talkIdFor(videoId)}" (t_ and the video id), found ${describeJson(id)}`);
+  const url = text(talk, 'url', place);
+  if (url !== canonicalVideoUrl(videoId)) {
+    fail(`${place}.url`, `expected the video's URL "${canonicalVideoUrl(videoId)}", found ${describeJson(url)}`);
+  }
+  return {
+    id,
+    videoId,
+    url,
+    title: text(talk, 'title', place),
+    channel: nullable(talk, 'channel', place, 'a string', isString),
+    speakers: strings(talk, 'speakers', place),
+    durationSec: nullable(talk, 'durationSec', place, 'a number of seconds (0 or more)', isSeconds),
+    event: nullable(talk, 'event', place, 'a string', isString),
+    category: nullable(talk, 'category', place, 'a string', isString),
+    tags: strings(talk, 'tags', place),
+    interest: field(talk, 'interest', place, 'a whole number from 0 to 5', isInterest),
+    status: field(talk, 'status', place, `one of ${TALK_STATUSES.map((s) => `"${s}"`).join(', ')}`, isStatus),
+    createdAt: isoTime(talk, 'createdAt', place),
+    updatedAt: isoTime(talk, 'updatedAt', place),
+  };
+}
+
+function readNote(note: JsonObject, place: string): Note {
+  return {
+    id: field(note, 'id', place, 'a note id starting with "n_"', (id): id is string => isString(id) && /^n_./s.test(id)),
+    talkId: text(note, 'talkId', place),
+    body: text(note, 'body', place),
+    atSec: nullable(note, 'atSec', place, 'a number of seconds (0 or more)', isSeconds),
+    createdAt: isoTime(note, 'createdAt', place),
+    updatedAt: isoTime(note, 'updatedAt', place),
+  };
+}
+
+function field<T>(record: JsonObject, key: string, place: string, expected: string, is: (value: unknown) => value is T): T {
+  const fieldPlace = place === '' ? key : `${place}.${key}`;
+  if (!Object.hasOwn(record, key)) fail(fieldPlace, `missing (expected ${expected})`);
+  const value = record[key];
+  if (!is(value)) fail(fieldPlace, `expected ${expected}, found ${describeJson(value)}`);
+  return value;
+}
+
+function text(record: JsonObject, key: string, place: string): string {
+  return field(record, key, place, 'a string', isString);
+}
+
+function nullable<T>(record: JsonObject, key: string, place: string, expected: string, is: (value: unknown) => value is T): T | null {
+  return field(record, key, place, `${expected} or null`, (value): value is T | null => value === null || is(value));
+}
+
+function strings(record: JsonObject, key: string, place: string): string[] {
+  const values = field(record, key, place, 'a list of strings', Array.isArray) as unknown[];
+  values.forEach((value, i) => {
+    if (!isString(value)) fail(`${place}.${key}[${i}]`, `expected a string, found ${describeJson(value)}`);
+  });
+  return [...(values as string[])];
+}
+
+function isoTime(record: JsonObject, key: string, place: string): string {
+  return field(record, key, place, 'an ISO 8601 time such as "2021-10-14T17:05:00.000Z"', isIsoTime);
+}
+
+/** A list of talks or notes, each read as `read` says and its id checked against the ones before it. */
+function readRecords<T extends { id: string }>(
+  root: JsonObject,
+  key: 'talks' | 'notes',
+  noun: string,
+  read: (record: JsonObject, place: string) => T,
+): T[] {
+  const values = field(root, key, '', `a list of ${noun}s`, Array.isArray) as unknown[];
+  const firstIndex = new Map<string, number>();
+  return values.map((value, i) => {
+    const place = `${key}[${i}]`;
+    if (!isObject(value)) fail(place, `expected a ${noun} (an object), found ${describeJson(value)}`);
+    const record = read(value, place);
+    const earlier = firstIndex.get(record.id);
+    if (earlier !== undefined) fail(`${place}.id`, `${describeJson(record.id)} is already used by ${key}[${earlier}]`);
+    firstIndex.set(record.id, i);
+    return record;
+  });
+}
+
+function copyTalk(talk: Talk): Talk {
+  return {
+    id: talk.id,
+    videoId: talk.videoId,
+    url: talk.url,
+    title: talk.title,
+    channel: talk.channel,
+    speakers: [...talk.speakers],
+    durationSec: talk.durationSec,
+    event: talk.event,
+    category: talk.category,
+    tags: [...talk.tags],
+    interest: talk.interest,
+    status: talk.status,
+    createdAt: talk.createdAt,
+    updatedAt: talk.updatedAt,
+  };
+}
+
+function copyNote(note: Note): Note {
+  return {
+    id: note.id,
+    talkId: note.talkId,
+    body: note.body,
+    atSec: note.atSec,
+    createdAt: note.createdAt,
+    updatedAt: note.updatedAt,
+  };
+}
+
+const ISO_TIME = /^(?:\d{4}|[+-]\d{6})-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+function isIsoTime(value: unknown): value is string {
+  return isString(value) && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isSeconds(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+function isInterest(value: unknown): value is Interest {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 5;
+}
+
+function isStatus(value: unknown): value is TalkStatus {
+  return (TALK_STATUSES as readonly unknown[]).includes(value);
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,157 @@
+/** The talk log: every talk with its notes as one markdown document (DESIGN.md, "Markdown export"). */
+
+import type { Note, Talk } from '../talk/model';
+import { formatPlaybackTime } from '../talk/time';
+import { videoTimeUrl } from '../talk/video-id';
+import { listItemLines, markdownLines } from './markdown-block';
+import { escapeInline, escapeLinkDestination, guardLineStart, singleLine } from './markdown-text';
+
+export interface TalkMarkdownOptions {
+  includeTimestamps?: boolean;
+  includeSpeakers?: boolean;
+  includeStars?: boolean;
+  includeDuration?: boolean;
+}
+
+export interface TalkLogOptions extends TalkMarkdownOptions {
+  /** Plain text; `Talk log` when absent or blank. */
+  title?: string;
+  /** Markdown, kept as written. */
+  intro?: string;
+  /** Categories to put first, in this order; the rest follow in the default order. */
+  categoryOrder?: string[];
+}
+
+const UNCATEGORIZED = 'Uncategorized';
+
+export function renderTalkLog(talks: Talk[], notes: Note[], options: TalkLogOptions = {}): string {
+  const blocks: string[][] = [[`# ${escapeInline(singleLine(options.title ?? '') || 'Talk log')}`]];
+  const intro = markdownLines(options.intro ?? '');
+  if (intro.length > 0) blocks.push(intro);
+  const notesByTalk = groupBy(notes, (note) => note.talkId);
+  for (const [category, categoryTalks] of orderedCategories(talks, options.categoryOrder ?? [])) {
+    blocks.push([`## ${escapeInline(category)}`]);
+    for (const talk of categoryTalks.sort(compareTalks)) {
+      blocks.push(...talkBlocks(talk, notesByTalk.get(talk.id) ?? [], options));
+    }
+  }
+  return joinBlocks(blocks);
+}
+
+/** One talk's section, as in the log: what "Copy as markdown" puts on the clipboard. */
+export function renderTalkMarkdown(talk: Talk, notes: Note[], options: TalkMarkdownOptions = {}): string {
+  return joinBlocks(talkBlocks(talk, notes.filter((note) => note.talkId === talk.id), options));
+}
+
+const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
+  ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+};
+
+/** `talklog-kubecon-na-2021.md`, or `talklog-2026-11-26.md` when there is no usable event name. */
+export function talkLogFileName(event: string | null, now: Date): string {
+  const slug = (event ?? '')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łøæœßđðþı]/g, (letter) => LETTERS_WITHOUT_DECOMPOSITION[letter])
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
+  if (slug !== '') return `talklog-${slug}.md`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `talklog-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.md`;
+}
+
+function talkBlocks(talk: Talk, notes: Note[], options: TalkMarkdownOptions): string[][] {
+  const title = singleLine(talk.title) || talk.url;
+  const heading = `### [${escapeInline(title)}](${escapeLinkDestination(talk.url)})`;
+  const meta = metaLine(talk, options);
+  const items = [...notes].sort(compareNotes).flatMap((note) => noteItem(talk, note, options));
+  return [meta === '' ? [heading] : [heading, meta], ...(items.length > 0 ? [items] : [])];
+}
+
+/** `Speaker A, Speaker B · 31:20 · ★★★★☆` */
+function metaLine(talk: Talk, options: TalkMarkdownOptions): string {
+  const parts: string[] = [];
+  if (options.includeSpeakers !== false) {
+    const speakers = talk.speakers.map(escapeInline).filter((name) => name !== '');
+    if (speakers.length > 0) parts.push(speakers.join(', '));
+  }
+  if (options.includeDuration !== false && talk.durationSec !== null && talk.durationSec > 0) {
+    parts.push(formatPlaybackTime(talk.durationSec));
+  }
+  if (options.includeStars !== false && talk.interest > 0) {
+    parts.push('★'.repeat(talk.interest) + '☆'.repeat(5 - talk.interest));
+  }
+  return guardLineStart(parts.join(' · '));
+}
+
+function noteItem(talk: Talk, note: Note, options: TalkMarkdownOptions): string[] {
+  if (note.body.trim() === '') return [];
+  const lead =
+    options.includeTimestamps !== false && note.atSec !== null
+      ? `[${formatPlaybackTime(note.atSec)}](${escapeLinkDestination(videoTimeUrl(talk.videoId, note.atSec))})`
+      : null;
+  return listItemLines(lead, markdownLines(note.body));
+}
+
+/**
+ * Named categories in the default export order: highest talk interest first, then by name.
+ * `Uncategorized` is not among them: it always comes last.
+ */
+export function defaultCategoryOrder(talks: Talk[]): string[] {
+  const topInterest = new Map<string, number>();
+  for (const talk of talks) {
+    const name = categoryOf(talk);
+    if (name !== UNCATEGORIZED) topInterest.set(name, Math.max(topInterest.get(name) ?? 0, talk.interest));
+  }
+  return [...topInterest.keys()].sort((a, b) => topInterest.get(b)! - topInterest.get(a)! || a.localeCompare(b));
+}
+
+function categoryOf(talk: Talk): string {
+  return singleLine(talk.category ?? '') || UNCATEGORIZED;
+}
+
+/** Categories in export order, each with its talks: the chosen ones, then the default order, `Uncategorized` last. */
+function orderedCategories(talks: Talk[], categoryOrder: string[]): [string, Talk[]][] {
+  const byCategory = groupBy(talks, categoryOf);
+  const chosen = categoryOrder.map(singleLine).filter((name) => name !== UNCATEGORIZED);
+  const names = new Set([...chosen, ...defaultCategoryOrder(talks), UNCATEGORIZED]);
+  return [...names].flatMap((name): [string, Talk[]][] => {
+    const group = byCategory.get(name);
+    return group ? [[name, group]] : [];
+  });
+}
+
+function compareTalks(a: Talk, b: Talk): number {
+  return b.interest - a.interest || compareTimes(a.createdAt, b.createdAt) || compareIds(a.id, b.id);
+}
+
+/** By playback time (notes without one last), then by when they were written. */
+function compareNotes(a: Note, b: Note): number {
+  const aAt = a.atSec ?? Infinity;
+  const bAt = b.atSec ?? Infinity;
+  return (aAt === bAt ? 0 : aAt - bAt) || compareTimes(a.createdAt, b.createdAt) || compareIds(a.id, b.id);
+}
+
+function compareTimes(a: string, b: string): number {
+  return Date.parse(a) - Date.parse(b) || 0;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+function joinBlocks(blocks: string[][]): string {
+  return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}

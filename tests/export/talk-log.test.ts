@@ -1,0 +1,148 @@
+import { describe, expect, test } from 'vitest';
+import {
+  defaultCategoryOrder,
+  renderTalkLog,
+  renderTalkMarkdown,
+  talkLogFileName,
+  type TalkLogOptions,
+} from '../../src/export/talk-log';
+import { featureRecords, hostileRecords, hostileTitles, kubeconOptions, kubeconRecords } from './golden-records';
+import { childrenOf, outlineOf, plainText } from './markdown-outline';
+import { makeNote, makeTalk } from './records';
+import { asRendered, expectTalkLogStructure, expectTalkSection, expectTidyText } from './talk-log-checks';
+
+// Golden files: `npx vitest run tests/export -u` rewrites them; read the diff before committing it.
+describe('golden talk logs', () => {
+  const cases: [string, () => ReturnType<typeof kubeconRecords>, TalkLogOptions][] = [
+    ['kubecon-na-2021', kubeconRecords, kubeconOptions],
+    ['features', featureRecords, { intro: 'Watched on the way home.\n\n*Best first.*' }],
+    ['hostile', hostileRecords, { title: 'Talk log: <KubeCon> #1 *2021*', intro: '```\nan intro with an open fence' }],
+    [
+      'parts-off',
+      featureRecords,
+      {
+        includeTimestamps: false,
+        includeSpeakers: false,
+        includeStars: false,
+        includeDuration: false,
+        categoryOrder: ['Security', 'Uncategorized', 'Missing'],
+      },
+    ],
+  ];
+
+  test.each(cases)('%s.md', async (name, records, options) => {
+    const { talks, notes } = records();
+    const markdown = renderTalkLog(talks, notes, options);
+    await expect(markdown).toMatchFileSnapshot(`./golden/${name}.md`);
+    expectTalkLogStructure(markdown, talks, notes, options);
+  });
+
+  test('copy-talk.md: one talk, from the same renderer as the log', async () => {
+    const { talks, notes } = featureRecords();
+    const markdown = renderTalkMarkdown(talks[0], notes);
+    await expect(markdown).toMatchFileSnapshot('./golden/copy-talk.md');
+    expect(renderTalkLog(talks, notes)).toContain(markdown);
+  });
+});
+
+describe('renderTalkLog', () => {
+  test('an empty log is just the title', () => {
+    expect(renderTalkLog([], [])).toBe('# Talk log\n');
+    expect(renderTalkLog([], [], { title: ' \n ', intro: '  \n' })).toBe('# Talk log\n');
+  });
+
+  test('a talk without notes or meta is its heading alone', () => {
+    const talk = makeTalk('XXXXXXXXXXX', { title: 'Lonely' });
+    expect(renderTalkLog([talk], [makeNote(talk, ' \n\t ')])).toBe(
+      '# Talk log\n\n## Uncategorized\n\n### [Lonely](https://www.youtube.com/watch?v=XXXXXXXXXXX)\n',
+    );
+  });
+
+  test('notes of talks not in the log are left out', () => {
+    const talk = makeTalk('XXXXXXXXXXX');
+    const other = makeTalk('YYYYYYYYYYY');
+    expect(renderTalkLog([talk], [makeNote(other, 'elsewhere')])).not.toContain('elsewhere');
+  });
+
+  test('each hostile title renders as exactly its text', () => {
+    const talks = hostileTitles.map((title, i) => makeTalk(`title${String(i).padStart(6, '0')}`, { title }));
+    const markdown = renderTalkLog(talks, []);
+    const headings = outlineOf(markdown).categories.flatMap((category) => category.talks.map((talk) => talk.heading));
+    expect(headings.map(plainText)).toEqual(talks.map((talk) => asRendered(talk.title) || talk.url));
+  });
+
+  test('hostile category names and log titles render as exactly their text', () => {
+    const names = ['# Not a heading #', '[x](y)', '<b>', 'a\nb', '1. One', '`code`'];
+    const talks = names.map((category, i) => makeTalk(`categ${String(i).padStart(6, '0')}`, { category, interest: 3 }));
+    const options = { title: 'Log & more &amp; <b>*x*</b> \\', categoryOrder: ['a b', '<b>'] };
+    const markdown = renderTalkLog(talks, [], options);
+    expectTalkLogStructure(markdown, talks, [], options);
+    expect(outlineOf(markdown).categories.map((category) => category.name).slice(0, 2)).toEqual(['a b', '<b>']);
+  });
+
+  test('categories by top interest, then name; talks by interest, then clipping time', () => {
+    const talks = [
+      makeTalk('AAAAAAAAAA1', { category: 'Beta', interest: 3, createdAt: '2021-01-02T00:00:00.000Z' }),
+      makeTalk('AAAAAAAAAA2', { category: 'Beta', interest: 3, createdAt: '2021-01-01T00:00:00.000Z' }),
+      makeTalk('AAAAAAAAAA3', { category: 'Alpha', interest: 3 }),
+      makeTalk('AAAAAAAAAA4', { category: 'Gamma', interest: 5 }),
+      makeTalk('AAAAAAAAAA5', { category: 'Beta', interest: 1 }),
+      makeTalk('AAAAAAAAAA6', { interest: 5 }),
+    ];
+    const outline = outlineOf(renderTalkLog(talks, []));
+    expect(outline.categories.map((category) => category.name)).toEqual(['Gamma', 'Alpha', 'Beta', 'Uncategorized']);
+    expect(defaultCategoryOrder([...talks, makeTalk('AAAAAAAAAA7', { category: ' Uncategorized\n' })])).toEqual(['Gamma', 'Alpha', 'Beta']);
+    const beta = outline.categories[2].talks.map((talk) => childrenOf(talk.heading)[0].destination);
+    expect(beta.map((url) => url!.slice(-1))).toEqual(['2', '1', '5']);
+  });
+
+  test('a note body cannot end its list item or swallow the next talk', () => {
+    const first = makeTalk('XXXXXXXXXX1', { title: 'First' });
+    const second = makeTalk('XXXXXXXXXX2', { title: 'Second', createdAt: '2022-01-01T00:00:00.000Z' });
+    const bodies = ['```\nopen', '~~~~\nopen ~~~', '<!--\nopen comment', '<pre>\nopen pre', '# H\n---\n===', '    code\n\n\tmore'];
+    const notes = bodies.flatMap((body, i) => [makeNote(first, body, { atSec: i }), makeNote(first, body)]);
+    const markdown = renderTalkLog([first, second], notes);
+    expectTalkLogStructure(markdown, [first, second], notes);
+    expect(outlineOf(markdown).categories[0].talks).toHaveLength(2);
+  });
+
+  test('timestamps link to the second the note was started at', () => {
+    const talk = makeTalk('XXXXXXXXXXX');
+    const markdown = renderTalkMarkdown(talk, [makeNote(talk, 'late', { atSec: 3725.8 }), makeNote(talk, 'start', { atSec: 0 })]);
+    expect(markdown).toContain('- [0:00](https://www.youtube.com/watch?v=XXXXXXXXXXX&t=0s) start\n');
+    expect(markdown).toContain('- [1:02:05](https://www.youtube.com/watch?v=XXXXXXXXXXX&t=3725s) late\n');
+  });
+});
+
+describe('renderTalkMarkdown', () => {
+  test('is the talk section of the log, with its own notes only', () => {
+    const { talks, notes } = hostileRecords();
+    for (const talk of talks) {
+      const markdown = renderTalkMarkdown(talk, notes);
+      expectTidyText(markdown);
+      const [category] = outlineOf(markdown).categories;
+      expect(category.talks).toHaveLength(1);
+      expectTalkSection(category.talks[0], talk, notes);
+    }
+  });
+});
+
+describe('talkLogFileName', () => {
+  const now = new Date(2026, 10, 26, 23, 59);
+
+  test('is named after the event', () => {
+    expect(talkLogFileName('KubeCon NA 2021', now)).toBe('talklog-kubecon-na-2021.md');
+    expect(talkLogFileName('  KubeCon + CloudNativeCon Europe 2024 (Paris)! ', now)).toBe(
+      'talklog-kubecon-cloudnativecon-europe-2024-paris.md',
+    );
+    expect(talkLogFileName('Łódź Ærø Straße Kraków', now)).toBe('talklog-lodz-aero-strasse-krakow.md');
+    expect(talkLogFileName('../../etc/passwd', now)).toBe('talklog-etc-passwd.md');
+    expect(talkLogFileName('x'.repeat(200), now)).toBe(`talklog-${'x'.repeat(60)}.md`);
+  });
+
+  test('falls back to the local date when the event gives no usable name', () => {
+    expect(talkLogFileName(null, now)).toBe('talklog-2026-11-26.md');
+    expect(talkLogFileName('東京 🚀', now)).toBe('talklog-2026-11-26.md');
+    expect(talkLogFileName('', new Date(2027, 0, 5))).toBe('talklog-2027-01-05.md');
+  });
+});
