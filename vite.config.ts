@@ -1,20 +1,38 @@
-import { defineConfig } from 'vite';
+import { basename, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+import { FIREFOX_MIN_VERSION, chromeManifest, firefoxManifest, firefoxOnlyPages } from './scripts/manifests.mjs';
 
-const firefoxManifest = {
-  ...manifest,
-  background: { scripts: [manifest.background.service_worker], type: 'module' },
-  browser_specific_settings: {
-    gecko: { id: 'talklog@example.org', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
-  },
-} as ManifestV3Export;
+// `vite build` builds Chrome into dist/, `vite build --mode firefox` builds Firefox into dist-firefox/
+// (`npm run build` does both). Both manifests take their version from package.json.
+
+/** Builds the pages only Firefox's manifest names (the sidebar), which crxjs does not know about. */
+function firefoxPages(pages: string[]): Plugin {
+  return {
+    name: 'talklog:firefox-pages',
+    apply: 'build',
+    buildStart() {
+      for (const page of pages) this.emitFile({ type: 'chunk', id: resolve(import.meta.dirname, page), name: basename(page) });
+    },
+  };
+}
 
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
+  const browserManifest = firefox ? firefoxManifest(manifest, pkg) : chromeManifest(manifest, pkg);
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    plugins: [crx({ manifest: firefox ? firefoxManifest : (manifest as ManifestV3Export), browser: firefox ? 'firefox' : 'chrome' })],
-    build: { outDir: firefox ? 'dist-firefox' : 'dist', emptyOutDir: true, target: firefox ? 'firefox142' : 'chrome120' },
+    plugins: [
+      crx({ manifest: browserManifest as ManifestV3Export, browser: firefox ? 'firefox' : 'chrome' }),
+      ...(firefox ? [firefoxPages(firefoxOnlyPages(browserManifest))] : []),
+    ],
+    build: {
+      outDir: firefox ? 'dist-firefox' : 'dist',
+      emptyOutDir: true,
+      // The oldest browser each manifest accepts is what the code is compiled for.
+      target: firefox ? `firefox${parseInt(FIREFOX_MIN_VERSION)}` : `chrome${(manifest as { minimum_chrome_version?: string }).minimum_chrome_version ?? 120}`,
+    },
   };
 });

@@ -1,7 +1,10 @@
 import browser from 'webextension-polyfill';
 import type { TalklogDb } from '../db/database';
-import { clipTalk } from '../db/talks';
+import { countNotesForTalk } from '../db/notes';
+import { clipTalk, lastUsedEvent } from '../db/talks';
 import { askWhatTalkIsHere } from '../messages/ask-tab';
+import { sendToContent } from '../messages/send';
+import { loadSettings } from '../settings/settings-storage';
 import type { Talk } from '../talk/model';
 
 export const CLIP_COMMAND = 'clip-talk';
@@ -9,14 +12,23 @@ export const CLIP_COMMAND = 'clip-talk';
 /** The keyboard shortcut: clips the talk in the active tab without opening anything. */
 export async function clipActiveTab(db: TalklogDb): Promise<Talk | null> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (tab?.id === undefined) return null;
-  const here = await askWhatTalkIsHere(tab.id);
+  return tab?.id === undefined ? null : clipTab(db, tab.id);
+}
+
+/** Clips the talk in a tab and confirms inside the page, where the user is looking (fullscreen too). */
+export async function clipTab(db: TalklogDb, tabId: number): Promise<Talk | null> {
+  const here = await askWhatTalkIsHere(tabId);
   if (here.kind !== 'talk') {
-    await flashBadge(tab.id, '–', '#6b7280');
+    await flashBadge(tabId, '–', '#6b7280');
     return null;
   }
-  const talk = await clipTalk(db, here.talk);
-  await flashBadge(tab.id, '✓', '#067647');
+  const settings = await loadSettings();
+  const event = settings.defaultEvent || (await lastUsedEvent(db));
+  const talk = await clipTalk(db, here.talk, new Date(), { event });
+  const notes = await countNotesForTalk(db, talk.id);
+  const text = `Clipped “${talk.title}”${notes > 0 ? ` · ${notes} ${notes === 1 ? 'note' : 'notes'}` : ''}`;
+  await sendToContent(tabId, { type: 'talklog/show-confirmation', text: text.slice(0, 200) }).catch(() => undefined);
+  await flashBadge(tabId, '✓', '#067647');
   return talk;
 }
 

@@ -2,11 +2,24 @@ import browser from 'webextension-polyfill';
 import { openTalklogDb } from '../db/database';
 import { followActiveTabBadge } from './badge';
 import { CLIP_COMMAND, clipActiveTab } from './clip-command';
+import { createContextMenus, onContextMenuClick } from './context-menu';
+import { OPEN_SIDE_PANEL_COMMAND, openSidePanel } from './side-panel';
 
 const db = openTalklogDb();
 
-browser.commands.onCommand.addListener((command) => {
-  if (command === CLIP_COMMAND) void clipActiveTab(db);
-});
+async function onCommand(command: string, tab?: browser.Tabs.Tab): Promise<void> {
+  if (command === CLIP_COMMAND) await clipActiveTab(db);
+  if (command === OPEN_SIDE_PANEL_COMMAND) await openSidePanel(tab);
+}
+
+const onMenuClick = (info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) => onContextMenuClick(db, info, tab);
+
+browser.runtime.onInstalled.addListener(createContextMenus);
+browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+
+// The same handlers the browser calls, reachable from the worker's console: end-to-end tests
+// invoke them there, since a headless browser cannot press a global shortcut or open a menu.
+Object.assign(globalThis, { talklogHandlers: { onCommand, onMenuClick } });
 
 followActiveTabBadge(db);

@@ -4,10 +4,12 @@
  * switches to another video without reloading.
  */
 import browser from 'webextension-polyfill';
-import { isFromThisExtension, isPageToContentMessage, type PageToContentMessage } from '../messages/messages';
+import { isExtensionToContentMessage, isFromThisExtension, type ContentReplies, type ExtensionToContentMessage } from '../messages/messages';
 import { sendToPages } from '../messages/send';
 import type { TalkHere } from '../talk/model';
 import { videoIdFromUrl } from '../talk/video-id';
+import { showPageConfirmation } from './page-confirmation';
+import { readCaptionOnScreen } from './read-captions';
 import { findPlayingVideo } from './read-player';
 import { readWatchPage } from './read-watch-page';
 
@@ -61,16 +63,21 @@ function seek(videoId: string, atSec: number): boolean {
   return true;
 }
 
-function answer(message: PageToContentMessage): Promise<unknown> {
+function answer(message: ExtensionToContentMessage): Promise<ContentReplies[ExtensionToContentMessage['type']]> {
   switch (message.type) {
     case 'talklog/what-talk-is-here':
       return whatTalkIsHere();
     case 'talklog/seek':
       return Promise.resolve(seek(message.videoId, message.atSec));
+    case 'talklog/caption-on-screen':
+      return Promise.resolve(readCaptionOnScreen(document));
+    case 'talklog/show-confirmation':
+      showPageConfirmation(document, message.text);
+      return Promise.resolve(true);
   }
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  if (!isFromThisExtension(sender, browser.runtime.id) || !isPageToContentMessage(message)) return undefined;
+  if (!isFromThisExtension(sender, browser.runtime.id) || !isExtensionToContentMessage(message)) return undefined;
   return answer(message);
 });

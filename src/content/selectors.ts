@@ -23,6 +23,8 @@ export const selectors = {
   hoverPreviewVideo: '#inline-preview-player video',
   /** Set on the player while an ad plays: its <video> then holds the ad, not the talk (SponsorBlock). */
   adShowing: '#movie_player.ad-showing',
+  /** Caption lines the player shows now, one segment per styled run (SponsorBlock, read-frog). */
+  captionSegment: '#movie_player .ytp-caption-window-container .caption-visual-line',
   /** The player's own title link (top chrome, shown in fullscreen); its href names the loaded video. */
   playerTitleLink: '#movie_player a.ytp-title-link',
   /** Creator chapters list in the engagement panel (not `…-auto-chapters`, which is also "Key moments"). */

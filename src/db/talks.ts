@@ -1,54 +1,101 @@
 import type { CapturedTalk, Note, Talk } from '../talk/model';
 import { talkIdFor } from '../talk/model';
+import { splitSpeakers } from '../talk/speakers';
 import type { TalklogDb } from './database';
 
 /**
  * Saves the talk on this page, or refreshes the one already saved for its video:
  * clipping twice never makes a duplicate, and what the user edited (speakers, event, …) stays.
  */
-export async function clipTalk(db: TalklogDb, captured: CapturedTalk, now = new Date()): Promise<Talk> {
+export async function clipTalk(
+  db: TalklogDb,
+  captured: CapturedTalk,
+  now = new Date(),
+  defaults: { event?: string | null } = {},
+): Promise<Talk> {
   return db.transaction('rw', db.talks, async () => {
     const existing = await db.talks.get(talkIdFor(captured.videoId));
     if (existing) {
+      const fromLinkOnly = existing.title === untitled(existing.videoId);
       const refreshed: Talk = {
         ...existing,
+        title: fromLinkOnly ? captured.title : existing.title,
+        speakers: fromLinkOnly && existing.speakers.length === 0 ? captured.speakers : existing.speakers,
         channel: existing.channel ?? captured.channel,
         durationSec: captured.durationSec ?? existing.durationSec,
+        // Queued from a link, now open on its watch page: being watched.
+        status: existing.status === 'to-watch' ? 'watching' : existing.status,
       };
-      if (refreshed.channel !== existing.channel || refreshed.durationSec !== existing.durationSec) {
+      if (JSON.stringify(refreshed) !== JSON.stringify(existing)) {
         refreshed.updatedAt = now.toISOString();
         await db.talks.put(refreshed);
       }
       return refreshed;
     }
+    const talk: Talk = { ...newTalk(captured, now), event: defaults.event || null };
+    await db.talks.add(talk);
+    return talk;
+  });
+}
+
+/**
+ * Saves a talk seen as a link (a playlist, a schedule page) as `to-watch`, without opening it.
+ * Clipping it later fills in what a link cannot tell; a talk already saved is left as it is.
+ */
+export async function saveTalkToWatch(
+  db: TalklogDb,
+  link: { videoId: string; url: string; title: string | null },
+  now = new Date(),
+): Promise<Talk> {
+  const { title, speakers } = splitSpeakers(link.title ?? '');
+  return db.transaction('rw', db.talks, async () => {
+    const existing = await db.talks.get(talkIdFor(link.videoId));
+    if (existing) return existing;
     const talk: Talk = {
-      id: talkIdFor(captured.videoId),
-      videoId: captured.videoId,
-      url: captured.url,
-      title: captured.title,
-      channel: captured.channel,
-      speakers: captured.speakers,
-      durationSec: captured.durationSec,
-      event: null,
-      category: null,
-      tags: [],
-      interest: 0,
-      status: 'watching',
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
+      ...newTalk({ videoId: link.videoId, url: link.url, title: title || untitled(link.videoId), channel: null, speakers, durationSec: null }, now),
+      status: 'to-watch',
     };
     await db.talks.add(talk);
     return talk;
   });
 }
 
+function untitled(videoId: string): string {
+  return `YouTube video ${videoId}`;
+}
+
 export function getTalkByVideoId(db: TalklogDb, videoId: string): Promise<Talk | undefined> {
   return db.talks.get(talkIdFor(videoId));
+}
+
+/** The event of the talk clipped last that has one: people watch a conference's talks in a row. */
+export async function lastUsedEvent(db: TalklogDb): Promise<string | null> {
+  const talk = await db.talks.orderBy('createdAt').reverse().filter((candidate) => candidate.event !== null).first();
+  return talk?.event ?? null;
 }
 
 /** Newest clipped first. */
 export function listRecentTalks(db: TalklogDb, limit: number): Promise<Talk[]> {
   return db.talks.orderBy('createdAt').reverse().limit(limit).toArray();
+}
+
+function newTalk(seen: Pick<Talk, 'videoId' | 'url' | 'title' | 'channel' | 'speakers' | 'durationSec'>, now: Date): Talk {
+  return {
+    id: talkIdFor(seen.videoId),
+    videoId: seen.videoId,
+    url: seen.url,
+    title: seen.title,
+    channel: seen.channel,
+    speakers: seen.speakers,
+    durationSec: seen.durationSec,
+    event: null,
+    category: null,
+    tags: [],
+    interest: 0,
+    status: 'watching',
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
 }
 
 export interface TalkWithNoteCount {

@@ -1,35 +1,46 @@
 /**
  * Every message between Talklog's parts, in one place, named by direction.
- * Pages → content script: ask what talk is here, seek the player.
- * Content script → pages: the page switched to another video (in-page navigation).
+ * Extension (pages, background) → content script: ask what talk is here, seek the player,
+ * read the caption on screen, show a confirmation in the page.
+ * Content script → extension pages: the page switched to another video (in-page navigation).
  */
 import type { TalkHere } from '../talk/model';
 
-export type PageToContentMessage =
+export type ExtensionToContentMessage =
   | { type: 'talklog/what-talk-is-here' }
-  | { type: 'talklog/seek'; videoId: string; atSec: number };
+  | { type: 'talklog/seek'; videoId: string; atSec: number }
+  | { type: 'talklog/caption-on-screen' }
+  | { type: 'talklog/show-confirmation'; text: string };
 
 export interface ContentReplies {
   'talklog/what-talk-is-here': TalkHere;
   /** false when the tab no longer shows that video. */
   'talklog/seek': boolean;
+  /** The caption text shown now, or null when captions are off or empty. */
+  'talklog/caption-on-screen': string | null;
+  'talklog/show-confirmation': true;
 }
 
 export type ContentToPageMessage = { type: 'talklog/page-changed'; videoId: string | null };
-
-const PAGE_TO_CONTENT_TYPES = new Set<string>(['talklog/what-talk-is-here', 'talklog/seek']);
 
 function hasType(message: unknown): message is { type: string } {
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
 }
 
-export function isPageToContentMessage(message: unknown): message is PageToContentMessage {
-  if (!hasType(message) || !PAGE_TO_CONTENT_TYPES.has(message.type)) return false;
-  if (message.type === 'talklog/seek') {
-    const { videoId, atSec } = message as { videoId?: unknown; atSec?: unknown };
-    return typeof videoId === 'string' && typeof atSec === 'number' && Number.isFinite(atSec) && atSec >= 0;
+export function isExtensionToContentMessage(message: unknown): message is ExtensionToContentMessage {
+  if (!hasType(message)) return false;
+  const fields = message as Record<string, unknown>;
+  switch (message.type) {
+    case 'talklog/what-talk-is-here':
+    case 'talklog/caption-on-screen':
+      return true;
+    case 'talklog/seek':
+      return typeof fields.videoId === 'string' && typeof fields.atSec === 'number' && Number.isFinite(fields.atSec) && fields.atSec >= 0;
+    case 'talklog/show-confirmation':
+      return typeof fields.text === 'string' && fields.text.length <= 200;
+    default:
+      return false;
   }
-  return true;
 }
 
 export function isContentToPageMessage(message: unknown): message is ContentToPageMessage {

@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
-import type { ContentReplies, ContentToPageMessage, PageToContentMessage } from './messages';
+import type { ContentReplies, ContentToPageMessage, ExtensionToContentMessage } from './messages';
 
 /** Asks the content script in a tab; rejects when no content script answers there. */
-export function sendToContent<M extends PageToContentMessage>(tabId: number, message: M): Promise<ContentReplies[M['type']]> {
+export function sendToContent<M extends ExtensionToContentMessage>(tabId: number, message: M): Promise<ContentReplies[M['type']]> {
   return browser.tabs.sendMessage(tabId, message) as Promise<ContentReplies[M['type']]>;
 }
 

@@ -17,6 +17,7 @@ interface NoteEditorProps {
   onEditDone: () => void;
   /** Where the video is now; null when it cannot be told. */
   currentSec: () => Promise<number | null>;
+  captionOnScreen: () => Promise<string | null>;
   announce: (announcement: Announcement) => void;
 }
 
@@ -25,7 +26,7 @@ interface NoteEditorProps {
  * draft until it is saved, so closing the page and coming back finds it again.
  * Give it `key` by `editing?.id` so that starting or ending an edit starts afresh.
  */
-export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec, announce }: NoteEditorProps) {
+export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec, captionOnScreen, announce }: NoteEditorProps) {
   const key = draftKey(talkId, editing ? 'edit' : 'new');
   const [initial] = useState(() => drafts.load(key));
   const [body, setBody] = useState(initial?.body ?? editing?.body ?? '');
@@ -64,6 +65,20 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
         });
     }
     keepDraft();
+  };
+
+  const quoteCaption = async () => {
+    const caption = await captionOnScreen();
+    if (caption === null) {
+      announce({ kind: 'status', text: 'Captions are off or silent right now: turn them on in the player to quote what is said.' });
+      return;
+    }
+    const box = textarea.current;
+    const at = box ? box.selectionEnd : body.length;
+    const next = insertQuote(body, at, caption);
+    onInput(next.text);
+    box?.focus();
+    box?.setSelectionRange(next.caret, next.caret);
   };
 
   const save = async () => {
@@ -133,6 +148,9 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
         <span id="note-hint" class="muted">
           {hint} · Ctrl+Enter saves
         </span>
+        <button type="button" class="button button--quiet" onClick={() => void quoteCaption()}>
+          Quote
+        </button>
         {editing && (
           <button
             type="button"
@@ -151,4 +169,13 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
       </div>
     </form>
   );
+}
+
+/** Puts `> caption` on lines of its own at the caret; returns the text and where the caret goes. */
+export function insertQuote(text: string, at: number, caption: string): { text: string; caret: number } {
+  const before = text.slice(0, at);
+  const after = text.slice(at);
+  const opening = before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const quote = `${opening}> ${caption}\n\n`;
+  return { text: before + quote + after.replace(/^\n+/, ''), caret: before.length + quote.length };
 }

@@ -4,6 +4,7 @@ import { clipTalk } from '../db/talks';
 import type { Chapter, Talk, TalkHere } from '../talk/model';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { markAppReady } from '../ui/app-ready';
+import type { Settings } from '../settings/settings';
 import type { DraftStore } from './drafts';
 import { NoTalkHere } from './NoTalkHere';
 import { TalkPanel } from './TalkPanel';
@@ -16,7 +17,16 @@ type View =
   | { kind: 'failed' };
 
 /** The popup and side panel: the talk in the tab, clipped on sight, and its notes. */
-export function PopupApp({ db, drafts, connector }: { db: TalklogDb; drafts: DraftStore; connector: TabConnector }) {
+interface PopupAppProps {
+  db: TalklogDb;
+  drafts: DraftStore;
+  connector: TabConnector;
+  settings: Settings;
+  /** The event a new clip gets when the settings name none: the last one used. */
+  lastEvent?: () => Promise<string | null>;
+}
+
+export function PopupApp({ db, drafts, connector, settings, lastEvent }: PopupAppProps) {
   const [view, setView] = useState<View>({ kind: 'asking' });
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
@@ -27,13 +37,14 @@ export function PopupApp({ db, drafts, connector }: { db: TalklogDb; drafts: Dra
         setView({ kind: 'no-talk', here });
         return;
       }
-      const talk = await clipTalk(db, here.talk);
+      const event = settings.defaultEvent || (lastEvent ? await lastEvent() : null);
+      const talk = await clipTalk(db, here.talk, new Date(), { event });
       setView({ kind: 'talk', talk, chapters: here.talk.chapters });
     } catch (error) {
       setView({ kind: 'failed' });
       setAnnouncement({ kind: 'alert', text: `Could not read this tab: ${errorMessage(error)}` });
     }
-  }, [db, connector]);
+  }, [db, connector, settings.defaultEvent, lastEvent]);
 
   useEffect(() => {
     void showTalkHere();
@@ -64,6 +75,7 @@ export function PopupApp({ db, drafts, connector }: { db: TalklogDb; drafts: Dra
             drafts={drafts}
             talkId={view.talk.id}
             chapters={view.chapters}
+            rewindSec={settings.rewindSec}
             connector={connector}
             announce={setAnnouncement}
             onClip={async () => {

@@ -3,6 +3,7 @@ import type { TalklogDb } from '../db/database';
 import { deleteNote, notesForTalk } from '../db/notes';
 import { restoreDeleted } from '../db/talks';
 import type { Chapter, Note } from '../talk/model';
+import { noteStartSec } from '../settings/settings';
 import { formatPlaybackTime } from '../talk/time';
 import { videoTimeUrl } from '../talk/video-id';
 import { errorMessage, type Announcement } from '../ui/Announcer';
@@ -18,12 +19,13 @@ interface TalkPanelProps {
   talkId: string;
   /** The talk's chapters as the page shows them now (not stored). */
   chapters: Chapter[];
+  rewindSec: number;
   connector: TabConnector;
   announce: (announcement: Announcement) => void;
   onClip: () => Promise<void>;
 }
 
-export function TalkPanel({ db, drafts, talkId, chapters, connector, announce, onClip }: TalkPanelProps) {
+export function TalkPanel({ db, drafts, talkId, chapters, rewindSec, connector, announce, onClip }: TalkPanelProps) {
   const talk = useLiveQuery(() => db.talks.get(talkId), [db, talkId]).value;
   const notes = useLiveQuery(() => notesForTalk(db, talkId), [db, talkId]).value;
   const [editing, setEditing] = useState<EditTarget | null>(() => editInProgress(drafts, talkId));
@@ -75,8 +77,10 @@ export function TalkPanel({ db, drafts, talkId, chapters, connector, announce, o
         onEditDone={() => setEditing(null)}
         currentSec={async () => {
           const here = await connector.whatTalkIsHere();
-          return here.kind === 'talk' && here.talk.videoId === talk.videoId ? here.talk.currentSec : null;
+          const playing = here.kind === 'talk' && here.talk.videoId === talk.videoId ? here.talk.currentSec : null;
+          return noteStartSec(playing, { rewindSec });
         }}
+        captionOnScreen={() => connector.captionOnScreen()}
         announce={announce}
       />
     </>

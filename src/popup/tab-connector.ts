@@ -9,16 +9,24 @@ export interface TabConnector {
   whatTalkIsHere(): Promise<TalkHere>;
   /** Seeks the tab's player; false when the tab no longer shows that video. */
   seek(videoId: string, atSec: number): Promise<boolean>;
+  /** The caption on screen in the tab now; null when captions are off. */
+  captionOnScreen(): Promise<string | null>;
   /** Calls back when the tab switches to another video in the page; returns the unsubscribe. */
   onPageChanged(listener: () => void): () => void;
   openUrl(url: string): void;
   openLibrary(): void;
 }
 
-/** `?tab=<id>` when given (tests, the side panel), else the active tab of this window. */
-export async function resolveTabId(search: string): Promise<number | null> {
+/** The tab named by `?tab=<id>` (tests; a side panel opened for one tab), or null. */
+export function pinnedTabId(search: string): number | null {
   const fromQuery = Number(new URLSearchParams(search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  return Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : null;
+}
+
+/** `?tab=<id>` when given, else the active tab of this window. */
+export async function resolveTabId(search: string): Promise<number | null> {
+  const pinned = pinnedTabId(search);
+  if (pinned !== null) return pinned;
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
   return active?.id ?? null;
 }
@@ -37,6 +45,10 @@ export function browserTabConnector(tabId: number | null): TabConnector {
       } catch {
         return false;
       }
+    },
+    async captionOnScreen() {
+      if (tabId === null) return null;
+      return sendToContent(tabId, { type: 'talklog/caption-on-screen' }).catch(() => null);
     },
     onPageChanged(listener) {
       const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {

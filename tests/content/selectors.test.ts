@@ -44,6 +44,7 @@ const contract: Record<keyof typeof selectors, number[]> = {
   hoverPreviewVideo:    [0,  0,  0,  1,  1,  1,  1,  0],
   adShowing:            [0,  0,  0,  0,  0,  0,  0,  0], // set by tests
   playerTitleLink:      [0,  0,  0,  1,  1,  1,  0,  0],
+  captionSegment:       [0,  0,  0,  2,  0,  0,  0,  0], // captions on in A only
   renderedChapter:      [0,  0,  0,  4,  4,  0,  0,  0], // A→B: B's Key moments panel not matched
   renderedChapterTitle: [0,  0,  0,  4,  4,  0,  0,  0],
   renderedChapterTime:  [0,  0,  0,  4,  4,  0,  0,  0],

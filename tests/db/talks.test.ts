@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { addNote } from '../../src/db/notes';
-import { allTalksAndNotes, clipTalk, deleteTalks, getTalkByVideoId, listRecentTalks, listTalksWithNoteCounts, restoreDeleted } from '../../src/db/talks';
+import {
+  allTalksAndNotes,
+  clipTalk,
+  deleteTalks,
+  getTalkByVideoId,
+  lastUsedEvent,
+  listRecentTalks,
+  listTalksWithNoteCounts,
+  restoreDeleted,
+  saveTalkToWatch,
+} from '../../src/db/talks';
 import { capturedTalk, freshDb } from './test-db';
 
 describe('clipTalk', () => {
@@ -90,4 +100,38 @@ describe('deleting talks', () => {
     expect(after.talks).toEqual(expect.arrayContaining(before.talks));
     expect(after.notes).toHaveLength(3);
   });
+});
+
+describe('saving a talk from a link to watch later', () => {
+  test('keeps it as to-watch with the link text as title, speakers split off', async () => {
+    const db = freshDb();
+    const talk = await saveTalkToWatch(db, {
+      videoId: 'OpenMetr1cs',
+      url: 'https://www.youtube.com/watch?v=OpenMetr1cs',
+      title: 'What You Need to Know About OpenMetrics - Richard Hartmann & Ben Kochie',
+    });
+    expect(talk).toMatchObject({ status: 'to-watch', title: 'What You Need to Know About OpenMetrics', speakers: ['Richard Hartmann', 'Ben Kochie'] });
+  });
+
+  test('a link with no text gets a placeholder title that the first clip replaces', async () => {
+    const db = freshDb();
+    await saveTalkToWatch(db, { videoId: 'Pr0meTheus1', url: 'https://www.youtube.com/watch?v=Pr0meTheus1', title: null });
+    expect((await getTalkByVideoId(db, 'Pr0meTheus1'))?.title).toBe('YouTube video Pr0meTheus1');
+    const clipped = await clipTalk(db, capturedTalk());
+    expect(clipped).toMatchObject({ title: 'Evolving Prometheus for More Use Cases', speakers: ['Bartłomiej Płotka, Red Hat'], status: 'watching' });
+  });
+
+  test('a talk already saved is left as it is', async () => {
+    const db = freshDb();
+    const clipped = await clipTalk(db, capturedTalk());
+    expect(await saveTalkToWatch(db, { videoId: 'Pr0meTheus1', url: clipped.url, title: 'Other' })).toEqual(clipped);
+  });
+});
+
+test('the last event used is the one of the latest clip that has one', async () => {
+  const db = freshDb();
+  expect(await lastUsedEvent(db)).toBeNull();
+  await clipTalk(db, capturedTalk(), new Date('2026-11-20T00:00:00Z'), { event: 'KubeCon NA 2021' });
+  await clipTalk(db, capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs' }), new Date('2026-11-21T00:00:00Z'));
+  expect(await lastUsedEvent(db)).toBe('KubeCon NA 2021');
 });

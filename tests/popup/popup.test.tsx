@@ -5,6 +5,7 @@ import { addNote } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
 import { clipTalk } from '../../src/db/talks';
 import { storageDrafts } from '../../src/popup/drafts';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import type { TalkHere } from '../../src/talk/model';
 import { PopupApp } from '../../src/popup/PopupApp';
 import type { TabConnector } from '../../src/popup/tab-connector';
@@ -15,13 +16,13 @@ afterEach(() => {
   localStorage.clear();
 });
 
-function renderPopup(db: TalklogDb, connector: TabConnector) {
-  return render(<PopupApp db={db} drafts={storageDrafts(localStorage)} connector={connector} />);
+function renderPopup(db: TalklogDb, connector: TabConnector, settings: Settings = DEFAULT_SETTINGS) {
+  return render(<PopupApp db={db} drafts={storageDrafts(localStorage)} connector={connector} settings={settings} />);
 }
 
 /** Stands in for the browser tab (the one part that needs a real browser; e2e covers it). */
 function fakeTab(here: TalkHere) {
-  const state = { here, seeks: [] as number[], opened: [] as string[], pageChanged: () => {} };
+  const state = { here, caption: null as string | null, seeks: [] as number[], opened: [] as string[], pageChanged: () => {} };
   const connector: TabConnector = {
     whatTalkIsHere: async () => state.here,
     seek: async (_videoId, atSec) => {
@@ -32,6 +33,7 @@ function fakeTab(here: TalkHere) {
       state.pageChanged = listener;
       return () => {};
     },
+    captionOnScreen: async () => state.caption,
     openUrl: (url) => state.opened.push(url),
     openLibrary: () => {},
   };
@@ -191,5 +193,45 @@ describe('nothing typed is lost', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('it is still in the box'));
     expect(box.value).toBe('precious words');
+  });
+});
+
+describe('while the talk plays', () => {
+  test('the rewind offset moves a new note a few seconds earlier', async () => {
+    const db = freshDb();
+    renderPopup(db, fakeTab(onWatchPage(754.6)).connector, { ...DEFAULT_SETTINGS, rewindSec: 5 });
+    const box = await screen.findByRole('textbox', { name: 'Note' });
+    fireEvent.input(box, { target: { value: 'a beat late' } });
+    await screen.findByText(/At 12:29/);
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(async () => expect((await db.notes.toArray()).map((note) => note.atSec)).toEqual([749]));
+  });
+
+  test('a new clip gets the default event, else the last one used', async () => {
+    const db = freshDb();
+    renderPopup(db, fakeTab(onWatchPage()).connector, { ...DEFAULT_SETTINGS, defaultEvent: 'KubeCon EU 2024' });
+    await screen.findByRole('textbox', { name: 'Note' });
+    expect((await db.talks.get('t_Pr0meTheus1'))?.event).toBe('KubeCon EU 2024');
+    cleanup();
+    const other = freshDb();
+    render(
+      <PopupApp db={other} drafts={storageDrafts(localStorage)} connector={fakeTab(onWatchPage()).connector} settings={DEFAULT_SETTINGS} lastEvent={async () => 'KubeCon NA 2021'} />,
+    );
+    await screen.findByRole('textbox', { name: 'Note' });
+    expect((await other.talks.get('t_Pr0meTheus1'))?.event).toBe('KubeCon NA 2021');
+  });
+
+  test('Quote inserts the caption on screen as a markdown quote; with captions off it says so', async () => {
+    const db = freshDb();
+    const tab = fakeTab(onWatchPage());
+    renderPopup(db, tab.connector);
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    fireEvent.click(screen.getByRole('button', { name: 'Quote' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Captions are off'));
+    expect(box.value).toBe('');
+    tab.state.caption = 'so the scrape limits protect Prometheus itself';
+    fireEvent.input(box, { target: { value: 'Why limits:' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Quote' }));
+    await waitFor(() => expect(box.value).toBe('Why limits:\n\n> so the scrape limits protect Prometheus itself\n\n'));
   });
 });

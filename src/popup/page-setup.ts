@@ -1,0 +1,22 @@
+import { openTalklogDb, type TalklogDb } from '../db/database';
+import { lastUsedEvent } from '../db/talks';
+import type { Settings } from '../settings/settings';
+import { loadSettings, onSettingsChanged } from '../settings/settings-storage';
+import { applyTheme } from '../ui/apply-theme';
+import { storageDrafts, type DraftStore } from './drafts';
+
+export interface NotePageSetup {
+  db: TalklogDb;
+  drafts: DraftStore;
+  settings: Settings;
+  lastEvent: () => Promise<string | null>;
+}
+
+/** What the popup and the side panel both start from: the database, drafts and settings, themed. */
+export async function setUpNotePage(): Promise<NotePageSetup> {
+  const settings = await loadSettings();
+  applyTheme(settings.theme);
+  onSettingsChanged((changed) => applyTheme(changed.theme));
+  const db = openTalklogDb();
+  return { db, drafts: storageDrafts(localStorage), settings, lastEvent: () => lastUsedEvent(db) };
+}
