@@ -46,12 +46,22 @@ export async function launchTalklogBrowser({ headless = true, hostResolverRule, 
       talklog.serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
       talklog.extensionId = new URL(talklog.serviceWorker.url()).host;
     },
-    /** The tab id Chromium gives a page, as the extension sees it (for `?tab=`). */
+    /**
+     * The tab id Chromium gives a page, as the extension sees it (for `?tab=`). Several tabs can
+     * show one URL, so the page is marked and the extension looks for the mark.
+     */
     async tabIdOf(page) {
-      return talklog.serviceWorker.evaluate(async (pageUrl) => {
-        const tabs = await chrome.tabs.query({});
-        return tabs.find((tab) => tab.url === pageUrl)?.id ?? null;
-      }, page.url());
+      const mark = `tab-${Math.random().toString(36).slice(2)}`;
+      await page.evaluate((value) => (document.documentElement.dataset.talklogTabMark = value), mark);
+      return talklog.serviceWorker.evaluate(async (wanted) => {
+        for (const tab of await chrome.tabs.query({ url: 'https://www.youtube.com/*' })) {
+          const [found] = await chrome.scripting
+            .executeScript({ target: { tabId: tab.id }, func: () => document.documentElement.dataset.talklogTabMark })
+            .catch(() => []);
+          if (found?.result === wanted) return tab.id;
+        }
+        return null;
+      }, mark);
     },
     async close() {
       await context.close();

@@ -37,10 +37,15 @@ async function linkTextInPage(tabId: number, linkUrl: string): Promise<string | 
   try {
     const [result] = await browser.scripting.executeScript({
       target: { tabId },
+      // A video card can hold several links to one video (thumbnail, title): the first that names it wins.
       func: (href: string) => {
-        const link = [...document.querySelectorAll('a')].find((anchor) => anchor.href === href);
-        const text = (link?.getAttribute('title') || link?.textContent || '').replace(/\s+/g, ' ').trim();
-        return text.slice(0, 300) || null;
+        for (const link of document.querySelectorAll('a')) {
+          if (link.href !== href) continue;
+          const named = link.getAttribute('title') || link.querySelector('#video-title')?.textContent || link.getAttribute('aria-label') || link.textContent;
+          const text = (named ?? '').replace(/\s+/g, ' ').trim();
+          if (text) return text.slice(0, 300);
+        }
+        return null;
       },
       args: [linkUrl],
     });
