@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { deleteNote, notesForTalk } from '../db/notes';
 import { restoreDeleted } from '../db/talks';
+import { renderTalkMarkdown } from '../export/talk-log';
 import type { Chapter, Note } from '../talk/model';
 import { noteStartSec } from '../settings/settings';
 import { formatPlaybackTime } from '../talk/time';
@@ -35,6 +36,14 @@ export function TalkPanel({ db, drafts, talkId, chapters, rewindSec, connector, 
   const seek = async (atSec: number) => {
     if (!(await connector.seek(talk.videoId, atSec))) connector.openUrl(videoTimeUrl(talk.videoId, atSec));
   };
+  const copyAsMarkdown = async () => {
+    try {
+      await navigator.clipboard.writeText(renderTalkMarkdown(talk, notes ?? []));
+      announce({ kind: 'status', text: 'Copied the talk and its notes as markdown.' });
+    } catch (error) {
+      announce({ kind: 'alert', text: `Could not copy: ${errorMessage(error)}` });
+    }
+  };
   const remove = async (note: Note) => {
     try {
       const deleted = await deleteNote(db, note.id);
@@ -63,9 +72,14 @@ export function TalkPanel({ db, drafts, talkId, chapters, rewindSec, connector, 
             .filter(Boolean)
             .join(' · ')}
         </p>
-        <button type="button" class="button" onClick={() => void onClip()}>
-          Clip
-        </button>
+        <div class="talk-card__actions">
+          <button type="button" class="button" onClick={() => void onClip()}>
+            Clip
+          </button>
+          <button type="button" class="button button--quiet" onClick={() => void copyAsMarkdown()}>
+            Copy as markdown
+          </button>
+        </div>
       </section>
       <NoteList notes={notes ?? []} chapters={chapters} videoId={talk.videoId} onSeek={seek} onEdit={setEditing} onDelete={remove} />
       <NoteEditor

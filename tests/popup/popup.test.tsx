@@ -235,3 +235,17 @@ describe('while the talk plays', () => {
     await waitFor(() => expect(box.value).toBe('Why limits:\n\n> so the scrape limits protect Prometheus itself\n\n'));
   });
 });
+
+test('Copy as markdown puts the talk section on the clipboard', async () => {
+  const db = freshDb();
+  const talk = await clipTalk(db, capturedTalk());
+  await addNote(db, talk.id, 'new scrape limits', 252);
+  const written: string[] = [];
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (text: string) => void written.push(text) }, configurable: true });
+  renderPopup(db, fakeTab(onWatchPage()).connector);
+  await screen.findByText('new scrape limits');
+  fireEvent.click(screen.getByRole('button', { name: 'Copy as markdown' }));
+  await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Copied'));
+  expect(written[0]).toContain('### [Evolving Prometheus for More Use Cases](https://www.youtube.com/watch?v=Pr0meTheus1)');
+  expect(written[0]).toContain('- [4:12](https://www.youtube.com/watch?v=Pr0meTheus1&t=252s) new scrape limits');
+});
