@@ -19,19 +19,19 @@ export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete }:
         const chapter = note.atSec === null ? null : chapterAt(chapters, note.atSec);
         return (
           <li key={note.id} class="note">
-            {note.atSec !== null && <TimeLink videoId={videoId} atSec={note.atSec} onSeek={onSeek} />}
-            <div class="note__text">
+            <div class="note__head">
+              {note.atSec !== null && <TimeLink videoId={videoId} atSec={note.atSec} onSeek={onSeek} />}
               {chapter && <span class="note__chapter">{chapter.title}</span>}
-              <p class="note__body">{note.body}</p>
+              <span class="note__actions">
+                <button type="button" class="button button--quiet button--small" onClick={() => onEdit(note)}>
+                  Edit
+                </button>
+                <button type="button" class="button button--quiet button--small" onClick={() => onDelete(note)}>
+                  Delete
+                </button>
+              </span>
             </div>
-            <span class="note__actions">
-              <button type="button" class="button button--quiet button--small" onClick={() => onEdit(note)}>
-                Edit
-              </button>
-              <button type="button" class="button button--quiet button--small" onClick={() => onDelete(note)}>
-                Delete
-              </button>
-            </span>
+            <p class="note__body">{note.body}</p>
           </li>
         );
       })}
