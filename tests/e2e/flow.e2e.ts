@@ -11,6 +11,8 @@ afterAll(async () => {
   await session?.close();
 });
 
+type ChromeBadge = { chrome: { action: { getBadgeText(details: { tabId: number }): Promise<string> } } };
+
 /** Calls, in the service worker, the handler the browser calls for a command or a menu click. */
 function invokeHandler(name: 'onCommand' | 'onMenuClick', ...args: unknown[]) {
   return session.serviceWorker.evaluate(
@@ -38,7 +40,7 @@ test('the clip shortcut saves the talk in the active tab, confirms in the page a
   await popup.getByRole('button', { name: 'Save note' }).click();
   await watch.bringToFront();
   const tabId = await session.tabIdOf(watch);
-  await expect.poll(() => session.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id! }), tabId), { timeout: 5000 }).toBe('1');
+  await expect.poll(() => session.serviceWorker.evaluate((id) => (globalThis as unknown as ChromeBadge).chrome.action.getBadgeText({ tabId: id! }), tabId), { timeout: 5000 }).toBe('1');
   await popup.close();
 });
 
