@@ -1,0 +1,126 @@
+// Which JavaScript files of a built extension a page or a content script loads, found by following the
+// module graph in the output itself: the page's <script src> and <link rel="modulepreload">, the static
+// imports (and re-exports) inside each chunk, and crxjs's content-script loader, whose
+// `import(chrome.runtime.getURL('assets/…'))` runs at once. Any other dynamic import() is reported as
+// lazy: loaded only when that code path runs.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { init, parse } from 'es-module-lexer';
+
+await init;
+
+/** gzip -9 size of a file's bytes: what a size budget compares. */
+export function gzipSize(/** @type {Uint8Array} */ bytes) {
+  return gzipSync(bytes, { level: 9 }).length;
+}
+
+/** Scripts an HTML page loads at once: module/classic script src and modulepreload links (dist-relative). */
+export function htmlScripts(/** @type {string} */ html, /** @type {string} */ htmlPath) {
+  const found = [];
+  for (const tag of html.match(/<(script|link)\b[^>]*>/gi) ?? []) {
+    const attr = (name) => tag.match(new RegExp(`\\b${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))?.slice(2).find((v) => v !== undefined);
+    const url = /^<script/i.test(tag) ? attr('src') : /\bmodulepreload\b/i.test(attr('rel') ?? '') ? attr('href') : undefined;
+    if (url) found.push(resolveUrl(htmlPath, url));
+  }
+  return found.filter(Boolean);
+}
+
+/** A URL as written in a page or chunk, as a path relative to the extension root; null for other origins. */
+function resolveUrl(/** @type {string} */ from, /** @type {string} */ url) {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return null;
+  const clean = url.split(/[?#]/)[0];
+  const path = clean.startsWith('/') ? clean.slice(1) : posix.join(posix.dirname(from), clean);
+  return posix.normalize(path);
+}
+
+/**
+ * Imports of one chunk: static ones (import/export … from, side-effect imports), eager dynamic ones
+ * (chrome.runtime.getURL / browser.runtime.getURL in a loader) and lazy ones (any other import()).
+ * @param {string} code
+ * @param {string} file dist-relative path of the chunk
+ * @param {{ loader?: boolean }} options loader: the file is a content-script entry (its getURL import runs at once)
+ */
+export function chunkImports(code, file, { loader = false } = {}) {
+  const [imports] = parse(code);
+  const result = { static: /** @type {string[]} */ ([]), eager: /** @type {string[]} */ ([]), lazy: /** @type {string[]} */ ([]) };
+  for (const entry of imports) {
+    if (entry.d === -2) continue; // import.meta
+    if (entry.d === -1) {
+      if (entry.n) push(result.static, resolveUrl(file, entry.n));
+      continue;
+    }
+    if (entry.n) {
+      push(result.lazy, resolveUrl(file, entry.n));
+      continue;
+    }
+    const expression = code.slice(entry.s, entry.e);
+    const extensionUrl = expression.match(/\bruntime\.getURL\(\s*(?:"([^"]+)"|'([^']+)'|`([^`$]+)`)\s*\)/);
+    if (extensionUrl) {
+      const path = posix.normalize((extensionUrl[1] ?? extensionUrl[2] ?? extensionUrl[3]).replace(/^\//, ''));
+      push(loader ? result.eager : result.lazy, path);
+    }
+  }
+  return result;
+}
+
+function push(/** @type {string[]} */ list, /** @type {string | null} */ item) {
+  if (item && !list.includes(item)) list.push(item);
+}
+
+/**
+ * Every file reachable from the entries, split into what loads at once and what loads lazily.
+ * @param {string} dist the build folder
+ * @param {string[]} entries dist-relative JS files that load at once
+ * @param {{ loaders?: string[] }} options loaders: entries that are content-script loaders
+ * @returns {{ eager: string[], lazy: string[] }} dist-relative paths, in discovery order
+ */
+export function moduleClosure(dist, entries, { loaders = [] } = {}) {
+  const eager = [];
+  const lazy = [];
+  const queue = entries.map((file) => ({ file, isEager: true }));
+  const seen = new Map();
+  while (queue.length) {
+    const { file, isEager } = /** @type {{ file: string, isEager: boolean }} */ (queue.shift());
+    if (seen.get(file) === true || (seen.has(file) && !isEager)) continue;
+    if (seen.get(file) === false) lazy.splice(lazy.indexOf(file), 1);
+    seen.set(file, isEager);
+    (isEager ? eager : lazy).push(file);
+    const path = join(dist, file);
+    if (!existsSync(path)) throw new Error(`${file} is loaded but missing from ${dist}`);
+    const found = chunkImports(readFileSync(path, 'utf8'), file, { loader: loaders.includes(file) });
+    for (const next of [...found.static, ...found.eager]) queue.push({ file: next, isEager });
+    for (const next of found.lazy) queue.push({ file: next, isEager: false });
+  }
+  return { eager, lazy };
+}
+
+/**
+ * What to measure in a build, read off its manifest.json: the popup, the side panel and the options
+ * page (each page's scripts), and all content scripts together.
+ * @param {string} dist
+ */
+export function extensionTargets(dist) {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
+  const page = (/** @type {unknown} */ path) => (typeof path === 'string' ? path.split(/[?#]/)[0].replace(/^\//, '') : null);
+  const pages = [
+    ['popup', page(manifest.action?.default_popup)],
+    ['side panel', page(manifest.side_panel?.default_path ?? manifest.sidebar_action?.default_panel)],
+    ['options', page(manifest.options_ui?.page ?? manifest.options_page)],
+  ].filter((entry) => entry[1]);
+  const targets = pages.map(([name, html]) => {
+    const entries = htmlScripts(readFileSync(join(dist, /** @type {string} */ (html)), 'utf8'), /** @type {string} */ (html));
+    return { name: /** @type {string} */ (name), from: /** @type {string} */ (html), ...moduleClosure(dist, entries) };
+  });
+  const loaders = [...new Set((manifest.content_scripts ?? []).flatMap((/** @type {any} */ s) => s.js ?? []))].map(String);
+  if (loaders.length) targets.push({ name: 'content script', from: 'manifest content_scripts', ...moduleClosure(dist, loaders, { loaders }) });
+  return targets;
+}
+
+/** Raw and gzip sizes of files in dist. */
+export function measure(/** @type {string} */ dist, /** @type {string[]} */ files) {
+  return files.map((file) => {
+    const bytes = readFileSync(join(dist, file));
+    return { file, raw: bytes.length, gzip: gzipSize(bytes) };
+  });
+}

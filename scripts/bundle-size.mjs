@@ -1,0 +1,55 @@
+// `npm run size`: the bundle-size budget of the Chrome build (dist/, built by the npm script first).
+// Sums the gzip -9 size of each JavaScript file that the popup (and the side panel) loads at once, and of
+// the content script (crxjs's loader plus everything it imports), following the module graph in the
+// output. Fails when the popup or side panel loads more than 50 kB gzip, or the content script more than
+// 15 kB (1 kB = 1000 bytes, as Vite prints sizes). Sizes are deterministic for a given source and
+// lockfile. `node scripts/bundle-size.mjs [dist-dir] [--json]`.
+import { resolve } from 'node:path';
+import { extensionTargets, measure } from './bundle-graph.mjs';
+
+/** Budgets in bytes of gzip; a target without one is printed for information. */
+export const BUDGETS = { popup: 50_000, 'side panel': 50_000, 'content script': 15_000 };
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const dist = resolve(import.meta.dirname, '..', args.find((a) => !a.startsWith('--')) ?? 'dist');
+
+const kB = (bytes) => (bytes / 1000).toFixed(2);
+const results = extensionTargets(dist).map((target) => {
+  const eager = measure(dist, target.eager);
+  const lazy = measure(dist, target.lazy);
+  const sum = (files, key) => files.reduce((total, f) => total + f[key], 0);
+  const budget = BUDGETS[/** @type {keyof typeof BUDGETS} */ (target.name)];
+  const gzip = sum(eager, 'gzip');
+  return { ...target, files: eager, lazyFiles: lazy, raw: sum(eager, 'raw'), gzip, budget, ok: budget === undefined || gzip <= budget };
+});
+
+if (json) {
+  console.log(JSON.stringify(results.map(({ name, from, raw, gzip, budget, ok, files, lazyFiles }) => ({ name, from, raw, gzip, budget, ok, files, lazyFiles })), null, 2));
+} else {
+  const rows = [];
+  for (const r of results) {
+    rows.push([`${r.name} (${r.from})`, '', '', '']);
+    for (const f of [...r.files].sort((a, b) => b.gzip - a.gzip)) rows.push([`  ${f.file}`, kB(f.raw), kB(f.gzip), '']);
+    for (const f of r.lazyFiles) rows.push([`  ${f.file} (lazy, not counted)`, kB(f.raw), kB(f.gzip), '']);
+    rows.push([
+      `  total loaded at once`,
+      kB(r.raw),
+      kB(r.gzip),
+      r.budget === undefined ? '(no budget)' : `${r.ok ? 'ok' : 'OVER'}: budget ${kB(r.budget)}`,
+    ]);
+  }
+  const header = ['JavaScript (dist: ' + dist + ')', 'raw kB', 'gzip kB', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (row) => row.map((cell, i) => (i === 0 || i === 3 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+const over = results.filter((r) => !r.ok);
+if (over.length) {
+  console.error(`\nBundle size over budget: ${over.map((r) => `${r.name} ${kB(r.gzip)} kB gzip > ${kB(/** @type {number} */ (r.budget))} kB`).join('; ')}`);
+  process.exit(1);
+}
+if (!json) console.log('\nBundle sizes within budget.');

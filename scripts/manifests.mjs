@@ -1,0 +1,136 @@
+// The manifests the build gives crxjs: Chrome's is manifest.json with package.json's version; Firefox's
+// is derived from it here. Pure functions (no file or network access), so tests/build checks them directly.
+
+/** Firefox's add-on id. Changing it makes Firefox treat the add-on as a different one (new storage). */
+export const GECKO_ID = 'talklog@example.org';
+
+/**
+ * 142 is the first desktop and Android release that knows `data_collection_permissions`; with an older
+ * minimum, `web-ext lint` warns that the key is ignored there (ESR 140 desktop would need `140.0` plus a
+ * separate `gecko_android.strict_min_version`).
+ */
+export const FIREFOX_MIN_VERSION = '142.0';
+
+/** Manifest keys only Chrome reads; Firefox ignores them with a lint warning or rejects them. */
+export const CHROME_ONLY_KEYS = [
+  'minimum_chrome_version',
+  'side_panel',
+  'key',
+  'update_url',
+  'externally_connectable',
+  'offline_enabled',
+];
+
+/** Permissions Firefox does not have; `web-ext lint` flags them and Firefox warns on install. */
+export const CHROME_ONLY_PERMISSIONS = [
+  'sidePanel',
+  'offscreen',
+  'favicon',
+  'readingList',
+  'system.cpu',
+  'system.display',
+  'system.memory',
+  'system.storage',
+];
+
+/**
+ * Chrome's and Firefox's `version`: 1 to 4 dot-separated integers, each 0–65535 without leading zeros.
+ * A package.json version such as `1.2.0-beta.1` is not one, so the build stops instead of shipping it.
+ * @param {string} version
+ */
+export function assertExtensionVersion(version) {
+  const part = '(0|[1-9]\\d{0,4})';
+  const ok =
+    new RegExp(`^${part}(\\.${part}){0,3}$`).test(version) && version.split('.').every((n) => Number(n) <= 65535);
+  if (!ok) {
+    throw new Error(
+      `package.json version "${version}" is not a valid extension version (1 to 4 dot-separated integers, e.g. 1.2.3)`,
+    );
+  }
+  return version;
+}
+
+/**
+ * The Chrome manifest crxjs gets: manifest.json with the version taken from package.json.
+ * @template {Record<string, any>} M
+ * @param {M} manifest the source manifest.json
+ * @param {{ version: string }} pkg package.json
+ * @returns {M}
+ */
+export function chromeManifest(manifest, pkg) {
+  return { ...structuredClone(manifest), version: assertExtensionVersion(pkg.version) };
+}
+
+/**
+ * The Firefox MV3 manifest derived from the Chrome source manifest (source paths, before crxjs):
+ * - `background.service_worker` → `background.scripts` (Firefox runs MV3 background as an event page);
+ * - `browser_specific_settings.gecko`: id, `strict_min_version`, `data_collection_permissions` (none);
+ * - `side_panel` → `sidebar_action` (same page; title = short name, icon = the toolbar icon), not opened
+ *   at install;
+ * - Chrome-only keys and permissions removed.
+ * @param {Record<string, any>} manifest the source manifest.json
+ * @param {{ version: string }} pkg package.json
+ * @returns {Record<string, any>}
+ */
+export function firefoxManifest(manifest, pkg) {
+  const source = chromeManifest(manifest, pkg);
+  /** @type {Record<string, any>} */
+  const out = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (!CHROME_ONLY_KEYS.includes(key)) out[key] = value;
+  }
+
+  if (source.background?.service_worker) {
+    const { service_worker, ...rest } = source.background;
+    out.background = { ...rest, scripts: [service_worker] };
+  }
+
+  if (source.side_panel?.default_path) {
+    out.sidebar_action = {
+      default_panel: source.side_panel.default_path,
+      default_title: source.short_name ?? source.name,
+      ...((source.action?.default_icon ?? source.icons) && { default_icon: source.action?.default_icon ?? source.icons }),
+      open_at_install: false,
+    };
+  }
+
+  for (const key of ['permissions', 'optional_permissions']) {
+    if (!Array.isArray(source[key])) continue;
+    const kept = source[key].filter((/** @type {string} */ p) => !CHROME_ONLY_PERMISSIONS.includes(p));
+    if (kept.length) out[key] = kept;
+    else delete out[key];
+  }
+
+  const existing = source.browser_specific_settings ?? {};
+  out.browser_specific_settings = {
+    ...existing,
+    gecko: {
+      id: GECKO_ID,
+      strict_min_version: FIREFOX_MIN_VERSION,
+      data_collection_permissions: { required: ['none'] },
+      ...existing.gecko,
+    },
+  };
+  return out;
+}
+
+/**
+ * HTML pages Firefox's manifest names that crxjs 3 does not build by itself: it builds
+ * `side_panel.default_path` but does not know `sidebar_action.default_panel`. Paths without query or
+ * hash; a page crxjs already builds for another key (the popup, say) is left out.
+ * @param {Record<string, any>} manifest a manifest from firefoxManifest()
+ * @returns {string[]}
+ */
+export function firefoxOnlyPages(manifest) {
+  const page = (/** @type {unknown} */ path) => (typeof path === 'string' ? path.split(/[?#]/)[0] : undefined);
+  const built = [
+    manifest.action?.default_popup,
+    manifest.options_page,
+    manifest.options_ui?.page,
+    manifest.devtools_page,
+    ...Object.values(manifest.chrome_url_overrides ?? {}),
+    ...(manifest.sandbox?.pages ?? []),
+  ].map(page);
+  const panel = page(manifest.sidebar_action?.default_panel);
+  return panel && !built.includes(panel) ? [panel] : [];
+}
