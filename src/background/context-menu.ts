@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { TalklogDb } from '../db/database';
-import { saveTalkToWatch } from '../db/talks';
+import { saveTalkToWatch } from '../db/watch-later';
 import { canonicalVideoUrl, videoIdFromUrl } from '../talk/video-id';
 import { clipTab } from './clip-command';
 

@@ -12,7 +12,8 @@ export const OPEN_SIDE_PANEL_COMMAND = 'open-side-panel';
 export async function openSidePanel(tab: browser.Tabs.Tab | undefined): Promise<void> {
   const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
   if (sidebar) return sidebar.open();
-  if (typeof chrome !== 'undefined' && chrome.sidePanel && tab?.windowId !== undefined) {
+  // The Firefox build drops this branch (and its API) at build time.
+  if (import.meta.env.MODE !== 'firefox' && typeof chrome !== 'undefined' && chrome.sidePanel && tab?.windowId !== undefined) {
     await chrome.sidePanel.open({ windowId: tab.windowId });
   }
 }

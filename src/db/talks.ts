@@ -1,6 +1,5 @@
 import type { CapturedTalk, Note, Talk } from '../talk/model';
 import { talkIdFor } from '../talk/model';
-import { splitSpeakers } from '../talk/speakers';
 import type { TalklogDb } from './database';
 
 /**
@@ -16,7 +15,7 @@ export async function clipTalk(
   return db.transaction('rw', db.talks, async () => {
     const existing = await db.talks.get(talkIdFor(captured.videoId));
     if (existing) {
-      const fromLinkOnly = existing.title === untitled(existing.videoId);
+      const fromLinkOnly = existing.title === untitledTalk(existing.videoId);
       const refreshed: Talk = {
         ...existing,
         title: fromLinkOnly ? captured.title : existing.title,
@@ -38,29 +37,8 @@ export async function clipTalk(
   });
 }
 
-/**
- * Saves a talk seen as a link (a playlist, a schedule page) as `to-watch`, without opening it.
- * Clipping it later fills in what a link cannot tell; a talk already saved is left as it is.
- */
-export async function saveTalkToWatch(
-  db: TalklogDb,
-  link: { videoId: string; url: string; title: string | null },
-  now = new Date(),
-): Promise<Talk> {
-  const { title, speakers } = splitSpeakers(link.title ?? '');
-  return db.transaction('rw', db.talks, async () => {
-    const existing = await db.talks.get(talkIdFor(link.videoId));
-    if (existing) return existing;
-    const talk: Talk = {
-      ...newTalk({ videoId: link.videoId, url: link.url, title: title || untitled(link.videoId), channel: null, speakers, durationSec: null }, now),
-      status: 'to-watch',
-    };
-    await db.talks.add(talk);
-    return talk;
-  });
-}
-
-function untitled(videoId: string): string {
+/** The title of a talk saved from a link that had no text; the first clip replaces it. */
+export function untitledTalk(videoId: string): string {
   return `YouTube video ${videoId}`;
 }
 
@@ -79,7 +57,7 @@ export function listRecentTalks(db: TalklogDb, limit: number): Promise<Talk[]> {
   return db.talks.orderBy('createdAt').reverse().limit(limit).toArray();
 }
 
-function newTalk(seen: Pick<Talk, 'videoId' | 'url' | 'title' | 'channel' | 'speakers' | 'durationSec'>, now: Date): Talk {
+export function newTalk(seen: Pick<Talk, 'videoId' | 'url' | 'title' | 'channel' | 'speakers' | 'durationSec'>, now: Date): Talk {
   return {
     id: talkIdFor(seen.videoId),
     videoId: seen.videoId,

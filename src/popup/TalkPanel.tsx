@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { deleteNote, notesForTalk } from '../db/notes';
 import { restoreDeleted } from '../db/talks';
-import { renderTalkMarkdown } from '../export/talk-log';
 import type { Chapter, Note } from '../talk/model';
 import { noteStartSec } from '../settings/settings';
 import { formatPlaybackTime } from '../talk/time';
@@ -38,6 +37,8 @@ export function TalkPanel({ db, drafts, talkId, chapters, rewindSec, connector, 
   };
   const copyAsMarkdown = async () => {
     try {
+      // The renderer is loaded on demand: most popups never copy, and the popup must open fast.
+      const { renderTalkMarkdown } = await import('../export/talk-log');
       await navigator.clipboard.writeText(renderTalkMarkdown(talk, notes ?? []));
       announce({ kind: 'status', text: 'Copied the talk and its notes as markdown.' });
     } catch (error) {

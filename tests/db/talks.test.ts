@@ -9,8 +9,8 @@ import {
   listRecentTalks,
   listTalksWithNoteCounts,
   restoreDeleted,
-  saveTalkToWatch,
 } from '../../src/db/talks';
+import { saveTalkToWatch } from '../../src/db/watch-later';
 import { capturedTalk, freshDb } from './test-db';
 
 describe('clipTalk', () => {
