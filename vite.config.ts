@@ -25,7 +25,13 @@ export default defineConfig(({ mode }) => {
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     plugins: [
-      crx({ manifest: browserManifest as ManifestV3Export, browser: firefox ? 'firefox' : 'chrome' }),
+      crx({
+        manifest: browserManifest as ManifestV3Export,
+        browser: firefox ? 'firefox' : 'chrome',
+        // One self-contained file: it runs at document_start itself (no async loader), and no
+        // chunk of Talklog is web-accessible, so pages cannot probe for the extension.
+        contentScripts: { standaloneFiles: ['src/content/main.ts'] },
+      }),
       ...(firefox ? [firefoxPages(firefoxOnlyPages(browserManifest))] : []),
     ],
     build: {
