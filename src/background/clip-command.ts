@@ -6,6 +6,7 @@ import { askWhatTalkIsHere } from '../messages/ask-tab';
 import { sendToContent } from '../messages/send';
 import { loadSettings } from '../settings/settings-storage';
 import type { Talk } from '../talk/model';
+import { t } from '../i18n/t';
 
 export const CLIP_COMMAND = 'clip-talk';
 
@@ -26,7 +27,7 @@ export async function clipTab(db: TalklogDb, tabId: number): Promise<Talk | null
   const event = settings.defaultEvent || (await lastUsedEvent(db));
   const talk = await clipTalk(db, here.talk, new Date(), { event });
   const notes = await countNotesForTalk(db, talk.id);
-  const text = `Clipped “${talk.title}”${notes > 0 ? ` · ${notes} ${notes === 1 ? 'note' : 'notes'}` : ''}`;
+  const text = notes > 0 ? t('clippedTalkWithNotes', talk.title, notes) : t('clippedTalk', talk.title);
   await sendToContent(tabId, { type: 'talklog/show-confirmation', text: text.slice(0, 200) }).catch(() => undefined);
   await flashBadge(tabId, '✓', '#067647');
   return talk;

@@ -3,6 +3,7 @@ import type { TalklogDb } from '../db/database';
 import { saveTalkToWatch } from '../db/watch-later';
 import { canonicalVideoUrl, videoIdFromUrl } from '../talk/video-id';
 import { clipTab } from './clip-command';
+import { t } from '../i18n/t';
 
 export const CLIP_PAGE_ITEM = 'clip-this-talk';
 export const SAVE_LINK_ITEM = 'save-talk-to-watch';
@@ -13,8 +14,8 @@ const VIDEO_LINKS = [...WATCH_PAGES, 'https://youtu.be/*', 'https://m.youtube.co
 /** Menus persist across browser restarts: create them once, on install or update. */
 export function createContextMenus(): void {
   browser.contextMenus.removeAll().then(() => {
-    browser.contextMenus.create({ id: CLIP_PAGE_ITEM, title: 'Clip this talk', contexts: ['page', 'video'], documentUrlPatterns: WATCH_PAGES });
-    browser.contextMenus.create({ id: SAVE_LINK_ITEM, title: 'Save talk to watch later', contexts: ['link'], targetUrlPatterns: VIDEO_LINKS });
+    browser.contextMenus.create({ id: CLIP_PAGE_ITEM, title: t('menuClipThisTalk'), contexts: ['page', 'video'], documentUrlPatterns: WATCH_PAGES });
+    browser.contextMenus.create({ id: SAVE_LINK_ITEM, title: t('menuSaveToWatch'), contexts: ['link'], targetUrlPatterns: VIDEO_LINKS });
   }, () => undefined);
 }
 

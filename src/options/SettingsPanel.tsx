@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { MAX_REWIND_SEC, parseSettings, THEMES, type Settings } from '../settings/settings';
 import { errorMessage, type Announcement } from '../ui/Announcer';
+import { t, type MessageKey } from '../i18n/t';
 
 export interface Shortcut {
   description: string;
@@ -15,7 +16,7 @@ interface SettingsPanelProps {
   announce: (announcement: Announcement) => void;
 }
 
-const THEME_LABELS: Record<Settings['theme'], string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
+const THEME_LABELS: Record<Settings['theme'], MessageKey> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark' };
 
 /** The options that change how notes are taken: saved as soon as they change. */
 export function SettingsPanel({ initial, save, shortcuts, openShortcutSettings, announce }: SettingsPanelProps) {
@@ -26,17 +27,17 @@ export function SettingsPanel({ initial, save, shortcuts, openShortcutSettings, 
     setSettings(next);
     try {
       await save(next);
-      announce({ kind: 'status', text: 'Settings saved.' });
+      announce({ kind: 'status', text: t('settingsSaved') });
     } catch (error) {
-      announce({ kind: 'alert', text: `Could not save the settings: ${errorMessage(error)}` });
+      announce({ kind: 'alert', text: t('couldNotSaveSettings', errorMessage(error)) });
     }
   };
 
   return (
     <section class="settings" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t('settings')}</h2>
       <div class="settings__grid">
-        <label for="setting-rewind">Rewind notes by (seconds)</label>
+        <label for="setting-rewind">{t('settingRewind')}</label>
         <div>
           <input
             id="setting-rewind"
@@ -49,42 +50,42 @@ export function SettingsPanel({ initial, save, shortcuts, openShortcutSettings, 
             onChange={(event) => void change({ rewindSec: Number(event.currentTarget.value) })}
           />
           <p id="setting-rewind-hint" class="muted">
-            For when you start typing a moment after what you want to note.
+            {t('settingRewindHint')}
           </p>
         </div>
-        <label for="setting-event">Event of new clips</label>
+        <label for="setting-event">{t('settingEvent')}</label>
         <div>
           <input
             id="setting-event"
             type="text"
             value={settings.defaultEvent}
-            placeholder="e.g. KubeCon EU 2024"
+            placeholder={t('settingEventPlaceholder')}
             aria-describedby="setting-event-hint"
             onChange={(event) => void change({ defaultEvent: event.currentTarget.value })}
           />
           <p id="setting-event-hint" class="muted">
-            Left empty, a new clip gets the event of the talk clipped before it.
+            {t('settingEventHint')}
           </p>
         </div>
-        <label for="setting-theme">Theme</label>
+        <label for="setting-theme">{t('settingTheme')}</label>
         <select id="setting-theme" value={settings.theme} onChange={(event) => void change({ theme: event.currentTarget.value as Settings['theme'] })}>
           {THEMES.map((theme) => (
             <option key={theme} value={theme}>
-              {THEME_LABELS[theme]}
+              {t(THEME_LABELS[theme])}
             </option>
           ))}
         </select>
-        <span>Keyboard shortcuts</span>
+        <span>{t('keyboardShortcuts')}</span>
         <div>
           <ul class="settings__shortcuts">
             {shortcuts.map((shortcut) => (
               <li key={shortcut.description}>
-                <kbd>{shortcut.keys || 'not set'}</kbd> {shortcut.description}
+                <kbd>{shortcut.keys || t('shortcutNotSet')}</kbd> {shortcut.description}
               </li>
             ))}
           </ul>
           <button type="button" class="button button--quiet" onClick={openShortcutSettings}>
-            Change shortcuts in the browser’s settings
+            {t('changeShortcuts')}
           </button>
         </div>
       </div>

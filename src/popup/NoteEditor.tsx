@@ -5,6 +5,7 @@ import type { Note } from '../talk/model';
 import { formatPlaybackTime } from '../talk/time';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import { draftKey, type DraftStore } from './drafts';
+import { t } from '../i18n/t';
 
 /** A note being edited, as it was when the edit began. */
 export type EditTarget = Pick<Note, 'id' | 'talkId' | 'atSec' | 'updatedAt' | 'body'>;
@@ -70,7 +71,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
   const quoteCaption = async () => {
     const caption = await captionOnScreen();
     if (caption === null) {
-      announce({ kind: 'status', text: 'Captions are off or silent right now: turn them on in the player to quote what is said.' });
+      announce({ kind: 'status', text: t('captionsOff') });
       return;
     }
     const box = textarea.current;
@@ -91,7 +92,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
         onEditDone();
         announce({
           kind: 'status',
-          text: outcome === 'updated' ? 'Note updated.' : 'This note was changed elsewhere meanwhile: your version is saved as a note of its own.',
+          text: outcome === 'updated' ? t('noteUpdated') : t('noteKeptBoth'),
         });
         return;
       }
@@ -102,20 +103,16 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
       startTime.current = null;
       setBody('');
       setAtSec(null);
-      announce({ kind: 'status', text: sec === null ? 'Note saved.' : `Note saved at ${formatPlaybackTime(sec)}.` });
+      announce({ kind: 'status', text: sec === null ? t('noteSaved') : t('noteSavedAt', formatPlaybackTime(sec)) });
     } catch (error) {
-      announce({ kind: 'alert', text: `Could not save the note, it is still in the box: ${errorMessage(error)}` });
+      announce({ kind: 'alert', text: t('couldNotSaveNote', errorMessage(error)) });
     } finally {
       setSaving(false);
       textarea.current?.focus();
     }
   };
 
-  const hint = editing
-    ? 'Editing a note'
-    : atSec !== null
-      ? `At ${formatPlaybackTime(atSec)}`
-      : 'Keeps the moment you start typing';
+  const hint = editing ? t('editingNote') : atSec !== null ? t('noteStartsAt', formatPlaybackTime(atSec)) : t('noteKeepsMoment');
 
   return (
     <form
@@ -126,7 +123,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
       }}
     >
       <label for="note-body" class="note-editor__label">
-        Note
+        {t('note')}
       </label>
       <textarea
         id="note-body"
@@ -135,7 +132,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
         rows={4}
         value={body}
         aria-describedby="note-hint"
-        placeholder="What was worth remembering? Markdown works."
+        placeholder={t('notePlaceholder')}
         onInput={(event) => onInput(event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -146,10 +143,10 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
       />
       <div class="note-editor__row">
         <span id="note-hint" class="muted">
-          {hint} · Ctrl+Enter saves
+          {t('ctrlEnterSaves', hint)}
         </span>
         <button type="button" class="button button--quiet" onClick={() => void quoteCaption()}>
-          Quote
+          {t('quote')}
         </button>
         {editing && (
           <button
@@ -160,11 +157,11 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
               onEditDone();
             }}
           >
-            Cancel
+            {t('cancel')}
           </button>
         )}
         <button type="submit" class="button button--primary" disabled={saving}>
-          Save note
+          {t('saveNote')}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 import { chapterAt } from '../talk/chapters';
 import type { Chapter, Note } from '../talk/model';
 import { TimeLink } from '../ui/TimeLink';
+import { t } from '../i18n/t';
 
 interface NoteListProps {
   notes: Note[];
@@ -12,9 +13,9 @@ interface NoteListProps {
 }
 
 export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete }: NoteListProps) {
-  if (notes.length === 0) return <p class="muted notes-empty">No notes yet. Start typing below: the note keeps the moment you began.</p>;
+  if (notes.length === 0) return <p class="muted notes-empty">{t('noNotesYet')}</p>;
   return (
-    <ol class="note-list" aria-label="Notes">
+    <ol class="note-list" aria-label={t('notes')}>
       {notes.map((note) => {
         const chapter = note.atSec === null ? null : chapterAt(chapters, note.atSec);
         return (
@@ -24,10 +25,10 @@ export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete }:
               {chapter && <span class="note__chapter">{chapter.title}</span>}
               <span class="note__actions">
                 <button type="button" class="button button--quiet button--small" onClick={() => onEdit(note)}>
-                  Edit
+                  {t('edit')}
                 </button>
                 <button type="button" class="button button--quiet button--small" onClick={() => onDelete(note)}>
-                  Delete
+                  {t('delete')}
                 </button>
               </span>
             </div>

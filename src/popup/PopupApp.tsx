@@ -9,6 +9,7 @@ import type { DraftStore } from './drafts';
 import { NoTalkHere } from './NoTalkHere';
 import { TalkPanel } from './TalkPanel';
 import type { TabConnector } from './tab-connector';
+import { t } from '../i18n/t';
 
 type View =
   | { kind: 'asking' }
@@ -42,7 +43,7 @@ export function PopupApp({ db, drafts, connector, settings, lastEvent }: PopupAp
       setView({ kind: 'talk', talk, chapters: here.talk.chapters });
     } catch (error) {
       setView({ kind: 'failed' });
-      setAnnouncement({ kind: 'alert', text: `Could not read this tab: ${errorMessage(error)}` });
+      setAnnouncement({ kind: 'alert', text: t('couldNotReadTab', errorMessage(error)) });
     }
   }, [db, connector, settings.defaultEvent, lastEvent]);
 
@@ -63,11 +64,11 @@ export function PopupApp({ db, drafts, connector, settings, lastEvent }: PopupAp
           Talklog
         </span>
         <button type="button" class="button button--quiet" onClick={() => connector.openLibrary()}>
-          Library
+          {t('library')}
         </button>
       </header>
       <main class="popup__main">
-        {view.kind === 'asking' && <p class="muted">Looking at this tab…</p>}
+        {view.kind === 'asking' && <p class="muted">{t('lookingAtTab')}</p>}
         {view.kind === 'talk' && (
           <TalkPanel
             key={view.talk.id}
@@ -80,7 +81,7 @@ export function PopupApp({ db, drafts, connector, settings, lastEvent }: PopupAp
             announce={setAnnouncement}
             onClip={async () => {
               await showTalkHere();
-              setAnnouncement({ kind: 'status', text: 'Clipped: the talk is in your library.' });
+              setAnnouncement({ kind: 'status', text: t('clipped') });
             }}
           />
         )}

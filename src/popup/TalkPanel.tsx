@@ -12,6 +12,7 @@ import { draftKey, type DraftStore } from './drafts';
 import { NoteEditor, type EditTarget } from './NoteEditor';
 import { NoteList } from './NoteList';
 import type { TabConnector } from './tab-connector';
+import { t } from '../i18n/t';
 
 interface TalkPanelProps {
   db: TalklogDb;
@@ -30,7 +31,7 @@ export function TalkPanel({ db, drafts, talkId, chapters, rewindSec, connector, 
   const notes = useLiveQuery(() => notesForTalk(db, talkId), [db, talkId]).value;
   const [editing, setEditing] = useState<EditTarget | null>(() => editInProgress(drafts, talkId));
 
-  if (!talk) return <p class="muted">Opening the talk…</p>;
+  if (!talk) return <p class="muted">{t('openingTalk')}</p>;
 
   const seek = async (atSec: number) => {
     if (!(await connector.seek(talk.videoId, atSec))) connector.openUrl(videoTimeUrl(talk.videoId, atSec));
@@ -40,9 +41,9 @@ export function TalkPanel({ db, drafts, talkId, chapters, rewindSec, connector, 
       // The renderer is loaded on demand: most popups never copy, and the popup must open fast.
       const { renderTalkMarkdown } = await import('../export/talk-log');
       await navigator.clipboard.writeText(renderTalkMarkdown(talk, notes ?? []));
-      announce({ kind: 'status', text: 'Copied the talk and its notes as markdown.' });
+      announce({ kind: 'status', text: t('copiedAsMarkdown') });
     } catch (error) {
-      announce({ kind: 'alert', text: `Could not copy: ${errorMessage(error)}` });
+      announce({ kind: 'alert', text: t('couldNotCopy', errorMessage(error)) });
     }
   };
   const remove = async (note: Note) => {
@@ -51,14 +52,14 @@ export function TalkPanel({ db, drafts, talkId, chapters, rewindSec, connector, 
       if (editing?.id === note.id) setEditing(null);
       announce({
         kind: 'status',
-        text: 'Note deleted.',
+        text: t('noteDeleted'),
         action: deleted && {
-          label: 'Undo',
-          run: () => void restoreDeleted(db, { talks: [], notes: [deleted] }).then(() => announce({ kind: 'status', text: 'Note restored.' })),
+          label: t('undo'),
+          run: () => void restoreDeleted(db, { talks: [], notes: [deleted] }).then(() => announce({ kind: 'status', text: t('noteRestored') })),
         },
       });
     } catch (error) {
-      announce({ kind: 'alert', text: `Could not delete the note: ${errorMessage(error)}` });
+      announce({ kind: 'alert', text: t('couldNotDeleteNote', errorMessage(error)) });
     }
   };
 
@@ -75,10 +76,10 @@ export function TalkPanel({ db, drafts, talkId, chapters, rewindSec, connector, 
         </p>
         <div class="talk-card__actions">
           <button type="button" class="button" onClick={() => void onClip()}>
-            Clip
+            {t('clip')}
           </button>
           <button type="button" class="button button--quiet" onClick={() => void copyAsMarkdown()}>
-            Copy as markdown
+            {t('copyAsMarkdown')}
           </button>
         </div>
       </section>

@@ -1,5 +1,6 @@
 import { formatPlaybackTime } from '../talk/time';
 import { videoTimeUrl } from '../talk/video-id';
+import { t } from '../i18n/t';
 
 /**
  * A note's `12:34` link. It is a real link to `…&t=754s` (middle-click, copy link work);
@@ -13,7 +14,7 @@ export function TimeLink({ videoId, atSec, onSeek }: { videoId: string; atSec: n
       href={videoTimeUrl(videoId, atSec)}
       target="_blank"
       rel="noreferrer"
-      aria-label={`Play from ${label}`}
+      aria-label={t('playFrom', label)}
       onClick={(event) => {
         if (!onSeek || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
         event.preventDefault();

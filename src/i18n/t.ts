@@ -1,0 +1,17 @@
+import type englishMessages from '../../public/_locales/en/messages.json';
+
+/** Every UI string's key; the English text is in public/_locales/en/messages.json. */
+export type MessageKey = keyof typeof englishMessages;
+
+interface I18nApi {
+  getMessage(key: string, substitutions?: string[]): string;
+}
+
+/**
+ * A UI string in the browser's language (English until a translation is added to _locales).
+ * Read through the browser's own i18n API, so no strings are bundled into the pages.
+ */
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  const i18n = (globalThis as { chrome?: { i18n?: I18nApi } }).chrome?.i18n;
+  return i18n?.getMessage(key, substitutions.map(String)) || key;
+}
