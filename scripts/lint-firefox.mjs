@@ -19,13 +19,6 @@ const ACCEPTED_WARNINGS = [
       "Preact's renderer (bundled in a shared chunk) assigns innerHTML only for the dangerouslySetInnerHTML prop; " +
       'Talklog never passes that prop, and renders all text from YouTube and from notes as text.',
   },
-  {
-    code: 'UNSUPPORTED_API',
-    matches: (/** @type {string} */ around, /** @type {any} */ warning) => /\bsidePanel\b/.test(warning.message),
-    why:
-      "chrome.sidePanel is Chrome's; the background calls it only when browser.sidebarAction is absent and " +
-      'chrome.sidePanel exists, so Firefox takes the sidebarAction branch and never reaches it.',
-  },
 ];
 
 function around(warning) {
