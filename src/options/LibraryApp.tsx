@@ -1,32 +1,96 @@
+import type { ComponentProps } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { allTalksAndNotes, listTalksWithNoteCounts } from '../db/talks';
-import { renderTalkLog } from '../export/talk-log';
+import { updateTalksDetails, type TalkDetailsPatch } from '../db/library';
+import { allTalksAndNotes, deleteTalks, restoreDeleted } from '../db/talks';
+import { renderTalkMarkdown } from '../export/talk-log';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { markAppReady } from '../ui/app-ready';
-import { downloadText } from '../ui/download';
 import { useLiveQuery } from '../ui/use-live-query';
-import { TalkTable } from './TalkTable';
-import { matchesQuery } from './talk-search';
+import { BackupControls } from './BackupControls';
+import { BulkActions } from './BulkActions';
+import { ExportDialog } from './ExportDialog';
+import { FilterBar } from './FilterBar';
+import type { LibraryEnvironment } from './library-environment';
+import { filterEntries, libraryEntries, libraryFacets, narrowsTalks, NO_FILTER, sortEntries, type LibraryEntry, type LibraryFilter } from './library-filter';
+import { queryWords } from './search-text';
+import { SettingsPanel } from './SettingsPanel';
+import { plural } from './storage-facts';
+import { StorageSummary } from './StorageSummary';
+import { TalkList } from './TalkList';
 
-/** The options page: every talk, searchable, and the talk log export. */
-export function LibraryApp({ db }: { db: TalklogDb }) {
-  const entries = useLiveQuery(() => listTalksWithNoteCounts(db), [db]).value;
-  const [query, setQuery] = useState('');
-  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
-  const shown = useMemo(() => entries?.filter((entry) => matchesQuery(entry, query)), [entries, query]);
+interface LibraryAppProps {
+  db: TalklogDb;
+  env: LibraryEnvironment;
+  /** The settings section below the talks; left out, the page has none. */
+  settings?: Omit<ComponentProps<typeof SettingsPanel>, 'announce'>;
+}
+
+/** The options page: every talk, to search, describe, edit and export; and the settings. */
+export function LibraryApp({ db, env, settings }: LibraryAppProps) {
+  const data = useLiveQuery(() => allTalksAndNotes(db), [db]);
+  const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [announcement, announce] = useState<Announcement | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [lastBackupAt, setLastBackupAt] = useState(() => env.lastBackupAt());
+
+  const talks = data.value?.talks;
+  const notes = data.value?.notes;
+  const entries = useMemo(() => (talks && notes ? libraryEntries(talks, notes) : undefined), [talks, notes]);
+  const sorted = useMemo(() => entries && sortEntries(entries, filter.sort), [entries, filter.sort]);
+  const shown = useMemo(() => sorted && filterEntries(sorted, filter), [sorted, filter]);
+  const shownTalks = useMemo(() => shown?.map((entry) => entry.talk), [shown]);
+  const narrowed = narrowsTalks(filter);
+  const words = useMemo(() => queryWords(filter.query), [filter.query]);
+  const facets = useMemo(() => libraryFacets(talks ?? []), [talks]);
+  const selectedShown = useMemo(() => shown?.filter((entry) => selected.has(entry.talk.id)) ?? [], [shown, selected]);
 
   useEffect(() => {
-    if (entries) markAppReady();
-  }, [entries]);
+    if (data.value) markAppReady();
+  }, [data.value]);
 
-  const exportMarkdown = async () => {
+  useEffect(() => {
+    if (data.error !== undefined) announce({ kind: 'alert', text: `Could not read your library: ${errorMessage(data.error)}` });
+  }, [data.error]);
+
+  const deleteWithUndo = async (talkIds: string[]) => {
     try {
-      const { talks, notes } = await allTalksAndNotes(db);
-      downloadText('talklog.md', renderTalkLog(talks, notes), 'text/markdown');
-      setAnnouncement({ kind: 'status', text: `Exported ${talks.length} ${talks.length === 1 ? 'talk' : 'talks'} to talklog.md.` });
+      const deleted = await deleteTalks(db, talkIds);
+      setSelected((previous) => new Set([...previous].filter((id) => !talkIds.includes(id))));
+      const what = `${plural(deleted.talks.length, 'talk')} and ${plural(deleted.notes.length, 'note')}`;
+      announce({
+        kind: 'status',
+        text: `Deleted ${what}.`,
+        action: {
+          label: 'Undo',
+          run: () =>
+            void restoreDeleted(db, deleted).then(
+              () => announce({ kind: 'status', text: `Restored ${what}.` }),
+              (error: unknown) => announce({ kind: 'alert', text: `Could not restore: ${errorMessage(error)}` }),
+            ),
+        },
+      });
     } catch (error) {
-      setAnnouncement({ kind: 'alert', text: `Could not export: ${errorMessage(error)}` });
+      announce({ kind: 'alert', text: `Could not delete: ${errorMessage(error)}` });
+    }
+  };
+
+  const setDetails = async (patch: TalkDetailsPatch, description: string) => {
+    try {
+      const updated = await updateTalksDetails(db, selectedShown.map((entry) => entry.talk.id), patch);
+      announce({ kind: 'status', text: `${description} for ${plural(updated.length, 'talk')}.` });
+    } catch (error) {
+      announce({ kind: 'alert', text: `Could not change the talks: ${errorMessage(error)}` });
+    }
+  };
+
+  const copyTalk = async ({ talk, notes: talkNotes }: LibraryEntry) => {
+    try {
+      await env.copyText(renderTalkMarkdown(talk, talkNotes));
+      announce({ kind: 'status', text: `Copied “${talk.title}” as markdown.` });
+    } catch (error) {
+      announce({ kind: 'alert', text: `Could not copy: ${errorMessage(error)}` });
     }
   };
 
@@ -37,27 +101,56 @@ export function LibraryApp({ db }: { db: TalklogDb }) {
           <img src="/icons/icon-32.png" alt="" width={24} height={24} />
           Talklog library
         </h1>
-        <input
-          type="search"
-          class="library__search"
-          aria-label="Search"
-          placeholder="Search titles, speakers, channels"
-          value={query}
-          onInput={(event) => setQuery(event.currentTarget.value)}
-        />
-        <button type="button" class="button button--primary" onClick={() => void exportMarkdown()}>
-          Export markdown
-        </button>
+        <div class="library__actions">
+          <button type="button" class="button button--primary" disabled={!data.value} onClick={() => setExporting(true)}>
+            Export markdown
+          </button>
+          <BackupControls db={db} env={env} announce={announce} onBackedUp={setLastBackupAt} />
+        </div>
       </header>
-      <Announcer announcement={announcement} />
+      {talks && notes && <StorageSummary env={env} talkCount={talks.length} noteCount={notes.length} lastBackupAt={lastBackupAt} />}
+      <FilterBar filter={filter} facets={facets} onChange={(patch) => setFilter({ ...filter, ...patch })} />
+      <Announcer announcement={announcement} onDismiss={() => announce(null)} />
+      {selectedShown.length > 0 && (
+        <BulkActions
+          count={selectedShown.length}
+          vocabulary={facets}
+          onSet={(patch, description) => void setDetails(patch, description)}
+          onDelete={() => void deleteWithUndo(selectedShown.map((entry) => entry.talk.id))}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
       <main>
-        {entries === undefined && <p class="muted">Opening your library…</p>}
-        {entries?.length === 0 && (
-          <p class="library__empty">No talks yet. Open a talk on YouTube and press the Talklog button to clip it.</p>
+        {!shown && <p class="muted">Opening your library…</p>}
+        {talks?.length === 0 && <p class="library__empty">No talks yet. Open a talk on YouTube and press the Talklog button to clip it.</p>}
+        {shown && talks && talks.length > 0 && (
+          <TalkList
+            db={db}
+            shown={shown}
+            total={talks.length}
+            words={words}
+            narrowed={narrowed}
+            onClearFilters={() => setFilter({ ...NO_FILTER, sort: filter.sort })}
+            vocabulary={facets}
+            selected={selected}
+            onSelect={setSelected}
+            onCopy={(entry) => void copyTalk(entry)}
+            onDelete={(entry) => void deleteWithUndo([entry.talk.id])}
+            announce={announce}
+          />
         )}
-        {shown && shown.length > 0 && <TalkTable entries={shown} />}
-        {entries && entries.length > 0 && shown?.length === 0 && <p class="muted">No talk matches “{query}”.</p>}
       </main>
+      {settings && <SettingsPanel {...settings} announce={announce} />}
+      {exporting && talks && notes && shownTalks && (
+        <ExportDialog
+          shown={shownTalks}
+          all={talks}
+          narrowed={narrowed}
+          notes={notes}
+          env={env}
+          onClose={() => setExporting(false)}
+        />
+      )}
     </div>
   );
 }

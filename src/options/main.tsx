@@ -1,7 +1,18 @@
 import { render } from 'preact';
 import { openTalklogDb } from '../db/database';
+import { loadSettings, onSettingsChanged, saveSettings } from '../settings/settings-storage';
+import { applyTheme } from '../ui/apply-theme';
 import '../ui/theme.css';
 import './library.css';
+import './settings.css';
 import { LibraryApp } from './LibraryApp';
+import { browserEnvironment } from './library-environment';
+import { openShortcutSettings, readShortcuts } from './settings-environment';
 
-render(<LibraryApp db={openTalklogDb()} />, document.getElementById('app')!);
+const [settings, shortcuts] = await Promise.all([loadSettings(), readShortcuts()]);
+applyTheme(settings.theme);
+onSettingsChanged((changed) => applyTheme(changed.theme));
+render(
+  <LibraryApp db={openTalklogDb()} env={browserEnvironment()} settings={{ initial: settings, save: saveSettings, shortcuts, openShortcutSettings }} />,
+  document.getElementById('app')!,
+);

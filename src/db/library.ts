@@ -1,0 +1,102 @@
+import { TALK_STATUSES, type Interest, type Talk, type TalkStatus } from '../talk/model';
+import type { TalklogDb } from './database';
+
+/** What a person may change about a talk; everything else comes from YouTube. */
+export type TalkDetails = Pick<Talk, 'title' | 'speakers' | 'event' | 'category' | 'tags' | 'interest' | 'status'>;
+
+/** Loosely typed on purpose: it comes straight from form fields and is checked here. */
+export interface TalkDetailsPatch {
+  title?: string;
+  speakers?: string[];
+  event?: string | null;
+  category?: string | null;
+  tags?: string[];
+  interest?: number;
+  status?: string;
+}
+
+/** Saves edited details of one talk; returns the talk as stored. */
+export async function updateTalkDetails(db: TalklogDb, talkId: string, patch: TalkDetailsPatch, now = new Date()): Promise<Talk> {
+  const [talk] = await updateTalksDetails(db, [talkId], patch, now);
+  if (!talk) throw new Error('This talk is no longer saved.');
+  return talk;
+}
+
+/** The same change to several talks, in one transaction; talks that are gone are left out. */
+export async function updateTalksDetails(db: TalklogDb, talkIds: string[], patch: TalkDetailsPatch, now = new Date()): Promise<Talk[]> {
+  const details = cleanDetails(patch);
+  return db.transaction('rw', db.talks, async () => {
+    const talks = (await db.talks.bulkGet(talkIds)).filter((talk): talk is Talk => talk !== undefined);
+    const updated = talks.map((talk) => ({ ...talk, ...details, updatedAt: now.toISOString() }));
+    await db.talks.bulkPut(updated);
+    return updated;
+  });
+}
+
+/** Trims and checks a patch; blank event and category become null, duplicate tags go (ignoring case). */
+function cleanDetails(patch: TalkDetailsPatch): Partial<TalkDetails> {
+  const details: Partial<TalkDetails> = {};
+  if (patch.title !== undefined) {
+    const title = patch.title.trim();
+    if (title === '') throw new Error('A talk needs a title.');
+    details.title = title;
+  }
+  if (patch.speakers !== undefined) details.speakers = cleanList(patch.speakers);
+  if (patch.event !== undefined) details.event = patch.event?.trim() || null;
+  if (patch.category !== undefined) details.category = patch.category?.trim() || null;
+  if (patch.tags !== undefined) details.tags = cleanList(patch.tags);
+  if (patch.interest !== undefined) {
+    if (!isInterest(patch.interest)) throw new Error(`Interest is 0 (unrated) to 5 stars, not ${patch.interest}.`);
+    details.interest = patch.interest;
+  }
+  if (patch.status !== undefined) {
+    if (!isStatus(patch.status)) throw new Error(`A talk is ${TALK_STATUSES.join(', ')}; not “${patch.status}”.`);
+    details.status = patch.status;
+  }
+  return details;
+}
+
+function cleanList(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values
+    .map((value) => value.trim())
+    .filter((value) => {
+      const key = value.toLocaleLowerCase();
+      if (value === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+function isInterest(value: number): value is Interest {
+  return Number.isInteger(value) && value >= 0 && value <= 5;
+}
+
+function isStatus(value: string): value is TalkStatus {
+  return (TALK_STATUSES as readonly string[]).includes(value);
+}
+
+/** The categories, events and tags in use, each sorted: what the detail fields suggest. */
+export interface TalkVocabulary {
+  categories: string[];
+  events: string[];
+  tags: string[];
+}
+
+export async function talkVocabulary(db: TalklogDb): Promise<TalkVocabulary> {
+  // Index keys: IndexedDB leaves null out of an index, so these are exactly the values in use.
+  return db.transaction('r', db.talks, async () => ({
+    categories: sortedText(await db.talks.orderBy('category').uniqueKeys()),
+    events: sortedText(await db.talks.orderBy('event').uniqueKeys()),
+    tags: sortedText(await db.talks.orderBy('tags').uniqueKeys()),
+  }));
+}
+
+const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Distinct strings in a people-friendly order. */
+export function sortedText(values: Iterable<unknown>): string[] {
+  const texts = new Set<string>();
+  for (const value of values) if (typeof value === 'string' && value !== '') texts.add(value);
+  return [...texts].sort(COLLATOR.compare);
+}

@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import type { TalklogDb } from '../db/database';
+import { importBackupText, type ImportCounts, type ImportProgress } from '../db/import-backup';
+import { allTalksAndNotes } from '../db/talks';
+import { createBackup, serializeBackup } from '../export/backup';
+import { errorMessage, type Announcement } from '../ui/Announcer';
+import type { LibraryEnvironment } from './library-environment';
+import { plural } from './storage-facts';
+
+export const BACKUP_FILE_NAME = 'talklog-backup.json';
+
+interface BackupControlsProps {
+  db: TalklogDb;
+  env: LibraryEnvironment;
+  announce: (announcement: Announcement) => void;
+  onBackedUp: (at: Date) => void;
+}
+
+/** `Export backup` and `Import backup`: every talk and note as one JSON file, and back. */
+export function BackupControls({ db, env, announce, onBackedUp }: BackupControlsProps) {
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+
+  const exportBackup = async () => {
+    try {
+      const { talks, notes } = await allTalksAndNotes(db);
+      const now = env.now();
+      env.download(BACKUP_FILE_NAME, serializeBackup(createBackup(talks, notes, now)), 'application/json');
+      env.setLastBackupAt(now);
+      onBackedUp(now);
+      announce({ kind: 'status', text: `Backup saved as ${BACKUP_FILE_NAME}: ${plural(talks.length, 'talk')}, ${plural(notes.length, 'note')}.` });
+    } catch (error) {
+      announce({ kind: 'alert', text: `Could not make a backup: ${errorMessage(error)}` });
+    }
+  };
+
+  const importFile = async (file: File) => {
+    try {
+      const counts = await importBackupText(db, await file.text(), (now) => {
+        setProgress(now);
+        announce({ kind: 'status', text: `Importing ${file.name}: ${now.done.toLocaleString()} of ${plural(now.total, 'record')}…` });
+      });
+      announce({ kind: 'status', text: `Imported ${file.name}: ${describeCounts(counts)}.` });
+    } catch (error) {
+      announce({ kind: 'alert', text: `Nothing was imported from ${file.name}. ${errorMessage(error)}` });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <div class="backup-controls">
+      <button type="button" class="button" onClick={() => void exportBackup()}>
+        Export backup
+      </button>
+      <label class={progress ? 'button file-button file-button--busy' : 'button file-button'}>
+        Import backup
+        <input
+          type="file"
+          class="visually-hidden"
+          accept=".json,application/json"
+          disabled={progress !== null}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            // Cleared so that choosing the same file again imports it again.
+            input.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </label>
+      {progress && <progress class="backup-controls__progress" aria-label="Import progress" value={progress.done} max={progress.total} />}
+    </div>
+  );
+}
+
+function describeCounts(counts: ImportCounts): string {
+  const parts = [
+    counts.talksAdded && `${plural(counts.talksAdded, 'talk')} added`,
+    counts.talksUpdated && `${plural(counts.talksUpdated, 'talk')} updated`,
+    counts.notesAdded && `${plural(counts.notesAdded, 'note')} added`,
+    counts.notesUpdated && `${plural(counts.notesUpdated, 'note')} updated`,
+    counts.skipped && `${plural(counts.skipped, 'record')} already up to date`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'the file holds no talks or notes';
+}

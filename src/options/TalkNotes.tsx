@@ -1,0 +1,143 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { TalklogDb } from '../db/database';
+import { deleteNote, updateNoteBody } from '../db/notes';
+import { restoreDeleted } from '../db/talks';
+import type { Note, Talk } from '../talk/model';
+import { errorMessage, type Announcement } from '../ui/Announcer';
+import { TimeLink } from '../ui/TimeLink';
+import { Highlighted } from './Highlighted';
+
+interface TalkNotesProps {
+  db: TalklogDb;
+  talk: Talk;
+  notes: Note[];
+  words: string[];
+  announce: (announcement: Announcement) => void;
+}
+
+/** A talk's notes in the library, each editable and deletable in place. Timestamps open the video there. */
+export function TalkNotes({ db, talk, notes, words, announce }: TalkNotesProps) {
+  const [editing, setEditing] = useState<string | null>(null);
+  if (notes.length === 0) return <p class="muted">No notes on this talk.</p>;
+
+  const remove = async (note: Note) => {
+    try {
+      const deleted = await deleteNote(db, note.id);
+      announce({
+        kind: 'status',
+        text: 'Note deleted.',
+        action: deleted && {
+          label: 'Undo',
+          run: () => void restoreDeleted(db, { talks: [], notes: [deleted] }).then(() => announce({ kind: 'status', text: 'Note restored.' })),
+        },
+      });
+    } catch (error) {
+      announce({ kind: 'alert', text: `Could not delete the note: ${errorMessage(error)}` });
+    }
+  };
+
+  return (
+    <ol class="library-notes" aria-label={`Notes on ${talk.title}`}>
+      {notes.map((note) => (
+        <li key={note.id} class="library-note">
+          {note.atSec !== null ? <TimeLink videoId={talk.videoId} atSec={note.atSec} /> : <span class="library-note__no-time" />}
+          {editing === note.id ? (
+            <NoteBodyEditor db={db} note={note} announce={announce} onDone={() => setEditing(null)} />
+          ) : (
+            <>
+              <p class="library-note__body">
+                <Highlighted text={note.body} words={words} />
+              </p>
+              <span class="library-note__actions">
+                <button type="button" class="button button--quiet button--small" aria-label="Edit note" onClick={() => setEditing(note.id)}>
+                  Edit
+                </button>
+                <button type="button" class="button button--quiet button--small" aria-label="Delete note" onClick={() => void remove(note)}>
+                  Delete
+                </button>
+              </span>
+            </>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+interface NoteBodyEditorProps {
+  db: TalklogDb;
+  /** The note as it was when the edit began: a change made elsewhere since is kept, not overwritten. */
+  note: Note;
+  announce: (announcement: Announcement) => void;
+  onDone: () => void;
+}
+
+function NoteBodyEditor({ db, note, announce, onDone }: NoteBodyEditorProps) {
+  const id = useId();
+  const [opened] = useState(note);
+  const [body, setBody] = useState(note.body);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const changed = body !== opened.body;
+
+  useEffect(() => box.current?.focus(), []);
+
+  useEffect(() => {
+    if (!changed) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    addEventListener('beforeunload', warn);
+    return () => removeEventListener('beforeunload', warn);
+  }, [changed]);
+
+  const save = async () => {
+    if (!changed) return onDone();
+    if (body.trim() === '') {
+      announce({ kind: 'alert', text: 'A note cannot be empty; delete it instead.' });
+      return;
+    }
+    try {
+      const { outcome } = await updateNoteBody(db, opened, body);
+      onDone();
+      announce({
+        kind: 'status',
+        text: outcome === 'updated' ? 'Note updated.' : 'This note was changed elsewhere meanwhile: your version is saved as a note of its own.',
+      });
+    } catch (error) {
+      announce({ kind: 'alert', text: `Could not save the note, it is still in the box: ${errorMessage(error)}` });
+    }
+  };
+
+  return (
+    <form
+      class="library-note__editor"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <label for={id} class="visually-hidden">
+        Note
+      </label>
+      <textarea
+        id={id}
+        rows={Math.min(12, body.split('\n').length + 1)}
+        value={body}
+        ref={box}
+        onInput={(event) => setBody(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            void save();
+          }
+        }}
+      />
+      <span class="library-note__actions">
+        <button type="submit" class="button button--primary button--small">
+          Save
+        </button>
+        <button type="button" class="button button--quiet button--small" onClick={onDone}>
+          Cancel
+        </button>
+      </span>
+    </form>
+  );
+}

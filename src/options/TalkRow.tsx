@@ -1,0 +1,119 @@
+import { useId, useState } from 'preact/hooks';
+import type { TalklogDb } from '../db/database';
+import { formatPlaybackTime } from '../talk/time';
+import type { Announcement } from '../ui/Announcer';
+import { interestLabel } from '../ui/StarRating';
+import { STATUS_LABELS, TalkDetailsForm } from '../ui/TalkDetailsForm';
+import { Highlighted } from './Highlighted';
+import type { LibraryEntry } from './library-filter';
+import { matchSnippet } from './search-text';
+import { plural } from './storage-facts';
+import { TalkNotes } from './TalkNotes';
+
+const CLIPPED = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+interface TalkRowProps {
+  db: TalklogDb;
+  entry: LibraryEntry;
+  words: string[];
+  vocabulary: { categories: string[]; events: string[] };
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+  onCopy: () => void;
+  onDelete: () => void;
+  announce: (announcement: Announcement) => void;
+}
+
+/** One talk in the library: what it is at a glance; its details and notes when opened. */
+export function TalkRow({ db, entry, words, vocabulary, selected, onSelect, onCopy, onDelete, announce }: TalkRowProps) {
+  const { talk, notes } = entry;
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const byline = [...talk.speakers, talk.channel ?? ''].filter(Boolean);
+  const noteMatch = words.length > 0 && !open ? firstNoteMatch(entry, words) : null;
+
+  return (
+    <li class={selected ? 'talk-row talk-row--selected' : 'talk-row'} aria-labelledby={`${id}-title`}>
+      <div class="talk-row__summary">
+        <input type="checkbox" class="talk-row__select" aria-label={`Select ${talk.title}`} checked={selected} onChange={(event) => onSelect(event.currentTarget.checked)} />
+        <div class="talk-row__main">
+          <h2 id={`${id}-title`} class="talk-row__title">
+            <a href={talk.url} target="_blank" rel="noreferrer">
+              <Highlighted text={talk.title} words={words} />
+            </a>
+          </h2>
+          <p class="talk-row__byline">
+            {byline.map((part, i) => (
+              <span key={i}>
+                {i > 0 && ' · '}
+                <Highlighted text={part} words={words} />
+              </span>
+            ))}
+            {talk.durationSec ? ` · ${formatPlaybackTime(talk.durationSec)}` : ''}
+          </p>
+          <p class="talk-row__facts">
+            <span class={`chip chip--${talk.status}`}>{STATUS_LABELS[talk.status]}</span>
+            {talk.event && <Chip kind="event" label="Event" text={talk.event} words={words} />}
+            {talk.category && <Chip kind="category" label="Category" text={talk.category} words={words} />}
+            {talk.tags.map((tag) => (
+              <Chip key={tag} kind="tag" label="Tag" text={tag} words={words} />
+            ))}
+          </p>
+          {noteMatch && (
+            <p class="talk-row__snippet">
+              <span class="visually-hidden">In a note: </span>
+              <Highlighted text={noteMatch} words={words} />
+            </p>
+          )}
+        </div>
+        <div class="talk-row__side">
+          <span class="talk-row__stars" title={interestLabel(talk.interest)}>
+            <span aria-hidden="true">{talk.interest > 0 ? '★'.repeat(talk.interest) + '☆'.repeat(5 - talk.interest) : ''}</span>
+            <span class={talk.interest > 0 ? 'visually-hidden' : 'muted'}>{interestLabel(talk.interest)}</span>
+          </span>
+          <span class="muted">
+            {plural(notes.length, 'note')} · clipped <time dateTime={talk.createdAt}>{CLIPPED.format(new Date(talk.createdAt))}</time>
+          </span>
+          <span class="talk-row__buttons">
+            <button type="button" class="button button--small" onClick={onCopy}>
+              Copy as markdown
+            </button>
+            <button type="button" class="button button--small" aria-expanded={open} aria-controls={`${id}-details`} onClick={() => setOpen(!open)}>
+              <span aria-hidden="true" class="disclosure-arrow">
+                {open ? '▾' : '▸'}
+              </span>{' '}
+              Details
+            </button>
+          </span>
+        </div>
+      </div>
+      {open && (
+        <div id={`${id}-details`} class="talk-row__details">
+          <TalkDetailsForm db={db} talk={talk} categories={vocabulary.categories} events={vocabulary.events} announce={announce} />
+          <h3 class="talk-row__notes-heading">Notes</h3>
+          <TalkNotes db={db} talk={talk} notes={notes} words={words} announce={announce} />
+          <div class="talk-row__danger">
+            <button type="button" class="button button--danger button--small" onClick={onDelete}>
+              Delete talk
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function Chip({ kind, label, text, words }: { kind: string; label: string; text: string; words: string[] }) {
+  return (
+    <span class={`chip chip--${kind}`}>
+      <span class="visually-hidden">{label}: </span>
+      <Highlighted text={text} words={words} />
+    </span>
+  );
+}
+
+/** Where a search matched inside the talk's notes, when it did. */
+function firstNoteMatch({ notes, foldedNotes }: LibraryEntry, words: string[]): string | null {
+  const index = foldedNotes.findIndex((folded) => words.some((word) => folded.includes(word)));
+  return index === -1 ? null : matchSnippet(notes[index].body, words);
+}

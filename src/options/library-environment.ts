@@ -1,0 +1,31 @@
+import { downloadText } from '../ui/download';
+
+/** Everything the library page needs from the browser besides the database; tests pass a fake. */
+export interface LibraryEnvironment {
+  now: () => Date;
+  download: (fileName: string, text: string, type: string) => void;
+  copyText: (text: string) => Promise<void>;
+  /** Asks the browser never to evict Talklog's data; whether it will not. Null when it cannot be asked. */
+  persistStorage: () => Promise<boolean | null>;
+  /** Bytes this extension stores, as the browser estimates them; null when it cannot tell. */
+  storedBytes: () => Promise<number | null>;
+  lastBackupAt: () => Date | null;
+  setLastBackupAt: (at: Date) => void;
+}
+
+const LAST_BACKUP_KEY = 'talklog:last-backup';
+
+export function browserEnvironment(): LibraryEnvironment {
+  return {
+    now: () => new Date(),
+    download: downloadText,
+    copyText: (text) => navigator.clipboard.writeText(text),
+    persistStorage: async () => (navigator.storage?.persist ? navigator.storage.persist() : null),
+    storedBytes: async () => (navigator.storage?.estimate ? ((await navigator.storage.estimate()).usage ?? null) : null),
+    lastBackupAt: () => {
+      const stored = new Date(localStorage.getItem(LAST_BACKUP_KEY) ?? '');
+      return Number.isNaN(stored.getTime()) ? null : stored;
+    },
+    setLastBackupAt: (at) => localStorage.setItem(LAST_BACKUP_KEY, at.toISOString()),
+  };
+}

@@ -1,0 +1,105 @@
+/** Which talks the library shows, in which order: search, filters and sort (pure, fast per keystroke). */
+
+import { sortedText } from '../db/library';
+import type { Note, Talk, TalkStatus } from '../talk/model';
+import { foldForSearch, queryWords } from './search-text';
+
+export const SORT_ORDERS = {
+  newest: 'Newest clipped',
+  oldest: 'Oldest clipped',
+  interest: 'Most interesting',
+  title: 'Title',
+} as const;
+export type SortOrder = keyof typeof SORT_ORDERS;
+
+export interface LibraryFilter {
+  query: string;
+  /** '' = any; otherwise exactly this value. */
+  event: string;
+  category: string;
+  tag: string;
+  status: TalkStatus | '';
+  /** At least this many stars; 0 = any. */
+  minInterest: number;
+  sort: SortOrder;
+}
+
+export const NO_FILTER: LibraryFilter = { query: '', event: '', category: '', tag: '', status: '', minInterest: 0, sort: 'newest' };
+
+/** Whether the filter leaves some talks out (sorting does not). */
+export function narrowsTalks(filter: LibraryFilter): boolean {
+  return queryWords(filter.query).length > 0 || filter.event !== '' || filter.category !== '' || filter.tag !== '' || filter.status !== '' || filter.minInterest > 0;
+}
+
+/** A talk, its notes in writing order, and its text folded once for search. */
+export interface LibraryEntry {
+  talk: Talk;
+  notes: Note[];
+  /** Each note's body, folded: which note a search matched. */
+  foldedNotes: string[];
+  /** Title, speakers, channel, event, category, tags and notes, folded, one per line. */
+  haystack: string;
+}
+
+/** Build once per change of the data, not per keystroke. */
+export function libraryEntries(talks: Talk[], notes: Note[]): LibraryEntry[] {
+  const notesByTalk = new Map<string, Note[]>();
+  for (const note of notes) {
+    const list = notesByTalk.get(note.talkId);
+    if (list) list.push(note);
+    else notesByTalk.set(note.talkId, [note]);
+  }
+  return talks.map((talk) => {
+    const talkNotes = (notesByTalk.get(talk.id) ?? []).sort((a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id));
+    const foldedNotes = talkNotes.map((note) => foldForSearch(note.body));
+    const about = foldForSearch([talk.title, ...talk.speakers, talk.channel ?? '', talk.event ?? '', talk.category ?? '', ...talk.tags].join('\n'));
+    return { talk, notes: talkNotes, foldedNotes, haystack: `${about}\n${foldedNotes.join('\n')}` };
+  });
+}
+
+const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+const COMPARE: Record<SortOrder, (a: Talk, b: Talk) => number> = {
+  newest: (a, b) => compareText(b.createdAt, a.createdAt),
+  oldest: (a, b) => compareText(a.createdAt, b.createdAt),
+  interest: (a, b) => b.interest - a.interest || compareText(b.createdAt, a.createdAt),
+  title: (a, b) => COLLATOR.compare(a.title, b.title) || compareText(b.createdAt, a.createdAt),
+};
+
+/** Sort once per data or order change; `filterEntries` keeps the order. */
+export function sortEntries(entries: LibraryEntry[], sort: SortOrder): LibraryEntry[] {
+  const compare = COMPARE[sort];
+  return [...entries].sort((a, b) => compare(a.talk, b.talk) || compareText(a.talk.id, b.talk.id));
+}
+
+export function filterEntries(entries: LibraryEntry[], filter: LibraryFilter): LibraryEntry[] {
+  const words = queryWords(filter.query);
+  return entries.filter(({ talk, haystack }) => {
+    if (filter.event !== '' && talk.event !== filter.event) return false;
+    if (filter.category !== '' && talk.category !== filter.category) return false;
+    if (filter.tag !== '' && !talk.tags.includes(filter.tag)) return false;
+    if (filter.status !== '' && talk.status !== filter.status) return false;
+    if (talk.interest < filter.minInterest) return false;
+    return words.every((word) => haystack.includes(word));
+  });
+}
+
+/** The values the filters offer: those in use. */
+export function libraryFacets(talks: Talk[]): { events: string[]; categories: string[]; tags: string[] } {
+  return {
+    events: sortedText(talks.map((talk) => talk.event)),
+    categories: sortedText(talks.map((talk) => talk.category)),
+    tags: sortedText(talks.flatMap((talk) => talk.tags)),
+  };
+}
+
+/** The event every one of these talks shares, or null. */
+export function sharedEvent(talks: Talk[]): string | null {
+  const events = new Set(talks.map((talk) => talk.event));
+  const [only] = events;
+  return events.size === 1 ? (only ?? null) : null;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

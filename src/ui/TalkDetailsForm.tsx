@@ -1,0 +1,135 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { TalklogDb } from '../db/database';
+import { updateTalkDetails, type TalkDetailsPatch } from '../db/library';
+import { TALK_STATUSES, type Talk, type TalkStatus } from '../talk/model';
+import { errorMessage, type Announcement } from './Announcer';
+import { StarRating } from './StarRating';
+import './TalkDetailsForm.css';
+
+export const STATUS_LABELS: Record<TalkStatus, string> = {
+  'to-watch': 'To watch',
+  watching: 'Watching',
+  watched: 'Watched',
+};
+
+interface TalkDetailsFormProps {
+  db: TalklogDb;
+  talk: Talk;
+  /** Suggested as one types: the values already in use. */
+  categories: string[];
+  events: string[];
+  announce: (announcement: Announcement) => void;
+  /** Only what describes a talk while watching it (event, category, tags, interest, status). */
+  compact?: boolean;
+}
+
+type Save = (patch: TalkDetailsPatch) => Promise<Talk | null>;
+
+/** A talk's details, each saved as soon as it changes (text fields when left or on Enter). */
+export function TalkDetailsForm({ db, talk, categories, events, announce, compact = false }: TalkDetailsFormProps) {
+  const statusId = useId();
+  const save: Save = async (patch) => {
+    try {
+      return await updateTalkDetails(db, talk.id, patch);
+    } catch (error) {
+      announce({ kind: 'alert', text: `Could not save the talk’s details: ${errorMessage(error)}` });
+      return null;
+    }
+  };
+  return (
+    <div class={compact ? 'talk-details talk-details--compact' : 'talk-details'}>
+      {!compact && <TextField talk={talk} field={TITLE} save={save} />}
+      {!compact && <TextField talk={talk} field={SPEAKERS} save={save} />}
+      <TextField talk={talk} field={EVENT} save={save} suggestions={events} />
+      <TextField talk={talk} field={CATEGORY} save={save} suggestions={categories} />
+      <TextField talk={talk} field={TAGS} save={save} />
+      <div class="talk-details__field">
+        <label for={statusId} class="field-label">
+          Status
+        </label>
+        <select id={statusId} value={talk.status} onChange={(event) => void save({ status: event.currentTarget.value })}>
+          {TALK_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <StarRating value={talk.interest} onChange={(interest) => void save({ interest })} />
+    </div>
+  );
+}
+
+interface TextFieldSpec {
+  label: string;
+  /** Takes two columns: titles and names are long. */
+  wide?: boolean;
+  hint?: string;
+  show: (talk: Talk) => string;
+  patch: (text: string) => TalkDetailsPatch;
+}
+
+const TITLE: TextFieldSpec = { label: 'Title', wide: true, show: (talk) => talk.title, patch: (title) => ({ title }) };
+// Speakers read `Name, Company` (as parsed from titles), so a comma cannot separate them.
+const SPEAKERS: TextFieldSpec = {
+  label: 'Speakers',
+  wide: true,
+  hint: 'Separate people with ;',
+  show: (talk) => talk.speakers.join('; '),
+  patch: (text) => ({ speakers: text.split(/[;\n]/) }),
+};
+const EVENT: TextFieldSpec = { label: 'Event', show: (talk) => talk.event ?? '', patch: (event) => ({ event }) };
+const CATEGORY: TextFieldSpec = { label: 'Category', show: (talk) => talk.category ?? '', patch: (category) => ({ category }) };
+const TAGS: TextFieldSpec = {
+  label: 'Tags',
+  hint: 'Separate tags with commas',
+  show: (talk) => talk.tags.join(', '),
+  patch: (text) => ({ tags: text.split(',') }),
+};
+
+/** A text field that keeps what is being typed even when the talk changes elsewhere meanwhile. */
+function TextField({ talk, field, save, suggestions }: { talk: Talk; field: TextFieldSpec; save: Save; suggestions?: string[] }) {
+  const id = useId();
+  const stored = field.show(talk);
+  const [text, setText] = useState(stored);
+  const typing = useRef(false);
+
+  useEffect(() => {
+    if (!typing.current) setText(stored);
+  }, [stored]);
+
+  const commit = async (value: string) => {
+    typing.current = false;
+    if (value === stored) return;
+    const saved = await save(field.patch(value));
+    setText(field.show(saved ?? talk));
+  };
+
+  return (
+    <div class={field.wide ? 'talk-details__field talk-details__field--wide' : 'talk-details__field'}>
+      <label for={id} class="field-label">
+        {field.label}
+      </label>
+      <input
+        id={id}
+        type="text"
+        value={text}
+        list={suggestions && `${id}-suggestions`}
+        title={field.hint}
+        placeholder={field.hint}
+        onInput={(event) => {
+          typing.current = true;
+          setText(event.currentTarget.value);
+        }}
+        onChange={(event) => void commit(event.currentTarget.value)}
+      />
+      {suggestions && (
+        <datalist id={`${id}-suggestions`}>
+          {suggestions.map((value) => (
+            <option key={value} value={value} />
+          ))}
+        </datalist>
+      )}
+    </div>
+  );
+}

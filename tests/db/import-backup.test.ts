@@ -1,0 +1,132 @@
+import { describe, expect, test } from 'vitest';
+import type { TalklogDb } from '../../src/db/database';
+import { importBackup, importBackupText, type ImportProgress } from '../../src/db/import-backup';
+import { createBackup, serializeBackup } from '../../src/export/backup';
+import type { Note, Talk } from '../../src/talk/model';
+import { makeNote, makeTalk } from '../export/records';
+import { freshDb } from './test-db';
+
+const EXPORTED = new Date('2026-11-26T05:00:00Z');
+
+/** Everything stored, in key order, as text: equal dumps mean an untouched database. */
+async function dump(db: TalklogDb): Promise<string> {
+  return JSON.stringify({ talks: await db.talks.toArray(), notes: await db.notes.toArray() });
+}
+
+function backupText(talks: Talk[], notes: Note[]): string {
+  return serializeBackup(createBackup(talks, notes, EXPORTED));
+}
+
+const prometheus = makeTalk('Pr0meTheus1', { title: 'Evolving Prometheus', updatedAt: '2026-01-01T00:00:00.000Z' });
+const openMetrics = makeTalk('OpenMetr1cs', { title: 'OpenMetrics', updatedAt: '2026-01-01T00:00:00.000Z' });
+
+describe('importBackup', () => {
+  test('into an empty database adds every talk and note', async () => {
+    const db = freshDb();
+    const notes = [makeNote(prometheus, 'scrape limits', { atSec: 252 }), makeNote(openMetrics, 'exemplars')];
+    const counts = await importBackupText(db, backupText([prometheus, openMetrics], notes));
+    expect(counts).toEqual({ talksAdded: 2, talksUpdated: 0, notesAdded: 2, notesUpdated: 0, skipped: 0 });
+    expect(await db.talks.toArray()).toEqual([openMetrics, prometheus]);
+    expect(await db.notes.orderBy('id').toArray()).toEqual(notes);
+  });
+
+  test('merges by id: the newer updatedAt wins, an older or equal one changes nothing', async () => {
+    const db = freshDb();
+    const note = makeNote(prometheus, 'stored note', { updatedAt: '2026-01-01T00:00:00.000Z' });
+    await db.talks.bulkAdd([prometheus, openMetrics]);
+    await db.notes.add(note);
+    const newerTalk = { ...prometheus, title: 'Renamed in the file', updatedAt: '2026-02-01T00:00:00.000Z' };
+    const olderTalk = { ...openMetrics, title: 'Older title', updatedAt: '2025-12-01T00:00:00.000Z' };
+    const sameTimeNote = { ...note, body: 'same time, other text' };
+    const counts = await importBackupText(db, backupText([newerTalk, olderTalk], [sameTimeNote]));
+    expect(counts).toEqual({ talksAdded: 0, talksUpdated: 1, notesAdded: 0, notesUpdated: 0, skipped: 2 });
+    expect((await db.talks.get(prometheus.id))?.title).toBe('Renamed in the file');
+    expect((await db.talks.get(openMetrics.id))?.title).toBe('OpenMetrics');
+    expect((await db.notes.get(note.id))?.body).toBe('stored note');
+  });
+
+  test('importing the same file twice changes nothing the second time', async () => {
+    const db = freshDb();
+    const text = backupText([prometheus, openMetrics], [makeNote(prometheus, 'one'), makeNote(openMetrics, 'two')]);
+    await importBackupText(db, text);
+    const afterFirst = await dump(db);
+    expect(await importBackupText(db, text)).toEqual({ talksAdded: 0, talksUpdated: 0, notesAdded: 0, notesUpdated: 0, skipped: 4 });
+    expect(await dump(db)).toBe(afterFirst);
+  });
+
+  test('a note may belong to a talk that is only in the database', async () => {
+    const db = freshDb();
+    await db.talks.add(prometheus);
+    const counts = await importBackupText(db, backupText([], [makeNote(prometheus, 'note for a stored talk')]));
+    expect(counts.notesAdded).toBe(1);
+  });
+
+  test('a note whose talk is neither in the file nor stored fails the import, and nothing is written', async () => {
+    const db = freshDb();
+    await db.talks.add(prometheus);
+    const before = await dump(db);
+    const text = backupText([openMetrics], [makeNote(openMetrics, 'fine'), makeNote(makeTalk('L0stTalk123'), 'orphan')]);
+    await expect(importBackupText(db, text)).rejects.toThrow('notes[1].talkId: no talk "t_L0stTalk123" in this file or in Talklog');
+    expect(await dump(db)).toBe(before);
+  });
+
+  test('is one transaction: a failure after the first chunk undoes the chunks before it', async () => {
+    const db = freshDb();
+    const talks = Array.from({ length: 1500 }, (_, i) => makeTalk(`v${String(i).padStart(10, '0')}`));
+    let calls = 0;
+    await expect(
+      importBackup(db, createBackup(talks, [], EXPORTED), () => {
+        calls += 1;
+        if (calls === 3) throw new Error('interrupted');
+      }),
+    ).rejects.toThrow('interrupted');
+    expect(await db.talks.count()).toBe(0);
+  });
+
+  test('20,000 notes import in one go, with progress after every chunk of 1,000', async () => {
+    const db = freshDb();
+    const talks = Array.from({ length: 200 }, (_, i) => makeTalk(`t${String(i).padStart(10, '0')}`));
+    const notes = Array.from({ length: 20_000 }, (_, i) => makeNote(talks[i % talks.length], `note ${i}`, { id: `n_${i}` }));
+    const progress: ImportProgress[] = [];
+    const counts = await importBackupText(db, backupText(talks, notes), (step) => progress.push(step));
+    expect(counts).toEqual({ talksAdded: 200, talksUpdated: 0, notesAdded: 20_000, notesUpdated: 0, skipped: 0 });
+    expect(await db.notes.count()).toBe(20_000);
+    expect(progress[0]).toEqual({ done: 0, total: 20_200 });
+    expect(progress.at(-1)).toEqual({ done: 20_200, total: 20_200 });
+    expect(progress).toHaveLength(1 + 1 + 20);
+    expect(progress.every((step, i) => i === 0 || step.done > progress[i - 1].done)).toBe(true);
+  }, 30_000);
+});
+
+describe('a hostile file leaves the database exactly as it was', () => {
+  const good = JSON.parse(backupText([prometheus], [makeNote(prometheus, 'kept')]));
+  const variant = (change: (backup: any) => void) => {
+    const copy = structuredClone(good);
+    change(copy);
+    return JSON.stringify(copy);
+  };
+
+  test.each([
+    ['an empty file', '', 'The file is empty'],
+    ['not JSON', 'hello, world', 'not JSON'],
+    ['truncated JSON', backupText([prometheus], []).slice(0, 120), 'cut short'],
+    ['the wrong format', variant((b) => (b.format = 'other-app')), 'format: expected "talklog-backup"'],
+    ['the wrong version', variant((b) => (b.version = 0)), 'version: expected 1'],
+    ['a missing field', variant((b) => delete b.talks[0].title), 'talks[0].title: missing'],
+    ['a mistyped field', variant((b) => (b.talks[0].interest = '5')), 'talks[0].interest'],
+    ['a bad video id', variant((b) => (b.talks[0].videoId = 'short')), 'talks[0].videoId'],
+    ['duplicate ids', variant((b) => b.notes.push(b.notes[0])), 'notes[1].id'],
+    ['a dangling talkId', variant((b) => (b.notes[0].talkId = 't_N0whereToB')), 'notes[0].talkId'],
+    ['a __proto__ key', backupText([prometheus], []).replace('"title":', '"__proto__": {"polluted": true}, "title":'), '__proto__'],
+    ['a constructor key', variant((b) => (b.talks[0].constructor = { prototype: {} })), 'constructor'],
+    ['a 50 MB string', variant((b) => (b.notes[0].body = 'x'.repeat(50_000_000))), 'notes[0].body: longer than 1,000,000 characters'],
+  ])('%s', async (_, text, message) => {
+    const db = freshDb();
+    await db.talks.add(openMetrics);
+    await db.notes.add(makeNote(openMetrics, 'already here'));
+    const before = await dump(db);
+    await expect(importBackupText(db, text)).rejects.toThrow(message);
+    expect(await dump(db)).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

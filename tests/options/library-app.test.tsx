@@ -1,0 +1,314 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { TalklogDb } from '../../src/db/database';
+import { addNote } from '../../src/db/notes';
+import { clipTalk } from '../../src/db/talks';
+import { updateTalkDetails } from '../../src/db/library';
+import { createBackup, serializeBackup } from '../../src/export/backup';
+import { LibraryApp } from '../../src/options/LibraryApp';
+import type { LibraryEnvironment } from '../../src/options/library-environment';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
+import { capturedTalk, freshDb } from '../db/test-db';
+
+afterEach(cleanup);
+
+const NOW = new Date('2026-11-26T05:00:00Z');
+
+function fakeEnvironment(lastBackupAt: Date | null = null) {
+  const state = { downloads: [] as { fileName: string; text: string; type: string }[], copied: [] as string[], lastBackupAt };
+  const env: LibraryEnvironment = {
+    now: () => NOW,
+    download: (fileName, text, type) => state.downloads.push({ fileName, text, type }),
+    copyText: async (text) => {
+      state.copied.push(text);
+    },
+    persistStorage: async () => true,
+    storedBytes: async () => 1_234_567,
+    lastBackupAt: () => state.lastBackupAt,
+    setLastBackupAt: (at) => {
+      state.lastBackupAt = at;
+    },
+  };
+  return { env, state };
+}
+
+/** Two talks of one event, one with notes, as after a day at KubeCon. */
+async function kubeconLibrary(): Promise<TalklogDb> {
+  const db = freshDb();
+  const prometheus = await clipTalk(db, capturedTalk(), new Date('2026-11-20T10:00:00Z'));
+  const openMetrics = await clipTalk(
+    db,
+    capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs', title: 'What You Need to Know About OpenMetrics', speakers: ['Richard Hartmann', 'Ben Kochie'] }),
+    new Date('2026-11-21T10:00:00Z'),
+  );
+  await updateTalkDetails(db, prometheus.id, { event: 'KubeCon NA 2021', category: 'Observability', interest: 4, tags: ['prometheus'] });
+  await updateTalkDetails(db, openMetrics.id, { event: 'KubeCon NA 2021', category: 'Standards', interest: 5, status: 'to-watch' });
+  await addNote(db, prometheus.id, 'new scrape limits: `sample_limit`', 252);
+  await addNote(db, prometheus.id, 'Prometheus Agent, based on Grafana Agent', null);
+  return db;
+}
+
+async function renderLibrary(db: TalklogDb, env = fakeEnvironment().env) {
+  render(<LibraryApp db={db} env={env} />);
+  await screen.findByRole('list', { name: 'Talks' });
+}
+
+const rowOf = (title: string) => screen.getByRole('heading', { name: title }).closest('li')!;
+const titles = () => screen.queryAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+const status = () => document.querySelector('.library > .announcer [role=status]')!.textContent;
+
+describe('the library', () => {
+  test('lists every talk, newest first, and is marked ready', async () => {
+    await renderLibrary(await kubeconLibrary());
+    expect(titles()).toEqual(['What You Need to Know About OpenMetrics', 'Evolving Prometheus for More Use Cases']);
+    await waitFor(() => expect(performance.getEntriesByName('app-ready', 'mark')).toHaveLength(1));
+    const row = rowOf('Evolving Prometheus for More Use Cases');
+    expect(row.textContent).toContain('Bartłomiej Płotka, Red Hat');
+    expect(row.textContent).toContain('2 notes');
+    expect(within(row).getByTitle('4 stars').textContent).toContain('★★★★☆');
+  });
+
+  test('says how much is stored, when the last backup was, and reminds gently when there is none', async () => {
+    const { env } = fakeEnvironment();
+    await renderLibrary(await kubeconLibrary(), env);
+    await screen.findByText(/1\.2 MB stored/);
+    expect(screen.getByText(/2 talks · 2 notes/).textContent).toContain('no backup yet');
+    expect(screen.getByText(/You have notes but no backup yet/)).toBeTruthy();
+  });
+
+  test('a recent backup needs no reminder', async () => {
+    await renderLibrary(await kubeconLibrary(), fakeEnvironment(new Date('2026-11-20T10:00:00Z')).env);
+    expect(screen.getByText(/last backup/).textContent).not.toContain('no backup');
+    expect(screen.queryByText(/no backup yet|more than 30 days/)).toBeNull();
+  });
+
+  test('search matches note text and speakers, accents aside, and marks what matched', async () => {
+    await renderLibrary(await kubeconLibrary());
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    fireEvent.input(search, { target: { value: 'plotka' } });
+    expect(titles()).toEqual(['Evolving Prometheus for More Use Cases']);
+    expect([...document.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['Płotka']);
+    fireEvent.input(search, { target: { value: 'grafana agent' } });
+    expect(titles()).toEqual(['Evolving Prometheus for More Use Cases']);
+    expect(rowOf('Evolving Prometheus for More Use Cases').querySelector('.talk-row__snippet')?.textContent).toContain('Prometheus Agent, based on Grafana Agent');
+    fireEvent.input(search, { target: { value: 'nothing like this' } });
+    expect(titles()).toEqual([]);
+    expect(screen.getByText(/No talk matches/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(titles()).toHaveLength(2);
+  });
+
+  test('a title is shown as text, never as markup', async () => {
+    const db = freshDb();
+    await clipTalk(db, capturedTalk({ title: '<img src=x onerror=alert(1)> **bold**' }));
+    await renderLibrary(db);
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'img' } });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('<img src=x onerror=alert(1)> **bold**');
+    expect(document.querySelector('.talk-list img')).toBeNull();
+  });
+
+  test('filters by event, category, status and interest, and sorts', async () => {
+    await renderLibrary(await kubeconLibrary());
+    const find = within(screen.getByRole('search', { name: 'Find talks' }));
+    fireEvent.change(find.getByRole('combobox', { name: 'Category' }), { target: { value: 'Observability' } });
+    expect(titles()).toEqual(['Evolving Prometheus for More Use Cases']);
+    expect(screen.getByText('1 of 2 talks')).toBeTruthy();
+    fireEvent.change(find.getByRole('combobox', { name: 'Category' }), { target: { value: '' } });
+    fireEvent.change(find.getByRole('combobox', { name: 'Status' }), { target: { value: 'to-watch' } });
+    expect(titles()).toEqual(['What You Need to Know About OpenMetrics']);
+    fireEvent.change(find.getByRole('combobox', { name: 'Status' }), { target: { value: '' } });
+    fireEvent.change(find.getByRole('combobox', { name: 'Interest' }), { target: { value: '5' } });
+    expect(titles()).toEqual(['What You Need to Know About OpenMetrics']);
+    fireEvent.change(find.getByRole('combobox', { name: 'Interest' }), { target: { value: '0' } });
+    fireEvent.change(find.getByRole('combobox', { name: 'Tag' }), { target: { value: 'prometheus' } });
+    expect(titles()).toEqual(['Evolving Prometheus for More Use Cases']);
+    fireEvent.change(find.getByRole('combobox', { name: 'Tag' }), { target: { value: '' } });
+    fireEvent.change(find.getByRole('combobox', { name: 'Sort' }), { target: { value: 'oldest' } });
+    expect(titles()).toEqual(['Evolving Prometheus for More Use Cases', 'What You Need to Know About OpenMetrics']);
+  });
+
+  test('a talk opens to edit its details and notes in place', async () => {
+    const db = await kubeconLibrary();
+    await renderLibrary(db);
+    const row = rowOf('Evolving Prometheus for More Use Cases');
+    const details = within(row).getByRole('button', { name: 'Details' });
+    expect(details.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(details);
+    expect(details.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.change(within(row).getByRole('combobox', { name: 'Category' }), { target: { value: 'Metrics' } });
+    await waitFor(async () => expect((await db.talks.get('t_Pr0meTheus1'))?.category).toBe('Metrics'));
+
+    const notes = within(row).getByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
+    expect(within(notes).getByRole('link', { name: 'Play from 4:12' }).getAttribute('href')).toBe('https://www.youtube.com/watch?v=Pr0meTheus1&t=252s');
+    fireEvent.click(within(notes).getAllByRole('button', { name: 'Edit note' })[0]);
+    const box = within(notes).getByRole('textbox', { name: 'Note' });
+    fireEvent.input(box, { target: { value: 'new scrape limits, per job' } });
+    fireEvent.click(within(notes).getByRole('button', { name: 'Save' }));
+    await within(notes).findByText('new scrape limits, per job');
+    expect(status()).toBe('Note updated.');
+
+    fireEvent.click(within(notes).getAllByRole('button', { name: 'Delete note' })[0]);
+    await waitFor(async () => expect(await db.notes.count()).toBe(1));
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    await within(row).findByText('new scrape limits, per job');
+    expect(await db.notes.count()).toBe(2);
+  });
+
+  test('several selected talks get a category, event or status at once, or are deleted with undo', async () => {
+    const db = await kubeconLibrary();
+    await renderLibrary(db);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown' }));
+    const bulk = within(screen.getByRole('region', { name: 'Selected talks' }));
+    expect(bulk.getByText('2 talks selected')).toBeTruthy();
+    fireEvent.input(bulk.getByRole('combobox', { name: 'Category' }), { target: { value: 'Observability' } });
+    fireEvent.click(bulk.getByRole('button', { name: 'Set category' }));
+    await waitFor(() => expect(status()).toBe('Category set to “Observability” for 2 talks.'));
+    fireEvent.change(bulk.getByRole('combobox', { name: 'Status' }), { target: { value: 'watched' } });
+    fireEvent.click(bulk.getByRole('button', { name: 'Set status' }));
+    await waitFor(async () => expect((await db.talks.toArray()).map((talk) => [talk.category, talk.status])).toEqual([
+      ['Observability', 'watched'],
+      ['Observability', 'watched'],
+    ]));
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select What You Need to Know About OpenMetrics' }));
+    expect(bulk.getByText('1 talk selected')).toBeTruthy();
+    fireEvent.click(bulk.getByRole('button', { name: 'Delete selected' }));
+    await waitFor(() => expect(titles()).toEqual(['What You Need to Know About OpenMetrics']));
+    expect(status()).toBe('Deleted 1 talk and 2 notes.');
+    expect(await db.notes.count()).toBe(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(titles()).toHaveLength(2));
+    expect(await db.notes.count()).toBe(2);
+  });
+
+  test('Copy as markdown puts one talk’s section on the clipboard', async () => {
+    const { env, state } = fakeEnvironment();
+    await renderLibrary(await kubeconLibrary(), env);
+    fireEvent.click(within(rowOf('Evolving Prometheus for More Use Cases')).getByRole('button', { name: 'Copy as markdown' }));
+    await waitFor(() => expect(state.copied).toHaveLength(1));
+    expect(state.copied[0]).toBe(
+      [
+        '### [Evolving Prometheus for More Use Cases](https://www.youtube.com/watch?v=Pr0meTheus1)',
+        'Bartłomiej Płotka, Red Hat · 31:20 · ★★★★☆',
+        '',
+        '- [4:12](https://www.youtube.com/watch?v=Pr0meTheus1&t=252s) new scrape limits: `sample_limit`',
+        '- Prometheus Agent, based on Grafana Agent',
+        '',
+      ].join('\n'),
+    );
+    expect(status()).toBe('Copied “Evolving Prometheus for More Use Cases” as markdown.');
+  });
+});
+
+describe('Export markdown', () => {
+  test('opens a dialog to set up the talk log, previews it, downloads and copies it', async () => {
+    const { env, state } = fakeEnvironment();
+    await renderLibrary(await kubeconLibrary(), env);
+    const opener = screen.getByRole('button', { name: 'Export markdown' });
+    opener.focus();
+    fireEvent.click(opener);
+    const dialog = within(screen.getByRole('dialog', { name: 'Export markdown' }));
+    const title = dialog.getByRole('textbox', { name: 'Title' }) as HTMLInputElement;
+    expect(title.value).toBe('Talk log: KubeCon NA 2021');
+    expect(document.activeElement).toBe(title);
+    const preview = () => dialog.getByRole('region', { name: 'Preview' }).textContent!;
+    expect(preview().startsWith('# Talk log: KubeCon NA 2021\n')).toBe(true);
+
+    fireEvent.input(title, { target: { value: 'KubeCon, the good parts' } });
+    fireEvent.input(dialog.getByRole('textbox', { name: 'Introduction' }), { target: { value: 'What I took home.' } });
+    fireEvent.click(dialog.getByRole('checkbox', { name: 'Stars' }));
+    fireEvent.click(dialog.getByRole('checkbox', { name: 'Timestamps' }));
+    await waitFor(() => expect(preview()).toContain('# KubeCon, the good parts\n\nWhat I took home.\n\n## Standards'));
+    expect(preview()).not.toContain('★');
+    expect(preview()).toContain('- new scrape limits');
+
+    const order = () => dialog.getAllByRole('listitem').map((item) => item.textContent!.replace(/[↑↓]/g, ''));
+    expect(order()).toEqual(['Standards', 'Observability']);
+    expect((dialog.getByRole('button', { name: 'Move Standards up' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(dialog.getByRole('button', { name: 'Move Standards down' }));
+    expect(order()).toEqual(['Observability', 'Standards']);
+    await waitFor(() => expect(document.activeElement).toBe(dialog.getByRole('button', { name: 'Move Standards up' })));
+    await waitFor(() => expect(preview().indexOf('## Observability')).toBeLessThan(preview().indexOf('## Standards')));
+
+    fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+    expect(state.downloads).toEqual([{ fileName: 'talklog-kubecon-na-2021.md', text: preview(), type: 'text/markdown' }]);
+    fireEvent.click(dialog.getByRole('button', { name: 'Copy' }));
+    await waitFor(() => expect(dialog.getByRole('status').textContent).toBe('Copied the talk log (2 talks) to the clipboard.'));
+    expect(state.copied).toEqual([preview()]);
+
+    fireEvent.click(dialog.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(opener);
+  });
+
+  test('exports the talks shown, or every talk', async () => {
+    const { env, state } = fakeEnvironment();
+    await renderLibrary(await kubeconLibrary(), env);
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'openmetrics' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export markdown' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Export markdown' }));
+    fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+    expect(state.downloads[0].text).toContain('OpenMetrics');
+    expect(state.downloads[0].text).not.toContain('Prometheus');
+    fireEvent.click(dialog.getByRole('radio', { name: 'All 2 talks' }));
+    fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+    expect(state.downloads[1].text).toContain('Evolving Prometheus');
+  });
+});
+
+describe('backup', () => {
+  function chooseFile(text: string, name = 'talklog-backup.json') {
+    const input = screen.getByLabelText('Import backup') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { configurable: true, value: [new File([text], name, { type: 'application/json' })] });
+    fireEvent.change(input);
+  }
+
+  test('Export backup downloads every talk and note and remembers when', async () => {
+    const { env, state } = fakeEnvironment();
+    await renderLibrary(await kubeconLibrary(), env);
+    fireEvent.click(screen.getByRole('button', { name: 'Export backup' }));
+    await waitFor(() => expect(state.downloads).toHaveLength(1));
+    const [{ fileName, text, type }] = state.downloads;
+    expect([fileName, type]).toEqual(['talklog-backup.json', 'application/json']);
+    const backup = JSON.parse(text);
+    expect([backup.format, backup.exportedAt, backup.talks.length, backup.notes.length]).toEqual(['talklog-backup', NOW.toISOString(), 2, 2]);
+    expect(state.lastBackupAt).toEqual(NOW);
+    expect(status()).toBe('Backup saved as talklog-backup.json: 2 talks, 2 notes.');
+    expect(screen.queryByText(/no backup yet/)).toBeNull();
+  });
+
+  test('Import backup merges the file and says what changed', async () => {
+    const source = await kubeconLibrary();
+    const text = serializeBackup(createBackup(await source.talks.toArray(), await source.notes.toArray(), NOW));
+    const db = freshDb();
+    await clipTalk(db, capturedTalk({ videoId: 'H0st1le_T1t', url: 'https://www.youtube.com/watch?v=H0st1le_T1t', title: 'Already here' }));
+    await renderLibrary(db);
+    chooseFile(text);
+    await waitFor(() => expect(status()).toBe('Imported talklog-backup.json: 2 talks added, 2 notes added.'));
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    chooseFile(text);
+    await waitFor(() => expect(status()).toBe('Imported talklog-backup.json: 4 records already up to date.'));
+  });
+
+  test('a bad file is refused with one clear alert, and nothing changes', async () => {
+    const db = await kubeconLibrary();
+    await renderLibrary(db);
+    const before = JSON.stringify([await db.talks.toArray(), await db.notes.toArray()]);
+    chooseFile('{"format":"talklog-backup","version":1,"exportedAt":"2026-11-26T05:00:00.000Z","talks":[{"id":"t_x"}],"notes":[]}', 'edited.json');
+    await waitFor(() => expect(screen.getAllByRole('alert').map((alert) => alert.textContent).join('')).toMatch(/^Nothing was imported from edited\.json\. talks\[0\]\.videoId: missing/));
+    expect(JSON.stringify([await db.talks.toArray(), await db.notes.toArray()])).toBe(before);
+  });
+});
+
+describe('settings', () => {
+  test('have their section below the talks, confirmed in the page’s status', async () => {
+    const saved: Settings[] = [];
+    const settings = { initial: DEFAULT_SETTINGS, save: async (next: Settings) => void saved.push(next), shortcuts: [], openShortcutSettings: () => {} };
+    render(<LibraryApp db={await kubeconLibrary()} env={fakeEnvironment().env} settings={settings} />);
+    const section = within(await screen.findByRole('region', { name: 'Settings' }));
+    fireEvent.change(section.getByRole('combobox', { name: 'Theme' }), { target: { value: 'dark' } });
+    await waitFor(() => expect(status()).toBe('Settings saved.'));
+    expect(saved.at(-1)?.theme).toBe('dark');
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, test } from 'vitest';
+import { filterEntries, libraryEntries, libraryFacets, narrowsTalks, NO_FILTER, sharedEvent, sortEntries, type LibraryFilter } from '../../src/options/library-filter';
+import type { Interest } from '../../src/talk/model';
+import { makeNote, makeTalk } from '../export/records';
+
+const prometheus = makeTalk('Pr0meTheus1', {
+  title: 'Evolving Prometheus for More Use Cases',
+  speakers: ['Bartłomiej Płotka, Red Hat'],
+  channel: 'CNCF [Cloud Native Computing Foundation]',
+  event: 'KubeCon NA 2021',
+  category: 'Observability',
+  tags: ['prometheus'],
+  interest: 4,
+  status: 'watched',
+  createdAt: '2021-10-14T10:00:00.000Z',
+});
+const openMetrics = makeTalk('OpenMetr1cs', {
+  title: 'What You Need to Know About OpenMetrics',
+  speakers: ['Richard Hartmann', 'Ben Kochie'],
+  event: 'KubeCon NA 2021',
+  category: 'Observability',
+  tags: ['metrics'],
+  interest: 5,
+  status: 'to-watch',
+  createdAt: '2021-10-15T10:00:00.000Z',
+});
+const supplyChain = makeTalk('SupplyCha1n', {
+  title: 'Securing the Supply Chain',
+  event: 'KubeCon EU 2022',
+  category: 'Security',
+  tags: ['sbom', 'Prometheus'],
+  interest: 2,
+  status: 'watching',
+  createdAt: '2022-05-18T10:00:00.000Z',
+});
+const notes = [
+  makeNote(prometheus, 'new scrape limits: `sample_limit`'),
+  makeNote(openMetrics, 'Exemplars link metrics to traces'),
+  makeNote(supplyChain, 'Sigstore signs the images'),
+];
+const entries = libraryEntries([prometheus, openMetrics, supplyChain], notes);
+
+const ids = (filter: Partial<LibraryFilter>) =>
+  filterEntries(sortEntries(entries, filter.sort ?? 'newest'), { ...NO_FILTER, ...filter }).map((entry) => entry.talk.videoId);
+
+describe('search', () => {
+  test('matches titles, speakers, channels, tags and note text, ignoring case and accents', () => {
+    expect(ids({ query: 'PROMETHEUS' })).toEqual(['SupplyCha1n', 'Pr0meTheus1']);
+    expect(ids({ query: 'plotka' })).toEqual(['Pr0meTheus1']);
+    expect(ids({ query: 'cloud native' })).toEqual(['Pr0meTheus1']);
+    expect(ids({ query: 'sbom' })).toEqual(['SupplyCha1n']);
+    expect(ids({ query: 'exemplars' })).toEqual(['OpenMetr1cs']);
+    expect(ids({ query: 'sample_limit' })).toEqual(['Pr0meTheus1']);
+  });
+
+  test('every word must match, anywhere in the talk', () => {
+    expect(ids({ query: 'openmetrics traces' })).toEqual(['OpenMetr1cs']);
+    expect(ids({ query: 'openmetrics sigstore' })).toEqual([]);
+  });
+
+  test('an empty query shows everything', () => {
+    expect(ids({ query: '   ' })).toHaveLength(3);
+    expect(narrowsTalks({ ...NO_FILTER, query: '  ' })).toBe(false);
+  });
+});
+
+describe('filters', () => {
+  test('by event, category, tag, status and least interest', () => {
+    expect(ids({ event: 'KubeCon NA 2021' })).toEqual(['OpenMetr1cs', 'Pr0meTheus1']);
+    expect(ids({ category: 'Security' })).toEqual(['SupplyCha1n']);
+    expect(ids({ tag: 'metrics' })).toEqual(['OpenMetr1cs']);
+    expect(ids({ status: 'to-watch' })).toEqual(['OpenMetr1cs']);
+    expect(ids({ minInterest: 4 })).toEqual(['OpenMetr1cs', 'Pr0meTheus1']);
+    expect(ids({ minInterest: 4, query: 'plotka', event: 'KubeCon NA 2021' })).toEqual(['Pr0meTheus1']);
+    expect(narrowsTalks({ ...NO_FILTER, minInterest: 1 })).toBe(true);
+    expect(narrowsTalks({ ...NO_FILTER, sort: 'title' })).toBe(false);
+  });
+});
+
+describe('sort', () => {
+  test('by clipped date, interest or title', () => {
+    expect(ids({ sort: 'newest' })).toEqual(['SupplyCha1n', 'OpenMetr1cs', 'Pr0meTheus1']);
+    expect(ids({ sort: 'oldest' })).toEqual(['Pr0meTheus1', 'OpenMetr1cs', 'SupplyCha1n']);
+    expect(ids({ sort: 'interest' })).toEqual(['OpenMetr1cs', 'Pr0meTheus1', 'SupplyCha1n']);
+    expect(ids({ sort: 'title' })).toEqual(['Pr0meTheus1', 'SupplyCha1n', 'OpenMetr1cs']);
+  });
+});
+
+describe('libraryEntries', () => {
+  test('gives each talk its own notes in writing order', () => {
+    const later = makeNote(prometheus, 'later', { createdAt: '2021-10-22T10:00:00.000Z' });
+    const earlier = makeNote(prometheus, 'earlier', { createdAt: '2021-10-20T10:00:00.000Z' });
+    const [entry] = libraryEntries([prometheus], [later, makeNote(openMetrics, 'elsewhere'), earlier]);
+    expect(entry.notes.map((note) => note.body)).toEqual(['earlier', 'later']);
+  });
+});
+
+describe('libraryFacets and sharedEvent', () => {
+  test('offer the values in use, once each', () => {
+    expect(libraryFacets([prometheus, openMetrics, supplyChain])).toEqual({
+      events: ['KubeCon EU 2022', 'KubeCon NA 2021'],
+      categories: ['Observability', 'Security'],
+      tags: ['metrics', 'prometheus', 'Prometheus', 'sbom'],
+    });
+    expect(sharedEvent([prometheus, openMetrics])).toBe('KubeCon NA 2021');
+    expect(sharedEvent([prometheus, supplyChain])).toBeNull();
+    expect(sharedEvent([makeTalk('NoEvent0000')])).toBeNull();
+    expect(sharedEvent([])).toBeNull();
+  });
+});
+
+describe('at scale', () => {
+  test('2,000 talks and 20,000 notes: the index is built once, each search walks it', () => {
+    const talks = Array.from({ length: 2000 }, (_, i) =>
+      makeTalk(`v${String(i).padStart(10, '0')}`, { title: `Talk ${i} about ${i % 7 === 0 ? 'Prometheus' : 'Kubernetes'}`, interest: (i % 6) as Interest }),
+    );
+    const manyNotes = Array.from({ length: 20_000 }, (_, i) => makeNote(talks[i % 2000], `note ${i} on scrape limits and ${i % 13 === 0 ? 'exemplars' : 'labels'}`));
+    const index = sortEntries(libraryEntries(talks, manyNotes), 'newest');
+    expect(filterEntries(index, { ...NO_FILTER, query: 'prometheus' })).toHaveLength(286);
+    expect(filterEntries(index, { ...NO_FILTER, query: 'exemplars prometheus', minInterest: 3 }).length).toBeGreaterThan(0);
+  });
+});

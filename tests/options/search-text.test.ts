@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { foldForSearch, matchRanges, matchSnippet, queryWords } from '../../src/options/search-text';
+
+describe('foldForSearch', () => {
+  test('ignores case, accents and letter variants', () => {
+    expect(foldForSearch('Bartłomiej Płotka')).toBe('bartlomiej plotka');
+    expect(foldForSearch('Ångström CAFÉ Straße Ærø')).toBe('angstrom cafe strasse aero');
+    expect(foldForSearch('ΟΔΟΣ')).toBe(foldForSearch('οδοσ'));
+  });
+});
+
+describe('queryWords', () => {
+  test('splits on any space, folds, and drops repeats', () => {
+    expect(queryWords('  Płotka\tPROMETHEUS plotka ')).toEqual(['plotka', 'prometheus']);
+    expect(queryWords('   ')).toEqual([]);
+  });
+});
+
+describe('matchRanges', () => {
+  test('finds every occurrence of every word in the original text, merged', () => {
+    expect(matchRanges('Prometheus Agent, based on Grafana Agent', ['agent'])).toEqual([
+      [11, 16],
+      [35, 40],
+    ]);
+    expect(matchRanges('OpenMetrics', ['open', 'penme'])).toEqual([[0, 6]]);
+    expect(matchRanges('anything', [])).toEqual([]);
+  });
+
+  test('maps folded matches back onto accented and decomposed text', () => {
+    const name = 'Bartłomiej Płotka';
+    const [[start, end]] = matchRanges(name, ['plotka']);
+    expect(name.slice(start, end)).toBe('Płotka');
+    const decomposed = 'Cafe\u0301 au lait';
+    const [[from, to]] = matchRanges(decomposed, ['cafe']);
+    expect(decomposed.slice(from, to)).toBe('Cafe\u0301');
+    const ligature = 'Ærøskøbing';
+    const [[a, b]] = matchRanges(ligature, ['aero']);
+    expect(ligature.slice(a, b)).toBe('Ærø');
+  });
+
+  test('never splits an emoji', () => {
+    const text = '🚀 launch 🚀';
+    expect(matchRanges(text, ['🚀'])).toEqual([
+      [0, 2],
+      [10, 12],
+    ]);
+  });
+});
+
+describe('matchSnippet', () => {
+  test('shows the words around the first match on one line', () => {
+    const body = `${'intro '.repeat(30)}the new\nscrape limits matter${' outro'.repeat(30)}`;
+    const snippet = matchSnippet(body, ['scrape'], 20)!;
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(snippet.endsWith('…')).toBe(true);
+    expect(snippet).toContain('the new scrape limits');
+    expect(matchSnippet('short note', ['short'])).toBe('short note');
+    expect(matchSnippet('short note', ['absent'])).toBeNull();
+  });
+
+  test('does not cut an astral character at its edges', () => {
+    const snippet = matchSnippet('🚀🚀🚀 x 🚀🚀🚀', ['x'], 2)!;
+    // encodeURIComponent throws on half a surrogate pair.
+    expect(() => encodeURIComponent(snippet)).not.toThrow();
+    expect(snippet).toContain('🚀 x 🚀');
+  });
+});

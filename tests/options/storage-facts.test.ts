@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { formatBytes, needsBackupReminder, plural } from '../../src/options/storage-facts';
+
+const NOW = new Date('2026-11-26T05:00:00Z');
+
+describe('needsBackupReminder', () => {
+  test('reminds when there are notes and no backup from the last 30 days', () => {
+    expect(needsBackupReminder(null, 1, NOW)).toBe(true);
+    expect(needsBackupReminder(new Date('2026-10-26T04:00:00Z'), 5, NOW)).toBe(true);
+    expect(needsBackupReminder(new Date('2026-10-28T05:00:00Z'), 5, NOW)).toBe(false);
+  });
+
+  test('says nothing when there is nothing to lose', () => {
+    expect(needsBackupReminder(null, 0, NOW)).toBe(false);
+  });
+});
+
+describe('formatBytes', () => {
+  test('reads like a person would say it', () => {
+    expect(formatBytes(840, 'en')).toBe('840 bytes');
+    expect(formatBytes(1_500, 'en')).toBe('1.5 kB');
+    expect(formatBytes(12_500, 'en')).toBe('13 kB');
+    expect(formatBytes(1_234_567, 'en')).toBe('1.2 MB');
+    expect(formatBytes(345_000_000, 'en')).toBe('345 MB');
+    expect(formatBytes(2_500_000_000, 'en')).toBe('2.5 GB');
+  });
+});
+
+describe('plural', () => {
+  test('counts things', () => {
+    expect(plural(1, 'talk')).toBe('1 talk');
+    expect(plural(0, 'note')).toBe('0 notes');
+    expect(plural(2000, 'note')).toBe(`${(2000).toLocaleString()} notes`);
+  });
+});
