@@ -11,6 +11,7 @@ import { useLiveQuery } from '../ui/use-live-query';
 import { draftKey, type DraftStore } from './drafts';
 import { NoteEditor, type EditTarget } from './NoteEditor';
 import { NoteList } from './NoteList';
+import { TalkDescription } from './TalkDescription';
 import type { TabConnector } from './tab-connector';
 import { t } from '../i18n/t';
 
@@ -82,6 +83,7 @@ export function TalkPanel({ db, drafts, talkId, chapters, rewindSec, connector, 
             {t('copyAsMarkdown')}
           </button>
         </div>
+        <TalkDescription db={db} talk={talk} announce={announce} />
       </section>
       <NoteList notes={notes ?? []} chapters={chapters} videoId={talk.videoId} onSeek={seek} onEdit={setEditing} onDelete={remove} />
       <NoteEditor

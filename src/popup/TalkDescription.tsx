@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { TalklogDb } from '../db/database';
+import { talkVocabulary, type TalkVocabulary } from '../db/library';
+import type { Talk } from '../talk/model';
+import type { Announcement } from '../ui/Announcer';
+import { STATUS_LABELS, TalkDetailsForm } from '../ui/TalkDetailsForm';
+
+/**
+ * Event, category, tags, status and interest of the talk, set where you watch it. Folded to one
+ * summary line by default, so the note box stays in view in a popup's 600 pixels.
+ */
+export function TalkDescription({ db, talk, announce }: { db: TalklogDb; talk: Talk; announce: (announcement: Announcement) => void }) {
+  const [vocabulary, setVocabulary] = useState<TalkVocabulary | null>(null);
+  useEffect(() => {
+    void talkVocabulary(db).then(setVocabulary);
+  }, [db]);
+  const summary = [STATUS_LABELS[talk.status], talk.event, talk.category, talk.interest > 0 ? '★'.repeat(talk.interest) : null]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <details class="talk-description">
+      <summary>
+        <span class="talk-description__label">Details</span> <span class="muted">{summary}</span>
+      </summary>
+      <TalkDetailsForm
+        db={db}
+        talk={talk}
+        categories={vocabulary?.categories ?? []}
+        events={vocabulary?.events ?? []}
+        announce={announce}
+        compact
+      />
+    </details>
+  );
+}

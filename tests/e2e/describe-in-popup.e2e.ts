@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTalklogSession, type TalklogSession } from './extension';
+
+let session: TalklogSession;
+
+beforeAll(async () => {
+  session = await startTalklogSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+test('event, category and interest set from the popup; the next clip gets the same event', async () => {
+  const first = await session.openYouTube('/watch?v=Pr0meTheus1');
+  const popup = await session.openPopupFor(first);
+  await popup.getByText('Details', { exact: true }).click();
+  await popup.getByRole('combobox', { name: 'Event' }).fill('KubeCon NA 2021');
+  await popup.getByRole('combobox', { name: 'Event' }).press('Enter');
+  await popup.getByRole('combobox', { name: 'Category' }).fill('Observability');
+  await popup.getByRole('combobox', { name: 'Category' }).press('Tab');
+  // Keyboard only: focus the rating and step up four stars with the arrow key.
+  await popup.getByRole('radio', { name: 'Unrated' }).focus();
+  for (let step = 0; step < 4; step++) await popup.keyboard.press('ArrowRight');
+  await expect
+    .poll(async () => (await session.readStore<{ id: string; event: string; category: string; interest: number }>('talks'))[0])
+    .toMatchObject({ id: 't_Pr0meTheus1', event: 'KubeCon NA 2021', category: 'Observability', interest: 4 });
+  await expect.poll(() => popup.locator('summary').textContent()).toContain('KubeCon NA 2021 · Observability · ★★★★');
+  await session.screenshot(popup, 'popup-details');
+
+  const second = await session.openYouTube('/watch?v=OpenMetr1cs');
+  const next = await session.openPopupFor(second);
+  await expect.poll(() => next.locator('summary').textContent()).toContain('KubeCon NA 2021');
+});
