@@ -22,7 +22,7 @@ export function NoTalkHere({ db, reason, onOpen }: { db: TalklogDb; reason: NoTa
           {t('recentTalks')}
         </h2>
         {recent && recent.length === 0 && <p class="muted">{t('nothingClipped')}</p>}
-        <ul class="recent-list">
+        <ul class="plain-list">
           {recent?.map((talk) => (
             <li key={talk.id}>
               <a

@@ -15,7 +15,7 @@ interface NoteListProps {
 export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete }: NoteListProps) {
   if (notes.length === 0) return <p class="muted notes-empty">{t('noNotesYet')}</p>;
   return (
-    <ol class="note-list" aria-label={t('notes')}>
+    <ol class="note-list plain-list" aria-label={t('notes')}>
       {notes.map((note) => {
         const chapter = note.atSec === null ? null : chapterAt(chapters, note.atSec);
         return (

@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTalklogSession, waitForAppReady, type TalklogSession } from './extension';
+import { expect, test } from 'vitest';
+import { sessionForThisFile, waitForAppReady } from './extension';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let session: TalklogSession;
-
-beforeAll(async () => {
-  session = await startTalklogSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionForThisFile();
 
 interface Violation {
   id: string;

@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTalklogSession, type TalklogSession } from './extension';
+import { expect, test } from 'vitest';
+import { sessionForThisFile, startTalklogSession } from './extension';
 
-let session: TalklogSession;
-
-beforeAll(async () => {
-  session = await startTalklogSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionForThisFile();
 
 test('after in-page navigation, the open popup follows and notes land on the new video', async () => {
   // titleLagMs: document.title keeps naming the first video for 5 s, as YouTube's can.

@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTalklogSession, waitForAppReady, type TalklogSession } from './extension';
+import { expect, test } from 'vitest';
+import { sessionForThisFile, waitForAppReady } from './extension';
 
-let session: TalklogSession;
-
-beforeAll(async () => {
-  session = await startTalklogSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionForThisFile();
 
 test('clip a talk, write a note from the popup, find it after a reload, and export the talk log', async () => {
   const watch = await session.openYouTube('/watch?v=Pr0meTheus1&list=PLj6h78yzYM2&index=3');

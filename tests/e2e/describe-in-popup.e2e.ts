@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTalklogSession, type TalklogSession } from './extension';
+import { expect, test } from 'vitest';
+import { sessionForThisFile } from './extension';
 
-let session: TalklogSession;
-
-beforeAll(async () => {
-  session = await startTalklogSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionForThisFile();
 
 test('event, category and interest set from the popup; the next clip gets the same event', async () => {
   const first = await session.openYouTube('/watch?v=Pr0meTheus1');

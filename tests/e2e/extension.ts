@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startFakeYouTube } from '../../scripts/fake-youtube/server.mjs';
 import { launchTalklogBrowser } from '../../scripts/launch-browser.mjs';
 
@@ -87,4 +88,24 @@ export async function startTalklogSession({ installLater = false } = {}): Promis
 
 export async function waitForAppReady(page: Page): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('app-ready', 'mark').length > 0);
+}
+
+/**
+ * The session a test file shares: started before its first test, closed after its last. The
+ * object stands for it from the start, so tests can use it at the top level.
+ */
+export function sessionForThisFile(): TalklogSession {
+  let current: TalklogSession | undefined;
+  beforeAll(async () => {
+    current = await startTalklogSession();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as TalklogSession, {
+    get(_, key) {
+      if (!current) throw new Error('The browser session starts in beforeAll: use it inside a test.');
+      return Reflect.get(current, key);
+    },
+  });
 }

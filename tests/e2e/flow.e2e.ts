@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTalklogSession, waitForAppReady, type TalklogSession } from './extension';
+import { expect, test } from 'vitest';
+import { sessionForThisFile, waitForAppReady } from './extension';
 
-let session: TalklogSession;
-
-beforeAll(async () => {
-  session = await startTalklogSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionForThisFile();
 
 type ChromeBadge = { chrome: { action: { getBadgeText(details: { tabId: number }): Promise<string> } } };
 

@@ -1,17 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTalklogSession, waitForAppReady, type TalklogSession } from './extension';
+import { expect, test } from 'vitest';
+import { sessionForThisFile, waitForAppReady } from './extension';
 
-let session: TalklogSession;
-
-beforeAll(async () => {
-  session = await startTalklogSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionForThisFile();
 
 const PROMETHEUS = 'Evolving Prometheus for More Use Cases';
 const OPENMETRICS = 'What You Need to Know About OpenMetrics';

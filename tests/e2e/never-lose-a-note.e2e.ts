@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTalklogSession, type TalklogSession } from './extension';
+import { expect, test } from 'vitest';
+import { sessionForThisFile } from './extension';
 
-let session: TalklogSession;
-
-beforeAll(async () => {
-  session = await startTalklogSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionForThisFile();
 
 test('closing the popup at any point in the typing, even right after the last key, loses nothing', async () => {
   const watch = await session.openYouTube('/watch?v=OpenMetr1cs');
