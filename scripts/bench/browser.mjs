@@ -1,0 +1,51 @@
+// Chromium for the bench, through the project's launcher: with the bench build of Talklog installed
+// (the launcher's `installLater` mode, then the DevTools protocol loads our build folder instead of
+// dist/), or, `withoutExtension`, the very same browser with nothing installed — the baseline for
+// what Talklog adds to a YouTube tab.
+import { launchTalklogBrowser } from '../launch-browser.mjs';
+
+/**
+ * @param {{ extensionDir?: string, hostResolverRule: string, withoutExtension?: boolean }} options
+ */
+export async function launchBenchBrowser({ extensionDir, hostResolverRule, withoutExtension = false }) {
+  const browser = await launchTalklogBrowser({ hostResolverRule, installLater: true });
+  if (!withoutExtension) {
+    const devtools = await browser.context.browser().newBrowserCDPSession();
+    await devtools.send('Extensions.loadUnpacked', { path: extensionDir });
+    await devtools.detach();
+    await browser.findServiceWorker();
+  }
+  return browser;
+}
+
+/**
+ * JavaScript heap of the renderer a page runs in, after a full garbage collection. The figure is the
+ * whole V8 isolate: every page sharing that process counts, so callers keep one page of a site open.
+ * @param {import('playwright-core').Page} page
+ */
+export async function heapAfterGc(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = await cdp.send('Runtime.getHeapUsage');
+    return usage.usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Resolves once the page has set `performance.mark('app-ready')`; returns its time since navigation start. */
+export async function appReadyTime(page, timeout = 30_000) {
+  await page.waitForFunction(() => performance.getEntriesByName('app-ready', 'mark').length > 0, undefined, { timeout, polling: 'raf' });
+  return page.evaluate(() => performance.getEntriesByName('app-ready', 'mark')[0].startTime);
+}
+
+/** For a page without script: DOMContentLoaded end, the earliest a module script could mark anything. */
+export async function domContentLoadedTime(page) {
+  await page.waitForLoadState('load');
+  return page.evaluate(() => {
+    const [navigation] = /** @type {PerformanceNavigationTiming[]} */ (performance.getEntriesByType('navigation'));
+    return navigation.domContentLoadedEventEnd;
+  });
+}

@@ -1,0 +1,164 @@
+// Code the bench runs inside the library page (passed to page.evaluate): the app has no measurement
+// hooks besides `app-ready`, so these watch it from outside, through the DOM and the event loop.
+
+/**
+ * Installs the keystroke probe. Each keystroke is armed, then typed for real (DevTools input events);
+ * its latency runs from the keydown event's timestamp to the first frame painted after the last DOM
+ * change it caused (requestAnimationFrame, then a task: the frame has been produced). A keystroke that
+ * changes nothing on screen ends at the first frame after its input event.
+ */
+export function installKeystrokeProbe() {
+  const afterNextPaint = (callback) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => callback(performance.now());
+      channel.port2.postMessage(null);
+    });
+  const state = { armed: false, keydown: null, input: null, inputPaint: null, lastMutation: null, paint: null, mutations: 0 };
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (state.armed && state.keydown === null) state.keydown = event.timeStamp;
+    },
+    true,
+  );
+  document.addEventListener(
+    'input',
+    (event) => {
+      if (!state.armed || state.input !== null) return;
+      state.input = event.timeStamp;
+      afterNextPaint((at) => (state.inputPaint = at));
+    },
+    true,
+  );
+  new MutationObserver(() => {
+    if (!state.armed || state.input === null) return;
+    state.mutations++;
+    const at = performance.now();
+    state.lastMutation = at;
+    afterNextPaint((paintedAt) => {
+      if (state.lastMutation === at) state.paint = paintedAt;
+    });
+  }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+
+  // Event Timing, as a cross-check: the browser's own measure of an interaction (keydown → the frame
+  // after its handlers), reported only from 16 ms, in steps of 8 ms.
+  const eventEntries = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.interactionId) eventEntries.push({ name: entry.name, startTime: entry.startTime, duration: entry.duration, interactionId: entry.interactionId });
+    }
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+
+  Object.assign(window, {
+    __benchArm() {
+      Object.assign(state, { armed: true, keydown: null, input: null, inputPaint: null, lastMutation: null, paint: null, mutations: 0 });
+    },
+    /** Waits until the screen has been quiet for `quietMs` after the keystroke; returns its figures. */
+    __benchSettled(quietMs = 150, timeoutMs = 5000) {
+      const began = performance.now();
+      return new Promise((resolve) => {
+        const check = () => {
+          const now = performance.now();
+          const last = state.lastMutation ?? state.input;
+          const painted = state.lastMutation === null ? state.inputPaint !== null : state.paint !== null;
+          if ((last !== null && painted && now - last >= quietMs) || now - began > timeoutMs) {
+            state.armed = false;
+            const start = state.keydown ?? state.input;
+            const end = state.lastMutation === null ? state.inputPaint : state.paint;
+            resolve({ keydown: state.keydown, latency: start !== null && end !== null ? end - start : null, mutations: state.mutations, timedOut: now - began > timeoutMs });
+          } else setTimeout(check, 20);
+        };
+        check();
+      });
+    },
+    /** Event Timing's figure for each keydown timestamp given: its interaction's longest entry, or 0 under 16 ms. */
+    async __benchEventTiming(keydowns) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return keydowns.map((at) => {
+        const keydown = eventEntries.find((entry) => entry.name === 'keydown' && Math.abs(entry.startTime - at) < 1);
+        if (!keydown) return 0;
+        return Math.max(...eventEntries.filter((entry) => entry.interactionId === keydown.interactionId).map((entry) => entry.duration));
+      });
+    },
+  });
+}
+
+/**
+ * One full markdown export as a user does it: `Export markdown`, the dialog (which renders the whole
+ * log and its preview) painted, then `Download`. Times are from the click on `Export markdown`.
+ */
+export async function exportOnce() {
+  const afterNextPaint = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(null);
+      }),
+    );
+  const buttonNamed = (root, name) => [...root.querySelectorAll('button')].find((button) => button.textContent.trim() === name);
+  const openButton = buttonNamed(document, 'Export markdown');
+  if (!openButton) throw new Error('No "Export markdown" button');
+  const findDownload = () => {
+    const dialog = document.querySelector('dialog[open]');
+    return dialog ? buttonNamed(dialog, 'Download') : undefined;
+  };
+  const dialogShown = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const button = findDownload();
+      if (button) {
+        observer.disconnect();
+        resolve({ button, at: performance.now() });
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const start = performance.now();
+  openButton.click();
+  const shown = await dialogShown;
+  const painted = await afterNextPaint();
+  const downloadStart = performance.now();
+  shown.button.click();
+  const downloadEnd = performance.now();
+  return {
+    dialogOpen: shown.at - start,
+    dialogPainted: painted - start,
+    downloadHandler: downloadEnd - downloadStart,
+    total: painted - start + (downloadEnd - downloadStart),
+  };
+}
+
+/** Closes the export dialog and waits until it is gone. */
+export async function closeExportDialog() {
+  document.querySelector('dialog[open]')?.close();
+  const deadline = performance.now() + 5000;
+  while (document.querySelector('dialog') && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/** JSON.stringify of every talk and note, read with the raw IndexedDB API in this page: the export's floor. */
+export async function stringifyFloor(runs) {
+  const readAll = (name) =>
+    new Promise((resolve, reject) => {
+      const open = indexedDB.open('talklog');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const read = open.result.transaction(name).objectStore(name).getAll();
+        read.onsuccess = () => {
+          open.result.close();
+          resolve(read.result);
+        };
+        read.onerror = () => reject(read.error);
+      };
+    });
+  const talks = await readAll('talks');
+  const notes = await readAll('notes');
+  const times = [];
+  let chars = 0;
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    chars = JSON.stringify({ talks, notes }).length;
+    times.push(performance.now() - start);
+  }
+  return { talks: talks.length, notes: notes.length, times, chars };
+}

@@ -1,0 +1,340 @@
+// `npm run bench`: Talklog's performance budget (issue 7) measured in real Chromium, each figure next
+// to a floor measured in the same run. Fills the database through the library page's own `Import
+// backup`, then times the popup, the library, search, export, memory and the content script at rest.
+// Reports only: exits 0 unless something broke. Writes BENCHMARKS.md.
+//
+//   node scripts/bench/run.mjs            (BENCH_RUNS=7 BENCH_KEYSTROKES=40 by default)
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeYouTube } from '../fake-youtube/server.mjs';
+import { appReadyTime, domContentLoadedTime, heapAfterGc, launchBenchBrowser } from './browser.mjs';
+import { buildBenchExtension, ROOT } from './build.mjs';
+import { bundleFigures } from './bundles.mjs';
+import { makeBackup } from './dataset.mjs';
+import { idleCheck } from './idle.mjs';
+import { closeExportDialog, exportOnce, installKeystrokeProbe, stringifyFloor } from './in-page.mjs';
+import { machineFacts, printTable, writeBenchmarksMd } from './report.mjs';
+import { median, percentile, summary } from './stats.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** Page loads of the popup and its floors are cheap and noisy: twice as many. */
+const POPUP_RUNS = 2 * RUNS + 1;
+const WARMUP = 2;
+const MEMORY_RUNS = 3;
+const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
+const SIZE = { talks: 2000, notes: 20000 };
+/** Typed one character at a time; a fresh query after each clear. 40 keystrokes. */
+const QUERIES = ['prometheus scrape', 'ebpf network policy', 'otel'];
+const POPUP_VIEWPORT = { width: 400, height: 600 };
+const WATCH_PATH = '/watch?v=Pr0meTheus1';
+
+const log = (...parts) => console.error(`[bench ${((performance.now() - T0) / 1000).toFixed(1)}s]`, ...parts);
+const T0 = performance.now();
+
+async function main() {
+  log('building Talklog and the floor pages');
+  const extensionDir = await buildBenchExtension();
+  const work = mkdtempSync(join(tmpdir(), 'talklog-bench-'));
+  const backupPath = join(work, 'talklog-bench-backup.json');
+  writeFileSync(backupPath, JSON.stringify(makeBackup(SIZE)));
+  const youtube = await startFakeYouTube();
+  const results = { size: SIZE, runs: RUNS, loadBefore: loadavg() };
+  try {
+    const browser = await launchBenchBrowser({ extensionDir, hostResolverRule: youtube.hostResolverRule });
+    results.chromium = browser.context.browser()?.version() ?? 'unknown';
+    try {
+      await withExtension(browser, backupPath, results);
+    } finally {
+      await browser.close();
+    }
+    log('the same browser without Talklog');
+    const bare = await launchBenchBrowser({ hostResolverRule: youtube.hostResolverRule, withoutExtension: true });
+    try {
+      results.withoutExtension = await youtubeTab(bare, { withExtension: false });
+    } finally {
+      await bare.close();
+    }
+    results.bundles = await bundleFigures(extensionDir);
+  } finally {
+    await youtube.close();
+    rmSync(work, { recursive: true, force: true });
+    rmSync(extensionDir, { recursive: true, force: true });
+  }
+  results.loadAfter = loadavg();
+  results.machine = machineFacts();
+  results.date = new Date().toISOString();
+  results.seconds = (performance.now() - T0) / 1000;
+  const rows = printTable(results);
+  writeBenchmarksMd(join(ROOT, 'BENCHMARKS.md'), results, rows);
+  log(`wrote BENCHMARKS.md (${results.seconds.toFixed(0)} s in all)`);
+}
+
+async function withExtension(browser, backupPath, results) {
+  const { context } = browser;
+  const page = async (viewport) => {
+    const tab = await context.newPage();
+    if (viewport) await tab.setViewportSize(viewport);
+    return tab;
+  };
+
+  // 1. Fill the database through the library page's own Import backup.
+  log(`importing ${SIZE.talks} talks and ${SIZE.notes} notes through Import backup`);
+  const library = await page();
+  await library.goto(browser.extensionUrl('src/options/index.html'));
+  await appReadyTime(library);
+  const importStart = performance.now();
+  await library.getByLabel('Import backup').setInputFiles(backupPath);
+  const outcome = await library.waitForFunction(
+    () => {
+      const texts = [...document.querySelectorAll('[role=status], [role=alert]')].map((e) => e.textContent ?? '');
+      return texts.find((text) => /^Imported |Nothing was imported/.test(text.trim())) ?? false;
+    },
+    undefined,
+    { timeout: 120_000, polling: 100 },
+  );
+  const importText = String(await outcome.jsonValue()).trim();
+  if (!importText.startsWith('Imported')) throw new Error(`Import failed: ${importText}`);
+  results.import = { ms: performance.now() - importStart, message: importText };
+  const stored = await library.evaluate(countStores);
+  if (stored.talks < SIZE.talks || stored.notes < SIZE.notes) throw new Error(`After import: ${JSON.stringify(stored)}`);
+  results.stored = stored;
+  await library.close();
+  log(`imported in ${(results.import.ms / 1000).toFixed(1)} s: ${importText}`);
+
+  // 2. Popup against its floors, interleaved so that drift hits all three alike.
+  const watch = await page();
+  await watch.goto(`https://www.youtube.com${WATCH_PATH}`);
+  await watch.waitForFunction(() => (document.querySelector('#movie_player video')?.readyState ?? 0) >= 1);
+  const tabId = await browser.tabIdOf(watch);
+  if (tabId === null) throw new Error('No tab id for the watch page');
+  const popupUrl = browser.extensionUrl(`src/popup/index.html?tab=${tabId}`);
+  const bareUrl = browser.extensionUrl('bench-floor/bare.html');
+  const floorUrl = browser.extensionUrl('bench-floor/preact-dexie.html');
+  const kinds = {
+    popup: { url: popupUrl, ready: appReadyTime, times: [] },
+    bare: { url: bareUrl, ready: domContentLoadedTime, times: [] },
+    floor: { url: floorUrl, ready: appReadyTime, times: [] },
+  };
+  log(`popup vs floors: ${WARMUP} warm-up + ${POPUP_RUNS} runs each`);
+  for (let run = 0; run < WARMUP + POPUP_RUNS; run++) {
+    for (const kind of Object.values(kinds)) {
+      const tab = await page(POPUP_VIEWPORT);
+      await tab.goto(kind.url);
+      const time = await kind.ready(tab);
+      if (run >= WARMUP) kind.times.push(time);
+      await tab.close();
+    }
+  }
+  results.popup = {
+    ready: summary(kinds.popup.times),
+    bare: summary(kinds.bare.times),
+    floor: summary(kinds.floor.times),
+    pairedRatio: median(kinds.popup.times.map((time, i) => time / kinds.floor.times[i])),
+  };
+
+  // Memory: one extension page open at a time (a page's heap figure is its whole renderer's).
+  log('popup memory');
+  const heaps = { popup: [], bare: [], floor: [] };
+  for (let run = 0; run < MEMORY_RUNS; run++) {
+    for (const [name, kind] of Object.entries(kinds)) {
+      const tab = await page(POPUP_VIEWPORT);
+      await tab.goto(kind.url);
+      await kind.ready(tab);
+      await tab.waitForTimeout(300);
+      heaps[name].push(await heapAfterGc(tab));
+      await tab.close();
+    }
+  }
+  results.popup.heap = { popup: median(heaps.popup), bare: median(heaps.bare), floor: median(heaps.floor) };
+
+  // Keystroke floor: the same probe on a plain input in the floor page (no app work per keystroke).
+  log('keystroke floor');
+  {
+    const tab = await page();
+    await tab.goto(floorUrl);
+    await appReadyTime(tab);
+    await tab.evaluate(() => {
+      const input = document.body.appendChild(document.createElement('input'));
+      input.type = 'search';
+      input.setAttribute('aria-label', 'Floor input');
+    });
+    await tab.evaluate(installKeystrokeProbe);
+    await tab.getByRole('searchbox', { name: 'Floor input' }).focus();
+    const latencies = [];
+    for (const character of 'prometheus scrape ebpf'.split('')) {
+      await tab.evaluate(() => window.__benchArm());
+      await tab.keyboard.type(character);
+      const result = await tab.evaluate(() => window.__benchSettled(50));
+      if (result.latency !== null) latencies.push(result.latency);
+    }
+    results.keystrokeFloor = summary(latencies);
+    await tab.close();
+  }
+  await watch.close();
+
+  // 3. Library: ready time and heap over fresh loads; the last one stays open for search and export.
+  log(`library: 1 warm-up + ${RUNS} loads`);
+  const libraryTimes = [];
+  const libraryHeaps = [];
+  let open = null;
+  for (let run = 0; run <= RUNS; run++) {
+    const tab = await page();
+    await tab.goto(browser.extensionUrl('src/options/index.html'));
+    const time = await appReadyTime(tab);
+    if (run > 0) libraryTimes.push(time);
+    if (run > 0 && run <= MEMORY_RUNS) {
+      await tab.waitForTimeout(300);
+      libraryHeaps.push(await heapAfterGc(tab));
+    }
+    if (run === RUNS) open = tab;
+    else await tab.close();
+  }
+  results.library = { ready: summary(libraryTimes), heap: median(libraryHeaps) };
+
+  // 4. Search: one keystroke at a time into `Search`, keydown → paint after the list changed.
+  log(`search: ${QUERIES.join('').length} keystrokes`);
+  await open.evaluate(installKeystrokeProbe);
+  const search = open.getByRole('searchbox', { name: 'Search' });
+  const keystrokes = [];
+  for (const query of QUERIES) {
+    await search.fill('');
+    await open.waitForTimeout(300);
+    await search.focus();
+    for (let i = 0; i < query.length; i++) {
+      await open.evaluate(() => window.__benchArm());
+      await open.keyboard.type(query[i]);
+      const result = await open.evaluate(() => window.__benchSettled(250));
+      keystrokes.push({ typed: query.slice(0, i + 1), ...result });
+    }
+  }
+  const latencies = keystrokes.map((k) => k.latency).filter((v) => v !== null);
+  const eventTiming = await open.evaluate((keydowns) => window.__benchEventTiming(keydowns), keystrokes.map((k) => k.keydown ?? -1));
+  results.search = {
+    ...summary(latencies),
+    keystrokes: keystrokes.length,
+    unchanged: keystrokes.filter((k) => k.mutations === 0).length,
+    timedOut: keystrokes.filter((k) => k.timedOut).length,
+    eventTiming: { p95: percentile(eventTiming, 95), median: median(eventTiming), under16: eventTiming.filter((d) => d === 0).length },
+    worst: [...keystrokes].sort((a, b) => (b.latency ?? 0) - (a.latency ?? 0)).slice(0, 3),
+  };
+  await search.fill('');
+  await open.waitForTimeout(500);
+
+  // 5. Export: the whole log, as a user gets it; the floor is JSON.stringify of the same records.
+  log(`export: ${EXPORT_RUNS} runs`);
+  const exports = [];
+  let download = null;
+  for (let run = 0; run <= EXPORT_RUNS; run++) {
+    const wallStart = performance.now();
+    const downloaded = open.waitForEvent('download', { timeout: 60_000 });
+    const timing = await open.evaluate(exportOnce);
+    const file = await downloaded;
+    const wall = performance.now() - wallStart;
+    if (run > 0) exports.push({ ...timing, wall });
+    if (run === EXPORT_RUNS) {
+      const text = readFileSync(await file.path(), 'utf8');
+      download = { name: file.suggestedFilename(), chars: text.length, talkHeadings: text.match(/^### /gm)?.length ?? 0 };
+    }
+    await open.evaluate(closeExportDialog);
+  }
+  const floor = await open.evaluate(stringifyFloor, RUNS);
+  results.export = {
+    total: summary(exports.map((e) => e.total)),
+    dialogPainted: summary(exports.map((e) => e.dialogPainted)),
+    downloadHandler: summary(exports.map((e) => e.downloadHandler)),
+    wall: summary(exports.map((e) => e.wall)),
+    download,
+    stringify: { ...summary(floor.times), chars: floor.chars, talks: floor.talks, notes: floor.notes },
+  };
+  await open.close();
+
+  // The renderer alone, on the same records, in a bench page that imports it from src/export/.
+  log('markdown renderer alone');
+  {
+    const tab = await page();
+    await tab.goto(browser.extensionUrl('bench-floor/renderer.html'));
+    await appReadyTime(tab);
+    const r = await tab.evaluate((runs) => window.benchRenderer(runs), RUNS);
+    results.renderer = { render: summary(r.render), stringify: summary(r.stringify), markdownChars: r.markdownChars, jsonChars: r.jsonChars };
+    await tab.close();
+  }
+
+  // 6. What Talklog adds to a YouTube tab, and whether its content script rests.
+  results.withExtension = await youtubeTab(browser, { withExtension: true });
+}
+
+/** Heap of a fake YouTube watch tab (one YouTube tab open at a time), and the idle check on a non-watch page. */
+async function youtubeTab(browser, { withExtension }) {
+  const { context } = browser;
+  log(`YouTube tab ${withExtension ? 'with' : 'without'} Talklog: memory`);
+  const heaps = [];
+  const heapsAfterAsk = [];
+  for (let run = 0; run < MEMORY_RUNS; run++) {
+    const watch = await context.newPage();
+    await watch.goto(`https://www.youtube.com${WATCH_PATH}`);
+    await watch.waitForFunction(() => (document.querySelector('#movie_player video')?.readyState ?? 0) >= 1);
+    await watch.waitForTimeout(500);
+    heaps.push(await heapAfterGc(watch));
+    if (withExtension) {
+      // Once the popup has asked the content script about the talk (it has read the page).
+      const tabId = await browser.tabIdOf(watch);
+      const popup = await context.newPage();
+      await popup.goto(browser.extensionUrl(`src/popup/index.html?tab=${tabId}`));
+      await appReadyTime(popup);
+      await popup.close();
+      await watch.waitForTimeout(300);
+      heapsAfterAsk.push(await heapAfterGc(watch));
+    }
+    await watch.close();
+  }
+
+  log(`YouTube tab ${withExtension ? 'with' : 'without'} Talklog: at rest`);
+  const home = await context.newPage();
+  await home.goto('https://www.youtube.com/');
+  await home.waitForLoadState('load');
+  await home.waitForTimeout(1000);
+  const homeIdle = await idleCheck(home, { idleMs: 5000, churnMs: 2000, control: withExtension });
+  await home.close();
+
+  let watchIdle = null;
+  if (withExtension) {
+    // A watch page after the popup asked: nothing may be left running either.
+    const watch = await context.newPage();
+    await watch.goto(`https://www.youtube.com${WATCH_PATH}`);
+    await watch.waitForFunction(() => (document.querySelector('#movie_player video')?.readyState ?? 0) >= 1);
+    const tabId = await browser.tabIdOf(watch);
+    const popup = await context.newPage();
+    await popup.goto(browser.extensionUrl(`src/popup/index.html?tab=${tabId}`));
+    await appReadyTime(popup);
+    await popup.close();
+    await watch.waitForTimeout(1000);
+    watchIdle = await idleCheck(watch, { idleMs: 3000, churnMs: 2000 });
+    await watch.close();
+  }
+  return { heap: median(heaps), heapAfterAsk: heapsAfterAsk.length ? median(heapsAfterAsk) : null, homeIdle, watchIdle };
+}
+
+/** Record counts, read with the raw IndexedDB API in an extension page. */
+function countStores() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('talklog');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['talks', 'notes']);
+      const counts = {};
+      for (const name of ['talks', 'notes']) tx.objectStore(name).count().onsuccess = (event) => (counts[name] = event.target.result);
+      tx.oncomplete = () => {
+        db.close();
+        resolve(counts);
+      };
+    };
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+
