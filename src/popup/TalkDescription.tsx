@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { talkVocabulary, type TalkVocabulary } from '../db/library';
 import type { Talk } from '../talk/model';
+import { t } from '../i18n/t';
 import type { Announcement } from '../ui/Announcer';
-import { STATUS_LABELS, TalkDetailsForm } from '../ui/TalkDetailsForm';
+import { statusLabel, TalkDetailsForm } from '../ui/TalkDetailsForm';
 
 /**
  * Event, category, tags, status and interest of the talk, set where you watch it. Folded to one
@@ -14,13 +15,13 @@ export function TalkDescription({ db, talk, announce }: { db: TalklogDb; talk: T
   useEffect(() => {
     void talkVocabulary(db).then(setVocabulary);
   }, [db]);
-  const summary = [STATUS_LABELS[talk.status], talk.event, talk.category, talk.interest > 0 ? '★'.repeat(talk.interest) : null]
+  const summary = [statusLabel(talk.status), talk.event, talk.category, talk.interest > 0 ? '★'.repeat(talk.interest) : null]
     .filter(Boolean)
     .join(' · ');
   return (
     <details class="talk-description">
       <summary>
-        <span class="talk-description__label">Details</span> <span class="muted">{summary}</span>
+        <span class="talk-description__label">{t('details')}</span> <span class="muted">{summary}</span>
       </summary>
       <TalkDetailsForm
         db={db}

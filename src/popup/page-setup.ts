@@ -14,9 +14,10 @@ export interface NotePageSetup {
 
 /** What the popup and the side panel both start from: the database, drafts and settings, themed. */
 export async function setUpNotePage(): Promise<NotePageSetup> {
+  const db = openTalklogDb();
+  void db.open().catch(() => undefined); // opening starts now; a failure surfaces on first use
   const settings = await loadSettings();
   applyTheme(settings.theme);
   onSettingsChanged((changed) => applyTheme(changed.theme));
-  const db = openTalklogDb();
   return { db, drafts: storageDrafts(localStorage), settings, lastEvent: () => lastUsedEvent(db) };
 }

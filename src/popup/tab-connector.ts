@@ -31,13 +31,23 @@ export async function resolveTabId(search: string): Promise<number | null> {
   return active?.id ?? null;
 }
 
-export function browserTabConnector(tabId: number | null): TabConnector {
+/**
+ * The tab through the extension's APIs. `askNow` puts the first question to the tab at once, while
+ * the page is still starting, and hands its answer to the first caller: the popup opens sooner.
+ */
+export function browserTabConnector(tabId: number | null, { askNow = false } = {}): TabConnector {
   const ask = async (): Promise<TalkHere> => {
     if (tabId === null) return { kind: 'no-talk', reason: 'not-youtube', videoId: null };
     return askWhatTalkIsHere(tabId);
   };
+  let early: Promise<TalkHere> | null = askNow ? ask() : null;
+  early?.catch(() => undefined); // handled by whoever takes it
   return {
-    whatTalkIsHere: ask,
+    whatTalkIsHere() {
+      const answer = early ?? ask();
+      early = null;
+      return answer;
+    },
     async seek(videoId, atSec) {
       if (tabId === null) return false;
       try {
