@@ -3,6 +3,7 @@ import type { TalklogDb } from '../db/database';
 import { importBackupText, type ImportCounts, type ImportProgress } from '../db/import-backup';
 import { allTalksAndNotes } from '../db/talks';
 import { createBackup, serializeBackup } from '../export/backup';
+import { t } from '../i18n/t';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import type { LibraryEnvironment } from './library-environment';
 import { plural } from './storage-facts';
@@ -27,9 +28,9 @@ export function BackupControls({ db, env, announce, onBackedUp }: BackupControls
       env.download(BACKUP_FILE_NAME, serializeBackup(createBackup(talks, notes, now)), 'application/json');
       env.setLastBackupAt(now);
       onBackedUp(now);
-      announce({ kind: 'status', text: `Backup saved as ${BACKUP_FILE_NAME}: ${plural(talks.length, 'talk')}, ${plural(notes.length, 'note')}.` });
+      announce({ kind: 'status', text: t('backupSaved', BACKUP_FILE_NAME, plural(talks.length, 'talk'), plural(notes.length, 'note')) });
     } catch (error) {
-      announce({ kind: 'alert', text: `Could not make a backup: ${errorMessage(error)}` });
+      announce({ kind: 'alert', text: t('couldNotBackUp', errorMessage(error)) });
     }
   };
 
@@ -37,11 +38,11 @@ export function BackupControls({ db, env, announce, onBackedUp }: BackupControls
     try {
       const counts = await importBackupText(db, await file.text(), (now) => {
         setProgress(now);
-        announce({ kind: 'status', text: `Importing ${file.name}: ${now.done.toLocaleString()} of ${plural(now.total, 'record')}…` });
+        announce({ kind: 'status', text: t('importingFile', file.name, now.done.toLocaleString(), plural(now.total, 'record')) });
       });
-      announce({ kind: 'status', text: `Imported ${file.name}: ${describeCounts(counts)}.` });
+      announce({ kind: 'status', text: t('importedFile', file.name, describeCounts(counts)) });
     } catch (error) {
-      announce({ kind: 'alert', text: `Nothing was imported from ${file.name}. ${errorMessage(error)}` });
+      announce({ kind: 'alert', text: t('nothingImported', file.name, errorMessage(error)) });
     } finally {
       setProgress(null);
     }
@@ -50,10 +51,10 @@ export function BackupControls({ db, env, announce, onBackedUp }: BackupControls
   return (
     <div class="backup-controls">
       <button type="button" class="button" onClick={() => void exportBackup()}>
-        Export backup
+        {t('exportBackup')}
       </button>
       <label class={progress ? 'button file-button file-button--busy' : 'button file-button'}>
-        Import backup
+        {t('importBackup')}
         <input
           type="file"
           class="visually-hidden"
@@ -68,18 +69,18 @@ export function BackupControls({ db, env, announce, onBackedUp }: BackupControls
           }}
         />
       </label>
-      {progress && <progress class="backup-controls__progress" aria-label="Import progress" value={progress.done} max={progress.total} />}
+      {progress && <progress class="backup-controls__progress" aria-label={t('importProgress')} value={progress.done} max={progress.total} />}
     </div>
   );
 }
 
 function describeCounts(counts: ImportCounts): string {
   const parts = [
-    counts.talksAdded && `${plural(counts.talksAdded, 'talk')} added`,
-    counts.talksUpdated && `${plural(counts.talksUpdated, 'talk')} updated`,
-    counts.notesAdded && `${plural(counts.notesAdded, 'note')} added`,
-    counts.notesUpdated && `${plural(counts.notesUpdated, 'note')} updated`,
-    counts.skipped && `${plural(counts.skipped, 'record')} already up to date`,
+    counts.talksAdded && t('talksAdded', plural(counts.talksAdded, 'talk')),
+    counts.talksUpdated && t('talksUpdated', plural(counts.talksUpdated, 'talk')),
+    counts.notesAdded && t('notesAdded', plural(counts.notesAdded, 'note')),
+    counts.notesUpdated && t('notesUpdated', plural(counts.notesUpdated, 'note')),
+    counts.skipped && t('recordsUpToDate', plural(counts.skipped, 'record')),
   ].filter(Boolean);
-  return parts.length > 0 ? parts.join(', ') : 'the file holds no talks or notes';
+  return parts.length > 0 ? parts.join(', ') : t('importFileEmpty');
 }

@@ -1,7 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import type { TalkDetailsPatch } from '../db/library';
+import { t } from '../i18n/t';
 import { TALK_STATUSES, type TalkStatus } from '../talk/model';
-import { STATUS_LABELS } from '../ui/TalkDetailsForm';
+import { statusLabel } from '../ui/TalkDetailsForm';
 import { plural } from './storage-facts';
 
 interface BulkActionsProps {
@@ -18,44 +19,50 @@ export function BulkActions({ count, vocabulary, onSet, onDelete, onClear }: Bul
   const [status, setStatus] = useState<TalkStatus>('watched');
   const statusId = useId();
   return (
-    <section class="bulk-actions" aria-label="Selected talks">
-      <strong class="bulk-actions__count">{plural(count, 'talk')} selected</strong>
-      <SetText label="Category" suggestions={vocabulary.categories} onSet={(category) => onSet({ category }, category ? `Category set to “${category}”` : 'Category cleared')} />
-      <SetText label="Event" suggestions={vocabulary.events} onSet={(event) => onSet({ event }, event ? `Event set to “${event}”` : 'Event cleared')} />
+    <section class="bulk-actions" aria-label={t('selectedTalks')}>
+      <strong class="bulk-actions__count">{t('talksSelected', plural(count, 'talk'))}</strong>
+      <SetText
+        label={t('fieldCategory')}
+        button={t('setCategory')}
+        suggestions={vocabulary.categories}
+        onSet={(category) => onSet({ category }, category ? t('categorySetTo', category) : t('categoryCleared'))}
+      />
+      <SetText label={t('fieldEvent')} button={t('setEvent')} suggestions={vocabulary.events} onSet={(event) => onSet({ event }, event ? t('eventSetTo', event) : t('eventCleared'))} />
       <form
         class="bulk-actions__group"
         onSubmit={(event) => {
           event.preventDefault();
-          onSet({ status }, `Status set to “${STATUS_LABELS[status]}”`);
+          onSet({ status }, t('statusSetTo', statusLabel(status)));
         }}
       >
         <label for={statusId} class="field-label">
-          Status
+          {t('fieldStatus')}
         </label>
         <select id={statusId} value={status} onChange={(event) => setStatus(event.currentTarget.value as TalkStatus)}>
           {TALK_STATUSES.map((value) => (
             <option key={value} value={value}>
-              {STATUS_LABELS[value]}
+              {statusLabel(value)}
             </option>
           ))}
         </select>
         <button type="submit" class="button button--small">
-          Set status
+          {t('setStatus')}
         </button>
       </form>
       <span class="bulk-actions__end">
         <button type="button" class="button button--danger button--small" onClick={onDelete}>
-          Delete selected
+          {t('deleteSelected')}
         </button>
         <button type="button" class="button button--quiet button--small" onClick={onClear}>
-          Clear selection
+          {t('clearSelection')}
         </button>
       </span>
     </section>
   );
 }
 
-function SetText({ label, suggestions, onSet }: { label: string; suggestions: string[]; onSet: (value: string) => void }) {
+/** `label` names the field and `button` its button, such as `Category` and `Set category`. */
+function SetText({ label, button, suggestions, onSet }: { label: string; button: string; suggestions: string[]; onSet: (value: string) => void }) {
   const id = useId();
   const [value, setValue] = useState('');
   return (
@@ -76,7 +83,7 @@ function SetText({ label, suggestions, onSet }: { label: string; suggestions: st
         ))}
       </datalist>
       <button type="submit" class="button button--small">
-        Set {label.toLowerCase()}
+        {button}
       </button>
     </form>
   );

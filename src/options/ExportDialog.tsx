@@ -1,5 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { defaultCategoryOrder, renderTalkLog, talkLogFileName, type TalkMarkdownOptions } from '../export/talk-log';
+import { t, type MessageKey } from '../i18n/t';
 import type { Note, Talk } from '../talk/model';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { categoriesInOrder, moveCategory } from './category-order';
@@ -20,10 +21,10 @@ interface ExportDialogProps {
 
 type Include = Required<Pick<TalkMarkdownOptions, 'includeTimestamps' | 'includeSpeakers' | 'includeStars'>>;
 
-const INCLUDE_LABELS: Record<keyof Include, string> = {
-  includeTimestamps: 'Timestamps',
-  includeSpeakers: 'Speakers',
-  includeStars: 'Stars',
+const INCLUDE_LABELS: Record<keyof Include, MessageKey> = {
+  includeTimestamps: 'includeTimestamps',
+  includeSpeakers: 'includeSpeakers',
+  includeStars: 'includeStars',
 };
 
 /** Long logs are previewed in part: the whole document is what Download and Copy give. */
@@ -40,7 +41,7 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
   const talks = scope === 'shown' ? shown : all;
   const [title, setTitle] = useState(() => {
     const event = sharedEvent(talks);
-    return event ? `Talk log: ${event}` : 'Talk log';
+    return event ? t('talkLogTitleForEvent', event) : t('talkLogTitle');
   });
   const [intro, setIntro] = useState('');
   const [include, setInclude] = useState<Include>({ includeTimestamps: true, includeSpeakers: true, includeStars: true });
@@ -81,59 +82,59 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
   const download = () => {
     const fileName = talkLogFileName(sharedEvent(talks), env.now());
     env.download(fileName, currentMarkdown(), 'text/markdown');
-    setAnnouncement({ kind: 'status', text: `Downloaded ${fileName} with ${plural(talks.length, 'talk')}.` });
+    setAnnouncement({ kind: 'status', text: t('downloadedFile', fileName, plural(talks.length, 'talk')) });
   };
 
   const copy = async () => {
     try {
       await env.copyText(currentMarkdown());
-      setAnnouncement({ kind: 'status', text: `Copied the talk log (${plural(talks.length, 'talk')}) to the clipboard.` });
+      setAnnouncement({ kind: 'status', text: t('copiedTalkLog', plural(talks.length, 'talk')) });
     } catch (error) {
-      setAnnouncement({ kind: 'alert', text: `Could not copy: ${errorMessage(error)}` });
+      setAnnouncement({ kind: 'alert', text: t('couldNotCopy', errorMessage(error)) });
     }
   };
 
   return (
     <dialog ref={dialog} class="export-dialog" aria-labelledby={`${id}-heading`} onClose={onClose}>
       <header class="export-dialog__header">
-        <h2 id={`${id}-heading`}>Export markdown</h2>
+        <h2 id={`${id}-heading`}>{t('exportMarkdown')}</h2>
         <button type="button" class="button button--quiet" onClick={() => dialog.current?.close()}>
-          Close
+          {t('close')}
         </button>
       </header>
       <div class="export-dialog__body">
         <form class="export-dialog__options" onSubmit={(event) => event.preventDefault()}>
           <label for={`${id}-title`} class="field-label">
-            Title
+            {t('fieldTitle')}
           </label>
           <input id={`${id}-title`} ref={titleField} type="text" value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
           <label for={`${id}-intro`} class="field-label">
-            Introduction
+            {t('exportIntro')}
           </label>
-          <textarea id={`${id}-intro`} rows={3} value={intro} placeholder="A paragraph before the talks (markdown)" onInput={(event) => setIntro(event.currentTarget.value)} />
+          <textarea id={`${id}-intro`} rows={3} value={intro} placeholder={t('exportIntroPlaceholder')} onInput={(event) => setIntro(event.currentTarget.value)} />
           {narrowed && (
             <fieldset>
-              <legend class="field-label">Talks</legend>
+              <legend class="field-label">{t('talks')}</legend>
               <label>
-                <input type="radio" name={`${id}-scope`} checked={scope === 'shown'} onChange={() => setScope('shown')} /> The {plural(shown.length, 'talk')} shown
+                <input type="radio" name={`${id}-scope`} checked={scope === 'shown'} onChange={() => setScope('shown')} /> {t('exportShown', plural(shown.length, 'talk'))}
               </label>
               <label>
-                <input type="radio" name={`${id}-scope`} checked={scope === 'all'} onChange={() => setScope('all')} /> All {plural(all.length, 'talk')}
+                <input type="radio" name={`${id}-scope`} checked={scope === 'all'} onChange={() => setScope('all')} /> {t('exportAll', plural(all.length, 'talk'))}
               </label>
             </fieldset>
           )}
           <fieldset>
-            <legend class="field-label">Include</legend>
+            <legend class="field-label">{t('exportInclude')}</legend>
             {(Object.keys(INCLUDE_LABELS) as (keyof Include)[]).map((key) => (
               <label key={key}>
                 <input type="checkbox" checked={include[key]} onChange={(event) => setInclude({ ...include, [key]: event.currentTarget.checked })} />{' '}
-                {INCLUDE_LABELS[key]}
+                {t(INCLUDE_LABELS[key])}
               </label>
             ))}
           </fieldset>
           <fieldset>
-            <legend class="field-label">Category order</legend>
-            {categories.length === 0 && <p class="muted">No categories: every talk goes under Uncategorized.</p>}
+            <legend class="field-label">{t('categoryOrder')}</legend>
+            {categories.length === 0 && <p class="muted">{t('noCategories')}</p>}
             <ol class="category-order">
               {categories.map((name, index) => (
                 <li key={name}>
@@ -147,7 +148,7 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
                         if (button) moveButtons.current.set(`${name}:${step}`, button);
                         else moveButtons.current.delete(`${name}:${step}`);
                       }}
-                      aria-label={`Move ${name} ${step < 0 ? 'up' : 'down'}`}
+                      aria-label={t(step < 0 ? 'moveCategoryUp' : 'moveCategoryDown', name)}
                       disabled={step < 0 ? index === 0 : index === categories.length - 1}
                       onClick={() => move(name, step)}
                     >
@@ -157,12 +158,12 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
                 </li>
               ))}
             </ol>
-            {categories.length > 0 && <p class="muted export-dialog__hint">Talks without a category come last.</p>}
+            {categories.length > 0 && <p class="muted export-dialog__hint">{t('uncategorizedLast')}</p>}
           </fieldset>
         </form>
         <section class="export-dialog__preview">
           <h3 id={`${id}-preview`} class="field-label">
-            Preview
+            {t('preview')}
           </h3>
           <pre role="region" tabIndex={0} aria-labelledby={`${id}-preview`} aria-busy={previewed !== request}>
             {preview.length > PREVIEW_CHARS ? `${preview.slice(0, PREVIEW_CHARS)}\n…` : preview}
@@ -172,10 +173,10 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
       <footer class="export-dialog__footer">
         <Announcer announcement={announcement} />
         <button type="button" class="button" onClick={() => void copy()}>
-          Copy
+          {t('copy')}
         </button>
         <button type="button" class="button button--primary" onClick={download}>
-          Download
+          {t('download')}
         </button>
       </footer>
     </dialog>

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import { t } from '../i18n/t';
 import { TALK_STATUSES } from '../talk/model';
 import { interestLabel } from '../ui/StarRating';
-import { STATUS_LABELS } from '../ui/TalkDetailsForm';
+import { statusLabel } from '../ui/TalkDetailsForm';
 import { SORT_ORDERS, type LibraryFilter, type SortOrder } from './library-filter';
 
 interface FilterBarProps {
@@ -14,60 +15,60 @@ interface FilterBarProps {
 /** The search box, the filters and the sort order of the library. */
 export function FilterBar({ filter, facets, onChange }: FilterBarProps) {
   return (
-    <div class="filter-bar" role="search" aria-label="Find talks">
+    <div class="filter-bar" role="search" aria-label={t('findTalks')}>
       <input
         type="search"
         class="filter-bar__search"
-        aria-label="Search"
-        placeholder="Search titles, speakers, channels, tags and notes"
+        aria-label={t('search')}
+        placeholder={t('searchPlaceholder')}
         value={filter.query}
         onInput={(event) => onChange({ query: event.currentTarget.value })}
       />
       <div class="filter-bar__filters">
-        <Choice label="Event" value={filter.event} onChange={(event) => onChange({ event })}>
-          <option value="">Any event</option>
+        <Choice label={t('fieldEvent')} value={filter.event} onChange={(event) => onChange({ event })}>
+          <option value="">{t('anyEvent')}</option>
           {facets.events.map((event) => (
             <option key={event} value={event}>
               {event}
             </option>
           ))}
         </Choice>
-        <Choice label="Category" value={filter.category} onChange={(category) => onChange({ category })}>
-          <option value="">Any category</option>
+        <Choice label={t('fieldCategory')} value={filter.category} onChange={(category) => onChange({ category })}>
+          <option value="">{t('anyCategory')}</option>
           {facets.categories.map((category) => (
             <option key={category} value={category}>
               {category}
             </option>
           ))}
         </Choice>
-        <Choice label="Tag" value={filter.tag} onChange={(tag) => onChange({ tag })}>
-          <option value="">Any tag</option>
+        <Choice label={t('fieldTag')} value={filter.tag} onChange={(tag) => onChange({ tag })}>
+          <option value="">{t('anyTag')}</option>
           {facets.tags.map((tag) => (
             <option key={tag} value={tag}>
               {tag}
             </option>
           ))}
         </Choice>
-        <Choice label="Status" value={filter.status} onChange={(status) => onChange({ status: status as LibraryFilter['status'] })}>
-          <option value="">Any status</option>
+        <Choice label={t('fieldStatus')} value={filter.status} onChange={(status) => onChange({ status: status as LibraryFilter['status'] })}>
+          <option value="">{t('anyStatus')}</option>
           {TALK_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {STATUS_LABELS[status]}
+              {statusLabel(status)}
             </option>
           ))}
         </Choice>
-        <Choice label="Interest" value={String(filter.minInterest)} onChange={(stars) => onChange({ minInterest: Number(stars) })}>
-          <option value="0">Any interest</option>
+        <Choice label={t('fieldInterest')} value={String(filter.minInterest)} onChange={(stars) => onChange({ minInterest: Number(stars) })}>
+          <option value="0">{t('anyInterest')}</option>
           {([1, 2, 3, 4, 5] as const).map((stars) => (
             <option key={stars} value={stars}>
-              {stars === 5 ? interestLabel(5) : `${interestLabel(stars)} or more`}
+              {stars === 5 ? interestLabel(5) : t('interestOrMore', interestLabel(stars))}
             </option>
           ))}
         </Choice>
-        <Choice label="Sort" value={filter.sort} onChange={(sort) => onChange({ sort: sort as SortOrder })}>
+        <Choice label={t('fieldSort')} value={filter.sort} onChange={(sort) => onChange({ sort: sort as SortOrder })}>
           {Object.entries(SORT_ORDERS).map(([order, label]) => (
             <option key={order} value={order}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </Choice>

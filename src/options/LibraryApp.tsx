@@ -4,6 +4,7 @@ import type { TalklogDb } from '../db/database';
 import { updateTalksDetails, type TalkDetailsPatch } from '../db/library';
 import { allTalksAndNotes, deleteTalks, restoreDeleted } from '../db/talks';
 import { renderTalkMarkdown } from '../export/talk-log';
+import { t } from '../i18n/t';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { markAppReady } from '../ui/app-ready';
 import { useLiveQuery } from '../ui/use-live-query';
@@ -51,46 +52,46 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
   }, [data.value]);
 
   useEffect(() => {
-    if (data.error !== undefined) announce({ kind: 'alert', text: `Could not read your library: ${errorMessage(data.error)}` });
+    if (data.error !== undefined) announce({ kind: 'alert', text: t('couldNotReadLibrary', errorMessage(data.error)) });
   }, [data.error]);
 
   const deleteWithUndo = async (talkIds: string[]) => {
     try {
       const deleted = await deleteTalks(db, talkIds);
       setSelected((previous) => new Set([...previous].filter((id) => !talkIds.includes(id))));
-      const what = `${plural(deleted.talks.length, 'talk')} and ${plural(deleted.notes.length, 'note')}`;
+      const what = t('talksAndNotes', plural(deleted.talks.length, 'talk'), plural(deleted.notes.length, 'note'));
       announce({
         kind: 'status',
-        text: `Deleted ${what}.`,
+        text: t('deletedThings', what),
         action: {
-          label: 'Undo',
+          label: t('undo'),
           run: () =>
             void restoreDeleted(db, deleted).then(
-              () => announce({ kind: 'status', text: `Restored ${what}.` }),
-              (error: unknown) => announce({ kind: 'alert', text: `Could not restore: ${errorMessage(error)}` }),
+              () => announce({ kind: 'status', text: t('restoredThings', what) }),
+              (error: unknown) => announce({ kind: 'alert', text: t('couldNotRestore', errorMessage(error)) }),
             ),
         },
       });
     } catch (error) {
-      announce({ kind: 'alert', text: `Could not delete: ${errorMessage(error)}` });
+      announce({ kind: 'alert', text: t('couldNotDelete', errorMessage(error)) });
     }
   };
 
   const setDetails = async (patch: TalkDetailsPatch, description: string) => {
     try {
       const updated = await updateTalksDetails(db, selectedShown.map((entry) => entry.talk.id), patch);
-      announce({ kind: 'status', text: `${description} for ${plural(updated.length, 'talk')}.` });
+      announce({ kind: 'status', text: t('changedForTalks', description, plural(updated.length, 'talk')) });
     } catch (error) {
-      announce({ kind: 'alert', text: `Could not change the talks: ${errorMessage(error)}` });
+      announce({ kind: 'alert', text: t('couldNotChangeTalks', errorMessage(error)) });
     }
   };
 
   const copyTalk = async ({ talk, notes: talkNotes }: LibraryEntry) => {
     try {
       await env.copyText(renderTalkMarkdown(talk, talkNotes));
-      announce({ kind: 'status', text: `Copied “${talk.title}” as markdown.` });
+      announce({ kind: 'status', text: t('copiedTalkAsMarkdown', talk.title) });
     } catch (error) {
-      announce({ kind: 'alert', text: `Could not copy: ${errorMessage(error)}` });
+      announce({ kind: 'alert', text: t('couldNotCopy', errorMessage(error)) });
     }
   };
 
@@ -99,11 +100,11 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
       <header class="library__bar">
         <h1 class="brand">
           <img src="/icons/icon-32.png" alt="" width={24} height={24} />
-          Talklog library
+          {t('libraryTitle')}
         </h1>
         <div class="library__actions">
           <button type="button" class="button button--primary" disabled={!data.value} onClick={() => setExporting(true)}>
-            Export markdown
+            {t('exportMarkdown')}
           </button>
           <BackupControls db={db} env={env} announce={announce} onBackedUp={setLastBackupAt} />
         </div>
@@ -121,8 +122,8 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
         />
       )}
       <main>
-        {!shown && <p class="muted">Opening your library…</p>}
-        {talks?.length === 0 && <p class="library__empty">No talks yet. Open a talk on YouTube and press the Talklog button to clip it.</p>}
+        {!shown && <p class="muted">{t('openingLibrary')}</p>}
+        {talks?.length === 0 && <p class="library__empty">{t('noTalksYet')}</p>}
         {shown && talks && talks.length > 0 && (
           <TalkList
             db={db}

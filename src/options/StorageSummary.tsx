@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n/t';
 import type { LibraryEnvironment } from './library-environment';
 import { formatBytes, needsBackupReminder, plural } from './storage-facts';
 
@@ -27,9 +28,9 @@ export function StorageSummary({ env, talkCount, noteCount, lastBackupAt }: Stor
   const facts = [
     plural(talkCount, 'talk'),
     plural(noteCount, 'note'),
-    bytes !== null && `${formatBytes(bytes)} stored`,
-    persisted === true && 'kept by the browser until you delete it',
-    lastBackupAt ? `last backup ${WHEN.format(lastBackupAt)}` : 'no backup yet',
+    bytes !== null && t('bytesStored', formatBytes(bytes)),
+    persisted === true && t('keptByBrowser'),
+    lastBackupAt ? t('lastBackupOn', WHEN.format(lastBackupAt)) : t('noBackupYet'),
   ].filter(Boolean);
 
   return (
@@ -37,8 +38,7 @@ export function StorageSummary({ env, talkCount, noteCount, lastBackupAt }: Stor
       <p class="storage-summary__facts">{facts.join(' · ')}</p>
       {needsBackupReminder(lastBackupAt, noteCount, env.now()) && (
         <p class="storage-summary__reminder">
-          {lastBackupAt ? 'Your last backup is more than 30 days old.' : 'You have notes but no backup yet.'} Export a backup now and then to keep a copy
-          outside this browser.
+          {lastBackupAt ? t('backupOld') : t('notesWithoutBackup')} {t('backupAdvice')}
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
+import { t } from '../i18n/t';
 import type { Announcement } from '../ui/Announcer';
 import type { LibraryEntry } from './library-filter';
 import { plural } from './storage-facts';
@@ -48,19 +49,19 @@ export function TalkList({ db, shown, total, words, narrowed, onClearFilters, vo
             disabled={shown.length === 0}
             onChange={(event) => select(shown.map((entry) => entry.talk.id), event.currentTarget.checked)}
           />{' '}
-          Select all shown
+          {t('selectAllShown')}
         </label>
         <span class="muted" aria-live="polite">
-          {narrowed ? `${shown.length.toLocaleString()} of ${plural(total, 'talk')}` : plural(total, 'talk')}
+          {narrowed ? t('shownOfTotal', shown.length.toLocaleString(), plural(total, 'talk')) : plural(total, 'talk')}
         </span>
         {narrowed && (
           <button type="button" class="button button--quiet button--small" onClick={onClearFilters}>
-            Clear filters
+            {t('clearFilters')}
           </button>
         )}
       </div>
-      {shown.length === 0 && <p class="library__empty">No talk matches. Try fewer words or another filter.</p>}
-      <ul class="talk-list" aria-label="Talks">
+      {shown.length === 0 && <p class="library__empty">{t('noTalkMatches')}</p>}
+      <ul class="talk-list" aria-label={t('talks')}>
         {shown.slice(0, limit).map((entry) => (
           <TalkRow
             key={entry.talk.id}
@@ -78,7 +79,7 @@ export function TalkList({ db, shown, total, words, narrowed, onClearFilters, vo
       </ul>
       {shown.length > limit && (
         <button type="button" class="button talk-list__more" onClick={() => setLimit(limit + PAGE_SIZE)}>
-          Show {Math.min(PAGE_SIZE, shown.length - limit)} more ({(shown.length - limit).toLocaleString()} not shown)
+          {t('showMore', Math.min(PAGE_SIZE, shown.length - limit), (shown.length - limit).toLocaleString())}
         </button>
       )}
     </>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { deleteNote, updateNoteBody } from '../db/notes';
 import { restoreDeleted } from '../db/talks';
+import { t } from '../i18n/t';
 import type { Note, Talk } from '../talk/model';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import { TimeLink } from '../ui/TimeLink';
@@ -18,26 +19,26 @@ interface TalkNotesProps {
 /** A talk's notes in the library, each editable and deletable in place. Timestamps open the video there. */
 export function TalkNotes({ db, talk, notes, words, announce }: TalkNotesProps) {
   const [editing, setEditing] = useState<string | null>(null);
-  if (notes.length === 0) return <p class="muted">No notes on this talk.</p>;
+  if (notes.length === 0) return <p class="muted">{t('noNotesOnTalk')}</p>;
 
   const remove = async (note: Note) => {
     try {
       const deleted = await deleteNote(db, note.id);
       announce({
         kind: 'status',
-        text: 'Note deleted.',
+        text: t('noteDeleted'),
         action: deleted && {
-          label: 'Undo',
-          run: () => void restoreDeleted(db, { talks: [], notes: [deleted] }).then(() => announce({ kind: 'status', text: 'Note restored.' })),
+          label: t('undo'),
+          run: () => void restoreDeleted(db, { talks: [], notes: [deleted] }).then(() => announce({ kind: 'status', text: t('noteRestored') })),
         },
       });
     } catch (error) {
-      announce({ kind: 'alert', text: `Could not delete the note: ${errorMessage(error)}` });
+      announce({ kind: 'alert', text: t('couldNotDeleteNote', errorMessage(error)) });
     }
   };
 
   return (
-    <ol class="library-notes" aria-label={`Notes on ${talk.title}`}>
+    <ol class="library-notes" aria-label={t('notesOnTalk', talk.title)}>
       {notes.map((note) => (
         <li key={note.id} class="library-note">
           {note.atSec !== null ? <TimeLink videoId={talk.videoId} atSec={note.atSec} /> : <span class="library-note__no-time" />}
@@ -49,11 +50,11 @@ export function TalkNotes({ db, talk, notes, words, announce }: TalkNotesProps) 
                 <Highlighted text={note.body} words={words} />
               </p>
               <span class="library-note__actions">
-                <button type="button" class="button button--quiet button--small" aria-label="Edit note" onClick={() => setEditing(note.id)}>
-                  Edit
+                <button type="button" class="button button--quiet button--small" aria-label={t('editNote')} onClick={() => setEditing(note.id)}>
+                  {t('edit')}
                 </button>
-                <button type="button" class="button button--quiet button--small" aria-label="Delete note" onClick={() => void remove(note)}>
-                  Delete
+                <button type="button" class="button button--quiet button--small" aria-label={t('deleteNote')} onClick={() => void remove(note)}>
+                  {t('delete')}
                 </button>
               </span>
             </>
@@ -91,7 +92,7 @@ function NoteBodyEditor({ db, note, announce, onDone }: NoteBodyEditorProps) {
   const save = async () => {
     if (!changed) return onDone();
     if (body.trim() === '') {
-      announce({ kind: 'alert', text: 'A note cannot be empty; delete it instead.' });
+      announce({ kind: 'alert', text: t('noteEmpty') });
       return;
     }
     try {
@@ -99,10 +100,10 @@ function NoteBodyEditor({ db, note, announce, onDone }: NoteBodyEditorProps) {
       onDone();
       announce({
         kind: 'status',
-        text: outcome === 'updated' ? 'Note updated.' : 'This note was changed elsewhere meanwhile: your version is saved as a note of its own.',
+        text: outcome === 'updated' ? t('noteUpdated') : t('noteKeptBoth'),
       });
     } catch (error) {
-      announce({ kind: 'alert', text: `Could not save the note, it is still in the box: ${errorMessage(error)}` });
+      announce({ kind: 'alert', text: t('couldNotSaveNote', errorMessage(error)) });
     }
   };
 
@@ -115,7 +116,7 @@ function NoteBodyEditor({ db, note, announce, onDone }: NoteBodyEditorProps) {
       }}
     >
       <label for={id} class="visually-hidden">
-        Note
+        {t('note')}
       </label>
       <textarea
         id={id}
@@ -132,10 +133,10 @@ function NoteBodyEditor({ db, note, announce, onDone }: NoteBodyEditorProps) {
       />
       <span class="library-note__actions">
         <button type="submit" class="button button--primary button--small">
-          Save
+          {t('save')}
         </button>
         <button type="button" class="button button--quiet button--small" onClick={onDone}>
-          Cancel
+          {t('cancel')}
         </button>
       </span>
     </form>

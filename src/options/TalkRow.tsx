@@ -1,9 +1,10 @@
 import { useId, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
+import { t } from '../i18n/t';
 import { formatPlaybackTime } from '../talk/time';
 import type { Announcement } from '../ui/Announcer';
 import { interestLabel } from '../ui/StarRating';
-import { STATUS_LABELS, TalkDetailsForm } from '../ui/TalkDetailsForm';
+import { statusLabel, TalkDetailsForm } from '../ui/TalkDetailsForm';
 import { Highlighted } from './Highlighted';
 import type { LibraryEntry } from './library-filter';
 import { matchSnippet } from './search-text';
@@ -35,7 +36,7 @@ export function TalkRow({ db, entry, words, vocabulary, selected, onSelect, onCo
   return (
     <li class={selected ? 'talk-row talk-row--selected' : 'talk-row'} aria-labelledby={`${id}-title`}>
       <div class="talk-row__summary">
-        <input type="checkbox" class="talk-row__select" aria-label={`Select ${talk.title}`} checked={selected} onChange={(event) => onSelect(event.currentTarget.checked)} />
+        <input type="checkbox" class="talk-row__select" aria-label={t('selectTalk', talk.title)} checked={selected} onChange={(event) => onSelect(event.currentTarget.checked)} />
         <div class="talk-row__main">
           <h2 id={`${id}-title`} class="talk-row__title">
             <a href={talk.url} target="_blank" rel="noreferrer">
@@ -52,16 +53,16 @@ export function TalkRow({ db, entry, words, vocabulary, selected, onSelect, onCo
             {talk.durationSec ? ` · ${formatPlaybackTime(talk.durationSec)}` : ''}
           </p>
           <p class="talk-row__facts">
-            <span class={`chip chip--${talk.status}`}>{STATUS_LABELS[talk.status]}</span>
-            {talk.event && <Chip kind="event" label="Event" text={talk.event} words={words} />}
-            {talk.category && <Chip kind="category" label="Category" text={talk.category} words={words} />}
+            <span class={`chip chip--${talk.status}`}>{statusLabel(talk.status)}</span>
+            {talk.event && <Chip kind="event" label={t('fieldEvent')} text={talk.event} words={words} />}
+            {talk.category && <Chip kind="category" label={t('fieldCategory')} text={talk.category} words={words} />}
             {talk.tags.map((tag) => (
-              <Chip key={tag} kind="tag" label="Tag" text={tag} words={words} />
+              <Chip key={tag} kind="tag" label={t('fieldTag')} text={tag} words={words} />
             ))}
           </p>
           {noteMatch && (
             <p class="talk-row__snippet">
-              <span class="visually-hidden">In a note: </span>
+              <span class="visually-hidden">{t('inANote')} </span>
               <Highlighted text={noteMatch} words={words} />
             </p>
           )}
@@ -72,17 +73,17 @@ export function TalkRow({ db, entry, words, vocabulary, selected, onSelect, onCo
             <span class={talk.interest > 0 ? 'visually-hidden' : 'muted'}>{interestLabel(talk.interest)}</span>
           </span>
           <span class="muted">
-            {plural(notes.length, 'note')} · clipped <time dateTime={talk.createdAt}>{CLIPPED.format(new Date(talk.createdAt))}</time>
+            {plural(notes.length, 'note')} · {t('clippedOn')} <time dateTime={talk.createdAt}>{CLIPPED.format(new Date(talk.createdAt))}</time>
           </span>
           <span class="talk-row__buttons">
             <button type="button" class="button button--small" onClick={onCopy}>
-              Copy as markdown
+              {t('copyAsMarkdown')}
             </button>
             <button type="button" class="button button--small" aria-expanded={open} aria-controls={`${id}-details`} onClick={() => setOpen(!open)}>
               <span aria-hidden="true" class="disclosure-arrow">
                 {open ? '▾' : '▸'}
               </span>{' '}
-              Details
+              {t('details')}
             </button>
           </span>
         </div>
@@ -90,11 +91,11 @@ export function TalkRow({ db, entry, words, vocabulary, selected, onSelect, onCo
       {open && (
         <div id={`${id}-details`} class="talk-row__details">
           <TalkDetailsForm db={db} talk={talk} categories={vocabulary.categories} events={vocabulary.events} announce={announce} />
-          <h3 class="talk-row__notes-heading">Notes</h3>
+          <h3 class="talk-row__notes-heading">{t('notes')}</h3>
           <TalkNotes db={db} talk={talk} notes={notes} words={words} announce={announce} />
           <div class="talk-row__danger">
             <button type="button" class="button button--danger button--small" onClick={onDelete}>
-              Delete talk
+              {t('deleteTalk')}
             </button>
           </div>
         </div>

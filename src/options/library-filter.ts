@@ -1,15 +1,17 @@
 /** Which talks the library shows, in which order: search, filters and sort (pure, fast per keystroke). */
 
 import { sortedText } from '../db/library';
+import type { MessageKey } from '../i18n/t';
 import type { Note, Talk, TalkStatus } from '../talk/model';
 import { foldForSearch, queryWords } from './search-text';
 
+/** Each sort order, with the message key of its name. */
 export const SORT_ORDERS = {
-  newest: 'Newest clipped',
-  oldest: 'Oldest clipped',
-  interest: 'Most interesting',
-  title: 'Title',
-} as const;
+  newest: 'sortNewest',
+  oldest: 'sortOldest',
+  interest: 'sortInterest',
+  title: 'sortTitle',
+} as const satisfies Record<string, MessageKey>;
 export type SortOrder = keyof typeof SORT_ORDERS;
 
 export interface LibraryFilter {

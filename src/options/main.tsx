@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { openTalklogDb } from '../db/database';
+import { t } from '../i18n/t';
 import { loadSettings, onSettingsChanged, saveSettings } from '../settings/settings-storage';
 import { applyTheme } from '../ui/apply-theme';
 import '../ui/theme.css';
@@ -9,6 +10,7 @@ import { LibraryApp } from './LibraryApp';
 import { browserEnvironment } from './library-environment';
 import { openShortcutSettings, readShortcuts } from './settings-environment';
 
+document.title = t('libraryTitle');
 const [settings, shortcuts] = await Promise.all([loadSettings(), readShortcuts()]);
 applyTheme(settings.theme);
 onSettingsChanged((changed) => applyTheme(changed.theme));

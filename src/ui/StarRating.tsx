@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { t } from '../i18n/t';
 import type { Interest } from '../talk/model';
 import './StarRating.css';
 
@@ -13,7 +14,7 @@ export function StarRating({ value, onChange }: { value: Interest; onChange: (va
   return (
     <div class="star-rating">
       <span id={`${id}-label`} class="field-label">
-        Interest
+        {t('fieldInterest')}
       </span>
       <div role="radiogroup" aria-labelledby={`${id}-label`} class="star-rating__options">
         {LEVELS.map((level) => (
@@ -38,5 +39,5 @@ export function StarRating({ value, onChange }: { value: Interest; onChange: (va
 }
 
 export function interestLabel(level: Interest): string {
-  return level === 0 ? 'Unrated' : level === 1 ? '1 star' : `${level} stars`;
+  return level === 0 ? t('interestUnrated') : level === 1 ? t('interestOneStar') : t('interestStars', level);
 }

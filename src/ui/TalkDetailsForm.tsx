@@ -1,16 +1,22 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { updateTalkDetails, type TalkDetailsPatch } from '../db/library';
+import { t, type MessageKey } from '../i18n/t';
 import { TALK_STATUSES, type Talk, type TalkStatus } from '../talk/model';
 import { errorMessage, type Announcement } from './Announcer';
 import { StarRating } from './StarRating';
 import './TalkDetailsForm.css';
 
-export const STATUS_LABELS: Record<TalkStatus, string> = {
-  'to-watch': 'To watch',
-  watching: 'Watching',
-  watched: 'Watched',
+const STATUS_LABELS: Record<TalkStatus, MessageKey> = {
+  'to-watch': 'statusToWatch',
+  watching: 'statusWatching',
+  watched: 'statusWatched',
 };
+
+/** `To watch`, `Watching`, `Watched`. */
+export function statusLabel(status: TalkStatus): string {
+  return t(STATUS_LABELS[status]);
+}
 
 interface TalkDetailsFormProps {
   db: TalklogDb;
@@ -32,7 +38,7 @@ export function TalkDetailsForm({ db, talk, categories, events, announce, compac
     try {
       return await updateTalkDetails(db, talk.id, patch);
     } catch (error) {
-      announce({ kind: 'alert', text: `Could not save the talk’s details: ${errorMessage(error)}` });
+      announce({ kind: 'alert', text: t('couldNotSaveDetails', errorMessage(error)) });
       return null;
     }
   };
@@ -45,12 +51,12 @@ export function TalkDetailsForm({ db, talk, categories, events, announce, compac
       <TextField talk={talk} field={TAGS} save={save} />
       <div class="talk-details__field">
         <label for={statusId} class="field-label">
-          Status
+          {t('fieldStatus')}
         </label>
         <select id={statusId} value={talk.status} onChange={(event) => void save({ status: event.currentTarget.value })}>
           {TALK_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {STATUS_LABELS[status]}
+              {statusLabel(status)}
             </option>
           ))}
         </select>
@@ -61,28 +67,28 @@ export function TalkDetailsForm({ db, talk, categories, events, announce, compac
 }
 
 interface TextFieldSpec {
-  label: string;
+  label: MessageKey;
   /** Takes two columns: titles and names are long. */
   wide?: boolean;
-  hint?: string;
+  hint?: MessageKey;
   show: (talk: Talk) => string;
   patch: (text: string) => TalkDetailsPatch;
 }
 
-const TITLE: TextFieldSpec = { label: 'Title', wide: true, show: (talk) => talk.title, patch: (title) => ({ title }) };
+const TITLE: TextFieldSpec = { label: 'fieldTitle', wide: true, show: (talk) => talk.title, patch: (title) => ({ title }) };
 // Speakers read `Name, Company` (as parsed from titles), so a comma cannot separate them.
 const SPEAKERS: TextFieldSpec = {
-  label: 'Speakers',
+  label: 'fieldSpeakers',
   wide: true,
-  hint: 'Separate people with ;',
+  hint: 'speakersHint',
   show: (talk) => talk.speakers.join('; '),
   patch: (text) => ({ speakers: text.split(/[;\n]/) }),
 };
-const EVENT: TextFieldSpec = { label: 'Event', show: (talk) => talk.event ?? '', patch: (event) => ({ event }) };
-const CATEGORY: TextFieldSpec = { label: 'Category', show: (talk) => talk.category ?? '', patch: (category) => ({ category }) };
+const EVENT: TextFieldSpec = { label: 'fieldEvent', show: (talk) => talk.event ?? '', patch: (event) => ({ event }) };
+const CATEGORY: TextFieldSpec = { label: 'fieldCategory', show: (talk) => talk.category ?? '', patch: (category) => ({ category }) };
 const TAGS: TextFieldSpec = {
-  label: 'Tags',
-  hint: 'Separate tags with commas',
+  label: 'fieldTags',
+  hint: 'tagsHint',
   show: (talk) => talk.tags.join(', '),
   patch: (text) => ({ tags: text.split(',') }),
 };
@@ -93,6 +99,7 @@ function TextField({ talk, field, save, suggestions }: { talk: Talk; field: Text
   const stored = field.show(talk);
   const [text, setText] = useState(stored);
   const typing = useRef(false);
+  const hint = field.hint && t(field.hint);
 
   useEffect(() => {
     if (!typing.current) setText(stored);
@@ -108,15 +115,15 @@ function TextField({ talk, field, save, suggestions }: { talk: Talk; field: Text
   return (
     <div class={field.wide ? 'talk-details__field talk-details__field--wide' : 'talk-details__field'}>
       <label for={id} class="field-label">
-        {field.label}
+        {t(field.label)}
       </label>
       <input
         id={id}
         type="text"
         value={text}
         list={suggestions && `${id}-suggestions`}
-        title={field.hint}
-        placeholder={field.hint}
+        title={hint}
+        placeholder={hint}
         onInput={(event) => {
           typing.current = true;
           setText(event.currentTarget.value);
