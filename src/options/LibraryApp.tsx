@@ -137,6 +137,7 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
             onSelect={setSelected}
             onCopy={(entry) => void copyTalk(entry)}
             onDelete={(entry) => void deleteWithUndo([entry.talk.id])}
+            onPlay={(videoId, atSec) => void env.playFrom(videoId, atSec)}
             announce={announce}
           />
         )}

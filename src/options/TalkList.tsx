@@ -21,10 +21,11 @@ interface TalkListProps {
   onSelect: (selected: ReadonlySet<string>) => void;
   onCopy: (entry: LibraryEntry) => void;
   onDelete: (entry: LibraryEntry) => void;
+  onPlay: (videoId: string, atSec: number) => void;
   announce: (announcement: Announcement) => void;
 }
 
-export function TalkList({ db, shown, total, words, narrowed, onClearFilters, vocabulary, selected, onSelect, onCopy, onDelete, announce }: TalkListProps) {
+export function TalkList({ db, shown, total, words, narrowed, onClearFilters, vocabulary, selected, onSelect, onCopy, onDelete, onPlay, announce }: TalkListProps) {
   const [limit, setLimit] = useState(PAGE_SIZE);
   useEffect(() => setLimit(PAGE_SIZE), [shown.length, words]);
 
@@ -73,6 +74,7 @@ export function TalkList({ db, shown, total, words, narrowed, onClearFilters, vo
             onSelect={(on) => select([entry.talk.id], on)}
             onCopy={() => onCopy(entry)}
             onDelete={() => onDelete(entry)}
+            onPlay={onPlay}
             announce={announce}
           />
         ))}

@@ -13,11 +13,12 @@ interface TalkNotesProps {
   talk: Talk;
   notes: Note[];
   words: string[];
+  onPlay: (videoId: string, atSec: number) => void;
   announce: (announcement: Announcement) => void;
 }
 
-/** A talk's notes in the library, each editable and deletable in place. Timestamps open the video there. */
-export function TalkNotes({ db, talk, notes, words, announce }: TalkNotesProps) {
+/** A talk's notes in the library, each editable and deletable in place. Timestamps play the video from there. */
+export function TalkNotes({ db, talk, notes, words, onPlay, announce }: TalkNotesProps) {
   const [editing, setEditing] = useState<string | null>(null);
   if (notes.length === 0) return <p class="muted">{t('noNotesOnTalk')}</p>;
 
@@ -41,7 +42,7 @@ export function TalkNotes({ db, talk, notes, words, announce }: TalkNotesProps) 
     <ol class="library-notes" aria-label={t('notesOnTalk', talk.title)}>
       {notes.map((note) => (
         <li key={note.id} class="library-note">
-          {note.atSec !== null ? <TimeLink videoId={talk.videoId} atSec={note.atSec} /> : <span class="library-note__no-time" />}
+          {note.atSec !== null ? <TimeLink videoId={talk.videoId} atSec={note.atSec} onSeek={(atSec) => onPlay(talk.videoId, atSec)} /> : <span class="library-note__no-time" />}
           {editing === note.id ? (
             <NoteBodyEditor db={db} note={note} announce={announce} onDone={() => setEditing(null)} />
           ) : (

@@ -22,11 +22,12 @@ interface TalkRowProps {
   onSelect: (selected: boolean) => void;
   onCopy: () => void;
   onDelete: () => void;
+  onPlay: (videoId: string, atSec: number) => void;
   announce: (announcement: Announcement) => void;
 }
 
 /** One talk in the library: what it is at a glance; its details and notes when opened. */
-export function TalkRow({ db, entry, words, vocabulary, selected, onSelect, onCopy, onDelete, announce }: TalkRowProps) {
+export function TalkRow({ db, entry, words, vocabulary, selected, onSelect, onCopy, onDelete, onPlay, announce }: TalkRowProps) {
   const { talk, notes } = entry;
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -92,7 +93,7 @@ export function TalkRow({ db, entry, words, vocabulary, selected, onSelect, onCo
         <div id={`${id}-details`} class="talk-row__details">
           <TalkDetailsForm db={db} talk={talk} categories={vocabulary.categories} events={vocabulary.events} announce={announce} />
           <h3 class="talk-row__notes-heading">{t('notes')}</h3>
-          <TalkNotes db={db} talk={talk} notes={notes} words={words} announce={announce} />
+          <TalkNotes db={db} talk={talk} notes={notes} words={words} onPlay={onPlay} announce={announce} />
           <div class="talk-row__danger">
             <button type="button" class="button button--danger button--small" onClick={onDelete}>
               {t('deleteTalk')}

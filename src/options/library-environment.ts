@@ -1,3 +1,4 @@
+import { seekOrOpenVideo } from '../messages/seek-or-open';
 import { downloadText } from '../ui/download';
 
 /** Everything the library page needs from the browser besides the database; tests pass a fake. */
@@ -5,6 +6,8 @@ export interface LibraryEnvironment {
   now: () => Date;
   download: (fileName: string, text: string, type: string) => void;
   copyText: (text: string) => Promise<void>;
+  /** A note's timestamp: seeks the video where it is open, else opens it at that second. */
+  playFrom: (videoId: string, atSec: number) => Promise<unknown>;
   /** Asks the browser never to evict Talklog's data; whether it will not. Null when it cannot be asked. */
   persistStorage: () => Promise<boolean | null>;
   /** Bytes this extension stores, as the browser estimates them; null when it cannot tell. */
@@ -20,6 +23,7 @@ export function browserEnvironment(): LibraryEnvironment {
     now: () => new Date(),
     download: downloadText,
     copyText: (text) => navigator.clipboard.writeText(text),
+    playFrom: seekOrOpenVideo,
     persistStorage: async () => (navigator.storage?.persist ? navigator.storage.persist() : null),
     storedBytes: async () => (navigator.storage?.estimate ? ((await navigator.storage.estimate()).usage ?? null) : null),
     lastBackupAt: () => {

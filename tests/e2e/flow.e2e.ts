@@ -97,3 +97,35 @@ test('a timestamp seeks the open video; Quote inserts the caption on screen', as
   await expect.poll(() => watch.evaluate(() => Math.floor(document.querySelector<HTMLVideoElement>('#movie_player video')!.currentTime))).toBe(1234);
   expect(session.context.pages().filter((page) => page.url().includes('&t=')).length).toBe(0);
 });
+
+test('a timestamp in the library seeks the tab showing that talk, or opens the talk at that second', async () => {
+  const watch = await session.openYouTube('/watch?v=OpenMetr1cs');
+  const video = () => watch.evaluate(() => Math.floor(document.querySelector<HTMLVideoElement>('#movie_player video')!.currentTime));
+  await watch.evaluate(() => {
+    document.querySelector<HTMLVideoElement>('#movie_player video')!.currentTime = 252;
+  });
+  const popup = await session.openPopupFor(watch);
+  await popup.getByRole('textbox', { name: 'Note' }).fill('counters need _total');
+  await expect.poll(() => popup.getByText('At 4:12', { exact: false }).count()).toBe(1);
+  await popup.getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(() => popup.getByRole('status').textContent()).toBe('Note saved at 4:12.');
+  await popup.close();
+  await watch.evaluate(() => {
+    document.querySelector<HTMLVideoElement>('#movie_player video')!.currentTime = 5;
+  });
+
+  const library = await session.context.newPage();
+  await library.goto(session.extensionUrl('src/options/index.html'));
+  await waitForAppReady(library);
+  const talk = library.getByRole('listitem').filter({ has: library.getByRole('heading', { name: 'What You Need to Know About OpenMetrics' }) });
+  await talk.getByRole('button', { name: 'Details' }).click();
+  await talk.getByRole('link', { name: 'Play from 4:12' }).click();
+  await expect.poll(video).toBe(252);
+
+  await watch.close();
+  const opened = session.context.waitForEvent('page');
+  await talk.getByRole('link', { name: 'Play from 4:12' }).click();
+  const newTab = await opened;
+  await newTab.waitForLoadState();
+  expect(newTab.url()).toBe('https://www.youtube.com/watch?v=OpenMetr1cs&t=252s');
+});

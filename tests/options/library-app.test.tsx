@@ -16,13 +16,14 @@ afterEach(cleanup);
 const NOW = new Date('2026-11-26T05:00:00Z');
 
 function fakeEnvironment(lastBackupAt: Date | null = null) {
-  const state = { downloads: [] as { fileName: string; text: string; type: string }[], copied: [] as string[], lastBackupAt };
+  const state = { downloads: [] as { fileName: string; text: string; type: string }[], copied: [] as string[], played: [] as [string, number][], lastBackupAt };
   const env: LibraryEnvironment = {
     now: () => NOW,
     download: (fileName, text, type) => state.downloads.push({ fileName, text, type }),
     copyText: async (text) => {
       state.copied.push(text);
     },
+    playFrom: async (videoId, atSec) => state.played.push([videoId, atSec]),
     persistStorage: async () => true,
     storedBytes: async () => 1_234_567,
     lastBackupAt: () => state.lastBackupAt,
