@@ -97,10 +97,10 @@ function countNotesByTalk(notes: Note[]): Map<string, number> {
 }
 
 export async function allTalksAndNotes(db: TalklogDb): Promise<{ talks: Talk[]; notes: Note[] }> {
-  return db.transaction('r', db.talks, db.notes, async () => ({
-    talks: await db.talks.toArray(),
-    notes: await db.notes.toArray(),
-  }));
+  return db.transaction('r', db.talks, db.notes, async () => {
+    const [talks, notes] = await Promise.all([db.talks.toArray(), db.notes.toArray()]);
+    return { talks, notes };
+  });
 }
 
 export interface DeletedTalks {

@@ -134,7 +134,9 @@ function compareNotes(a: Note, b: Note): number {
   return (aAt === bAt ? 0 : aAt - bAt) || compareTimes(a.createdAt, b.createdAt) || compareIds(a.id, b.id);
 }
 
+/** Times as Talklog writes them (`toISOString()`, UTC) sort as text; any other ISO form is parsed. */
 function compareTimes(a: string, b: string): number {
+  if (a.length === 24 && b.length === 24 && a.endsWith('Z') && b.endsWith('Z')) return compareIds(a, b);
   return Date.parse(a) - Date.parse(b) || 0;
 }
 

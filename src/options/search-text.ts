@@ -8,7 +8,11 @@ const LETTER_VARIANTS: Record<string, string> = {
 const VARIANT = /[łøæœßđðþıς]/g;
 const MARKS = /\p{M}/gu;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function foldForSearch(text: string): string {
+  // Most notes are plain ASCII: lower-casing is all the folding they need, and far cheaper.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .toLowerCase()
     .normalize('NFKD')
@@ -27,7 +31,7 @@ export function matchRanges(text: string, words: string[]): [number, number][] {
   const wholeFold = foldForSearch(text);
   if (!words.some((word) => wholeFold.includes(word))) return [];
   // ASCII folds one character to one character; anything else needs the way back mapped.
-  const origins = /^[\x00-\x7f]*$/.test(text) ? null : foldWithOrigins(text);
+  const origins = ASCII.test(text) ? null : foldWithOrigins(text);
   const folded = origins?.folded ?? wholeFold;
   const ranges: [number, number][] = [];
   for (const word of words) {
