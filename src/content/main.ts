@@ -10,6 +10,7 @@ import type { TalkHere } from '../talk/model';
 import { videoIdFromUrl } from '../talk/video-id';
 import { showPageConfirmation } from './page-confirmation';
 import { readCaptionOnScreen } from './read-captions';
+import { findMiniplayerVideo } from './read-miniplayer';
 import { findPlayingVideo } from './read-player';
 import { readWatchPage } from './read-watch-page';
 
@@ -57,7 +58,7 @@ function whatTalkIsHere(): Promise<TalkHere> {
 /** Seeks only once the page really shows that video, never the previous one in mid-switch. */
 function seek(videoId: string, atSec: number): boolean {
   const here = readNow();
-  const video = here.kind === 'talk' && here.talk.videoId === videoId ? findPlayingVideo(document) : null;
+  const video = here.kind === 'talk' && here.talk.videoId === videoId ? (findPlayingVideo(document) ?? findMiniplayerVideo(document)) : null;
   if (!video) return false;
   video.currentTime = atSec;
   return true;

@@ -6,9 +6,8 @@
  * class `html5-main-video`), and the miniplayer. The miniplayer is not a second player: when
  * it opens, YouTube moves `#movie_player` into `ytd-miniplayer` and navigates the tab back to
  * the page the user browsed to, so the URL is home, search or a channel, not `/watch`, while the
- * hidden `ytd-watch-flexy` keeps the old video-id. Talk identity comes only from the URL, so
- * readWatchPage answers `not-a-watch-page` then; the user opens the video again to clip it.
- * A video inside the miniplayer is therefore never read as the watch page's player.
+ * hidden `ytd-watch-flexy` keeps the old video-id. A video inside the miniplayer is therefore
+ * never read as the watch page's player; read-miniplayer.ts reads the talk playing there.
  */
 
 import { asText } from './json';
@@ -45,7 +44,7 @@ export function readPlayerTitleLink(doc: Document): { videoId: string | null; ti
 }
 
 /** A media property as a number; guards against elements (or test DOMs) that lack it. */
-function mediaNumber(value: unknown): number {
+export function mediaNumber(value: unknown): number {
   return typeof value === 'number' ? value : Number.NaN;
 }
 

@@ -10,8 +10,8 @@ import { splitSpeakers } from '../talk/speakers';
 import { findSources } from './page-sources';
 import { chaptersFromInitialData, chaptersFromRenderedPage } from './read-chapters';
 import { readChannel, readListedDuration, readPlayability, readTitle } from './read-metadata';
+import { readMiniplayer } from './read-miniplayer';
 import { readMainPlayer } from './read-player';
-
 
 export interface WatchPageExtras {
   /**
@@ -29,7 +29,7 @@ function noTalk(reason: NoTalkReason, videoId: string | null): TalkHere {
 export function readWatchPage(doc: Document, href: string, extra: WatchPageExtras = {}): TalkHere {
   if (!isYouTubeUrl(href)) return noTalk('not-youtube', null);
   const videoId = videoIdFromUrl(href);
-  if (!videoId) return noTalk('not-a-watch-page', null);
+  if (!videoId) return readMiniplayer(doc) ?? noTalk('not-a-watch-page', null);
 
   const sources = findSources(doc, videoId, extra.playerResponse);
   const player = readMainPlayer(doc, sources);

@@ -19,6 +19,11 @@ export const selectors = {
   mainVideo: '#movie_player video.html5-main-video',
   /** Where YouTube moves #movie_player when the miniplayer opens (maze-utils `.miniplayer video`). */
   miniplayer: 'ytd-miniplayer, .miniplayer',
+  /** The miniplayer while it plays (YouTube sets `active`); the watch page's player has moved in. */
+  activeMiniplayer: 'ytd-miniplayer[active]',
+  /** The title and channel the miniplayer shows under its video. */
+  miniplayerTitle: '#info-bar .miniplayer-title',
+  miniplayerOwner: '#info-bar #owner-name',
   /** Hover-preview player on home/search/channel grids; its video also has class html5-main-video. */
   hoverPreviewVideo: '#inline-preview-player video',
   /** Set on the player while an ad plays: its <video> then holds the ad, not the talk (SponsorBlock). */

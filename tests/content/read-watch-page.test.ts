@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { readWatchPage } from '../../src/content/read-watch-page';
+import { splitSpeakers } from '../../src/talk/speakers';
 import { chapterAt } from '../../src/talk/chapters';
 import type { CapturedTalk, TalkHere } from '../../src/talk/model';
 import { androidPlayerResponsePath, fixtureText, loadPage, parsePage, renderedPages, setMedia, youtubePages } from './pages';
@@ -192,8 +193,30 @@ describe('rendered desktop pages (tests/fixtures/rendered)', () => {
     });
   });
 
+  test('home with the miniplayer playing B: the note belongs to B, read from the miniplayer', () => {
+    const doc = loadPage(renderedPages.homeWithMiniplayer.path);
+    for (const video of doc.querySelectorAll('video')) setMedia(video, { duration: 1502, currentTime: 640.5 });
+    expect(readWatchPage(doc, renderedPages.homeWithMiniplayer.href)).toEqual({
+      kind: 'talk',
+      talk: {
+        videoId: 'tLgTalkB_02',
+        url: 'https://www.youtube.com/watch?v=tLgTalkB_02',
+        ...splitSpeakers('Securing the Software Supply Chain - Jane Doe & Rahul Iyer, Example Corp'),
+        channel: 'OpenSSF',
+        durationSec: 1502,
+        currentSec: 640.5,
+        chapters: [],
+      },
+    });
+  });
+
+  test('a miniplayer that is closed (no `active`) is not a talk', () => {
+    const doc = loadPage(renderedPages.homeWithMiniplayer.path);
+    doc.querySelector('ytd-miniplayer')!.removeAttribute('active');
+    expect(readWatchPage(doc, renderedPages.homeWithMiniplayer.href)).toEqual({ kind: 'no-talk', reason: 'not-a-watch-page', videoId: null });
+  });
+
   test.each([
-    ['home with the miniplayer playing B', renderedPages.homeWithMiniplayer],
     ['search results with a hover preview', renderedPages.search],
     ['a channel page', renderedPages.channel],
   ])('%s: not a watch page', (_name, { path, href }) => {

@@ -41,6 +41,9 @@ const contract: Record<keyof typeof selectors, number[]> = {
   renderedOwner:        [0,  0,  0,  1,  1,  1,  0,  0],
   mainVideo:            [0,  0,  0,  1,  1,  1,  0,  0], // home: #movie_player inside the miniplayer
   miniplayer:           [0,  0,  0,  2,  2,  2,  2,  2], // ytd-miniplayer and its .miniplayer
+  activeMiniplayer:     [0,  0,  0,  0,  0,  1,  0,  0], // home: the miniplayer plays B
+  miniplayerTitle:      [0,  0,  0,  0,  0,  1,  0,  0],
+  miniplayerOwner:      [0,  0,  0,  0,  0,  1,  0,  0],
   hoverPreviewVideo:    [0,  0,  0,  1,  1,  1,  1,  0],
   adShowing:            [0,  0,  0,  0,  0,  0,  0,  0], // set by tests
   playerTitleLink:      [0,  0,  0,  1,  1,  1,  0,  0],
