@@ -52,8 +52,9 @@ export function PopupApp({ db, drafts, connector, settings, lastEvent }: PopupAp
     return connector.onPageChanged(() => void showTalkHere());
   }, [showTalkHere, connector]);
 
+  // A talk marks itself ready once shown with its notes (TalkPanel); the other views are ready now.
   useEffect(() => {
-    if (view.kind !== 'asking') markAppReady();
+    if (view.kind === 'no-talk' || view.kind === 'failed') markAppReady();
   }, [view.kind]);
 
   return (
@@ -74,7 +75,7 @@ export function PopupApp({ db, drafts, connector, settings, lastEvent }: PopupAp
             key={view.talk.id}
             db={db}
             drafts={drafts}
-            talkId={view.talk.id}
+            initialTalk={view.talk}
             chapters={view.chapters}
             rewindSec={settings.rewindSec}
             connector={connector}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { talkVocabulary, type TalkVocabulary } from '../db/library';
 import type { Talk } from '../talk/model';
@@ -12,14 +12,15 @@ import { statusLabel, TalkDetailsForm } from '../ui/TalkDetailsForm';
  */
 export function TalkDescription({ db, talk, announce }: { db: TalklogDb; talk: Talk; announce: (announcement: Announcement) => void }) {
   const [vocabulary, setVocabulary] = useState<TalkVocabulary | null>(null);
-  useEffect(() => {
-    void talkVocabulary(db).then(setVocabulary);
-  }, [db]);
+  // The suggestions are read when the details are first opened, not while the popup starts.
+  const loadVocabulary = () => {
+    if (!vocabulary) void talkVocabulary(db).then(setVocabulary);
+  };
   const summary = [statusLabel(talk.status), talk.event, talk.category, talk.interest > 0 ? '★'.repeat(talk.interest) : null]
     .filter(Boolean)
     .join(' · ');
   return (
-    <details class="talk-description">
+    <details class="talk-description" onToggle={loadVocabulary}>
       <summary>
         <span class="talk-description__label">{t('details')}</span> <span class="muted">{summary}</span>
       </summary>

@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { deleteNote, notesForTalk } from '../db/notes';
 import { restoreDeleted } from '../db/talks';
-import type { Chapter, Note } from '../talk/model';
+import type { Chapter, Note, Talk } from '../talk/model';
+import { markAppReady } from '../ui/app-ready';
 import { noteStartSec } from '../settings/settings';
 import { formatPlaybackTime } from '../talk/time';
 import { videoTimeUrl } from '../talk/video-id';
@@ -18,7 +19,8 @@ import { t } from '../i18n/t';
 interface TalkPanelProps {
   db: TalklogDb;
   drafts: DraftStore;
-  talkId: string;
+  /** The talk as clipped; kept live from the database from then on. */
+  initialTalk: Talk;
   /** The talk's chapters as the page shows them now (not stored). */
   chapters: Chapter[];
   rewindSec: number;
@@ -27,9 +29,16 @@ interface TalkPanelProps {
   onClip: () => Promise<void>;
 }
 
-export function TalkPanel({ db, drafts, talkId, chapters, rewindSec, connector, announce, onClip }: TalkPanelProps) {
-  const talk = useLiveQuery(() => db.talks.get(talkId), [db, talkId]).value;
+export function TalkPanel({ db, drafts, initialTalk, chapters, rewindSec, connector, announce, onClip }: TalkPanelProps) {
+  const talkId = initialTalk.id;
+  const liveTalk = useLiveQuery(() => db.talks.get(talkId), [db, talkId]);
+  // Until the first live read, the clipped talk; after it, what the database says (even deleted).
+  const talk = liveTalk.value ?? (liveTalk.settled ? undefined : initialTalk);
   const notes = useLiveQuery(() => notesForTalk(db, talkId), [db, talkId]).value;
+
+  useEffect(() => {
+    if (talk && notes) markAppReady();
+  }, [talk, notes]);
   const [editing, setEditing] = useState<EditTarget | null>(() => editInProgress(drafts, talkId));
 
   if (!talk) return <p class="muted">{t('openingTalk')}</p>;

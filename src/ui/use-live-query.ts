@@ -1,16 +1,23 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 
+export interface LiveQueryState<T> {
+  value: T | undefined;
+  error: unknown;
+  /** Whether the query has answered at least once (its value may be undefined: nothing found). */
+  settled: boolean;
+}
+
 /**
  * The current result of a Dexie query, re-run whenever what it read changes, in this page or
  * in any other page of the extension. `undefined` until the first result.
  */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): { value: T | undefined; error: unknown } {
-  const [state, setState] = useState<{ value: T | undefined; error: unknown }>({ value: undefined, error: undefined });
+export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): LiveQueryState<T> {
+  const [state, setState] = useState<LiveQueryState<T>>({ value: undefined, error: undefined, settled: false });
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
-      next: (value) => setState({ value, error: undefined }),
-      error: (error: unknown) => setState((previous) => ({ value: previous.value, error })),
+      next: (value) => setState({ value, error: undefined, settled: true }),
+      error: (error: unknown) => setState((previous) => ({ value: previous.value, error, settled: true })),
     });
     return () => subscription.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -48,7 +48,8 @@ describe('popup on a watch page', () => {
     renderPopup(db, fakeTab(onWatchPage()).connector);
     expect(await screen.findByRole('heading', { name: 'Evolving Prometheus for More Use Cases' })).toBeTruthy();
     expect(await db.talks.get('t_Pr0meTheus1')).toBeTruthy();
-    expect(performance.getEntriesByName('app-ready', 'mark')).toHaveLength(1);
+    await waitFor(() => expect(performance.getEntriesByName('app-ready', 'mark')).toHaveLength(1));
+    expect(screen.getByRole('textbox', { name: 'Note' })).toBeTruthy();
   });
 
   test('a note keeps the time typing started, and the box empties once it is saved', async () => {
