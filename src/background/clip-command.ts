@@ -23,9 +23,8 @@ export async function clipTab(db: TalklogDb, tabId: number): Promise<Talk | null
     await flashBadge(tabId, '–', '#6b7280');
     return null;
   }
-  const settings = await loadSettings();
-  const event = settings.defaultEvent || (await lastUsedEvent(db));
-  const talk = await clipTalk(db, here.talk, new Date(), { event });
+  const defaultEvent = async () => (await loadSettings()).defaultEvent || lastUsedEvent(db);
+  const talk = await clipTalk(db, here.talk, new Date(), { defaultEvent });
   const notes = await countNotesForTalk(db, talk.id);
   const text = notes > 0 ? t('clippedTalkWithNotes', talk.title, notes) : t('clippedTalk', talk.title);
   await sendToContent(tabId, { type: 'talklog/show-confirmation', text: text.slice(0, 200) }).catch(() => undefined);

@@ -5,36 +5,46 @@ import type { TalklogDb } from './database';
 /**
  * Saves the talk on this page, or refreshes the one already saved for its video:
  * clipping twice never makes a duplicate, and what the user edited (speakers, event, …) stays.
+ * `defaultEvent` is asked only when the talk is new.
  */
 export async function clipTalk(
   db: TalklogDb,
   captured: CapturedTalk,
   now = new Date(),
-  defaults: { event?: string | null } = {},
+  { defaultEvent }: { defaultEvent?: () => Promise<string | null> } = {},
 ): Promise<Talk> {
+  // Opening the popup on a talk already saved is the common case: a read, no write lock.
+  const saved = await db.talks.get(talkIdFor(captured.videoId));
+  if (saved && !refreshedByClip(saved, captured)) return saved;
+  const event = saved ? null : ((await defaultEvent?.()) ?? null);
   return db.transaction('rw', db.talks, async () => {
     const existing = await db.talks.get(talkIdFor(captured.videoId));
     if (existing) {
-      const fromLinkOnly = existing.title === untitledTalk(existing.videoId);
-      const refreshed: Talk = {
-        ...existing,
-        title: fromLinkOnly ? captured.title : existing.title,
-        speakers: fromLinkOnly && existing.speakers.length === 0 ? captured.speakers : existing.speakers,
-        channel: existing.channel ?? captured.channel,
-        durationSec: captured.durationSec ?? existing.durationSec,
-        // Queued from a link, now open on its watch page: being watched.
-        status: existing.status === 'to-watch' ? 'watching' : existing.status,
-      };
-      if (JSON.stringify(refreshed) !== JSON.stringify(existing)) {
-        refreshed.updatedAt = now.toISOString();
-        await db.talks.put(refreshed);
-      }
-      return refreshed;
+      const refreshed = refreshedByClip(existing, captured);
+      if (!refreshed) return existing;
+      const updated = { ...refreshed, updatedAt: now.toISOString() };
+      await db.talks.put(updated);
+      return updated;
     }
-    const talk: Talk = { ...newTalk(captured, now), event: defaults.event || null };
+    const talk: Talk = { ...newTalk(captured, now), event };
     await db.talks.add(talk);
     return talk;
   });
+}
+
+/** What a new clip of a saved talk changes in it, or null when nothing. */
+function refreshedByClip(existing: Talk, captured: CapturedTalk): Talk | null {
+  const fromLinkOnly = existing.title === untitledTalk(existing.videoId);
+  const refreshed: Talk = {
+    ...existing,
+    title: fromLinkOnly ? captured.title : existing.title,
+    speakers: fromLinkOnly && existing.speakers.length === 0 ? captured.speakers : existing.speakers,
+    channel: existing.channel ?? captured.channel,
+    durationSec: captured.durationSec ?? existing.durationSec,
+    // Queued from a link, now open on its watch page: being watched.
+    status: existing.status === 'to-watch' ? 'watching' : existing.status,
+  };
+  return JSON.stringify(refreshed) === JSON.stringify(existing) ? null : refreshed;
 }
 
 /** The title of a talk saved from a link that had no text; the first clip replaces it. */

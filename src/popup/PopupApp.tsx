@@ -38,8 +38,8 @@ export function PopupApp({ db, drafts, connector, settings, lastEvent }: PopupAp
         setView({ kind: 'no-talk', here });
         return;
       }
-      const event = settings.defaultEvent || (lastEvent ? await lastEvent() : null);
-      const talk = await clipTalk(db, here.talk, new Date(), { event });
+      const defaultEvent = async () => settings.defaultEvent || (lastEvent ? await lastEvent() : null);
+      const talk = await clipTalk(db, here.talk, new Date(), { defaultEvent });
       setView({ kind: 'talk', talk, chapters: here.talk.chapters });
     } catch (error) {
       setView({ kind: 'failed' });

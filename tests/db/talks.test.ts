@@ -131,7 +131,21 @@ describe('saving a talk from a link to watch later', () => {
 test('the last event used is the one of the latest clip that has one', async () => {
   const db = freshDb();
   expect(await lastUsedEvent(db)).toBeNull();
-  await clipTalk(db, capturedTalk(), new Date('2026-11-20T00:00:00Z'), { event: 'KubeCon NA 2021' });
+  await clipTalk(db, capturedTalk(), new Date('2026-11-20T00:00:00Z'), { defaultEvent: async () => 'KubeCon NA 2021' });
   await clipTalk(db, capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs' }), new Date('2026-11-21T00:00:00Z'));
   expect(await lastUsedEvent(db)).toBe('KubeCon NA 2021');
+});
+
+test('the default event is asked only for a new talk, and an unchanged talk is not rewritten', async () => {
+  const db = freshDb();
+  let asked = 0;
+  const defaultEvent = async () => {
+    asked++;
+    return 'KubeCon EU 2024';
+  };
+  const first = await clipTalk(db, capturedTalk(), new Date('2026-11-20T00:00:00Z'), { defaultEvent });
+  const again = await clipTalk(db, capturedTalk(), new Date('2026-11-21T00:00:00Z'), { defaultEvent });
+  expect(asked).toBe(1);
+  expect(first.event).toBe('KubeCon EU 2024');
+  expect(again).toEqual(first);
 });
