@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { clipTalk } from '../db/talks';
 import type { Chapter, Talk, TalkHere } from '../talk/model';
@@ -47,13 +47,14 @@ export function PopupApp({ db, drafts, connector, settings, lastEvent }: PopupAp
     }
   }, [db, connector, settings.defaultEvent, lastEvent]);
 
-  useEffect(() => {
+  // Layout effects: the popup's first work starts with its first render, not a frame after it.
+  useLayoutEffect(() => {
     void showTalkHere();
     return connector.onPageChanged(() => void showTalkHere());
   }, [showTalkHere, connector]);
 
   // A talk marks itself ready once shown with its notes (TalkPanel); the other views are ready now.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (view.kind === 'no-talk' || view.kind === 'failed') markAppReady();
   }, [view.kind]);
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { deleteNote, notesForTalk } from '../db/notes';
 import { restoreDeleted } from '../db/talks';
@@ -36,7 +36,7 @@ export function TalkPanel({ db, drafts, initialTalk, chapters, rewindSec, connec
   const talk = liveTalk.value ?? (liveTalk.settled ? undefined : initialTalk);
   const notes = useLiveQuery(() => notesForTalk(db, talkId), [db, talkId]).value;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (talk && notes) markAppReady();
   }, [talk, notes]);
   const [editing, setEditing] = useState<EditTarget | null>(() => editInProgress(drafts, talkId));

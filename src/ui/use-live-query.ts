@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 export interface LiveQueryState<T> {
   value: T | undefined;
@@ -14,7 +14,8 @@ export interface LiveQueryState<T> {
  */
 export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): LiveQueryState<T> {
   const [state, setState] = useState<LiveQueryState<T>>({ value: undefined, error: undefined, settled: false });
-  useEffect(() => {
+  // A layout effect subscribes as soon as the component is in the DOM, not a frame later.
+  useLayoutEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ value, error: undefined, settled: true }),
       error: (error: unknown) => setState((previous) => ({ value: previous.value, error, settled: true })),
