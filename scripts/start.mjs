@@ -31,7 +31,7 @@ async function headlessDemo() {
     await watch.waitForTimeout(2500);
 
     const popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 400, height: 560 });
+    await popup.setViewportSize({ width: 380, height: 600 });
     await popup.goto(browser.extensionUrl(`src/popup/index.html?tab=${await browser.tabIdOf(watch)}`));
     await popup.getByRole('button', { name: 'Clip' }).click();
     const note = popup.getByRole('textbox', { name: 'Note' });

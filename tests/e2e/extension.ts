@@ -50,7 +50,7 @@ export async function startTalklogSession({ installLater = false } = {}): Promis
       const tabId = await browser.tabIdOf(tabPage);
       if (tabId === null) throw new Error(`No tab found for ${tabPage.url()}`);
       const popup = await browser.context.newPage();
-      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.setViewportSize({ width: 380, height: 600 }); // a toolbar popup's size
       await popup.goto(browser.extensionUrl(`src/popup/index.html?tab=${tabId}`));
       await waitForAppReady(popup);
       return popup;
