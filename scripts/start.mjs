@@ -44,10 +44,10 @@ async function headlessDemo() {
 
     const library = await browser.context.newPage();
     await library.goto(browser.extensionUrl('src/options/index.html'));
-    const [download] = await Promise.all([
-      library.waitForEvent('download'),
-      library.getByRole('button', { name: 'Export markdown' }).click(),
-    ]);
+    await library.getByRole('button', { name: 'Export markdown' }).click();
+    const dialog = library.getByRole('dialog', { name: 'Export markdown' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Talk log: the Talklog demo');
+    const [download] = await Promise.all([library.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
     const markdown = resolve(OUT, download.suggestedFilename());
     copyFileSync(await download.path(), markdown);
 
