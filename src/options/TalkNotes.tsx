@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { deleteNote, updateNoteBody } from '../db/notes';
-import { restoreDeleted } from '../db/talks';
+import { updateNoteBody } from '../db/notes';
 import { t } from '../i18n/t';
 import type { Note, Talk } from '../talk/model';
 import { errorMessage, type Announcement } from '../ui/Announcer';
+import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
 import { TimeLink } from '../ui/TimeLink';
 import { Highlighted } from './Highlighted';
 
@@ -22,24 +22,8 @@ export function TalkNotes({ db, talk, notes, words, onPlay, announce }: TalkNote
   const [editing, setEditing] = useState<string | null>(null);
   if (notes.length === 0) return <p class="muted">{t('noNotesOnTalk')}</p>;
 
-  const remove = async (note: Note) => {
-    try {
-      const deleted = await deleteNote(db, note.id);
-      announce({
-        kind: 'status',
-        text: t('noteDeleted'),
-        action: deleted && {
-          label: t('undo'),
-          run: () => void restoreDeleted(db, { talks: [], notes: [deleted] }).then(() => announce({ kind: 'status', text: t('noteRestored') })),
-        },
-      });
-    } catch (error) {
-      announce({ kind: 'alert', text: t('couldNotDeleteNote', errorMessage(error)) });
-    }
-  };
-
   return (
-    <ol class="library-notes" aria-label={t('notesOnTalk', talk.title)}>
+    <ol class="plain-list" aria-label={t('notesOnTalk', talk.title)}>
       {notes.map((note) => (
         <li key={note.id} class="library-note">
           {note.atSec !== null ? <TimeLink videoId={talk.videoId} atSec={note.atSec} onSeek={(atSec) => onPlay(talk.videoId, atSec)} /> : <span class="library-note__no-time" />}
@@ -54,7 +38,7 @@ export function TalkNotes({ db, talk, notes, words, onPlay, announce }: TalkNote
                 <button type="button" class="button button--quiet button--small" aria-label={t('editNote')} onClick={() => setEditing(note.id)}>
                   {t('edit')}
                 </button>
-                <button type="button" class="button button--quiet button--small" aria-label={t('deleteNote')} onClick={() => void remove(note)}>
+                <button type="button" class="button button--quiet button--small" aria-label={t('deleteNote')} onClick={() => void deleteNoteWithUndo(db, note.id, announce)}>
                   {t('delete')}
                 </button>
               </span>

@@ -1,13 +1,13 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { deleteNote, notesForTalk } from '../db/notes';
-import { restoreDeleted } from '../db/talks';
+import { notesForTalk } from '../db/notes';
 import type { Chapter, Note, Talk } from '../talk/model';
 import { markAppReady } from '../ui/app-ready';
 import { noteStartSec } from '../settings/settings';
 import { formatPlaybackTime } from '../talk/time';
 import { videoTimeUrl } from '../talk/video-id';
 import { errorMessage, type Announcement } from '../ui/Announcer';
+import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
 import { useLiveQuery } from '../ui/use-live-query';
 import { draftKey, type DraftStore } from './drafts';
 import { NoteEditor, type EditTarget } from './NoteEditor';
@@ -57,20 +57,8 @@ export function TalkPanel({ db, drafts, initialTalk, chapters, rewindSec, connec
     }
   };
   const remove = async (note: Note) => {
-    try {
-      const deleted = await deleteNote(db, note.id);
-      if (editing?.id === note.id) setEditing(null);
-      announce({
-        kind: 'status',
-        text: t('noteDeleted'),
-        action: deleted && {
-          label: t('undo'),
-          run: () => void restoreDeleted(db, { talks: [], notes: [deleted] }).then(() => announce({ kind: 'status', text: t('noteRestored') })),
-        },
-      });
-    } catch (error) {
-      announce({ kind: 'alert', text: t('couldNotDeleteNote', errorMessage(error)) });
-    }
+    if (editing?.id === note.id) setEditing(null);
+    await deleteNoteWithUndo(db, note.id, announce);
   };
 
   return (

@@ -1,0 +1,26 @@
+import type { TalklogDb } from '../db/database';
+import { deleteNote } from '../db/notes';
+import { restoreDeleted } from '../db/talks';
+import { t } from '../i18n/t';
+import { errorMessage, type Announcement } from './Announcer';
+
+/** Deletes a note and offers Undo where it happened; says so when it cannot. */
+export async function deleteNoteWithUndo(db: TalklogDb, noteId: string, announce: (announcement: Announcement) => void): Promise<void> {
+  try {
+    const deleted = await deleteNote(db, noteId);
+    announce({
+      kind: 'status',
+      text: t('noteDeleted'),
+      action: deleted && {
+        label: t('undo'),
+        run: () =>
+          void restoreDeleted(db, { talks: [], notes: [deleted] }).then(
+            () => announce({ kind: 'status', text: t('noteRestored') }),
+            (error: unknown) => announce({ kind: 'alert', text: t('couldNotRestore', errorMessage(error)) }),
+          ),
+      },
+    });
+  } catch (error) {
+    announce({ kind: 'alert', text: t('couldNotDeleteNote', errorMessage(error)) });
+  }
+}
