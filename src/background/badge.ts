@@ -9,7 +9,7 @@ import { videoIdFromUrl } from '../talk/video-id';
  * Keeps the toolbar badge at the number of notes for the talk in the active tab, live:
  * a note saved in any page shows at once.
  */
-export function followActiveTabBadge(db: TalklogDb): void {
+export function followActiveTabBadge(db: TalklogDb): () => Promise<void> {
   let watching: Subscription | undefined;
 
   const follow = async () => {
@@ -35,6 +35,7 @@ export function followActiveTabBadge(db: TalklogDb): void {
   });
   browser.windows.onFocusChanged.addListener(() => void follow());
   void follow();
+  return follow;
 }
 
 async function showCount(tabId: number, count: number): Promise<void> {

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { openTalklogDb } from '../db/database';
+import { isFromThisExtension, isPageToBackgroundMessage } from '../messages/messages';
 import { followActiveTabBadge } from './badge';
 import { CLIP_COMMAND, clipActiveTab } from './clip-command';
 import { createContextMenus, onContextMenuClick } from './context-menu';
@@ -22,4 +23,10 @@ browser.commands.onCommand.addListener((command, tab) => void onCommand(command,
 // invoke them there, since a headless browser cannot press a global shortcut or open a menu.
 Object.assign(globalThis, { talklogHandlers: { onCommand, onMenuClick } });
 
-followActiveTabBadge(db);
+const refreshBadge = followActiveTabBadge(db);
+
+// A page that saved or deleted a note says so: the worker may have been asleep, its live count stale.
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  if (isFromThisExtension(sender, browser.runtime.id) && isPageToBackgroundMessage(message)) void refreshBadge();
+  return undefined;
+});

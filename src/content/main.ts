@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { isExtensionToContentMessage, isFromThisExtension, type ContentReplies, type ExtensionToContentMessage } from '../messages/messages';
-import { sendToPages } from '../messages/send';
+import { sendToExtension } from '../messages/send';
 import type { TalkHere } from '../talk/model';
 import { videoIdFromUrl } from '../talk/video-id';
 import { showPageConfirmation } from './page-confirmation';
@@ -29,7 +29,7 @@ document.addEventListener('yt-navigate-finish', (event) => {
 window.addEventListener('popstate', announcePageChange);
 
 function announcePageChange(): void {
-  void sendToPages({ type: 'talklog/page-changed', videoId: videoIdFromUrl(location.href) });
+  void sendToExtension({ type: 'talklog/page-changed', videoId: videoIdFromUrl(location.href) });
 }
 
 function readNow(): TalkHere {

@@ -3,6 +3,7 @@
  * Extension (pages, background) → content script: ask what talk is here, seek the player,
  * read the caption on screen, show a confirmation in the page.
  * Content script → extension pages: the page switched to another video (in-page navigation).
+ * Pages → background: a talk's notes changed (the badge counts them; this also wakes the worker).
  */
 import type { TalkHere } from '../talk/model';
 
@@ -41,6 +42,12 @@ export function isExtensionToContentMessage(message: unknown): message is Extens
     default:
       return false;
   }
+}
+
+export type PageToBackgroundMessage = { type: 'talklog/notes-changed' };
+
+export function isPageToBackgroundMessage(message: unknown): message is PageToBackgroundMessage {
+  return hasType(message) && message.type === 'talklog/notes-changed';
 }
 
 export function isContentToPageMessage(message: unknown): message is ContentToPageMessage {

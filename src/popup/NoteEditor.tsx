@@ -29,7 +29,11 @@ interface NoteEditorProps {
  */
 export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec, captionOnScreen, announce }: NoteEditorProps) {
   const key = draftKey(talkId, editing ? 'edit' : 'new');
-  const [initial] = useState(() => drafts.load(key));
+  // A leftover edit draft counts only for the note it was written for.
+  const [initial] = useState(() => {
+    const draft = drafts.load(key);
+    return !editing || draft?.editing?.noteId === editing.id ? draft : null;
+  });
   const [body, setBody] = useState(initial?.body ?? editing?.body ?? '');
   const [atSec, setAtSec] = useState<number | null>(initial?.atSec ?? null);
   const [saving, setSaving] = useState(false);
@@ -40,6 +44,24 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
   useEffect(() => {
     if (editing) textarea.current?.focus();
   }, [editing]);
+
+  // The popup and the side panel can both be open on this talk: the latest typing wins in both.
+  useEffect(
+    () =>
+      drafts.onChangedElsewhere(key, (draft) => {
+        if (editing && draft?.editing && draft.editing.noteId !== editing.id) return;
+        show(draft?.body ?? (editing ? editing.body : ''), draft?.atSec ?? null);
+      }),
+    [drafts, key, editing],
+  );
+
+  /** Puts text and its start time in the box, as if typed here, without writing the draft back. */
+  const show = (text: string, sec: number | null) => {
+    latest.current = { body: text, atSec: sec };
+    startTime.current = sec === null ? null : Promise.resolve(sec);
+    setBody(text);
+    setAtSec(sec);
+  };
 
   const keepDraft = () => {
     const { body: text, atSec: sec } = latest.current;
@@ -56,14 +78,18 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
       latest.current.atSec = null;
       setAtSec(null);
     } else if (!editing && startTime.current === null) {
-      startTime.current = currentSec()
+      const asked: Promise<number | null> = currentSec()
         .catch(() => null)
         .then((sec) => {
-          latest.current.atSec = sec;
-          setAtSec(sec);
-          keepDraft();
+          // Only if this is still the note being typed (not emptied, saved or replaced meanwhile).
+          if (startTime.current === asked) {
+            latest.current.atSec = sec;
+            setAtSec(sec);
+            keepDraft();
+          }
           return sec;
         });
+      startTime.current = asked;
     }
     keepDraft();
   };
@@ -75,8 +101,9 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
       return;
     }
     const box = textarea.current;
-    const at = box ? box.selectionEnd : body.length;
-    const next = insertQuote(body, at, caption);
+    const text = latest.current.body; // what is in the box now, after the wait for the caption
+    const at = box ? Math.min(box.selectionEnd, text.length) : text.length;
+    const next = insertQuote(text, at, caption);
     onInput(next.text);
     box?.focus();
     box?.setSelectionRange(next.caret, next.caret);
@@ -98,11 +125,11 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
       }
       const sec = startTime.current ? await startTime.current : null;
       await addNote(db, talkId, body, sec);
+      // Whatever was typed while the note was being saved starts the next note.
+      const typedSince = latest.current.body.startsWith(body) ? latest.current.body.slice(body.length).trimStart() : latest.current.body;
+      show('', null);
       drafts.clear(key);
-      latest.current = { body: '', atSec: null };
-      startTime.current = null;
-      setBody('');
-      setAtSec(null);
+      if (typedSince !== '') onInput(typedSince);
       announce({ kind: 'status', text: sec === null ? t('noteSaved') : t('noteSavedAt', formatPlaybackTime(sec)) });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotSaveNote', errorMessage(error)) });

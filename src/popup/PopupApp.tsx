@@ -31,19 +31,22 @@ export function PopupApp({ db, drafts, connector, settings, lastEvent }: PopupAp
   const [view, setView] = useState<View>({ kind: 'asking' });
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
-  const showTalkHere = useCallback(async () => {
+  /** Shows the talk in the tab, clipped; false when there is none or it could not be read. */
+  const showTalkHere = useCallback(async (): Promise<boolean> => {
     try {
       const here = await connector.whatTalkIsHere();
       if (here.kind === 'no-talk') {
         setView({ kind: 'no-talk', here });
-        return;
+        return false;
       }
       const defaultEvent = async () => settings.defaultEvent || (lastEvent ? await lastEvent() : null);
       const talk = await clipTalk(db, here.talk, new Date(), { defaultEvent });
       setView({ kind: 'talk', talk, chapters: here.talk.chapters });
+      return true;
     } catch (error) {
       setView({ kind: 'failed' });
       setAnnouncement({ kind: 'alert', text: t('couldNotReadTab', errorMessage(error)) });
+      return false;
     }
   }, [db, connector, settings.defaultEvent, lastEvent]);
 
@@ -82,8 +85,7 @@ export function PopupApp({ db, drafts, connector, settings, lastEvent }: PopupAp
             connector={connector}
             announce={setAnnouncement}
             onClip={async () => {
-              await showTalkHere();
-              setAnnouncement({ kind: 'status', text: t('clipped') });
+              if (await showTalkHere()) setAnnouncement({ kind: 'status', text: t('clipped') });
             }}
           />
         )}

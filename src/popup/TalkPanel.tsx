@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { notesForTalk } from '../db/notes';
 import type { Chapter, Note, Talk } from '../talk/model';
@@ -39,8 +39,25 @@ export function TalkPanel({ db, drafts, initialTalk, chapters, rewindSec, connec
   useLayoutEffect(() => {
     if (talk && notes) markAppReady();
   }, [talk, notes]);
+
+  const noteCount = notes?.length;
+  useEffect(() => {
+    if (noteCount !== undefined) connector.notesChanged();
+  }, [noteCount, connector]);
   const [editing, setEditing] = useState<EditTarget | null>(() => editInProgress(drafts, talkId));
 
+  if (!talk && liveTalk.settled) {
+    return (
+      <section class="talk-card">
+        <p class="no-talk">{t('talkDeletedElsewhere')}</p>
+        <div class="talk-card__actions">
+          <button type="button" class="button" onClick={() => void onClip()}>
+            {t('clip')}
+          </button>
+        </div>
+      </section>
+    );
+  }
   if (!talk) return <p class="muted">{t('openingTalk')}</p>;
 
   const seek = async (atSec: number) => {
@@ -57,7 +74,10 @@ export function TalkPanel({ db, drafts, initialTalk, chapters, rewindSec, connec
     }
   };
   const remove = async (note: Note) => {
-    if (editing?.id === note.id) setEditing(null);
+    if (editing?.id === note.id) {
+      drafts.clear(draftKey(talkId, 'edit'));
+      setEditing(null);
+    }
     await deleteNoteWithUndo(db, note.id, announce);
   };
 

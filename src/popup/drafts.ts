@@ -16,6 +16,8 @@ export interface DraftStore {
   load(key: string): Draft | null;
   save(key: string, draft: Draft): void;
   clear(key: string): void;
+  /** Calls back when another page (popup, side panel) changes this draft; returns the unsubscribe. */
+  onChangedElsewhere(key: string, listener: (draft: Draft | null) => void): () => void;
 }
 
 const PREFIX = 'talklog:draft:';
@@ -25,31 +27,43 @@ export function draftKey(talkId: string, kind: 'new' | 'edit'): string {
   return `${talkId}:${kind}`;
 }
 
-export function storageDrafts(storage: Storage): DraftStore {
+function parseDraft(stored: string | null): Draft | null {
+  try {
+    const parsed: unknown = JSON.parse(stored ?? 'null');
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { body, atSec, editing } = parsed as Partial<Draft>;
+    if (typeof body !== 'string') return null;
+    return {
+      body,
+      atSec: typeof atSec === 'number' && Number.isFinite(atSec) ? atSec : null,
+      editing:
+        typeof editing?.noteId === 'string' && typeof editing.openedAt === 'string'
+          ? { noteId: editing.noteId, openedAt: editing.openedAt }
+          : null,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** `window` fires `storage` in every other page of the extension when one of them writes. */
+export function storageDrafts(storage: Storage, events: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): DraftStore {
   return {
     load(key) {
-      try {
-        const parsed: unknown = JSON.parse(storage.getItem(PREFIX + key) ?? 'null');
-        if (typeof parsed !== 'object' || parsed === null) return null;
-        const { body, atSec, editing } = parsed as Partial<Draft>;
-        if (typeof body !== 'string') return null;
-        return {
-          body,
-          atSec: typeof atSec === 'number' && Number.isFinite(atSec) ? atSec : null,
-          editing:
-            typeof editing?.noteId === 'string' && typeof editing.openedAt === 'string'
-              ? { noteId: editing.noteId, openedAt: editing.openedAt }
-              : null,
-        };
-      } catch {
-        return null;
-      }
+      return parseDraft(storage.getItem(PREFIX + key));
     },
     save(key, draft) {
       storage.setItem(PREFIX + key, JSON.stringify(draft));
     },
     clear(key) {
       storage.removeItem(PREFIX + key);
+    },
+    onChangedElsewhere(key, listener) {
+      const onStorage = (event: StorageEvent) => {
+        if (event.storageArea === storage && event.key === PREFIX + key) listener(parseDraft(event.newValue));
+      };
+      events.addEventListener('storage', onStorage);
+      return () => events.removeEventListener('storage', onStorage);
     },
   };
 }

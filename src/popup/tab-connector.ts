@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { isContentToPageMessage, isFromThisExtension } from '../messages/messages';
 import { askWhatTalkIsHere } from '../messages/ask-tab';
-import { sendToContent } from '../messages/send';
+import { sendToContent, sendToExtension } from '../messages/send';
 import type { TalkHere } from '../talk/model';
 
 /** What the note-taking page needs from the tab it works on. Tests pass their own. */
@@ -13,6 +13,8 @@ export interface TabConnector {
   captionOnScreen(): Promise<string | null>;
   /** Calls back when the tab switches to another video in the page; returns the unsubscribe. */
   onPageChanged(listener: () => void): () => void;
+  /** Tells the background that this talk's notes changed (for the toolbar badge). */
+  notesChanged(): void;
   openUrl(url: string): void;
   openLibrary(): void;
 }
@@ -68,6 +70,9 @@ export function browserTabConnector(tabId: number | null, { askNow = false } = {
       };
       browser.runtime.onMessage.addListener(onMessage);
       return () => browser.runtime.onMessage.removeListener(onMessage);
+    },
+    notesChanged() {
+      void sendToExtension({ type: 'talklog/notes-changed' });
     },
     openUrl(url) {
       void browser.tabs.create({ url });

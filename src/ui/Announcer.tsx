@@ -1,3 +1,5 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+
 /** The two live regions every page has: confirmations (status) and errors (alert). */
 export interface Announcement {
   kind: 'status' | 'alert';
@@ -6,16 +8,43 @@ export interface Announcement {
   action?: { label: string; run: () => void };
 }
 
+/** Between emptying a region and filling it again, so that screen readers hear a repeat. */
+const REANNOUNCE_MS = 50;
+
 export function Announcer({ announcement, onDismiss }: { announcement: Announcement | null; onDismiss?: () => void }) {
-  const action = announcement?.action;
+  const [shown, setShown] = useState<Announcement | null>(announcement);
+  const actionButton = useRef<HTMLButtonElement>(null);
+
+  const previous = useRef(announcement);
+  useLayoutEffect(() => {
+    if (announcement === previous.current) return undefined;
+    const repeated = previous.current?.text === announcement?.text;
+    previous.current = announcement;
+    // The same words twice in a row ("Note saved.") leave the text unchanged: empty it first.
+    if (!announcement || !repeated) {
+      setShown(announcement);
+      return undefined;
+    }
+    setShown(null);
+    const timer = setTimeout(() => setShown(announcement), REANNOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [announcement]);
+
+  // A deleted item takes the focus with it: give it to Undo rather than to the page's start.
+  useEffect(() => {
+    if (shown?.action && (document.activeElement === document.body || document.activeElement === null)) actionButton.current?.focus();
+  }, [shown]);
+
+  const action = shown?.action;
   return (
     <div class="announcer">
       <p role="status" class="announcer__status">
-        {announcement?.kind === 'status' ? announcement.text : ''}
+        {shown?.kind === 'status' ? shown.text : ''}
       </p>
       {action && (
         <button
           type="button"
+          ref={actionButton}
           class="button button--small"
           onClick={() => {
             onDismiss?.();
@@ -26,7 +55,7 @@ export function Announcer({ announcement, onDismiss }: { announcement: Announcem
         </button>
       )}
       <p role="alert" class="announcer__alert">
-        {announcement?.kind === 'alert' ? announcement.text : ''}
+        {shown?.kind === 'alert' ? shown.text : ''}
       </p>
     </div>
   );

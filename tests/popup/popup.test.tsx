@@ -34,6 +34,7 @@ function fakeTab(here: TalkHere) {
       return () => {};
     },
     captionOnScreen: async () => state.caption,
+    notesChanged: () => {},
     openUrl: (url) => state.opened.push(url),
     openLibrary: () => {},
   };
@@ -249,4 +250,89 @@ test('Copy as markdown puts the talk section on the clipboard', async () => {
   await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Copied'));
   expect(written[0]).toContain('### [Evolving Prometheus for More Use Cases](https://www.youtube.com/watch?v=Pr0meTheus1)');
   expect(written[0]).toContain('- [4:12](https://www.youtube.com/watch?v=Pr0meTheus1&t=252s) new scrape limits');
+});
+
+describe('found in review', () => {
+  test('an unsaved edit of one note is never applied to another', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'note A', 10, new Date('2026-11-26T05:00:00Z'));
+    await addNote(db, talk.id, 'note B', 20, new Date('2026-11-26T05:01:00Z'));
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    const [editA, editB] = await screen.findAllByRole('button', { name: 'Edit' });
+    fireEvent.click(editA);
+    const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe('note A'));
+    fireEvent.input(box, { target: { value: 'note A, revised' } });
+    fireEvent.click(editB);
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('note B'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(async () => expect((await db.notes.toArray()).map((note) => note.body).sort()).toEqual(['note A', 'note B']));
+  });
+
+  test('what is typed while a note is being saved starts the next note', async () => {
+    const db = freshDb();
+    const tab = fakeTab(onWatchPage(100));
+    let answer: (sec: number) => void = () => {};
+    renderPopup(db, tab.connector);
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    // The start time is slow to come (YouTube still loading): the save waits for it.
+    tab.connector.whatTalkIsHere = () => new Promise((resolve) => (answer = (sec) => resolve(onWatchPage(sec))));
+    fireEvent.input(box, { target: { value: 'first thought' } });
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    fireEvent.input(box, { target: { value: 'first thought second' } });
+    answer(100);
+    await waitFor(async () => expect((await db.notes.toArray()).map((note) => note.body)).toEqual(['first thought']));
+    await waitFor(() => expect(box.value).toBe('second'));
+    expect(storageDrafts(localStorage).load('t_Pr0meTheus1:new')?.body).toBe('second');
+  });
+
+  test('a draft typed in another page (side panel) replaces this one', async () => {
+    const db = freshDb();
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'hello' } });
+    const elsewhere = JSON.stringify({ body: 'hello world, important', atSec: 42, editing: null });
+    localStorage.setItem('talklog:draft:t_Pr0meTheus1:new', elsewhere);
+    window.dispatchEvent(new StorageEvent('storage', { key: 'talklog:draft:t_Pr0meTheus1:new', newValue: elsewhere, storageArea: localStorage }));
+    await waitFor(() => expect(box.value).toBe('hello world, important'));
+    expect(screen.getByText(/At 0:42/)).toBeTruthy();
+  });
+
+  test('Clip says Clipped only when it clipped', async () => {
+    const db = freshDb();
+    const tab = fakeTab(onWatchPage());
+    renderPopup(db, tab.connector);
+    await screen.findByRole('textbox', { name: 'Note' });
+    tab.connector.whatTalkIsHere = async () => {
+      throw new Error('The tab was closed');
+    };
+    fireEvent.click(screen.getByRole('button', { name: 'Clip' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The tab was closed'));
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
+  test('a talk deleted in another page says so and can be clipped again', async () => {
+    const db = freshDb();
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    await screen.findByRole('textbox', { name: 'Note' });
+    await db.talks.clear();
+    expect(await screen.findByText(/This talk was deleted from your library/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Clip' }));
+    expect(await screen.findByRole('heading', { name: 'Evolving Prometheus for More Use Cases' })).toBeTruthy();
+    expect(await db.talks.count()).toBe(1);
+  });
+
+  test('the background hears when the talk’s notes change (the badge count)', async () => {
+    const db = freshDb();
+    const tab = fakeTab(onWatchPage());
+    let told = 0;
+    tab.connector.notesChanged = () => void told++;
+    renderPopup(db, tab.connector);
+    const box = await screen.findByRole('textbox', { name: 'Note' });
+    await waitFor(() => expect(told).toBe(1));
+    fireEvent.input(box, { target: { value: 'counted' } });
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(told).toBe(2));
+  });
 });
