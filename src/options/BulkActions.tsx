@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import type { TalkDetailsPatch } from '../db/library';
 import { t } from '../i18n/t';
 import { TALK_STATUSES, type TalkStatus } from '../talk/model';
-import { statusLabel } from '../ui/TalkDetailsForm';
+import { statusLabel } from '../ui/status-label';
 import { plural } from './storage-facts';
 
 interface BulkActionsProps {

@@ -3,7 +3,7 @@ import { useId } from 'preact/hooks';
 import { t } from '../i18n/t';
 import { TALK_STATUSES } from '../talk/model';
 import { interestLabel } from '../ui/StarRating';
-import { statusLabel } from '../ui/TalkDetailsForm';
+import { statusLabel } from '../ui/status-label';
 import { SORT_ORDERS, type LibraryFilter, type SortOrder } from './library-filter';
 
 interface FilterBarProps {

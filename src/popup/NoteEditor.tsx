@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { addNote, updateNoteBody } from '../db/notes';
 import type { Note } from '../talk/model';
@@ -45,12 +45,23 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
     if (editing) textarea.current?.focus();
   }, [editing]);
 
-  // The popup and the side panel can both be open on this talk: the latest typing wins in both.
-  useEffect(
+  // The popup and the side panel can both be open on this talk: what is typed in one shows in the
+  // other. When the other page saves (its draft goes), this box empties only if nothing was typed
+  // here since; otherwise this text stays, and becomes the shared draft again.
+  const adopted = useRef<string | null>(null);
+  useLayoutEffect(
     () =>
       drafts.onChangedElsewhere(key, (draft) => {
         if (editing && draft?.editing && draft.editing.noteId !== editing.id) return;
-        show(draft?.body ?? (editing ? editing.body : ''), draft?.atSec ?? null);
+        if (draft) {
+          adopted.current = draft.body;
+          show(draft.body, draft.atSec);
+        } else if (latest.current.body === adopted.current) {
+          adopted.current = null;
+          show(editing ? editing.body : '', null);
+        } else {
+          keepDraft();
+        }
       }),
     [drafts, key, editing],
   );

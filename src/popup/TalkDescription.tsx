@@ -1,37 +1,51 @@
 import { useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { talkVocabulary, type TalkVocabulary } from '../db/library';
-import type { Talk } from '../talk/model';
+import type { TalkVocabulary } from '../db/library';
 import { t } from '../i18n/t';
-import type { Announcement } from '../ui/Announcer';
-import { statusLabel, TalkDetailsForm } from '../ui/TalkDetailsForm';
+import type { Talk } from '../talk/model';
+import { errorMessage, type Announcement } from '../ui/Announcer';
+import { statusLabel } from '../ui/status-label';
+import type { TalkDetailsForm as Form } from '../ui/TalkDetailsForm';
+
+interface Loaded {
+  TalkDetailsForm: typeof Form;
+  vocabulary: TalkVocabulary;
+}
 
 /**
  * Event, category, tags, status and interest of the talk, set where you watch it. Folded to one
- * summary line by default, so the note box stays in view in a popup's 600 pixels.
+ * summary line, so the note box stays in view in a popup's 600 pixels; the form and the
+ * suggestions load when it is first opened, so the popup itself opens faster.
  */
 export function TalkDescription({ db, talk, announce }: { db: TalklogDb; talk: Talk; announce: (announcement: Announcement) => void }) {
-  const [vocabulary, setVocabulary] = useState<TalkVocabulary | null>(null);
-  // The suggestions are read when the details are first opened, not while the popup starts.
-  const loadVocabulary = () => {
-    if (!vocabulary) void talkVocabulary(db).then(setVocabulary);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const load = async () => {
+    if (loaded) return;
+    try {
+      const [{ TalkDetailsForm }, { talkVocabulary }] = await Promise.all([import('../ui/TalkDetailsForm'), import('../db/library')]);
+      setLoaded({ TalkDetailsForm, vocabulary: await talkVocabulary(db) });
+    } catch (error) {
+      announce({ kind: 'alert', text: t('couldNotOpenDetails', errorMessage(error)) });
+    }
   };
   const summary = [statusLabel(talk.status), talk.event, talk.category, talk.interest > 0 ? '★'.repeat(talk.interest) : null]
     .filter(Boolean)
     .join(' · ');
   return (
-    <details class="talk-description" onToggle={loadVocabulary}>
+    <details class="talk-description" onToggle={() => void load()}>
       <summary>
         <span class="talk-description__label">{t('details')}</span> <span class="muted">{summary}</span>
       </summary>
-      <TalkDetailsForm
-        db={db}
-        talk={talk}
-        categories={vocabulary?.categories ?? []}
-        events={vocabulary?.events ?? []}
-        announce={announce}
-        compact
-      />
+      {loaded && (
+        <loaded.TalkDetailsForm
+          db={db}
+          talk={talk}
+          categories={loaded.vocabulary.categories}
+          events={loaded.vocabulary.events}
+          announce={announce}
+          compact
+        />
+      )}
     </details>
   );
 }

@@ -2,21 +2,11 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { updateTalkDetails, type TalkDetailsPatch } from '../db/library';
 import { t, type MessageKey } from '../i18n/t';
-import { TALK_STATUSES, type Talk, type TalkStatus } from '../talk/model';
+import { TALK_STATUSES, type Talk } from '../talk/model';
 import { errorMessage, type Announcement } from './Announcer';
 import { StarRating } from './StarRating';
+import { statusLabel } from './status-label';
 import './TalkDetailsForm.css';
-
-const STATUS_LABELS: Record<TalkStatus, MessageKey> = {
-  'to-watch': 'statusToWatch',
-  watching: 'statusWatching',
-  watched: 'statusWatched',
-};
-
-/** `To watch`, `Watching`, `Watched`. */
-export function statusLabel(status: TalkStatus): string {
-  return t(STATUS_LABELS[status]);
-}
 
 interface TalkDetailsFormProps {
   db: TalklogDb;

@@ -336,3 +336,27 @@ describe('found in review', () => {
     await waitFor(() => expect(told).toBe(2));
   });
 });
+
+test('when the other page saves, text typed here since is kept, and an untouched copy empties', async () => {
+  const db = freshDb();
+  renderPopup(db, fakeTab(onWatchPage()).connector);
+  const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+  const key = 'talklog:draft:t_Pr0meTheus1:new';
+  const fromElsewhere = (value: string | null) => {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: value, storageArea: localStorage }));
+  };
+  fromElsewhere(JSON.stringify({ body: 'typed in the side panel', atSec: 42, editing: null }));
+  await waitFor(() => expect(box.value).toBe('typed in the side panel'));
+  fromElsewhere(null);
+  await waitFor(() => expect(box.value).toBe(''));
+
+  fromElsewhere(JSON.stringify({ body: 'shared', atSec: 42, editing: null }));
+  await waitFor(() => expect(box.value).toBe('shared'));
+  fireEvent.input(box, { target: { value: 'shared, and more here' } });
+  fromElsewhere(null);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(box.value).toBe('shared, and more here');
+  expect(storageDrafts(localStorage).load('t_Pr0meTheus1:new')?.body).toBe('shared, and more here');
+});
