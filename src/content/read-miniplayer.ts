@@ -33,6 +33,7 @@ export function readMiniplayer(doc: Document): TalkHere | null {
       videoId,
       url: canonicalVideoUrl(videoId),
       title,
+      youtubeTitle: fullTitle,
       channel: elementText(miniplayer.querySelector(selectors.miniplayerOwner)),
       speakers,
       durationSec: playing ? Math.round(duration) : null,

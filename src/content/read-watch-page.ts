@@ -49,6 +49,7 @@ export function readWatchPage(doc: Document, href: string, extra: WatchPageExtra
       videoId,
       url: canonicalVideoUrl(videoId),
       title,
+      youtubeTitle: fullTitle,
       channel: readChannel(sources),
       speakers,
       durationSec: player.durationSec ?? readListedDuration(sources),

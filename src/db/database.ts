@@ -18,5 +18,16 @@ export function openTalklogDb(name: string = DEFAULT_DB_NAME): TalklogDb {
     talks: 'id, &videoId, createdAt, updatedAt, category, event, status, interest, *tags',
     notes: 'id, talkId, [talkId+createdAt], updatedAt',
   });
+  // 2: talks keep YouTube's whole title beside the split one; earlier talks have none.
+  db.version(2)
+    .stores({})
+    .upgrade((tx) =>
+      tx
+        .table('talks')
+        .toCollection()
+        .modify((talk: Partial<Talk>) => {
+          talk.youtubeTitle ??= null;
+        }),
+    );
   return db;
 }

@@ -39,6 +39,7 @@ function refreshedByClip(existing: Talk, captured: CapturedTalk): Talk | null {
     ...existing,
     title: fromLinkOnly ? captured.title : existing.title,
     speakers: fromLinkOnly && existing.speakers.length === 0 ? captured.speakers : existing.speakers,
+    youtubeTitle: existing.youtubeTitle ?? captured.youtubeTitle,
     channel: existing.channel ?? captured.channel,
     durationSec: captured.durationSec ?? existing.durationSec,
     // Queued from a link, now open on its watch page: being watched.
@@ -67,12 +68,13 @@ export function listRecentTalks(db: TalklogDb, limit: number): Promise<Talk[]> {
   return db.talks.orderBy('createdAt').reverse().limit(limit).toArray();
 }
 
-export function newTalk(seen: Pick<Talk, 'videoId' | 'url' | 'title' | 'channel' | 'speakers' | 'durationSec'>, now: Date): Talk {
+export function newTalk(seen: Pick<Talk, 'videoId' | 'url' | 'title' | 'youtubeTitle' | 'channel' | 'speakers' | 'durationSec'>, now: Date): Talk {
   return {
     id: talkIdFor(seen.videoId),
     videoId: seen.videoId,
     url: seen.url,
     title: seen.title,
+    youtubeTitle: seen.youtubeTitle,
     channel: seen.channel,
     speakers: seen.speakers,
     durationSec: seen.durationSec,

@@ -18,7 +18,10 @@ export async function saveTalkToWatch(
     const existing = await db.talks.get(talkIdFor(link.videoId));
     if (existing) return existing;
     const talk: Talk = {
-      ...newTalk({ videoId: link.videoId, url: link.url, title: title || untitledTalk(link.videoId), channel: null, speakers, durationSec: null }, now),
+      ...newTalk(
+        { videoId: link.videoId, url: link.url, title: title || untitledTalk(link.videoId), youtubeTitle: null, channel: null, speakers, durationSec: null },
+        now,
+      ),
       status: 'to-watch',
     };
     await db.talks.add(talk);

@@ -99,6 +99,8 @@ function readTalk(talk: JsonObject, place: string): Talk {
     videoId,
     url,
     title: text(talk, 'title', place),
+    // Optional within version 1 of the format: a file without it stays valid, its talks get null.
+    youtubeTitle: 'youtubeTitle' in talk ? nullable(talk, 'youtubeTitle', place, 'a string', isString) : null,
     channel: nullable(talk, 'channel', place, 'a string', isString),
     speakers: strings(talk, 'speakers', place),
     durationSec: nullable(talk, 'durationSec', place, 'a number of seconds (0 or more)', isSeconds),
@@ -177,6 +179,7 @@ function copyTalk(talk: Talk): Talk {
     videoId: talk.videoId,
     url: talk.url,
     title: talk.title,
+    youtubeTitle: talk.youtubeTitle,
     channel: talk.channel,
     speakers: [...talk.speakers],
     durationSec: talk.durationSec,

@@ -14,6 +14,11 @@ export interface Talk {
   url: string;
   /** The title as shown (speaker suffix removed when it was split off). */
   title: string;
+  /**
+   * The title exactly as YouTube gave it, before speakers were split off; kept so a wrong split
+   * can be undone. Null when unknown (saved from a link's text, or clipped before version 2).
+   */
+  youtubeTitle: string | null;
   channel: string | null;
   speakers: string[];
   durationSec: number | null;
@@ -44,6 +49,8 @@ export interface CapturedTalk {
   videoId: string;
   url: string;
   title: string;
+  /** The whole title as YouTube shows it (`title` has the speakers split off). */
+  youtubeTitle: string;
   channel: string | null;
   speakers: string[];
   durationSec: number | null;

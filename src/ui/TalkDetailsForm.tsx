@@ -36,6 +36,14 @@ export function TalkDetailsForm({ db, talk, categories, events, announce, compac
     <div class={compact ? 'talk-details talk-details--compact' : 'talk-details'}>
       {!compact && <TextField talk={talk} field={TITLE} save={save} />}
       {!compact && <TextField talk={talk} field={SPEAKERS} save={save} />}
+      {!compact && talk.youtubeTitle && talk.youtubeTitle !== talk.title && (
+        <p class="talk-details__original">
+          <span class="muted">{t('titleOnYouTube', talk.youtubeTitle)}</span>{' '}
+          <button type="button" class="button button--quiet button--small" onClick={() => void save({ title: talk.youtubeTitle!, speakers: [] })}>
+            {t('useWholeTitle')}
+          </button>
+        </p>
+      )}
       <TextField talk={talk} field={EVENT} save={save} suggestions={events} />
       <TextField talk={talk} field={CATEGORY} save={save} suggestions={categories} />
       <TextField talk={talk} field={TAGS} save={save} />

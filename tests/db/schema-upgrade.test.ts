@@ -4,12 +4,15 @@ import { notesForTalk } from '../../src/db/notes';
 import { getTalkByVideoId, listTalksWithNoteCounts } from '../../src/db/talks';
 import type { Note, Talk } from '../../src/talk/model';
 
+/** A talk as version 1 stored it: before `youtubeTitle`. */
+type TalkV1 = Omit<Talk, 'youtubeTitle'>;
+
 /**
  * Version 1's schema as IndexedDB stores it, written with the raw API, not through our Dexie code:
- * what a user's browser holds from Talklog 0.1. Dexie keeps IndexedDB's version at 10× its own.
+ * what a user's browser holds from the first Talklog. Dexie keeps IndexedDB's version at 10× its own.
  * A later schema version adds its own raw writer here, and this test must still find every record.
  */
-function writeVersion1Database(name: string, talks: Talk[], notes: Note[]): Promise<void> {
+function writeVersion1Database(name: string, talks: TalkV1[], notes: Note[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name, 10);
     request.onupgradeneeded = () => {
@@ -38,7 +41,7 @@ function writeVersion1Database(name: string, talks: Talk[], notes: Note[]): Prom
   });
 }
 
-const talk = (videoId: string, createdAt: string): Talk => ({
+const talk = (videoId: string, createdAt: string): TalkV1 => ({
   id: `t_${videoId}`,
   videoId,
   url: `https://www.youtube.com/watch?v=${videoId}`,
@@ -70,13 +73,15 @@ describe('a database written by an earlier Talklog', () => {
 
     const db = openTalklogDb(name);
     try {
-      expect(await db.talks.toArray()).toEqual(talks);
+      // Version 2's upgrade gave every talk an unknown YouTube title.
+      const upgraded = talks.map((old) => ({ ...old, youtubeTitle: null }));
+      expect(await db.talks.toArray()).toEqual(upgraded);
       expect(await db.notes.toArray()).toEqual(notes);
-      expect(await getTalkByVideoId(db, 'BBBBBBBBBBB')).toEqual(talks[1]);
+      expect(await getTalkByVideoId(db, 'BBBBBBBBBBB')).toEqual(upgraded[1]);
       expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_1', 'n_2']);
       expect((await listTalksWithNoteCounts(db)).map((entry) => entry.noteCount)).toEqual([1, 2]);
       expect(await db.talks.where('tags').equals('prometheus').count()).toBe(2);
-      expect(db.verno).toBe(1);
+      expect(db.verno).toBe(2);
     } finally {
       await db.delete();
     }

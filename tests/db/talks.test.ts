@@ -22,6 +22,7 @@ describe('clipTalk', () => {
       videoId: 'Pr0meTheus1',
       url: 'https://www.youtube.com/watch?v=Pr0meTheus1',
       title: 'Evolving Prometheus for More Use Cases',
+      youtubeTitle: 'Evolving Prometheus for More Use Cases - Bartłomiej Płotka, Red Hat',
       channel: 'CNCF [Cloud Native Computing Foundation]',
       speakers: ['Bartłomiej Płotka, Red Hat'],
       durationSec: 1880,
@@ -148,4 +149,11 @@ test('the default event is asked only for a new talk, and an unchanged talk is n
   expect(asked).toBe(1);
   expect(first.event).toBe('KubeCon EU 2024');
   expect(again).toEqual(first);
+});
+
+test('a talk without YouTube’s whole title (saved from a link, or before version 2) gets it on the next clip', async () => {
+  const db = freshDb();
+  await clipTalk(db, capturedTalk());
+  await db.talks.update('t_Pr0meTheus1', { youtubeTitle: null });
+  expect((await clipTalk(db, capturedTalk())).youtubeTitle).toBe('Evolving Prometheus for More Use Cases - Bartłomiej Płotka, Red Hat');
 });

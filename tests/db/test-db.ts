@@ -20,6 +20,7 @@ export function capturedTalk(overrides: Partial<CapturedTalk> = {}): CapturedTal
     videoId: 'Pr0meTheus1',
     url: 'https://www.youtube.com/watch?v=Pr0meTheus1',
     title: 'Evolving Prometheus for More Use Cases',
+    youtubeTitle: 'Evolving Prometheus for More Use Cases - Bartłomiej Płotka, Red Hat',
     channel: 'CNCF [Cloud Native Computing Foundation]',
     speakers: ['Bartłomiej Płotka, Red Hat'],
     durationSec: 1880,

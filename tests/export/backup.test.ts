@@ -53,7 +53,7 @@ describe('createBackup and serializeBackup', () => {
     const json = JSON.parse(text);
     expect(Object.keys(json)).toEqual(['format', 'version', 'exportedAt', 'talks', 'notes']);
     expect(Object.keys(json.talks[0])).toEqual([
-      'id', 'videoId', 'url', 'title', 'channel', 'speakers', 'durationSec', 'event', 'category', 'tags', 'interest', 'status',
+      'id', 'videoId', 'url', 'title', 'youtubeTitle', 'channel', 'speakers', 'durationSec', 'event', 'category', 'tags', 'interest', 'status',
       'createdAt', 'updatedAt',
     ]);
     expect(Object.keys(json.notes[0])).toEqual(['id', 'talkId', 'body', 'atSec', 'createdAt', 'updatedAt']);
@@ -79,6 +79,7 @@ describe('parseBackup', () => {
           fc
             .record({
               title: unicode,
+              youtubeTitle: fc.option(unicode),
               channel: fc.option(unicode),
               speakers: fc.array(unicode, { maxLength: 3 }),
               durationSec: seconds,
@@ -127,6 +128,15 @@ describe('parseBackup', () => {
     expect(result.backup).not.toHaveProperty('comment');
     expect(result.backup.talks[0]).not.toHaveProperty('color');
     expect(Object.getPrototypeOf(result.backup.talks[0])).toBe(Object.prototype);
+  });
+
+  test('a talk without youtubeTitle (an older file) reads as null; a mistyped one is refused', () => {
+    const json = sampleJson();
+    delete json.talks[0].youtubeTitle;
+    const older = parseBackup(JSON.stringify(json));
+    expect(older.ok && older.backup.talks[0].youtubeTitle).toBeNull();
+    json.talks[0].youtubeTitle = 42;
+    expect(parseBackup(JSON.stringify(json))).toEqual({ ok: false, error: 'talks[0].youtubeTitle: expected a string or null, found 42' });
   });
 
   test('accepts a byte order mark and the smallest backup', () => {

@@ -8,6 +8,7 @@ export function makeTalk(videoId: string, fields: Partial<Talk> = {}): Talk {
     videoId,
     url: canonicalVideoUrl(videoId),
     title: `Talk ${videoId}`,
+    youtubeTitle: null,
     channel: null,
     speakers: [],
     durationSec: null,

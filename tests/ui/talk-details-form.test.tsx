@@ -97,3 +97,12 @@ describe('TalkDetailsForm', () => {
     expect(screen.getByRole('radiogroup', { name: 'Interest' })).toBeTruthy();
   });
 });
+
+test('a wrong speaker split can be undone: the whole YouTube title back, no speakers', async () => {
+  const { db } = await renderForm();
+  expect(screen.getByText('On YouTube: Evolving Prometheus for More Use Cases - Bartłomiej Płotka, Red Hat')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Use the whole title' }));
+  await waitFor(async () =>
+    expect(await stored(db)).toMatchObject({ title: 'Evolving Prometheus for More Use Cases - Bartłomiej Płotka, Red Hat', speakers: [] }),
+  );
+});
