@@ -4,11 +4,11 @@
  * as a URL, and the note belongs to the video playing there.
  */
 import type { TalkHere } from '../talk/model';
-import { splitSpeakers } from '../talk/speakers';
-import { canonicalVideoUrl, videoIdFromUrl } from '../talk/video-id';
+import { videoIdFromUrl } from '../talk/video-id';
 import { elementText } from './page-sources';
 import { LONGEST_VIDEO_SEC, mediaNumber } from './read-player';
 import { selectors } from './selectors';
+import { noTalk, talkHere } from './talk-here';
 
 export function findMiniplayerVideo(doc: Document): HTMLVideoElement | null {
   return doc.querySelector(selectors.activeMiniplayer)?.querySelector<HTMLVideoElement>(selectors.mainVideo) ?? null;
@@ -20,25 +20,16 @@ export function readMiniplayer(doc: Document): TalkHere | null {
   const videoId = videoIdFromUrl(link?.getAttribute('href') ?? '');
   if (!miniplayer || !videoId) return null;
   const fullTitle = elementText(miniplayer.querySelector(selectors.miniplayerTitle)) ?? elementText(link);
-  if (!fullTitle) return { kind: 'no-talk', reason: 'loading', videoId };
-  const { title, speakers } = splitSpeakers(fullTitle);
+  if (!fullTitle) return noTalk('loading', videoId);
   const video = findMiniplayerVideo(doc);
   const duration = mediaNumber(video?.duration);
   const current = mediaNumber(video?.currentTime);
-  if (duration === Number.POSITIVE_INFINITY || duration > LONGEST_VIDEO_SEC) return { kind: 'no-talk', reason: 'live', videoId };
+  if (duration === Number.POSITIVE_INFINITY || duration > LONGEST_VIDEO_SEC) return noTalk('live', videoId);
   const playing = Number.isFinite(duration) && duration > 0;
-  return {
-    kind: 'talk',
-    talk: {
-      videoId,
-      url: canonicalVideoUrl(videoId),
-      title,
-      youtubeTitle: fullTitle,
-      channel: elementText(miniplayer.querySelector(selectors.miniplayerOwner)),
-      speakers,
-      durationSec: playing ? Math.round(duration) : null,
-      currentSec: playing && Number.isFinite(current) ? Math.min(Math.max(current, 0), duration) : null,
-      chapters: [],
-    },
-  };
+  return talkHere(videoId, fullTitle, {
+    channel: elementText(miniplayer.querySelector(selectors.miniplayerOwner)),
+    durationSec: playing ? Math.round(duration) : null,
+    currentSec: playing && Number.isFinite(current) ? Math.min(Math.max(current, 0), duration) : null,
+    chapters: [],
+  });
 }

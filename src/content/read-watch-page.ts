@@ -4,14 +4,14 @@
  * decides it; every other fact is taken only from a source shown to describe that video.
  */
 
-import { canonicalVideoUrl, isYouTubeUrl, videoIdFromUrl } from '../talk/video-id';
-import type { NoTalkReason, TalkHere } from '../talk/model';
-import { splitSpeakers } from '../talk/speakers';
+import { isYouTubeUrl, videoIdFromUrl } from '../talk/video-id';
+import type { TalkHere } from '../talk/model';
 import { findSources } from './page-sources';
 import { chaptersFromInitialData, chaptersFromRenderedPage } from './read-chapters';
 import { readChannel, readListedDuration, readPlayability, readTitle } from './read-metadata';
 import { readMiniplayer } from './read-miniplayer';
 import { readMainPlayer } from './read-player';
+import { noTalk, talkHere } from './talk-here';
 
 export interface WatchPageExtras {
   /**
@@ -22,9 +22,6 @@ export interface WatchPageExtras {
   playerResponse?: unknown;
 }
 
-function noTalk(reason: NoTalkReason, videoId: string | null): TalkHere {
-  return { kind: 'no-talk', reason, videoId };
-}
 
 export function readWatchPage(doc: Document, href: string, extra: WatchPageExtras = {}): TalkHere {
   if (!isYouTubeUrl(href)) return noTalk('not-youtube', null);
@@ -40,24 +37,14 @@ export function readWatchPage(doc: Document, href: string, extra: WatchPageExtra
 
   const fullTitle = readTitle(doc, sources);
   if (!fullTitle) return noTalk('loading', videoId);
-  const { title, speakers } = splitSpeakers(fullTitle);
-
   const chaptersFromData = chaptersFromInitialData(sources.initialData);
-  return {
-    kind: 'talk',
-    talk: {
-      videoId,
-      url: canonicalVideoUrl(videoId),
-      title,
-      youtubeTitle: fullTitle,
-      channel: readChannel(sources),
-      speakers,
-      durationSec: player.durationSec ?? readListedDuration(sources),
-      currentSec: player.currentSec,
-      chapters:
-        chaptersFromData.length > 0 || !sources.renderedMetadata
-          ? chaptersFromData
-          : chaptersFromRenderedPage(sources.renderedMetadata, videoId),
-    },
-  };
+  return talkHere(videoId, fullTitle, {
+    channel: readChannel(sources),
+    durationSec: player.durationSec ?? readListedDuration(sources),
+    currentSec: player.currentSec,
+    chapters:
+      chaptersFromData.length > 0 || !sources.renderedMetadata
+        ? chaptersFromData
+        : chaptersFromRenderedPage(sources.renderedMetadata, videoId),
+  });
 }
