@@ -22,7 +22,6 @@ export interface WatchPageExtras {
   playerResponse?: unknown;
 }
 
-
 export function readWatchPage(doc: Document, href: string, extra: WatchPageExtras = {}): TalkHere {
   if (!isYouTubeUrl(href)) return noTalk('not-youtube', null);
   const videoId = videoIdFromUrl(href);
