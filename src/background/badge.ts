@@ -5,11 +5,22 @@ import { countNotesForTalk } from '../db/notes';
 import { talkIdFor } from '../talk/model';
 import { videoIdFromUrl } from '../talk/video-id';
 
+const COUNT_COLOR = '#4f46e5';
+const SIGNS = { clipped: { text: '✓', color: '#067647' }, 'no-talk': { text: '–', color: '#6b7280' } };
+const SIGN_SHOWN_MS = 1500;
+
+export interface ToolbarBadge {
+  /** Counts again for the active tab (a page changed notes while the worker slept). */
+  refresh(): Promise<void>;
+  /** A short sign on a tab's button after a clip; the note count comes back after it. */
+  flash(tabId: number, sign: keyof typeof SIGNS): Promise<void>;
+}
+
 /**
  * Keeps the toolbar badge at the number of notes for the talk in the active tab, live:
  * a note saved in any page shows at once.
  */
-export function followActiveTabBadge(db: TalklogDb): () => Promise<void> {
+export function followActiveTabBadge(db: TalklogDb): ToolbarBadge {
   let watching: Subscription | undefined;
 
   const follow = async () => {
@@ -35,10 +46,20 @@ export function followActiveTabBadge(db: TalklogDb): () => Promise<void> {
   });
   browser.windows.onFocusChanged.addListener(() => void follow());
   void follow();
-  return follow;
+  return {
+    refresh: follow,
+    async flash(tabId, sign) {
+      await show(tabId, SIGNS[sign].text, SIGNS[sign].color);
+      setTimeout(() => void follow(), SIGN_SHOWN_MS);
+    },
+  };
 }
 
-async function showCount(tabId: number, count: number): Promise<void> {
-  await browser.action.setBadgeBackgroundColor({ tabId, color: '#4f46e5' }).catch(() => undefined);
-  await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' }).catch(() => undefined);
+function showCount(tabId: number, count: number): Promise<void> {
+  return show(tabId, count > 0 ? String(count) : '', COUNT_COLOR);
+}
+
+async function show(tabId: number, text: string, color: string): Promise<void> {
+  await browser.action.setBadgeBackgroundColor({ tabId, color }).catch(() => undefined);
+  await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
 }

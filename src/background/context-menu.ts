@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { TalklogDb } from '../db/database';
 import { saveTalkToWatch } from '../db/watch-later';
 import { canonicalVideoUrl, videoIdFromUrl } from '../talk/video-id';
+import type { ToolbarBadge } from './badge';
 import { clipTab } from './clip-command';
 import { t } from '../i18n/t';
 
@@ -22,9 +23,9 @@ export function createContextMenus(): void {
 /** Firefox gives a link's text with the click; Chrome does not, so it is read from the page (activeTab). */
 type MenuClick = browser.Menus.OnClickData & { linkText?: string };
 
-export async function onContextMenuClick(db: TalklogDb, info: MenuClick, tab: browser.Tabs.Tab | undefined): Promise<void> {
+export async function onContextMenuClick(db: TalklogDb, badge: ToolbarBadge, info: MenuClick, tab: browser.Tabs.Tab | undefined): Promise<void> {
   if (info.menuItemId === CLIP_PAGE_ITEM && tab?.id !== undefined) {
-    await clipTab(db, tab.id);
+    await clipTab(db, badge, tab.id);
     return;
   }
   if (info.menuItemId !== SAVE_LINK_ITEM || !info.linkUrl) return;

@@ -7,13 +7,14 @@ import { createContextMenus, onContextMenuClick } from './context-menu';
 import { OPEN_SIDE_PANEL_COMMAND, openSidePanel } from './side-panel';
 
 const db = openTalklogDb();
+const badge = followActiveTabBadge(db);
 
 async function onCommand(command: string, tab?: browser.Tabs.Tab): Promise<void> {
-  if (command === CLIP_COMMAND) await clipActiveTab(db);
+  if (command === CLIP_COMMAND) await clipActiveTab(db, badge);
   if (command === OPEN_SIDE_PANEL_COMMAND) await openSidePanel(tab);
 }
 
-const onMenuClick = (info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) => onContextMenuClick(db, info, tab);
+const onMenuClick = (info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) => onContextMenuClick(db, badge, info, tab);
 
 browser.runtime.onInstalled.addListener(createContextMenus);
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
@@ -23,10 +24,8 @@ browser.commands.onCommand.addListener((command, tab) => void onCommand(command,
 // invoke them there, since a headless browser cannot press a global shortcut or open a menu.
 Object.assign(globalThis, { talklogHandlers: { onCommand, onMenuClick } });
 
-const refreshBadge = followActiveTabBadge(db);
-
 // A page that saved or deleted a note says so: the worker may have been asleep, its live count stale.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  if (isFromThisExtension(sender, browser.runtime.id) && isPageToBackgroundMessage(message)) void refreshBadge();
+  if (isFromThisExtension(sender, browser.runtime.id) && isPageToBackgroundMessage(message)) void badge.refresh();
   return undefined;
 });
