@@ -21,7 +21,6 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): LiveQ
       error: (error: unknown) => setState((previous) => ({ value: previous.value, error, settled: true })),
     });
     return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return state;
 }
