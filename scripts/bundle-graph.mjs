@@ -19,7 +19,11 @@ export function gzipSize(/** @type {Uint8Array} */ bytes) {
 export function htmlScripts(/** @type {string} */ html, /** @type {string} */ htmlPath) {
   const found = [];
   for (const tag of html.match(/<(script|link)\b[^>]*>/gi) ?? []) {
-    const attr = (name) => tag.match(new RegExp(`\\b${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))?.slice(2).find((v) => v !== undefined);
+    const attr = (name) =>
+      tag
+        .match(new RegExp(`\\b${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))
+        ?.slice(2)
+        .find((v) => v !== undefined);
     const url = /^<script/i.test(tag) ? attr('src') : /\bmodulepreload\b/i.test(attr('rel') ?? '') ? attr('href') : undefined;
     if (url) found.push(resolveUrl(htmlPath, url));
   }

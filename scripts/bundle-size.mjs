@@ -25,23 +25,28 @@ const results = extensionTargets(dist).map((target) => {
 });
 
 if (json) {
-  console.log(JSON.stringify(results.map(({ name, from, raw, gzip, budget, ok, files, lazyFiles }) => ({ name, from, raw, gzip, budget, ok, files, lazyFiles })), null, 2));
+  console.log(
+    JSON.stringify(
+      results.map(({ name, from, raw, gzip, budget, ok, files, lazyFiles }) => ({ name, from, raw, gzip, budget, ok, files, lazyFiles })),
+      null,
+      2,
+    ),
+  );
 } else {
   const rows = [];
   for (const r of results) {
     rows.push([`${r.name} (${r.from})`, '', '', '']);
     for (const f of [...r.files].sort((a, b) => b.gzip - a.gzip)) rows.push([`  ${f.file}`, kB(f.raw), kB(f.gzip), '']);
     for (const f of r.lazyFiles) rows.push([`  ${f.file} (lazy, not counted)`, kB(f.raw), kB(f.gzip), '']);
-    rows.push([
-      `  total loaded at once`,
-      kB(r.raw),
-      kB(r.gzip),
-      r.budget === undefined ? '(no budget)' : `${r.ok ? 'ok' : 'OVER'}: budget ${kB(r.budget)}`,
-    ]);
+    rows.push([`  total loaded at once`, kB(r.raw), kB(r.gzip), r.budget === undefined ? '(no budget)' : `${r.ok ? 'ok' : 'OVER'}: budget ${kB(r.budget)}`]);
   }
   const header = ['JavaScript (dist: ' + dist + ')', 'raw kB', 'gzip kB', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (row) => row.map((cell, i) => (i === 0 || i === 3 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (row) =>
+    row
+      .map((cell, i) => (i === 0 || i === 3 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));

@@ -37,19 +37,26 @@ const child = spawn(
   WEB_EXT,
   [
     'run',
-    '--source-dir', SOURCE_DIR,
-    '--firefox', FIREFOX,
+    '--source-dir',
+    SOURCE_DIR,
+    '--firefox',
+    FIREFOX,
     '--no-input',
     '--no-reload',
     '--no-config-discovery',
     '--verbose', // prints the installed add-on's id, and Firefox's own output (script errors)
     '--args=-headless',
     // Offline machines: keep Firefox from reaching for the network it does not have.
-    '--pref', 'app.update.enabled=false',
-    '--pref', 'browser.shell.checkDefaultBrowser=false',
-    '--pref', 'datareporting.policy.dataSubmissionEnabled=false',
-    '--pref', 'toolkit.telemetry.enabled=false',
-    '--start-url', 'about:blank',
+    '--pref',
+    'app.update.enabled=false',
+    '--pref',
+    'browser.shell.checkDefaultBrowser=false',
+    '--pref',
+    'datareporting.policy.dataSubmissionEnabled=false',
+    '--pref',
+    'toolkit.telemetry.enabled=false',
+    '--start-url',
+    'about:blank',
   ],
   {
     cwd: ROOT,
@@ -122,6 +129,5 @@ if (failure) {
 }
 console.log(result.line);
 console.log(
-  `Firefox install check passed: ${FIREFOX} installed add-on ${result.id} with no script errors ` +
-    `in the ${SETTLE_MS / 1000} s after (${seconds} s in all).`,
+  `Firefox install check passed: ${FIREFOX} installed add-on ${result.id} with no script errors ` + `in the ${SETTLE_MS / 1000} s after (${seconds} s in all).`,
 );

@@ -15,9 +15,12 @@ function inRoundedSquare(x, y, radius) {
 
 function inPlayMark(x, y) {
   // Triangle pointing right, left part of the tile.
-  const left = 0.2, right = 0.5, top = 0.27, bottom = 0.73;
+  const left = 0.2,
+    right = 0.5,
+    top = 0.27,
+    bottom = 0.73;
   if (x < left || x > right) return false;
-  const half = ((right - x) / (right - left)) * (bottom - top) / 2;
+  const half = (((right - x) / (right - left)) * (bottom - top)) / 2;
   return Math.abs(y - 0.5) <= half;
 }
 
@@ -28,7 +31,8 @@ function inNoteLines(x, y) {
 
 function pixel(size, px, py) {
   const samples = 4;
-  let tile = 0, ink = 0;
+  let tile = 0,
+    ink = 0;
   for (let sy = 0; sy < samples; sy++) {
     for (let sx = 0; sx < samples; sx++) {
       const x = (px + (sx + 0.5) / samples) / size;

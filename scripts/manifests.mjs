@@ -12,26 +12,10 @@ export const GECKO_ID = 'talklog@example.org';
 export const FIREFOX_MIN_VERSION = '142.0';
 
 /** Manifest keys only Chrome reads; Firefox ignores them with a lint warning or rejects them. */
-export const CHROME_ONLY_KEYS = [
-  'minimum_chrome_version',
-  'side_panel',
-  'key',
-  'update_url',
-  'externally_connectable',
-  'offline_enabled',
-];
+export const CHROME_ONLY_KEYS = ['minimum_chrome_version', 'side_panel', 'key', 'update_url', 'externally_connectable', 'offline_enabled'];
 
 /** Permissions Firefox does not have; `web-ext lint` flags them and Firefox warns on install. */
-export const CHROME_ONLY_PERMISSIONS = [
-  'sidePanel',
-  'offscreen',
-  'favicon',
-  'readingList',
-  'system.cpu',
-  'system.display',
-  'system.memory',
-  'system.storage',
-];
+export const CHROME_ONLY_PERMISSIONS = ['sidePanel', 'offscreen', 'favicon', 'readingList', 'system.cpu', 'system.display', 'system.memory', 'system.storage'];
 
 /**
  * Chrome's and Firefox's `version`: 1 to 4 dot-separated integers, each 0–65535 without leading zeros.
@@ -40,12 +24,9 @@ export const CHROME_ONLY_PERMISSIONS = [
  */
 export function assertExtensionVersion(version) {
   const part = '(0|[1-9]\\d{0,4})';
-  const ok =
-    new RegExp(`^${part}(\\.${part}){0,3}$`).test(version) && version.split('.').every((n) => Number(n) <= 65535);
+  const ok = new RegExp(`^${part}(\\.${part}){0,3}$`).test(version) && version.split('.').every((n) => Number(n) <= 65535);
   if (!ok) {
-    throw new Error(
-      `package.json version "${version}" is not a valid extension version (1 to 4 dot-separated integers, e.g. 1.2.3)`,
-    );
+    throw new Error(`package.json version "${version}" is not a valid extension version (1 to 4 dot-separated integers, e.g. 1.2.3)`);
   }
   return version;
 }

@@ -3,9 +3,7 @@ import { join } from 'node:path';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
-const messages = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', 'public', '_locales', 'en', 'messages.json'), 'utf8'),
-) as Messages;
+const messages = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'public', '_locales', 'en', 'messages.json'), 'utf8')) as Messages;
 
 /**
  * The browser's i18n API for unit tests, reading our English messages the way Chrome does:

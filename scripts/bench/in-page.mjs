@@ -46,7 +46,8 @@ export function installKeystrokeProbe() {
   const eventEntries = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      if (entry.interactionId) eventEntries.push({ name: entry.name, startTime: entry.startTime, duration: entry.duration, interactionId: entry.interactionId });
+      if (entry.interactionId)
+        eventEntries.push({ name: entry.name, startTime: entry.startTime, duration: entry.duration, interactionId: entry.interactionId });
     }
   }).observe({ type: 'event', durationThreshold: 16, buffered: true });
 
@@ -66,7 +67,12 @@ export function installKeystrokeProbe() {
             state.armed = false;
             const start = state.keydown ?? state.input;
             const end = state.lastMutation === null ? state.inputPaint : state.paint;
-            resolve({ keydown: state.keydown, latency: start !== null && end !== null ? end - start : null, mutations: state.mutations, timedOut: now - began > timeoutMs });
+            resolve({
+              keydown: state.keydown,
+              latency: start !== null && end !== null ? end - start : null,
+              mutations: state.mutations,
+              timedOut: now - began > timeoutMs,
+            });
           } else setTimeout(check, 20);
         };
         check();

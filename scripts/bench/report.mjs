@@ -39,20 +39,97 @@ export function machineFacts() {
 export function tableRows(r) {
   const rows = [];
   const p = r.popup;
-  rows.push(['Popup ready (app-ready), median', ms(p.ready.median), `bare page, no script (DOMContentLoaded): ${ms(p.bare.median)}`, ratio(p.ready.median, p.bare.median), '', '']);
-  rows.push(['Popup ready (app-ready), median', ms(p.ready.median), `Preact + Dexie page, 50 rows: ${ms(p.floor.median)}`, ratio(p.ready.median, p.floor.median), '≤ 1.3× floor', within(p.ready.median <= 1.3 * p.floor.median)]);
-  rows.push(['Library ready (2,000 talks / 20,000 notes), median', ms(r.library.ready.median), `Preact + Dexie page, 50 rows: ${ms(p.floor.median)}`, ratio(r.library.ready.median, p.floor.median), '< 500 ms', within(r.library.ready.median < 500)]);
-  rows.push([`Search keystroke → paint, p95 of ${r.search.keystrokes}`, ms(r.search.p95), `plain input, same probe, p95: ${ms(r.keystrokeFloor.p95)}`, ratio(r.search.p95, r.keystrokeFloor.p95), '< 50 ms', within(r.search.p95 < 50)]);
-  rows.push([`Search keystroke, Event Timing p95 (browser's own, cross-check)`, r.search.eventTiming.p95 === 0 ? '< 16 ms' : ms(r.search.eventTiming.p95), '', '', '< 50 ms', within(r.search.eventTiming.p95 < 50)]);
-  rows.push(['Search keystroke → paint, median', ms(r.search.median), `plain input, median: ${ms(r.keystrokeFloor.median)}`, ratio(r.search.median, r.keystrokeFloor.median), '', '']);
-  rows.push(['Full markdown export (dialog painted + Download), median', ms(r.export.total.median), `JSON.stringify of the same records: ${ms(r.export.stringify.median)}`, ratio(r.export.total.median, r.export.stringify.median), '< 1 s', within(r.export.total.median < 1000)]);
-  rows.push(['Markdown renderer alone (renderTalkLog), median', ms(r.renderer.render.median), `JSON.stringify, same page: ${ms(r.renderer.stringify.median)}`, ratio(r.renderer.render.median, r.renderer.stringify.median), '', '']);
-  rows.push(['JS heap: popup', MB(p.heap.popup), `Preact + Dexie page: ${MB(p.heap.floor)} (bare page: ${MB(p.heap.bare)})`, ratio(p.heap.popup, p.heap.floor), '', '']);
-  rows.push(['JS heap: library at 2,000 / 20,000', MB(r.library.heap), `Preact + Dexie page: ${MB(p.heap.floor)}`, ratio(r.library.heap, p.heap.floor), '', '']);
+  rows.push([
+    'Popup ready (app-ready), median',
+    ms(p.ready.median),
+    `bare page, no script (DOMContentLoaded): ${ms(p.bare.median)}`,
+    ratio(p.ready.median, p.bare.median),
+    '',
+    '',
+  ]);
+  rows.push([
+    'Popup ready (app-ready), median',
+    ms(p.ready.median),
+    `Preact + Dexie page, 50 rows: ${ms(p.floor.median)}`,
+    ratio(p.ready.median, p.floor.median),
+    '≤ 1.3× floor',
+    within(p.ready.median <= 1.3 * p.floor.median),
+  ]);
+  rows.push([
+    'Library ready (2,000 talks / 20,000 notes), median',
+    ms(r.library.ready.median),
+    `Preact + Dexie page, 50 rows: ${ms(p.floor.median)}`,
+    ratio(r.library.ready.median, p.floor.median),
+    '< 500 ms',
+    within(r.library.ready.median < 500),
+  ]);
+  rows.push([
+    `Search keystroke → paint, p95 of ${r.search.keystrokes}`,
+    ms(r.search.p95),
+    `plain input, same probe, p95: ${ms(r.keystrokeFloor.p95)}`,
+    ratio(r.search.p95, r.keystrokeFloor.p95),
+    '< 50 ms',
+    within(r.search.p95 < 50),
+  ]);
+  rows.push([
+    `Search keystroke, Event Timing p95 (browser's own, cross-check)`,
+    r.search.eventTiming.p95 === 0 ? '< 16 ms' : ms(r.search.eventTiming.p95),
+    '',
+    '',
+    '< 50 ms',
+    within(r.search.eventTiming.p95 < 50),
+  ]);
+  rows.push([
+    'Search keystroke → paint, median',
+    ms(r.search.median),
+    `plain input, median: ${ms(r.keystrokeFloor.median)}`,
+    ratio(r.search.median, r.keystrokeFloor.median),
+    '',
+    '',
+  ]);
+  rows.push([
+    'Full markdown export (dialog painted + Download), median',
+    ms(r.export.total.median),
+    `JSON.stringify of the same records: ${ms(r.export.stringify.median)}`,
+    ratio(r.export.total.median, r.export.stringify.median),
+    '< 1 s',
+    within(r.export.total.median < 1000),
+  ]);
+  rows.push([
+    'Markdown renderer alone (renderTalkLog), median',
+    ms(r.renderer.render.median),
+    `JSON.stringify, same page: ${ms(r.renderer.stringify.median)}`,
+    ratio(r.renderer.render.median, r.renderer.stringify.median),
+    '',
+    '',
+  ]);
+  rows.push([
+    'JS heap: popup',
+    MB(p.heap.popup),
+    `Preact + Dexie page: ${MB(p.heap.floor)} (bare page: ${MB(p.heap.bare)})`,
+    ratio(p.heap.popup, p.heap.floor),
+    '',
+    '',
+  ]);
+  rows.push([
+    'JS heap: library at 2,000 / 20,000',
+    MB(r.library.heap),
+    `Preact + Dexie page: ${MB(p.heap.floor)}`,
+    ratio(r.library.heap, p.heap.floor),
+    '',
+    '',
+  ]);
   const w = r.withExtension;
   const wo = r.withoutExtension;
   rows.push(['JS heap: YouTube watch tab with Talklog', MB(w.heap), `same tab, no extension: ${MB(wo.heap)}`, `+${kB(w.heap - wo.heap)}`, '', '']);
-  rows.push(['JS heap: same, after the popup read the talk', MB(w.heapAfterAsk), `same tab, no extension: ${MB(wo.heap)}`, `+${kB(w.heapAfterAsk - wo.heap)}`, '', '']);
+  rows.push([
+    'JS heap: same, after the popup read the talk',
+    MB(w.heapAfterAsk),
+    `same tab, no extension: ${MB(wo.heap)}`,
+    `+${kB(w.heapAfterAsk - wo.heap)}`,
+    '',
+    '',
+  ]);
   const hi = w.homeIdle;
   rows.push([
     'Content script at rest, non-watch page, 5 s idle',
@@ -82,11 +159,25 @@ export function tableRows(r) {
   }
   const b = r.bundles;
   if (b?.popup) {
-    rows.push(['Bundle: popup JS loaded at once, gzip', kB(b.popup.gzip), `Preact + Dexie floor page: ${kB(b.floor.gzip)}`, ratio(b.popup.gzip, b.floor.gzip), '≤ 50 kB', within(b.popup.gzip <= 50_000)]);
+    rows.push([
+      'Bundle: popup JS loaded at once, gzip',
+      kB(b.popup.gzip),
+      `Preact + Dexie floor page: ${kB(b.floor.gzip)}`,
+      ratio(b.popup.gzip, b.floor.gzip),
+      '≤ 50 kB',
+      within(b.popup.gzip <= 50_000),
+    ]);
     rows.push(['Bundle: content script JS, gzip', kB(b['content script'].gzip), '', '', '≤ 15 kB', within(b['content script'].gzip <= 15_000)]);
     if (b.options) rows.push(['Bundle: library page JS loaded at once, gzip', kB(b.options.gzip), '', '', '', '']);
   }
-  rows.push([`Import backup of ${r.size.talks.toLocaleString('en')} talks + ${r.size.notes.toLocaleString('en')} notes (fill, for information)`, ms(r.import.ms), '', '', '', '']);
+  rows.push([
+    `Import backup of ${r.size.talks.toLocaleString('en')} talks + ${r.size.notes.toLocaleString('en')} notes (fill, for information)`,
+    ms(r.import.ms),
+    '',
+    '',
+    '',
+    '',
+  ]);
   return rows;
 }
 
@@ -95,8 +186,14 @@ const HEADER = ['Measure', 'Talklog', 'Floor (same run)', 'Ratio', 'Target', 'Wi
 export function printTable(results) {
   const rows = tableRows(results);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
-  console.log(`\nTalklog bench — ${results.size.talks.toLocaleString('en')} talks, ${results.size.notes.toLocaleString('en')} notes, medians (popup ${2 * results.runs + 1} loads, library ${results.runs}) — Chromium ${results.chromium}\n`);
+  const line = (row) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  console.log(
+    `\nTalklog bench — ${results.size.talks.toLocaleString('en')} talks, ${results.size.notes.toLocaleString('en')} notes, medians (popup ${2 * results.runs + 1} loads, library ${results.runs}) — Chromium ${results.chromium}\n`,
+  );
   console.log(line(HEADER));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));

@@ -209,7 +209,10 @@ async function withExtension(browser, backupPath, results) {
     }
   }
   const latencies = keystrokes.map((k) => k.latency).filter((v) => v !== null);
-  const eventTiming = await open.evaluate((keydowns) => window.__benchEventTiming(keydowns), keystrokes.map((k) => k.keydown ?? -1));
+  const eventTiming = await open.evaluate(
+    (keydowns) => window.__benchEventTiming(keydowns),
+    keystrokes.map((k) => k.keydown ?? -1),
+  );
   results.search = {
     ...summary(latencies),
     keystrokes: keystrokes.length,
@@ -337,4 +340,3 @@ main().catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });
-

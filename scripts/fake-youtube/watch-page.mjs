@@ -2,8 +2,7 @@
 // in-page navigation YouTube does: pushState, DOM swap, yt-navigate-finish, a lagging title.
 import { VIDEOS } from './videos.mjs';
 
-const escapeHtml = (text) =>
-  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /** JSON inside a <script>: `<` escaped so a title cannot close the script. */
 const scriptJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');

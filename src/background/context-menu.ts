@@ -14,10 +14,13 @@ const VIDEO_LINKS = [...WATCH_PAGES, 'https://youtu.be/*', 'https://m.youtube.co
 
 /** Menus persist across browser restarts: create them once, on install or update. */
 export function createContextMenus(): void {
-  browser.contextMenus.removeAll().then(() => {
-    browser.contextMenus.create({ id: CLIP_PAGE_ITEM, title: t('menuClipThisTalk'), contexts: ['page', 'video'], documentUrlPatterns: WATCH_PAGES });
-    browser.contextMenus.create({ id: SAVE_LINK_ITEM, title: t('menuSaveToWatch'), contexts: ['link'], targetUrlPatterns: VIDEO_LINKS });
-  }, () => undefined);
+  browser.contextMenus.removeAll().then(
+    () => {
+      browser.contextMenus.create({ id: CLIP_PAGE_ITEM, title: t('menuClipThisTalk'), contexts: ['page', 'video'], documentUrlPatterns: WATCH_PAGES });
+      browser.contextMenus.create({ id: SAVE_LINK_ITEM, title: t('menuSaveToWatch'), contexts: ['link'], targetUrlPatterns: VIDEO_LINKS });
+    },
+    () => undefined,
+  );
 }
 
 /** Firefox gives a link's text with the click; Chrome does not, so it is read from the page (activeTab). */

@@ -22,9 +22,12 @@ export function asArray(value: unknown): unknown[] {
 export function asText(value: unknown): string | null {
   let text: unknown = value;
   if (isRecord(value)) {
-    text = typeof value.simpleText === 'string'
-      ? value.simpleText
-      : asArray(value.runs).map((run) => (isRecord(run) && typeof run.text === 'string' ? run.text : '')).join('');
+    text =
+      typeof value.simpleText === 'string'
+        ? value.simpleText
+        : asArray(value.runs)
+            .map((run) => (isRecord(run) && typeof run.text === 'string' ? run.text : ''))
+            .join('');
   }
   if (typeof text !== 'string') return null;
   const collapsed = text.replace(/\s+/g, ' ').trim();

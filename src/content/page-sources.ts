@@ -78,8 +78,7 @@ export function findSources(doc: Document, videoId: string, extraPlayerResponse?
   }
 
   const headVideoId =
-    linkVideoId(doc.querySelector(selectors.ogUrl)?.getAttribute('content')) ??
-    linkVideoId(doc.querySelector(selectors.canonical)?.getAttribute('href'));
+    linkVideoId(doc.querySelector(selectors.ogUrl)?.getAttribute('content')) ?? linkVideoId(doc.querySelector(selectors.canonical)?.getAttribute('href'));
   const headIsCurrent = headVideoId === videoId;
   if (headVideoId !== null && !headIsCurrent) {
     addStale(asText(doc.querySelector(selectors.ogTitle)?.getAttribute('content')));
@@ -87,12 +86,10 @@ export function findSources(doc: Document, videoId: string, extraPlayerResponse?
   }
 
   const microdata =
-    [...doc.querySelectorAll(selectors.videoObject)].find(
-      (scope) => scope.querySelector(selectors.microdataVideoId)?.getAttribute('content') === videoId,
-    ) ?? null;
+    [...doc.querySelectorAll(selectors.videoObject)].find((scope) => scope.querySelector(selectors.microdataVideoId)?.getAttribute('content') === videoId) ??
+    null;
 
-  const watchPage =
-    [...doc.querySelectorAll(selectors.watchPage)].find((page) => page.getAttribute('video-id') === videoId) ?? null;
+  const watchPage = [...doc.querySelectorAll(selectors.watchPage)].find((page) => page.getAttribute('video-id') === videoId) ?? null;
   const renderedTitle = watchPage ? renderedTitleText(watchPage) : null;
   const renderedMetadata = renderedTitle !== null && !stale.has(renderedTitle) ? watchPage : null;
 

@@ -16,9 +16,7 @@ export function parseClockTime(text: string | null | undefined): number | null {
 }
 
 function sortedChapters(candidates: Array<{ title: string | null; startSec: number | null }>): Chapter[] {
-  return candidates
-    .filter((chapter): chapter is Chapter => chapter.title !== null && chapter.startSec !== null)
-    .sort((a, b) => a.startSec - b.startSec);
+  return candidates.filter((chapter): chapter is Chapter => chapter.title !== null && chapter.startSec !== null).sort((a, b) => a.startSec - b.startSec);
 }
 
 /**
@@ -41,14 +39,11 @@ export function chaptersFromInitialData(initialData: unknown): Chapter[] {
     );
     if (chapters.length > 0) return chapters;
   }
-  const panel = asArray(at(initialData, initialDataPaths.engagementPanels)).find(
-    (candidate) => at(candidate, itemPaths.panelId) === chaptersPanelId,
-  );
+  const panel = asArray(at(initialData, initialDataPaths.engagementPanels)).find((candidate) => at(candidate, itemPaths.panelId) === chaptersPanelId);
   return sortedChapters(
     asArray(at(panel, itemPaths.panelItems)).map((item) => ({
       title: asText(at(item, itemPaths.panelItemTitle)),
-      startSec:
-        asSeconds(at(item, itemPaths.panelItemStartSeconds)) ?? parseClockTime(asText(at(item, itemPaths.panelItemTime))),
+      startSec: asSeconds(at(item, itemPaths.panelItemStartSeconds)) ?? parseClockTime(asText(at(item, itemPaths.panelItemTime))),
     })),
   );
 }

@@ -29,10 +29,7 @@ function contentOf(element: Element | null | undefined): string | null {
 export function readTitle(doc: Document, sources: PageSources): string | null {
   const candidates: Array<() => string | null> = [
     () => fromPlayerResponses(sources, (response) => asText(at(response, playerResponsePaths.title))),
-    () =>
-      sources.headIsCurrent
-        ? contentOf(doc.querySelector(selectors.ogTitle)) ?? contentOf(doc.querySelector(selectors.metaTitle))
-        : null,
+    () => (sources.headIsCurrent ? (contentOf(doc.querySelector(selectors.ogTitle)) ?? contentOf(doc.querySelector(selectors.metaTitle))) : null),
     () => {
       const link = readPlayerTitleLink(doc);
       return link?.videoId === sources.videoId ? link.title : null;

@@ -41,9 +41,6 @@ export function readWatchPage(doc: Document, href: string, extra: WatchPageExtra
     channel: readChannel(sources),
     durationSec: player.durationSec ?? readListedDuration(sources),
     currentSec: player.currentSec,
-    chapters:
-      chaptersFromData.length > 0 || !sources.renderedMetadata
-        ? chaptersFromData
-        : chaptersFromRenderedPage(sources.renderedMetadata, videoId),
+    chapters: chaptersFromData.length > 0 || !sources.renderedMetadata ? chaptersFromData : chaptersFromRenderedPage(sources.renderedMetadata, videoId),
   });
 }

@@ -91,8 +91,13 @@ export const initialDataPaths = {
   videoId: ['currentVideoEndpoint', 'watchEndpoint', 'videoId'],
   /** Player-bar chapters: `[{key, value: {chapters: [{chapterRenderer}]}}]` (fixture 03: AUTO_CHAPTERS). */
   markersMap: [
-    'playerOverlays', 'playerOverlayRenderer', 'decoratedPlayerBarRenderer', 'decoratedPlayerBarRenderer',
-    'playerBar', 'multiMarkersPlayerBarRenderer', 'markersMap',
+    'playerOverlays',
+    'playerOverlayRenderer',
+    'decoratedPlayerBarRenderer',
+    'decoratedPlayerBarRenderer',
+    'playerBar',
+    'multiMarkersPlayerBarRenderer',
+    'markersMap',
   ],
   engagementPanels: ['engagementPanels'],
   /** Main column items; one is `videoPrimaryInfoRenderer`, the rendered (possibly translated) title. */

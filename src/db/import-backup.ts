@@ -20,11 +20,7 @@ export interface ImportProgress {
 const CHUNK_SIZE = 1000;
 
 /** Reads a backup file's text and imports it; any problem with the file throws before anything is written. */
-export async function importBackupText(
-  db: TalklogDb,
-  text: string,
-  onProgress?: (progress: ImportProgress) => void,
-): Promise<ImportCounts> {
+export async function importBackupText(db: TalklogDb, text: string, onProgress?: (progress: ImportProgress) => void): Promise<ImportCounts> {
   const parsed = parseBackup(text);
   if (!parsed.ok) throw new Error(parsed.error);
   return importBackup(db, parsed.backup, onProgress);
@@ -35,11 +31,7 @@ export async function importBackupText(
  * file twice changes nothing. All or nothing: one transaction, and a note whose talk is neither in
  * the file nor stored fails it before anything is written.
  */
-export async function importBackup(
-  db: TalklogDb,
-  backup: Backup,
-  onProgress?: (progress: ImportProgress) => void,
-): Promise<ImportCounts> {
+export async function importBackup(db: TalklogDb, backup: Backup, onProgress?: (progress: ImportProgress) => void): Promise<ImportCounts> {
   return db.transaction('rw', db.talks, db.notes, async () => {
     const storedTalkIds = new Set(await db.talks.toCollection().primaryKeys());
     const dangling = danglingNoteTalkIds(backup, storedTalkIds);

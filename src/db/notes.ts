@@ -11,13 +11,7 @@ export function countNotesForTalk(db: TalklogDb, talkId: string): Promise<number
   return db.notes.where('talkId').equals(talkId).count();
 }
 
-export async function addNote(
-  db: TalklogDb,
-  talkId: string,
-  body: string,
-  atSec: number | null,
-  now = new Date(),
-): Promise<Note> {
+export async function addNote(db: TalklogDb, talkId: string, body: string, atSec: number | null, now = new Date()): Promise<Note> {
   const note: Note = {
     id: newNoteId(),
     talkId,

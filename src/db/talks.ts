@@ -59,7 +59,11 @@ export function getTalkByVideoId(db: TalklogDb, videoId: string): Promise<Talk |
 
 /** The event of the talk clipped last that has one: people watch a conference's talks in a row. */
 export async function lastUsedEvent(db: TalklogDb): Promise<string | null> {
-  const talk = await db.talks.orderBy('createdAt').reverse().filter((candidate) => candidate.event !== null).first();
+  const talk = await db.talks
+    .orderBy('createdAt')
+    .reverse()
+    .filter((candidate) => candidate.event !== null)
+    .first();
   return talk?.event ?? null;
 }
 

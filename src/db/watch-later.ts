@@ -8,11 +8,7 @@ import { newTalk, untitledTalk } from './talks';
  * Saves a talk seen as a link (a playlist, a schedule page) as `to-watch`, without opening it.
  * Clipping it later fills in what a link cannot tell; a talk already saved is left as it is.
  */
-export async function saveTalkToWatch(
-  db: TalklogDb,
-  link: { videoId: string; url: string; title: string | null },
-  now = new Date(),
-): Promise<Talk> {
+export async function saveTalkToWatch(db: TalklogDb, link: { videoId: string; url: string; title: string | null }, now = new Date()): Promise<Talk> {
   const { title, speakers } = splitSpeakers(link.title ?? '');
   return db.transaction('rw', db.talks, async () => {
     const existing = await db.talks.get(talkIdFor(link.videoId));

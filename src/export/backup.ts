@@ -55,10 +55,7 @@ export function danglingNoteTalkIds(backup: Backup, knownTalkIds: Set<string>): 
 }
 
 /** What importing `incoming` does to the stored record with its id: the newer `updatedAt` wins, a tie changes nothing. */
-export function mergeByUpdatedAt<T extends { id: string; updatedAt: string }>(
-  existing: T | undefined,
-  incoming: T,
-): 'insert' | 'update' | 'skip' {
+export function mergeByUpdatedAt<T extends { id: string; updatedAt: string }>(existing: T | undefined, incoming: T): 'insert' | 'update' | 'skip' {
   if (existing === undefined) return 'insert';
   return Date.parse(incoming.updatedAt) > Date.parse(existing.updatedAt) ? 'update' : 'skip';
 }
@@ -154,12 +151,7 @@ function isoTime(record: JsonObject, key: string, place: string): string {
 }
 
 /** A list of talks or notes, each read as `read` says and its id checked against the ones before it. */
-function readRecords<T extends { id: string }>(
-  root: JsonObject,
-  key: 'talks' | 'notes',
-  noun: string,
-  read: (record: JsonObject, place: string) => T,
-): T[] {
+function readRecords<T extends { id: string }>(root: JsonObject, key: 'talks' | 'notes', noun: string, read: (record: JsonObject, place: string) => T): T[] {
   const values = field(root, key, '', `a list of ${noun}s`, Array.isArray) as unknown[];
   const firstIndex = new Map<string, number>();
   return values.map((value, i) => {

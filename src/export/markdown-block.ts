@@ -64,9 +64,7 @@ export function listItemLines(lead: string | null, body: string[]): string[] {
     return ownLine ? ['-', ...indentLines(body)] : [`- ${first}`, ...indentLines(rest)];
   }
   // After the lead, a block would be read as text (or as the lead's setext underline).
-  return startsBlock(body)
-    ? [`- ${lead}`, '', ...indentLines(body)]
-    : [`- ${lead} ${first}`, ...indentLines(rest)];
+  return startsBlock(body) ? [`- ${lead}`, '', ...indentLines(body)] : [`- ${lead} ${first}`, ...indentLines(rest)];
 }
 
 function startsBlock([first = '', ...rest]: string[]): boolean {

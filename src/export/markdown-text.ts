@@ -10,9 +10,7 @@ const LINE_BREAKS = /\s*[\r\n]\s*/g;
  * could start inline markup escaped. Use `guardLineStart` too when it begins a line.
  */
 export function escapeInline(text: string): string {
-  return singleLine(text)
-    .replace(INLINE_SPECIALS, '\\$&')
-    .replace(ENTITY_START, '\\&');
+  return singleLine(text).replace(INLINE_SPECIALS, '\\$&').replace(ENTITY_START, '\\&');
 }
 
 /** Text as `escapeInline` shows it: line breaks and the spaces around them become one space, ends trimmed. */
@@ -26,9 +24,7 @@ export function singleLine(text: string): string {
  * The other block starters (`#`, `>`, `<`, fences) are already escaped inline.
  */
 export function guardLineStart(escapedLine: string): string {
-  return escapedLine
-    .replace(/^(?:[-+](?=[ \t]|$)|[-=](?=[-= \t]*$))/, '\\$&')
-    .replace(/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2');
+  return escapedLine.replace(/^(?:[-+](?=[ \t]|$)|[-=](?=[-= \t]*$))/, '\\$&').replace(/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2');
 }
 
 /** A link destination that survives spaces, parentheses and angle brackets in the URL. */

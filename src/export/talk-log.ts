@@ -40,11 +40,25 @@ export function renderTalkLog(talks: Talk[], notes: Note[], options: TalkLogOpti
 
 /** One talk's section, as in the log: what "Copy as markdown" puts on the clipboard. */
 export function renderTalkMarkdown(talk: Talk, notes: Note[], options: TalkMarkdownOptions = {}): string {
-  return joinBlocks(talkBlocks(talk, notes.filter((note) => note.talkId === talk.id), options));
+  return joinBlocks(
+    talkBlocks(
+      talk,
+      notes.filter((note) => note.talkId === talk.id),
+      options,
+    ),
+  );
 }
 
 const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
-  ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+  ł: 'l',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
 };
 
 /** `talklog-kubecon-na-2021.md`, or `talklog-2026-11-26.md` when there is no usable event name. */

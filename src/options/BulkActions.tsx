@@ -27,7 +27,12 @@ export function BulkActions({ count, vocabulary, onSet, onDelete, onClear }: Bul
         suggestions={vocabulary.categories}
         onSet={(category) => onSet({ category }, category ? t('categorySetTo', category) : t('categoryCleared'))}
       />
-      <SetText label={t('fieldEvent')} button={t('setEvent')} suggestions={vocabulary.events} onSet={(event) => onSet({ event }, event ? t('eventSetTo', event) : t('eventCleared'))} />
+      <SetText
+        label={t('fieldEvent')}
+        button={t('setEvent')}
+        suggestions={vocabulary.events}
+        onSet={(event) => onSet({ event }, event ? t('eventSetTo', event) : t('eventCleared'))}
+      />
       <form
         class="bulk-actions__group"
         onSubmit={(event) => {

@@ -47,10 +47,7 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
   const [include, setInclude] = useState<Include>({ includeTimestamps: true, includeSpeakers: true, includeStars: true });
   const [order, setOrder] = useState(() => defaultCategoryOrder(all));
   const categories = useMemo(() => categoriesInOrder(order, defaultCategoryOrder(talks)), [order, talks]);
-  const request = useMemo(
-    () => ({ talks, options: { title, intro, categoryOrder: categories, ...include } }),
-    [talks, title, intro, categories, include],
-  );
+  const request = useMemo(() => ({ talks, options: { title, intro, categoryOrder: categories, ...include } }), [talks, title, intro, categories, include]);
   const previewed = useSettled(request, PREVIEW_DELAY_MS);
   const preview = useMemo(() => renderTalkLog(previewed.talks, notes, previewed.options), [previewed, notes]);
   const currentMarkdown = () => (previewed === request ? preview : renderTalkLog(request.talks, notes, request.options));
@@ -111,15 +108,23 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
           <label for={`${id}-intro`} class="field-label">
             {t('exportIntro')}
           </label>
-          <textarea id={`${id}-intro`} rows={3} value={intro} placeholder={t('exportIntroPlaceholder')} onInput={(event) => setIntro(event.currentTarget.value)} />
+          <textarea
+            id={`${id}-intro`}
+            rows={3}
+            value={intro}
+            placeholder={t('exportIntroPlaceholder')}
+            onInput={(event) => setIntro(event.currentTarget.value)}
+          />
           {narrowed && (
             <fieldset>
               <legend class="field-label">{t('talks')}</legend>
               <label>
-                <input type="radio" name={`${id}-scope`} checked={scope === 'shown'} onChange={() => setScope('shown')} /> {t('exportShown', plural(shown.length, 'talk'))}
+                <input type="radio" name={`${id}-scope`} checked={scope === 'shown'} onChange={() => setScope('shown')} />{' '}
+                {t('exportShown', plural(shown.length, 'talk'))}
               </label>
               <label>
-                <input type="radio" name={`${id}-scope`} checked={scope === 'all'} onChange={() => setScope('all')} /> {t('exportAll', plural(all.length, 'talk'))}
+                <input type="radio" name={`${id}-scope`} checked={scope === 'all'} onChange={() => setScope('all')} />{' '}
+                {t('exportAll', plural(all.length, 'talk'))}
               </label>
             </fieldset>
           )}

@@ -79,7 +79,11 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
 
   const setDetails = async (patch: TalkDetailsPatch, description: string) => {
     try {
-      const updated = await updateTalksDetails(db, selectedShown.map((entry) => entry.talk.id), patch);
+      const updated = await updateTalksDetails(
+        db,
+        selectedShown.map((entry) => entry.talk.id),
+        patch,
+      );
       announce({ kind: 'status', text: t('changedForTalks', description, plural(updated.length, 'talk')) });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotChangeTalks', errorMessage(error)) });
@@ -144,14 +148,7 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
       </main>
       {settings && <SettingsPanel {...settings} announce={announce} />}
       {exporting && talks && notes && shownTalks && (
-        <ExportDialog
-          shown={shownTalks}
-          all={talks}
-          narrowed={narrowed}
-          notes={notes}
-          env={env}
-          onClose={() => setExporting(false)}
-        />
+        <ExportDialog shown={shownTalks} all={talks} narrowed={narrowed} notes={notes} env={env} onClose={() => setExporting(false)} />
       )}
     </div>
   );

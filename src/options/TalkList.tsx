@@ -25,7 +25,21 @@ interface TalkListProps {
   announce: (announcement: Announcement) => void;
 }
 
-export function TalkList({ db, shown, total, words, narrowed, onClearFilters, vocabulary, selected, onSelect, onCopy, onDelete, onPlay, announce }: TalkListProps) {
+export function TalkList({
+  db,
+  shown,
+  total,
+  words,
+  narrowed,
+  onClearFilters,
+  vocabulary,
+  selected,
+  onSelect,
+  onCopy,
+  onDelete,
+  onPlay,
+  announce,
+}: TalkListProps) {
   const [limit, setLimit] = useState(PAGE_SIZE);
   useEffect(() => setLimit(PAGE_SIZE), [shown.length, words]);
 
@@ -48,7 +62,12 @@ export function TalkList({ db, shown, total, words, narrowed, onClearFilters, vo
             checked={shown.length > 0 && selectedCount === shown.length}
             indeterminate={selectedCount > 0 && selectedCount < shown.length}
             disabled={shown.length === 0}
-            onChange={(event) => select(shown.map((entry) => entry.talk.id), event.currentTarget.checked)}
+            onChange={(event) =>
+              select(
+                shown.map((entry) => entry.talk.id),
+                event.currentTarget.checked,
+              )
+            }
           />{' '}
           {t('selectAllShown')}
         </label>

@@ -26,7 +26,11 @@ export function TalkNotes({ db, talk, notes, words, onPlay, announce }: TalkNote
     <ol class="plain-list" aria-label={t('notesOnTalk', talk.title)}>
       {notes.map((note) => (
         <li key={note.id} class="library-note">
-          {note.atSec !== null ? <TimeLink videoId={talk.videoId} atSec={note.atSec} onSeek={(atSec) => onPlay(talk.videoId, atSec)} /> : <span class="library-note__no-time" />}
+          {note.atSec !== null ? (
+            <TimeLink videoId={talk.videoId} atSec={note.atSec} onSeek={(atSec) => onPlay(talk.videoId, atSec)} />
+          ) : (
+            <span class="library-note__no-time" />
+          )}
           {editing === note.id ? (
             <NoteBodyEditor db={db} note={note} announce={announce} onDone={() => setEditing(null)} />
           ) : (
@@ -38,7 +42,12 @@ export function TalkNotes({ db, talk, notes, words, onPlay, announce }: TalkNote
                 <button type="button" class="button button--quiet button--small" aria-label={t('editNote')} onClick={() => setEditing(note.id)}>
                   {t('edit')}
                 </button>
-                <button type="button" class="button button--quiet button--small" aria-label={t('deleteNote')} onClick={() => void deleteNoteWithUndo(db, note.id, announce)}>
+                <button
+                  type="button"
+                  class="button button--quiet button--small"
+                  aria-label={t('deleteNote')}
+                  onClick={() => void deleteNoteWithUndo(db, note.id, announce)}
+                >
                   {t('delete')}
                 </button>
               </span>

@@ -38,7 +38,13 @@ export function TalkRow({ db, entry, words, vocabulary, selected, onSelect, onCo
   return (
     <li class={selected ? 'talk-row talk-row--selected' : 'talk-row'} aria-labelledby={`${id}-title`}>
       <div class="talk-row__summary">
-        <input type="checkbox" class="talk-row__select" aria-label={t('selectTalk', talk.title)} checked={selected} onChange={(event) => onSelect(event.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          class="talk-row__select"
+          aria-label={t('selectTalk', talk.title)}
+          checked={selected}
+          onChange={(event) => onSelect(event.currentTarget.checked)}
+        />
         <div class="talk-row__main">
           <h2 id={`${id}-title`} class="talk-row__title">
             <a href={talk.url} target="_blank" rel="noreferrer">

@@ -30,7 +30,9 @@ export const NO_FILTER: LibraryFilter = { query: '', event: '', category: '', ta
 
 /** Whether the filter leaves some talks out (sorting does not). */
 export function narrowsTalks(filter: LibraryFilter): boolean {
-  return queryWords(filter.query).length > 0 || filter.event !== '' || filter.category !== '' || filter.tag !== '' || filter.status !== '' || filter.minInterest > 0;
+  return (
+    queryWords(filter.query).length > 0 || filter.event !== '' || filter.category !== '' || filter.tag !== '' || filter.status !== '' || filter.minInterest > 0
+  );
 }
 
 /** A talk, its notes in writing order, and its text folded once for search. */

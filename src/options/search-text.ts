@@ -1,7 +1,15 @@
 /** Text as search compares it: case, accents and letter variants (`Płotka` ~ `plotka`) folded away. */
 
 const LETTER_VARIANTS: Record<string, string> = {
-  ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+  ł: 'l',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
   // Lower-casing a whole word gives a final sigma, one letter at a time does not: fold both to σ.
   ς: 'σ',
 };

@@ -3,9 +3,7 @@ import type { Shortcut } from './SettingsPanel';
 
 export async function readShortcuts(): Promise<Shortcut[]> {
   const commands = await browser.commands.getAll();
-  return commands
-    .filter((command) => command.description)
-    .map((command) => ({ description: command.description ?? '', keys: command.shortcut ?? '' }));
+  return commands.filter((command) => command.description).map((command) => ({ description: command.description ?? '', keys: command.shortcut ?? '' }));
 }
 
 /** Chrome lists shortcuts at chrome://extensions/shortcuts; Firefox in its add-ons manager. */

@@ -28,23 +28,14 @@ export function TalkDescription({ db, talk, announce }: { db: TalklogDb; talk: T
       announce({ kind: 'alert', text: t('couldNotOpenDetails', errorMessage(error)) });
     }
   };
-  const summary = [statusLabel(talk.status), talk.event, talk.category, talk.interest > 0 ? '★'.repeat(talk.interest) : null]
-    .filter(Boolean)
-    .join(' · ');
+  const summary = [statusLabel(talk.status), talk.event, talk.category, talk.interest > 0 ? '★'.repeat(talk.interest) : null].filter(Boolean).join(' · ');
   return (
     <details class="talk-description" onToggle={() => void load()}>
       <summary>
         <span class="talk-description__label">{t('details')}</span> <span class="muted">{summary}</span>
       </summary>
       {loaded && (
-        <loaded.TalkDetailsForm
-          db={db}
-          talk={talk}
-          categories={loaded.vocabulary.categories}
-          events={loaded.vocabulary.events}
-          announce={announce}
-          compact
-        />
+        <loaded.TalkDetailsForm db={db} talk={talk} categories={loaded.vocabulary.categories} events={loaded.vocabulary.events} announce={announce} compact />
       )}
     </details>
   );

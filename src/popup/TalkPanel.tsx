@@ -88,9 +88,7 @@ export function TalkPanel({ db, drafts, initialTalk, chapters, rewindSec, connec
           {talk.title}
         </h1>
         <p class="talk-card__meta">
-          {[talk.speakers.join(', '), talk.channel, talk.durationSec ? formatPlaybackTime(talk.durationSec) : '']
-            .filter(Boolean)
-            .join(' · ')}
+          {[talk.speakers.join(', '), talk.channel, talk.durationSec ? formatPlaybackTime(talk.durationSec) : ''].filter(Boolean).join(' · ')}
         </p>
         <div class="talk-card__actions">
           <button type="button" class="button" onClick={() => void onClip()}>

@@ -36,10 +36,7 @@ function parseDraft(stored: string | null): Draft | null {
     return {
       body,
       atSec: typeof atSec === 'number' && Number.isFinite(atSec) ? atSec : null,
-      editing:
-        typeof editing?.noteId === 'string' && typeof editing.openedAt === 'string'
-          ? { noteId: editing.noteId, openedAt: editing.openedAt }
-          : null,
+      editing: typeof editing?.noteId === 'string' && typeof editing.openedAt === 'string' ? { noteId: editing.noteId, openedAt: editing.openedAt } : null,
     };
   } catch {
     return null;

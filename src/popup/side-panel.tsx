@@ -7,7 +7,4 @@ import { pinnedTabId, resolveTabId } from './tab-connector';
 
 const [setup, initialTabId] = await Promise.all([setUpNotePage(), resolveTabId(location.search)]);
 document.body.classList.add('side-panel');
-render(
-  <SidePanelApp setup={setup} pinnedTabId={pinnedTabId(location.search)} initialTabId={initialTabId} />,
-  document.getElementById('app')!,
-);
+render(<SidePanelApp setup={setup} pinnedTabId={pinnedTabId(location.search)} initialTabId={initialTabId} />, document.getElementById('app')!);

@@ -73,14 +73,7 @@ export function newNoteId(): string {
 }
 
 /** Why a tab holds no talk to clip; the popup says each one plainly. */
-export type NoTalkReason =
-  | 'not-youtube'
-  | 'not-a-watch-page'
-  | 'unavailable'
-  | 'live'
-  | 'loading';
+export type NoTalkReason = 'not-youtube' | 'not-a-watch-page' | 'unavailable' | 'live' | 'loading';
 
 /** The answer to "what talk is here" for one tab. */
-export type TalkHere =
-  | { kind: 'talk'; talk: CapturedTalk }
-  | { kind: 'no-talk'; reason: NoTalkReason; videoId: string | null };
+export type TalkHere = { kind: 'talk'; talk: CapturedTalk } | { kind: 'no-talk'; reason: NoTalkReason; videoId: string | null };

@@ -17,7 +17,29 @@ const PEOPLE_JOINER = /(\s*;\s*|\s+&\s+|\s+and\s+)/;
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}]*(?:(?:['’]\p{Lu}|[-.]\p{L})[\p{L}\p{M}]*)*\.?$/u;
 /** Names in scripts without capitals (`王磊`), accepted only with a company after them. */
 const CASELESS_WORD = /^[\p{Lo}\p{M}·・]{1,10}$/u;
-const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'dos', 'das', 'do', 'bin', 'ibn', 'al', 'el', 'ten', 'ter']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'la',
+  'le',
+  'dos',
+  'das',
+  'do',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'ten',
+  'ter',
+]);
 
 /** Words that make two capitalised words a title fragment, a product or a brand rather than a person. */
 const NOT_NAME_WORDS = new Set(

@@ -19,14 +19,7 @@ export function StarRating({ value, onChange }: { value: Interest; onChange: (va
       <div role="radiogroup" aria-labelledby={`${id}-label`} class="star-rating__options">
         {LEVELS.map((level) => (
           <label key={level} class={level === 0 ? 'star-rating__option star-rating__option--none' : 'star-rating__option'}>
-            <input
-              type="radio"
-              class="visually-hidden"
-              name={`${id}-interest`}
-              value={level}
-              checked={value === level}
-              onChange={() => onChange(level)}
-            />
+            <input type="radio" class="visually-hidden" name={`${id}-interest`} value={level} checked={value === level} onChange={() => onChange(level)} />
             <span aria-hidden="true" class={level <= value && level > 0 ? 'star-rating__star star-rating__star--on' : 'star-rating__star'}>
               {level === 0 ? '–' : level <= value ? '★' : '☆'}
             </span>

@@ -41,9 +41,7 @@ const FILES = {
 describe('the module graph of a build', () => {
   it("reads a page's script and modulepreload tags, not its stylesheets", () => {
     expect(htmlScripts(FILES['src/popup/index.html'], 'src/popup/index.html')).toEqual(['assets/popup-A.js', 'assets/preact-B.js']);
-    expect(htmlScripts('<script src="../x.js"></script><script src="https://cdn.example/y.js"></script>', 'src/a/index.html')).toEqual([
-      'src/x.js',
-    ]);
+    expect(htmlScripts('<script src="../x.js"></script><script src="https://cdn.example/y.js"></script>', 'src/a/index.html')).toEqual(['src/x.js']);
   });
 
   it('tells static imports and re-exports from lazy dynamic imports, ignoring strings', () => {

@@ -22,7 +22,7 @@ describe('assignedObject', () => {
     ['var ytInitialData = {"a":1};'],
     ['var ytInitialData={"a":1};var meta = document.createElement("meta");'],
     ['window["ytInitialData"] = {"a":1};'],
-    ["window['ytInitialData'] = {\"a\":1};"],
+    ['window[\'ytInitialData\'] = {"a":1};'],
     ['window.ytInitialData = {"a":1}'],
     ['(function(){})();\nvar ytInitialData = {"a":1};\nif (window.ytcsi) {}'],
   ])('reads %s', (script) => {
@@ -49,9 +49,7 @@ describe('assignedObject', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
         const json = JSON.stringify(value);
-        expect(assignedObject(`var ytInitialPlayerResponse = ${json};var meta = {"x":"};"};`, 'ytInitialPlayerResponse')).toEqual(
-          JSON.parse(json),
-        );
+        expect(assignedObject(`var ytInitialPlayerResponse = ${json};var meta = {"x":"};"};`, 'ytInitialPlayerResponse')).toEqual(JSON.parse(json));
       }),
     );
   });

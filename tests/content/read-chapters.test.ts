@@ -40,22 +40,45 @@ describe('chaptersFromInitialData', () => {
   test('prefers creator chapters to auto chapters, and falls back to the creator chapters panel', () => {
     const chapter = (title: string, ms: number) => ({ chapterRenderer: { title: { simpleText: title }, timeRangeStartMillis: ms } });
     const markersMap = (entries: Array<[string, unknown[]]>) => ({
-      playerOverlays: { playerOverlayRenderer: { decoratedPlayerBarRenderer: { decoratedPlayerBarRenderer: { playerBar: {
-        multiMarkersPlayerBarRenderer: { markersMap: entries.map(([key, chapters]) => ({ key, value: { chapters } })) },
-      } } } } },
+      playerOverlays: {
+        playerOverlayRenderer: {
+          decoratedPlayerBarRenderer: {
+            decoratedPlayerBarRenderer: {
+              playerBar: {
+                multiMarkersPlayerBarRenderer: { markersMap: entries.map(([key, chapters]) => ({ key, value: { chapters } })) },
+              },
+            },
+          },
+        },
+      },
     });
     expect(
-      chaptersFromInitialData(markersMap([['AUTO_CHAPTERS', [chapter('Auto', 0)]], ['DESCRIPTION_CHAPTERS', [chapter('Creator', 0)]]])),
+      chaptersFromInitialData(
+        markersMap([
+          ['AUTO_CHAPTERS', [chapter('Auto', 0)]],
+          ['DESCRIPTION_CHAPTERS', [chapter('Creator', 0)]],
+        ]),
+      ),
     ).toEqual([{ title: 'Creator', startSec: 0 }]);
 
     const panel = (panelIdentifier: string) => ({
       engagementPanelSectionListRenderer: {
         panelIdentifier,
-        content: { macroMarkersListRenderer: { contents: [
-          { macroMarkersInfoItemRenderer: { infoText: { runs: [{ text: 'These chapters are auto-generated' }] } } },
-          { macroMarkersListItemRenderer: { title: { simpleText: 'Start' }, timeDescription: { simpleText: '0:00' }, onTap: { watchEndpoint: { startTimeSeconds: 0 } } } },
-          { macroMarkersListItemRenderer: { title: { runs: [{ text: 'Late ' }, { text: 'part' }] }, timeDescription: { simpleText: '1:02:03' } } },
-        ] } },
+        content: {
+          macroMarkersListRenderer: {
+            contents: [
+              { macroMarkersInfoItemRenderer: { infoText: { runs: [{ text: 'These chapters are auto-generated' }] } } },
+              {
+                macroMarkersListItemRenderer: {
+                  title: { simpleText: 'Start' },
+                  timeDescription: { simpleText: '0:00' },
+                  onTap: { watchEndpoint: { startTimeSeconds: 0 } },
+                },
+              },
+              { macroMarkersListItemRenderer: { title: { runs: [{ text: 'Late ' }, { text: 'part' }] }, timeDescription: { simpleText: '1:02:03' } } },
+            ],
+          },
+        },
       },
     });
     expect(chaptersFromInitialData({ engagementPanels: [panel('engagement-panel-macro-markers-description-chapters')] })).toEqual([
@@ -67,7 +90,7 @@ describe('chaptersFromInitialData', () => {
 });
 
 describe('chaptersFromRenderedPage', () => {
-  test("reads the rendered creator chapters panel, not Key moments, only for the video it was rendered for", () => {
+  test('reads the rendered creator chapters panel, not Key moments, only for the video it was rendered for', () => {
     const doc = loadPage(renderedPages.watchAfterNavigation.path);
     expect(chaptersFromRenderedPage(doc, 'tLgTalkB_02')).toEqual([
       { title: 'Welcome', startSec: 0 },

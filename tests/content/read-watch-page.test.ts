@@ -153,8 +153,7 @@ describe('rendered desktop pages (tests/fixtures/rendered)', () => {
 
     test("while the h1 still shows A's title: loading, never A's title", () => {
       const doc = page();
-      doc.querySelector('ytd-watch-metadata h1 yt-formatted-string')!.textContent =
-        'Evolving Prometheus for More Use Cases - Bartłomiej Płotka, Red Hat';
+      doc.querySelector('ytd-watch-metadata h1 yt-formatted-string')!.textContent = 'Evolving Prometheus for More Use Cases - Bartłomiej Płotka, Red Hat';
       doc.querySelector('a.ytp-title-link')!.textContent = '';
       expect(readWatchPage(doc, renderedPages.watchAfterNavigation.href)).toEqual({
         kind: 'no-talk',
@@ -183,14 +182,22 @@ describe('rendered desktop pages (tests/fixtures/rendered)', () => {
     test("a player response for B (from the navigation event) gives B's listed duration", () => {
       const playerResponse = {
         playabilityStatus: { status: 'OK' },
-        videoDetails: { videoId: 'tLgTalkB_02', title: 'Securing the Software Supply Chain - Jane Doe & Rahul Iyer, Example Corp', author: 'OpenSSF', lengthSeconds: '1502' },
+        videoDetails: {
+          videoId: 'tLgTalkB_02',
+          title: 'Securing the Software Supply Chain - Jane Doe & Rahul Iyer, Example Corp',
+          author: 'OpenSSF',
+          lengthSeconds: '1502',
+        },
       };
       const talk = talkOf(readWatchPage(page(), renderedPages.watchAfterNavigation.href, { playerResponse }));
       expect(talk).toMatchObject({ title: 'Securing the Software Supply Chain', channel: 'OpenSSF', durationSec: 1502 });
     });
 
-    test("a player response for A (a stale navigation event) is ignored", () => {
-      const playerResponse = { playabilityStatus: { status: 'OK' }, videoDetails: { videoId: 'tLgTalkA_01', title: 'A', author: 'CNCF', lengthSeconds: '1880' } };
+    test('a player response for A (a stale navigation event) is ignored', () => {
+      const playerResponse = {
+        playabilityStatus: { status: 'OK' },
+        videoDetails: { videoId: 'tLgTalkA_01', title: 'A', author: 'CNCF', lengthSeconds: '1880' },
+      };
       const talk = talkOf(readWatchPage(page(), renderedPages.watchAfterNavigation.href, { playerResponse }));
       expect(talk).toMatchObject({ title: 'Securing the Software Supply Chain', channel: 'OpenSSF', durationSec: null });
     });
@@ -282,7 +289,10 @@ describe('live and unavailable videos', () => {
 
   test('a stale error status does not stop a video the main player is playing', () => {
     const doc = loadPage(renderedPages.watchA.path);
-    const stale = { playabilityStatus: { status: 'CONTENT_CHECK_REQUIRED' }, videoDetails: { videoId: 'tLgTalkA_01', title: 'Evolving Prometheus for More Use Cases' } };
+    const stale = {
+      playabilityStatus: { status: 'CONTENT_CHECK_REQUIRED' },
+      videoDetails: { videoId: 'tLgTalkA_01', title: 'Evolving Prometheus for More Use Cases' },
+    };
     expect(readWatchPage(doc, renderedPages.watchA.href, { playerResponse: stale })).toMatchObject({ reason: 'unavailable' });
     setMedia(doc.querySelector('#movie_player video'), { duration: 1880, currentTime: 1 });
     expect(talkOf(readWatchPage(doc, renderedPages.watchA.href, { playerResponse: stale })).durationSec).toBe(1880);

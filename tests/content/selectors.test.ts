@@ -35,32 +35,32 @@ function count(doc: Document, name: keyof typeof selectors): number {
 const columns: PageName[] = ['surfaceGo', 'botCheck', 'spanishUi', 'watchA', 'watchAfterNavigation', 'homeWithMiniplayer', 'search', 'channel'];
 const contract: Record<keyof typeof selectors, number[]> = {
   //                     01  03  04  A   A→B home search channel
-  watchPage:            [0,  0,  0,  1,  1,  1,  0,  0], // home: the hidden flexy keeps B's id
-  renderedTitle:        [0,  0,  0,  1,  1,  1,  0,  0],
-  renderedTitleText:    [0,  0,  0,  1,  1,  1,  0,  0],
-  renderedOwner:        [0,  0,  0,  1,  1,  1,  0,  0],
-  mainVideo:            [0,  0,  0,  1,  1,  1,  0,  0], // home: #movie_player inside the miniplayer
-  miniplayer:           [0,  0,  0,  2,  2,  2,  2,  2], // ytd-miniplayer and its .miniplayer
-  activeMiniplayer:     [0,  0,  0,  0,  0,  1,  0,  0], // home: the miniplayer plays B
-  miniplayerTitle:      [0,  0,  0,  0,  0,  1,  0,  0],
-  miniplayerOwner:      [0,  0,  0,  0,  0,  1,  0,  0],
-  hoverPreviewVideo:    [0,  0,  0,  1,  1,  1,  1,  0],
-  adShowing:            [0,  0,  0,  0,  0,  0,  0,  0], // set by tests
-  playerTitleLink:      [0,  0,  0,  1,  1,  1,  0,  0],
-  captionSegment:       [0,  0,  0,  2,  0,  0,  0,  0], // captions on in A only
-  renderedChapter:      [0,  0,  0,  4,  4,  0,  0,  0], // A→B: B's Key moments panel not matched
-  renderedChapterTitle: [0,  0,  0,  4,  4,  0,  0,  0],
-  renderedChapterTime:  [0,  0,  0,  4,  4,  0,  0,  0],
-  renderedChapterLink:  [0,  0,  0,  4,  4,  0,  0,  0],
-  ogUrl:                [1,  0,  1,  1,  1,  1,  0,  1], // 03 has no og:*
-  canonical:            [1,  1,  1,  1,  1,  1,  0,  1], // 03: href="undefined"
-  ogTitle:              [1,  0,  1,  1,  1,  1,  0,  1],
-  metaTitle:            [1,  1,  1,  1,  1,  0,  0,  0], // 03: content=""
-  videoObject:          [1,  0,  1,  1,  1,  0,  0,  0],
-  microdataVideoId:     [1,  0,  1,  1,  1,  0,  0,  0],
-  microdataAuthorName:  [1,  0,  1,  1,  1,  0,  0,  0],
-  microdataDuration:    [1,  0,  1,  1,  1,  0,  0,  0],
-  inlineScript:         [41, 40, 40, 2,  2,  1,  1,  1],
+  watchPage: [0, 0, 0, 1, 1, 1, 0, 0], // home: the hidden flexy keeps B's id
+  renderedTitle: [0, 0, 0, 1, 1, 1, 0, 0],
+  renderedTitleText: [0, 0, 0, 1, 1, 1, 0, 0],
+  renderedOwner: [0, 0, 0, 1, 1, 1, 0, 0],
+  mainVideo: [0, 0, 0, 1, 1, 1, 0, 0], // home: #movie_player inside the miniplayer
+  miniplayer: [0, 0, 0, 2, 2, 2, 2, 2], // ytd-miniplayer and its .miniplayer
+  activeMiniplayer: [0, 0, 0, 0, 0, 1, 0, 0], // home: the miniplayer plays B
+  miniplayerTitle: [0, 0, 0, 0, 0, 1, 0, 0],
+  miniplayerOwner: [0, 0, 0, 0, 0, 1, 0, 0],
+  hoverPreviewVideo: [0, 0, 0, 1, 1, 1, 1, 0],
+  adShowing: [0, 0, 0, 0, 0, 0, 0, 0], // set by tests
+  playerTitleLink: [0, 0, 0, 1, 1, 1, 0, 0],
+  captionSegment: [0, 0, 0, 2, 0, 0, 0, 0], // captions on in A only
+  renderedChapter: [0, 0, 0, 4, 4, 0, 0, 0], // A→B: B's Key moments panel not matched
+  renderedChapterTitle: [0, 0, 0, 4, 4, 0, 0, 0],
+  renderedChapterTime: [0, 0, 0, 4, 4, 0, 0, 0],
+  renderedChapterLink: [0, 0, 0, 4, 4, 0, 0, 0],
+  ogUrl: [1, 0, 1, 1, 1, 1, 0, 1], // 03 has no og:*
+  canonical: [1, 1, 1, 1, 1, 1, 0, 1], // 03: href="undefined"
+  ogTitle: [1, 0, 1, 1, 1, 1, 0, 1],
+  metaTitle: [1, 1, 1, 1, 1, 0, 0, 0], // 03: content=""
+  videoObject: [1, 0, 1, 1, 1, 0, 0, 0],
+  microdataVideoId: [1, 0, 1, 1, 1, 0, 0, 0],
+  microdataAuthorName: [1, 0, 1, 1, 1, 0, 0, 0],
+  microdataDuration: [1, 0, 1, 1, 1, 0, 0, 0],
+  inlineScript: [41, 40, 40, 2, 2, 1, 1, 1],
 };
 
 describe('selector contract', () => {
@@ -70,9 +70,7 @@ describe('selector contract', () => {
 
   test.each(Object.entries(contract))('%s', (name, expected) => {
     const actual = columns.map((page) => count(documents[page], name as keyof typeof selectors));
-    expect(Object.fromEntries(columns.map((page, i) => [page, actual[i]]))).toEqual(
-      Object.fromEntries(columns.map((page, i) => [page, expected[i]])),
-    );
+    expect(Object.fromEntries(columns.map((page, i) => [page, actual[i]]))).toEqual(Object.fromEntries(columns.map((page, i) => [page, expected[i]])));
   });
 });
 
@@ -91,7 +89,9 @@ describe('JSON path contract', () => {
     watchA: readInlineInitialData(documents.watchA),
   };
   const found = (objects: Record<string, unknown>, path: readonly string[]) =>
-    Object.entries(objects).filter(([, value]) => at(value, path) !== undefined).map(([name]) => name);
+    Object.entries(objects)
+      .filter(([, value]) => at(value, path) !== undefined)
+      .map(([name]) => name);
 
   const playerContract: Record<keyof typeof playerResponsePaths, string[]> = {
     videoId: ['surfaceGo', 'android', 'spanishUi', 'watchA'], // the bot check has no videoDetails

@@ -69,7 +69,11 @@ describe('listing', () => {
   test('recent talks come newest first, and the library counts notes per talk', async () => {
     const db = freshDb();
     const older = await clipTalk(db, capturedTalk(), new Date('2026-11-20T10:00:00Z'));
-    const newer = await clipTalk(db, capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs', title: 'OpenMetrics' }), new Date('2026-11-21T10:00:00Z'));
+    const newer = await clipTalk(
+      db,
+      capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs', title: 'OpenMetrics' }),
+      new Date('2026-11-21T10:00:00Z'),
+    );
     await addNote(db, older.id, 'one', 10);
     await addNote(db, older.id, 'two', null);
     expect((await listRecentTalks(db, 1)).map((talk) => talk.id)).toEqual([newer.id]);

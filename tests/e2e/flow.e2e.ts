@@ -32,7 +32,11 @@ test('the clip shortcut saves the talk in the active tab, confirms in the page a
   await popup.getByRole('button', { name: 'Save note' }).click();
   await watch.bringToFront();
   const tabId = await session.tabIdOf(watch);
-  await expect.poll(() => session.serviceWorker.evaluate((id) => (globalThis as unknown as ChromeBadge).chrome.action.getBadgeText({ tabId: id! }), tabId), { timeout: 5000 }).toBe('1');
+  await expect
+    .poll(() => session.serviceWorker.evaluate((id) => (globalThis as unknown as ChromeBadge).chrome.action.getBadgeText({ tabId: id! }), tabId), {
+      timeout: 5000,
+    })
+    .toBe('1');
   await popup.close();
 });
 

@@ -134,9 +134,9 @@ test('describe, search, filter and export talks; back them up, lose one, and imp
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify({ ...backup, talks: [{ ...backup.talks[0], videoId: 'nope' }] })),
   });
-  await expect.poll(() => library.getByRole('alert').textContent()).toBe(
-    'Nothing was imported from edited-by-hand.json. talks[0].videoId: expected an 11-character YouTube video id, found "nope"',
-  );
+  await expect
+    .poll(() => library.getByRole('alert').textContent())
+    .toBe('Nothing was imported from edited-by-hand.json. talks[0].videoId: expected an 11-character YouTube video id, found "nope"');
   await expect.poll(() => shownTitles(library)).toEqual([OPENMETRICS, PROMETHEUS]);
   await session.screenshot(library, 'library-import-error');
 

@@ -39,9 +39,8 @@ test('two pages on one talk see each other’s notes live, and a late edit keeps
   await right.getByRole('button', { name: 'Save note' }).click();
   await expect.poll(() => right.getByRole('status').textContent()).toContain('changed elsewhere');
   for (const page of [left, right]) {
-    await expect.poll(() => page.getByRole('listitem').allTextContents()).toEqual([
-      expect.stringContaining('exemplars in the OpenMetrics format'),
-      expect.stringContaining('exemplars: trace ids on samples'),
-    ]);
+    await expect
+      .poll(() => page.getByRole('listitem').allTextContents())
+      .toEqual([expect.stringContaining('exemplars in the OpenMetrics format'), expect.stringContaining('exemplars: trace ids on samples')]);
   }
 });

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  createBackup,
-  danglingNoteTalkIds,
-  mergeByUpdatedAt,
-  parseBackup,
-  serializeBackup,
-  type Backup,
-} from '../../src/export/backup';
+import { createBackup, danglingNoteTalkIds, mergeByUpdatedAt, parseBackup, serializeBackup, type Backup } from '../../src/export/backup';
 import { TALK_STATUSES, type Interest } from '../../src/talk/model';
 import { makeNote, makeTalk } from './records';
 
@@ -53,8 +46,21 @@ describe('createBackup and serializeBackup', () => {
     const json = JSON.parse(text);
     expect(Object.keys(json)).toEqual(['format', 'version', 'exportedAt', 'talks', 'notes']);
     expect(Object.keys(json.talks[0])).toEqual([
-      'id', 'videoId', 'url', 'title', 'youtubeTitle', 'channel', 'speakers', 'durationSec', 'event', 'category', 'tags', 'interest', 'status',
-      'createdAt', 'updatedAt',
+      'id',
+      'videoId',
+      'url',
+      'title',
+      'youtubeTitle',
+      'channel',
+      'speakers',
+      'durationSec',
+      'event',
+      'category',
+      'tags',
+      'interest',
+      'status',
+      'createdAt',
+      'updatedAt',
     ]);
     expect(Object.keys(json.notes[0])).toEqual(['id', 'talkId', 'body', 'atSec', 'createdAt', 'updatedAt']);
   });
@@ -68,33 +74,36 @@ describe('createBackup and serializeBackup', () => {
 });
 
 describe('parseBackup', () => {
-  const unicode = fc.string({ unit: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('\u0000', '\u001f', '\u2028', '\ud800', '\udfff')), maxLength: 20 });
-  const isoTime = fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString());
+  const unicode = fc.string({
+    unit: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('\u0000', '\u001f', '\u2028', '\ud800', '\udfff')),
+    maxLength: 20,
+  });
+  const isoTime = fc
+    .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+    .map((date) => date.toISOString());
   const seconds = fc.option(fc.oneof(fc.nat(), fc.double({ min: 0, max: 1e9, noNaN: true, noDefaultInfinity: true })));
-  const talks = fc
-    .uniqueArray(fc.stringMatching(/^[A-Za-z0-9_-]{11}$/), { maxLength: 4 })
-    .chain((videoIds) =>
-      fc.tuple(
-        ...videoIds.map((videoId) =>
-          fc
-            .record({
-              title: unicode,
-              youtubeTitle: fc.option(unicode),
-              channel: fc.option(unicode),
-              speakers: fc.array(unicode, { maxLength: 3 }),
-              durationSec: seconds,
-              event: fc.option(unicode),
-              category: fc.option(unicode),
-              tags: fc.array(unicode, { maxLength: 3 }),
-              interest: fc.integer({ min: 0, max: 5 }).map((n) => n as Interest),
-              status: fc.constantFrom(...TALK_STATUSES),
-              createdAt: isoTime,
-              updatedAt: isoTime,
-            })
-            .map((fields) => makeTalk(videoId, fields)),
-        ),
+  const talks = fc.uniqueArray(fc.stringMatching(/^[A-Za-z0-9_-]{11}$/), { maxLength: 4 }).chain((videoIds) =>
+    fc.tuple(
+      ...videoIds.map((videoId) =>
+        fc
+          .record({
+            title: unicode,
+            youtubeTitle: fc.option(unicode),
+            channel: fc.option(unicode),
+            speakers: fc.array(unicode, { maxLength: 3 }),
+            durationSec: seconds,
+            event: fc.option(unicode),
+            category: fc.option(unicode),
+            tags: fc.array(unicode, { maxLength: 3 }),
+            interest: fc.integer({ min: 0, max: 5 }).map((n) => n as Interest),
+            status: fc.constantFrom(...TALK_STATUSES),
+            createdAt: isoTime,
+            updatedAt: isoTime,
+          })
+          .map((fields) => makeTalk(videoId, fields)),
       ),
-    );
+    ),
+  );
   const notes = fc.uniqueArray(
     fc.record({
       id: unicode.map((suffix) => `n_${suffix}x`),
@@ -179,33 +188,69 @@ describe('parseBackup', () => {
     ['a version as text', (json) => (json.version = '1'), 'version: expected 1, found "1"'],
     ['version 0', (json) => (json.version = 0), 'version: expected 1, found 0'],
     ['no version', (json) => delete json.version, 'version: expected 1, found nothing'],
-    ['a bad export time', (json) => (json.exportedAt = 'yesterday'), 'exportedAt: expected an ISO 8601 time such as "2021-10-14T17:05:00.000Z", found "yesterday"'],
+    [
+      'a bad export time',
+      (json) => (json.exportedAt = 'yesterday'),
+      'exportedAt: expected an ISO 8601 time such as "2021-10-14T17:05:00.000Z", found "yesterday"',
+    ],
     ['no talks', (json) => delete json.talks, 'talks: missing (expected a list of talks)'],
     ['talks as an object', (json) => (json.talks = {}), 'talks: expected a list of talks, found an object'],
     ['a talk that is no object', (json) => (json.talks[1] = 'talk'), 'talks[1]: expected a talk (an object), found "talk"'],
     ['a short video id', (json) => (json.talks[1].videoId = 'abc'), 'talks[1].videoId: expected an 11-character YouTube video id, found "abc"'],
-    ['a video id with a slash', (json) => (json.talks[0].videoId = 'XXXXXXXX/X1'), 'talks[0].videoId: expected an 11-character YouTube video id, found "XXXXXXXX/X1"'],
+    [
+      'a video id with a slash',
+      (json) => (json.talks[0].videoId = 'XXXXXXXX/X1'),
+      'talks[0].videoId: expected an 11-character YouTube video id, found "XXXXXXXX/X1"',
+    ],
     ['no video id', (json) => delete json.talks[0].videoId, 'talks[0].videoId: missing (expected an 11-character YouTube video id)'],
-    ['a talk id not made from the video id', (json) => (json.talks[0].id = 't_XXXXXXXXXX2'), 'talks[0].id: expected "t_XXXXXXXXXX1" (t_ and the video id), found "t_XXXXXXXXXX2"'],
+    [
+      'a talk id not made from the video id',
+      (json) => (json.talks[0].id = 't_XXXXXXXXXX2'),
+      'talks[0].id: expected "t_XXXXXXXXXX1" (t_ and the video id), found "t_XXXXXXXXXX2"',
+    ],
     ['a talk id as a number', (json) => (json.talks[0].id = 7), 'talks[0].id: expected a string, found 7'],
-    ['a URL of another form', (json) => (json.talks[0].url = 'https://youtu.be/XXXXXXXXXX1'), 'talks[0].url: expected the video\'s URL "https://www.youtube.com/watch?v=XXXXXXXXXX1", found "https://youtu.be/XXXXXXXXXX1"'],
+    [
+      'a URL of another form',
+      (json) => (json.talks[0].url = 'https://youtu.be/XXXXXXXXXX1'),
+      'talks[0].url: expected the video\'s URL "https://www.youtube.com/watch?v=XXXXXXXXXX1", found "https://youtu.be/XXXXXXXXXX1"',
+    ],
     ['no title', (json) => delete json.talks[1].title, 'talks[1].title: missing (expected a string)'],
     ['a null title', (json) => (json.talks[1].title = null), 'talks[1].title: expected a string, found null'],
     ['a channel as a number', (json) => (json.talks[0].channel = 5), 'talks[0].channel: expected a string or null, found 5'],
     ['no channel', (json) => delete json.talks[0].channel, 'talks[0].channel: missing (expected a string or null)'],
-    ['speakers as a string', (json) => (json.talks[0].speakers = 'Bartłomiej Płotka'), 'talks[0].speakers: expected a list of strings, found "Bartłomiej Płotka"'],
+    [
+      'speakers as a string',
+      (json) => (json.talks[0].speakers = 'Bartłomiej Płotka'),
+      'talks[0].speakers: expected a list of strings, found "Bartłomiej Płotka"',
+    ],
     ['a speaker as an object', (json) => (json.talks[0].speakers = ['a', {}]), 'talks[0].speakers[1]: expected a string, found an object'],
     ['a negative duration', (json) => (json.talks[0].durationSec = -1), 'talks[0].durationSec: expected a number of seconds (0 or more) or null, found -1'],
-    ['a duration as text', (json) => (json.talks[0].durationSec = '31:20'), 'talks[0].durationSec: expected a number of seconds (0 or more) or null, found "31:20"'],
+    [
+      'a duration as text',
+      (json) => (json.talks[0].durationSec = '31:20'),
+      'talks[0].durationSec: expected a number of seconds (0 or more) or null, found "31:20"',
+    ],
     ['an event as a list', (json) => (json.talks[0].event = []), 'talks[0].event: expected a string or null, found an array'],
     ['a category as true', (json) => (json.talks[0].category = true), 'talks[0].category: expected a string or null, found true'],
     ['a tag as a number', (json) => (json.talks[0].tags = [1]), 'talks[0].tags[0]: expected a string, found 1'],
     ['interest 6', (json) => (json.talks[0].interest = 6), 'talks[0].interest: expected a whole number from 0 to 5, found 6'],
     ['interest 2.5', (json) => (json.talks[0].interest = 2.5), 'talks[0].interest: expected a whole number from 0 to 5, found 2.5'],
     ['an unknown status', (json) => (json.talks[0].status = 'done'), 'talks[0].status: expected one of "to-watch", "watching", "watched", found "done"'],
-    ['a date that does not parse', (json) => (json.talks[0].createdAt = '2021-13-45T99:00:00Z'), 'talks[0].createdAt: expected an ISO 8601 time such as "2021-10-14T17:05:00.000Z", found "2021-13-45T99:00:00Z"'],
-    ['a date in another format', (json) => (json.talks[0].updatedAt = 'Thu, 14 Oct 2021 17:05:00 GMT'), 'talks[0].updatedAt: expected an ISO 8601 time such as "2021-10-14T17:05:00.000Z", found "Thu, 14 Oct 2021 17:05:00 GMT"'],
-    ['a time as a number', (json) => (json.talks[0].updatedAt = 1634231100000), 'talks[0].updatedAt: expected an ISO 8601 time such as "2021-10-14T17:05:00.000Z", found 1634231100000'],
+    [
+      'a date that does not parse',
+      (json) => (json.talks[0].createdAt = '2021-13-45T99:00:00Z'),
+      'talks[0].createdAt: expected an ISO 8601 time such as "2021-10-14T17:05:00.000Z", found "2021-13-45T99:00:00Z"',
+    ],
+    [
+      'a date in another format',
+      (json) => (json.talks[0].updatedAt = 'Thu, 14 Oct 2021 17:05:00 GMT'),
+      'talks[0].updatedAt: expected an ISO 8601 time such as "2021-10-14T17:05:00.000Z", found "Thu, 14 Oct 2021 17:05:00 GMT"',
+    ],
+    [
+      'a time as a number',
+      (json) => (json.talks[0].updatedAt = 1634231100000),
+      'talks[0].updatedAt: expected an ISO 8601 time such as "2021-10-14T17:05:00.000Z", found 1634231100000',
+    ],
     ['the same video twice', (json) => json.talks.push(json.talks[0]), 'talks[2].id: "t_XXXXXXXXXX1" is already used by talks[0]'],
     ['no notes', (json) => delete json.notes, 'notes: missing (expected a list of notes)'],
     ['a note id without n_', (json) => (json.notes[1].id = 'note-1'), 'notes[1].id: expected a note id starting with "n_", found "note-1"'],
@@ -250,9 +295,17 @@ describe('parseBackup', () => {
   });
 
   test.each<[string, (json: any) => void, string]>([
-    ['in a talk', (json) => (json.talks[1] = JSON.parse(`{"__proto__": 1, ${JSON.stringify(json.talks[1]).slice(1)}`)), 'talks[1].__proto__: a key named "__proto__" is not allowed'],
+    [
+      'in a talk',
+      (json) => (json.talks[1] = JSON.parse(`{"__proto__": 1, ${JSON.stringify(json.talks[1]).slice(1)}`)),
+      'talks[1].__proto__: a key named "__proto__" is not allowed',
+    ],
     ['in a note', (json) => (json.notes[0].constructor = { x: 1 }), 'notes[0].constructor: a key named "constructor" is not allowed'],
-    ['under an unknown key', (json) => (json['my notes'] = [{ deep: { prototype: null } }]), '["my notes"][0].deep.prototype: a key named "prototype" is not allowed'],
+    [
+      'under an unknown key',
+      (json) => (json['my notes'] = [{ deep: { prototype: null } }]),
+      '["my notes"][0].deep.prototype: a key named "prototype" is not allowed',
+    ],
   ])('rejects prototype keys anywhere: %s', (_, change, error) => {
     expect(errorAfter(change)).toBe(error);
   });

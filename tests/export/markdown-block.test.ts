@@ -10,14 +10,7 @@ describe('markdownLines', () => {
   });
 
   test('keeps up to two blank lines in code', () => {
-    expect(markdownLines('```py\ndef a(): pass\n\n\n\ndef b(): pass\n```')).toEqual([
-      '```py',
-      'def a(): pass',
-      '',
-      '',
-      'def b(): pass',
-      '```',
-    ]);
+    expect(markdownLines('```py\ndef a(): pass\n\n\n\ndef b(): pass\n```')).toEqual(['```py', 'def a(): pass', '', '', 'def b(): pass', '```']);
   });
 
   test('closes a code fence left open, with the same marker', () => {

@@ -52,8 +52,7 @@ export function plainText(node: Node): string {
 /** Block structure, e.g. `list:bullet > item > paragraph`, one entry per block in document order. */
 export function blockShape(nodes: Node[]): string[] {
   return nodes.flatMap((node) => {
-    const label =
-      node.type === 'heading' ? `heading${node.level}` : node.type === 'list' ? `list:${node.listType}` : node.type;
+    const label = node.type === 'heading' ? `heading${node.level}` : node.type === 'list' ? `list:${node.listType}` : node.type;
     const inner = ['block_quote', 'list', 'item'].includes(node.type) ? blockShape(childrenOf(node)) : [];
     return [label, ...inner.map((entry) => `  ${entry}`)];
   });

@@ -9,7 +9,10 @@ import { blockShape, childrenOf, outlineOf, parseBlocks, plainText, squashedText
 
 /** How a line of plain text reads once rendered: one line, trimmed (CommonMark turns NUL into U+FFFD). */
 export function asRendered(text: string): string {
-  return text.replace(/\s*[\r\n]\s*/g, ' ').trim().replace(/\0/g, '\uFFFD');
+  return text
+    .replace(/\s*[\r\n]\s*/g, ' ')
+    .trim()
+    .replace(/\0/g, '\uFFFD');
 }
 
 export function expectTidyText(markdown: string): void {

@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  defaultCategoryOrder,
-  renderTalkLog,
-  renderTalkMarkdown,
-  talkLogFileName,
-  type TalkLogOptions,
-} from '../../src/export/talk-log';
+import { defaultCategoryOrder, renderTalkLog, renderTalkMarkdown, talkLogFileName, type TalkLogOptions } from '../../src/export/talk-log';
 import { featureRecords, hostileRecords, hostileTitles, kubeconOptions, kubeconRecords } from './golden-records';
 import { childrenOf, outlineOf, plainText } from './markdown-outline';
 import { makeNote, makeTalk } from './records';
@@ -77,7 +71,11 @@ describe('renderTalkLog', () => {
     const options = { title: 'Log & more &amp; <b>*x*</b> \\', categoryOrder: ['a b', '<b>'] };
     const markdown = renderTalkLog(talks, [], options);
     expectTalkLogStructure(markdown, talks, [], options);
-    expect(outlineOf(markdown).categories.map((category) => category.name).slice(0, 2)).toEqual(['a b', '<b>']);
+    expect(
+      outlineOf(markdown)
+        .categories.map((category) => category.name)
+        .slice(0, 2),
+    ).toEqual(['a b', '<b>']);
   });
 
   test('categories by top interest, then name; talks by interest, then clipping time', () => {
@@ -132,9 +130,7 @@ describe('talkLogFileName', () => {
 
   test('is named after the event', () => {
     expect(talkLogFileName('KubeCon NA 2021', now)).toBe('talklog-kubecon-na-2021.md');
-    expect(talkLogFileName('  KubeCon + CloudNativeCon Europe 2024 (Paris)! ', now)).toBe(
-      'talklog-kubecon-cloudnativecon-europe-2024-paris.md',
-    );
+    expect(talkLogFileName('  KubeCon + CloudNativeCon Europe 2024 (Paris)! ', now)).toBe('talklog-kubecon-cloudnativecon-europe-2024-paris.md');
     expect(talkLogFileName('Łódź Ærø Straße Kraków', now)).toBe('talklog-lodz-aero-strasse-krakow.md');
     expect(talkLogFileName('../../etc/passwd', now)).toBe('talklog-etc-passwd.md');
     expect(talkLogFileName('x'.repeat(200), now)).toBe(`talklog-${'x'.repeat(60)}.md`);

@@ -40,7 +40,12 @@ async function kubeconLibrary(): Promise<TalklogDb> {
   const prometheus = await clipTalk(db, capturedTalk(), new Date('2026-11-20T10:00:00Z'));
   const openMetrics = await clipTalk(
     db,
-    capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs', title: 'What You Need to Know About OpenMetrics', speakers: ['Richard Hartmann', 'Ben Kochie'] }),
+    capturedTalk({
+      videoId: 'OpenMetr1cs',
+      url: 'https://www.youtube.com/watch?v=OpenMetr1cs',
+      title: 'What You Need to Know About OpenMetrics',
+      speakers: ['Richard Hartmann', 'Ben Kochie'],
+    }),
     new Date('2026-11-21T10:00:00Z'),
   );
   await updateTalkDetails(db, prometheus.id, { event: 'KubeCon NA 2021', category: 'Observability', interest: 4, tags: ['prometheus'] });
@@ -92,7 +97,9 @@ describe('the library', () => {
     expect([...document.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['Płotka']);
     fireEvent.input(search, { target: { value: 'grafana agent' } });
     expect(titles()).toEqual(['Evolving Prometheus for More Use Cases']);
-    expect(rowOf('Evolving Prometheus for More Use Cases').querySelector('.talk-row__snippet')?.textContent).toContain('Prometheus Agent, based on Grafana Agent');
+    expect(rowOf('Evolving Prometheus for More Use Cases').querySelector('.talk-row__snippet')?.textContent).toContain(
+      'Prometheus Agent, based on Grafana Agent',
+    );
     fireEvent.input(search, { target: { value: 'nothing like this' } });
     expect(titles()).toEqual([]);
     expect(screen.getByText(/No talk matches/)).toBeTruthy();
@@ -167,10 +174,12 @@ describe('the library', () => {
     await waitFor(() => expect(status()).toBe('Category set to “Observability” for 2 talks.'));
     fireEvent.change(bulk.getByRole('combobox', { name: 'Status' }), { target: { value: 'watched' } });
     fireEvent.click(bulk.getByRole('button', { name: 'Set status' }));
-    await waitFor(async () => expect((await db.talks.toArray()).map((talk) => [talk.category, talk.status])).toEqual([
-      ['Observability', 'watched'],
-      ['Observability', 'watched'],
-    ]));
+    await waitFor(async () =>
+      expect((await db.talks.toArray()).map((talk) => [talk.category, talk.status])).toEqual([
+        ['Observability', 'watched'],
+        ['Observability', 'watched'],
+      ]),
+    );
 
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select What You Need to Know About OpenMetrics' }));
     expect(bulk.getByText('1 talk selected')).toBeTruthy();
@@ -297,7 +306,14 @@ describe('backup', () => {
     await renderLibrary(db);
     const before = JSON.stringify([await db.talks.toArray(), await db.notes.toArray()]);
     chooseFile('{"format":"talklog-backup","version":1,"exportedAt":"2026-11-26T05:00:00.000Z","talks":[{"id":"t_x"}],"notes":[]}', 'edited.json');
-    await waitFor(() => expect(screen.getAllByRole('alert').map((alert) => alert.textContent).join('')).toMatch(/^Nothing was imported from edited\.json\. talks\[0\]\.videoId: missing/));
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByRole('alert')
+          .map((alert) => alert.textContent)
+          .join(''),
+      ).toMatch(/^Nothing was imported from edited\.json\. talks\[0\]\.videoId: missing/),
+    );
     expect(JSON.stringify([await db.talks.toArray(), await db.notes.toArray()])).toBe(before);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { filterEntries, libraryEntries, libraryFacets, narrowsTalks, NO_FILTER, sharedEvent, sortEntries, type LibraryFilter } from '../../src/options/library-filter';
+import {
+  filterEntries,
+  libraryEntries,
+  libraryFacets,
+  narrowsTalks,
+  NO_FILTER,
+  sharedEvent,
+  sortEntries,
+  type LibraryFilter,
+} from '../../src/options/library-filter';
 import type { Interest } from '../../src/talk/model';
 import { makeNote, makeTalk } from '../export/records';
 
@@ -114,7 +123,9 @@ describe('at scale', () => {
     const talks = Array.from({ length: 2000 }, (_, i) =>
       makeTalk(`v${String(i).padStart(10, '0')}`, { title: `Talk ${i} about ${i % 7 === 0 ? 'Prometheus' : 'Kubernetes'}`, interest: (i % 6) as Interest }),
     );
-    const manyNotes = Array.from({ length: 20_000 }, (_, i) => makeNote(talks[i % 2000], `note ${i} on scrape limits and ${i % 13 === 0 ? 'exemplars' : 'labels'}`));
+    const manyNotes = Array.from({ length: 20_000 }, (_, i) =>
+      makeNote(talks[i % 2000], `note ${i} on scrape limits and ${i % 13 === 0 ? 'exemplars' : 'labels'}`),
+    );
     const index = sortEntries(libraryEntries(talks, manyNotes), 'newest');
     expect(filterEntries(index, { ...NO_FILTER, query: 'prometheus' })).toHaveLength(286);
     expect(filterEntries(index, { ...NO_FILTER, query: 'exemplars prometheus', minInterest: 3 }).length).toBeGreaterThan(0);

@@ -66,9 +66,7 @@ describe('popup on a watch page', () => {
     expect(box.value).toBe('');
     const [note] = await db.notes.toArray();
     expect(note).toMatchObject({ talkId: 't_Pr0meTheus1', body: 'new scrape limits', atSec: 754 });
-    expect((await screen.findByRole('link', { name: 'Play from 12:34' })).getAttribute('href')).toBe(
-      'https://www.youtube.com/watch?v=Pr0meTheus1&t=754s',
-    );
+    expect((await screen.findByRole('link', { name: 'Play from 12:34' })).getAttribute('href')).toBe('https://www.youtube.com/watch?v=Pr0meTheus1&t=754s');
   });
 
   test('Ctrl+Enter saves; an empty box saves nothing', async () => {
@@ -217,7 +215,13 @@ describe('while the talk plays', () => {
     cleanup();
     const other = freshDb();
     render(
-      <PopupApp db={other} drafts={storageDrafts(localStorage)} connector={fakeTab(onWatchPage()).connector} settings={DEFAULT_SETTINGS} lastEvent={async () => 'KubeCon NA 2021'} />,
+      <PopupApp
+        db={other}
+        drafts={storageDrafts(localStorage)}
+        connector={fakeTab(onWatchPage()).connector}
+        settings={DEFAULT_SETTINGS}
+        lastEvent={async () => 'KubeCon NA 2021'}
+      />,
     );
     await screen.findByRole('textbox', { name: 'Note' });
     expect((await other.talks.get('t_Pr0meTheus1'))?.event).toBe('KubeCon NA 2021');

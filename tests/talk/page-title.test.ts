@@ -7,7 +7,10 @@ test.each([
   ['(99+) Talk - YouTube', 'Talk'],
   [' - YouTube', ''], // the bot-check page (fixture 03)
   ['YouTube', 'YouTube'],
-  ['Star Wars 8 THE LAST JEDI Official TRAILER (2017) Daisy Ridley, Disney Movie HD - YouTube', 'Star Wars 8 THE LAST JEDI Official TRAILER (2017) Daisy Ridley, Disney Movie HD'],
+  [
+    'Star Wars 8 THE LAST JEDI Official TRAILER (2017) Daisy Ridley, Disney Movie HD - YouTube',
+    'Star Wars 8 THE LAST JEDI Official TRAILER (2017) Daisy Ridley, Disney Movie HD',
+  ],
 ])('cleanPageTitle(%j) → %j', (title, expected) => {
   expect(cleanPageTitle(title)).toBe(expected);
 });

@@ -9,7 +9,11 @@ describe('splitSpeakers splits conference titles of the shape "Talk - Speaker, C
     // one company after several names is everyone's
     ['Intro to SIG Network - Tim Hockin & Rob Scott, Google', 'Intro to SIG Network', ['Tim Hockin, Google', 'Rob Scott, Google']],
     ['Cluster API Deep Dive - Naadir Jeewa, VMware & Jason DeTiberus, Equinix', 'Cluster API Deep Dive', ['Naadir Jeewa, VMware', 'Jason DeTiberus, Equinix']],
-    ['SIG Node Update - Derek Carr, Red Hat; Dawn Chen, Google; Sergey Kanzhelev, Google', 'SIG Node Update', ['Derek Carr, Red Hat', 'Dawn Chen, Google', 'Sergey Kanzhelev, Google']],
+    [
+      'SIG Node Update - Derek Carr, Red Hat; Dawn Chen, Google; Sergey Kanzhelev, Google',
+      'SIG Node Update',
+      ['Derek Carr, Red Hat', 'Dawn Chen, Google', 'Sergey Kanzhelev, Google'],
+    ],
     ['Keynote: Cloud Native at Scale - Liz Rice & Thomas Graf', 'Keynote: Cloud Native at Scale', ['Liz Rice', 'Thomas Graf']],
     ['Keynote: What’s Next - Priyanka Sharma and Chris Aniszczyk, CNCF', 'Keynote: What’s Next', ['Priyanka Sharma, CNCF', 'Chris Aniszczyk, CNCF']],
     // dash variants, a hyphen inside the talk title, a hyphenated name
