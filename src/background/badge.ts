@@ -1,6 +1,6 @@
-import { liveQuery, type Subscription } from 'dexie';
 import browser from 'webextension-polyfill';
 import type { TalklogDb } from '../db/database';
+import { watchQuery } from '../db/live';
 import { countNotesForTalk } from '../db/notes';
 import { talkIdFor } from '../talk/model';
 import { videoIdFromUrl } from '../talk/video-id';
@@ -21,12 +21,12 @@ export interface ToolbarBadge {
  * a note saved in any page shows at once.
  */
 export function followActiveTabBadge(db: TalklogDb): ToolbarBadge {
-  let watching: Subscription | undefined;
+  let stopWatching: (() => void) | undefined;
 
   const follow = async () => {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-    watching?.unsubscribe();
-    watching = undefined;
+    stopWatching?.();
+    stopWatching = undefined;
     if (tab?.id === undefined) return;
     const tabId = tab.id;
     const videoId = tab.url ? videoIdFromUrl(tab.url) : null;
@@ -34,7 +34,7 @@ export function followActiveTabBadge(db: TalklogDb): ToolbarBadge {
       await showCount(tabId, 0);
       return;
     }
-    watching = liveQuery(() => countNotesForTalk(db, talkIdFor(videoId))).subscribe({
+    stopWatching = watchQuery(() => countNotesForTalk(db, talkIdFor(videoId)), {
       next: (count) => void showCount(tabId, count),
       error: () => void showCount(tabId, 0),
     });

@@ -170,6 +170,7 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
           <h3 id={`${id}-preview`} class="field-label">
             {t('preview')}
           </h3>
+          {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take the keyboard focus to be scrolled (axe: scrollable-region-focusable) */}
           <pre role="region" tabIndex={0} aria-labelledby={`${id}-preview`} aria-busy={previewed !== request}>
             {preview.length > PREVIEW_CHARS ? `${preview.slice(0, PREVIEW_CHARS)}\n…` : preview}
           </pre>

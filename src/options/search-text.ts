@@ -16,7 +16,7 @@ const LETTER_VARIANTS: Record<string, string> = {
 const VARIANT = /[łøæœßđðþıς]/g;
 const MARKS = /\p{M}/gu;
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[^\u0080-\uffff]*$/;
 
 export function foldForSearch(text: string): string {
   // Most notes are plain ASCII: lower-casing is all the folding they need, and far cheaper.

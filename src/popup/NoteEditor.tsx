@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { addNote, updateNoteBody } from '../db/notes';
 import type { Note } from '../talk/model';
@@ -45,6 +45,12 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
     if (editing) textarea.current?.focus();
   }, [editing]);
 
+  const keepDraft = useCallback(() => {
+    const { body: text, atSec: sec } = latest.current;
+    if (text === '' && !editing) drafts.clear(key);
+    else drafts.save(key, { body: text, atSec: sec, editing: editing ? { noteId: editing.id, openedAt: editing.updatedAt } : null });
+  }, [drafts, key, editing]);
+
   // The popup and the side panel can both be open on this talk: what is typed in one shows in the
   // other. When the other page saves (its draft goes), this box empties only if nothing was typed
   // here since; otherwise this text stays, and becomes the shared draft again.
@@ -63,7 +69,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
           keepDraft();
         }
       }),
-    [drafts, key, editing],
+    [drafts, key, editing, keepDraft],
   );
 
   /** Puts text and its start time in the box, as if typed here, without writing the draft back. */
@@ -72,12 +78,6 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
     startTime.current = sec === null ? null : Promise.resolve(sec);
     setBody(text);
     setAtSec(sec);
-  };
-
-  const keepDraft = () => {
-    const { body: text, atSec: sec } = latest.current;
-    if (text === '' && !editing) drafts.clear(key);
-    else drafts.save(key, { body: text, atSec: sec, editing: editing ? { noteId: editing.id, openedAt: editing.updatedAt } : null });
   };
 
   const onInput = (value: string) => {

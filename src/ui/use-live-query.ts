@@ -1,5 +1,5 @@
-import { liveQuery } from 'dexie';
 import { useLayoutEffect, useState } from 'preact/hooks';
+import { watchQuery } from '../db/live';
 
 export interface LiveQueryState<T> {
   value: T | undefined;
@@ -15,12 +15,16 @@ export interface LiveQueryState<T> {
 export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): LiveQueryState<T> {
   const [state, setState] = useState<LiveQueryState<T>>({ value: undefined, error: undefined, settled: false });
   // A layout effect subscribes as soon as the component is in the DOM, not a frame later.
-  useLayoutEffect(() => {
-    const subscription = liveQuery(query).subscribe({
-      next: (value) => setState({ value, error: undefined, settled: true }),
-      error: (error: unknown) => setState((previous) => ({ value: previous.value, error, settled: true })),
-    });
-    return () => subscription.unsubscribe();
-  }, deps);
+  useLayoutEffect(
+    () =>
+      watchQuery(query, {
+        next: (value) => setState({ value, error: undefined, settled: true }),
+        error: (error: unknown) => setState((previous) => ({ value: previous.value, error, settled: true })),
+      }),
+    // The query is re-made on every render: the caller's deps say when it reads something else
+    // (callers are checked by exhaustive-deps through its additionalHooks option).
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
+    deps,
+  );
   return state;
 }

@@ -84,7 +84,7 @@ describe('the manifests the build gives crxjs', () => {
     for (const permission of CHROME_ONLY_PERMISSIONS) expect(firefox.permissions ?? []).not.toContain(permission);
     expect(firefox.background).not.toHaveProperty('service_worker');
     const sidePanel = (manifest as { side_panel?: { default_path: string } }).side_panel;
-    if (sidePanel) expect(firefox.sidebar_action.default_panel).toBe(sidePanel.default_path);
+    expect(firefox.sidebar_action?.default_panel).toBe(sidePanel?.default_path);
   });
 
   it('asks the build for the sidebar page only when crxjs does not build it already', () => {
