@@ -5,6 +5,7 @@ import { t } from '../i18n/t';
 import type { Note, Talk } from '../talk/model';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
+import { NoteTextarea } from '../ui/NoteTextarea';
 import { TimeLink } from '../ui/TimeLink';
 import { Highlighted } from './Highlighted';
 
@@ -112,19 +113,7 @@ function NoteBodyEditor({ db, note, announce, onDone }: NoteBodyEditorProps) {
       <label for={id} class="visually-hidden">
         {t('note')}
       </label>
-      <textarea
-        id={id}
-        rows={Math.min(12, body.split('\n').length + 1)}
-        value={body}
-        ref={box}
-        onInput={(event) => setBody(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            void save();
-          }
-        }}
-      />
+      <NoteTextarea id={id} rows={Math.min(12, body.split('\n').length + 1)} value={body} boxRef={box} onValue={setBody} onSubmit={() => void save()} />
       <span class="library-note__actions">
         <button type="submit" class="button button--primary button--small">
           {t('save')}
