@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { addNote, updateNoteBody } from '../db/notes';
-import type { Note } from '../talk/model';
+import { t } from '../i18n/t';
 import { formatPlaybackTime } from '../talk/time';
 import { errorMessage, type Announcement } from '../ui/Announcer';
-import { draftKey, type DraftStore } from './drafts';
-import { t } from '../i18n/t';
-
-/** A note being edited, as it was when the edit began. */
-export type EditTarget = Pick<Note, 'id' | 'talkId' | 'atSec' | 'updatedAt' | 'body'>;
+import { NoteTextarea } from '../ui/NoteTextarea';
+import type { DraftStore } from './drafts';
+import type { EditTarget } from './edit-target';
+import { insertQuote } from './quote';
+import { saveNoteText, typedSince } from './save-note';
+import { useSharedDraft } from './use-shared-draft';
+import { useStartTime } from './use-start-time';
 
 interface NoteEditorProps {
   db: TalklogDb;
@@ -28,81 +29,41 @@ interface NoteEditorProps {
  * Give it `key` by `editing?.id` so that starting or ending an edit starts afresh.
  */
 export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec, captionOnScreen, announce }: NoteEditorProps) {
-  const key = draftKey(talkId, editing ? 'edit' : 'new');
-  // A leftover edit draft counts only for the note it was written for.
-  const [initial] = useState(() => {
-    const draft = drafts.load(key);
-    return !editing || draft?.editing?.noteId === editing.id ? draft : null;
-  });
-  const [body, setBody] = useState(initial?.body ?? editing?.body ?? '');
-  const [atSec, setAtSec] = useState<number | null>(initial?.atSec ?? null);
+  const latest = useRef({ body: '', atSec: null as number | null });
+  const draft = useSharedDraft(drafts, talkId, editing, { current: latest.current, show: (text, sec) => show(text, sec) });
+  const [body, setBody] = useState(() => draft.initial?.body ?? editing?.body ?? '');
+  const start = useStartTime(currentSec, draft.initial?.atSec ?? null);
   const [saving, setSaving] = useState(false);
-  const latest = useRef({ body, atSec });
-  const startTime = useRef<Promise<number | null> | null>(initial?.atSec != null ? Promise.resolve(initial.atSec) : null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  latest.current.body = body;
+  latest.current.atSec = start.atSec;
 
   useEffect(() => {
     if (editing) textarea.current?.focus();
   }, [editing]);
 
-  const keepDraft = useCallback(() => {
-    const { body: text, atSec: sec } = latest.current;
-    if (text === '' && !editing) drafts.clear(key);
-    else drafts.save(key, { body: text, atSec: sec, editing: editing ? { noteId: editing.id, openedAt: editing.updatedAt } : null });
-  }, [drafts, key, editing]);
-
-  // The popup and the side panel can both be open on this talk: what is typed in one shows in the
-  // other. When the other page saves (its draft goes), this box empties only if nothing was typed
-  // here since; otherwise this text stays, and becomes the shared draft again.
-  const adopted = useRef<string | null>(null);
-  useLayoutEffect(
-    () =>
-      drafts.onChangedElsewhere(key, (draft) => {
-        if (editing && draft?.editing && draft.editing.noteId !== editing.id) return;
-        if (draft) {
-          adopted.current = draft.body;
-          show(draft.body, draft.atSec);
-        } else if (latest.current.body === adopted.current) {
-          adopted.current = null;
-          show(editing ? editing.body : '', null);
-        } else {
-          keepDraft();
-        }
-      }),
-    [drafts, key, editing, keepDraft],
-  );
-
   /** Puts text and its start time in the box, as if typed here, without writing the draft back. */
   const show = (text: string, sec: number | null) => {
-    latest.current = { body: text, atSec: sec };
-    startTime.current = sec === null ? null : Promise.resolve(sec);
+    latest.current.body = text;
+    latest.current.atSec = sec;
+    start.set(sec);
     setBody(text);
-    setAtSec(sec);
   };
 
   const onInput = (value: string) => {
-    latest.current = { ...latest.current, body: value };
+    latest.current.body = value;
     setBody(value);
     if (!editing && value.trim() === '') {
       // An emptied box starts a new note: the next words get the moment they are typed at.
-      startTime.current = null;
       latest.current.atSec = null;
-      setAtSec(null);
-    } else if (!editing && startTime.current === null) {
-      const asked: Promise<number | null> = currentSec()
-        .catch(() => null)
-        .then((sec) => {
-          // Only if this is still the note being typed (not emptied, saved or replaced meanwhile).
-          if (startTime.current === asked) {
-            latest.current.atSec = sec;
-            setAtSec(sec);
-            keepDraft();
-          }
-          return sec;
-        });
-      startTime.current = asked;
+      start.set(null);
+    } else if (!editing) {
+      start.begin((sec) => {
+        latest.current.atSec = sec;
+        draft.keep();
+      });
     }
-    keepDraft();
+    draft.keep();
   };
 
   const quoteCaption = async () => {
@@ -124,24 +85,13 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
     if (saving || body.trim() === '') return;
     setSaving(true);
     try {
-      if (editing) {
-        const { outcome } = await updateNoteBody(db, editing, body);
-        drafts.clear(key);
-        onEditDone();
-        announce({
-          kind: 'status',
-          text: outcome === 'updated' ? t('noteUpdated') : t('noteKeptBoth'),
-        });
-        return;
-      }
-      const sec = startTime.current ? await startTime.current : null;
-      await addNote(db, talkId, body, sec);
-      // Whatever was typed while the note was being saved starts the next note.
-      const typedSince = latest.current.body.startsWith(body) ? latest.current.body.slice(body.length).trimStart() : latest.current.body;
+      const confirmation = await saveNoteText(db, talkId, editing, body, start.settled);
+      const next = editing ? '' : typedSince(body, latest.current.body);
       show('', null);
-      drafts.clear(key);
-      if (typedSince !== '') onInput(typedSince);
-      announce({ kind: 'status', text: sec === null ? t('noteSaved') : t('noteSavedAt', formatPlaybackTime(sec)) });
+      draft.clear();
+      if (editing) onEditDone();
+      else if (next !== '') onInput(next);
+      announce({ kind: 'status', text: confirmation });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotSaveNote', errorMessage(error)) });
     } finally {
@@ -150,7 +100,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
     }
   };
 
-  const hint = editing ? t('editingNote') : atSec !== null ? t('noteStartsAt', formatPlaybackTime(atSec)) : t('noteKeepsMoment');
+  const hint = editing ? t('editingNote') : start.atSec !== null ? t('noteStartsAt', formatPlaybackTime(start.atSec)) : t('noteKeepsMoment');
 
   return (
     <form
@@ -163,21 +113,16 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
       <label for="note-body" class="note-editor__label">
         {t('note')}
       </label>
-      <textarea
+      <NoteTextarea
         id="note-body"
-        ref={textarea}
+        boxRef={textarea}
         class="note-editor__box"
         rows={4}
         value={body}
         aria-describedby="note-hint"
         placeholder={t('notePlaceholder')}
-        onInput={(event) => onInput(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            void save();
-          }
-        }}
+        onValue={onInput}
+        onSubmit={() => void save()}
       />
       <div class="note-editor__row">
         <span id="note-hint" class="muted">
@@ -191,7 +136,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
             type="button"
             class="button button--quiet"
             onClick={() => {
-              drafts.clear(key);
+              draft.clear();
               onEditDone();
             }}
           >
@@ -204,13 +149,4 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
       </div>
     </form>
   );
-}
-
-/** Puts `> caption` on lines of its own at the caret; returns the text and where the caret goes. */
-export function insertQuote(text: string, at: number, caption: string): { text: string; caret: number } {
-  const before = text.slice(0, at);
-  const after = text.slice(at);
-  const opening = before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
-  const quote = `${opening}> ${caption}\n\n`;
-  return { text: before + quote + after.replace(/^\n+/, ''), caret: before.length + quote.length };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { insertQuote } from '../../src/popup/NoteEditor';
+import { insertQuote } from '../../src/popup/quote';
 
 test('a quote goes on lines of its own wherever the caret is', () => {
   expect(insertQuote('', 0, 'hello')).toEqual({ text: '> hello\n\n', caret: 9 });

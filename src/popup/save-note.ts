@@ -1,0 +1,27 @@
+import type { TalklogDb } from '../db/database';
+import { addNote, updateNoteBody } from '../db/notes';
+import { t } from '../i18n/t';
+import { formatPlaybackTime } from '../talk/time';
+import type { EditTarget } from './edit-target';
+
+/** Saves the box's text as a new note, or as the edit of a note; returns the confirmation to announce. */
+export async function saveNoteText(
+  db: TalklogDb,
+  talkId: string,
+  editing: EditTarget | null,
+  body: string,
+  atSec: () => Promise<number | null>,
+): Promise<string> {
+  if (editing) {
+    const { outcome } = await updateNoteBody(db, editing, body);
+    return outcome === 'updated' ? t('noteUpdated') : t('noteKeptBoth');
+  }
+  const sec = await atSec();
+  await addNote(db, talkId, body, sec);
+  return sec === null ? t('noteSaved') : t('noteSavedAt', formatPlaybackTime(sec));
+}
+
+/** What was typed in the box while `saved` was being saved: the start of the next note. */
+export function typedSince(saved: string, now: string): string {
+  return now.startsWith(saved) ? now.slice(saved.length).trimStart() : now;
+}
