@@ -7,6 +7,8 @@ import { categoriesInOrder, moveCategory } from './category-order';
 import type { LibraryEnvironment } from './library-environment';
 import { sharedEvent } from './library-filter';
 import { plural } from './storage-facts';
+import './ExportDialog.css';
+import './CategoryOrder.css';
 
 interface ExportDialogProps {
   /** The talks the library shows now, and every talk. */

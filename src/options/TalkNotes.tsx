@@ -7,6 +7,7 @@ import { errorMessage, type Announcement } from '../ui/Announcer';
 import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
 import { TimeLink } from '../ui/TimeLink';
 import { Highlighted } from './Highlighted';
+import './TalkNotes.css';
 
 interface TalkNotesProps {
   db: TalklogDb;
