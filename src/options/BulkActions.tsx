@@ -4,6 +4,7 @@ import { t } from '../i18n/t';
 import { TALK_STATUSES, type TalkStatus } from '../talk/model';
 import { statusLabel } from '../ui/status-label';
 import { plural } from './storage-facts';
+import './BulkActions.css';
 
 interface BulkActionsProps {
   count: number;

@@ -1,12 +1,17 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { defaultCategoryOrder, renderTalkLog, talkLogFileName, type TalkMarkdownOptions } from '../export/talk-log';
 import { t, type MessageKey } from '../i18n/t';
 import type { Note, Talk } from '../talk/model';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
-import { categoriesInOrder, moveCategory } from './category-order';
+import { categoriesInOrder } from './category-order';
+import { CategoryOrderList } from './CategoryOrderList';
+import { ExportPreview } from './ExportPreview';
+import { ExportTalkChoice, type ExportScope } from './ExportTalkChoice';
 import type { LibraryEnvironment } from './library-environment';
 import { sharedEvent } from './library-filter';
 import { plural } from './storage-facts';
+import { useSettled } from './use-settled';
+import './ExportDialog.css';
 
 interface ExportDialogProps {
   /** The talks the library shows now, and every talk. */
@@ -27,8 +32,6 @@ const INCLUDE_LABELS: Record<keyof Include, MessageKey> = {
   includeStars: 'includeStars',
 };
 
-/** Long logs are previewed in part: the whole document is what Download and Copy give. */
-const PREVIEW_CHARS = 20_000;
 /** Rendering thousands of talks takes longer than a keystroke: the preview follows once typing pauses. */
 const PREVIEW_DELAY_MS = 150;
 
@@ -37,7 +40,7 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleField = useRef<HTMLInputElement>(null);
-  const [scope, setScope] = useState<'shown' | 'all'>(narrowed ? 'shown' : 'all');
+  const [scope, setScope] = useState<ExportScope>(narrowed ? 'shown' : 'all');
   const talks = scope === 'shown' ? shown : all;
   const [title, setTitle] = useState(() => {
     const event = sharedEvent(talks);
@@ -52,8 +55,6 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
   const preview = useMemo(() => renderTalkLog(previewed.talks, notes, previewed.options), [previewed, notes]);
   const currentMarkdown = () => (previewed === request ? preview : renderTalkLog(request.talks, notes, request.options));
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
-  const moveButtons = useRef(new Map<string, HTMLButtonElement>());
-  const moved = useRef<{ name: string; step: -1 | 1 } | null>(null);
 
   useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -61,20 +62,6 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
     titleField.current?.focus();
     return () => opener?.focus();
   }, []);
-
-  // A moved category's buttons moved with it: keep the focus on the button just used, or its twin at an end.
-  useEffect(() => {
-    if (!moved.current) return;
-    const { name, step } = moved.current;
-    moved.current = null;
-    const same = moveButtons.current.get(`${name}:${step}`);
-    (same && !same.disabled ? same : moveButtons.current.get(`${name}:${-step}`))?.focus();
-  }, [categories]);
-
-  const move = (name: string, step: -1 | 1) => {
-    moved.current = { name, step };
-    setOrder(moveCategory(order, categories, name, step));
-  };
 
   const download = () => {
     const fileName = talkLogFileName(sharedEvent(talks), env.now());
@@ -115,19 +102,7 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
             placeholder={t('exportIntroPlaceholder')}
             onInput={(event) => setIntro(event.currentTarget.value)}
           />
-          {narrowed && (
-            <fieldset>
-              <legend class="field-label">{t('talks')}</legend>
-              <label>
-                <input type="radio" name={`${id}-scope`} checked={scope === 'shown'} onChange={() => setScope('shown')} />{' '}
-                {t('exportShown', plural(shown.length, 'talk'))}
-              </label>
-              <label>
-                <input type="radio" name={`${id}-scope`} checked={scope === 'all'} onChange={() => setScope('all')} />{' '}
-                {t('exportAll', plural(all.length, 'talk'))}
-              </label>
-            </fieldset>
-          )}
+          <ExportTalkChoice scope={scope} onScope={setScope} shownCount={shown.length} allCount={all.length} narrowed={narrowed} />
           <fieldset>
             <legend class="field-label">{t('exportInclude')}</legend>
             {(Object.keys(INCLUDE_LABELS) as (keyof Include)[]).map((key) => (
@@ -137,44 +112,9 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
               </label>
             ))}
           </fieldset>
-          <fieldset>
-            <legend class="field-label">{t('categoryOrder')}</legend>
-            {categories.length === 0 && <p class="muted">{t('noCategories')}</p>}
-            <ol class="category-order">
-              {categories.map((name, index) => (
-                <li key={name}>
-                  <span class="category-order__name">{name}</span>
-                  {([-1, 1] as const).map((step) => (
-                    <button
-                      key={step}
-                      type="button"
-                      class="button button--small"
-                      ref={(button) => {
-                        if (button) moveButtons.current.set(`${name}:${step}`, button);
-                        else moveButtons.current.delete(`${name}:${step}`);
-                      }}
-                      aria-label={t(step < 0 ? 'moveCategoryUp' : 'moveCategoryDown', name)}
-                      disabled={step < 0 ? index === 0 : index === categories.length - 1}
-                      onClick={() => move(name, step)}
-                    >
-                      {step < 0 ? '↑' : '↓'}
-                    </button>
-                  ))}
-                </li>
-              ))}
-            </ol>
-            {categories.length > 0 && <p class="muted export-dialog__hint">{t('uncategorizedLast')}</p>}
-          </fieldset>
+          <CategoryOrderList categories={categories} order={order} onChange={setOrder} />
         </form>
-        <section class="export-dialog__preview">
-          <h3 id={`${id}-preview`} class="field-label">
-            {t('preview')}
-          </h3>
-          {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take the keyboard focus to be scrolled (axe: scrollable-region-focusable) */}
-          <pre role="region" tabIndex={0} aria-labelledby={`${id}-preview`} aria-busy={previewed !== request}>
-            {preview.length > PREVIEW_CHARS ? `${preview.slice(0, PREVIEW_CHARS)}\n…` : preview}
-          </pre>
-        </section>
+        <ExportPreview markdown={preview} busy={previewed !== request} />
       </div>
       <footer class="export-dialog__footer">
         <Announcer announcement={announcement} />
@@ -187,14 +127,4 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
       </footer>
     </dialog>
   );
-}
-
-/** `value`, once it has stayed the same for `delayMs`. */
-function useSettled<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
 }

@@ -5,6 +5,7 @@ import { TALK_STATUSES } from '../talk/model';
 import { interestLabel } from '../ui/StarRating';
 import { statusLabel } from '../ui/status-label';
 import { SORT_ORDERS, type LibraryFilter, type SortOrder } from './library-filter';
+import './FilterBar.css';
 
 interface FilterBarProps {
   filter: LibraryFilter;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { matchRanges } from './search-text';
+import './Highlighted.css';
 
 /** Text with the searched words marked, built as nodes so that no text is ever read as markup. */
 export function Highlighted({ text, words }: { text: string; words: string[] }) {

@@ -19,6 +19,7 @@ import { SettingsPanel } from './SettingsPanel';
 import { plural } from './storage-facts';
 import { StorageSummary } from './StorageSummary';
 import { TalkList } from './TalkList';
+import './LibraryApp.css';
 
 interface LibraryAppProps {
   db: TalklogDb;

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { MAX_REWIND_SEC, parseSettings, THEMES, type Settings } from '../settings/settings';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import { t, type MessageKey } from '../i18n/t';
+import './SettingsPanel.css';
 
 export interface Shortcut {
   description: string;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
 import type { LibraryEnvironment } from './library-environment';
 import { formatBytes, needsBackupReminder, plural } from './storage-facts';
+import './StorageSummary.css';
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

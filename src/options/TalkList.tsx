@@ -5,6 +5,7 @@ import type { Announcement } from '../ui/Announcer';
 import type { LibraryEntry } from './library-filter';
 import { plural } from './storage-facts';
 import { TalkRow } from './TalkRow';
+import './TalkList.css';
 
 /** Rows drawn at a time: drawing thousands would make every keystroke of a search slow. */
 const PAGE_SIZE = 50;

@@ -8,6 +8,7 @@ import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
 import { NoteTextarea } from '../ui/NoteTextarea';
 import { TimeLink } from '../ui/TimeLink';
 import { Highlighted } from './Highlighted';
+import './TalkNotes.css';
 
 interface TalkNotesProps {
   db: TalklogDb;

@@ -11,6 +11,7 @@ import type { LibraryEntry } from './library-filter';
 import { matchSnippet } from './search-text';
 import { plural } from './storage-facts';
 import { TalkNotes } from './TalkNotes';
+import './TalkRow.css';
 
 const CLIPPED = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 

@@ -4,8 +4,6 @@ import { t } from '../i18n/t';
 import { loadSettings, onSettingsChanged, saveSettings } from '../settings/settings-storage';
 import { applyTheme } from '../ui/apply-theme';
 import '../ui/theme.css';
-import './library.css';
-import './settings.css';
 import { LibraryApp } from './LibraryApp';
 import { browserEnvironment } from './library-environment';
 import { openShortcutSettings, readShortcuts } from './settings-environment';

@@ -1,68 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { TalklogDb } from '../../src/db/database';
-import { addNote } from '../../src/db/notes';
 import { clipTalk } from '../../src/db/talks';
-import { updateTalkDetails } from '../../src/db/library';
 import { createBackup, serializeBackup } from '../../src/export/backup';
 import { LibraryApp } from '../../src/options/LibraryApp';
-import type { LibraryEnvironment } from '../../src/options/library-environment';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { capturedTalk, freshDb } from '../db/test-db';
+import { fakeEnvironment, kubeconLibrary, NOW, renderLibrary, rowOf, status, titles } from './library-harness';
 
 afterEach(cleanup);
-
-const NOW = new Date('2026-11-26T05:00:00Z');
-
-function fakeEnvironment(lastBackupAt: Date | null = null) {
-  const state = { downloads: [] as { fileName: string; text: string; type: string }[], copied: [] as string[], played: [] as [string, number][], lastBackupAt };
-  const env: LibraryEnvironment = {
-    now: () => NOW,
-    download: (fileName, text, type) => state.downloads.push({ fileName, text, type }),
-    copyText: async (text) => {
-      state.copied.push(text);
-    },
-    playFrom: async (videoId, atSec) => state.played.push([videoId, atSec]),
-    persistStorage: async () => true,
-    storedBytes: async () => 1_234_567,
-    lastBackupAt: () => state.lastBackupAt,
-    setLastBackupAt: (at) => {
-      state.lastBackupAt = at;
-    },
-  };
-  return { env, state };
-}
-
-/** Two talks of one event, one with notes, as after a day at KubeCon. */
-async function kubeconLibrary(): Promise<TalklogDb> {
-  const db = freshDb();
-  const prometheus = await clipTalk(db, capturedTalk(), new Date('2026-11-20T10:00:00Z'));
-  const openMetrics = await clipTalk(
-    db,
-    capturedTalk({
-      videoId: 'OpenMetr1cs',
-      url: 'https://www.youtube.com/watch?v=OpenMetr1cs',
-      title: 'What You Need to Know About OpenMetrics',
-      speakers: ['Richard Hartmann', 'Ben Kochie'],
-    }),
-    new Date('2026-11-21T10:00:00Z'),
-  );
-  await updateTalkDetails(db, prometheus.id, { event: 'KubeCon NA 2021', category: 'Observability', interest: 4, tags: ['prometheus'] });
-  await updateTalkDetails(db, openMetrics.id, { event: 'KubeCon NA 2021', category: 'Standards', interest: 5, status: 'to-watch' });
-  await addNote(db, prometheus.id, 'new scrape limits: `sample_limit`', 252);
-  await addNote(db, prometheus.id, 'Prometheus Agent, based on Grafana Agent', null);
-  return db;
-}
-
-async function renderLibrary(db: TalklogDb, env = fakeEnvironment().env) {
-  render(<LibraryApp db={db} env={env} />);
-  await screen.findByRole('list', { name: 'Talks' });
-}
-
-const rowOf = (title: string) => screen.getByRole('heading', { name: title }).closest('li')!;
-const titles = () => screen.queryAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
-const status = () => document.querySelector('.library > .announcer [role=status]')!.textContent;
 
 describe('the library', () => {
   test('lists every talk, newest first, and is marked ready', async () => {

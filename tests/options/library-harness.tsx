@@ -1,0 +1,61 @@
+import { render, screen } from '@testing-library/preact';
+import type { TalklogDb } from '../../src/db/database';
+import { updateTalkDetails } from '../../src/db/library';
+import { addNote } from '../../src/db/notes';
+import { clipTalk } from '../../src/db/talks';
+import { LibraryApp } from '../../src/options/LibraryApp';
+import type { LibraryEnvironment } from '../../src/options/library-environment';
+import { capturedTalk, freshDb } from '../db/test-db';
+
+/** The library page's helpers for tests: its environment recorded, a small library, and what a test reads off the page. */
+
+export const NOW = new Date('2026-11-26T05:00:00Z');
+
+export function fakeEnvironment(lastBackupAt: Date | null = null) {
+  const state = { downloads: [] as { fileName: string; text: string; type: string }[], copied: [] as string[], played: [] as [string, number][], lastBackupAt };
+  const env: LibraryEnvironment = {
+    now: () => NOW,
+    download: (fileName, text, type) => state.downloads.push({ fileName, text, type }),
+    copyText: async (text) => {
+      state.copied.push(text);
+    },
+    playFrom: async (videoId, atSec) => state.played.push([videoId, atSec]),
+    persistStorage: async () => true,
+    storedBytes: async () => 1_234_567,
+    lastBackupAt: () => state.lastBackupAt,
+    setLastBackupAt: (at) => {
+      state.lastBackupAt = at;
+    },
+  };
+  return { env, state };
+}
+
+/** Two talks of one event, one with notes, as after a day at KubeCon. */
+export async function kubeconLibrary(): Promise<TalklogDb> {
+  const db = freshDb();
+  const prometheus = await clipTalk(db, capturedTalk(), new Date('2026-11-20T10:00:00Z'));
+  const openMetrics = await clipTalk(
+    db,
+    capturedTalk({
+      videoId: 'OpenMetr1cs',
+      url: 'https://www.youtube.com/watch?v=OpenMetr1cs',
+      title: 'What You Need to Know About OpenMetrics',
+      speakers: ['Richard Hartmann', 'Ben Kochie'],
+    }),
+    new Date('2026-11-21T10:00:00Z'),
+  );
+  await updateTalkDetails(db, prometheus.id, { event: 'KubeCon NA 2021', category: 'Observability', interest: 4, tags: ['prometheus'] });
+  await updateTalkDetails(db, openMetrics.id, { event: 'KubeCon NA 2021', category: 'Standards', interest: 5, status: 'to-watch' });
+  await addNote(db, prometheus.id, 'new scrape limits: `sample_limit`', 252);
+  await addNote(db, prometheus.id, 'Prometheus Agent, based on Grafana Agent', null);
+  return db;
+}
+
+export async function renderLibrary(db: TalklogDb, env = fakeEnvironment().env) {
+  render(<LibraryApp db={db} env={env} />);
+  await screen.findByRole('list', { name: 'Talks' });
+}
+
+export const rowOf = (title: string) => screen.getByRole('heading', { name: title }).closest('li')!;
+export const titles = () => screen.queryAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+export const status = () => document.querySelector('.library > .announcer [role=status]')!.textContent;
