@@ -214,15 +214,10 @@ describe('while the talk plays', () => {
     expect((await db.talks.get('t_Pr0meTheus1'))?.event).toBe('KubeCon EU 2024');
     cleanup();
     const other = freshDb();
-    render(
-      <PopupApp
-        db={other}
-        drafts={storageDrafts(localStorage)}
-        connector={fakeTab(onWatchPage()).connector}
-        settings={DEFAULT_SETTINGS}
-        lastEvent={async () => 'KubeCon NA 2021'}
-      />,
-    );
+    await clipTalk(other, capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs' }), new Date(), {
+      settingsEvent: async () => 'KubeCon NA 2021',
+    });
+    renderPopup(other, fakeTab(onWatchPage()).connector);
     await screen.findByRole('textbox', { name: 'Note' });
     expect((await other.talks.get('t_Pr0meTheus1'))?.event).toBe('KubeCon NA 2021');
   });
