@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { TalklogDb } from '../db/database';
 import { countNotesForTalk } from '../db/notes';
-import { clipTalk, lastUsedEvent } from '../db/talks';
+import { clipTalk } from '../db/talks';
 import { askWhatTalkIsHere } from '../messages/ask-tab';
 import type { ToolbarBadge } from './badge';
 import { sendToContent } from '../messages/send';
@@ -24,8 +24,7 @@ export async function clipTab(db: TalklogDb, badge: ToolbarBadge, tabId: number)
     await badge.flash(tabId, 'no-talk');
     return null;
   }
-  const defaultEvent = async () => (await loadSettings()).defaultEvent || lastUsedEvent(db);
-  const talk = await clipTalk(db, here.talk, new Date(), { defaultEvent });
+  const talk = await clipTalk(db, here.talk, new Date(), { settingsEvent: async () => (await loadSettings()).defaultEvent });
   const notes = await countNotesForTalk(db, talk.id);
   const text = notes > 0 ? t('clippedTalkWithNotes', talk.title, notes) : t('clippedTalk', talk.title);
   await sendToContent(tabId, { type: 'talklog/show-confirmation', text: text.slice(0, 200) }).catch(() => undefined);

@@ -5,18 +5,19 @@ import type { TalklogDb } from './database';
 /**
  * Saves the talk on this page, or refreshes the one already saved for its video:
  * clipping twice never makes a duplicate, and what the user edited (speakers, event, …) stays.
- * `defaultEvent` is asked only when the talk is new.
+ * A new talk gets the event the settings name (`settingsEvent`, asked only then), else the last
+ * one used.
  */
 export async function clipTalk(
   db: TalklogDb,
   captured: CapturedTalk,
   now = new Date(),
-  { defaultEvent }: { defaultEvent?: () => Promise<string | null> } = {},
+  { settingsEvent }: { settingsEvent?: () => Promise<string> } = {},
 ): Promise<Talk> {
   // Opening the popup on a talk already saved is the common case: a read, no write lock.
   const saved = await db.talks.get(talkIdFor(captured.videoId));
   if (saved && !refreshedByClip(saved, captured)) return saved;
-  const event = saved ? null : ((await defaultEvent?.()) ?? null);
+  const event = saved ? null : (await settingsEvent?.()) || (await lastUsedEvent(db));
   return db.transaction('rw', db.talks, async () => {
     const existing = await db.talks.get(talkIdFor(captured.videoId));
     if (existing) {
@@ -53,12 +54,13 @@ export function untitledTalk(videoId: string): string {
   return `YouTube video ${videoId}`;
 }
 
-export function getTalkByVideoId(db: TalklogDb, videoId: string): Promise<Talk | undefined> {
-  return db.talks.get(talkIdFor(videoId));
+/** The talk saved under this id, or undefined when there is none (any more). */
+export function getTalk(db: TalklogDb, talkId: string): Promise<Talk | undefined> {
+  return db.talks.get(talkId);
 }
 
 /** The event of the talk clipped last that has one: people watch a conference's talks in a row. */
-export async function lastUsedEvent(db: TalklogDb): Promise<string | null> {
+async function lastUsedEvent(db: TalklogDb): Promise<string | null> {
   const talk = await db.talks
     .orderBy('createdAt')
     .reverse()
@@ -90,26 +92,6 @@ export function newTalk(seen: Pick<Talk, 'videoId' | 'url' | 'title' | 'youtubeT
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
-}
-
-export interface TalkWithNoteCount {
-  talk: Talk;
-  noteCount: number;
-}
-
-/** Every talk, newest clipped first, with how many notes each has. */
-export async function listTalksWithNoteCounts(db: TalklogDb): Promise<TalkWithNoteCount[]> {
-  return db.transaction('r', db.talks, db.notes, async () => {
-    const [talks, notes] = await Promise.all([db.talks.orderBy('createdAt').reverse().toArray(), db.notes.toArray()]);
-    const counts = countNotesByTalk(notes);
-    return talks.map((talk) => ({ talk, noteCount: counts.get(talk.id) ?? 0 }));
-  });
-}
-
-function countNotesByTalk(notes: Note[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const note of notes) counts.set(note.talkId, (counts.get(note.talkId) ?? 0) + 1);
-  return counts;
 }
 
 export async function allTalksAndNotes(db: TalklogDb): Promise<{ talks: Talk[]; notes: Note[] }> {

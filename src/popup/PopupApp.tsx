@@ -23,11 +23,9 @@ interface PopupAppProps {
   drafts: DraftStore;
   connector: TabConnector;
   settings: Settings;
-  /** The event a new clip gets when the settings name none: the last one used. */
-  lastEvent?: () => Promise<string | null>;
 }
 
-export function PopupApp({ db, drafts, connector, settings, lastEvent }: PopupAppProps) {
+export function PopupApp({ db, drafts, connector, settings }: PopupAppProps) {
   const [view, setView] = useState<View>({ kind: 'asking' });
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
@@ -39,8 +37,7 @@ export function PopupApp({ db, drafts, connector, settings, lastEvent }: PopupAp
         setView({ kind: 'no-talk', here });
         return false;
       }
-      const defaultEvent = async () => settings.defaultEvent || (lastEvent ? await lastEvent() : null);
-      const talk = await clipTalk(db, here.talk, new Date(), { defaultEvent });
+      const talk = await clipTalk(db, here.talk, new Date(), { settingsEvent: async () => settings.defaultEvent });
       setView({ kind: 'talk', talk, chapters: here.talk.chapters });
       return true;
     } catch (error) {
@@ -48,7 +45,7 @@ export function PopupApp({ db, drafts, connector, settings, lastEvent }: PopupAp
       setAnnouncement({ kind: 'alert', text: t('couldNotReadTab', errorMessage(error)) });
       return false;
     }
-  }, [db, connector, settings.defaultEvent, lastEvent]);
+  }, [db, connector, settings.defaultEvent]);
 
   // Layout effects: the popup's first work starts with its first render, not a frame after it.
   useLayoutEffect(() => {

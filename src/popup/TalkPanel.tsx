@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { notesForTalk } from '../db/notes';
+import { getTalk } from '../db/talks';
 import type { Chapter, Note, Talk } from '../talk/model';
 import { markAppReady } from '../ui/app-ready';
 import { noteStartSec } from '../settings/settings';
@@ -32,7 +33,7 @@ interface TalkPanelProps {
 
 export function TalkPanel({ db, drafts, initialTalk, chapters, rewindSec, connector, announce, onClip }: TalkPanelProps) {
   const talkId = initialTalk.id;
-  const liveTalk = useLiveQuery(() => db.talks.get(talkId), [db, talkId]);
+  const liveTalk = useLiveQuery(() => getTalk(db, talkId), [db, talkId]);
   // Until the first live read, the clipped talk; after it, what the database says (even deleted).
   const talk = liveTalk.value ?? (liveTalk.settled ? undefined : initialTalk);
   const notes = useLiveQuery(() => notesForTalk(db, talkId), [db, talkId]).value;

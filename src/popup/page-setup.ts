@@ -1,5 +1,4 @@
 import { openTalklogDb, type TalklogDb } from '../db/database';
-import { lastUsedEvent } from '../db/talks';
 import type { Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/settings-storage';
 import { applyTheme } from '../ui/apply-theme';
@@ -9,7 +8,6 @@ export interface NotePageSetup {
   db: TalklogDb;
   drafts: DraftStore;
   settings: Settings;
-  lastEvent: () => Promise<string | null>;
 }
 
 /** What the popup and the side panel both start from: the database, drafts and settings, themed. */
@@ -19,5 +17,5 @@ export async function setUpNotePage(): Promise<NotePageSetup> {
   const settings = await loadSettings();
   applyTheme(settings.theme);
   onSettingsChanged((changed) => applyTheme(changed.theme));
-  return { db, drafts: storageDrafts(localStorage), settings, lastEvent: () => lastUsedEvent(db) };
+  return { db, drafts: storageDrafts(localStorage), settings };
 }

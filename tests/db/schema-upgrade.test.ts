@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { openTalklogDb } from '../../src/db/database';
-import { notesForTalk } from '../../src/db/notes';
-import { getTalkByVideoId, listTalksWithNoteCounts } from '../../src/db/talks';
+import { countNotesForTalk, notesForTalk } from '../../src/db/notes';
+import { getTalk, listRecentTalks } from '../../src/db/talks';
 import type { Note, Talk } from '../../src/talk/model';
 
 /** A talk as version 1 stored it: before `youtubeTitle`. */
@@ -77,9 +77,10 @@ describe('a database written by an earlier Talklog', () => {
       const upgraded = talks.map((old) => ({ ...old, youtubeTitle: null }));
       expect(await db.talks.toArray()).toEqual(upgraded);
       expect(await db.notes.toArray()).toEqual(notes);
-      expect(await getTalkByVideoId(db, 'BBBBBBBBBBB')).toEqual(upgraded[1]);
+      expect(await getTalk(db, 't_BBBBBBBBBBB')).toEqual(upgraded[1]);
       expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_1', 'n_2']);
-      expect((await listTalksWithNoteCounts(db)).map((entry) => entry.noteCount)).toEqual([1, 2]);
+      expect((await listRecentTalks(db, 2)).map((entry) => entry.id)).toEqual([talks[1].id, talks[0].id]);
+      expect(await countNotesForTalk(db, talks[0].id)).toBe(2);
       expect(await db.talks.where('tags').equals('prometheus').count()).toBe(2);
       expect(db.verno).toBe(2);
     } finally {

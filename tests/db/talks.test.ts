@@ -1,15 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addNote } from '../../src/db/notes';
-import {
-  allTalksAndNotes,
-  clipTalk,
-  deleteTalks,
-  getTalkByVideoId,
-  lastUsedEvent,
-  listRecentTalks,
-  listTalksWithNoteCounts,
-  restoreDeleted,
-} from '../../src/db/talks';
+import { allTalksAndNotes, clipTalk, deleteTalks, getTalk, listRecentTalks, restoreDeleted } from '../../src/db/talks';
 import { saveTalkToWatch } from '../../src/db/watch-later';
 import { capturedTalk, freshDb } from './test-db';
 
@@ -34,7 +25,7 @@ describe('clipTalk', () => {
       createdAt: '2026-11-26T05:00:00.000Z',
       updatedAt: '2026-11-26T05:00:00.000Z',
     });
-    expect(await getTalkByVideoId(db, 'Pr0meTheus1')).toEqual(talk);
+    expect(await getTalk(db, 't_Pr0meTheus1')).toEqual(talk);
   });
 
   test('clipping the same video again opens the same talk and keeps what the user edited', async () => {
@@ -66,7 +57,7 @@ describe('clipTalk', () => {
 });
 
 describe('listing', () => {
-  test('recent talks come newest first, and the library counts notes per talk', async () => {
+  test('recent talks come newest first; the library reads every talk and note', async () => {
     const db = freshDb();
     const older = await clipTalk(db, capturedTalk(), new Date('2026-11-20T10:00:00Z'));
     const newer = await clipTalk(
@@ -77,10 +68,6 @@ describe('listing', () => {
     await addNote(db, older.id, 'one', 10);
     await addNote(db, older.id, 'two', null);
     expect((await listRecentTalks(db, 1)).map((talk) => talk.id)).toEqual([newer.id]);
-    expect((await listTalksWithNoteCounts(db)).map(({ talk, noteCount }) => [talk.id, noteCount])).toEqual([
-      [newer.id, 0],
-      [older.id, 2],
-    ]);
     const everything = await allTalksAndNotes(db);
     expect(everything.talks).toHaveLength(2);
     expect(everything.notes).toHaveLength(2);
@@ -121,7 +108,7 @@ describe('saving a talk from a link to watch later', () => {
   test('a link with no text gets a placeholder title that the first clip replaces', async () => {
     const db = freshDb();
     await saveTalkToWatch(db, { videoId: 'Pr0meTheus1', url: 'https://www.youtube.com/watch?v=Pr0meTheus1', title: null });
-    expect((await getTalkByVideoId(db, 'Pr0meTheus1'))?.title).toBe('YouTube video Pr0meTheus1');
+    expect((await getTalk(db, 't_Pr0meTheus1'))?.title).toBe('YouTube video Pr0meTheus1');
     const clipped = await clipTalk(db, capturedTalk());
     expect(clipped).toMatchObject({ title: 'Evolving Prometheus for More Use Cases', speakers: ['Bartłomiej Płotka, Red Hat'], status: 'watching' });
   });
@@ -133,23 +120,33 @@ describe('saving a talk from a link to watch later', () => {
   });
 });
 
-test('the last event used is the one of the latest clip that has one', async () => {
+test('a new talk gets the event the settings name, else the event of the latest clip that has one', async () => {
   const db = freshDb();
-  expect(await lastUsedEvent(db)).toBeNull();
-  await clipTalk(db, capturedTalk(), new Date('2026-11-20T00:00:00Z'), { defaultEvent: async () => 'KubeCon NA 2021' });
-  await clipTalk(db, capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs' }), new Date('2026-11-21T00:00:00Z'));
-  expect(await lastUsedEvent(db)).toBe('KubeCon NA 2021');
+  const first = await clipTalk(db, capturedTalk(), new Date('2026-11-20T00:00:00Z'));
+  expect(first.event).toBeNull();
+  await clipTalk(db, capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs' }), new Date('2026-11-21T00:00:00Z'), {
+    settingsEvent: async () => 'KubeCon NA 2021',
+  });
+  const third = await clipTalk(
+    db,
+    capturedTalk({ videoId: 'ThirdTalk01', url: 'https://www.youtube.com/watch?v=ThirdTalk01' }),
+    new Date('2026-11-22T00:00:00Z'),
+    {
+      settingsEvent: async () => '',
+    },
+  );
+  expect(third.event).toBe('KubeCon NA 2021');
 });
 
-test('the default event is asked only for a new talk, and an unchanged talk is not rewritten', async () => {
+test('the settings’ event is asked only for a new talk, and an unchanged talk is not rewritten', async () => {
   const db = freshDb();
   let asked = 0;
-  const defaultEvent = async () => {
+  const settingsEvent = async () => {
     asked++;
     return 'KubeCon EU 2024';
   };
-  const first = await clipTalk(db, capturedTalk(), new Date('2026-11-20T00:00:00Z'), { defaultEvent });
-  const again = await clipTalk(db, capturedTalk(), new Date('2026-11-21T00:00:00Z'), { defaultEvent });
+  const first = await clipTalk(db, capturedTalk(), new Date('2026-11-20T00:00:00Z'), { settingsEvent });
+  const again = await clipTalk(db, capturedTalk(), new Date('2026-11-21T00:00:00Z'), { settingsEvent });
   expect(asked).toBe(1);
   expect(first.event).toBe('KubeCon EU 2024');
   expect(again).toEqual(first);

@@ -10,6 +10,7 @@ import type { TalkHere } from '../../src/talk/model';
 import { PopupApp } from '../../src/popup/PopupApp';
 import type { TabConnector } from '../../src/popup/tab-connector';
 import { capturedTalk, freshDb } from '../db/test-db';
+import { fakeTab } from './fake-tab';
 
 afterEach(() => {
   cleanup();
@@ -18,27 +19,6 @@ afterEach(() => {
 
 function renderPopup(db: TalklogDb, connector: TabConnector, settings: Settings = DEFAULT_SETTINGS) {
   return render(<PopupApp db={db} drafts={storageDrafts(localStorage)} connector={connector} settings={settings} />);
-}
-
-/** Stands in for the browser tab (the one part that needs a real browser; e2e covers it). */
-function fakeTab(here: TalkHere) {
-  const state = { here, caption: null as string | null, seeks: [] as number[], opened: [] as string[], pageChanged: () => {} };
-  const connector: TabConnector = {
-    whatTalkIsHere: async () => state.here,
-    seek: async (_videoId, atSec) => {
-      state.seeks.push(atSec);
-      return true;
-    },
-    onPageChanged: (listener) => {
-      state.pageChanged = listener;
-      return () => {};
-    },
-    captionOnScreen: async () => state.caption,
-    notesChanged: () => {},
-    openUrl: (url) => state.opened.push(url),
-    openLibrary: () => {},
-  };
-  return { state, connector };
 }
 
 const onWatchPage = (currentSec = 754.6): TalkHere => ({ kind: 'talk', talk: capturedTalk({ currentSec }) });
@@ -214,15 +194,10 @@ describe('while the talk plays', () => {
     expect((await db.talks.get('t_Pr0meTheus1'))?.event).toBe('KubeCon EU 2024');
     cleanup();
     const other = freshDb();
-    render(
-      <PopupApp
-        db={other}
-        drafts={storageDrafts(localStorage)}
-        connector={fakeTab(onWatchPage()).connector}
-        settings={DEFAULT_SETTINGS}
-        lastEvent={async () => 'KubeCon NA 2021'}
-      />,
-    );
+    await clipTalk(other, capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs' }), new Date(), {
+      settingsEvent: async () => 'KubeCon NA 2021',
+    });
+    renderPopup(other, fakeTab(onWatchPage()).connector);
     await screen.findByRole('textbox', { name: 'Note' });
     expect((await other.talks.get('t_Pr0meTheus1'))?.event).toBe('KubeCon NA 2021');
   });

@@ -1,0 +1,23 @@
+import type { TabConnector } from '../../src/popup/tab-connector';
+import type { TalkHere } from '../../src/talk/model';
+
+/** Stands in for the browser tab (the one part that needs a real browser; e2e covers it). */
+export function fakeTab(here: TalkHere) {
+  const state = { here, caption: null as string | null, seeks: [] as number[], opened: [] as string[], pageChanged: () => {} };
+  const connector: TabConnector = {
+    whatTalkIsHere: async () => state.here,
+    seek: async (_videoId, atSec) => {
+      state.seeks.push(atSec);
+      return true;
+    },
+    onPageChanged: (listener) => {
+      state.pageChanged = listener;
+      return () => {};
+    },
+    captionOnScreen: async () => state.caption,
+    notesChanged: () => {},
+    openUrl: (url) => state.opened.push(url),
+    openLibrary: () => {},
+  };
+  return { state, connector };
+}
