@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
 import { startFakeYouTube } from '../../scripts/fake-youtube/server.mjs';
 import { launchTalklogBrowser } from '../../scripts/launch-browser.mjs';
+import { appIsReady, playerHasLoaded, readAllRecords } from './in-page';
+import { sharedForThisFile } from './per-file';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'artifacts');
 
@@ -40,10 +41,7 @@ export async function startTalklogSession({ installLater = false } = {}): Promis
       const page = await browser.context.newPage();
       await page.goto(`https://www.youtube.com${path}`);
       // Like a user, act once the player has loaded the talk.
-      await page.waitForFunction(() => {
-        const video = document.querySelector<HTMLVideoElement>('#movie_player video');
-        return !video || video.readyState >= HTMLMediaElement.HAVE_METADATA;
-      });
+      await page.waitForFunction(playerHasLoaded);
       return page;
     },
     async openPopupFor(tabPage) {
@@ -61,21 +59,7 @@ export async function startTalklogSession({ installLater = false } = {}): Promis
       return path;
     },
     async readStore<T>(store: 'talks' | 'notes'): Promise<T[]> {
-      const records: unknown = await browser.serviceWorker.evaluate(
-        (name) =>
-          new Promise<unknown[]>((resolve, reject) => {
-            const open = indexedDB.open('talklog');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const read = open.result.transaction(name).objectStore(name).getAll();
-              read.onsuccess = () => {
-                open.result.close();
-                resolve(read.result);
-              };
-            };
-          }),
-        store,
-      );
+      const records: unknown = await browser.serviceWorker.evaluate(readAllRecords, store);
       return records as T[];
     },
     install: () => browser.install(),
@@ -87,25 +71,10 @@ export async function startTalklogSession({ installLater = false } = {}): Promis
 }
 
 export async function waitForAppReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName('app-ready', 'mark').length > 0);
+  await page.waitForFunction(appIsReady);
 }
 
-/**
- * The session a test file shares: started before its first test, closed after its last. The
- * object stands for it from the start, so tests can use it at the top level.
- */
+/** The session a test file shares: Chromium with Talklog, started before its first test. */
 export function sessionForThisFile(): TalklogSession {
-  let current: TalklogSession | undefined;
-  beforeAll(async () => {
-    current = await startTalklogSession();
-  });
-  afterAll(async () => {
-    await current?.close();
-  });
-  return new Proxy({} as TalklogSession, {
-    get(_, key) {
-      if (!current) throw new Error('The browser session starts in beforeAll: use it inside a test.');
-      return Reflect.get(current, key);
-    },
-  });
+  return sharedForThisFile(startTalklogSession);
 }

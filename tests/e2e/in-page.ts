@@ -1,0 +1,36 @@
+/**
+ * Functions the end-to-end tests run inside a page, shared by both harnesses: Chromium through
+ * Playwright and Firefox through WebDriver BiDi (Puppeteer). Each is sent to the page as source, so
+ * it uses nothing from outside its own body.
+ */
+
+/** The page's app has rendered (it marks `app-ready`). */
+export function appIsReady(): boolean {
+  return performance.getEntriesByName('app-ready', 'mark').length > 0;
+}
+
+/** The stand-in's player has loaded the talk (or the page has no player), as a user would wait for. */
+export function playerHasLoaded(): boolean {
+  const video = document.querySelector<HTMLVideoElement>('#movie_player video');
+  return !video || video.readyState >= HTMLMediaElement.HAVE_METADATA;
+}
+
+/** Moves the stand-in's player to a second of the talk. */
+export function seekPlayer(seconds: number): void {
+  document.querySelector<HTMLVideoElement>('#movie_player video')!.currentTime = seconds;
+}
+
+/** Every record of one Talklog table, read with the raw IndexedDB API (in an extension page or worker). */
+export function readAllRecords(store: string): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('talklog');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const read = open.result.transaction(store).objectStore(store).getAll();
+      read.onsuccess = () => {
+        open.result.close();
+        resolve(read.result);
+      };
+    };
+  });
+}
