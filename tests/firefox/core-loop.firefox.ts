@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { seekPlayer } from '../e2e/in-page';
+import { firefoxSessionForThisFile, role, textsOf } from './firefox-session';
+
+const session = firefoxSessionForThisFile();
+
+test('in Firefox: clip a talk from the popup, note a moment, see it in the sidebar and the library, export the talk log', async () => {
+  const watch = await session.openYouTube('/watch?v=Pr0meTheus1&list=PLj6h78yzYM2&index=3');
+  await watch.evaluate(seekPlayer, 754.6);
+
+  const popup = await session.openPopupFor(watch);
+  await expect.poll(() => textsOf(popup, role('heading'))).toContain('Evolving Prometheus for More Use Cases');
+  await popup.locator(role('button', 'Clip')).click();
+  await expect.poll(async () => (await textsOf(popup, role('status'))).join(' ')).toContain('Clipped');
+
+  await popup.locator(role('textbox', 'Note')).fill('new scrape limits: `sample_limit`, `label_limit`');
+  await expect.poll(async () => (await textsOf(popup, '::-p-text(At 12:34)')).length).toBe(1);
+  await watch.evaluate(seekPlayer, 800);
+  await popup.locator(role('button', 'Save note')).click();
+  await expect.poll(async () => (await textsOf(popup, role('status'))).join(' ')).toContain('Note saved at 12:34.');
+  await expect.poll(() => popup.$eval('textarea', (box) => box.value)).toBe('');
+  const timeLinks = () => popup.$$eval(role('link', 'Play from 12:34'), (links) => links.map((link) => link.getAttribute('href')));
+  await expect.poll(timeLinks).toEqual(['https://www.youtube.com/watch?v=Pr0meTheus1&t=754s']);
+  await session.screenshot(popup, 'popup');
+
+  const sidebar = await session.openExtensionPage(`src/popup/side-panel.html?tab=${await session.tabIdOf(watch)}`, { width: 360, height: 720 });
+  await expect.poll(() => textsOf(sidebar, role('heading'))).toContain('Evolving Prometheus for More Use Cases');
+  await expect.poll(() => textsOf(sidebar, role('listitem'))).toEqual([expect.stringContaining('new scrape limits')]);
+  await session.screenshot(sidebar, 'sidebar');
+
+  const library = await session.openExtensionPage('src/options/index.html');
+  const talks = `${role('list', 'Talks')} ${role('heading')}`;
+  await expect.poll(() => textsOf(library, talks)).toEqual(['Evolving Prometheus for More Use Cases']);
+  await expect.poll(async () => (await textsOf(library, '::-p-text(1 note)')).length).toBeGreaterThan(0);
+  await session.screenshot(library, 'library');
+
+  await library.locator(role('button', 'Export markdown')).click();
+  await library.locator(`${role('dialog', 'Export markdown')} ${role('button', 'Download')}`).click();
+  const markdown = readFileSync(await session.downloaded(/^talklog-\d{4}-\d{2}-\d{2}\.md$/), 'utf8');
+  expect(markdown).toContain('### [Evolving Prometheus for More Use Cases](https://www.youtube.com/watch?v=Pr0meTheus1)');
+  expect(markdown).toContain('- [12:34](https://www.youtube.com/watch?v=Pr0meTheus1&t=754s) new scrape limits: `sample_limit`, `label_limit`');
+});

@@ -1,0 +1,216 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startFakeYouTube } from '../../scripts/fake-youtube/server.mjs';
+import { startYouTubeProxy } from '../../scripts/fake-youtube/proxy.mjs';
+import { GECKO_ID } from '../../scripts/manifests.mjs';
+import { ARTIFACTS } from '../e2e/extension';
+import { appIsReady, playerHasLoaded, readAllRecords } from '../e2e/in-page';
+import { sharedForThisFile } from '../e2e/per-file';
+
+export const DIST_FIREFOX = resolve(import.meta.dirname, '..', '..', 'dist-firefox');
+export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+/** Pinned, so the tests know the add-on's moz-extension:// host before it is installed. */
+const EXTENSION_UUID = '7a1c0c1e-7a1c-4a1c-8a1c-7a1c0c1e7a1c';
+const ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+
+/** What Puppeteer's BiDi browser has but its public type does not show: the raw protocol connection. */
+type BidiBrowser = Browser & { connection: { send(method: string, params: object): Promise<{ result: any }> } };
+type BidiContext = { context: string; url: string; children?: BidiContext[] };
+
+export interface FirefoxSession {
+  browser: Browser;
+  /** The folder Firefox saves downloads to, without asking. */
+  downloads: string;
+  /** Opens a page of the fake www.youtube.com in a new tab, once its player has loaded. */
+  openYouTube: (path: string) => Promise<Page>;
+  /** Opens one of Talklog's pages (`src/…`) in a new, selected tab, once its app is ready. */
+  openExtensionPage: (path: string, viewport?: { width: number; height: number }) => Promise<Page>;
+  /** Opens the popup page as a tab, working on the given tab (`?tab=`). */
+  openPopupFor: (tabPage: Page) => Promise<Page>;
+  /** The tab id Firefox gives a page, as the extension sees it. */
+  tabIdOf: (page: Page) => Promise<number>;
+  readStore: <T>(store: 'talks' | 'notes') => Promise<T[]>;
+  /** Presses keys such as `Alt+Shift+K` on the browser window, as a user would (shortcuts included). */
+  pressKeys: (keys: string) => Promise<void>;
+  /** Evaluates an expression in the browser window's privileged (chrome) scope; it returns JSON text. */
+  inBrowserWindow: <T>(expression: string) => Promise<T>;
+  /** Waits for a finished download whose name matches, and gives its path. */
+  downloaded: (name: RegExp) => Promise<string>;
+  screenshot: (page: Page, name: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Debian's Firefox ESR driven through WebDriver BiDi, with the built dist-firefox/ installed as a
+ * temporary add-on and www.youtube.com served by the offline stand-in through a loopback proxy.
+ */
+export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<string, unknown> } = {}): Promise<FirefoxSession> {
+  if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error('No Firefox build: run `npm run build:firefox` first.');
+  const youtube = await startFakeYouTube();
+  const proxy = await startYouTubeProxy(youtube.port);
+  const scratch = mkdtempSync(join(tmpdir(), 'talklog-firefox-'));
+  const downloads = join(scratch, 'downloads');
+  mkdirSync(downloads);
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  const browser = (await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    acceptInsecureCerts: true, // the stand-in's self-signed certificate
+    userDataDir: join(scratch, 'profile'),
+    args: ['--remote-allow-system-access'], // lets BiDi evaluate in the browser window (chrome scope)
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      'network.proxy.type': 2,
+      'network.proxy.autoconfig_url': proxy.pacUrl,
+      'browser.download.dir': downloads,
+      'browser.download.folderList': 2,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      ...prefs,
+    },
+  })) as BidiBrowser;
+  await browser.installExtension(DIST_FIREFOX);
+
+  const send = (method: string, params: object) => browser.connection.send(method, params).then((answer) => answer.result);
+  const contexts = async (scope?: 'chrome'): Promise<BidiContext[]> => (await send('browsingContext.getTree', scope ? { 'moz:scope': scope } : {})).contexts;
+  const [window] = await contexts('chrome');
+
+  const inBrowserWindow = async <T>(expression: string): Promise<T> => {
+    const answer = await send('script.evaluate', {
+      expression: `(async () => JSON.stringify(await (${expression})))()`,
+      target: { context: window!.context },
+      awaitPromise: true,
+    });
+    if (answer.type !== 'success') throw new Error(`In the browser window: ${JSON.stringify(answer.exceptionDetails?.text ?? answer)}`);
+    return JSON.parse(answer.result.value ?? 'null') as T;
+  };
+
+  /** The Puppeteer page of the newest tab showing `url` (Puppeteer misses navigations to moz-extension:). */
+  const pageShowing = async (url: string): Promise<Page> => {
+    for (;;) {
+      const tab = (await contexts()).filter((context) => context.url === url).at(-1);
+      const page = tab && (await browser.pages()).find((candidate) => (candidate.mainFrame() as unknown as { _id: string })._id === tab.context);
+      if (page) return page;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  };
+
+  // BiDi refuses to navigate a tab to moz-extension://; the browser window's own addTab can.
+  const openExtensionPage = async (path: string, viewport?: { width: number; height: number }) => {
+    const url = `${ORIGIN}/${path}`;
+    await inBrowserWindow(
+      `(gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }), null)`,
+    );
+    const page = await pageShowing(url);
+    if (viewport) await page.setViewport(viewport);
+    await page.waitForFunction(appIsReady);
+    return page;
+  };
+
+  let helperPage: Page | undefined;
+  /** An extension page for the tests' own reads (tab ids, the database). */
+  const helper = async () => (helperPage ??= await openExtensionPage('src/options/index.html'));
+
+  const session: FirefoxSession = {
+    browser,
+    downloads,
+    async openYouTube(path) {
+      const page = await browser.newPage();
+      await page.goto(`https://www.youtube.com${path}`);
+      await page.waitForFunction(playerHasLoaded);
+      return page;
+    },
+    openExtensionPage,
+    async openPopupFor(tabPage) {
+      const tabId = await session.tabIdOf(tabPage);
+      return openExtensionPage(`src/popup/index.html?tab=${tabId}`, { width: 380, height: 600 }); // a toolbar popup's size
+    },
+    async tabIdOf(page) {
+      const mark = `tab-${Math.random().toString(36).slice(2)}`;
+      await page.evaluate((value) => (document.documentElement.dataset.talklogTabMark = value), mark);
+      const tabId = await (
+        await helper()
+      ).evaluate(async (wanted) => {
+        const api = (globalThis as unknown as { browser: typeof import('webextension-polyfill') }).browser;
+        for (const tab of await api.tabs.query({ url: 'https://www.youtube.com/*' })) {
+          const [found] = await api.scripting
+            .executeScript({ target: { tabId: tab.id! }, func: () => document.documentElement.dataset.talklogTabMark })
+            .catch(() => []);
+          if (found?.result === wanted) return tab.id!;
+        }
+        return null;
+      }, mark);
+      if (tabId === null) throw new Error(`No tab found for ${page.url()}`);
+      return tabId;
+    },
+    async readStore<T>(store: 'talks' | 'notes') {
+      return (await (await helper()).evaluate(readAllRecords, store)) as T[];
+    },
+    async pressKeys(keys) {
+      // nsITextInputProcessor is how Firefox's own tests press keys: the events go through the
+      // browser window's key handling, where extension shortcuts live.
+      const presses = keys
+        .split('+')
+        .map((key) =>
+          key.length === 1 ? { key: key.toUpperCase(), code: `Key${key.toUpperCase()}`, keyCode: key.toUpperCase().charCodeAt(0) } : MODIFIERS[key],
+        );
+      if (presses.some((press) => !press)) throw new Error(`Unknown key in ${keys}`);
+      await inBrowserWindow(`(() => {
+        const input = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+        input.beginInputTransactionForTests(window);
+        const presses = ${JSON.stringify(presses)};
+        for (const press of presses) input.keydown(new KeyboardEvent('', press));
+        for (const press of presses.toReversed()) input.keyup(new KeyboardEvent('', press));
+        return null;
+      })()`);
+    },
+    inBrowserWindow,
+    async downloaded(name) {
+      // Firefox writes a download to `<name>.part` and renames it once complete.
+      for (;;) {
+        const file = readdirSync(downloads).find((candidate) => name.test(candidate));
+        if (file) return join(downloads, file);
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    },
+    async screenshot(page, name) {
+      const path = resolve(ARTIFACTS, `firefox-${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    async close() {
+      await browser.close();
+      await proxy.close();
+      await youtube.close();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+  return session;
+}
+
+const MODIFIERS: Record<string, { key: string; code: string; keyCode: number }> = {
+  Alt: { key: 'Alt', code: 'AltLeft', keyCode: 18 },
+  Shift: { key: 'Shift', code: 'ShiftLeft', keyCode: 16 },
+  Ctrl: { key: 'Control', code: 'ControlLeft', keyCode: 17 },
+};
+
+/** The Firefox session a test file shares, started before its first test. */
+export function firefoxSessionForThisFile(options?: Parameters<typeof startFirefoxSession>[0]): FirefoxSession {
+  return sharedForThisFile(() => startFirefoxSession(options));
+}
+
+/** A Puppeteer selector for an element by ARIA role and accessible name (BiDi's accessibility locator). */
+export function role(name: string, accessibleName?: string): string {
+  const quoted = (text: string) => `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+  return `::-p-aria(${accessibleName === undefined ? '' : `[name=${quoted(accessibleName)}]`}[role=${quoted(name)}])`;
+}
+
+/** The text of every element a selector finds, in document order. */
+export function textsOf(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (elements) => elements.map((element) => element.textContent ?? ''));
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Real-browser tests in Firefox ESR (WebDriver BiDi): each file launches Firefox with the built
+// dist-firefox/, so files run one at a time.
+export default defineConfig({
+  test: {
+    include: ['tests/firefox/**/*.firefox.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
