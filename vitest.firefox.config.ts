@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Waking Firefox's event page, or a second Firefox process, can take a few seconds on a busy machine.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

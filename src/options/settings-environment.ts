@@ -6,8 +6,12 @@ export async function readShortcuts(): Promise<Shortcut[]> {
   return commands.filter((command) => command.description).map((command) => ({ description: command.description ?? '', keys: command.shortcut ?? '' }));
 }
 
-/** Chrome lists shortcuts at chrome://extensions/shortcuts; Firefox in its add-ons manager. */
+/**
+ * Chrome lists shortcuts at chrome://extensions/shortcuts, which an extension may open in a tab.
+ * Firefox refuses about: pages there ("Illegal URL") and opens its add-ons manager's shortcut
+ * editor through its own commands.openShortcutSettings() instead.
+ */
 export function openShortcutSettings(): void {
-  const firefox = browser.runtime.getURL('').startsWith('moz-extension:');
-  void browser.tabs.create({ url: firefox ? 'about:addons' : 'chrome://extensions/shortcuts' });
+  if ('openShortcutSettings' in browser.commands) void browser.commands.openShortcutSettings();
+  else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
 }
