@@ -3,6 +3,8 @@ import { firefoxSessionForThisFile, role, textsOf } from './firefox-session';
 
 const session = firefoxSessionForThisFile();
 
+const EXTENSION = `WebExtensionPolicy.getByID('talklog@example.org').extension`;
+
 /** What the selected tab of the browser window shows: its URL, and for about:addons the view open in it. */
 const selectedTab = () =>
   session.inBrowserWindow<{ url: string; view: string | null }>(
@@ -15,4 +17,29 @@ test('the library lists the default shortcuts; “Change shortcuts” opens Fire
   expect(shortcuts).toEqual(['Alt+Shift+K', 'Alt+Shift+N']);
   await library.locator(role('button', 'Change shortcuts in the browser’s settings')).click();
   await expect.poll(selectedTab).toEqual({ url: 'about:addons', view: 'addons://shortcuts/talklog%40example.org' });
+});
+
+test('the background is an event page: stopped when idle, Alt+Shift+K wakes it and clips the talk in the selected tab', async () => {
+  const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
+  await session.inBrowserWindow(`${EXTENSION}.terminateBackground({ disableResetIdleForTest: true })`);
+  expect(await session.inBrowserWindow(`${EXTENSION}.backgroundState`)).toBe('stopped');
+
+  await watch.bringToFront();
+  await session.pressKeys('Alt+Shift+K');
+  await expect.poll(async () => (await session.readStore<{ id: string }>('talks')).map((talk) => talk.id)).toEqual(['t_Pr0meTheus1']);
+  expect(await watch.$$eval('talklog-confirmation', (hosts) => hosts.length)).toBe(1);
+  expect(await session.inBrowserWindow(`${EXTENSION}.backgroundState`)).toBe('running');
+});
+
+test('Alt+Shift+N opens Firefox’s sidebar on the talk in the selected tab', async () => {
+  const watch = await session.openYouTube('/watch?v=OpenMetr1cs');
+  await watch.bringToFront();
+  await session.pressKeys('Alt+Shift+N');
+  await expect
+    .poll(() =>
+      session.inBrowserWindow(`SidebarController.isOpen && SidebarController.browser.contentDocument.getElementById('webext-panels-browser')?.currentURI.spec`),
+    )
+    .toMatch(/^moz-extension:\/\/[^/]+\/src\/popup\/side-panel\.html$/);
+  await expect.poll(session.sidebarHeading).toBe('What You Need to Know About OpenMetrics');
+  await session.screenshotWindow('sidebar-in-window');
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -32,6 +32,8 @@ export interface FirefoxSession {
   /** The tab id Firefox gives a page, as the extension sees it. */
   tabIdOf: (page: Page) => Promise<number>;
   readStore: <T>(store: 'talks' | 'notes') => Promise<T[]>;
+  /** The heading of the page open in Firefox's sidebar, once its app is ready (null before). */
+  sidebarHeading: () => Promise<string | null>;
   /** Presses keys such as `Alt+Shift+K` on the browser window, as a user would (shortcuts included). */
   pressKeys: (keys: string) => Promise<void>;
   /** Evaluates an expression in the browser window's privileged (chrome) scope; it returns JSON text. */
@@ -39,6 +41,8 @@ export interface FirefoxSession {
   /** Waits for a finished download whose name matches, and gives its path. */
   downloaded: (name: RegExp) => Promise<string>;
   screenshot: (page: Page, name: string) => Promise<string>;
+  /** A screenshot of the whole browser window, its toolbars and sidebar included (BiDi only shoots pages). */
+  screenshotWindow: (name: string) => Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -60,6 +64,7 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
     executablePath: FIREFOX,
     headless: true,
     acceptInsecureCerts: true, // the stand-in's self-signed certificate
+    defaultViewport: null, // pages fill the window, as in window screenshots
     userDataDir: join(scratch, 'profile'),
     args: ['--remote-allow-system-access'], // lets BiDi evaluate in the browser window (chrome scope)
     extraPrefsFirefox: {
@@ -101,20 +106,24 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
   };
 
   // BiDi refuses to navigate a tab to moz-extension://; the browser window's own addTab can.
-  const openExtensionPage = async (path: string, viewport?: { width: number; height: number }) => {
+  const addExtensionTab = async (path: string, { select }: { select: boolean }) => {
     const url = `${ORIGIN}/${path}`;
-    await inBrowserWindow(
-      `(gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }), null)`,
-    );
-    const page = await pageShowing(url);
+    const add = `gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() })`;
+    await inBrowserWindow(`(${select ? `gBrowser.selectedTab = ${add}` : add}, null)`);
+    return pageShowing(url);
+  };
+
+  const openExtensionPage = async (path: string, viewport?: { width: number; height: number }) => {
+    const page = await addExtensionTab(path, { select: true });
     if (viewport) await page.setViewport(viewport);
     await page.waitForFunction(appIsReady);
     return page;
   };
 
-  let helperPage: Page | undefined;
-  /** An extension page for the tests' own reads (tab ids, the database). */
-  const helper = async () => (helperPage ??= await openExtensionPage('src/options/index.html'));
+  // An extension page for the tests' own reads (tab ids, the database), in a tab of its own that is
+  // never selected: the shortcuts act on the selected tab.
+  const helper = await addExtensionTab('src/options/index.html', { select: false });
+  await helper.waitForFunction(appIsReady, { polling: 100 }); // a background tab gets no animation frames
 
   const session: FirefoxSession = {
     browser,
@@ -133,9 +142,7 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
     async tabIdOf(page) {
       const mark = `tab-${Math.random().toString(36).slice(2)}`;
       await page.evaluate((value) => (document.documentElement.dataset.talklogTabMark = value), mark);
-      const tabId = await (
-        await helper()
-      ).evaluate(async (wanted) => {
+      const tabId = await helper.evaluate(async (wanted) => {
         const api = (globalThis as unknown as { browser: typeof import('webextension-polyfill') }).browser;
         for (const tab of await api.tabs.query({ url: 'https://www.youtube.com/*' })) {
           const [found] = await api.scripting
@@ -149,8 +156,16 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
       return tabId;
     },
     async readStore<T>(store: 'talks' | 'notes') {
-      return (await (await helper()).evaluate(readAllRecords, store)) as T[];
+      return (await helper.evaluate(readAllRecords, store)) as T[];
     },
+    sidebarHeading: () =>
+      // BiDi does not list the sidebar's page, but the extension's own pages can reach it.
+      helper.evaluate(() => {
+        const api = (globalThis as unknown as { browser: typeof import('webextension-polyfill') }).browser;
+        const [sidebar] = api.extension.getViews({ type: 'sidebar' }) as Window[];
+        if (!sidebar?.performance.getEntriesByName('app-ready', 'mark').length) return null;
+        return sidebar.document.querySelector('h1')?.textContent ?? null;
+      }),
     async pressKeys(keys) {
       // nsITextInputProcessor is how Firefox's own tests press keys: the events go through the
       // browser window's key handling, where extension shortcuts live.
@@ -181,6 +196,19 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
     async screenshot(page, name) {
       const path = resolve(ARTIFACTS, `firefox-${name}.png`);
       await page.screenshot({ path });
+      return path;
+    },
+    async screenshotWindow(name) {
+      const png = await inBrowserWindow<string>(`(async () => {
+        const bitmap = await window.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, 'white');
+        const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
+        canvas.width = bitmap.width;
+        canvas.height = bitmap.height;
+        canvas.getContext('2d').drawImage(bitmap, 0, 0);
+        return canvas.toDataURL('image/png');
+      })()`);
+      const path = resolve(ARTIFACTS, `firefox-${name}.png`);
+      writeFileSync(path, Buffer.from(png.slice(png.indexOf(',') + 1), 'base64'));
       return path;
     },
     async close() {
