@@ -17,6 +17,9 @@ export const CHROME_ONLY_KEYS = ['minimum_chrome_version', 'side_panel', 'key', 
 /** Permissions Firefox does not have; `web-ext lint` flags them and Firefox warns on install. */
 export const CHROME_ONLY_PERMISSIONS = ['sidePanel', 'offscreen', 'favicon', 'readingList', 'system.cpu', 'system.display', 'system.memory', 'system.storage'];
 
+/** Messages that name a Chrome-only part: Firefox's manifest uses its own wording (its side panel is the sidebar). */
+export const FIREFOX_MESSAGES = { __MSG_commandOpenSidePanel__: '__MSG_commandOpenSidebar__' };
+
 /**
  * Chrome's and Firefox's `version`: 1 to 4 dot-separated integers, each 0–65535 without leading zeros.
  * A package.json version such as `1.2.0-beta.1` is not one, so the build stops instead of shipping it.
@@ -47,7 +50,7 @@ export function chromeManifest(manifest, pkg) {
  * - `background.service_worker` → `background.scripts` (Firefox runs MV3 background as an event page);
  * - `browser_specific_settings.gecko`: id, `strict_min_version`, `data_collection_permissions` (none);
  * - `side_panel` → `sidebar_action` (same page; title = short name, icon = the toolbar icon), not opened
- *   at install;
+ *   at install, and command descriptions that say "side panel" say "sidebar" (FIREFOX_MESSAGES);
  * - Chrome-only keys and permissions removed.
  * @param {Record<string, any>} manifest the source manifest.json
  * @param {{ version: string }} pkg package.json
@@ -73,6 +76,15 @@ export function firefoxManifest(manifest, pkg) {
       ...((source.action?.default_icon ?? source.icons) && { default_icon: source.action?.default_icon ?? source.icons }),
       open_at_install: false,
     };
+  }
+
+  if (source.commands) {
+    out.commands = Object.fromEntries(
+      Object.entries(source.commands).map(([name, command]) => [
+        name,
+        { ...command, ...(command.description in FIREFOX_MESSAGES && { description: FIREFOX_MESSAGES[command.description] }) },
+      ]),
+    );
   }
 
   for (const key of ['permissions', 'optional_permissions']) {

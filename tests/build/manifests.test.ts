@@ -67,6 +67,16 @@ describe('the manifests the build gives crxjs', () => {
     expect(base.background).toHaveProperty('service_worker');
   });
 
+  it('names the side panel shortcut after Firefox’s sidebar, and leaves the other commands alone', () => {
+    const commands = {
+      'clip-talk': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandClipTalk__' },
+      'open-side-panel': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandOpenSidePanel__' },
+    };
+    const firefox = firefoxManifest({ ...base, commands }, { version: '1.2.3' });
+    expect(firefox.commands).toEqual({ ...commands, 'open-side-panel': { ...commands['open-side-panel'], description: '__MSG_commandOpenSidebar__' } });
+    expect(chromeManifest({ ...base, commands }, { version: '1.2.3' }).commands).toEqual(commands);
+  });
+
   it('adds no sidebar without a side panel, and keeps an explicit gecko setting', () => {
     const { side_panel: _, ...noPanel } = base;
     const firefox = firefoxManifest(

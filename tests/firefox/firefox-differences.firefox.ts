@@ -15,6 +15,8 @@ test('the library lists the default shortcuts; “Change shortcuts” opens Fire
   const library = await session.openExtensionPage('src/options/index.html');
   const shortcuts = await textsOf(library, `${role('list')} ::-p-text(Alt+Shift+)`);
   expect(shortcuts).toEqual(['Alt+Shift+K', 'Alt+Shift+N']);
+  // Firefox calls it the sidebar, in its shortcut editor and in the library alike.
+  expect(await textsOf(library, '::-p-text(Open Talklog)')).toEqual(["Alt+Shift+N Open Talklog's sidebar for notes"]);
   await library.locator(role('button', 'Change shortcuts in the browser’s settings')).click();
   await expect.poll(selectedTab).toEqual({ url: 'about:addons', view: 'addons://shortcuts/talklog%40example.org' });
 });

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { t } from '../../src/i18n/t';
+import pkg from '../../package.json' with { type: 'json' };
+import { firefoxManifest } from '../../scripts/manifests.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const messages = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8')) as Record<string, unknown>;
@@ -23,6 +25,7 @@ test('every English message is used (the type of t() already refuses unknown key
     for (const match of readFileSync(file, 'utf8').matchAll(/'([A-Za-z][A-Za-z0-9_]*)'/g)) used.add(match[1]);
   }
   const manifest = readFileSync(join(root, 'manifest.json'), 'utf8');
-  for (const match of manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(match[1]);
+  const manifests = manifest + JSON.stringify(firefoxManifest(JSON.parse(manifest), pkg));
+  for (const match of manifests.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(match[1]);
   expect(Object.keys(messages).filter((key) => !used.has(key))).toEqual([]);
 });
