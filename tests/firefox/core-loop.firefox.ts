@@ -41,3 +41,23 @@ test('in Firefox: clip a talk from the popup, note a moment, see it in the sideb
   expect(markdown).toContain('### [Evolving Prometheus for More Use Cases](https://www.youtube.com/watch?v=Pr0meTheus1)');
   expect(markdown).toContain('- [12:34](https://www.youtube.com/watch?v=Pr0meTheus1&t=754s) new scrape limits: `sample_limit`, `label_limit`');
 });
+
+test('in Firefox: after YouTube’s in-page navigation the open popup follows, and the note lands on the new talk', async () => {
+  // titleLagMs: document.title keeps naming the first video for 5 s, as YouTube's can.
+  const watch = await session.openYouTube('/watch?v=Pr0meTheus1&titleLagMs=5000');
+  const popup = await session.openPopupFor(watch);
+  await expect.poll(() => textsOf(popup, role('heading'))).toContain('Evolving Prometheus for More Use Cases');
+
+  await watch.bringToFront();
+  await watch.locator(role('link', 'What You Need to Know About OpenMetrics - Richard Hartmann & Ben Kochie CNCF [Cloud Native Computing Foundation]')).click();
+  await expect.poll(() => watch.evaluate(() => location.search)).toBe('?v=OpenMetr1cs');
+  expect(await watch.title()).toContain('Evolving Prometheus');
+
+  await expect.poll(() => textsOf(popup, role('heading'))).toContain('What You Need to Know About OpenMetrics');
+  await watch.evaluate(seekPlayer, 95);
+  await popup.locator(role('textbox', 'Note')).fill('counters need the _total suffix');
+  await popup.locator(role('button', 'Save note')).click();
+  await expect.poll(async () => (await textsOf(popup, role('status'))).join(' ')).toContain('Note saved at 1:35.');
+  const notes = await session.readStore<{ talkId: string; atSec: number | null }>('notes');
+  expect(notes.filter((note) => note.atSec === 95).map((note) => note.talkId)).toEqual(['t_OpenMetr1cs']);
+});
