@@ -45,3 +45,33 @@ test('Alt+Shift+N opens Firefox’s sidebar on the talk in the selected tab', as
   await expect.poll(session.sidebarHeading).toBe('What You Need to Know About OpenMetrics');
   await session.screenshotWindow('sidebar-in-window');
 });
+
+test('Firefox grants persistent storage, and the library says the notes are kept', async () => {
+  const library = await session.openExtensionPage('src/options/index.html');
+  await expect.poll(() => textsOf(library, '::-p-text(kept by the browser until you delete it)')).toHaveLength(1);
+  expect(await library.evaluate(() => navigator.storage.persisted())).toBe(true);
+});
+
+test('with Firefox in dark mode, the popup, sidebar and library are dark', async () => {
+  await session.inBrowserWindow(`(Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', 0), null)`);
+  try {
+    const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
+    const pages = {
+      popup: await session.openPopupFor(watch),
+      sidebar: await session.openExtensionPage(`src/popup/side-panel.html?tab=${await session.tabIdOf(watch)}`, { width: 360, height: 720 }),
+      library: await session.openExtensionPage('src/options/index.html'),
+    };
+    for (const [name, page] of Object.entries(pages)) {
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const brightness =
+        background
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .reduce((sum, channel) => sum + Number(channel), 0) / 3;
+      expect({ name, background, dark: brightness < 64 }).toEqual({ name, background, dark: true });
+      await session.screenshot(page, `${name}-dark`);
+    }
+  } finally {
+    await session.inBrowserWindow(`(Services.prefs.clearUserPref('layout.css.prefers-color-scheme.content-override'), null)`);
+  }
+});
