@@ -25,7 +25,8 @@ const ROW_KEYS: Record<string, (index: number, count: number) => number> = {
 interface TalkListProps {
   db: TalklogDb;
   shown: LibraryEntry[];
-  total: number;
+  /** Talks in the library; null while only its first screen is read. */
+  total: number | null;
   words: string[];
   narrowed: boolean;
   onClearFilters: () => void;
@@ -124,7 +125,7 @@ export function TalkList({
             type="checkbox"
             checked={shown.length > 0 && selectedCount === shown.length}
             indeterminate={selectedCount > 0 && selectedCount < shown.length}
-            disabled={shown.length === 0}
+            disabled={shown.length === 0 || total === null}
             onChange={(event) =>
               select(
                 shown.map((entry) => entry.talk.id),
@@ -135,7 +136,7 @@ export function TalkList({
           {t('selectAllShown')}
         </label>
         <span class="muted" aria-live="polite">
-          {narrowed ? t('shownOfTotal', shown.length.toLocaleString(), plural(total, 'talk')) : plural(total, 'talk')}
+          {total === null ? t('openingLibrary') : narrowed ? t('shownOfTotal', shown.length.toLocaleString(), plural(total, 'talk')) : plural(total, 'talk')}
         </span>
         {narrowed && (
           <button type="button" class="button button--quiet button--small" onClick={onClearFilters}>
@@ -167,7 +168,7 @@ export function TalkList({
               key={entry.talk.id}
               rowRef={virtualizer.measureElement}
               index={row.index}
-              count={shown.length}
+              count={total === null ? -1 : shown.length}
               top={row.start}
               db={db}
               entry={entry}

@@ -18,7 +18,7 @@ const CLIPPED = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 interface TalkRowProps {
   /** Measures the drawn row (the list is virtualized). */
   rowRef: (element: HTMLElement | null) => void;
-  /** Its place among the talks shown, from 0, of `count`. */
+  /** Its place among the talks shown, from 0, of `count` (-1: not known yet). */
   index: number;
   count: number;
   /** Where it is drawn, in pixels from the top of the list. */

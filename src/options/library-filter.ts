@@ -47,18 +47,26 @@ export interface LibraryEntry {
 
 /** Build once per change of the data, not per keystroke. */
 export function libraryEntries(talks: Talk[], notes: Note[]): LibraryEntry[] {
+  const notesByTalk = groupNotesByTalk(notes);
+  return talks.map((talk) => libraryEntry(talk, notesByTalk.get(talk.id) ?? []));
+}
+
+export function groupNotesByTalk(notes: Iterable<Note>): Map<string, Note[]> {
   const notesByTalk = new Map<string, Note[]>();
   for (const note of notes) {
     const list = notesByTalk.get(note.talkId);
     if (list) list.push(note);
     else notesByTalk.set(note.talkId, [note]);
   }
-  return talks.map((talk) => {
-    const talkNotes = (notesByTalk.get(talk.id) ?? []).sort((a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id));
-    const foldedNotes = talkNotes.map((note) => foldForSearch(note.body));
-    const about = foldForSearch([talk.title, ...talk.speakers, talk.channel ?? '', talk.event ?? '', talk.category ?? '', ...talk.tags].join('\n'));
-    return { talk, notes: talkNotes, foldedNotes, haystack: `${about}\n${foldedNotes.join('\n')}` };
-  });
+  return notesByTalk;
+}
+
+/** One talk's entry, from its notes in any order. */
+export function libraryEntry(talk: Talk, notes: Note[]): LibraryEntry {
+  const talkNotes = notes.sort((a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id));
+  const foldedNotes = talkNotes.map((note) => foldForSearch(note.body));
+  const about = foldForSearch([talk.title, ...talk.speakers, talk.channel ?? '', talk.event ?? '', talk.category ?? '', ...talk.tags].join('\n'));
+  return { talk, notes: talkNotes, foldedNotes, haystack: `${about}\n${foldedNotes.join('\n')}` };
 }
 
 const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

@@ -1,4 +1,5 @@
-import { render, screen } from '@testing-library/preact';
+import { render, screen, waitFor } from '@testing-library/preact';
+import { expect } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
 import { updateTalkDetails } from '../../src/db/library';
 import { addNote } from '../../src/db/notes';
@@ -54,6 +55,8 @@ export async function kubeconLibrary(): Promise<TalklogDb> {
 export async function renderLibrary(db: TalklogDb, env = fakeEnvironment().env) {
   render(<LibraryApp db={db} env={env} />);
   await screen.findByRole('list', { name: 'Talks' });
+  // The first screen comes first; the whole library (search, filters, export) a moment later.
+  await waitFor(() => expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Export markdown' }).disabled).toBe(false));
 }
 
 export const rowOf = (title: string) => screen.getByRole('heading', { name: title }).closest('li')!;
