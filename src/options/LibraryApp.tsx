@@ -12,7 +12,7 @@ import { BulkActions } from './BulkActions';
 import { ExportDialog } from './ExportDialog';
 import { FilterBar } from './FilterBar';
 import type { LibraryEnvironment } from './library-environment';
-import { filterEntries, libraryFacets, narrowsTalks, NO_FILTER, sortEntries, type LibraryEntry, type LibraryFilter } from './library-filter';
+import { libraryFacets, narrowingFilter, narrowsTalks, NO_FILTER, sortEntries, type LibraryEntry, type LibraryFilter } from './library-filter';
 import { queryWords } from './search-text';
 import { SettingsPanel } from './SettingsPanel';
 import { plural } from './storage-facts';
@@ -42,7 +42,8 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
   const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.notes.length, 0) ?? 0, [entries]);
   const sorted = useMemo(() => entries && sortEntries(entries, filter.sort), [entries, filter.sort]);
   // Until the whole library is read, the first screen shows the newest talks, unfiltered.
-  const shown = useMemo(() => sorted && (complete ? filterEntries(sorted, filter) : sorted), [sorted, filter, complete]);
+  const [filterEntries] = useState(narrowingFilter);
+  const shown = useMemo(() => sorted && (complete ? filterEntries(sorted, filter) : sorted), [sorted, filter, complete, filterEntries]);
   const shownTalks = useMemo(() => shown?.map((entry) => entry.talk), [shown]);
   const narrowed = narrowsTalks(filter);
   const words = useMemo(() => queryWords(filter.query), [filter.query]);

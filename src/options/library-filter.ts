@@ -96,6 +96,33 @@ export function filterEntries(entries: LibraryEntry[], filter: LibraryFilter): L
   });
 }
 
+/**
+ * Whether every talk `next` lets through is also let through by `previous`: the same choices, and a
+ * query whose every earlier word lives on inside a word of the new one (typing on). Then searching
+ * within what `previous` showed is enough.
+ */
+export function refines(previous: LibraryFilter, next: LibraryFilter): boolean {
+  const { query: previousQuery, ...previousChoices } = previous;
+  const { query: nextQuery, ...nextChoices } = next;
+  if ((Object.keys(nextChoices) as (keyof typeof nextChoices)[]).some((key) => nextChoices[key] !== previousChoices[key])) return false;
+  const nextWords = queryWords(nextQuery);
+  return queryWords(previousQuery).every((word) => nextWords.some((longer) => longer.includes(word)));
+}
+
+/**
+ * `filterEntries` with a memory of its last answer: a keystroke that only narrows the search looks
+ * through the talks shown a keystroke ago, not through the whole library again.
+ */
+export function narrowingFilter(): (sorted: LibraryEntry[], filter: LibraryFilter) => LibraryEntry[] {
+  let last: { sorted: LibraryEntry[]; filter: LibraryFilter; shown: LibraryEntry[] } | null = null;
+  return (sorted, filter) => {
+    const from = last !== null && last.sorted === sorted && refines(last.filter, filter) ? last.shown : sorted;
+    const shown = filterEntries(from, filter);
+    last = { sorted, filter, shown };
+    return shown;
+  };
+}
+
 /** The values the filters offer: those in use. */
 export function libraryFacets(talks: Talk[]): { events: string[]; categories: string[]; tags: string[] } {
   return {
