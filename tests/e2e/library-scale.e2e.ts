@@ -25,9 +25,21 @@ async function libraryOf(talks: number): Promise<Page> {
   await library.setViewportSize({ width: 1100, height: 800 });
   await library.goto(session.extensionUrl('src/options/index.html'));
   await waitForAppReady(library);
+  // Everything the page said and showed while importing, seen as it happened.
+  await library.evaluate(() => {
+    const seen = ((window as unknown as { seen: string[] }).seen = [] as string[]);
+    new MutationObserver(() => {
+      for (const status of document.querySelectorAll('[role=status]')) if (status.textContent) seen.push(status.textContent.trim());
+      const bar = document.querySelector('progress[aria-label="Import progress"]');
+      if (bar) seen.push(`progress ${bar.getAttribute('value')} of ${bar.getAttribute('max')}`);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
   await library.getByLabel('Import backup').setInputFiles(file);
   await expect.poll(() => library.getByRole('status').allTextContents(), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/^Imported /));
   await expect.poll(() => library.getByText(`${TALKS} talks`, { exact: true }).count()).toBe(1);
+  const seen = await library.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  expect(seen).toContainEqual(expect.stringMatching(/^Importing talklog-backup\.json/));
+  expect(seen).toContainEqual(expect.stringMatching(new RegExp(`^progress \\d+ of ${talks * 3}$`)));
   return library;
 }
 

@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/preact';
 import { expect } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
+import { importBackupText } from '../../src/db/import-backup';
 import { updateTalkDetails } from '../../src/db/library';
 import { addNote } from '../../src/db/notes';
 import { clipTalk } from '../../src/db/talks';
@@ -27,6 +28,8 @@ export function fakeEnvironment(lastBackupAt: Date | null = null) {
     setLastBackupAt: (at) => {
       state.lastBackupAt = at;
     },
+    // The browser runs this same import in a worker (tests/e2e import through it).
+    importBackup: async (db, file, onProgress) => importBackupText(db, await file.text(), onProgress),
   };
   return { env, state };
 }
