@@ -16,6 +16,7 @@ export const GROWTH_MEASURES = [
     colour: '#aec7e8',
     chart: false,
   },
+  { name: 'Library whole (search, filters and export ready), median', value: (s) => s.library.whole.median, format: ms, target: '', colour: '#17becf' },
   { name: 'Search keystroke → paint, p95', value: (s) => s.search.p95, format: ms, target: '≤ 16 ms at 1×, ≤ 50 ms at 10×', colour: '#ff7f0e' },
   {
     name: 'Popup ready ÷ Preact + Dexie floor (paired rounds)',
