@@ -168,3 +168,18 @@ export async function stringifyFloor(runs) {
   }
   return { talks: talks.length, notes: notes.length, times, chars };
 }
+
+/** Starts collecting the page's long tasks (over 50 ms, the browser's own Long Tasks API). */
+export function installLongTaskProbe() {
+  window.__benchLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__benchLongTasks.push(entry.duration);
+  }).observe({ type: 'longtask' });
+}
+
+/** The longest task since the probe was installed or last read (0: none over 50 ms); starts afresh. */
+export function takeLongestTask() {
+  const longest = Math.max(0, ...window.__benchLongTasks);
+  window.__benchLongTasks = [];
+  return longest;
+}

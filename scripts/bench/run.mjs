@@ -1,9 +1,11 @@
-// `npm run bench`: Talklog's performance budget (issue 7) measured in real Chromium, each figure next
-// to a floor measured in the same run. Fills the database through the library page's own `Import
-// backup`, then times the popup, the library, search, export, memory and the content script at rest.
-// Reports only: exits 0 unless something broke. Writes BENCHMARKS.md.
+// `npm run bench`: Talklog's performance budget (issues 7 and 16) measured in real Chromium, each figure
+// next to a floor measured in the same run. At each scale of the library (1×, 4× and 10× of 2,000 talks
+// and 20,000 notes), a fresh browser fills the database through the library page's own `Import backup`,
+// then times the popup, the library, search, export and memory; at 1× also the content script at rest
+// and the renderer alone. Reports only: exits 0 unless something broke. Writes BENCHMARKS.md and the
+// growth chart, docs/bench-growth.svg.
 //
-//   node scripts/bench/run.mjs            (BENCH_RUNS=7 BENCH_KEYSTROKES=40 by default)
+//   node scripts/bench/run.mjs            (BENCH_RUNS=7 BENCH_EXPORT_RUNS=5 BENCH_SCALES=1,4,10 by default)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +15,8 @@ import { buildBenchExtension, ROOT } from './build.mjs';
 import { bundleFigures } from './bundles.mjs';
 import { makeBackup } from './dataset.mjs';
 import { idleCheck } from './idle.mjs';
-import { closeExportDialog, exportOnce, installKeystrokeProbe, stringifyFloor } from './in-page.mjs';
+import { closeExportDialog, exportOnce, installKeystrokeProbe, installLongTaskProbe, stringifyFloor, takeLongestTask } from './in-page.mjs';
+import { growthSvg } from './growth-chart.mjs';
 import { machineFacts, printTable, writeBenchmarksMd } from './report.mjs';
 import { median, percentile, summary } from './stats.mjs';
 
@@ -24,6 +27,10 @@ const WARMUP = 2;
 const MEMORY_RUNS = 3;
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
 const SIZE = { talks: 2000, notes: 20000 };
+/** Library sizes, as multiples of SIZE: the shape of each cost as the library grows. */
+const SCALES = (process.env.BENCH_SCALES ?? '1,4,10').split(',').map(Number);
+/** Fewer runs of the slow figures at the larger sizes (each export there renders megabytes). */
+const runsAt = (runs, scale) => (scale === 1 ? runs : Math.max(2, Math.ceil(runs / 2)));
 /** Typed one character at a time; a fresh query after each clear. 40 keystrokes. */
 const QUERIES = ['prometheus scrape', 'ebpf network policy', 'otel'];
 const POPUP_VIEWPORT = { width: 400, height: 600 };
@@ -36,17 +43,24 @@ async function main() {
   log('building Talklog and the floor pages');
   const extensionDir = await buildBenchExtension();
   const work = mkdtempSync(join(tmpdir(), 'talklog-bench-'));
-  const backupPath = join(work, 'talklog-bench-backup.json');
-  writeFileSync(backupPath, JSON.stringify(makeBackup(SIZE)));
   const youtube = await startFakeYouTube();
-  const results = { size: SIZE, runs: RUNS, loadBefore: loadavg() };
+  const results = { size: SIZE, runs: RUNS, loadBefore: loadavg(), scales: [] };
   try {
-    const browser = await launchBenchBrowser({ extensionDir, hostResolverRule: youtube.hostResolverRule });
-    results.chromium = browser.context.browser()?.version() ?? 'unknown';
-    try {
-      await withExtension(browser, backupPath, results);
-    } finally {
-      await browser.close();
+    for (const scale of SCALES) {
+      const size = { talks: SIZE.talks * scale, notes: SIZE.notes * scale };
+      const backupPath = join(work, `talklog-bench-backup-${scale}.json`);
+      writeFileSync(backupPath, JSON.stringify(makeBackup(size)));
+      // A fresh browser (and profile) per size: nothing carries over from the smaller library.
+      const browser = await launchBenchBrowser({ extensionDir, hostResolverRule: youtube.hostResolverRule });
+      results.chromium = browser.context.browser()?.version() ?? 'unknown';
+      try {
+        const measured = await withExtension(browser, backupPath, { scale, size, full: scale === SCALES[0] });
+        results.scales.push(measured);
+        if (scale === SCALES[0]) Object.assign(results, measured);
+      } finally {
+        await browser.close();
+      }
+      rmSync(backupPath, { force: true });
     }
     log('the same browser without Talklog');
     const bare = await launchBenchBrowser({ hostResolverRule: youtube.hostResolverRule, withoutExtension: true });
@@ -66,12 +80,17 @@ async function main() {
   results.date = new Date().toISOString();
   results.seconds = (performance.now() - T0) / 1000;
   const rows = printTable(results);
+  writeFileSync(join(ROOT, 'docs', 'bench-growth.svg'), growthSvg(results.scales));
   writeBenchmarksMd(join(ROOT, 'BENCHMARKS.md'), results, rows);
-  log(`wrote BENCHMARKS.md (${results.seconds.toFixed(0)} s in all)`);
+  log(`wrote BENCHMARKS.md and docs/bench-growth.svg (${results.seconds.toFixed(0)} s in all)`);
 }
 
-async function withExtension(browser, backupPath, results) {
+/** Every figure at one size of the library; with `full`, also those that do not depend on its size. */
+async function withExtension(browser, backupPath, { scale, size, full }) {
+  const results = { scale, size };
   const { context } = browser;
+  const libraryRuns = runsAt(RUNS, scale);
+  const exportRuns = runsAt(EXPORT_RUNS, scale);
   const page = async (viewport) => {
     const tab = await context.newPage();
     if (viewport) await tab.setViewportSize(viewport);
@@ -79,10 +98,11 @@ async function withExtension(browser, backupPath, results) {
   };
 
   // 1. Fill the database through the library page's own Import backup.
-  log(`importing ${SIZE.talks} talks and ${SIZE.notes} notes through Import backup`);
+  log(`${scale}×: importing ${size.talks} talks and ${size.notes} notes through Import backup`);
   const library = await page();
   await library.goto(browser.extensionUrl('src/options/index.html'));
   await appReadyTime(library);
+  await library.evaluate(installLongTaskProbe);
   const importStart = performance.now();
   await library.getByLabel('Import backup').setInputFiles(backupPath);
   const outcome = await library.waitForFunction(
@@ -91,13 +111,13 @@ async function withExtension(browser, backupPath, results) {
       return texts.find((text) => /^Imported |Nothing was imported/.test(text.trim())) ?? false;
     },
     undefined,
-    { timeout: 120_000, polling: 100 },
+    { timeout: 600_000, polling: 100 },
   );
   const importText = String(await outcome.jsonValue()).trim();
   if (!importText.startsWith('Imported')) throw new Error(`Import failed: ${importText}`);
-  results.import = { ms: performance.now() - importStart, message: importText };
+  results.import = { ms: performance.now() - importStart, message: importText, longestTask: await library.evaluate(takeLongestTask) };
   const stored = await library.evaluate(countStores);
-  if (stored.talks < SIZE.talks || stored.notes < SIZE.notes) throw new Error(`After import: ${JSON.stringify(stored)}`);
+  if (stored.talks < size.talks || stored.notes < size.notes) throw new Error(`After import: ${JSON.stringify(stored)}`);
   results.stored = stored;
   await library.close();
   log(`imported in ${(results.import.ms / 1000).toFixed(1)} s: ${importText}`);
@@ -116,7 +136,7 @@ async function withExtension(browser, backupPath, results) {
     bare: { url: bareUrl, ready: domContentLoadedTime, times: [] },
     floor: { url: floorUrl, ready: appReadyTime, times: [] },
   };
-  log(`popup vs floors: ${WARMUP} warm-up + ${POPUP_RUNS} runs each`);
+  log(`${scale}×: popup vs floors: ${WARMUP} warm-up + ${POPUP_RUNS} runs each`);
   for (let run = 0; run < WARMUP + POPUP_RUNS; run++) {
     for (const kind of Object.values(kinds)) {
       const tab = await page(POPUP_VIEWPORT);
@@ -149,7 +169,7 @@ async function withExtension(browser, backupPath, results) {
   results.popup.heap = { popup: median(heaps.popup), bare: median(heaps.bare), floor: median(heaps.floor) };
 
   // Keystroke floor: the same probe on a plain input in the floor page (no app work per keystroke).
-  log('keystroke floor');
+  log(`${scale}×: keystroke floor`);
   {
     const tab = await page();
     await tab.goto(floorUrl);
@@ -174,26 +194,33 @@ async function withExtension(browser, backupPath, results) {
   await watch.close();
 
   // 3. Library: ready time and heap over fresh loads; the last one stays open for search and export.
-  log(`library: 1 warm-up + ${RUNS} loads`);
+  log(`${scale}×: library: 1 warm-up + ${libraryRuns} loads`);
   const libraryTimes = [];
+  const wholeTimes = [];
   const libraryHeaps = [];
   let open = null;
-  for (let run = 0; run <= RUNS; run++) {
+  for (let run = 0; run <= libraryRuns; run++) {
     const tab = await page();
     await tab.goto(browser.extensionUrl('src/options/index.html'));
-    const time = await appReadyTime(tab);
-    if (run > 0) libraryTimes.push(time);
+    const time = await appReadyTime(tab, 120_000);
+    // The first screen comes first; search, filters and export once the whole library is read,
+    // which the page shows by enabling `Export markdown`. Memory and search are measured then.
+    const whole = await wholeLibraryTime(tab);
+    if (run > 0) {
+      libraryTimes.push(time);
+      wholeTimes.push(whole);
+    }
     if (run > 0 && run <= MEMORY_RUNS) {
       await tab.waitForTimeout(300);
       libraryHeaps.push(await heapAfterGc(tab));
     }
-    if (run === RUNS) open = tab;
+    if (run === libraryRuns) open = tab;
     else await tab.close();
   }
-  results.library = { ready: summary(libraryTimes), heap: median(libraryHeaps) };
+  results.library = { ready: summary(libraryTimes), whole: summary(wholeTimes), heap: median(libraryHeaps) };
 
   // 4. Search: one keystroke at a time into `Search`, keydown → paint after the list changed.
-  log(`search: ${QUERIES.join('').length} keystrokes`);
+  log(`${scale}×: search: ${QUERIES.join('').length} keystrokes`);
   await open.evaluate(installKeystrokeProbe);
   const search = open.getByRole('searchbox', { name: 'Search' });
   const keystrokes = [];
@@ -225,32 +252,36 @@ async function withExtension(browser, backupPath, results) {
   await open.waitForTimeout(500);
 
   // 5. Export: the whole log, as a user gets it; the floor is JSON.stringify of the same records.
-  log(`export: ${EXPORT_RUNS} runs`);
+  log(`${scale}×: export: ${exportRuns} runs`);
   const exports = [];
   let download = null;
-  for (let run = 0; run <= EXPORT_RUNS; run++) {
+  await open.evaluate(installLongTaskProbe);
+  for (let run = 0; run <= exportRuns; run++) {
     const wallStart = performance.now();
-    const downloaded = open.waitForEvent('download', { timeout: 60_000 });
+    const downloaded = open.waitForEvent('download', { timeout: 300_000 });
     const timing = await open.evaluate(exportOnce);
     const file = await downloaded;
     const wall = performance.now() - wallStart;
     if (run > 0) exports.push({ ...timing, wall });
-    if (run === EXPORT_RUNS) {
+    if (run === exportRuns) {
       const text = readFileSync(await file.path(), 'utf8');
       download = { name: file.suggestedFilename(), chars: text.length, talkHeadings: text.match(/^### /gm)?.length ?? 0 };
     }
     await open.evaluate(closeExportDialog);
   }
-  const floor = await open.evaluate(stringifyFloor, RUNS);
+  const longestTask = await open.evaluate(takeLongestTask);
+  const floor = await open.evaluate(stringifyFloor, exportRuns);
   results.export = {
     total: summary(exports.map((e) => e.total)),
     dialogPainted: summary(exports.map((e) => e.dialogPainted)),
     downloadHandler: summary(exports.map((e) => e.downloadHandler)),
     wall: summary(exports.map((e) => e.wall)),
+    longestTask,
     download,
     stringify: { ...summary(floor.times), chars: floor.chars, talks: floor.talks, notes: floor.notes },
   };
   await open.close();
+  if (!full) return results;
 
   // The renderer alone, on the same records, in a bench page that imports it from src/export/.
   log('markdown renderer alone');
@@ -265,6 +296,7 @@ async function withExtension(browser, backupPath, results) {
 
   // 6. What Talklog adds to a YouTube tab, and whether its content script rests.
   results.withExtension = await youtubeTab(browser, { withExtension: true });
+  return results;
 }
 
 /** Heap of a fake YouTube watch tab (one YouTube tab open at a time), and the idle check on a non-watch page. */
@@ -316,6 +348,16 @@ async function youtubeTab(browser, { withExtension }) {
     await watch.close();
   }
   return { heap: median(heaps), heapAfterAsk: heapsAfterAsk.length ? median(heapsAfterAsk) : null, homeIdle, watchIdle };
+}
+
+/** Time since navigation start when the library page has read all of it (`Export markdown` enabled). */
+async function wholeLibraryTime(tab) {
+  await tab.waitForFunction(
+    () => [...document.querySelectorAll('button')].some((button) => button.textContent.trim() === 'Export markdown' && !button.disabled),
+    undefined,
+    { timeout: 300_000, polling: 'raf' },
+  );
+  return tab.evaluate(() => performance.now());
 }
 
 /** Record counts, read with the raw IndexedDB API in an extension page. */

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { importBackupText, type ImportCounts, type ImportProgress } from '../db/import-backup';
+import type { ImportCounts, ImportProgress } from '../db/import-backup';
 import { allTalksAndNotes } from '../db/talks';
 import { createBackup, serializeBackup } from '../export/backup';
 import { t } from '../i18n/t';
@@ -37,7 +37,7 @@ export function BackupControls({ db, env, announce, onBackedUp }: BackupControls
 
   const importFile = async (file: File) => {
     try {
-      const counts = await importBackupText(db, await file.text(), (now) => {
+      const counts = await env.importBackup(db, file, (now) => {
         setProgress(now);
         announce({ kind: 'status', text: t('importingFile', file.name, now.done.toLocaleString(), plural(now.total, 'record')) });
       });

@@ -2,23 +2,23 @@ import type { ComponentProps } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { updateTalksDetails, type TalkDetailsPatch } from '../db/library';
-import { allTalksAndNotes, deleteTalks, restoreDeleted } from '../db/talks';
+import { deleteTalks, restoreDeleted } from '../db/talks';
 import { renderTalkMarkdown } from '../export/talk-log';
 import { t } from '../i18n/t';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { markAppReady } from '../ui/app-ready';
-import { useLiveQuery } from '../ui/use-live-query';
 import { BackupControls } from './BackupControls';
 import { BulkActions } from './BulkActions';
 import { ExportDialog } from './ExportDialog';
 import { FilterBar } from './FilterBar';
 import type { LibraryEnvironment } from './library-environment';
-import { filterEntries, libraryEntries, libraryFacets, narrowsTalks, NO_FILTER, sortEntries, type LibraryEntry, type LibraryFilter } from './library-filter';
+import { libraryFacets, narrowingFilter, narrowsTalks, NO_FILTER, sortEntries, type LibraryEntry, type LibraryFilter } from './library-filter';
 import { queryWords } from './search-text';
 import { SettingsPanel } from './SettingsPanel';
 import { plural } from './storage-facts';
 import { StorageSummary } from './StorageSummary';
 import { TalkList } from './TalkList';
+import { useLibrary } from './use-library';
 import './LibraryApp.css';
 
 interface LibraryAppProps {
@@ -30,31 +30,34 @@ interface LibraryAppProps {
 
 /** The options page: every talk, to search, describe, edit and export; and the settings. */
 export function LibraryApp({ db, env, settings }: LibraryAppProps) {
-  const data = useLiveQuery(() => allTalksAndNotes(db), [db]);
+  const library = useLibrary(db);
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [announcement, announce] = useState<Announcement | null>(null);
   const [exporting, setExporting] = useState(false);
   const [lastBackupAt, setLastBackupAt] = useState(() => env.lastBackupAt());
 
-  const talks = data.value?.talks;
-  const notes = data.value?.notes;
-  const entries = useMemo(() => (talks && notes ? libraryEntries(talks, notes) : undefined), [talks, notes]);
+  const { entries, complete } = library;
+  const talks = useMemo(() => (complete ? entries?.map((entry) => entry.talk) : undefined), [entries, complete]);
+  const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.notes.length, 0) ?? 0, [entries]);
   const sorted = useMemo(() => entries && sortEntries(entries, filter.sort), [entries, filter.sort]);
-  const shown = useMemo(() => sorted && filterEntries(sorted, filter), [sorted, filter]);
+  // Until the whole library is read, the first screen shows the newest talks, unfiltered.
+  const [filterEntries] = useState(narrowingFilter);
+  const shown = useMemo(() => sorted && (complete ? filterEntries(sorted, filter) : sorted), [sorted, filter, complete, filterEntries]);
   const shownTalks = useMemo(() => shown?.map((entry) => entry.talk), [shown]);
   const narrowed = narrowsTalks(filter);
   const words = useMemo(() => queryWords(filter.query), [filter.query]);
   const facets = useMemo(() => libraryFacets(talks ?? []), [talks]);
   const selectedShown = useMemo(() => shown?.filter((entry) => selected.has(entry.talk.id)) ?? [], [shown, selected]);
 
+  const shownAtAll = entries !== undefined;
   useEffect(() => {
-    if (data.value) markAppReady();
-  }, [data.value]);
+    if (shownAtAll) markAppReady();
+  }, [shownAtAll]);
 
   useEffect(() => {
-    if (data.error !== undefined) announce({ kind: 'alert', text: t('couldNotReadLibrary', errorMessage(data.error)) });
-  }, [data.error]);
+    if (library.error !== undefined) announce({ kind: 'alert', text: t('couldNotReadLibrary', errorMessage(library.error)) });
+  }, [library.error]);
 
   const deleteWithUndo = async (talkIds: string[]) => {
     try {
@@ -108,13 +111,13 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
           {t('libraryTitle')}
         </h1>
         <div class="library__actions">
-          <button type="button" class="button button--primary" disabled={!data.value} onClick={() => setExporting(true)}>
+          <button type="button" class="button button--primary" disabled={!complete} onClick={() => setExporting(true)}>
             {t('exportMarkdown')}
           </button>
           <BackupControls db={db} env={env} announce={announce} onBackedUp={setLastBackupAt} />
         </div>
       </header>
-      {talks && notes && <StorageSummary env={env} talkCount={talks.length} noteCount={notes.length} lastBackupAt={lastBackupAt} />}
+      {talks && <StorageSummary env={env} talkCount={talks.length} noteCount={noteCount} lastBackupAt={lastBackupAt} />}
       <FilterBar filter={filter} facets={facets} onChange={(patch) => setFilter({ ...filter, ...patch })} />
       <Announcer announcement={announcement} onDismiss={() => announce(null)} />
       {selectedShown.length > 0 && (
@@ -128,12 +131,12 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
       )}
       <main>
         {!shown && <p class="muted">{t('openingLibrary')}</p>}
-        {talks?.length === 0 && <p class="library__empty">{t('noTalksYet')}</p>}
-        {shown && talks && talks.length > 0 && (
+        {entries?.length === 0 && <p class="library__empty">{t('noTalksYet')}</p>}
+        {shown && entries && entries.length > 0 && (
           <TalkList
             db={db}
             shown={shown}
-            total={talks.length}
+            total={complete ? entries.length : null}
             words={words}
             narrowed={narrowed}
             onClearFilters={() => setFilter({ ...NO_FILTER, sort: filter.sort })}
@@ -148,8 +151,15 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
         )}
       </main>
       {settings && <SettingsPanel {...settings} announce={announce} />}
-      {exporting && talks && notes && shownTalks && (
-        <ExportDialog shown={shownTalks} all={talks} narrowed={narrowed} notes={notes} env={env} onClose={() => setExporting(false)} />
+      {exporting && talks && shownTalks && entries && (
+        <ExportDialog
+          shown={shownTalks}
+          all={talks}
+          narrowed={narrowed}
+          notes={entries.flatMap((entry) => entry.notes)}
+          env={env}
+          onClose={() => setExporting(false)}
+        />
       )}
     </div>
   );

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { defaultRangeExtractor } from '@tanstack/virtual-core';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { t } from '../i18n/t';
 import type { Announcement } from '../ui/Announcer';
@@ -6,14 +7,26 @@ import type { LibraryEntry } from './library-filter';
 import { plural } from './storage-facts';
 import { TalkRow } from './TalkRow';
 import './TalkList.css';
+import { useWindowVirtualizer } from './use-window-virtualizer';
 
-/** Rows drawn at a time: drawing thousands would make every keystroke of a search slow. */
-const PAGE_SIZE = 50;
+/** A closed row's height before it is measured; rows are measured once drawn. */
+const ROW_ESTIMATE = 104;
+/** Rows drawn beyond each edge of the window, so that Tab and the arrows always find the next one. */
+const OVERSCAN = 4;
+
+/** Keys that move between rows, to the row they lead to. */
+const ROW_KEYS: Record<string, (index: number, count: number) => number> = {
+  ArrowDown: (index) => index + 1,
+  ArrowUp: (index) => index - 1,
+  Home: () => 0,
+  End: (_, count) => count - 1,
+};
 
 interface TalkListProps {
   db: TalklogDb;
   shown: LibraryEntry[];
-  total: number;
+  /** Talks in the library; null while only its first screen is read. */
+  total: number | null;
   words: string[];
   narrowed: boolean;
   onClearFilters: () => void;
@@ -26,6 +39,12 @@ interface TalkListProps {
   announce: (announcement: Announcement) => void;
 }
 
+/**
+ * The talks shown, drawn only around where the page is scrolled to: a library of 20,000 talks costs
+ * what a screenful does. Each row says its place in the whole list (aria-posinset/setsize), the
+ * row holding the focus stays drawn when it scrolls away, and the arrow keys, Home and End move
+ * between rows.
+ */
 export function TalkList({
   db,
   shown,
@@ -41,8 +60,34 @@ export function TalkList({
   onPlay,
   announce,
 }: TalkListProps) {
-  const [limit, setLimit] = useState(PAGE_SIZE);
-  useEffect(() => setLimit(PAGE_SIZE), [shown.length, words]);
+  const list = useRef<HTMLUListElement>(null);
+  /** The talk whose row holds the focus, if any: kept drawn wherever the page scrolls. */
+  const focusedTalk = useRef<string | null>(null);
+  /** A row to move the focus to once it is drawn. */
+  const moveFocusTo = useRef<number | null>(null);
+
+  const virtualizer = useWindowVirtualizer(list, {
+    count: shown.length,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: OVERSCAN,
+    getItemKey: (index) => shown[index].talk.id,
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      const focused = focusedTalk.current === null ? -1 : shown.findIndex((entry) => entry.talk.id === focusedTalk.current);
+      if (focused !== -1 && !indexes.includes(focused)) indexes.push(focused);
+      return indexes.sort((a, b) => a - b);
+    },
+  });
+
+  useLayoutEffect(() => {
+    if (moveFocusTo.current !== null) {
+      const link = list.current?.querySelector<HTMLElement>(`[data-index="${moveFocusTo.current}"] .talk-row__title a`);
+      if (link) {
+        moveFocusTo.current = null;
+        link.focus();
+      }
+    }
+  });
 
   const selectedCount = shown.reduce((count, entry) => count + (selected.has(entry.talk.id) ? 1 : 0), 0);
   const select = (talkIds: string[], on: boolean) => {
@@ -54,6 +99,24 @@ export function TalkList({
     onSelect(next);
   };
 
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement;
+    const move = ROW_KEYS[event.key];
+    // Keys typed into a row's own fields (its details form, a note) are theirs.
+    if (!move || event.altKey || event.ctrlKey || event.metaKey || target.matches('input:not([type=checkbox]), textarea, select, [contenteditable]')) return;
+    const row = target.closest<HTMLElement>('[data-index]');
+    if (!row) return;
+    // Keys pressed faster than rows are drawn count from the row the focus is on its way to.
+    const from = moveFocusTo.current ?? Number(row.dataset.index);
+    const next = Math.max(0, Math.min(shown.length - 1, move(from, shown.length)));
+    event.preventDefault();
+    moveFocusTo.current = next;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    // Already drawn (the next row usually is): focus it now; otherwise once the scroll draws it.
+    list.current?.querySelector<HTMLElement>(`[data-index="${next}"] .talk-row__title a`)?.focus();
+  };
+
+  const rows = virtualizer.getVirtualItems();
   return (
     <>
       <div class="talk-list__head">
@@ -62,7 +125,7 @@ export function TalkList({
             type="checkbox"
             checked={shown.length > 0 && selectedCount === shown.length}
             indeterminate={selectedCount > 0 && selectedCount < shown.length}
-            disabled={shown.length === 0}
+            disabled={shown.length === 0 || total === null}
             onChange={(event) =>
               select(
                 shown.map((entry) => entry.talk.id),
@@ -73,7 +136,7 @@ export function TalkList({
           {t('selectAllShown')}
         </label>
         <span class="muted" aria-live="polite">
-          {narrowed ? t('shownOfTotal', shown.length.toLocaleString(), plural(total, 'talk')) : plural(total, 'talk')}
+          {total === null ? t('openingLibrary') : narrowed ? t('shownOfTotal', shown.length.toLocaleString(), plural(total, 'talk')) : plural(total, 'talk')}
         </span>
         {narrowed && (
           <button type="button" class="button button--quiet button--small" onClick={onClearFilters}>
@@ -82,28 +145,45 @@ export function TalkList({
         )}
       </div>
       {shown.length === 0 && <p class="library__empty">{t('noTalkMatches')}</p>}
-      <ul class="talk-list" aria-label={t('talks')}>
-        {shown.slice(0, limit).map((entry) => (
-          <TalkRow
-            key={entry.talk.id}
-            db={db}
-            entry={entry}
-            words={words}
-            vocabulary={vocabulary}
-            selected={selected.has(entry.talk.id)}
-            onSelect={(on) => select([entry.talk.id], on)}
-            onCopy={() => onCopy(entry)}
-            onDelete={() => onDelete(entry)}
-            onPlay={onPlay}
-            announce={announce}
-          />
-        ))}
+      {/* The list only hears keys and focus from its rows' own links and buttons, delegated. */}
+      {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
+      <ul
+        ref={list}
+        class="talk-list"
+        aria-label={t('talks')}
+        style={{ height: `${virtualizer.getTotalSize()}px` }}
+        onKeyDown={onKeyDown}
+        onFocusIn={(event) => {
+          const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+          focusedTalk.current = row ? (shown[Number(row.dataset.index)]?.talk.id ?? null) : null;
+        }}
+        onFocusOut={(event) => {
+          if (!list.current?.contains(event.relatedTarget as Node | null)) focusedTalk.current = null;
+        }}
+      >
+        {rows.map((row) => {
+          const entry = shown[row.index];
+          return (
+            <TalkRow
+              key={entry.talk.id}
+              rowRef={virtualizer.measureElement}
+              index={row.index}
+              count={total === null ? -1 : shown.length}
+              top={row.start}
+              db={db}
+              entry={entry}
+              words={words}
+              vocabulary={vocabulary}
+              selected={selected.has(entry.talk.id)}
+              onSelect={(on) => select([entry.talk.id], on)}
+              onCopy={() => onCopy(entry)}
+              onDelete={() => onDelete(entry)}
+              onPlay={onPlay}
+              announce={announce}
+            />
+          );
+        })}
       </ul>
-      {shown.length > limit && (
-        <button type="button" class="button talk-list__more" onClick={() => setLimit(limit + PAGE_SIZE)}>
-          {t('showMore', Math.min(PAGE_SIZE, shown.length - limit), (shown.length - limit).toLocaleString())}
-        </button>
-      )}
     </>
   );
 }

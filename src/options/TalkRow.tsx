@@ -16,6 +16,13 @@ import './TalkRow.css';
 const CLIPPED = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 interface TalkRowProps {
+  /** Measures the drawn row (the list is virtualized). */
+  rowRef: (element: HTMLElement | null) => void;
+  /** Its place among the talks shown, from 0, of `count` (-1: not known yet). */
+  index: number;
+  count: number;
+  /** Where it is drawn, in pixels from the top of the list. */
+  top: number;
   db: TalklogDb;
   entry: LibraryEntry;
   words: string[];
@@ -29,7 +36,7 @@ interface TalkRowProps {
 }
 
 /** One talk in the library: what it is at a glance; its details and notes when opened. */
-export function TalkRow({ db, entry, words, vocabulary, selected, onSelect, onCopy, onDelete, onPlay, announce }: TalkRowProps) {
+export function TalkRow({ rowRef, index, count, top, db, entry, words, vocabulary, selected, onSelect, onCopy, onDelete, onPlay, announce }: TalkRowProps) {
   const { talk, notes } = entry;
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -37,7 +44,15 @@ export function TalkRow({ db, entry, words, vocabulary, selected, onSelect, onCo
   const noteMatch = words.length > 0 && !open ? firstNoteMatch(entry, words) : null;
 
   return (
-    <li class={selected ? 'talk-row talk-row--selected' : 'talk-row'} aria-labelledby={`${id}-title`}>
+    <li
+      ref={rowRef}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      style={{ transform: `translateY(${top}px)` }}
+      class={selected ? 'talk-row talk-row--selected' : 'talk-row'}
+      aria-labelledby={`${id}-title`}
+    >
       <div class="talk-row__summary">
         <input
           type="checkbox"

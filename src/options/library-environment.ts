@@ -1,5 +1,8 @@
+import type { TalklogDb } from '../db/database';
+import type { ImportCounts, ImportProgress } from '../db/import-backup';
 import { seekOrOpenVideo } from '../messages/seek-or-open';
 import { downloadText } from '../ui/download';
+import { importInWorker } from './import-in-worker';
 
 /** Everything the library page needs from the browser besides the database; tests pass a fake. */
 export interface LibraryEnvironment {
@@ -14,6 +17,8 @@ export interface LibraryEnvironment {
   storedBytes: () => Promise<number | null>;
   lastBackupAt: () => Date | null;
   setLastBackupAt: (at: Date) => void;
+  /** Imports a backup file into the database, telling its progress; in the browser, off the page, in a worker. */
+  importBackup: (db: TalklogDb, file: File, onProgress: (progress: ImportProgress) => void) => Promise<ImportCounts>;
 }
 
 const LAST_BACKUP_KEY = 'talklog:last-backup';
@@ -31,5 +36,6 @@ export function browserEnvironment(): LibraryEnvironment {
       return Number.isNaN(stored.getTime()) ? null : stored;
     },
     setLastBackupAt: (at) => localStorage.setItem(LAST_BACKUP_KEY, at.toISOString()),
+    importBackup: (db, file, onProgress) => importInWorker(db.name, file, onProgress),
   };
 }

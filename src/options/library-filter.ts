@@ -47,18 +47,26 @@ export interface LibraryEntry {
 
 /** Build once per change of the data, not per keystroke. */
 export function libraryEntries(talks: Talk[], notes: Note[]): LibraryEntry[] {
+  const notesByTalk = groupNotesByTalk(notes);
+  return talks.map((talk) => libraryEntry(talk, notesByTalk.get(talk.id) ?? []));
+}
+
+export function groupNotesByTalk(notes: Iterable<Note>): Map<string, Note[]> {
   const notesByTalk = new Map<string, Note[]>();
   for (const note of notes) {
     const list = notesByTalk.get(note.talkId);
     if (list) list.push(note);
     else notesByTalk.set(note.talkId, [note]);
   }
-  return talks.map((talk) => {
-    const talkNotes = (notesByTalk.get(talk.id) ?? []).sort((a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id));
-    const foldedNotes = talkNotes.map((note) => foldForSearch(note.body));
-    const about = foldForSearch([talk.title, ...talk.speakers, talk.channel ?? '', talk.event ?? '', talk.category ?? '', ...talk.tags].join('\n'));
-    return { talk, notes: talkNotes, foldedNotes, haystack: `${about}\n${foldedNotes.join('\n')}` };
-  });
+  return notesByTalk;
+}
+
+/** One talk's entry, from its notes in any order. */
+export function libraryEntry(talk: Talk, notes: Note[]): LibraryEntry {
+  const talkNotes = notes.sort((a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id));
+  const foldedNotes = talkNotes.map((note) => foldForSearch(note.body));
+  const about = foldForSearch([talk.title, ...talk.speakers, talk.channel ?? '', talk.event ?? '', talk.category ?? '', ...talk.tags].join('\n'));
+  return { talk, notes: talkNotes, foldedNotes, haystack: `${about}\n${foldedNotes.join('\n')}` };
 }
 
 const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -86,6 +94,33 @@ export function filterEntries(entries: LibraryEntry[], filter: LibraryFilter): L
     if (talk.interest < filter.minInterest) return false;
     return words.every((word) => haystack.includes(word));
   });
+}
+
+/**
+ * Whether every talk `next` lets through is also let through by `previous`: the same choices, and a
+ * query whose every earlier word lives on inside a word of the new one (typing on). Then searching
+ * within what `previous` showed is enough.
+ */
+export function refines(previous: LibraryFilter, next: LibraryFilter): boolean {
+  const { query: previousQuery, ...previousChoices } = previous;
+  const { query: nextQuery, ...nextChoices } = next;
+  if ((Object.keys(nextChoices) as (keyof typeof nextChoices)[]).some((key) => nextChoices[key] !== previousChoices[key])) return false;
+  const nextWords = queryWords(nextQuery);
+  return queryWords(previousQuery).every((word) => nextWords.some((longer) => longer.includes(word)));
+}
+
+/**
+ * `filterEntries` with a memory of its last answer: a keystroke that only narrows the search looks
+ * through the talks shown a keystroke ago, not through the whole library again.
+ */
+export function narrowingFilter(): (sorted: LibraryEntry[], filter: LibraryFilter) => LibraryEntry[] {
+  let last: { sorted: LibraryEntry[]; filter: LibraryFilter; shown: LibraryEntry[] } | null = null;
+  return (sorted, filter) => {
+    const from = last !== null && last.sorted === sorted && refines(last.filter, filter) ? last.shown : sorted;
+    const shown = filterEntries(from, filter);
+    last = { sorted, filter, shown };
+    return shown;
+  };
 }
 
 /** The values the filters offer: those in use. */

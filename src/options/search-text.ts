@@ -33,29 +33,71 @@ export function queryWords(query: string): string[] {
   return [...new Set(foldForSearch(query).split(/\s+/).filter(Boolean))];
 }
 
-/** Where the words occur in `text`, as sorted, merged `[start, end)` ranges of the original text. */
-export function matchRanges(text: string, words: string[]): [number, number][] {
+/**
+ * At most this many highlights in one text: a search for `a` in a megabyte of text would otherwise
+ * make one element per match and freeze the page (issue 17). The first matches are marked.
+ */
+export const MAX_MARKS = 100;
+
+/** Where the words occur in `text`, as sorted, merged `[start, end)` ranges of the original text: the first `limit`. */
+export function matchRanges(text: string, words: string[], limit = MAX_MARKS): [number, number][] {
   if (words.length === 0) return [];
   const wholeFold = foldForSearch(text);
-  if (!words.some((word) => wholeFold.includes(word))) return [];
-  // ASCII folds one character to one character; anything else needs the way back mapped.
-  const origins = ASCII.test(text) ? null : foldWithOrigins(text);
-  const folded = origins?.folded ?? wholeFold;
+  const firstInWhole = firstOccurrences(wholeFold, words, limit);
+  if (firstInWhole.length === 0) return [];
+  if (ASCII.test(text)) return merged(firstInWhole, limit);
+  // Anything but ASCII needs the way back from folded to original mapped, one character at a time:
+  // only in the pieces of text where a word occurs, and only until the first matches are found.
+  const longest = Math.max(...words.map((word) => word.length));
   const ranges: [number, number][] = [];
-  for (const word of words) {
-    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + word.length)) {
-      const last = at + word.length - 1;
-      ranges.push(origins ? [origins.starts[at], afterMarks(text, origins.ends[last])] : [at, last + 1]);
+  for (let from = 0; from < text.length && ranges.length < limit;) {
+    const to = edge(text, from + PIECE);
+    // A match that starts in this piece may end in the next: look a little further (a folded letter
+    // may come from a letter and several combining marks).
+    const reach = edge(text, to + 4 * longest);
+    const piece = text.slice(from, reach);
+    const foldedPiece = foldForSearch(piece);
+    if (words.some((word) => foldedPiece.includes(word))) {
+      const { folded, starts, ends } = foldWithOrigins(piece);
+      for (const [at, end] of firstOccurrences(folded, words, limit)) {
+        if (starts[at] < to - from) ranges.push([from + starts[at], afterMarks(text, from + ends[end - 1])]);
+      }
     }
+    from = to;
   }
+  return merged(ranges, limit);
+}
+
+/** Non-ASCII text is mapped back from its folded form in pieces of about this many characters. */
+const PIECE = 4096;
+
+/** `at`, moved past a low surrogate so that no astral character is cut in two; at most the text's end. */
+function edge(text: string, at: number): number {
+  if (at >= text.length) return text.length;
+  return isLowSurrogate(text.charCodeAt(at)) ? at + 1 : at;
+}
+
+/** Up to `limit` occurrences of each word in folded text, as `[start, end)` in that text. */
+function firstOccurrences(folded: string, words: string[], limit: number): [number, number][] {
+  const found: [number, number][] = [];
+  for (const word of words) {
+    let count = 0;
+    for (let at = folded.indexOf(word); at !== -1 && count < limit; at = folded.indexOf(word, at + word.length), count++) found.push([at, at + word.length]);
+  }
+  return found;
+}
+
+/** Sorted, overlapping ranges joined, the first `limit` kept. */
+function merged(ranges: [number, number][], limit: number): [number, number][] {
   ranges.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
+  const result: [number, number][] = [];
   for (const range of ranges) {
-    const previous = merged.at(-1);
+    const previous = result.at(-1);
     if (previous && range[0] <= previous[1]) previous[1] = Math.max(previous[1], range[1]);
-    else merged.push(range);
+    else if (result.length === limit) break;
+    else result.push([range[0], range[1]]);
   }
-  return merged;
+  return result;
 }
 
 /** Where the accents that follow a letter end: a highlight never splits `e` from a combining `´`. */
@@ -87,7 +129,7 @@ function foldWithOrigins(text: string): { folded: string; starts: number[]; ends
 
 /** About `radius` characters either side of the first match in `text`, on one line; null when nothing matches. */
 export function matchSnippet(text: string, words: string[], radius = 60): string | null {
-  const [first] = matchRanges(text, words);
+  const [first] = matchRanges(text, words, 1);
   if (!first) return null;
   let start = Math.max(0, first[0] - radius);
   let end = Math.min(text.length, first[1] + radius);

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import { clipTalk } from '../../src/db/talks';
+import { addNote, deleteNote, updateNoteBody } from '../../src/db/notes';
+import { clipTalk, deleteTalks } from '../../src/db/talks';
 import { createBackup, serializeBackup } from '../../src/export/backup';
 import { LibraryApp } from '../../src/options/LibraryApp';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
@@ -51,6 +52,32 @@ describe('the library', () => {
     expect(screen.getByText(/No talk matches/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(titles()).toHaveLength(2);
+  });
+
+  test('search finds what changes after the page opened: notes added, edited or deleted elsewhere, talks clipped or deleted', async () => {
+    const db = await kubeconLibrary();
+    await renderLibrary(db);
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    fireEvent.input(search, { target: { value: 'exemplars' } });
+    expect(titles()).toEqual([]);
+
+    // As the popup would, in another page: the index follows without reading the whole library again.
+    const note = await addNote(db, 't_OpenMetr1cs', 'exemplars link a metric to a trace', 95);
+    await waitFor(() => expect(titles()).toEqual(['What You Need to Know About OpenMetrics']));
+    await updateNoteBody(db, note, 'exemplars, again');
+    await waitFor(() =>
+      expect(rowOf('What You Need to Know About OpenMetrics').querySelector('.talk-row__snippet')?.textContent).toContain('exemplars, again'),
+    );
+    await deleteNote(db, note.id);
+    await waitFor(() => expect(titles()).toEqual([]));
+
+    fireEvent.input(search, { target: { value: 'ebpf' } });
+    await clipTalk(db, capturedTalk({ videoId: 'eBPFtalk001', url: 'https://www.youtube.com/watch?v=eBPFtalk001', title: 'eBPF for Everyone', speakers: [] }));
+    await waitFor(() => expect(titles()).toEqual(['eBPF for Everyone']));
+    await deleteTalks(db, ['t_eBPFtalk001']);
+    await waitFor(() => expect(titles()).toEqual([]));
+    fireEvent.input(search, { target: { value: '' } });
+    expect(screen.getByText('2 talks')).toBeTruthy();
   });
 
   test('a title is shown as text, never as markup', async () => {

@@ -3,8 +3,10 @@ import {
   filterEntries,
   libraryEntries,
   libraryFacets,
+  narrowingFilter,
   narrowsTalks,
   NO_FILTER,
+  refines,
   sharedEvent,
   sortEntries,
   type LibraryFilter,
@@ -70,6 +72,33 @@ describe('search', () => {
   test('an empty query shows everything', () => {
     expect(ids({ query: '   ' })).toHaveLength(3);
     expect(narrowsTalks({ ...NO_FILTER, query: '  ' })).toBe(false);
+  });
+});
+
+describe('typing on narrows', () => {
+  const q = (query: string, more: Partial<LibraryFilter> = {}) => ({ ...NO_FILTER, query, ...more });
+
+  test('a query refines another when each earlier word lives on in a new one, and nothing else changed', () => {
+    expect(refines(q('prom'), q('prometheus'))).toBe(true);
+    expect(refines(q('prometheus'), q('prometheus s'))).toBe(true);
+    expect(refines(q(''), q('a'))).toBe(true);
+    expect(refines(q('metheus'), q('prometheus'))).toBe(true);
+    expect(refines(q('prometheus'), q('prom'))).toBe(false);
+    expect(refines(q('prometheus x'), q('prometheus'))).toBe(false);
+    expect(refines(q('prom'), q('prom', { category: 'Security' }))).toBe(false);
+    expect(refines(q('prom'), q('prom', { sort: 'title' }))).toBe(false);
+  });
+
+  test('the narrowing filter answers exactly as filtering everything again, keystroke after keystroke', () => {
+    const filter = narrowingFilter();
+    const sorted = sortEntries(entries, 'newest');
+    const typed = ['p', 'pr', 'pro', 'prom', 'prome', 'prome ', 'prome s', 'prome sb', 'prome s', 'p', '', 'e', 'ex', 'sig'];
+    for (const query of typed) {
+      expect(filter(sorted, q(query)), query).toEqual(filterEntries(sorted, q(query)));
+    }
+    // New data is filtered afresh, whatever was typed.
+    const fewer = sorted.slice(1);
+    expect(filter(fewer, q('sigs'))).toEqual(filterEntries(fewer, q('sigs')));
   });
 });
 

@@ -1,5 +1,7 @@
-import { render, screen } from '@testing-library/preact';
+import { render, screen, waitFor } from '@testing-library/preact';
+import { expect } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
+import { importBackupText } from '../../src/db/import-backup';
 import { updateTalkDetails } from '../../src/db/library';
 import { addNote } from '../../src/db/notes';
 import { clipTalk } from '../../src/db/talks';
@@ -26,6 +28,8 @@ export function fakeEnvironment(lastBackupAt: Date | null = null) {
     setLastBackupAt: (at) => {
       state.lastBackupAt = at;
     },
+    // The browser runs this same import in a worker (tests/e2e import through it).
+    importBackup: async (db, file, onProgress) => importBackupText(db, await file.text(), onProgress),
   };
   return { env, state };
 }
@@ -54,6 +58,8 @@ export async function kubeconLibrary(): Promise<TalklogDb> {
 export async function renderLibrary(db: TalklogDb, env = fakeEnvironment().env) {
   render(<LibraryApp db={db} env={env} />);
   await screen.findByRole('list', { name: 'Talks' });
+  // The first screen comes first; the whole library (search, filters, export) a moment later.
+  await waitFor(() => expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Export markdown' }).disabled).toBe(false));
 }
 
 export const rowOf = (title: string) => screen.getByRole('heading', { name: title }).closest('li')!;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { foldForSearch, matchRanges, matchSnippet, queryWords } from '../../src/options/search-text';
+import { foldForSearch, matchRanges, matchSnippet, MAX_MARKS, queryWords } from '../../src/options/search-text';
 
 describe('foldForSearch', () => {
   test('ignores case, accents and letter variants', () => {
@@ -43,6 +43,32 @@ describe('matchRanges', () => {
     expect(matchRanges(text, ['🚀'])).toEqual([
       [0, 2],
       [10, 12],
+    ]);
+  });
+});
+
+describe('matchRanges on a huge text (issue 17: a 1 MB title froze search)', () => {
+  test('marks only the first matches', () => {
+    const title = 'ab '.repeat(350_000);
+    const ranges = matchRanges(title, ['a']);
+    expect(ranges).toHaveLength(MAX_MARKS);
+    expect(ranges[0]).toEqual([0, 1]);
+    expect(ranges.at(-1)).toEqual([3 * (MAX_MARKS - 1), 3 * (MAX_MARKS - 1) + 1]);
+  });
+
+  test('accented text too, and a single match far in is still found', () => {
+    const accented = 'é '.repeat(500_000);
+    const ranges = matchRanges(accented, ['e']);
+    expect(ranges).toHaveLength(MAX_MARKS);
+    expect(accented.slice(...ranges[1])).toBe('é');
+    const late = `${'ł'.repeat(999_999)}Ω`;
+    expect(matchRanges(late, ['ω'])).toEqual([[999_999, 1_000_000]]);
+  });
+
+  test('ranges of several words are merged before the limit is applied', () => {
+    expect(matchRanges('prometheus '.repeat(500), ['prom', 'metheus'], 2)).toEqual([
+      [0, 10],
+      [11, 21],
     ]);
   });
 });

@@ -1,0 +1,165 @@
+import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
+import type { Note, Talk } from '../talk/model';
+import type { TalklogDb } from './database';
+
+/** Records read at a time: each read, and what the page does with it, stays a short task. */
+const CHUNK = 2000;
+
+/** Talks whose record or notes changed, read afresh; and talks that are gone. */
+export interface LibraryChange {
+  talks: Talk[];
+  /** Every note of each talk in `talks`. */
+  notes: Note[];
+  removedTalkIds: string[];
+}
+
+export interface LibraryFeed {
+  /** The newest talks and their notes: the library's first screen, read before anything else. */
+  first: (talks: Talk[], notes: Note[]) => void;
+  /** Part of the whole library; `loaded` follows the last part. May come again from the start after `reset`. */
+  chunk: (talks: Talk[], notes: Note[]) => void | Promise<void>;
+  /** Everything read afresh follows: a change too wide to follow talk by talk (an import, a clear). */
+  reset: () => void;
+  loaded: () => void | Promise<void>;
+  /** Talks changed in this page or any other page of the extension since they were read. */
+  changed: (change: LibraryChange) => void;
+  /** Knows which talk each stored note is of: a deleted note's talk is no longer in the database. */
+  talkOfNote: (noteId: string) => string | undefined;
+  error: (error: unknown) => void;
+}
+
+/**
+ * Reads the library for a page that shows all of it, at a cost that does not grow with it where the
+ * user waits: the newest `firstCount` talks first, then everything in chunks with the page free in
+ * between; then follows every change, reading again only the talks it touched. Returns a function
+ * that stops following.
+ */
+export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFeed): () => void {
+  let stopped = false;
+  let loading = true;
+  /** Changes seen while loading or not yet applied; null: none; 'all': read everything again. */
+  let pending: { talkIds: Set<string>; noteIds: Set<string> } | 'all' | null = null;
+  let flushing = false;
+
+  const prefix = `idb://${db.name}/`;
+  const onMutation = (parts: ObservabilitySet) => {
+    for (const [part, keys] of Object.entries(parts)) {
+      if (!part.startsWith(prefix)) continue;
+      const [table, index] = part.slice(prefix.length).split('/');
+      if ((table !== 'talks' && table !== 'notes') || index !== '') continue;
+      // Each part is a tree of key ranges; a RangeSet over it iterates them.
+      for (const range of RangeSet(keys)) {
+        if (pending === 'all') break;
+        // A range rather than keys: Dexie marks a bulk write of 50 or more records, or a clear, so.
+        if (range.from !== range.to || typeof range.from !== 'string') pending = 'all';
+        else {
+          pending ??= { talkIds: new Set(), noteIds: new Set() };
+          (table === 'talks' ? pending.talkIds : pending.noteIds).add(range.from);
+        }
+      }
+    }
+    if (pending !== null && !loading) void flush();
+  };
+
+  const flush = async () => {
+    if (flushing || stopped) return;
+    flushing = true;
+    try {
+      while (pending !== null && !stopped) {
+        const work = pending;
+        pending = null;
+        if (work === 'all') {
+          feed.reset();
+          await loadAll();
+        } else {
+          const change = await readChange(db, work.talkIds, work.noteIds, feed.talkOfNote);
+          if (!stopped) feed.changed(change);
+        }
+      }
+    } catch (error) {
+      if (!stopped) feed.error(error);
+    } finally {
+      flushing = false;
+    }
+  };
+
+  const loadAll = async () => {
+    loading = true;
+    let lastTalk: string | null = null;
+    for (;;) {
+      const talks: Talk[] = await (lastTalk === null ? db.talks.orderBy(':id') : db.talks.where(':id').above(lastTalk)).limit(CHUNK).toArray();
+      if (stopped) return;
+      if (talks.length === 0) break;
+      lastTalk = talks[talks.length - 1].id;
+      await feed.chunk(talks, []);
+      await nextTask();
+    }
+    let lastNote: string | null = null;
+    for (;;) {
+      const notes: Note[] = await (lastNote === null ? db.notes.orderBy(':id') : db.notes.where(':id').above(lastNote)).limit(CHUNK).toArray();
+      if (stopped) return;
+      if (notes.length === 0) break;
+      lastNote = notes[notes.length - 1].id;
+      await feed.chunk([], notes);
+      await nextTask();
+    }
+    await feed.loaded();
+    // Changes seen until the page has the whole library are applied after it, not lost in between.
+    loading = false;
+  };
+
+  Dexie.on('storagemutated', onMutation);
+  void (async () => {
+    try {
+      const talks = await db.talks.orderBy('createdAt').reverse().limit(firstCount).toArray();
+      const notes = await db.notes
+        .where('talkId')
+        .anyOf(talks.map((talk) => talk.id))
+        .toArray();
+      if (stopped) return;
+      feed.first(talks, notes);
+      await nextTask();
+      await loadAll();
+      await flush();
+    } catch (error) {
+      if (!stopped) feed.error(error);
+    }
+  })();
+  return () => {
+    stopped = true;
+    Dexie.on('storagemutated').unsubscribe(onMutation);
+  };
+}
+
+/** The talks these changes touch, with all their notes, read afresh. */
+async function readChange(
+  db: TalklogDb,
+  talkIds: Set<string>,
+  noteIds: Set<string>,
+  talkOfNote: (noteId: string) => string | undefined,
+): Promise<LibraryChange> {
+  return db.transaction('r', db.talks, db.notes, async () => {
+    const touched = new Set(talkIds);
+    const notes = await db.notes.bulkGet([...noteIds]);
+    [...noteIds].forEach((id, i) => {
+      const talkId = notes[i]?.talkId ?? talkOfNote(id);
+      if (talkId !== undefined) touched.add(talkId);
+    });
+    const ids = [...touched];
+    const talks = await db.talks.bulkGet(ids);
+    const present = talks.filter((talk): talk is Talk => talk !== undefined);
+    return {
+      talks: present,
+      notes: await db.notes
+        .where('talkId')
+        .anyOf(present.map((talk) => talk.id))
+        .toArray(),
+      removedTalkIds: ids.filter((_, i) => talks[i] === undefined),
+    };
+  });
+}
+
+/** Lets the page paint and handle input between chunks. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -1,0 +1,103 @@
+import { expect, test } from 'vitest';
+import { followLibrary, type LibraryChange } from '../../src/db/library-feed';
+import { addNote } from '../../src/db/notes';
+import { newTalk } from '../../src/db/talks';
+import type { Note, Talk } from '../../src/talk/model';
+import { freshDb } from './test-db';
+
+const talkNumber = (i: number): Talk =>
+  newTalk(
+    {
+      videoId: `Talk${String(i).padStart(7, '0')}`,
+      url: `https://www.youtube.com/watch?v=Talk${String(i).padStart(7, '0')}`,
+      title: `Talk ${i}`,
+      youtubeTitle: null,
+      channel: null,
+      speakers: [],
+      durationSec: null,
+    },
+    new Date(Date.UTC(2026, 0, 1, 0, i)),
+  );
+
+/** Everything the feed said, in order, and a promise for the next time it says `kind`. */
+function recorder() {
+  const heard: { kind: string; talks?: Talk[]; notes?: Note[]; change?: LibraryChange }[] = [];
+  const waiting: { kind: string; resolve: () => void }[] = [];
+  const hear = (entry: (typeof heard)[number]) => {
+    heard.push(entry);
+    for (const wait of waiting.splice(0)) {
+      if (wait.kind === entry.kind) wait.resolve();
+      else waiting.push(wait);
+    }
+  };
+  const next = (kind: string) => new Promise<void>((resolve) => waiting.push({ kind, resolve }));
+  return { heard, next, hear };
+}
+
+test('reads the newest talks first, then everything in chunks, then follows each change talk by talk', async () => {
+  const db = freshDb();
+  await db.talks.bulkAdd(Array.from({ length: 30 }, (_, i) => talkNumber(i)));
+  await addNote(db, talkNumber(3).id, 'an old note', 10);
+  const { heard, next, hear } = recorder();
+  const noteTalks = new Map<string, string>();
+  const loaded = next('loaded');
+  const stop = followLibrary(db, 5, {
+    first: (talks, notes) => hear({ kind: 'first', talks, notes }),
+    chunk: (talks, notes) => {
+      for (const note of notes) noteTalks.set(note.id, note.talkId);
+      hear({ kind: 'chunk', talks, notes });
+    },
+    reset: () => hear({ kind: 'reset' }),
+    loaded: () => hear({ kind: 'loaded' }),
+    changed: (change) => hear({ kind: 'changed', change }),
+    talkOfNote: (noteId) => noteTalks.get(noteId),
+    error: (error) => hear({ kind: 'error', notes: [], talks: [], change: { talks: [], notes: [], removedTalkIds: [String(error)] } }),
+  });
+  try {
+    await loaded;
+    expect(heard[0].kind).toBe('first');
+    expect(heard[0].talks!.map((talk) => talk.title)).toEqual(['Talk 29', 'Talk 28', 'Talk 27', 'Talk 26', 'Talk 25']);
+    const chunks = heard.filter((entry) => entry.kind === 'chunk');
+    expect(chunks.flatMap((chunk) => chunk.talks!)).toHaveLength(30);
+    expect(chunks.flatMap((chunk) => chunk.notes!).map((note) => note.body)).toEqual(['an old note']);
+
+    // A note added: its talk, with all its notes, read again; nothing else.
+    let changed = next('changed');
+    const note = await addNote(db, talkNumber(3).id, 'a new note', 20);
+    await changed;
+    let change = heard.at(-1)!.change!;
+    expect(change.talks.map((talk) => talk.title)).toEqual(['Talk 3']);
+    expect(change.notes.map((each) => each.body).sort()).toEqual(['a new note', 'an old note']);
+    noteTalks.set(note.id, note.talkId);
+
+    // A note deleted: the feed asks which talk it was of.
+    changed = next('changed');
+    await db.notes.delete(note.id);
+    await changed;
+    change = heard.at(-1)!.change!;
+    expect(change.talks.map((talk) => talk.title)).toEqual(['Talk 3']);
+    expect(change.notes.map((each) => each.body)).toEqual(['an old note']);
+
+    // A talk deleted.
+    changed = next('changed');
+    await db.talks.delete(talkNumber(5).id);
+    await changed;
+    expect(heard.at(-1)!.change).toEqual({ talks: [], notes: [], removedTalkIds: [talkNumber(5).id] });
+
+    // A write too wide to follow key by key: everything is read again.
+    const reloaded = next('loaded');
+    await db.talks.bulkPut(Array.from({ length: 60 }, (_, i) => talkNumber(100 + i)));
+    await reloaded;
+    const reset = heard.map((entry) => entry.kind).lastIndexOf('reset');
+    expect(reset).toBeGreaterThan(0);
+    expect(
+      heard
+        .slice(reset)
+        .filter((entry) => entry.kind === 'chunk')
+        .flatMap((chunk) => chunk.talks!),
+    ).toHaveLength(89);
+    expect(heard.some((entry) => entry.kind === 'error')).toBe(false);
+  } finally {
+    stop();
+  }
+});

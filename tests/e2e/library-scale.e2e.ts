@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { makeBackup } from '../../scripts/bench/dataset.mjs';
+import { sessionForThisFile, waitForAppReady } from './extension';
+
+const session = sessionForThisFile();
+const TALKS = 600;
+
+const talkList = (library: Page) => library.getByRole('list', { name: 'Talks' });
+/** Rows in the page's DOM: the list draws only those near where the page is scrolled to. */
+const drawnRows = (library: Page) => talkList(library).getByRole('listitem').count();
+const focusedRow = (library: Page) =>
+  library.evaluate(() => {
+    const row = document.activeElement?.closest('li');
+    return row ? { position: Number(row.getAttribute('aria-posinset')), of: Number(row.getAttribute('aria-setsize')) } : null;
+  });
+
+async function libraryOf(talks: number): Promise<Page> {
+  const file = join(mkdtempSync(join(tmpdir(), 'talklog-scale-')), 'talklog-backup.json');
+  writeFileSync(file, JSON.stringify(makeBackup({ talks, notes: talks * 2 })));
+  const library = await session.context.newPage();
+  await library.setViewportSize({ width: 1100, height: 800 });
+  await library.goto(session.extensionUrl('src/options/index.html'));
+  await waitForAppReady(library);
+  // Everything the page said and showed while importing, seen as it happened.
+  await library.evaluate(() => {
+    const seen = ((window as unknown as { seen: string[] }).seen = [] as string[]);
+    new MutationObserver(() => {
+      for (const status of document.querySelectorAll('[role=status]')) if (status.textContent) seen.push(status.textContent.trim());
+      const bar = document.querySelector('progress[aria-label="Import progress"]');
+      if (bar) seen.push(`progress ${bar.getAttribute('value')} of ${bar.getAttribute('max')}`);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await library.getByLabel('Import backup').setInputFiles(file);
+  await expect.poll(() => library.getByRole('status').allTextContents(), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/^Imported /));
+  await expect.poll(() => library.getByText(`${TALKS} talks`, { exact: true }).count()).toBe(1);
+  const seen = await library.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  expect(seen).toContainEqual(expect.stringMatching(/^Importing talklog-backup\.json/));
+  expect(seen).toContainEqual(expect.stringMatching(new RegExp(`^progress \\d+ of ${talks * 3}$`)));
+  return library;
+}
+
+test('a long list draws a screenful, tells each row’s place, moves by keyboard and keeps the focused row', async () => {
+  const library = await libraryOf(TALKS);
+  const drawn = await drawnRows(library);
+  expect(drawn).toBeGreaterThan(3);
+  expect(drawn).toBeLessThan(40);
+
+  // Each row says where it stands in the whole list, for screen readers.
+  const first = talkList(library).getByRole('listitem').first();
+  expect(await first.getAttribute('aria-posinset')).toBe('1');
+  expect(await first.getAttribute('aria-setsize')).toBe(String(TALKS));
+
+  // Arrow keys walk the rows from the title link, past the drawn ones; End and Home jump.
+  await first.getByRole('heading').getByRole('link').focus();
+  for (let i = 0; i < 30; i++) await library.keyboard.press('ArrowDown');
+  await expect.poll(() => focusedRow(library)).toEqual({ position: 31, of: TALKS });
+  await library.keyboard.press('End');
+  await expect.poll(() => focusedRow(library)).toEqual({ position: TALKS, of: TALKS });
+  await session.screenshot(library, 'library-long-list-end');
+  await library.keyboard.press('ArrowUp');
+  await expect.poll(() => focusedRow(library)).toEqual({ position: TALKS - 1, of: TALKS });
+  await library.keyboard.press('Home');
+  await expect.poll(() => focusedRow(library)).toEqual({ position: 1, of: TALKS });
+
+  // Scrolled far away, the focused row stays drawn and focused.
+  await library.mouse.wheel(0, 20_000);
+  await expect.poll(() => library.evaluate(() => window.scrollY)).toBeGreaterThan(10_000);
+  await expect.poll(() => talkList(library).locator('[aria-posinset="200"]').count()).toBe(1);
+  expect(await focusedRow(library)).toEqual({ position: 1, of: TALKS });
+  expect(await drawnRows(library)).toBeLessThan(45);
+  await session.screenshot(library, 'library-long-list-scrolled');
+  await library.close();
+});
+
+test('Select all shown selects every talk that matches, drawn or not', async () => {
+  const library = await libraryOf(TALKS);
+  const search = library.getByRole('searchbox', { name: 'Search' });
+  await search.fill('cloud');
+  const counter = library.getByText(/^\d[\d,]* of 600 talks$/);
+  await expect.poll(() => counter.count()).toBe(1);
+  const matching = Number((await counter.textContent())!.split(' ')[0].replace(/,/g, ''));
+  expect(matching).toBeGreaterThan(100);
+  expect(await drawnRows(library)).toBeLessThan(matching);
+
+  await library.getByRole('checkbox', { name: 'Select all shown' }).check();
+  await expect.poll(() => library.getByRole('region', { name: 'Selected talks' }).textContent()).toContain(`${matching} talks selected`);
+  await library.close();
+});
