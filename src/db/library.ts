@@ -17,20 +17,47 @@ export interface TalkDetailsPatch {
 
 /** Saves edited details of one talk; returns the talk as stored. */
 export async function updateTalkDetails(db: TalklogDb, talkId: string, patch: TalkDetailsPatch, now = new Date()): Promise<Talk> {
-  const [talk] = await updateTalksDetails(db, [talkId], patch, now);
+  const [talk] = (await updateTalksDetails(db, [talkId], patch, now)).after;
   if (!talk) throw new Error('This talk is no longer saved.');
   return talk;
 }
 
+/** A change made to several talks: each talk before and after it, in the same order, to undo it. */
+export interface TalksChange {
+  before: Talk[];
+  after: Talk[];
+}
+
 /** The same change to several talks, in one transaction; talks that are gone are left out. */
-export async function updateTalksDetails(db: TalklogDb, talkIds: string[], patch: TalkDetailsPatch, now = new Date()): Promise<Talk[]> {
+export async function updateTalksDetails(db: TalklogDb, talkIds: string[], patch: TalkDetailsPatch, now = new Date()): Promise<TalksChange> {
   const details = cleanDetails(patch);
   return db.transaction('rw', db.talks, async () => {
-    const talks = (await db.talks.bulkGet(talkIds)).filter((talk): talk is Talk => talk !== undefined);
-    const updated = talks.map((talk) => ({ ...talk, ...details, updatedAt: now.toISOString() }));
-    await db.talks.bulkPut(updated);
-    return updated;
+    const before = (await db.talks.bulkGet(talkIds)).filter((talk): talk is Talk => talk !== undefined);
+    const after = before.map((talk) => ({ ...talk, ...details, updatedAt: now.toISOString() }));
+    await db.talks.bulkPut(after);
+    return { before, after };
   });
+}
+
+/**
+ * Puts back what `change` replaced, in the talks nobody changed again since (their
+ * `updatedAt` is still the change's); returns the talks restored.
+ */
+export async function undoTalksChange(db: TalklogDb, change: TalksChange, now = new Date()): Promise<Talk[]> {
+  return db.transaction('rw', db.talks, async () => {
+    const current = await db.talks.bulkGet(change.after.map((talk) => talk.id));
+    const restored = change.before.flatMap((before, i) => {
+      const stored = current[i];
+      if (!stored || stored.updatedAt !== change.after[i].updatedAt) return [];
+      return [{ ...stored, ...pickDetails(before), updatedAt: now.toISOString() }];
+    });
+    await db.talks.bulkPut(restored);
+    return restored;
+  });
+}
+
+function pickDetails({ title, speakers, event, category, tags, interest, status }: Talk): TalkDetails {
+  return { title, speakers, event, category, tags, interest, status };
 }
 
 /** Trims and checks a patch; blank event and category become null, duplicate tags go (ignoring case). */

@@ -15,24 +15,39 @@ interface BulkActionsProps {
   onClear: () => void;
 }
 
-/** What can be done to several selected talks at once. */
+/** What can be done to several selected talks at once. An empty box sets nothing: clearing has its own button. */
 export function BulkActions({ count, vocabulary, onSet, onDelete, onClear }: BulkActionsProps) {
   const [status, setStatus] = useState<TalkStatus>('watched');
+  const [problem, setProblem] = useState<{ field: 'category' | 'event'; text: string } | null>(null);
   const statusId = useId();
+  const problemId = useId();
+  const textField = (field: 'category' | 'event') => ({
+    invalid: problem?.field === field,
+    problemId,
+    onEdit: () => setProblem((shown) => (shown?.field === field ? null : shown)),
+  });
   return (
     <section class="bulk-actions" aria-label={t('selectedTalks')}>
       <strong class="bulk-actions__count">{t('talksSelected', plural(count, 'talk'))}</strong>
       <SetText
         label={t('fieldCategory')}
-        button={t('setCategory')}
+        setButton={t('setCategory')}
+        clearButton={t('clearCategory')}
         suggestions={vocabulary.categories}
-        onSet={(category) => onSet({ category }, category ? t('categorySetTo', category) : t('categoryCleared'))}
+        {...textField('category')}
+        onSet={(category) => onSet({ category }, t('categorySetTo', category))}
+        onMissing={() => setProblem({ field: 'category', text: t('categoryMissing') })}
+        onClearValue={() => onSet({ category: null }, t('categoryCleared'))}
       />
       <SetText
         label={t('fieldEvent')}
-        button={t('setEvent')}
+        setButton={t('setEvent')}
+        clearButton={t('clearEvent')}
         suggestions={vocabulary.events}
-        onSet={(event) => onSet({ event }, event ? t('eventSetTo', event) : t('eventCleared'))}
+        {...textField('event')}
+        onSet={(event) => onSet({ event }, t('eventSetTo', event))}
+        onMissing={() => setProblem({ field: 'event', text: t('eventMissing') })}
+        onClearValue={() => onSet({ event: null }, t('eventCleared'))}
       />
       <form
         class="bulk-actions__group"
@@ -63,12 +78,29 @@ export function BulkActions({ count, vocabulary, onSet, onDelete, onClear }: Bul
           {t('clearSelection')}
         </button>
       </span>
+      <p id={problemId} role="alert" class="bulk-actions__problem">
+        {problem?.text ?? ''}
+      </p>
     </section>
   );
 }
 
-/** `label` names the field and `button` its button, such as `Category` and `Set category`. */
-function SetText({ label, button, suggestions, onSet }: { label: string; button: string; suggestions: string[]; onSet: (value: string) => void }) {
+interface SetTextProps {
+  /** The field's name, and its two buttons', such as `Category`, `Set category` and `Clear category`. */
+  label: string;
+  setButton: string;
+  clearButton: string;
+  suggestions: string[];
+  invalid: boolean;
+  /** The element that says what is wrong with the field. */
+  problemId: string;
+  onSet: (value: string) => void;
+  onMissing: () => void;
+  onClearValue: () => void;
+  onEdit: () => void;
+}
+
+function SetText({ label, setButton, clearButton, suggestions, invalid, problemId, onSet, onMissing, onClearValue, onEdit }: SetTextProps) {
   const id = useId();
   const [value, setValue] = useState('');
   return (
@@ -76,20 +108,36 @@ function SetText({ label, button, suggestions, onSet }: { label: string; button:
       class="bulk-actions__group"
       onSubmit={(event) => {
         event.preventDefault();
-        onSet(value.trim());
+        const trimmed = value.trim();
+        if (trimmed === '') onMissing();
+        else onSet(trimmed);
       }}
     >
       <label for={id} class="field-label">
         {label}
       </label>
-      <input id={id} type="text" list={`${id}-list`} value={value} onInput={(event) => setValue(event.currentTarget.value)} />
+      <input
+        id={id}
+        type="text"
+        list={`${id}-list`}
+        value={value}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? problemId : undefined}
+        onInput={(event) => {
+          setValue(event.currentTarget.value);
+          onEdit();
+        }}
+      />
       <datalist id={`${id}-list`}>
         {suggestions.map((suggestion) => (
           <option key={suggestion} value={suggestion} />
         ))}
       </datalist>
       <button type="submit" class="button button--small">
-        {button}
+        {setButton}
+      </button>
+      <button type="button" class="button button--quiet button--small" onClick={onClearValue}>
+        {clearButton}
       </button>
     </form>
   );

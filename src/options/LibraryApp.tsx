@@ -1,7 +1,7 @@
 import type { ComponentProps } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { updateTalksDetails, type TalkDetailsPatch } from '../db/library';
+import { undoTalksChange, updateTalksDetails, type TalkDetailsPatch } from '../db/library';
 import { deleteTalks, restoreDeleted } from '../db/talks';
 import { renderTalkMarkdown } from '../export/talk-log';
 import { t } from '../i18n/t';
@@ -83,12 +83,18 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
 
   const setDetails = async (patch: TalkDetailsPatch, description: string) => {
     try {
-      const updated = await updateTalksDetails(
+      const change = await updateTalksDetails(
         db,
         selectedShown.map((entry) => entry.talk.id),
         patch,
       );
-      announce({ kind: 'status', text: t('changedForTalks', description, plural(updated.length, 'talk')) });
+      const talkCount = plural(change.after.length, 'talk');
+      const undo = () =>
+        void undoTalksChange(db, change).then(
+          () => announce({ kind: 'status', text: t('undoneChange', description, talkCount) }),
+          (error: unknown) => announce({ kind: 'alert', text: t('couldNotUndo', errorMessage(error)) }),
+        );
+      announce({ kind: 'status', text: t('changedForTalks', description, talkCount), action: { label: t('undo'), run: undo } });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotChangeTalks', errorMessage(error)) });
     }

@@ -69,7 +69,12 @@ describe('updateTalksDetails', () => {
   test('changes several talks at once and leaves out those that are gone', async () => {
     const db = freshDb();
     await db.talks.bulkAdd([makeTalk('aaaaaaaaaaa'), makeTalk('bbbbbbbbbbb'), makeTalk('ccccccccccc')]);
-    const updated = await updateTalksDetails(db, ['t_aaaaaaaaaaa', 't_ccccccccccc', 't_goneeeeeeee'], { category: 'Security', status: 'to-watch' }, LATER);
+    const { after: updated } = await updateTalksDetails(
+      db,
+      ['t_aaaaaaaaaaa', 't_ccccccccccc', 't_goneeeeeeee'],
+      { category: 'Security', status: 'to-watch' },
+      LATER,
+    );
     expect(updated.map((talk) => talk.id)).toEqual(['t_aaaaaaaaaaa', 't_ccccccccccc']);
     const stored = await db.talks.toArray();
     expect(stored.map((talk) => [talk.id, talk.category, talk.status, talk.updatedAt])).toEqual([

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, expect, test } from 'vitest';
+import { kubeconLibrary, renderLibrary, status } from './library-harness';
+
+afterEach(cleanup);
+
+const bulkBar = () => within(screen.getByRole('region', { name: 'Selected talks' }));
+const details = async (db: Awaited<ReturnType<typeof kubeconLibrary>>) =>
+  (await db.talks.orderBy('id').toArray()).map((talk) => [talk.id, talk.event, talk.category, talk.status]);
+
+test('every bulk change says what it changed and can be undone', async () => {
+  const db = await kubeconLibrary();
+  await renderLibrary(db);
+  const before = await details(db);
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown' }));
+
+  fireEvent.input(bulkBar().getByRole('combobox', { name: 'Event' }), { target: { value: 'KubeCon EU 2024' } });
+  fireEvent.click(bulkBar().getByRole('button', { name: 'Set event' }));
+  await waitFor(() => expect(status()).toBe('Event set to “KubeCon EU 2024” for 2 talks.'));
+  fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+  await waitFor(() => expect(status()).toBe('Undone: Event set to “KubeCon EU 2024” for 2 talks.'));
+  expect(await details(db)).toEqual(before);
+
+  fireEvent.change(bulkBar().getByRole('combobox', { name: 'Status' }), { target: { value: 'watched' } });
+  fireEvent.click(bulkBar().getByRole('button', { name: 'Set status' }));
+  await waitFor(() => expect(status()).toBe('Status set to “Watched” for 2 talks.'));
+  fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+  await waitFor(() => expect(status()).toMatch(/^Undone/));
+  expect(await details(db)).toEqual(before);
+});
+
+test('an empty box never clears: clearing is its own button, and can be undone too', async () => {
+  const db = await kubeconLibrary();
+  await renderLibrary(db);
+  const before = await details(db);
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown' }));
+
+  const category = bulkBar().getByRole('combobox', { name: 'Category' });
+  fireEvent.click(bulkBar().getByRole('button', { name: 'Set category' }));
+  await waitFor(() => expect(bulkBar().getByRole('alert').textContent).toBe('Type a category to set, or choose Clear category.'));
+  expect(category.getAttribute('aria-invalid')).toBe('true');
+  expect(await details(db)).toEqual(before);
+
+  fireEvent.click(bulkBar().getByRole('button', { name: 'Clear category' }));
+  await waitFor(() => expect(status()).toBe('Category cleared for 2 talks.'));
+  expect((await db.talks.toArray()).map((talk) => talk.category)).toEqual([null, null]);
+  fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+  await waitFor(async () => expect(await details(db)).toEqual(before));
+
+  fireEvent.input(category, { target: { value: 'Metrics' } });
+  await waitFor(() => expect(bulkBar().getByRole('alert').textContent).toBe(''));
+  expect(category.getAttribute('aria-invalid')).toBeNull();
+});
+
+test('an undo leaves alone a talk changed again since', async () => {
+  const db = await kubeconLibrary();
+  await renderLibrary(db);
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown' }));
+  fireEvent.input(bulkBar().getByRole('combobox', { name: 'Category' }), { target: { value: 'Talks' } });
+  fireEvent.click(bulkBar().getByRole('button', { name: 'Set category' }));
+  await waitFor(() => expect(status()).toBe('Category set to “Talks” for 2 talks.'));
+  await db.talks.update('t_Pr0meTheus1', { category: 'Edited since', updatedAt: '2030-01-01T00:00:00.000Z' });
+  fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+  await waitFor(() => expect(status()).toMatch(/^Undone/));
+  expect((await db.talks.orderBy('id').toArray()).map((talk) => talk.category)).toEqual(['Standards', 'Edited since']);
+});
