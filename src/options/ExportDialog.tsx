@@ -1,4 +1,5 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { chooseTalks, DEFAULT_TALK_CHOICE, type TalkChoice } from '../export/talk-choice';
 import { defaultCategoryOrder, renderTalkLog, talkLogFileName, type TalkMarkdownOptions } from '../export/talk-log';
 import { t, type MessageKey } from '../i18n/t';
 import type { Note, Talk } from '../talk/model';
@@ -41,7 +42,8 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
   const dialog = useRef<HTMLDialogElement>(null);
   const titleField = useRef<HTMLInputElement>(null);
   const [scope, setScope] = useState<ExportScope>(narrowed ? 'shown' : 'all');
-  const talks = scope === 'shown' ? shown : all;
+  const [choice, setChoice] = useState<TalkChoice>(DEFAULT_TALK_CHOICE);
+  const talks = useMemo(() => chooseTalks(scope === 'shown' ? shown : all, notes, choice), [scope, shown, all, notes, choice]);
   const [title, setTitle] = useState(() => {
     const event = sharedEvent(talks);
     return event ? t('talkLogTitleForEvent', event) : t('talkLogTitle');
@@ -102,7 +104,16 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
             placeholder={t('exportIntroPlaceholder')}
             onInput={(event) => setIntro(event.currentTarget.value)}
           />
-          <ExportTalkChoice scope={scope} onScope={setScope} shownCount={shown.length} allCount={all.length} narrowed={narrowed} />
+          <ExportTalkChoice
+            scope={scope}
+            onScope={setScope}
+            shownCount={shown.length}
+            allCount={all.length}
+            narrowed={narrowed}
+            choice={choice}
+            onChoice={setChoice}
+            chosenCount={talks.length}
+          />
           <fieldset>
             <legend class="field-label">{t('exportInclude')}</legend>
             {(Object.keys(INCLUDE_LABELS) as (keyof Include)[]).map((key) => (

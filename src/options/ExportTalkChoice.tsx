@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
-import { t } from '../i18n/t';
+import { TALK_CHOICES, type TalkChoice } from '../export/talk-choice';
+import { t, type MessageKey } from '../i18n/t';
 import { plural } from './storage-facts';
 
 export type ExportScope = 'shown' | 'all';
@@ -9,23 +10,42 @@ interface ExportTalkChoiceProps {
   onScope: (scope: ExportScope) => void;
   shownCount: number;
   allCount: number;
-  /** Whether a search or filter leaves some talks out; if not, there is nothing to choose. */
+  /** Whether a search or filter leaves some talks out; if not, there is no scope to choose. */
   narrowed: boolean;
+  choice: TalkChoice;
+  onChoice: (choice: TalkChoice) => void;
+  /** How many talks the file will hold. */
+  chosenCount: number;
 }
 
-/** Which talks the exported log holds. */
-export function ExportTalkChoice({ scope, onScope, shownCount, allCount, narrowed }: ExportTalkChoiceProps) {
+const CHOICE_LABELS: Record<TalkChoice, MessageKey> = { all: 'exportEveryTalk', 'watched-or-noted': 'exportWatchedOrNoted', noted: 'exportOnlyNoted' };
+
+/** Which talks the exported log holds: the shown or all, and of those, which kind; and how many that makes. */
+export function ExportTalkChoice({ scope, onScope, shownCount, allCount, narrowed, choice, onChoice, chosenCount }: ExportTalkChoiceProps) {
   const id = useId();
-  if (!narrowed) return null;
   return (
-    <fieldset>
-      <legend class="field-label">{t('talks')}</legend>
-      <label>
-        <input type="radio" name={`${id}-scope`} checked={scope === 'shown'} onChange={() => onScope('shown')} /> {t('exportShown', plural(shownCount, 'talk'))}
-      </label>
-      <label>
-        <input type="radio" name={`${id}-scope`} checked={scope === 'all'} onChange={() => onScope('all')} /> {t('exportAll', plural(allCount, 'talk'))}
-      </label>
-    </fieldset>
+    <>
+      {narrowed && (
+        <fieldset>
+          <legend class="field-label">{t('talks')}</legend>
+          <label>
+            <input type="radio" name={`${id}-scope`} checked={scope === 'shown'} onChange={() => onScope('shown')} />{' '}
+            {t('exportShown', plural(shownCount, 'talk'))}
+          </label>
+          <label>
+            <input type="radio" name={`${id}-scope`} checked={scope === 'all'} onChange={() => onScope('all')} /> {t('exportAll', plural(allCount, 'talk'))}
+          </label>
+        </fieldset>
+      )}
+      <fieldset>
+        <legend class="field-label">{t('exportWhichTalks')}</legend>
+        {TALK_CHOICES.map((value) => (
+          <label key={value}>
+            <input type="radio" name={`${id}-choice`} checked={choice === value} onChange={() => onChoice(value)} /> {t(CHOICE_LABELS[value])}
+          </label>
+        ))}
+        <p class="muted export-dialog__hint">{t('exportWillHold', plural(chosenCount, 'talk'))}</p>
+      </fieldset>
+    </>
   );
 }

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, expect, test } from 'vitest';
+import { updateTalkDetails } from '../../src/db/library';
+import { addNote } from '../../src/db/notes';
+import { clipTalk } from '../../src/db/talks';
+import { capturedTalk } from '../db/test-db';
+import { fakeEnvironment, kubeconLibrary, renderLibrary } from './library-harness';
+
+afterEach(cleanup);
+
+/** The KubeCon library and a talk queued to watch, with no notes and no rating. */
+async function libraryWithAQueuedTalk() {
+  const db = await kubeconLibrary();
+  const queued = await clipTalk(db, capturedTalk({ videoId: 'Qu3u3dTa1k0', url: 'https://www.youtube.com/watch?v=Qu3u3dTa1k0', title: 'Queued for later' }));
+  await updateTalkDetails(db, queued.id, { status: 'to-watch' });
+  return db;
+}
+
+function openExport() {
+  fireEvent.click(screen.getByRole('button', { name: 'Export markdown' }));
+  return within(screen.getByRole('dialog', { name: 'Export markdown' }));
+}
+
+test('the log holds the talks watched or written about unless asked otherwise, and says how many', async () => {
+  const { env, state } = fakeEnvironment();
+  await renderLibrary(await libraryWithAQueuedTalk(), env);
+  const dialog = openExport();
+  const which = within(dialog.getByRole('group', { name: 'Which talks' }));
+  expect((which.getByRole('radio', { name: 'Watched or with notes' }) as HTMLInputElement).checked).toBe(true);
+  // OpenMetrics is to watch but rated 5 stars: rated is watched.
+  expect(dialog.getByText('The file will hold 2 talks.')).toBeTruthy();
+  fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+  expect(state.downloads[0].text).not.toContain('Queued for later');
+  expect(state.downloads[0].text).toContain('Evolving Prometheus');
+
+  fireEvent.click(which.getByRole('radio', { name: 'Every talk' }));
+  await waitFor(() => expect(dialog.getByText('The file will hold 3 talks.')).toBeTruthy());
+  fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+  expect(state.downloads[1].text).toContain('Queued for later');
+
+  fireEvent.click(which.getByRole('radio', { name: 'Only with notes' }));
+  await waitFor(() => expect(dialog.getByText('The file will hold 1 talk.')).toBeTruthy());
+  fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+  expect(state.downloads[2].text).toContain('Evolving Prometheus');
+  expect(state.downloads[2].text).not.toContain('OpenMetrics');
+});
+
+test('a note with no text does not count as writing about a talk', async () => {
+  const db = await libraryWithAQueuedTalk();
+  await addNote(db, 't_Qu3u3dTa1k0', '   ', 12);
+  await renderLibrary(db);
+  const dialog = openExport();
+  fireEvent.click(dialog.getByRole('radio', { name: 'Only with notes' }));
+  await waitFor(() => expect(dialog.getByText('The file will hold 1 talk.')).toBeTruthy());
+});
+
+test('the choice applies to the talks shown when a search narrows them', async () => {
+  await renderLibrary(await libraryWithAQueuedTalk());
+  fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'queued' } });
+  const dialog = openExport();
+  expect(dialog.getByText('The file will hold 0 talks.')).toBeTruthy();
+  fireEvent.click(dialog.getByRole('radio', { name: 'Every talk' }));
+  await waitFor(() => expect(dialog.getByText('The file will hold 1 talk.')).toBeTruthy());
+  fireEvent.click(dialog.getByRole('radio', { name: 'All 3 talks' }));
+  await waitFor(() => expect(dialog.getByText('The file will hold 3 talks.')).toBeTruthy());
+});
