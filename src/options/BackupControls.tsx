@@ -16,10 +16,12 @@ interface BackupControlsProps {
   env: LibraryEnvironment;
   announce: (announcement: Announcement) => void;
   onBackedUp: (at: Date) => void;
+  /** Only `Import backup`: an empty library has nothing to back up. */
+  importOnly?: boolean;
 }
 
 /** `Export backup` and `Import backup`: every talk and note as one JSON file, and back. */
-export function BackupControls({ db, env, announce, onBackedUp }: BackupControlsProps) {
+export function BackupControls({ db, env, announce, onBackedUp, importOnly = false }: BackupControlsProps) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
 
   const exportBackup = async () => {
@@ -51,9 +53,11 @@ export function BackupControls({ db, env, announce, onBackedUp }: BackupControls
 
   return (
     <div class="backup-controls">
-      <button type="button" class="button" onClick={() => void exportBackup()}>
-        {t('exportBackup')}
-      </button>
+      {!importOnly && (
+        <button type="button" class="button" onClick={() => void exportBackup()}>
+          {t('exportBackup')}
+        </button>
+      )}
       <label class={progress ? 'button file-button file-button--busy' : 'button file-button'}>
         {t('importBackup')}
         <input

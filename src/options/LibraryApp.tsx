@@ -19,6 +19,7 @@ import { plural } from './storage-facts';
 import { StorageSummary } from './StorageSummary';
 import { TalkList } from './TalkList';
 import { useLibrary } from './use-library';
+import { Welcome } from './Welcome';
 import './LibraryApp.css';
 
 interface LibraryAppProps {
@@ -46,6 +47,8 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
   const shown = useMemo(() => sorted && (complete ? filterEntries(sorted, filter) : sorted), [sorted, filter, complete, filterEntries]);
   const shownTalks = useMemo(() => shown?.map((entry) => entry.talk), [shown]);
   const narrowed = narrowsTalks(filter);
+  /** Filters and export appear once there is something to filter or export. */
+  const hasTalks = entries !== undefined && entries.length > 0;
   const words = useMemo(() => queryWords(filter.query), [filter.query]);
   const facets = useMemo(() => libraryFacets(talks ?? []), [talks]);
   const selectedShown = useMemo(() => shown?.filter((entry) => selected.has(entry.talk.id)) ?? [], [shown, selected]);
@@ -116,15 +119,17 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
           <img src="/icons/icon-32.png" alt="" width={24} height={24} />
           {t('libraryTitle')}
         </h1>
-        <div class="library__actions">
-          <button type="button" class="button button--primary" disabled={!complete} onClick={() => setExporting(true)}>
-            {t('exportMarkdown')}
-          </button>
-          <BackupControls db={db} env={env} announce={announce} onBackedUp={setLastBackupAt} />
-        </div>
+        {hasTalks && (
+          <div class="library__actions">
+            <button type="button" class="button button--primary" disabled={!complete} onClick={() => setExporting(true)}>
+              {t('exportMarkdown')}
+            </button>
+            <BackupControls db={db} env={env} announce={announce} onBackedUp={setLastBackupAt} />
+          </div>
+        )}
       </header>
-      {talks && <StorageSummary env={env} talkCount={talks.length} noteCount={noteCount} lastBackupAt={lastBackupAt} />}
-      <FilterBar filter={filter} facets={facets} onChange={(patch) => setFilter({ ...filter, ...patch })} />
+      {hasTalks && talks && <StorageSummary env={env} talkCount={talks.length} noteCount={noteCount} lastBackupAt={lastBackupAt} />}
+      {hasTalks && <FilterBar filter={filter} facets={facets} onChange={(patch) => setFilter({ ...filter, ...patch })} />}
       <Announcer announcement={announcement} onDismiss={() => announce(null)} />
       {selectedShown.length > 0 && (
         <BulkActions
@@ -137,8 +142,12 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
       )}
       <main>
         {!shown && <p class="muted">{t('openingLibrary')}</p>}
-        {entries?.length === 0 && <p class="library__empty">{t('noTalksYet')}</p>}
-        {shown && entries && entries.length > 0 && (
+        {entries?.length === 0 && (
+          <Welcome clipKeys={settings?.shortcuts.find((shortcut) => shortcut.name === 'clip-talk')?.keys || null}>
+            <BackupControls db={db} env={env} announce={announce} onBackedUp={setLastBackupAt} importOnly />
+          </Welcome>
+        )}
+        {shown && hasTalks && (
           <TalkList
             db={db}
             shown={shown}

@@ -5,6 +5,8 @@ import { t, type MessageKey } from '../i18n/t';
 import './SettingsPanel.css';
 
 export interface Shortcut {
+  /** The command's name in the manifest, such as `clip-talk`. */
+  name: string;
   description: string;
   keys: string;
 }

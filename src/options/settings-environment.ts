@@ -3,7 +3,9 @@ import type { Shortcut } from './SettingsPanel';
 
 export async function readShortcuts(): Promise<Shortcut[]> {
   const commands = await browser.commands.getAll();
-  return commands.filter((command) => command.description).map((command) => ({ description: command.description ?? '', keys: command.shortcut ?? '' }));
+  return commands
+    .filter((command) => command.description)
+    .map((command) => ({ name: command.name ?? '', description: command.description ?? '', keys: command.shortcut ?? '' }));
 }
 
 /**

@@ -14,7 +14,7 @@ test('each setting is saved as soon as it changes, within bounds', async () => {
     <SettingsPanel
       initial={DEFAULT_SETTINGS}
       save={async (settings) => void saved.push(settings)}
-      shortcuts={[{ description: 'Clip the talk in this tab', keys: 'Alt+Shift+K' }]}
+      shortcuts={[{ name: 'clip-talk', description: 'Clip the talk in this tab', keys: 'Alt+Shift+K' }]}
       openShortcutSettings={() => {}}
       announce={(announcement) => announced.push(announcement)}
     />,
