@@ -78,9 +78,11 @@ export function BulkActions({ count, vocabulary, onSet, onDelete, onClear }: Bul
           {t('clearSelection')}
         </button>
       </span>
-      <p id={problemId} role="alert" class="bulk-actions__problem">
-        {problem?.text ?? ''}
-      </p>
+      {problem && (
+        <p id={problemId} role="alert" class="bulk-actions__problem">
+          {problem.text}
+        </p>
+      )}
     </section>
   );
 }

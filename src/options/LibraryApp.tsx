@@ -26,7 +26,7 @@ interface LibraryAppProps {
   db: TalklogDb;
   env: LibraryEnvironment;
   /** The settings section below the talks; left out, the page has none. */
-  settings?: Omit<ComponentProps<typeof SettingsPanel>, 'announce'>;
+  settings?: ComponentProps<typeof SettingsPanel>;
 }
 
 /** The options page: every talk, to search, describe, edit and export; and the settings. */
@@ -165,7 +165,7 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
           />
         )}
       </main>
-      {settings && <SettingsPanel {...settings} announce={announce} />}
+      {settings && <SettingsPanel {...settings} />}
       {exporting && talks && shownTalks && entries && (
         <ExportDialog
           shown={shownTalks}

@@ -1,5 +1,7 @@
 /** The user's settings, with typed defaults; anything stored that is out of shape falls back to them. */
 
+import { NAME_MAX_CHARS } from '../talk/limits';
+
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -20,9 +22,16 @@ export function parseSettings(stored: unknown): Settings {
   const rewind = Number(raw.rewindSec);
   return {
     rewindSec: Number.isFinite(rewind) ? Math.min(MAX_REWIND_SEC, Math.max(0, Math.round(rewind))) : DEFAULT_SETTINGS.rewindSec,
-    defaultEvent: typeof raw.defaultEvent === 'string' ? raw.defaultEvent.trim().slice(0, 200) : DEFAULT_SETTINGS.defaultEvent,
+    defaultEvent: typeof raw.defaultEvent === 'string' ? raw.defaultEvent.trim().slice(0, NAME_MAX_CHARS) : DEFAULT_SETTINGS.defaultEvent,
     theme: THEMES.includes(raw.theme as Theme) ? (raw.theme as Theme) : DEFAULT_SETTINGS.theme,
   };
+}
+
+/** A rewind typed into its field, or null when it is not a whole number of seconds from 0 to `MAX_REWIND_SEC`. */
+export function readRewind(typed: string): number | null {
+  if (!/^\s*\d+\s*$/.test(typed)) return null;
+  const seconds = Number(typed);
+  return seconds <= MAX_REWIND_SEC ? seconds : null;
 }
 
 /** Where a note started, after the rewind offset; never before the start of the video. */
