@@ -1,6 +1,7 @@
 /** The JSON backup that "Export backup" writes and "Import backup" reads (DESIGN.md, "Backup format"). */
 
 import { TALK_STATUSES, talkIdFor, type Interest, type Note, type Talk, type TalkStatus } from '../talk/model';
+import { MAX_POSITION_SEC, NAME_MAX_CHARS, NOTE_MAX_CHARS, TITLE_MAX_CHARS } from '../talk/limits';
 import { canonicalVideoUrl, isVideoId } from '../talk/video-id';
 import { describeJson, readJsonFile, type JsonObject } from './backup-json';
 
@@ -95,14 +96,14 @@ function readTalk(talk: JsonObject, place: string): Talk {
     id,
     videoId,
     url,
-    title: text(talk, 'title', place),
+    title: title(talk, place),
     // Optional within version 1 of the format: a file without it stays valid, its talks get null.
-    youtubeTitle: 'youtubeTitle' in talk ? nullable(talk, 'youtubeTitle', place, 'a string', isString) : null,
-    channel: nullable(talk, 'channel', place, 'a string', isString),
+    youtubeTitle: 'youtubeTitle' in talk ? nullableText(talk, 'youtubeTitle', place, TITLE_MAX_CHARS) : null,
+    channel: nullableText(talk, 'channel', place, NAME_MAX_CHARS),
     speakers: strings(talk, 'speakers', place),
-    durationSec: nullable(talk, 'durationSec', place, 'a number of seconds (0 or more)', isSeconds),
-    event: nullable(talk, 'event', place, 'a string', isString),
-    category: nullable(talk, 'category', place, 'a string', isString),
+    durationSec: nullable(talk, 'durationSec', place, SECONDS, isSeconds),
+    event: nullableText(talk, 'event', place, NAME_MAX_CHARS),
+    category: nullableText(talk, 'category', place, NAME_MAX_CHARS),
     tags: strings(talk, 'tags', place),
     interest: field(talk, 'interest', place, 'a whole number from 0 to 5', isInterest),
     status: field(talk, 'status', place, `one of ${TALK_STATUSES.map((s) => `"${s}"`).join(', ')}`, isStatus),
@@ -115,8 +116,8 @@ function readNote(note: JsonObject, place: string): Note {
   return {
     id: field(note, 'id', place, 'a note id starting with "n_"', (id): id is string => isString(id) && /^n_./s.test(id)),
     talkId: text(note, 'talkId', place),
-    body: text(note, 'body', place),
-    atSec: nullable(note, 'atSec', place, 'a number of seconds (0 or more)', isSeconds),
+    body: text(note, 'body', place, NOTE_MAX_CHARS),
+    atSec: nullable(note, 'atSec', place, SECONDS, isSeconds),
     createdAt: isoTime(note, 'createdAt', place),
     updatedAt: isoTime(note, 'updatedAt', place),
   };
@@ -130,24 +131,47 @@ function field<T>(record: JsonObject, key: string, place: string, expected: stri
   return value;
 }
 
-function text(record: JsonObject, key: string, place: string): string {
-  return field(record, key, place, 'a string', isString);
+/** A string of at most `max` characters (the limit Talklog writes with; ids are bounded by the file's own limit). */
+function text(record: JsonObject, key: string, place: string, max = Infinity): string {
+  return withinLimit(field(record, key, place, 'a string', isString), `${place}.${key}`, max);
+}
+
+function nullableText(record: JsonObject, key: string, place: string, max: number): string | null {
+  const value = nullable(record, key, place, 'a string', isString);
+  return value === null ? null : withinLimit(value, `${place}.${key}`, max);
+}
+
+function withinLimit(value: string, place: string, max: number): string {
+  if (value.length > max) fail(place, `longer than ${max.toLocaleString('en')} characters (${value.length.toLocaleString('en')})`);
+  return value;
+}
+
+function title(talk: JsonObject, place: string): string {
+  const value = text(talk, 'title', place, TITLE_MAX_CHARS);
+  if (value.trim() === '') fail(`${place}.title`, 'empty (a talk needs a title)');
+  return value;
 }
 
 function nullable<T>(record: JsonObject, key: string, place: string, expected: string, is: (value: unknown) => value is T): T | null {
   return field(record, key, place, `${expected} or null`, (value): value is T | null => value === null || is(value));
 }
 
+/** A list of names (speakers, tags), each at most `NAME_MAX_CHARS`. */
 function strings(record: JsonObject, key: string, place: string): string[] {
   const values = field(record, key, place, 'a list of strings', Array.isArray) as unknown[];
   values.forEach((value, i) => {
     if (!isString(value)) fail(`${place}.${key}[${i}]`, `expected a string, found ${describeJson(value)}`);
+    withinLimit(value, `${place}.${key}[${i}]`, NAME_MAX_CHARS);
   });
   return [...(values as string[])];
 }
 
+/** A real moment, read in one canonical UTC form (`toISOString()`), so that times compare as text. */
 function isoTime(record: JsonObject, key: string, place: string): string {
-  return field(record, key, place, 'an ISO 8601 time such as "2021-10-14T17:05:00.000Z"', isIsoTime);
+  const value = field(record, key, place, 'an ISO 8601 time such as "2021-10-14T17:05:00.000Z"', isIsoTime);
+  const canonical = canonicalTime(value);
+  if (canonical === null) fail(place === '' ? key : `${place}.${key}`, `no such time: ${describeJson(value)}`);
+  return canonical;
 }
 
 /** A list of talks or notes, each read as `read` says and its id checked against the ones before it. */
@@ -197,9 +221,29 @@ function copyNote(note: Note): Note {
 }
 
 const ISO_TIME = /^(?:\d{4}|[+-]\d{6})-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const TIME_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/;
+const SECONDS = `a number of seconds from 0 to ${MAX_POSITION_SEC} (a day)`;
 
 function isIsoTime(value: unknown): value is string {
   return isString(value) && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/**
+ * An ISO time as `toISOString()` writes it, or null when it names no real moment: a day the
+ * month lacks (Date.parse reads `2021-02-30` as 2 March), hour 24, a year outside 1 to 9999.
+ */
+function canonicalTime(iso: string): string | null {
+  const parts = TIME_PARTS.exec(iso);
+  if (!parts) return null;
+  const [year, month, day, hour, minute, second = 0] = parts.slice(1).map(Number);
+  const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeapYear(year) ? 1 : 0);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return null;
+  const time = new Date(Date.parse(iso));
+  return time.getUTCFullYear() >= 1 && time.getUTCFullYear() <= 9999 ? time.toISOString() : null;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 function isString(value: unknown): value is string {
@@ -207,7 +251,7 @@ function isString(value: unknown): value is string {
 }
 
 function isSeconds(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+  return typeof value === 'number' && value >= 0 && value <= MAX_POSITION_SEC;
 }
 
 function isInterest(value: unknown): value is Interest {

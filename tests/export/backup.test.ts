@@ -81,13 +81,13 @@ describe('parseBackup', () => {
   const isoTime = fc
     .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
     .map((date) => date.toISOString());
-  const seconds = fc.option(fc.oneof(fc.nat(), fc.double({ min: 0, max: 1e9, noNaN: true, noDefaultInfinity: true })));
+  const seconds = fc.option(fc.oneof(fc.nat({ max: 86_400 }), fc.double({ min: 0, max: 86_400, noNaN: true, noDefaultInfinity: true })));
   const talks = fc.uniqueArray(fc.stringMatching(/^[A-Za-z0-9_-]{11}$/), { maxLength: 4 }).chain((videoIds) =>
     fc.tuple(
       ...videoIds.map((videoId) =>
         fc
           .record({
-            title: unicode,
+            title: unicode.filter((title) => title.trim() !== ''),
             youtubeTitle: fc.option(unicode),
             channel: fc.option(unicode),
             speakers: fc.array(unicode, { maxLength: 3 }),
@@ -224,11 +224,15 @@ describe('parseBackup', () => {
       'talks[0].speakers: expected a list of strings, found "Bartłomiej Płotka"',
     ],
     ['a speaker as an object', (json) => (json.talks[0].speakers = ['a', {}]), 'talks[0].speakers[1]: expected a string, found an object'],
-    ['a negative duration', (json) => (json.talks[0].durationSec = -1), 'talks[0].durationSec: expected a number of seconds (0 or more) or null, found -1'],
+    [
+      'a negative duration',
+      (json) => (json.talks[0].durationSec = -1),
+      'talks[0].durationSec: expected a number of seconds from 0 to 86400 (a day) or null, found -1',
+    ],
     [
       'a duration as text',
       (json) => (json.talks[0].durationSec = '31:20'),
-      'talks[0].durationSec: expected a number of seconds (0 or more) or null, found "31:20"',
+      'talks[0].durationSec: expected a number of seconds from 0 to 86400 (a day) or null, found "31:20"',
     ],
     ['an event as a list', (json) => (json.talks[0].event = []), 'talks[0].event: expected a string or null, found an array'],
     ['a category as true', (json) => (json.talks[0].category = true), 'talks[0].category: expected a string or null, found true'],
@@ -257,9 +261,9 @@ describe('parseBackup', () => {
     ['a note id that is only n_', (json) => (json.notes[1].id = 'n_'), 'notes[1].id: expected a note id starting with "n_", found "n_"'],
     ['no talk id in a note', (json) => delete json.notes[0].talkId, 'notes[0].talkId: missing (expected a string)'],
     ['a body as a list', (json) => (json.notes[0].body = ['a']), 'notes[0].body: expected a string, found an array'],
-    ['a time as text', (json) => (json.notes[0].atSec = '4:12'), 'notes[0].atSec: expected a number of seconds (0 or more) or null, found "4:12"'],
-    ['a negative time', (json) => (json.notes[0].atSec = -3), 'notes[0].atSec: expected a number of seconds (0 or more) or null, found -3'],
-    ['no time', (json) => delete json.notes[0].atSec, 'notes[0].atSec: missing (expected a number of seconds (0 or more) or null)'],
+    ['a time as text', (json) => (json.notes[0].atSec = '4:12'), 'notes[0].atSec: expected a number of seconds from 0 to 86400 (a day) or null, found "4:12"'],
+    ['a negative time', (json) => (json.notes[0].atSec = -3), 'notes[0].atSec: expected a number of seconds from 0 to 86400 (a day) or null, found -3'],
+    ['no time', (json) => delete json.notes[0].atSec, 'notes[0].atSec: missing (expected a number of seconds from 0 to 86400 (a day) or null)'],
     ['the same note twice', (json) => json.notes.push(json.notes[1]), 'notes[2].id: "n_2" is already used by notes[1]'],
   ])('rejects %s', (_, change, error) => {
     expect(errorAfter(change)).toBe(error);
@@ -267,7 +271,7 @@ describe('parseBackup', () => {
 
   test('rejects a number too large to read', () => {
     const text = serializeBackup(sampleBackup()).replace('"durationSec": 1880', '"durationSec": 1e999');
-    expect(errorOf(text)).toBe('talks[0].durationSec: expected a number of seconds (0 or more) or null, found Infinity');
+    expect(errorOf(text)).toBe('talks[0].durationSec: expected a number of seconds from 0 to 86400 (a day) or null, found Infinity');
   });
 
   test('names the first bad place when there are several', () => {
@@ -315,8 +319,67 @@ describe('parseBackup', () => {
     expect(errorAfter((json) => (json.notes[1].body = huge))).toBe('notes[1].body: longer than 1,000,000 characters');
     expect(errorAfter((json) => (json.extra = { [huge]: 1 }))).toBe('extra: has a key longer than 1,000,000 characters');
     const longest = sampleJson();
-    longest.talks[0].title = 'y'.repeat(1_000_000);
+    longest.notes[0].body = 'y'.repeat(1_000_000);
     expect(parseBackup(JSON.stringify(longest)).ok).toBe(true);
+  });
+
+  test.each<[string, (json: any) => void, string]>([
+    ['a title over 1,000 characters', (json) => (json.talks[0].title = 't'.repeat(1001)), 'talks[0].title: longer than 1,000 characters (1,001)'],
+    [
+      'a YouTube title over 1,000 characters',
+      (json) => (json.talks[0].youtubeTitle = 't'.repeat(1001)),
+      'talks[0].youtubeTitle: longer than 1,000 characters (1,001)',
+    ],
+    ['a channel over 200 characters', (json) => (json.talks[0].channel = 'c'.repeat(201)), 'talks[0].channel: longer than 200 characters (201)'],
+    ['a speaker over 200 characters', (json) => (json.talks[0].speakers = ['a', 's'.repeat(300)]), 'talks[0].speakers[1]: longer than 200 characters (300)'],
+    ['an event over 200 characters', (json) => (json.talks[0].event = 'e'.repeat(201)), 'talks[0].event: longer than 200 characters (201)'],
+    ['a category over 200 characters', (json) => (json.talks[0].category = 'c'.repeat(201)), 'talks[0].category: longer than 200 characters (201)'],
+    ['a tag over 200 characters', (json) => (json.talks[0].tags = ['g'.repeat(201)]), 'talks[0].tags[0]: longer than 200 characters (201)'],
+    ['an empty title', (json) => (json.talks[1].title = ''), 'talks[1].title: empty (a talk needs a title)'],
+    ['a blank title', (json) => (json.talks[1].title = ' \n\t'), 'talks[1].title: empty (a talk needs a title)'],
+    [
+      'a position of 1e308 seconds',
+      (json) => (json.notes[0].atSec = 1e308),
+      'notes[0].atSec: expected a number of seconds from 0 to 86400 (a day) or null, found 1e+308',
+    ],
+    [
+      'a length over a day',
+      (json) => (json.talks[0].durationSec = 86_401),
+      'talks[0].durationSec: expected a number of seconds from 0 to 86400 (a day) or null, found 86401',
+    ],
+    ['the 30th of February', (json) => (json.talks[0].createdAt = '2021-02-30T10:00:00.000Z'), 'talks[0].createdAt: no such time: "2021-02-30T10:00:00.000Z"'],
+    ['hour 24', (json) => (json.notes[0].updatedAt = '2021-03-01T24:00:00Z'), 'notes[0].updatedAt: no such time: "2021-03-01T24:00:00Z"'],
+    ['year 275760', (json) => (json.talks[0].updatedAt = '+275760-09-13T00:00:00.000Z'), 'talks[0].updatedAt: no such time: "+275760-09-13T00:00:00.000Z"'],
+    ['year 0', (json) => (json.talks[0].updatedAt = '0000-01-01T00:00:00.000Z'), 'talks[0].updatedAt: no such time: "0000-01-01T00:00:00.000Z"'],
+  ])('refuses what cannot be real: %s', (_, change, error) => {
+    expect(errorAfter(change)).toBe(error);
+  });
+
+  test('reads every time in one canonical UTC form, so that times sort as text', () => {
+    const json = sampleJson();
+    json.exportedAt = '2026-11-26T10:00+05:00';
+    json.talks[0].createdAt = '2021-10-14T19:05:00+02:00';
+    json.talks[0].updatedAt = '2021-10-14T17:05:00.123456Z';
+    json.notes[0].createdAt = '2021-10-14T12:05:00.5-05:00';
+    const result = parseBackup(JSON.stringify(json));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.backup.exportedAt).toBe('2026-11-26T05:00:00.000Z');
+    expect([result.backup.talks[0].createdAt, result.backup.talks[0].updatedAt]).toEqual(['2021-10-14T17:05:00.000Z', '2021-10-14T17:05:00.123Z']);
+    expect(result.backup.notes[0].createdAt).toBe('2021-10-14T17:05:00.500Z');
+  });
+
+  test('keeps the longest values Talklog writes, and a whole day of seconds', () => {
+    const json = sampleJson();
+    Object.assign(json.talks[0], {
+      title: 't'.repeat(1000),
+      youtubeTitle: 'y'.repeat(1000),
+      channel: 'c'.repeat(200),
+      event: 'e'.repeat(200),
+      durationSec: 86_400,
+    });
+    json.notes[0].atSec = 86_400;
+    expect(parseBackup(JSON.stringify(json)).ok).toBe(true);
   });
 
   test('survives nesting deeper than the call stack', () => {
