@@ -1,4 +1,5 @@
 import { TALK_STATUSES, type Interest, type Talk, type TalkStatus } from '../talk/model';
+import { NAME_MAX_CHARS, requireWithin, TITLE_MAX_CHARS } from '../talk/limits';
 import type { TalklogDb } from './database';
 
 /** What a person may change about a talk; everything else comes from YouTube. */
@@ -66,12 +67,12 @@ function cleanDetails(patch: TalkDetailsPatch): Partial<TalkDetails> {
   if (patch.title !== undefined) {
     const title = patch.title.trim();
     if (title === '') throw new Error('A talk needs a title.');
-    details.title = title;
+    details.title = requireWithin(title, TITLE_MAX_CHARS, 'A title');
   }
-  if (patch.speakers !== undefined) details.speakers = cleanList(patch.speakers);
-  if (patch.event !== undefined) details.event = patch.event?.trim() || null;
-  if (patch.category !== undefined) details.category = patch.category?.trim() || null;
-  if (patch.tags !== undefined) details.tags = cleanList(patch.tags);
+  if (patch.speakers !== undefined) details.speakers = cleanList(patch.speakers, 'A speaker');
+  if (patch.event !== undefined) details.event = requireWithin(patch.event?.trim() ?? '', NAME_MAX_CHARS, 'An event') || null;
+  if (patch.category !== undefined) details.category = requireWithin(patch.category?.trim() ?? '', NAME_MAX_CHARS, 'A category') || null;
+  if (patch.tags !== undefined) details.tags = cleanList(patch.tags, 'A tag');
   if (patch.interest !== undefined) {
     if (!isInterest(patch.interest)) throw new Error(`Interest is 0 (unrated) to 5 stars, not ${patch.interest}.`);
     details.interest = patch.interest;
@@ -83,10 +84,10 @@ function cleanDetails(patch: TalkDetailsPatch): Partial<TalkDetails> {
   return details;
 }
 
-function cleanList(values: string[]): string[] {
+function cleanList(values: string[], what: string): string[] {
   const seen = new Set<string>();
   return values
-    .map((value) => value.trim())
+    .map((value) => requireWithin(value.trim(), NAME_MAX_CHARS, what))
     .filter((value) => {
       const key = value.toLocaleLowerCase();
       if (value === '' || seen.has(key)) return false;

@@ -1,5 +1,6 @@
 import type { Note } from '../talk/model';
 import { newNoteId } from '../talk/model';
+import { NOTE_MAX_CHARS, realSeconds, requireWithin } from '../talk/limits';
 import type { TalklogDb } from './database';
 
 /** A talk's notes in the order they were written. */
@@ -15,8 +16,9 @@ export async function addNote(db: TalklogDb, talkId: string, body: string, atSec
   const note: Note = {
     id: newNoteId(),
     talkId,
-    body,
-    atSec: atSec === null ? null : Math.max(0, Math.floor(atSec)),
+    body: requireWithin(body, NOTE_MAX_CHARS, 'A note'),
+    // The position comes from the page's player: one that cannot be real is dropped, the note kept.
+    atSec: realSeconds(atSec === null ? null : Math.max(0, Math.floor(atSec))),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
@@ -44,6 +46,7 @@ export async function updateNoteBody(
   now = new Date(),
 ): Promise<NoteUpdate> {
   return db.transaction('rw', db.talks, db.notes, async () => {
+    requireWithin(body, NOTE_MAX_CHARS, 'A note');
     const current = await db.notes.get(opened.id);
     if (current && current.updatedAt === opened.updatedAt) {
       const note = { ...current, body, updatedAt: now.toISOString() };

@@ -1,5 +1,6 @@
 import type { CapturedTalk, Note, Talk } from '../talk/model';
 import { talkIdFor } from '../talk/model';
+import { boundedPageTalk } from '../talk/limits';
 import type { TalklogDb } from './database';
 
 /**
@@ -10,10 +11,11 @@ import type { TalklogDb } from './database';
  */
 export async function clipTalk(
   db: TalklogDb,
-  captured: CapturedTalk,
+  page: CapturedTalk,
   now = new Date(),
   { settingsEvent }: { settingsEvent?: () => Promise<string> } = {},
 ): Promise<Talk> {
+  const captured = boundedPageTalk(page);
   // Opening the popup on a talk already saved is the common case: a read, no write lock.
   const saved = await db.talks.get(talkIdFor(captured.videoId));
   if (saved && !refreshedByClip(saved, captured)) return saved;
@@ -74,12 +76,13 @@ export function listRecentTalks(db: TalklogDb, limit: number): Promise<Talk[]> {
   return db.talks.orderBy('createdAt').reverse().limit(limit).toArray();
 }
 
-export function newTalk(seen: Pick<Talk, 'videoId' | 'url' | 'title' | 'youtubeTitle' | 'channel' | 'speakers' | 'durationSec'>, now: Date): Talk {
+export function newTalk(page: Pick<Talk, 'videoId' | 'url' | 'title' | 'youtubeTitle' | 'channel' | 'speakers' | 'durationSec'>, now: Date): Talk {
+  const seen = boundedPageTalk(page);
   return {
     id: talkIdFor(seen.videoId),
     videoId: seen.videoId,
     url: seen.url,
-    title: seen.title,
+    title: seen.title.trim() === '' ? untitledTalk(seen.videoId) : seen.title,
     youtubeTitle: seen.youtubeTitle,
     channel: seen.channel,
     speakers: seen.speakers,
