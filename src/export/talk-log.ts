@@ -25,12 +25,12 @@ export interface TalkLogOptions extends TalkMarkdownOptions {
 const UNCATEGORIZED = 'Uncategorized';
 
 export function renderTalkLog(talks: Talk[], notes: Note[], options: TalkLogOptions = {}): string {
-  const blocks: string[][] = [[`# ${escapeInline(singleLine(options.title ?? '') || 'Talk log')}`]];
+  const blocks: string[][] = [[`# ${escapeInline(singleLine(options.title ?? '') || 'Talk log', { heading: true })}`]];
   const intro = markdownLines(options.intro ?? '');
   if (intro.length > 0) blocks.push(intro);
   const notesByTalk = groupBy(notes, (note) => note.talkId);
   for (const [category, categoryTalks] of orderedCategories(talks, options.categoryOrder ?? [])) {
-    blocks.push([`## ${escapeInline(category)}`]);
+    blocks.push([`## ${escapeInline(category, { heading: true })}`]);
     for (const talk of categoryTalks.sort(compareTalks)) {
       blocks.push(...talkBlocks(talk, notesByTalk.get(talk.id) ?? [], options));
     }
@@ -78,7 +78,7 @@ export function talkLogFileName(event: string | null, now: Date): string {
 
 function talkBlocks(talk: Talk, notes: Note[], options: TalkMarkdownOptions): string[][] {
   const title = singleLine(talk.title) || talk.url;
-  const heading = `### [${escapeInline(title)}](${escapeLinkDestination(talk.url)})`;
+  const heading = `### [${escapeInline(title, { linkText: true })}](${escapeLinkDestination(talk.url)})`;
   const meta = metaLine(talk, options);
   const items = [...notes].sort(compareNotes).flatMap((note) => noteItem(talk, note, options));
   return [meta === '' ? [heading] : [heading, meta], ...(items.length > 0 ? [items] : [])];
@@ -88,7 +88,7 @@ function talkBlocks(talk: Talk, notes: Note[], options: TalkMarkdownOptions): st
 function metaLine(talk: Talk, options: TalkMarkdownOptions): string {
   const parts: string[] = [];
   if (options.includeSpeakers !== false) {
-    const speakers = talk.speakers.map(escapeInline).filter((name) => name !== '');
+    const speakers = talk.speakers.map((name) => escapeInline(name)).filter((name) => name !== '');
     if (speakers.length > 0) parts.push(speakers.join(', '));
   }
   if (options.includeDuration !== false && talk.durationSec !== null && talk.durationSec > 0) {
