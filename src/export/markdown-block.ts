@@ -1,16 +1,16 @@
-/** User-written markdown (a note, the intro) placed in the talk log so that it stays where it is put. */
+/**
+ * User-written markdown (a note, the intro) placed in the talk log so that it stays where it is
+ * put, and so that a published log carries no raw HTML and no link other than http(s).
+ */
 
 const LINE_ENDING = /\r\n|\r|\n/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})$/;
-/** HTML blocks that only a marker ends (CommonMark types 1–5): left open, they hide everything after them. */
-const HTML_BLOCKS: { start: RegExp; end: RegExp; closer?: string }[] = [
-  { start: /^ {0,3}<(pre|script|style|textarea)(?:[ \t>]|$)/i, end: /<\/(?:pre|script|style|textarea)>/i },
-  { start: /^ {0,3}<!--/, end: /-->/, closer: '-->' },
-  { start: /^ {0,3}<\?/, end: /\?>/, closer: '?>' },
-  { start: /^ {0,3}<![A-Za-z]/, end: />/, closer: '>' },
-  { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/, closer: ']]>' },
-];
+/** After `<`: a tag, closing tag, comment, declaration, processing instruction or autolink. */
+const MARKUP_AFTER_LT = /^[A-Za-z/!?]/;
+const HTTP_AUTOLINK = /^<https?:\/\//i;
+/** A link's or definition's destination, after its `](` or `]:`, that may stay a link. */
+const HTTP_DESTINATION = /^[ \t]*<?https?:\/\//i;
 /** Indentation, block quote markers and list markers: where a tab's width depends on its column. */
 const STRUCTURE_PREFIX = /^(?:[ \t]|>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))*/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}$/;
@@ -18,7 +18,7 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)$/;
 /** Indentation, heading, fence, quote, list item, setext underline, HTML, table row, link reference definition. */
 const BLOCK_START = /^(?:[ \t]|#{1,6}(?:[ \t]|$)|`{3}|~{3}|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|=+$|<|\||\[[^\]]*\]:)/;
 
-/** A code fence or HTML block, whose lines are content to keep as they are. */
+/** A code fence, whose lines are content to keep as they are. */
 interface VerbatimBlock {
   endsAt(line: string): boolean;
   closer: string;
@@ -26,8 +26,9 @@ interface VerbatimBlock {
 
 /**
  * A markdown body as lines ready to be nested: trailing whitespace, surrounding and
- * repeated blank lines dropped, a code fence or HTML block left open closed, and tabs
- * in indentation expanded (an indent prefix would move their tab stops).
+ * repeated blank lines dropped, a code fence left open closed, tabs in indentation
+ * expanded (an indent prefix would move their tab stops), and raw HTML and links other
+ * than http(s) turned into the text they were typed as (`defuseLine`).
  * Empty for a blank body.
  */
 export function markdownLines(body: string): string[] {
@@ -41,8 +42,8 @@ export function markdownLines(body: string): string[] {
       lines.push(line);
       if (verbatim.endsAt(line)) verbatim = null;
     } else {
-      lines.push(expandStructureTabs(line));
-      verbatim = verbatimBlockStart(line);
+      lines.push(defuseLine(expandStructureTabs(line)));
+      verbatim = fenceStart(line);
     }
   }
   while (lines[0] === '') lines.shift();
@@ -77,18 +78,58 @@ function indentLines(lines: string[]): string[] {
   return lines.map((line) => (line === '' ? '' : `  ${line}`));
 }
 
-function verbatimBlockStart(line: string): VerbatimBlock | null {
+function fenceStart(line: string): VerbatimBlock | null {
   const fence = FENCE_OPEN.exec(line);
   // A backtick "fence" whose info string holds a backtick is inline code instead.
-  if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
-    const opener = fence[1];
-    return { closer: opener, endsAt: (next) => FENCE_CLOSE.exec(next)?.[1].startsWith(opener) ?? false };
+  if (!fence || (fence[1][0] === '`' && fence[2].includes('`'))) return null;
+  const opener = fence[1];
+  return { closer: opener, endsAt: (next) => FENCE_CLOSE.exec(next)?.[1].startsWith(opener) ?? false };
+}
+
+/**
+ * A line outside code with `\` before each `<` that would start raw HTML (or an autolink other
+ * than http(s)), and before each `]` that would end a link, image or link reference definition
+ * pointing anywhere but http(s): they show as typed instead. Code spans on the line are left as
+ * they are; an escape where no markup would have started changes nothing that renders.
+ */
+export function defuseLine(line: string): string {
+  let out = '';
+  for (let i = 0; i < line.length;) {
+    const rest = line.slice(i);
+    const char = line[i];
+    if (char === '`') {
+      const span = codeSpanAt(line, i);
+      out += line.slice(i, span);
+      i = span;
+    } else if (char === '\\') {
+      out += line.slice(i, i + 2);
+      i += 2;
+    } else {
+      const link = char === ']' && (line[i + 1] === '(' || line[i + 1] === ':') && !HTTP_DESTINATION.test(line.slice(i + 2));
+      const html = char === '<' && MARKUP_AFTER_LT.test(line.slice(i + 1)) && !HTTP_AUTOLINK.test(rest);
+      out += link || html ? `\\${char}` : char;
+      i++;
+    }
   }
-  for (const { start, end, closer } of HTML_BLOCKS) {
-    const match = start.exec(line);
-    if (match) return end.test(line) ? null : { closer: closer ?? `</${match[1].toLowerCase()}>`, endsAt: (next) => end.test(next) };
+  return out;
+}
+
+/** Where the code span opened by the backtick run at `start` ends, or the run's end when no run of its length closes it on this line. */
+function codeSpanAt(line: string, start: number): number {
+  let end = start;
+  while (line[end] === '`') end++;
+  const run = end - start;
+  for (let i = end; i < line.length;) {
+    if (line[i] !== '`') {
+      i++;
+      continue;
+    }
+    let close = i;
+    while (line[close] === '`') close++;
+    if (close - i === run) return close;
+    i = close;
   }
-  return null;
+  return end;
 }
 
 function expandStructureTabs(line: string): string {

@@ -135,6 +135,9 @@ export function hostileRecords(): { talks: Talk[]; notes: Note[] } {
     makeNote(first, '---', { atSec: 60 }),
     makeNote(first, 'a paragraph\n===', { atSec: 70 }),
     makeNote(first, '<div>\nraw *HTML* block\n</div>', { atSec: 80 }),
+    makeNote(first, 'a caption: <img src=x onerror=alert(1)> <script>alert(2)</script> [x](javascript:alert(3)) [docs](https://prometheus.io)', {
+      atSec: 85,
+    }),
     makeNote(first, '    indented code', { atSec: 90 }),
     makeNote(second, '# Heading in a note'),
     makeNote(second, '---', { createdAt: '2021-10-21T10:01:00.000Z' }),

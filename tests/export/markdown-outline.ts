@@ -1,4 +1,5 @@
 import { Parser, type Node } from 'commonmark';
+import { expect } from 'vitest';
 
 /** A rendered talk log read back through a CommonMark parser: top-level headings and what lies between them. */
 export interface LogOutline {
@@ -72,4 +73,16 @@ export function squashedText(nodes: Node[]): string {
 
 export function parseBlocks(markdown: string): Node[] {
   return childrenOf(new Parser().parse(markdown));
+}
+
+/** No raw HTML anywhere below `nodes`, and every link and image goes to an http(s) address. */
+export function expectOnlySafeMarkup(nodes: Node[]): void {
+  for (const node of nodes) {
+    const walker = node.walker();
+    for (let step = walker.next(); step; step = walker.next()) {
+      if (!step.entering) continue;
+      expect(step.node.type, step.node.literal ?? '').not.toMatch(/^html/);
+      if (step.node.type === 'link' || step.node.type === 'image') expect(step.node.destination).toMatch(/^https?:\/\//i);
+    }
+  }
 }
