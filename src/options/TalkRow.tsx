@@ -8,7 +8,7 @@ import { statusLabel } from '../ui/status-label';
 import { TalkDetailsForm } from '../ui/TalkDetailsForm';
 import { Highlighted } from './Highlighted';
 import type { LibraryEntry } from './library-filter';
-import { matchSnippet } from './search-text';
+import { foldForSearch, matchSnippet } from './search-text';
 import { plural } from './storage-facts';
 import { TalkNotes } from './TalkNotes';
 import './TalkRow.css';
@@ -138,7 +138,11 @@ function Chip({ kind, label, text, words }: { kind: string; label: string; text:
 }
 
 /** Where a search matched inside the talk's notes, when it did. */
-function firstNoteMatch({ notes, foldedNotes }: LibraryEntry, words: string[]): string | null {
-  const index = foldedNotes.findIndex((folded) => words.some((word) => folded.includes(word)));
-  return index === -1 ? null : matchSnippet(notes[index].body, words);
+function firstNoteMatch({ notes }: LibraryEntry, words: string[]): string | null {
+  // Folded here, for the rows drawn, rather than kept for every note of the library.
+  const note = notes.find((candidate) => {
+    const folded = foldForSearch(candidate.body);
+    return words.some((word) => folded.includes(word));
+  });
+  return note ? matchSnippet(note.body, words) : null;
 }

@@ -39,8 +39,6 @@ export function narrowsTalks(filter: LibraryFilter): boolean {
 export interface LibraryEntry {
   talk: Talk;
   notes: Note[];
-  /** Each note's body, folded: which note a search matched. */
-  foldedNotes: string[];
   /** Title, speakers, channel, event, category, tags and notes, folded, one per line. */
   haystack: string;
 }
@@ -64,9 +62,9 @@ export function groupNotesByTalk(notes: Iterable<Note>): Map<string, Note[]> {
 /** One talk's entry, from its notes in any order. */
 export function libraryEntry(talk: Talk, notes: Note[]): LibraryEntry {
   const talkNotes = notes.sort((a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id));
-  const foldedNotes = talkNotes.map((note) => foldForSearch(note.body));
   const about = foldForSearch([talk.title, ...talk.speakers, talk.channel ?? '', talk.event ?? '', talk.category ?? '', ...talk.tags].join('\n'));
-  return { talk, notes: talkNotes, foldedNotes, haystack: `${about}\n${foldedNotes.join('\n')}` };
+  // Each note folded on its own (most are ASCII, the fast way), and no folded copy kept beside the haystack.
+  return { talk, notes: talkNotes, haystack: [about, ...talkNotes.map((note) => foldForSearch(note.body))].join('\n') };
 }
 
 const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
