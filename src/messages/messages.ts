@@ -6,7 +6,6 @@
  * Pages → background: a talk's notes changed (the badge counts them; this also wakes the worker).
  * Library page ⇄ its import worker: a backup file to import; its progress, and how it ended.
  */
-import type { ImportCounts } from '../db/import-backup';
 import type { TalkHere } from '../talk/model';
 
 export type ExtensionToContentMessage =
@@ -26,7 +25,7 @@ export interface ContentReplies {
 
 export type ContentToPageMessage = { type: 'talklog/page-changed'; videoId: string | null };
 
-function hasType(message: unknown): message is { type: string } {
+export function hasType(message: unknown): message is { type: string } {
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
 }
 
@@ -54,34 +53,6 @@ export function isPageToBackgroundMessage(message: unknown): message is PageToBa
 
 export function isContentToPageMessage(message: unknown): message is ContentToPageMessage {
   return hasType(message) && message.type === 'talklog/page-changed';
-}
-
-export type ImportWorkerRequest = { type: 'talklog/import-file'; file: File; dbName: string };
-
-export type ImportWorkerReply =
-  | { type: 'talklog/import-progress'; done: number; total: number }
-  | { type: 'talklog/import-done'; counts: ImportCounts }
-  | { type: 'talklog/import-failed'; error: string };
-
-export function isImportWorkerRequest(message: unknown): message is ImportWorkerRequest {
-  if (!hasType(message) || message.type !== 'talklog/import-file') return false;
-  const fields = message as Record<string, unknown>;
-  return fields.file instanceof Blob && typeof fields.dbName === 'string';
-}
-
-export function isImportWorkerReply(message: unknown): message is ImportWorkerReply {
-  if (!hasType(message)) return false;
-  const fields = message as Record<string, unknown>;
-  switch (message.type) {
-    case 'talklog/import-progress':
-      return typeof fields.done === 'number' && typeof fields.total === 'number';
-    case 'talklog/import-done':
-      return typeof fields.counts === 'object' && fields.counts !== null;
-    case 'talklog/import-failed':
-      return typeof fields.error === 'string';
-    default:
-      return false;
-  }
 }
 
 /** The sender check every receiver makes: only this extension's own pages and scripts. */
