@@ -24,6 +24,7 @@ export default defineConfig(({ mode }) => {
   const browserManifest = firefox ? firefoxManifest(manifest, pkg) : chromeManifest(manifest, pkg);
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    resolve: { alias: { dexie: resolve(import.meta.dirname, 'node_modules/dexie/dist/modern/dexie.mjs') } },
     plugins: [
       crx({
         manifest: browserManifest as ManifestV3Export,
