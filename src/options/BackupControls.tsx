@@ -6,7 +6,7 @@ import { createBackup, serializeBackup } from '../export/backup';
 import { t } from '../i18n/t';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import type { LibraryEnvironment } from './library-environment';
-import { plural } from './storage-facts';
+import { plural } from '../i18n/plural';
 import './BackupControls.css';
 
 export const BACKUP_FILE_NAME = 'talklog-backup.json';

@@ -3,7 +3,7 @@ import type { TalkDetailsPatch } from '../db/library';
 import { t } from '../i18n/t';
 import { TALK_STATUSES, type TalkStatus } from '../talk/model';
 import { statusLabel } from '../ui/status-label';
-import { plural } from './storage-facts';
+import { plural } from '../i18n/plural';
 import './BulkActions.css';
 
 interface BulkActionsProps {

@@ -10,7 +10,7 @@ import { ExportPreview } from './ExportPreview';
 import { ExportTalkChoice, type ExportScope } from './ExportTalkChoice';
 import type { LibraryEnvironment } from './library-environment';
 import { sharedEvent } from './library-filter';
-import { plural } from './storage-facts';
+import { plural } from '../i18n/plural';
 import { useSettled } from './use-settled';
 import './ExportDialog.css';
 

@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import { TALK_CHOICES, type TalkChoice } from '../export/talk-choice';
 import { t, type MessageKey } from '../i18n/t';
-import { plural } from './storage-facts';
+import { plural } from '../i18n/plural';
 
 export type ExportScope = 'shown' | 'all';
 

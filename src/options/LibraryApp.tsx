@@ -15,7 +15,7 @@ import type { LibraryEnvironment } from './library-environment';
 import { libraryFacets, narrowingFilter, narrowsTalks, NO_FILTER, sortEntries, type LibraryEntry, type LibraryFilter } from './library-filter';
 import { queryWords } from './search-text';
 import { SettingsPanel } from './SettingsPanel';
-import { plural } from './storage-facts';
+import { plural } from '../i18n/plural';
 import { StorageSummary } from './StorageSummary';
 import { TalkList } from './TalkList';
 import { useLibrary } from './use-library';

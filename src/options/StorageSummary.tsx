@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
 import type { LibraryEnvironment } from './library-environment';
-import { formatBytes, needsBackupReminder, plural } from './storage-facts';
+import { plural } from '../i18n/plural';
+import { formatBytes, needsBackupReminder } from './storage-facts';
 import './StorageSummary.css';
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

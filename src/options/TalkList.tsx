@@ -4,7 +4,7 @@ import type { TalklogDb } from '../db/database';
 import { t } from '../i18n/t';
 import type { Announcement } from '../ui/Announcer';
 import type { LibraryEntry } from './library-filter';
-import { plural } from './storage-facts';
+import { plural } from '../i18n/plural';
 import { TalkRow } from './TalkRow';
 import './TalkList.css';
 import { useWindowVirtualizer } from './use-window-virtualizer';

@@ -9,7 +9,7 @@ import { TalkDetailsForm } from '../ui/TalkDetailsForm';
 import { Highlighted } from './Highlighted';
 import type { LibraryEntry } from './library-filter';
 import { foldForSearch, matchSnippet } from './search-text';
-import { plural } from './storage-facts';
+import { plural } from '../i18n/plural';
 import { TalkNotes } from './TalkNotes';
 import './TalkRow.css';
 

@@ -1,7 +1,5 @@
 /** How the library describes what is stored, and when it suggests a backup. */
 
-import { t, type MessageKey } from '../i18n/t';
-
 const BACKUP_REMINDER_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -30,19 +28,4 @@ export function formatBytes(bytes: number, locale?: string): string {
     BYTE_FORMATS.set(key, format);
   }
   return format.format(value);
-}
-
-const COUNT = new Intl.NumberFormat();
-
-/** The messages of each counted thing: chrome.i18n has no plural rules, so one and many are two messages. */
-const COUNTED = {
-  talk: ['talkCountOne', 'talkCountMany'],
-  note: ['noteCountOne', 'noteCountMany'],
-  record: ['recordCountOne', 'recordCountMany'],
-} as const satisfies Record<string, readonly [one: MessageKey, many: MessageKey]>;
-
-/** `1 talk`, `12 notes`, `2,000 records`. */
-export function plural(count: number, thing: keyof typeof COUNTED): string {
-  const [one, many] = COUNTED[thing];
-  return count === 1 ? t(one) : t(many, COUNT.format(count));
 }

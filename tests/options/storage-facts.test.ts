@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatBytes, needsBackupReminder, plural } from '../../src/options/storage-facts';
+import { formatBytes, needsBackupReminder } from '../../src/options/storage-facts';
 
 const NOW = new Date('2026-11-26T05:00:00Z');
 
@@ -23,13 +23,5 @@ describe('formatBytes', () => {
     expect(formatBytes(1_234_567, 'en')).toBe('1.2 MB');
     expect(formatBytes(345_000_000, 'en')).toBe('345 MB');
     expect(formatBytes(2_500_000_000, 'en')).toBe('2.5 GB');
-  });
-});
-
-describe('plural', () => {
-  test('counts things', () => {
-    expect(plural(1, 'talk')).toBe('1 talk');
-    expect(plural(0, 'note')).toBe('0 notes');
-    expect(plural(2000, 'note')).toBe(`${(2000).toLocaleString()} notes`);
   });
 });
