@@ -3,7 +3,8 @@
 // the content script (crxjs's loader plus everything it imports), following the module graph in the
 // output. Fails when the popup or side panel loads more than 50 kB gzip, or the content script more than
 // 15 kB (1 kB = 1000 bytes, as Vite prints sizes). Sizes are deterministic for a given source and
-// lockfile. `node scripts/bundle-size.mjs [dist-dir] [--json]`.
+// lockfile. `node scripts/bundle-size.mjs [dist-dir] [--json] [--summary]`; --summary (npm test) lists each
+// file only when a budget is exceeded.
 import { resolve } from 'node:path';
 import { extensionTargets, measure } from './bundle-graph.mjs';
 
@@ -12,6 +13,7 @@ export const BUDGETS = { popup: 50_000, 'side panel': 50_000, 'content script': 
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
+const summary = args.includes('--summary');
 const dist = resolve(import.meta.dirname, '..', args.find((a) => !a.startsWith('--')) ?? 'dist');
 
 const kB = (bytes) => (bytes / 1000).toFixed(2);
@@ -34,10 +36,13 @@ if (json) {
   );
 } else {
   const rows = [];
+  const everyFile = !summary || results.some((r) => !r.ok);
   for (const r of results) {
     rows.push([`${r.name} (${r.from})`, '', '', '']);
-    for (const f of [...r.files].sort((a, b) => b.gzip - a.gzip)) rows.push([`  ${f.file}`, kB(f.raw), kB(f.gzip), '']);
-    for (const f of r.lazyFiles) rows.push([`  ${f.file} (lazy, not counted)`, kB(f.raw), kB(f.gzip), '']);
+    if (everyFile) {
+      for (const f of [...r.files].sort((a, b) => b.gzip - a.gzip)) rows.push([`  ${f.file}`, kB(f.raw), kB(f.gzip), '']);
+      for (const f of r.lazyFiles) rows.push([`  ${f.file} (lazy, not counted)`, kB(f.raw), kB(f.gzip), '']);
+    }
     rows.push([`  total loaded at once`, kB(r.raw), kB(r.gzip), r.budget === undefined ? '(no budget)' : `${r.ok ? 'ok' : 'OVER'}: budget ${kB(r.budget)}`]);
   }
   const header = ['JavaScript (dist: ' + dist + ')', 'raw kB', 'gzip kB', ''];
