@@ -1,33 +1,94 @@
-import browser from 'webextension-polyfill';
 import type { TalklogDb } from '../db/database';
 import { countNotesForTalk } from '../db/notes';
 import { clipTalk } from '../db/talks';
-import { askWhatTalkIsHere } from '../messages/ask-tab';
+import type { CapturedTalk, Talk, TalkHere } from '../talk/model';
 import type { ToolbarBadge } from './badge';
-import { sendToContent } from '../messages/send';
-import { loadSettings } from '../settings/settings-storage';
-import type { Talk } from '../talk/model';
 import { t } from '../i18n/t';
 
 export const CLIP_COMMAND = 'clip-talk';
 
-/** The keyboard shortcut: clips the talk in the active tab without opening anything. */
-export async function clipActiveTab(db: TalklogDb, badge: ToolbarBadge): Promise<Talk | null> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  return tab?.id === undefined ? null : clipTab(db, badge, tab.id);
+/** A clip the worker started; written down so that a worker stopped halfway finishes it on waking. */
+export interface UnfinishedClip {
+  tabId: number;
+  /** The talk as the tab gave it, once it answered; null while the tab was still being asked. */
+  talk: CapturedTalk | null;
 }
 
-/** Clips the talk in a tab and confirms inside the page, where the user is looking (fullscreen too). */
-export async function clipTab(db: TalklogDb, badge: ToolbarBadge, tabId: number): Promise<Talk | null> {
-  const here = await askWhatTalkIsHere(tabId);
-  if (here.kind !== 'talk') {
-    await badge.flash(tabId, 'no-talk');
+/** Holds the one clip in progress across a worker restart (the session storage area). */
+export interface ClipJournal {
+  write(clip: UnfinishedClip | null): Promise<void>;
+  read(): Promise<UnfinishedClip | null>;
+}
+
+/** What clipping needs from the browser and the rest of the extension. Tests pass their own. */
+export interface ClipEnvironment {
+  db: TalklogDb;
+  badge: ToolbarBadge;
+  journal: ClipJournal;
+  whatTalkIsHere(tabId: number): Promise<TalkHere>;
+  /** Tells the user inside the page, where they are looking (fullscreen too). */
+  showInPage(tabId: number, message: { text: string; failed: boolean }): Promise<void>;
+  /** The event the settings give new talks; '' for none. */
+  settingsEvent(): Promise<string>;
+}
+
+/**
+ * The keyboard shortcut and the page's menu item: clips the talk in the tab without opening
+ * anything. It either lands, with a ✓ on the badge and a confirmation in the page, or says it failed
+ * there; a worker stopped halfway finishes it when it starts again (`finishUnfinishedClip`).
+ */
+export async function clipTab(env: ClipEnvironment, tabId: number): Promise<Talk | null> {
+  try {
+    await env.journal.write({ tabId, talk: null });
+    const here = await env.whatTalkIsHere(tabId);
+    if (here.kind !== 'talk') {
+      await env.journal.write(null);
+      await env.badge.flash(tabId, 'no-talk');
+      return null;
+    }
+    await env.journal.write({ tabId, talk: here.talk });
+    return await land(env, tabId, here.talk);
+  } catch (error) {
+    await fail(env, tabId, couldNotClip(error));
     return null;
   }
-  const talk = await clipTalk(db, here.talk, new Date(), { settingsEvent: async () => (await loadSettings()).defaultEvent });
-  const notes = await countNotesForTalk(db, talk.id);
+}
+
+/**
+ * Run when the worker starts, with what the journal held before any new clip wrote to it: a clip
+ * the last worker did not finish lands now, or says it failed.
+ */
+export async function finishUnfinishedClip(env: ClipEnvironment, clip: UnfinishedClip | null): Promise<Talk | null> {
+  if (!clip) return null;
+  if (!clip.talk) {
+    // The tab was still being asked: it may show another video by now, so say so rather than guess.
+    await fail(env, clip.tabId, t('clipInterrupted'));
+    return null;
+  }
+  try {
+    return await land(env, clip.tabId, clip.talk);
+  } catch (error) {
+    await fail(env, clip.tabId, couldNotClip(error));
+    return null;
+  }
+}
+
+async function land(env: ClipEnvironment, tabId: number, captured: CapturedTalk): Promise<Talk> {
+  const talk = await clipTalk(env.db, captured, new Date(), { settingsEvent: env.settingsEvent });
+  await env.journal.write(null);
+  const notes = await countNotesForTalk(env.db, talk.id);
   const text = notes > 0 ? t('clippedTalkWithNotes', talk.title, notes) : t('clippedTalk', talk.title);
-  await sendToContent(tabId, { type: 'talklog/show-confirmation', text: text.slice(0, 200) }).catch(() => undefined);
-  await badge.flash(tabId, 'clipped');
+  await env.showInPage(tabId, { text, failed: false }).catch(() => undefined);
+  await env.badge.flash(tabId, 'clipped');
   return talk;
+}
+
+function couldNotClip(error: unknown): string {
+  return t('couldNotClip', error instanceof Error ? error.message : String(error));
+}
+
+async function fail(env: ClipEnvironment, tabId: number, text: string): Promise<void> {
+  await env.journal.write(null).catch(() => undefined);
+  await env.showInPage(tabId, { text, failed: true }).catch(() => undefined);
+  await env.badge.flash(tabId, 'failed');
 }

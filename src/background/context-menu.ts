@@ -1,9 +1,7 @@
 import browser from 'webextension-polyfill';
-import type { TalklogDb } from '../db/database';
 import { saveTalkToWatch } from '../db/watch-later';
 import { canonicalVideoUrl, videoIdFromUrl } from '../talk/video-id';
-import type { ToolbarBadge } from './badge';
-import { clipTab } from './clip-command';
+import { clipTab, type ClipEnvironment } from './clip-command';
 import { t } from '../i18n/t';
 
 export const CLIP_PAGE_ITEM = 'clip-this-talk';
@@ -26,16 +24,16 @@ export function createContextMenus(): void {
 /** Firefox gives a link's text with the click; Chrome does not, so it is read from the page (activeTab). */
 type MenuClick = browser.Menus.OnClickData & { linkText?: string };
 
-export async function onContextMenuClick(db: TalklogDb, badge: ToolbarBadge, info: MenuClick, tab: browser.Tabs.Tab | undefined): Promise<void> {
+export async function onContextMenuClick(clips: ClipEnvironment, info: MenuClick, tab: browser.Tabs.Tab | undefined): Promise<void> {
   if (info.menuItemId === CLIP_PAGE_ITEM && tab?.id !== undefined) {
-    await clipTab(db, badge, tab.id);
+    await clipTab(clips, tab.id);
     return;
   }
   if (info.menuItemId !== SAVE_LINK_ITEM || !info.linkUrl) return;
   const videoId = videoIdFromUrl(info.linkUrl);
   if (!videoId) return;
   const title = info.linkText?.trim() || (tab?.id !== undefined ? await linkTextInPage(tab.id, info.linkUrl) : null);
-  await saveTalkToWatch(db, { videoId, url: canonicalVideoUrl(videoId), title });
+  await saveTalkToWatch(clips.db, { videoId, url: canonicalVideoUrl(videoId), title });
 }
 
 async function linkTextInPage(tabId: number, linkUrl: string): Promise<string | null> {

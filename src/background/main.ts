@@ -2,19 +2,30 @@ import browser from 'webextension-polyfill';
 import { openTalklogDb } from '../db/database';
 import { isFromThisExtension, isPageToBackgroundMessage } from '../messages/messages';
 import { followActiveTabBadge } from './badge';
-import { CLIP_COMMAND, clipActiveTab } from './clip-command';
+import { browserBadge, browserClipEnvironment } from './browser-environment';
+import { CLIP_COMMAND, clipTab, finishUnfinishedClip } from './clip-command';
 import { createContextMenus, onContextMenuClick } from './context-menu';
 import { OPEN_SIDE_PANEL_COMMAND, openSidePanel } from './side-panel';
 
 const db = openTalklogDb();
-const badge = followActiveTabBadge(db);
+const badge = followActiveTabBadge(db, browserBadge());
+const clips = browserClipEnvironment(db, badge);
+// What a worker stopped in the middle of a clip left in the journal, read before a new clip writes
+// there; that clip then lands, or says it failed.
+const leftUnfinished = clips.journal.read().catch(() => null);
+void leftUnfinished.then((clip) => finishUnfinishedClip(clips, clip));
 
 async function onCommand(command: string, tab?: browser.Tabs.Tab): Promise<void> {
-  if (command === CLIP_COMMAND) await clipActiveTab(db, badge);
+  if (command === CLIP_COMMAND) {
+    // The browser names the tab the shortcut was pressed in; asking for the active tab is the fallback.
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+    await leftUnfinished;
+    if (tabId !== undefined) await clipTab(clips, tabId);
+  }
   if (command === OPEN_SIDE_PANEL_COMMAND) await openSidePanel(tab);
 }
 
-const onMenuClick = (info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) => onContextMenuClick(db, badge, info, tab);
+const onMenuClick = (info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) => onContextMenuClick(clips, info, tab);
 
 browser.runtime.onInstalled.addListener(createContextMenus);
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
@@ -25,6 +36,7 @@ browser.commands.onCommand.addListener((command, tab) => void onCommand(command,
 Object.assign(globalThis, { talklogHandlers: { onCommand, onMenuClick } });
 
 // A page that saved or deleted a note says so: the worker may have been asleep, its live count stale.
+// A page's clip confirmation that went away says so too: the badge's ✓ goes with it.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (isFromThisExtension(sender, browser.runtime.id) && isPageToBackgroundMessage(message)) void badge.refresh();
   return undefined;

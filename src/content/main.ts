@@ -73,7 +73,7 @@ function answer(message: ExtensionToContentMessage): Promise<ContentReplies[Exte
     case 'talklog/caption-on-screen':
       return Promise.resolve(readCaptionOnScreen(document));
     case 'talklog/show-confirmation':
-      showPageConfirmation(document, message.text);
+      showPageConfirmation(document, message, () => void sendToExtension({ type: 'talklog/confirmation-gone' }));
       return Promise.resolve(true);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * A short confirmation shown inside the YouTube page (after the clip shortcut), also in
  * fullscreen. It lives in a closed shadow root, so YouTube's styles cannot touch it and the
- * page's scripts cannot read it; it is announced to screen readers and goes away by itself.
+ * page's scripts cannot read it; it is announced to screen readers and goes away by itself, then
+ * calls `onGone` (the badge's sign goes with it, even if the worker stopped meanwhile).
  */
 const SHOWN_MS = 2500;
 const STYLE = `
@@ -14,6 +15,7 @@ const STYLE = `
     display: flex; gap: 10px; align-items: center;
   }
   .mark { color: #8b93ff; }
+  .failed .mark { color: #ff8a80; }
   @media (prefers-reduced-motion: no-preference) {
     .confirmation { animation: appear 160ms ease-out; }
     @keyframes appear { from { opacity: 0; transform: translate(-50%, -6px); } }
@@ -22,7 +24,7 @@ const STYLE = `
 
 let current: { host: HTMLElement; timer: ReturnType<typeof setTimeout> } | null = null;
 
-export function showPageConfirmation(doc: Document, text: string): void {
+export function showPageConfirmation(doc: Document, { text, failed = false }: { text: string; failed?: boolean }, onGone: () => void = () => {}): void {
   if (current) {
     clearTimeout(current.timer);
     current.host.remove();
@@ -32,16 +34,21 @@ export function showPageConfirmation(doc: Document, text: string): void {
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const box = doc.createElement('div');
-  box.className = 'confirmation';
-  box.setAttribute('role', 'status');
+  box.className = failed ? 'confirmation failed' : 'confirmation';
+  box.setAttribute('role', failed ? 'alert' : 'status');
   const mark = doc.createElement('span');
   mark.className = 'mark';
-  mark.textContent = '✓';
+  mark.textContent = failed ? '!' : '✓';
   mark.setAttribute('aria-hidden', 'true');
   const message = doc.createElement('span');
   message.textContent = text;
   box.append(mark, message);
   shadow.append(style, box);
   (doc.fullscreenElement ?? doc.documentElement).append(host);
-  current = { host, timer: setTimeout(() => host.remove(), SHOWN_MS) };
+  const timer = setTimeout(() => {
+    host.remove();
+    current = null;
+    onGone();
+  }, SHOWN_MS);
+  current = { host, timer };
 }

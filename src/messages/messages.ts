@@ -1,9 +1,10 @@
 /**
  * Every message between Talklog's parts, in one place, named by direction.
  * Extension (pages, background) → content script: ask what talk is here, seek the player,
- * read the caption on screen, show a confirmation in the page.
+ * read the caption on screen, show a confirmation (or a failure) in the page.
  * Content script → extension pages: the page switched to another video (in-page navigation).
- * Pages → background: a talk's notes changed (the badge counts them; this also wakes the worker).
+ * Pages → background: a talk's notes changed (the badge counts them; this also wakes the worker);
+ * the page's confirmation went away (the badge's sign goes too, even after the worker stopped).
  * Library page ⇄ its import worker: a backup file to import; its progress, and how it ended.
  */
 import type { TalkHere } from '../talk/model';
@@ -12,7 +13,7 @@ export type ExtensionToContentMessage =
   | { type: 'talklog/what-talk-is-here' }
   | { type: 'talklog/seek'; videoId: string; atSec: number }
   | { type: 'talklog/caption-on-screen' }
-  | { type: 'talklog/show-confirmation'; text: string };
+  | { type: 'talklog/show-confirmation'; text: string; failed?: boolean };
 
 export interface ContentReplies {
   'talklog/what-talk-is-here': TalkHere;
@@ -39,16 +40,16 @@ export function isExtensionToContentMessage(message: unknown): message is Extens
     case 'talklog/seek':
       return typeof fields.videoId === 'string' && typeof fields.atSec === 'number' && Number.isFinite(fields.atSec) && fields.atSec >= 0;
     case 'talklog/show-confirmation':
-      return typeof fields.text === 'string' && fields.text.length <= 200;
+      return typeof fields.text === 'string' && fields.text.length <= 200 && (fields.failed === undefined || typeof fields.failed === 'boolean');
     default:
       return false;
   }
 }
 
-export type PageToBackgroundMessage = { type: 'talklog/notes-changed' };
+export type PageToBackgroundMessage = { type: 'talklog/notes-changed' } | { type: 'talklog/confirmation-gone' };
 
 export function isPageToBackgroundMessage(message: unknown): message is PageToBackgroundMessage {
-  return hasType(message) && message.type === 'talklog/notes-changed';
+  return hasType(message) && (message.type === 'talklog/notes-changed' || message.type === 'talklog/confirmation-gone');
 }
 
 export function isContentToPageMessage(message: unknown): message is ContentToPageMessage {

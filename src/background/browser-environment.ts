@@ -1,0 +1,60 @@
+import browser from 'webextension-polyfill';
+import type { TalklogDb } from '../db/database';
+import { askWhatTalkIsHere } from '../messages/ask-tab';
+import { sendToContent } from '../messages/send';
+import { loadSettings } from '../settings/settings-storage';
+import type { BadgeBrowser, ToolbarBadge } from './badge';
+import type { ClipEnvironment, ClipJournal, UnfinishedClip } from './clip-command';
+
+/** The badge's view of the browser: the active tab and the toolbar button. */
+export function browserBadge(): BadgeBrowser {
+  return {
+    async activeTab() {
+      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab;
+    },
+    onActiveTabChanged(listener) {
+      browser.tabs.onActivated.addListener(listener);
+      browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+        if (tab.active && change.url) listener();
+      });
+      browser.windows.onFocusChanged.addListener(listener);
+    },
+    async setBadge(tabId, text, color) {
+      await browser.action.setBadgeBackgroundColor({ tabId, color }).catch(() => undefined);
+      await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+    },
+    after(ms, callback) {
+      setTimeout(callback, ms);
+    },
+  };
+}
+
+const JOURNAL_KEY = 'unfinishedClip';
+
+/** Session storage outlives the worker but not the browser: a clip is never resumed days later. */
+function sessionJournal(): ClipJournal {
+  return {
+    async write(clip) {
+      if (clip) await browser.storage.session.set({ [JOURNAL_KEY]: clip });
+      else await browser.storage.session.remove(JOURNAL_KEY);
+    },
+    async read() {
+      const stored = await browser.storage.session.get(JOURNAL_KEY);
+      return (stored[JOURNAL_KEY] as UnfinishedClip | undefined) ?? null;
+    },
+  };
+}
+
+export function browserClipEnvironment(db: TalklogDb, badge: ToolbarBadge): ClipEnvironment {
+  return {
+    db,
+    badge,
+    journal: sessionJournal(),
+    whatTalkIsHere: askWhatTalkIsHere,
+    async showInPage(tabId, { text, failed }) {
+      await sendToContent(tabId, { type: 'talklog/show-confirmation', text: text.slice(0, 200), failed });
+    },
+    settingsEvent: async () => (await loadSettings()).defaultEvent,
+  };
+}

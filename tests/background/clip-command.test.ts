@@ -1,0 +1,115 @@
+import { describe, expect, test } from 'vitest';
+import type { BadgeSign, ToolbarBadge } from '../../src/background/badge';
+import { clipTab, finishUnfinishedClip, type ClipEnvironment, type UnfinishedClip } from '../../src/background/clip-command';
+import { addNote } from '../../src/db/notes';
+import { clipTalk } from '../../src/db/talks';
+import type { TalkHere } from '../../src/talk/model';
+import { capturedTalk, freshDb } from '../db/test-db';
+
+const TAB = 7;
+
+/** A worker's surroundings: the real database, and the browser's side written down. */
+function worker(here: () => Promise<TalkHere>, journal: { clip: UnfinishedClip | null } = { clip: null }) {
+  const seen = { signs: [] as BadgeSign[], inPage: [] as { text: string; failed: boolean }[], journalWrites: [] as (UnfinishedClip | null)[] };
+  const badge: ToolbarBadge = {
+    refresh: async () => {},
+    flash: async (tabId, sign) => {
+      expect(tabId).toBe(TAB);
+      seen.signs.push(sign);
+    },
+  };
+  const env: ClipEnvironment = {
+    db: freshDb(),
+    badge,
+    journal: {
+      write: async (clip) => {
+        seen.journalWrites.push(clip);
+        journal.clip = clip;
+      },
+      read: async () => journal.clip,
+    },
+    whatTalkIsHere: here,
+    showInPage: async (tabId, message) => {
+      expect(tabId).toBe(TAB);
+      seen.inPage.push(message);
+    },
+    settingsEvent: async () => '',
+  };
+  return { env, seen, journal };
+}
+
+const onWatchPage = async (): Promise<TalkHere> => ({ kind: 'talk', talk: capturedTalk() });
+
+describe('a shortcut clip', () => {
+  test('lands: the talk is stored, the page confirms with its notes, the badge shows ✓', async () => {
+    const { env, seen, journal } = worker(onWatchPage);
+    await addNote(env.db, (await clipTalk(env.db, capturedTalk())).id, 'earlier note', 10);
+    const talk = await clipTab(env, TAB);
+    expect(talk?.id).toBe('t_Pr0meTheus1');
+    expect(seen.inPage).toEqual([{ text: 'Clipped “Evolving Prometheus for More Use Cases” · notes: 1', failed: false }]);
+    expect(seen.signs).toEqual(['clipped']);
+    expect(journal.clip).toBeNull();
+  });
+
+  test('writes the talk the tab gave into the journal before storing it, and clears it once stored', async () => {
+    const { env, seen } = worker(onWatchPage);
+    await clipTab(env, TAB);
+    expect(seen.journalWrites).toEqual([{ tabId: TAB, talk: null }, { tabId: TAB, talk: capturedTalk() }, null]);
+  });
+
+  test('says in the page and on the badge when the tab cannot be read', async () => {
+    const { env, seen, journal } = worker(async () => {
+      throw new Error('Cannot access contents of the page');
+    });
+    expect(await clipTab(env, TAB)).toBeNull();
+    expect(seen.inPage).toEqual([{ text: 'Talklog could not clip this talk: Cannot access contents of the page', failed: true }]);
+    expect(seen.signs).toEqual(['failed']);
+    expect(journal.clip).toBeNull();
+  });
+
+  test('says it failed when the talk cannot be written', async () => {
+    const { env, seen } = worker(onWatchPage);
+    env.db.close();
+    expect(await clipTab(env, TAB)).toBeNull();
+    expect(seen.inPage).toHaveLength(1);
+    expect(seen.inPage[0]).toMatchObject({ failed: true, text: expect.stringMatching(/^Talklog could not clip this talk: .+/) });
+    expect(seen.signs).toEqual(['failed']);
+  });
+
+  test('on a page with no talk shows – on the badge and stores nothing', async () => {
+    const { env, seen } = worker(async () => ({ kind: 'no-talk', reason: 'not-youtube', videoId: null }));
+    expect(await clipTab(env, TAB)).toBeNull();
+    expect(seen.signs).toEqual(['no-talk']);
+    expect(seen.inPage).toEqual([]);
+    expect(await env.db.talks.count()).toBe(0);
+  });
+});
+
+describe('a clip the last worker was stopped in the middle of', () => {
+  test('lands when the next worker starts, once the tab had answered', async () => {
+    const { env, seen, journal } = worker(async () => {
+      throw new Error('a new worker does not ask the tab again');
+    });
+    const left = { tabId: TAB, talk: capturedTalk() };
+    expect((await finishUnfinishedClip(env, left))?.id).toBe('t_Pr0meTheus1');
+    expect(await env.db.talks.count()).toBe(1);
+    expect(seen.inPage).toEqual([{ text: 'Clipped “Evolving Prometheus for More Use Cases”', failed: false }]);
+    expect(seen.signs).toEqual(['clipped']);
+    expect(journal.clip).toBeNull();
+  });
+
+  test('says it failed when the tab had not answered yet (it may show another video by now)', async () => {
+    const { env, seen, journal } = worker(onWatchPage, { clip: { tabId: TAB, talk: null } });
+    expect(await finishUnfinishedClip(env, { tabId: TAB, talk: null })).toBeNull();
+    expect(seen.inPage).toEqual([{ text: 'Talklog restarted before this clip finished: clip again.', failed: true }]);
+    expect(seen.signs).toEqual(['failed']);
+    expect(journal.clip).toBeNull();
+    expect(await env.db.talks.count()).toBe(0);
+  });
+
+  test('nothing left: nothing happens', async () => {
+    const { env, seen } = worker(onWatchPage);
+    expect(await finishUnfinishedClip(env, null)).toBeNull();
+    expect(seen).toEqual({ signs: [], inPage: [], journalWrites: [] });
+  });
+});
