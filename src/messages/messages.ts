@@ -58,5 +58,6 @@ export function isContentToPageMessage(message: unknown): message is ContentToPa
 
 /** The sender check every receiver makes: only this extension's own pages and scripts. */
 export function isFromThisExtension(sender: { id?: string }, extensionId: string): boolean {
-  return sender.id === extensionId;
+  // An empty id (no runtime to ask) must not let in a sender that has none either.
+  return extensionId !== '' && sender.id === extensionId;
 }
