@@ -66,6 +66,8 @@ test('clip a talk, write a note from the popup, find it after a reload, and expo
 });
 
 test('a page that is not a watch page says so and lists the recent talks', async () => {
+  // A talk of its own to list: the popup clips the talk it opens on.
+  await (await session.openPopupFor(await session.openYouTube('/watch?v=Pr0meTheus1'))).close();
   const home = await session.openYouTube('/');
   const popup = await session.openPopupFor(home);
   await expect.poll(() => popup.getByText('This YouTube page is not a video.', { exact: false }).count()).toBe(1);
