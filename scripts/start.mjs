@@ -27,8 +27,13 @@ async function headlessDemo() {
   try {
     mkdirSync(OUT, { recursive: true });
     const watch = await browser.context.newPage();
-    await watch.goto(`${DEMO_URL}&start=188`);
-    await watch.waitForTimeout(2500);
+    const startSec = 188;
+    await watch.goto(`${DEMO_URL}&start=${startSec}`);
+    // The talk is playing from where the demo starts it, as a user would have it when clipping.
+    await watch.waitForFunction((from) => {
+      const video = document.querySelector('#movie_player video');
+      return video instanceof HTMLVideoElement && !video.paused && video.currentTime > from;
+    }, startSec);
 
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 380, height: 600 });

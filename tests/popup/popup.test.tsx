@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { addNote } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
@@ -321,21 +321,22 @@ test('when the other page saves, text typed here since is kept, and an untouched
   renderPopup(db, fakeTab(onWatchPage()).connector);
   const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
   const key = 'talklog:draft:t_Pr0meTheus1:new';
-  const fromElsewhere = (value: string | null) => {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-    window.dispatchEvent(new StorageEvent('storage', { key, newValue: value, storageArea: localStorage }));
-  };
-  fromElsewhere(JSON.stringify({ body: 'typed in the side panel', atSec: 42, editing: null }));
+  // In act(): whatever the page does on the event is rendered before the next line looks.
+  const fromElsewhere = (value: string | null) =>
+    act(() => {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
+      window.dispatchEvent(new StorageEvent('storage', { key, newValue: value, storageArea: localStorage }));
+    });
+  await fromElsewhere(JSON.stringify({ body: 'typed in the side panel', atSec: 42, editing: null }));
   await waitFor(() => expect(box.value).toBe('typed in the side panel'));
-  fromElsewhere(null);
+  await fromElsewhere(null);
   await waitFor(() => expect(box.value).toBe(''));
 
-  fromElsewhere(JSON.stringify({ body: 'shared', atSec: 42, editing: null }));
+  await fromElsewhere(JSON.stringify({ body: 'shared', atSec: 42, editing: null }));
   await waitFor(() => expect(box.value).toBe('shared'));
   fireEvent.input(box, { target: { value: 'shared, and more here' } });
-  fromElsewhere(null);
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await fromElsewhere(null);
   expect(box.value).toBe('shared, and more here');
   expect(storageDrafts(localStorage).load('t_Pr0meTheus1:new')?.body).toBe('shared, and more here');
 });
