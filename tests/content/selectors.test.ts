@@ -2,17 +2,25 @@
 /**
  * The selector contract: every selector and JSON path in src/content/selectors.ts, with the number
  * of matches it must have on each saved page. When YouTube changes, a fresh capture dropped in
- * beside these shows at once which reader broke.
+ * beside these shows at once which reader broke. The e2e stand-in for YouTube is held to it too.
  */
 import { describe, expect, test } from 'vitest';
 import { readInlineInitialData, readInlinePlayerResponse } from '../../src/content/inline-json';
 import { at } from '../../src/content/json';
 import { initialDataPaths, playerResponsePaths, selectors } from '../../src/content/selectors';
-import { androidPlayerResponsePath, fixtureText, loadPage, renderedPages, youtubePages } from './pages';
+import { homePage, watchPage } from '../../scripts/fake-youtube/watch-page.mjs';
+import { videoById } from '../../scripts/fake-youtube/videos.mjs';
+import { androidPlayerResponsePath, fixtureText, loadPage, parsePage, renderedPages, youtubePages } from './pages';
 
 const pages = { ...youtubePages, ...renderedPages };
-type PageName = keyof typeof pages;
-const documents = Object.fromEntries(Object.entries(pages).map(([name, page]) => [name, loadPage(page.path)])) as Record<PageName, Document>;
+// The e2e stand-in for www.youtube.com (scripts/fake-youtube) serves pages of its own: held to the
+// same contract, so it cannot drift from what the fixtures say YouTube sends.
+const standInPages = { standInWatch: watchPage(videoById('Pr0meTheus1')), standInHome: homePage() };
+type PageName = keyof typeof pages | keyof typeof standInPages;
+const documents = {
+  ...Object.fromEntries(Object.entries(pages).map(([name, page]) => [name, loadPage(page.path)])),
+  ...Object.fromEntries(Object.entries(standInPages).map(([name, html]) => [name, parsePage(html)])),
+} as Record<PageName, Document>;
 
 /** Selectors used inside an element found by another one are counted inside it. */
 const scopeOf: Partial<Record<keyof typeof selectors, keyof typeof selectors>> = {
@@ -31,36 +39,49 @@ function count(doc: Document, name: keyof typeof selectors): number {
   return roots.reduce((sum, root) => sum + root.querySelectorAll(selectors[name]).length, 0);
 }
 
-// Columns: surfaceGo (01), botCheck (03), spanishUi (04) are server HTML; the rest are rendered.
-const columns: PageName[] = ['surfaceGo', 'botCheck', 'spanishUi', 'watchA', 'watchAfterNavigation', 'homeWithMiniplayer', 'search', 'channel'];
+// Columns: surfaceGo (01), botCheck (03), spanishUi (04) are server HTML; then our rendered pages;
+// then the stand-in's watch page (first load, as served: no microdata, player chrome or rendered
+// chapters; captions appear while it plays) and home page.
+const columns: PageName[] = [
+  'surfaceGo',
+  'botCheck',
+  'spanishUi',
+  'watchA',
+  'watchAfterNavigation',
+  'homeWithMiniplayer',
+  'search',
+  'channel',
+  'standInWatch',
+  'standInHome',
+];
 const contract: Record<keyof typeof selectors, number[]> = {
-  //                     01  03  04  A   A→B home search channel
-  watchPage: [0, 0, 0, 1, 1, 1, 0, 0], // home: the hidden flexy keeps B's id
-  renderedTitle: [0, 0, 0, 1, 1, 1, 0, 0],
-  renderedTitleText: [0, 0, 0, 1, 1, 1, 0, 0],
-  renderedOwner: [0, 0, 0, 1, 1, 1, 0, 0],
-  mainVideo: [0, 0, 0, 1, 1, 1, 0, 0], // home: #movie_player inside the miniplayer
-  miniplayer: [0, 0, 0, 2, 2, 2, 2, 2], // ytd-miniplayer and its .miniplayer
-  activeMiniplayer: [0, 0, 0, 0, 0, 1, 0, 0], // home: the miniplayer plays B
-  miniplayerTitle: [0, 0, 0, 0, 0, 1, 0, 0],
-  miniplayerOwner: [0, 0, 0, 0, 0, 1, 0, 0],
-  hoverPreviewVideo: [0, 0, 0, 1, 1, 1, 1, 0],
-  adShowing: [0, 0, 0, 0, 0, 0, 0, 0], // set by tests
-  playerTitleLink: [0, 0, 0, 1, 1, 1, 0, 0],
-  captionSegment: [0, 0, 0, 2, 0, 0, 0, 0], // captions on in A only
-  renderedChapter: [0, 0, 0, 4, 4, 0, 0, 0], // A→B: B's Key moments panel not matched
-  renderedChapterTitle: [0, 0, 0, 4, 4, 0, 0, 0],
-  renderedChapterTime: [0, 0, 0, 4, 4, 0, 0, 0],
-  renderedChapterLink: [0, 0, 0, 4, 4, 0, 0, 0],
-  ogUrl: [1, 0, 1, 1, 1, 1, 0, 1], // 03 has no og:*
-  canonical: [1, 1, 1, 1, 1, 1, 0, 1], // 03: href="undefined"
-  ogTitle: [1, 0, 1, 1, 1, 1, 0, 1],
-  metaTitle: [1, 1, 1, 1, 1, 0, 0, 0], // 03: content=""
-  videoObject: [1, 0, 1, 1, 1, 0, 0, 0],
-  microdataVideoId: [1, 0, 1, 1, 1, 0, 0, 0],
-  microdataAuthorName: [1, 0, 1, 1, 1, 0, 0, 0],
-  microdataDuration: [1, 0, 1, 1, 1, 0, 0, 0],
-  inlineScript: [41, 40, 40, 2, 2, 1, 1, 1],
+  //                     01  03  04  A   A→B home search channel stand-in watch, home
+  watchPage: [0, 0, 0, 1, 1, 1, 0, 0, 1, 0], // home: the hidden flexy keeps B's id
+  renderedTitle: [0, 0, 0, 1, 1, 1, 0, 0, 1, 0],
+  renderedTitleText: [0, 0, 0, 1, 1, 1, 0, 0, 1, 0],
+  renderedOwner: [0, 0, 0, 1, 1, 1, 0, 0, 1, 0],
+  mainVideo: [0, 0, 0, 1, 1, 1, 0, 0, 1, 0], // home: #movie_player inside the miniplayer
+  miniplayer: [0, 0, 0, 2, 2, 2, 2, 2, 0, 0], // ytd-miniplayer and its .miniplayer
+  activeMiniplayer: [0, 0, 0, 0, 0, 1, 0, 0, 0, 0], // home: the miniplayer plays B
+  miniplayerTitle: [0, 0, 0, 0, 0, 1, 0, 0, 0, 0],
+  miniplayerOwner: [0, 0, 0, 0, 0, 1, 0, 0, 0, 0],
+  hoverPreviewVideo: [0, 0, 0, 1, 1, 1, 1, 0, 0, 0],
+  adShowing: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // set by tests
+  playerTitleLink: [0, 0, 0, 1, 1, 1, 0, 0, 0, 0],
+  captionSegment: [0, 0, 0, 2, 0, 0, 0, 0, 0, 0], // captions on in A only
+  renderedChapter: [0, 0, 0, 4, 4, 0, 0, 0, 0, 0], // A→B: B's Key moments panel not matched
+  renderedChapterTitle: [0, 0, 0, 4, 4, 0, 0, 0, 0, 0],
+  renderedChapterTime: [0, 0, 0, 4, 4, 0, 0, 0, 0, 0],
+  renderedChapterLink: [0, 0, 0, 4, 4, 0, 0, 0, 0, 0],
+  ogUrl: [1, 0, 1, 1, 1, 1, 0, 1, 1, 0], // 03 has no og:*
+  canonical: [1, 1, 1, 1, 1, 1, 0, 1, 1, 0], // 03: href="undefined"
+  ogTitle: [1, 0, 1, 1, 1, 1, 0, 1, 1, 0],
+  metaTitle: [1, 1, 1, 1, 1, 0, 0, 0, 1, 0], // 03: content=""
+  videoObject: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0],
+  microdataVideoId: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0],
+  microdataAuthorName: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0],
+  microdataDuration: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0],
+  inlineScript: [41, 40, 40, 2, 2, 1, 1, 1, 3, 0],
 };
 
 describe('selector contract', () => {
@@ -81,12 +102,14 @@ describe('JSON path contract', () => {
     botCheck: readInlinePlayerResponse(documents.botCheck),
     spanishUi: readInlinePlayerResponse(documents.spanishUi),
     watchA: readInlinePlayerResponse(documents.watchA),
+    standIn: readInlinePlayerResponse(documents.standInWatch),
   };
   const initialData = {
     surfaceGo: readInlineInitialData(documents.surfaceGo),
     botCheck: readInlineInitialData(documents.botCheck),
     spanishUi: readInlineInitialData(documents.spanishUi),
     watchA: readInlineInitialData(documents.watchA),
+    standIn: readInlineInitialData(documents.standInWatch),
   };
   const found = (objects: Record<string, unknown>, path: readonly string[]) =>
     Object.entries(objects)
@@ -94,21 +117,21 @@ describe('JSON path contract', () => {
       .map(([name]) => name);
 
   const playerContract: Record<keyof typeof playerResponsePaths, string[]> = {
-    videoId: ['surfaceGo', 'android', 'spanishUi', 'watchA'], // the bot check has no videoDetails
-    title: ['surfaceGo', 'android', 'spanishUi', 'watchA'],
-    author: ['surfaceGo', 'android', 'spanishUi', 'watchA'],
-    lengthSeconds: ['surfaceGo', 'android', 'spanishUi', 'watchA'],
+    videoId: ['surfaceGo', 'android', 'spanishUi', 'watchA', 'standIn'], // the bot check has no videoDetails
+    title: ['surfaceGo', 'android', 'spanishUi', 'watchA', 'standIn'],
+    author: ['surfaceGo', 'android', 'spanishUi', 'watchA', 'standIn'],
+    lengthSeconds: ['surfaceGo', 'android', 'spanishUi', 'watchA', 'standIn'],
     isLive: [], // only on live streams
-    isLiveContent: ['surfaceGo', 'android', 'spanishUi', 'watchA'],
+    isLiveContent: ['surfaceGo', 'android', 'spanishUi', 'watchA', 'standIn'],
     isUpcoming: [], // only on upcoming streams and premieres
-    playabilityStatus: ['surfaceGo', 'android', 'botCheck', 'spanishUi', 'watchA'],
-    ownerChannelName: ['surfaceGo', 'spanishUi', 'watchA'], // ANDROID has no microformat
+    playabilityStatus: ['surfaceGo', 'android', 'botCheck', 'spanishUi', 'watchA', 'standIn'],
+    ownerChannelName: ['surfaceGo', 'spanishUi', 'watchA'], // ANDROID and the stand-in have no microformat
     isLiveNow: [], // only on live streams
   };
   const dataContract: Record<keyof typeof initialDataPaths, string[]> = {
-    videoId: ['surfaceGo', 'botCheck', 'spanishUi', 'watchA'],
-    markersMap: ['botCheck', 'watchA'], // 01 and 04 have a player bar without chapters
-    engagementPanels: ['surfaceGo', 'botCheck', 'spanishUi', 'watchA'],
+    videoId: ['surfaceGo', 'botCheck', 'spanishUi', 'watchA', 'standIn'],
+    markersMap: ['botCheck', 'watchA', 'standIn'], // 01 and 04 have a player bar without chapters
+    engagementPanels: ['surfaceGo', 'botCheck', 'spanishUi', 'watchA'], // the stand-in has player-bar chapters only
     primaryContents: ['surfaceGo', 'botCheck', 'spanishUi', 'watchA'],
   };
 
@@ -127,6 +150,7 @@ describe('JSON path contract', () => {
       botCheck: 'CUSTOM',
       spanishUi: 'OK',
       watchA: 'OK',
+      standIn: 'OK',
     });
   });
 });
