@@ -1,7 +1,7 @@
 /**
  * Every CSS selector, inline-JSON name and JSON path Talklog uses to read YouTube, in one place.
  * When YouTube changes its page, this file and its contract test (tests/content/selectors.test.ts)
- * are where to look. Sources are in ../../../shared/YOUTUBE.md; the saved pages in
+ * are where to look. Each one's sources are in docs/youtube.md; the saved pages in
  * tests/fixtures/youtube (server HTML) and tests/fixtures/rendered (our copy of the live DOM).
  */
 

@@ -1,4 +1,4 @@
-/** The JSON backup that "Export backup" writes and "Import backup" reads (DESIGN.md, "Backup format"). */
+/** The JSON backup that "Export backup" writes and "Import backup" reads (README and docs/design.md, "Backup format"). */
 
 import { TALK_STATUSES, talkIdFor, type Interest, type Note, type Talk, type TalkStatus } from '../talk/model';
 import { MAX_POSITION_SEC, NAME_MAX_CHARS, NOTE_MAX_CHARS, TITLE_MAX_CHARS } from '../talk/limits';

@@ -1,4 +1,4 @@
-/** The talk log: every talk with its notes as one markdown document (DESIGN.md, "Markdown export"). */
+/** The talk log: every talk with its notes as one markdown document (docs/design.md, "Markdown export"). */
 
 import type { Note, Talk } from '../talk/model';
 import { formatPlaybackTime } from '../talk/time';

@@ -1,7 +1,7 @@
 import type { Note, Talk } from '../../src/talk/model';
 import { makeNote, makeTalk } from './records';
 
-/** The records behind ../shared/examples/talk-log.md, clipped in an arbitrary order. */
+/** The records behind docs/talk-log-example.md (a log written by hand), clipped in an arbitrary order. */
 export function kubeconRecords(): { talks: Talk[]; notes: Note[] } {
   const profiling = makeTalk('XXXXXXXXXX3', {
     title: 'Effortless Profiling on Kubernetes',
