@@ -17,17 +17,19 @@ export function gzipSize(/** @type {Uint8Array} */ bytes) {
 
 /** Scripts an HTML page loads at once: module/classic script src and modulepreload links (dist-relative). */
 export function htmlScripts(/** @type {string} */ html, /** @type {string} */ htmlPath) {
+  /** @type {string[]} */
   const found = [];
   for (const tag of html.match(/<(script|link)\b[^>]*>/gi) ?? []) {
-    const attr = (name) =>
+    const attr = (/** @type {string} */ name) =>
       tag
         .match(new RegExp(`\\b${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))
         ?.slice(2)
         .find((v) => v !== undefined);
     const url = /^<script/i.test(tag) ? attr('src') : /\bmodulepreload\b/i.test(attr('rel') ?? '') ? attr('href') : undefined;
-    if (url) found.push(resolveUrl(htmlPath, url));
+    const path = url ? resolveUrl(htmlPath, url) : null;
+    if (path) found.push(path);
   }
-  return found.filter(Boolean);
+  return found;
 }
 
 /** A URL as written in a page or chunk, as a path relative to the extension root; null for other origins. */
@@ -80,7 +82,9 @@ function push(/** @type {string[]} */ list, /** @type {string | null} */ item) {
  * @returns {{ eager: string[], lazy: string[] }} dist-relative paths, in discovery order
  */
 export function moduleClosure(dist, entries, { loaders = [] } = {}) {
+  /** @type {string[]} */
   const eager = [];
+  /** @type {string[]} */
   const lazy = [];
   const queue = entries.map((file) => ({ file, isEager: true }));
   const seen = new Map();

@@ -16,11 +16,11 @@ const json = args.includes('--json');
 const summary = args.includes('--summary');
 const dist = resolve(import.meta.dirname, '..', args.find((a) => !a.startsWith('--')) ?? 'dist');
 
-const kB = (bytes) => (bytes / 1000).toFixed(2);
+const kB = (/** @type {number} */ bytes) => (bytes / 1000).toFixed(2);
 const results = extensionTargets(dist).map((target) => {
   const eager = measure(dist, target.eager);
   const lazy = measure(dist, target.lazy);
-  const sum = (files, key) => files.reduce((total, f) => total + f[key], 0);
+  const sum = (/** @type {{ raw: number, gzip: number }[]} */ files, /** @type {'raw' | 'gzip'} */ key) => files.reduce((total, f) => total + f[key], 0);
   const budget = BUDGETS[/** @type {keyof typeof BUDGETS} */ (target.name)];
   const gzip = sum(eager, 'gzip');
   return { ...target, files: eager, lazyFiles: lazy, raw: sum(eager, 'raw'), gzip, budget, ok: budget === undefined || gzip <= budget };
@@ -35,6 +35,7 @@ if (json) {
     ),
   );
 } else {
+  /** @type {string[][]} */
   const rows = [];
   const everyFile = !summary || results.some((r) => !r.ok);
   for (const r of results) {
@@ -47,7 +48,7 @@ if (json) {
   }
   const header = ['JavaScript (dist: ' + dist + ')', 'raw kB', 'gzip kB', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (row) =>
+  const line = (/** @type {string[]} */ row) =>
     row
       .map((cell, i) => (i === 0 || i === 3 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
       .join('  ')

@@ -70,7 +70,7 @@ const child = spawn(
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     try {
-      process.kill(-child.pid, 'SIGKILL');
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
     } catch {
       /* already gone */
     }
@@ -83,7 +83,7 @@ let output = '';
 const result = await new Promise((done) => {
   const timer = setTimeout(() => done({ ok: false, why: `no install line within ${TIMEOUT_MS / 1000} s` }), TIMEOUT_MS);
   let installed = false;
-  const onData = (chunk) => {
+  const onData = (/** @type {Buffer | string} */ chunk) => {
     output += chunk;
     const line = output.match(/Installed .+ as a temporary add-on/);
     if (line && !installed) {
@@ -102,10 +102,10 @@ const result = await new Promise((done) => {
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
-const exited = new Promise((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.on('exit', done)));
-const stopGroup = (signal) => {
+const exited = new Promise((done) => (child.exitCode !== null || child.signalCode !== null ? done(undefined) : child.on('exit', () => done(undefined))));
+const stopGroup = (/** @type {NodeJS.Signals} */ signal) => {
   try {
-    process.kill(-child.pid, signal);
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
   } catch {
     /* already gone */
   }

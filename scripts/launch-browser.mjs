@@ -36,9 +36,11 @@ export async function launchTalklogBrowser({ headless = true, hostResolverRule, 
     /** @type {import('playwright-core').Worker} */
     serviceWorker: /** @type {any} */ (null),
     extensionId: '',
-    extensionUrl: (path) => `chrome-extension://${talklog.extensionId}/${path.replace(/^\//, '')}`,
+    extensionUrl: (/** @type {string} */ path) => `chrome-extension://${talklog.extensionId}/${path.replace(/^\//, '')}`,
     async install() {
-      const devtools = await context.browser().newBrowserCDPSession();
+      const browser = context.browser();
+      if (!browser) throw new Error('no browser behind this context to install into');
+      const devtools = await browser.newBrowserCDPSession();
       await devtools.send('Extensions.loadUnpacked', { path: DIST });
       await talklog.findServiceWorker();
     },
@@ -50,10 +52,13 @@ export async function launchTalklogBrowser({ headless = true, hostResolverRule, 
      * The tab id Chromium gives a page, as the extension sees it (for `?tab=`). Several tabs can
      * show one URL, so the page is marked and the extension looks for the mark.
      */
+    /** @param {import('playwright-core').Page} page */
     async tabIdOf(page) {
       const mark = `tab-${Math.random().toString(36).slice(2)}`;
-      await page.evaluate((value) => (document.documentElement.dataset.talklogTabMark = value), mark);
+      await page.evaluate((/** @type {string} */ value) => (document.documentElement.dataset.talklogTabMark = value), mark);
       return talklog.serviceWorker.evaluate(async (wanted) => {
+        // Runs in the worker, where the extension APIs are.
+        const chrome = /** @type {any} */ (globalThis).chrome;
         for (const tab of await chrome.tabs.query({ url: 'https://www.youtube.com/*' })) {
           const [found] = await chrome.scripting
             .executeScript({ target: { tabId: tab.id }, func: () => document.documentElement.dataset.talklogTabMark })

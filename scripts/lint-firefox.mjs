@@ -9,18 +9,21 @@ const ROOT = resolve(import.meta.dirname, '..');
 const SOURCE_DIR = resolve(ROOT, process.argv[2] ?? 'dist-firefox');
 const WEB_EXT = join(ROOT, 'node_modules', '.bin', 'web-ext');
 
+/** @typedef {{ code: string, message: string, file?: string, line?: number, column?: number }} LintMessage */
+
 /** The warnings Talklog accepts, each with the reason (the README repeats these). */
 const ACCEPTED_WARNINGS = [
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     /** Only Preact's own `dangerouslySetInnerHTML` branch of its DOM diff, not an innerHTML of ours. */
-    matches: (/** @type {string} */ around) => around.includes('dangerouslySetInnerHTML') && around.includes('__html'),
+    matches: (/** @type {string} */ around, /** @type {LintMessage} */ _warning) => around.includes('dangerouslySetInnerHTML') && around.includes('__html'),
     why:
       "Preact's renderer (bundled in a shared chunk) assigns innerHTML only for the dangerouslySetInnerHTML prop; " +
       'Talklog never passes that prop, and renders all text from YouTube and from notes as text.',
   },
 ];
 
+/** @param {LintMessage} warning */
 function around(warning) {
   if (!warning.file || !warning.line) return '';
   const path = join(SOURCE_DIR, warning.file);
@@ -49,7 +52,7 @@ try {
 }
 
 const { errors = [], warnings = [], notices = [] } = report;
-const where = (m) => (m.file ? `${m.file}${m.line ? `:${m.line}:${m.column ?? 0}` : ''}` : 'manifest');
+const where = (/** @type {LintMessage} */ m) => (m.file ? `${m.file}${m.line ? `:${m.line}:${m.column ?? 0}` : ''}` : 'manifest');
 const unexpected = [];
 console.log(`web-ext lint ${SOURCE_DIR}: ${errors.length} errors, ${warnings.length} warnings, ${notices.length} notices`);
 for (const error of errors) console.log(`  ERROR   ${error.code}  ${where(error)}  ${error.message}`);

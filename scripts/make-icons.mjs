@@ -7,12 +7,14 @@ const SIZES = [16, 32, 48, 128];
 const TILE = [79, 70, 229];
 const INK = [255, 255, 255];
 
+/** @param {number} x @param {number} y @param {number} radius */
 function inRoundedSquare(x, y, radius) {
   const cx = Math.min(Math.max(x, radius), 1 - radius);
   const cy = Math.min(Math.max(y, radius), 1 - radius);
   return (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
 }
 
+/** @param {number} x @param {number} y */
 function inPlayMark(x, y) {
   // Triangle pointing right, left part of the tile.
   const left = 0.2,
@@ -24,11 +26,13 @@ function inPlayMark(x, y) {
   return Math.abs(y - 0.5) <= half;
 }
 
+/** @param {number} x @param {number} y */
 function inNoteLines(x, y) {
   const lines = [0.32, 0.5, 0.68];
   return lines.some((line, i) => Math.abs(y - line) <= 0.055 && x >= 0.58 && x <= (i === 2 ? 0.72 : 0.82));
 }
 
+/** @param {number} size @param {number} px @param {number} py */
 function pixel(size, px, py) {
   const samples = 4;
   let tile = 0,
@@ -48,6 +52,7 @@ function pixel(size, px, py) {
   return [...rgb, Math.round((tile / n) * 255)];
 }
 
+/** @param {Buffer} bytes */
 function crc32(bytes) {
   let crc = ~0;
   for (const byte of bytes) {
@@ -57,6 +62,7 @@ function crc32(bytes) {
   return ~crc >>> 0;
 }
 
+/** @param {string} type @param {Buffer} data */
 function chunk(type, data) {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
@@ -66,6 +72,7 @@ function chunk(type, data) {
   return Buffer.concat([length, body, crc]);
 }
 
+/** @param {number} size */
 function png(size) {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);

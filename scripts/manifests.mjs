@@ -18,6 +18,7 @@ export const CHROME_ONLY_KEYS = ['minimum_chrome_version', 'side_panel', 'key', 
 export const CHROME_ONLY_PERMISSIONS = ['sidePanel', 'offscreen', 'favicon', 'readingList', 'system.cpu', 'system.display', 'system.memory', 'system.storage'];
 
 /** Messages that name a Chrome-only part: Firefox's manifest uses its own wording (its side panel is the sidebar). */
+/** @type {Record<string, string>} */
 export const FIREFOX_MESSAGES = { __MSG_commandOpenSidePanel__: '__MSG_commandOpenSidebar__' };
 
 /**

@@ -15,6 +15,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'artifacts', 'store');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
+/** @type {{ browser: string, dir: string, check: (manifest: any) => string | null }[]} */
 const builds = [
   {
     browser: 'chrome',

@@ -3,6 +3,7 @@
 import { VIDEOS } from '../fake-youtube/videos.mjs';
 
 /** mulberry32: small, fast, and the same sequence on every machine for one seed. */
+/** @param {number} seed */
 export function seededRandom(seed) {
   let state = seed >>> 0;
   return () => {
@@ -151,6 +152,7 @@ const TOPICS = [
   'Service Meshes',
   'Platform Teams',
 ];
+/** @type {((topic: string) => string)[]} */
 const TITLE_SHAPES = [
   (t) => `Evolving ${t} for More Use Cases`,
   (t) => `What You Need to Know About ${t}`,
@@ -276,10 +278,10 @@ export const BENCH_SEED = 20261126;
  */
 export function makeBackup({ talks: talkCount = 2000, notes: noteCount = 20000, seed = BENCH_SEED } = {}) {
   const random = seededRandom(seed);
-  const pick = (list) => list[Math.floor(random() * list.length)];
-  const int = (min, max) => min + Math.floor(random() * (max - min + 1));
-  const chance = (p) => random() < p;
-  const words = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const pick = /** @template T @param {ArrayLike<T>} list @returns {T} */ (list) => list[Math.floor(random() * list.length)];
+  const int = (/** @type {number} */ min, /** @type {number} */ max) => min + Math.floor(random() * (max - min + 1));
+  const chance = (/** @type {number} */ p) => random() < p;
+  const words = (/** @type {number} */ n) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const uuid = () => {
     const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
     hex[12] = '4';
@@ -291,6 +293,7 @@ export function makeBackup({ talks: talkCount = 2000, notes: noteCount = 20000, 
   const start = Date.parse('2021-10-15T00:00:00.000Z');
   const span = Date.parse('2025-11-01T00:00:00.000Z') - start;
   const usedIds = new Set();
+  /** @type {Record<string, any>[]} */
   const talks = [];
   for (let i = 0; i < talkCount; i++) {
     // The fake YouTube's own videos come first, so the popup opens a talk that has notes.
@@ -325,6 +328,7 @@ export function makeBackup({ talks: talkCount = 2000, notes: noteCount = 20000, 
   // Notes: about ten a talk on average, unevenly (some talks have none, some dozens).
   const weights = talks.map((_, i) => (i < VIDEOS.length ? 3 : random() < 0.1 ? 0 : random() ** 2 * 3));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
+  /** @type {number[]} */
   const cumulative = [];
   let running = 0;
   for (const w of weights) cumulative.push((running += w / totalWeight));

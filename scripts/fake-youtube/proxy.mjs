@@ -32,7 +32,7 @@ export async function startYouTubeProxy(youtubePort) {
     upstream.on('error', () => client.destroy());
     client.on('close', () => upstream.destroy());
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   const pac = `function FindProxyForURL(url, host) { return host === '${HOST}' ? 'PROXY 127.0.0.1:${port}' : 'DIRECT'; }`;
   return {

@@ -47,7 +47,7 @@ function selfSignedCertificate() {
 export async function startFakeYouTube({ simulatePlayback = false } = {}) {
   const server = createServer(selfSignedCertificate(), (request, response) => {
     const url = new URL(request.url ?? '/', 'https://www.youtube.com');
-    const send = (status, html) => {
+    const send = (/** @type {number} */ status, /** @type {string} */ html) => {
       response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       response.end(html);
     };
@@ -63,7 +63,7 @@ export async function startFakeYouTube({ simulatePlayback = false } = {}) {
     if (url.pathname === '/') return send(200, homePage());
     send(404, '<!doctype html><title>404 Not Found</title>');
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     port,

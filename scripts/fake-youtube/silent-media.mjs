@@ -1,10 +1,13 @@
 // A silent WAV as long as a talk: real media for the stand-in player, so that `<video>` reports a
 // duration and can seek, as YouTube's player does. 8 kHz, 8-bit mono keeps it to 8 kB a second.
 const SAMPLE_RATE = 8000;
+/** @type {Map<number, Buffer>} */
 const cache = new Map();
 
+/** @param {number} seconds */
 export function silentWav(seconds) {
-  if (cache.has(seconds)) return cache.get(seconds);
+  const cached = cache.get(seconds);
+  if (cached) return cached;
   const dataBytes = SAMPLE_RATE * seconds;
   const wav = Buffer.alloc(44 + dataBytes, 0x80);
   wav.write('RIFF', 0, 'ascii');
@@ -24,6 +27,12 @@ export function silentWav(seconds) {
 }
 
 /** Serves a buffer honouring a single `Range: bytes=a-b` header, which media seeking relies on. */
+/**
+ * @param {import('node:http').IncomingMessage} request
+ * @param {import('node:http').ServerResponse} response
+ * @param {Buffer} body
+ * @param {string} type
+ */
 export function sendWithRanges(request, response, body, type) {
   const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
   if (!range) {

@@ -1,4 +1,7 @@
 // The talks our offline stand-in for www.youtube.com serves, shaped like real conference uploads.
+/** @typedef {{ id: string, title: string, channel: string, channelHandle: string, lengthSeconds: number, chapters: { title: string, startSec: number }[] }} Video */
+
+/** @type {Video[]} */
 export const VIDEOS = [
   {
     id: 'Pr0meTheus1',
@@ -30,6 +33,7 @@ export const VIDEOS = [
   },
 ];
 
+/** @param {string} id */
 export function videoById(id) {
   return VIDEOS.find((video) => video.id === id);
 }

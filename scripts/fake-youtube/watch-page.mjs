@@ -2,11 +2,16 @@
 // in-page navigation YouTube does: pushState, DOM swap, yt-navigate-finish, a lagging title.
 import { VIDEOS } from './videos.mjs';
 
-const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+/** @type {Record<string, string>} */
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (/** @type {unknown} */ text) => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
 /** JSON inside a <script>: `<` escaped so a title cannot close the script. */
-const scriptJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
+const scriptJson = (/** @type {unknown} */ value) => JSON.stringify(value).replace(/</g, '\\u003c');
 
+/** @typedef {import('./videos.mjs').Video} Video */
+
+/** @param {Video} video */
 function playerResponse(video) {
   return {
     playabilityStatus: { status: 'OK' },
@@ -20,6 +25,7 @@ function playerResponse(video) {
   };
 }
 
+/** @param {Video} video */
 function initialData(video) {
   const chapters = video.chapters.map((chapter) => ({
     chapterRenderer: { title: { simpleText: chapter.title }, timeRangeStartMillis: chapter.startSec * 1000 },
@@ -42,6 +48,7 @@ function initialData(video) {
   };
 }
 
+/** @param {string} currentId */
 function related(currentId) {
   return VIDEOS.filter((video) => video.id !== currentId)
     .map(
@@ -56,6 +63,10 @@ function related(currentId) {
     .join('');
 }
 
+/**
+ * @param {Video} video
+ * @param {{ simulatePlayback?: boolean, startSec?: number }} [options]
+ */
 export function watchPage(video, { simulatePlayback = false, startSec = 0 } = {}) {
   const canonical = `https://www.youtube.com/watch?v=${video.id}`;
   return `<!doctype html>

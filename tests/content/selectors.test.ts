@@ -15,7 +15,7 @@ import { androidPlayerResponsePath, fixtureText, loadPage, parsePage, renderedPa
 const pages = { ...youtubePages, ...renderedPages };
 // The e2e stand-in for www.youtube.com (scripts/fake-youtube) serves pages of its own: held to the
 // same contract, so it cannot drift from what the fixtures say YouTube sends.
-const standInPages = { standInWatch: watchPage(videoById('Pr0meTheus1')), standInHome: homePage() };
+const standInPages = { standInWatch: watchPage(videoById('Pr0meTheus1')!), standInHome: homePage() };
 type PageName = keyof typeof pages | keyof typeof standInPages;
 const documents = {
   ...Object.fromEntries(Object.entries(pages).map(([name, page]) => [name, loadPage(page.path)])),
