@@ -1,5 +1,6 @@
 import { TALK_STATUSES, type Interest, type Talk, type TalkStatus } from '../talk/model';
-import { NAME_MAX_CHARS, requireWithin, TITLE_MAX_CHARS } from '../talk/limits';
+import { requireWithin } from '../talk/bounded-text';
+import { NAME_MAX_CHARS, TITLE_MAX_CHARS } from '../talk/limits';
 import type { TalklogDb } from './database';
 
 /** What a person may change about a talk; everything else comes from YouTube. */

@@ -1,6 +1,5 @@
 import type { CapturedTalk, Note, Talk } from '../talk/model';
 import { talkIdFor } from '../talk/model';
-import { boundedPageTalk } from '../talk/limits';
 import type { TalklogDb } from './database';
 
 /**
@@ -11,11 +10,10 @@ import type { TalklogDb } from './database';
  */
 export async function clipTalk(
   db: TalklogDb,
-  page: CapturedTalk,
+  captured: CapturedTalk,
   now = new Date(),
   { settingsEvent }: { settingsEvent?: () => Promise<string> } = {},
 ): Promise<Talk> {
-  const captured = boundedPageTalk(page);
   // Opening the popup on a talk already saved is the common case: a read, no write lock.
   const saved = await db.talks.get(talkIdFor(captured.videoId));
   if (saved && !refreshedByClip(saved, captured)) return saved;
@@ -76,13 +74,12 @@ export function listRecentTalks(db: TalklogDb, limit: number): Promise<Talk[]> {
   return db.talks.orderBy('createdAt').reverse().limit(limit).toArray();
 }
 
-export function newTalk(page: Pick<Talk, 'videoId' | 'url' | 'title' | 'youtubeTitle' | 'channel' | 'speakers' | 'durationSec'>, now: Date): Talk {
-  const seen = boundedPageTalk(page);
+export function newTalk(seen: Pick<Talk, 'videoId' | 'url' | 'title' | 'youtubeTitle' | 'channel' | 'speakers' | 'durationSec'>, now: Date): Talk {
   return {
     id: talkIdFor(seen.videoId),
     videoId: seen.videoId,
     url: seen.url,
-    title: seen.title.trim() === '' ? untitledTalk(seen.videoId) : seen.title,
+    title: seen.title,
     youtubeTitle: seen.youtubeTitle,
     channel: seen.channel,
     speakers: seen.speakers,

@@ -1,5 +1,7 @@
 import type { Talk } from '../talk/model';
 import { talkIdFor } from '../talk/model';
+import { clipText } from '../talk/bounded-text';
+import { TITLE_MAX_CHARS } from '../talk/limits';
 import { splitSpeakers } from '../talk/speakers';
 import type { TalklogDb } from './database';
 import { newTalk, untitledTalk } from './talks';
@@ -9,7 +11,8 @@ import { newTalk, untitledTalk } from './talks';
  * Clipping it later fills in what a link cannot tell; a talk already saved is left as it is.
  */
 export async function saveTalkToWatch(db: TalklogDb, link: { videoId: string; url: string; title: string | null }, now = new Date()): Promise<Talk> {
-  const { title, speakers } = splitSpeakers(link.title ?? '');
+  // A link's text comes from a page: cut to the limits, as the content script cuts a watch page's.
+  const { title, speakers } = splitSpeakers(clipText(link.title ?? '', TITLE_MAX_CHARS));
   return db.transaction('rw', db.talks, async () => {
     const existing = await db.talks.get(talkIdFor(link.videoId));
     if (existing) return existing;

@@ -1,21 +1,34 @@
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
+import { Markdown } from '../ui/Markdown';
 
 /** Long logs are previewed in part: the whole document is what Download and Copy give. */
 const PREVIEW_CHARS = 20_000;
 
-/** The talk log as it will be written; `busy` while it is behind what the options say. */
+/** The talk log as it will be written, as its markdown source or rendered; `busy` while it is behind what the options say. */
 export function ExportPreview({ markdown, busy }: { markdown: string; busy: boolean }) {
   const id = useId();
+  const [rendered, setRendered] = useState(false);
+  const shown = markdown.length > PREVIEW_CHARS ? `${markdown.slice(0, PREVIEW_CHARS)}\n…` : markdown;
   return (
     <section class="export-dialog__preview">
-      <h3 id={`${id}-preview`} class="field-label">
-        {t('preview')}
-      </h3>
+      <div class="export-dialog__preview-head">
+        <h3 id={`${id}-preview`} class="field-label">
+          {t('preview')}
+        </h3>
+        <div role="radiogroup" aria-label={t('previewAs')} class="export-dialog__preview-modes">
+          <label>
+            <input type="radio" name={`${id}-mode`} checked={!rendered} onChange={() => setRendered(false)} /> {t('previewSource')}
+          </label>
+          <label>
+            <input type="radio" name={`${id}-mode`} checked={rendered} onChange={() => setRendered(true)} /> {t('previewRendered')}
+          </label>
+        </div>
+      </div>
       {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take the keyboard focus to be scrolled (axe: scrollable-region-focusable) */}
-      <pre role="region" tabIndex={0} aria-labelledby={`${id}-preview`} aria-busy={busy}>
-        {markdown.length > PREVIEW_CHARS ? `${markdown.slice(0, PREVIEW_CHARS)}\n…` : markdown}
-      </pre>
+      <div role="region" tabIndex={0} aria-labelledby={`${id}-preview`} aria-busy={busy} class="export-dialog__preview-body">
+        {rendered ? <Markdown source={shown} /> : <pre>{shown}</pre>}
+      </div>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { t } from '../i18n/t';
 import type { Note, Talk } from '../talk/model';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
+import { Markdown } from '../ui/Markdown';
 import { NoteTextarea } from '../ui/NoteTextarea';
 import { TimeLink } from '../ui/TimeLink';
 import { Highlighted } from './Highlighted';
@@ -37,9 +38,14 @@ export function TalkNotes({ db, talk, notes, words, onPlay, announce }: TalkNote
             <NoteBodyEditor db={db} note={note} announce={announce} onDone={() => setEditing(null)} />
           ) : (
             <>
-              <p class="library-note__body">
-                <Highlighted text={note.body} words={words} />
-              </p>
+              <div class="library-note__body">
+                <Markdown
+                  source={note.body}
+                  videoId={talk.videoId}
+                  onSeek={(atSec) => onPlay(talk.videoId, atSec)}
+                  renderText={(text) => <Highlighted text={text} words={words} />}
+                />
+              </div>
               <span class="library-note__actions">
                 <button type="button" class="button button--quiet button--small" aria-label={t('editNote')} onClick={() => setEditing(note.id)}>
                   {t('edit')}

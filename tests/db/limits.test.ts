@@ -7,23 +7,20 @@ import { saveTalkToWatch } from '../../src/db/watch-later';
 import { createBackup, serializeBackup } from '../../src/export/backup';
 import { NAME_MAX_CHARS, NOTE_MAX_CHARS, TITLE_MAX_CHARS } from '../../src/talk/limits';
 import { capturedTalk, freshDb } from './test-db';
+import { talkHere } from '../../src/content/talk-here';
+import { boundedPageTalk } from '../../src/talk/bounded-text';
 
 const NOW = new Date('2026-11-26T05:00:00.000Z');
 
 test('the largest records a person or a page can make are exported and imported back whole', async () => {
   const db = freshDb();
-  // A page says whatever it likes: its text is cut to the limits, its impossible numbers dropped.
-  const talk = await clipTalk(
-    db,
-    capturedTalk({
-      title: 'T'.repeat(2_000_000),
-      youtubeTitle: 'Y'.repeat(2_000_000),
-      channel: 'C'.repeat(5_000),
-      speakers: ['S'.repeat(5_000), 'Another'],
-      durationSec: 1e308,
-    }),
-    NOW,
-  );
+  // A page says whatever it likes: the content script cuts its text to the limits and drops impossible numbers.
+  const read = talkHere('Pr0meTheus1', 'T'.repeat(2_000_000), { channel: 'C'.repeat(5_000), durationSec: 1e308, currentSec: 1e308, chapters: [] });
+  if (read.kind !== 'talk') throw new Error('a talk is read');
+  expect(read.talk.currentSec).toBeNull();
+  // (Its speakers come from the title; boundedPageTalk, which talkHere applies, cuts them too.)
+  const { speakers } = boundedPageTalk(capturedTalk({ speakers: ['S'.repeat(5_000), 'Another'] }));
+  const talk = await clipTalk(db, { ...read.talk, speakers }, NOW);
   expect([talk.title.length, talk.youtubeTitle?.length, talk.channel?.length, talk.speakers[0].length]).toEqual([
     TITLE_MAX_CHARS,
     TITLE_MAX_CHARS,

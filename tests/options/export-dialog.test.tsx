@@ -65,3 +65,23 @@ test('the choice applies to the talks shown when a search narrows them', async (
   fireEvent.click(dialog.getByRole('radio', { name: 'All 3 talks' }));
   await waitFor(() => expect(dialog.getByText('The file will hold 3 talks.')).toBeTruthy());
 });
+
+test('the preview shows the markdown source or the log rendered', async () => {
+  const db = await kubeconLibrary();
+  await addNote(db, 't_Pr0meTheus1', '**bold** <script>alert(1)</script>', 300);
+  await renderLibrary(db);
+  const dialog = openExport();
+  const preview = dialog.getByRole('region', { name: 'Preview' });
+  expect(preview.querySelector('pre')?.textContent).toContain('**bold**');
+  fireEvent.click(dialog.getByRole('radio', { name: 'Rendered' }));
+  await waitFor(() => expect(preview.querySelector('pre')).toBeNull());
+  expect(preview.querySelector('strong.markdown__heading, .markdown__heading strong')?.textContent).toBe('Talk log: KubeCon NA 2021');
+  expect([...preview.querySelectorAll('strong')].map((strong) => strong.textContent)).toContain('bold');
+  expect(within(preview).getByRole('link', { name: 'Evolving Prometheus for More Use Cases' }).getAttribute('href')).toBe(
+    'https://www.youtube.com/watch?v=Pr0meTheus1',
+  );
+  expect(preview.querySelector('script')).toBeNull();
+  expect(preview.textContent).toContain('<script>alert(1)</script>');
+  fireEvent.click(dialog.getByRole('radio', { name: 'Markdown' }));
+  expect(preview.querySelector('pre')?.textContent).toContain('\\<script>alert(1)\\</script>');
+});

@@ -1,0 +1,34 @@
+/** Text and numbers from a page or a person, held to the limits in `limits.ts`. */
+
+import { MAX_POSITION_SEC, NAME_MAX_CHARS, TITLE_MAX_CHARS } from './limits';
+import type { Talk } from './model';
+
+/** `text` cut to `max` characters, with `…` at the end when cut; never half a surrogate pair. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[max - 2] ?? '') ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/** What a page says about a talk, within the limits: a page's text is never refused, only cut; an impossible length is dropped. */
+export function boundedPageTalk<T extends Pick<Talk, 'title' | 'youtubeTitle' | 'channel' | 'speakers' | 'durationSec'>>(seen: T): T {
+  return {
+    ...seen,
+    title: clipText(seen.title, TITLE_MAX_CHARS),
+    youtubeTitle: seen.youtubeTitle === null ? null : clipText(seen.youtubeTitle, TITLE_MAX_CHARS),
+    channel: seen.channel === null ? null : clipText(seen.channel, NAME_MAX_CHARS),
+    speakers: seen.speakers.map((speaker) => clipText(speaker, NAME_MAX_CHARS)),
+    durationSec: realSeconds(seen.durationSec),
+  };
+}
+
+/** A position or length that can be real, or null. */
+export function realSeconds(sec: number | null): number | null {
+  return sec !== null && sec >= 0 && sec <= MAX_POSITION_SEC ? sec : null;
+}
+
+/** Refuses what a person typed past a limit, saying so: `A note is at most 1,000,000 characters; this one has 1,000,001.` */
+export function requireWithin(text: string, max: number, what: string): string {
+  if (text.length > max) throw new Error(`${what} is at most ${max.toLocaleString('en')} characters; this one has ${text.length.toLocaleString('en')}.`);
+  return text;
+}

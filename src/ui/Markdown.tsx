@@ -1,0 +1,180 @@
+import type { ComponentChildren } from 'preact';
+import { Lexer, type Token, type Tokens } from 'marked';
+import { t } from '../i18n/t';
+import { noteLink } from '../talk/note-links';
+import { formatPlaybackTime } from '../talk/time';
+import './Markdown.css';
+
+interface MarkdownProps {
+  source: string;
+  /** The talk the text is about: links to its video at a time seek it (`onSeek`) instead of opening a page. */
+  videoId?: string | null;
+  onSeek?: (atSec: number) => void;
+  /** How a run of plain text is shown, e.g. with search matches marked; as it is by default. */
+  renderText?: (text: string) => ComponentChildren;
+}
+
+/**
+ * Markdown shown rendered, built as nodes from marked's tokens: no HTML string is ever parsed.
+ * Raw HTML shows as the text it was typed as, images as their description, and only http(s)
+ * links are links (opening a new tab), besides links to the talk's own video at a time.
+ */
+export function Markdown({ source, videoId = null, onSeek, renderText = (text) => text }: MarkdownProps) {
+  const context: RenderContext = { videoId, onSeek, renderText };
+  return <div class="markdown">{blocks(Lexer.lex(source, { gfm: true, breaks: true }), context)}</div>;
+}
+
+interface RenderContext {
+  videoId: string | null;
+  onSeek?: (atSec: number) => void;
+  renderText: (text: string) => ComponentChildren;
+}
+
+function blocks(tokens: Token[], context: RenderContext): ComponentChildren[] {
+  return tokens.map((token, key) => block(token as Tokens.Generic, key, context));
+}
+
+function block(token: Tokens.Generic, key: number, context: RenderContext): ComponentChildren {
+  switch (token.type) {
+    case 'paragraph':
+      return <p key={key}>{inline(token.tokens, context)}</p>;
+    case 'heading': {
+      // Notes sit under the page's own headings: theirs show as strong lines, not as page structure.
+      return (
+        <p key={key} class={`markdown__heading markdown__heading--${token.depth}`}>
+          <strong>{inline(token.tokens, context)}</strong>
+        </p>
+      );
+    }
+    case 'code':
+      return (
+        <pre key={key}>
+          <code>{context.renderText(token.text)}</code>
+        </pre>
+      );
+    case 'blockquote':
+      return <blockquote key={key}>{blocks(token.tokens ?? [], context)}</blockquote>;
+    case 'list': {
+      const items = (token.items as Tokens.ListItem[]).map((item, i) => <li key={i}>{blocks(item.tokens, context)}</li>);
+      return token.ordered ? (
+        <ol key={key} start={token.start === '' ? undefined : Number(token.start)}>
+          {items}
+        </ol>
+      ) : (
+        <ul key={key}>{items}</ul>
+      );
+    }
+    case 'hr':
+      return <hr key={key} />;
+    case 'table':
+      return table(token as Tokens.Table, key, context);
+    case 'text':
+      return <span key={key}>{token.tokens ? inline(token.tokens, context) : context.renderText(decodeEntities(token.text))}</span>;
+    case 'space':
+    case 'def':
+      return null;
+    default:
+      // Raw HTML and anything unknown: the text as typed.
+      return (
+        <p key={key} class="markdown__raw">
+          {context.renderText(token.raw)}
+        </p>
+      );
+  }
+}
+
+function table(token: Tokens.Table, key: number, context: RenderContext): ComponentChildren {
+  return (
+    <table key={key}>
+      <thead>
+        <tr>
+          {token.header.map((cell, i) => (
+            <th key={i}>{inline(cell.tokens, context)}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {token.rows.map((row, r) => (
+          <tr key={r}>
+            {row.map((cell, i) => (
+              <td key={i}>{inline(cell.tokens, context)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function inline(tokens: Token[] | undefined, context: RenderContext): ComponentChildren[] {
+  return (tokens ?? []).map((token, key) => span(token as Tokens.Generic, key, context));
+}
+
+function span(token: Tokens.Generic, key: number, context: RenderContext): ComponentChildren {
+  switch (token.type) {
+    case 'text':
+      return token.tokens ? <span key={key}>{inline(token.tokens, context)}</span> : <span key={key}>{context.renderText(decodeEntities(token.text))}</span>;
+    case 'escape':
+      return <span key={key}>{context.renderText(token.text)}</span>;
+    case 'strong':
+      return <strong key={key}>{inline(token.tokens, context)}</strong>;
+    case 'em':
+      return <em key={key}>{inline(token.tokens, context)}</em>;
+    case 'del':
+      return <del key={key}>{inline(token.tokens, context)}</del>;
+    case 'codespan':
+      return <code key={key}>{context.renderText(token.text)}</code>;
+    case 'br':
+      return <br key={key} />;
+    case 'link':
+      return link(token as Tokens.Link, key, context);
+    case 'image':
+      // A note never loads a picture from elsewhere (that would tell a server it was read): its description shows.
+      return <span key={key}>{context.renderText(token.text)}</span>;
+    default:
+      // Raw HTML (and anything unknown) shows as the text it was typed as.
+      return <span key={key}>{context.renderText(token.raw)}</span>;
+  }
+}
+
+function link(token: Tokens.Link, key: number, context: RenderContext): ComponentChildren {
+  const target = noteLink(token.href, context.videoId);
+  const content = inline(token.tokens, context);
+  if (target === null) return <span key={key}>{context.renderText(token.raw)}</span>;
+  if (target.kind === 'seek' && context.onSeek) {
+    const { onSeek } = context;
+    return (
+      <a
+        key={key}
+        class="time-link"
+        href={token.href}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-label={t('playFrom', formatPlaybackTime(target.atSec))}
+        onClick={(event) => {
+          if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+          event.preventDefault();
+          onSeek(target.atSec);
+        }}
+      >
+        {content}
+      </a>
+    );
+  }
+  return (
+    <a key={key} href={target.kind === 'web' ? target.href : token.href} target="_blank" rel="noopener noreferrer">
+      {content}
+    </a>
+  );
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** The character references marked leaves in text, decoded as a browser would (the common named ones, and numeric). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));/g, (reference, decimal?: string, hex?: string, name?: string) => {
+    if (name !== undefined) return NAMED_ENTITIES[name] ?? reference;
+    const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+  });
+}

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { sessionForThisFile, waitForAppReady } from './extension';
+
+const session = sessionForThisFile();
+
+const WATCHED = 'Evolving Prometheus for More Use Cases';
+const QUEUED = 'Queued for later';
+
+/** A backup as another browser's Talklog would have written it: a watched talk with notes, and one queued to watch. */
+function backupFile(): string {
+  const at = '2026-11-20T10:00:00.000Z';
+  const talk = (videoId: string, title: string, status: string, interest: number) => ({
+    id: `t_${videoId}`,
+    videoId,
+    url: `https://www.youtube.com/watch?v=${videoId}`,
+    title,
+    youtubeTitle: null,
+    channel: 'CNCF [Cloud Native Computing Foundation]',
+    speakers: ['Bartłomiej Płotka'],
+    durationSec: 1880,
+    event: 'KubeCon NA 2021',
+    category: 'Observability',
+    tags: [],
+    interest,
+    status,
+    createdAt: at,
+    updatedAt: at,
+  });
+  const body =
+    '**agent mode** keeps `--enable-feature=agent`\n\n- no local storage\n- remote write only\n\n<img src=x onerror="document.title=\'pwned\'"> [x](javascript:alert(1)) [docs](https://prometheus.io)';
+  return JSON.stringify({
+    format: 'talklog-backup',
+    version: 1,
+    exportedAt: at,
+    talks: [talk('Pr0meTheus1', WATCHED, 'watched', 4), talk('Qu3u3dTa1k0', QUEUED, 'to-watch', 0)],
+    notes: [{ id: 'n_agent', talkId: 't_Pr0meTheus1', body, atSec: 252, createdAt: at, updatedAt: at }],
+  });
+}
+
+test('a new user is welcomed, brings a backup in, sees notes rendered, bulk-edits with Undo, exports what they watched', async () => {
+  const library = await session.context.newPage();
+  await library.goto(session.extensionUrl('src/options/index.html'));
+  await waitForAppReady(library);
+
+  // The empty library: a welcome, no filters, no export.
+  const welcome = library.getByRole('region', { name: 'Welcome to Talklog' });
+  await expect.poll(() => welcome.textContent()).toContain('Open a conference talk on YouTube.');
+  expect(await library.getByRole('search').count()).toBe(0);
+  expect(await library.getByRole('button', { name: 'Export markdown' }).count()).toBe(0);
+  await session.screenshot(library, 'library-welcome');
+  await library.emulateMedia({ colorScheme: 'dark' });
+  await session.screenshot(library, 'library-welcome-dark');
+  await library.emulateMedia({ colorScheme: 'light' });
+
+  await welcome.getByLabel('Import backup').setInputFiles({ name: 'talklog-backup.json', mimeType: 'application/json', buffer: Buffer.from(backupFile()) });
+  await expect.poll(() => library.getByRole('list', { name: 'Talks' }).getByRole('heading', { level: 2 }).allTextContents()).toHaveLength(2);
+  expect(await library.getByRole('search', { name: 'Find talks' }).count()).toBe(1);
+
+  // A note, rendered: markdown as formatting, raw HTML as text, only the http(s) link a link.
+  const row = library.getByRole('listitem').filter({ has: library.getByRole('heading', { name: WATCHED, exact: true }) });
+  await row.getByRole('button', { name: 'Details' }).click();
+  const notes = row.getByRole('list', { name: `Notes on ${WATCHED}` });
+  await expect.poll(() => notes.locator('strong').first().textContent()).toBe('agent mode');
+  expect(await notes.locator('img').count()).toBe(0);
+  expect(await notes.textContent()).toContain('<img src=x onerror=');
+  expect(await notes.getByRole('link', { name: 'docs' }).getAttribute('rel')).toBe('noopener noreferrer');
+  expect(await notes.getByRole('link', { name: 'x' }).count()).toBe(0);
+  expect(await library.title()).not.toBe('pwned');
+  await session.screenshot(library, 'library-note-rendered');
+  await row.getByRole('button', { name: 'Details' }).click();
+
+  // Bulk: an empty box is refused on the field; clearing is explicit, and undone.
+  await library.getByRole('checkbox', { name: 'Select all shown' }).check();
+  const bulk = library.getByRole('region', { name: 'Selected talks' });
+  await bulk.getByRole('button', { name: 'Set category' }).click();
+  await expect.poll(() => bulk.getByRole('alert').textContent()).toBe('Type a category to set, or choose Clear category.');
+  await session.screenshot(library, 'library-bulk-empty-refused');
+  await bulk.getByRole('button', { name: 'Clear category' }).click();
+  await expect.poll(() => library.locator('.library > .announcer').getByRole('status').textContent()).toBe('Category cleared for 2 talks.');
+  await library.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => library.locator('.library > .announcer').getByRole('status').textContent()).toBe('Undone: Category cleared for 2 talks.');
+  expect((await session.readStore<{ category: string | null }>('talks')).map((talk) => talk.category)).toEqual(['Observability', 'Observability']);
+  await bulk.getByRole('button', { name: 'Clear selection' }).click();
+
+  // Export: what was watched or written about, by default, with the count; the preview rendered.
+  await library.getByRole('button', { name: 'Export markdown' }).click();
+  const dialog = library.getByRole('dialog', { name: 'Export markdown' });
+  expect(await dialog.getByRole('radio', { name: 'Watched or with notes' }).isChecked()).toBe(true);
+  expect(await dialog.getByText('The file will hold 1 talk.').count()).toBe(1);
+  await dialog.getByRole('radio', { name: 'Rendered' }).check();
+  await expect.poll(() => dialog.getByRole('region', { name: 'Preview' }).locator('strong').allTextContents()).toContain('agent mode');
+  await session.screenshot(library, 'export-dialog-rendered');
+  const [download] = await Promise.all([library.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+  const markdown = readFileSync((await download.path())!, 'utf8');
+  expect(markdown).not.toContain(QUEUED);
+  expect(markdown).toContain('\\<img src=x onerror=');
+  expect(markdown).toContain('[x\\](javascript:alert(1))');
+  await library.keyboard.press('Escape');
+
+  // Settings: a rewind of -3 is refused on its field; a good value is confirmed beside it.
+  const rewind = library.getByRole('spinbutton', { name: 'Rewind notes by (seconds)' });
+  await rewind.fill('-3');
+  await rewind.press('Tab');
+  await expect
+    .poll(() => library.getByRole('region', { name: 'Settings' }).getByRole('alert').textContent())
+    .toBe('Rewind is a whole number of seconds from 0 to 60.');
+  expect(await rewind.getAttribute('aria-invalid')).toBe('true');
+  await rewind.scrollIntoViewIfNeeded();
+  await session.screenshot(library, 'settings-refused');
+  await rewind.fill('3');
+  await rewind.press('Tab');
+  await expect.poll(() => library.getByRole('region', { name: 'Settings' }).getByText('Saved.').count()).toBe(1);
+});

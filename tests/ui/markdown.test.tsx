@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, expect, test } from 'vitest';
+import { noteLink } from '../../src/talk/note-links';
+import { Markdown } from '../../src/ui/Markdown';
+
+afterEach(cleanup);
+
+test('shows a note rendered: emphasis, code, lists, quotes, line breaks', () => {
+  const { container } = render(<Markdown source={'**bold** and *em* `code`\nnext line\n\n- one\n- two\n\n> quoted\n\n```js\nconst x = 1;\n```'} />);
+  expect(container.querySelector('strong')?.textContent).toBe('bold');
+  expect(container.querySelector('em')?.textContent).toBe('em');
+  expect(container.querySelector('p code')?.textContent).toBe('code');
+  expect(container.querySelector('br')).not.toBeNull();
+  expect([...container.querySelectorAll('ul li')].map((item) => item.textContent)).toEqual(['one', 'two']);
+  expect(container.querySelector('blockquote')?.textContent).toBe('quoted');
+  expect(container.querySelector('pre code')?.textContent).toBe('const x = 1;');
+  expect(container.textContent).not.toContain('**');
+});
+
+test('raw HTML shows as the text it was typed as, and nothing from it runs or loads', () => {
+  const source =
+    '<img src=x onerror="alert(1)"> <b>bold?</b>\n\n<script>alert(2)</script>\n\n<div onclick="x()">block</div>\n\n![tracker](https://evil.example/pixel.png) &lt;3 &amp; &#65;';
+  const { container } = render(<Markdown source={source} />);
+  expect(container.querySelector('img, script, .markdown div, b, [onclick], [onerror]')).toBeNull();
+  expect(container.textContent).toContain('<img src=x onerror="alert(1)"> <b>bold?</b>');
+  expect(container.textContent).toContain('<script>alert(2)</script>');
+  expect(container.textContent).toContain('<div onclick="x()">block</div>');
+  expect(container.textContent).toContain('tracker <3 & A');
+});
+
+test('only http(s) links are links, opening a new tab without the opener', () => {
+  const source =
+    '[docs](https://prometheus.io/docs) [bad](javascript:alert(1)) [data](data:text/html,x) [mail](mailto:a@b.example) [rel](/options) <https://a.example>';
+  render(<Markdown source={source} />);
+  const links = screen.getAllByRole('link');
+  expect(links.map((link) => [link.textContent, link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel')])).toEqual([
+    ['docs', 'https://prometheus.io/docs', '_blank', 'noopener noreferrer'],
+    ['https://a.example', 'https://a.example/', '_blank', 'noopener noreferrer'],
+  ]);
+  expect(document.body.textContent).toContain('[bad](javascript:alert(1))');
+});
+
+test('a link to the same video at a time seeks it; one to another video opens it', () => {
+  const seeks: number[] = [];
+  render(
+    <Markdown
+      source={'see [there](https://www.youtube.com/watch?v=Pr0meTheus1&t=252s) and [that talk](https://youtu.be/OpenMetr1cs?t=95)'}
+      videoId="Pr0meTheus1"
+      onSeek={(atSec) => seeks.push(atSec)}
+    />,
+  );
+  fireEvent.click(screen.getByRole('link', { name: 'Play from 4:12' }));
+  expect(seeks).toEqual([252]);
+  expect(screen.getByRole('link', { name: 'that talk' }).getAttribute('href')).toBe('https://youtu.be/OpenMetr1cs?t=95');
+});
+
+test('noteLink reads YouTube times in every form', () => {
+  expect(noteLink('https://www.youtube.com/watch?v=Pr0meTheus1&t=1h2m3s', 'Pr0meTheus1')).toEqual({ kind: 'seek', atSec: 3723 });
+  expect(noteLink('https://youtu.be/Pr0meTheus1?t=754', 'Pr0meTheus1')).toEqual({ kind: 'seek', atSec: 754 });
+  expect(noteLink('https://www.youtube.com/watch?v=Pr0meTheus1', 'Pr0meTheus1')).toEqual({ kind: 'web', href: 'https://www.youtube.com/watch?v=Pr0meTheus1' });
+  expect(noteLink('JavaScript:alert(1)', 'Pr0meTheus1')).toBeNull();
+  expect(noteLink('not a url', null)).toBeNull();
+});
