@@ -53,6 +53,7 @@ test('in Firefox: after YouTube’s in-page navigation the open popup follows, a
   await expect.poll(() => watch.evaluate(() => location.search)).toBe('?v=OpenMetr1cs');
   expect(await watch.title()).toContain('Evolving Prometheus');
 
+  await popup.bringToFront(); // a background tab gets no animation frames, which Puppeteer's locators wait on
   await expect.poll(() => textsOf(popup, role('heading'))).toContain('What You Need to Know About OpenMetrics');
   await watch.evaluate(seekPlayer, 95);
   await popup.locator(role('textbox', 'Note')).fill('counters need the _total suffix');

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startFakeYouTube } from '../../scripts/fake-youtube/server.mjs';
 import { startYouTubeProxy } from '../../scripts/fake-youtube/proxy.mjs';
@@ -186,11 +186,16 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
     },
     inBrowserWindow,
     async downloaded(name) {
-      // Firefox writes a download to `<name>.part` and renames it once complete.
+      // Firefox puts an empty file at the target at once and fills it later: ask its download list.
       for (;;) {
-        const file = readdirSync(downloads).find((candidate) => name.test(candidate));
-        if (file) return join(downloads, file);
-        await new Promise((done) => setTimeout(done, 50));
+        const done = await inBrowserWindow<string[]>(`(async () => {
+          const { Downloads } = ChromeUtils.importESModule('resource://gre/modules/Downloads.sys.mjs');
+          const list = await Downloads.getList(Downloads.ALL);
+          return (await list.getAll()).filter((download) => download.succeeded).map((download) => download.target.path);
+        })()`);
+        const path = done.find((candidate) => name.test(basename(candidate)));
+        if (path) return path;
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
     async screenshot(page, name) {
