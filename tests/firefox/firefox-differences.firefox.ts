@@ -33,7 +33,7 @@ test('the background is an event page: stopped when idle, Alt+Shift+K wakes it a
   expect(await session.inBrowserWindow(`${EXTENSION}.backgroundState`)).toBe('running');
 });
 
-test('Alt+Shift+N opens Firefox’s sidebar on the talk in the selected tab', async () => {
+test('Alt+Shift+N opens Firefox’s sidebar on the talk in the selected tab, and it follows the next tab selected', async () => {
   const watch = await session.openYouTube('/watch?v=OpenMetr1cs');
   await watch.bringToFront();
   await session.pressKeys('Alt+Shift+N');
@@ -44,6 +44,11 @@ test('Alt+Shift+N opens Firefox’s sidebar on the talk in the selected tab', as
     .toMatch(/^moz-extension:\/\/[^/]+\/src\/popup\/side-panel\.html$/);
   await expect.poll(session.sidebarHeading).toBe('What You Need to Know About OpenMetrics');
   await session.screenshotWindow('sidebar-in-window');
+
+  // The sidebar stays open and follows the tab the user selects.
+  const other = await session.openYouTube('/watch?v=Pr0meTheus1');
+  await other.bringToFront();
+  await expect.poll(session.sidebarHeading).toBe('Evolving Prometheus for More Use Cases');
 });
 
 test('Firefox grants persistent storage, and the library says the notes are kept', async () => {
