@@ -32,8 +32,8 @@ export interface FirefoxSession {
   /** The tab id Firefox gives a page, as the extension sees it. */
   tabIdOf: (page: Page) => Promise<number>;
   readStore: <T>(store: 'talks' | 'notes') => Promise<T[]>;
-  /** The heading of the page open in Firefox's sidebar, once its app is ready (null before). */
-  sidebarHeading: () => Promise<string | null>;
+  /** Runs a function on the window of the page open in Firefox's sidebar, once its app is ready (null before). */
+  inSidebar: <T>(read: (sidebar: Window) => T) => Promise<T | null>;
   /** Presses keys such as `Alt+Shift+K` on the browser window, as a user would (shortcuts included). */
   pressKeys: (keys: string) => Promise<void>;
   /** Evaluates an expression in the browser window's privileged (chrome) scope; it returns JSON text. */
@@ -158,14 +158,15 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
     async readStore<T>(store: 'talks' | 'notes') {
       return (await helper.evaluate(readAllRecords, store)) as T[];
     },
-    sidebarHeading: () =>
-      // BiDi does not list the sidebar's page, but the extension's own pages can reach it.
-      helper.evaluate(() => {
-        const api = (globalThis as unknown as { browser: typeof import('webextension-polyfill') }).browser;
-        const [sidebar] = api.extension.getViews({ type: 'sidebar' }) as Window[];
-        if (!sidebar?.performance.getEntriesByName('app-ready', 'mark').length) return null;
-        return sidebar.document.querySelector('h1')?.textContent ?? null;
-      }),
+    async inSidebar<T>(read: (sidebar: Window) => T) {
+      // BiDi does not list the sidebar's page, but the extension's own pages can reach it. The
+      // function goes as source, as Puppeteer sends any function (the page's CSP allows no eval).
+      return helper.evaluate(`(() => {
+        const [sidebar] = browser.extension.getViews({ type: 'sidebar' });
+        const ready = sidebar?.performance.getEntriesByName('app-ready', 'mark').length > 0;
+        return ready ? (${read.toString()})(sidebar) : null;
+      })()`) as Promise<T | null>;
+    },
     async pressKeys(keys) {
       // nsITextInputProcessor is how Firefox's own tests press keys: the events go through the
       // browser window's key handling, where extension shortcuts live.
