@@ -1,8 +1,8 @@
 // `npm run test:firefox`: installs the Firefox build (dist-firefox/) in headless Firefox as a temporary
 // add-on through `web-ext run`, and passes when Firefox accepts it under Talklog's add-on id and no
 // script of the add-on (the background, in practice) throws in the few seconds after. Needs Debian's
-// Firefox ESR (`apt-get install -y firefox-esr`) or a Firefox named by $FIREFOX. Not checked: what the
-// popup, side panel or content script do in Firefox.
+// Firefox ESR (`apt-get install -y firefox-esr`) or a Firefox named by $FIREFOX. What the popup, sidebar,
+// content script and shortcuts do in Firefox is the end-to-end suite's part (tests/firefox/), run next.
 //
 // web-ext run never exits by itself: this script stops it (its whole process group) as soon as the
 // install line appears, or after the time limit. Its temporary Firefox profile lands in a directory this

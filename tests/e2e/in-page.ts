@@ -31,6 +31,7 @@ export function readAllRecords(store: string): Promise<unknown[]> {
         open.result.close();
         resolve(read.result);
       };
+      read.onerror = () => reject(read.error);
     };
   });
 }

@@ -35,7 +35,9 @@ test('in Firefox: clip a talk from the popup, note a moment, see it in the sideb
   await expect.poll(async () => (await textsOf(library, '::-p-text(1 note)')).length).toBeGreaterThan(0);
   await session.screenshot(library, 'library');
 
-  await library.locator(role('button', 'Export markdown')).click();
+  // The library can open scrolled a little down, this button only a sliver in view: an element
+  // handle's click scrolls it fully into view first (as Playwright does), a locator's does not.
+  await (await library.waitForSelector(role('button', 'Export markdown')))!.click();
   await library.locator(`${role('dialog', 'Export markdown')} ${role('button', 'Download')}`).click();
   const markdown = readFileSync(await session.downloaded(/^talklog-\d{4}-\d{2}-\d{2}\.md$/), 'utf8');
   expect(markdown).toContain('### [Evolving Prometheus for More Use Cases](https://www.youtube.com/watch?v=Pr0meTheus1)');
@@ -53,6 +55,7 @@ test('in Firefox: after YouTube’s in-page navigation the open popup follows, a
   await expect.poll(() => watch.evaluate(() => location.search)).toBe('?v=OpenMetr1cs');
   expect(await watch.title()).toContain('Evolving Prometheus');
 
+  await popup.bringToFront(); // a background tab gets no animation frames, which Puppeteer's locators wait on
   await expect.poll(() => textsOf(popup, role('heading'))).toContain('What You Need to Know About OpenMetrics');
   await watch.evaluate(seekPlayer, 95);
   await popup.locator(role('textbox', 'Note')).fill('counters need the _total suffix');

@@ -3,6 +3,20 @@ import { firefoxSessionForThisFile, role, textsOf } from './firefox-session';
 
 const session = firefoxSessionForThisFile();
 
+const sidebarHeading = () => session.inSidebar((sidebar) => sidebar.document.querySelector('h1')?.textContent);
+
+/** The buttons in the sidebar whose label takes more than one line. */
+const wrappedButtons = () =>
+  session.inSidebar((sidebar) =>
+    [...sidebar.document.querySelectorAll('button')]
+      .filter((button) => {
+        const label = sidebar.document.createRange();
+        label.selectNodeContents(button);
+        return new Set([...label.getClientRects()].map((line) => Math.round(line.top))).size > 1;
+      })
+      .map((button) => button.textContent),
+  );
+
 const EXTENSION = `WebExtensionPolicy.getByID('talklog@example.org').extension`;
 
 /** What the selected tab of the browser window shows: its URL, and for about:addons the view open in it. */
@@ -33,7 +47,7 @@ test('the background is an event page: stopped when idle, Alt+Shift+K wakes it a
   expect(await session.inBrowserWindow(`${EXTENSION}.backgroundState`)).toBe('running');
 });
 
-test('Alt+Shift+N opens Firefox’s sidebar on the talk in the selected tab', async () => {
+test('Alt+Shift+N opens Firefox’s sidebar on the talk in the selected tab, and it follows the next tab selected', async () => {
   const watch = await session.openYouTube('/watch?v=OpenMetr1cs');
   await watch.bringToFront();
   await session.pressKeys('Alt+Shift+N');
@@ -42,8 +56,15 @@ test('Alt+Shift+N opens Firefox’s sidebar on the talk in the selected tab', as
       session.inBrowserWindow(`SidebarController.isOpen && SidebarController.browser.contentDocument.getElementById('webext-panels-browser')?.currentURI.spec`),
     )
     .toMatch(/^moz-extension:\/\/[^/]+\/src\/popup\/side-panel\.html$/);
-  await expect.poll(session.sidebarHeading).toBe('What You Need to Know About OpenMetrics');
+  await expect.poll(sidebarHeading).toBe('What You Need to Know About OpenMetrics');
+  // Firefox opens its sidebar narrower than Chrome's narrowest side panel: the labels still fit.
+  expect(await wrappedButtons()).toEqual([]);
   await session.screenshotWindow('sidebar-in-window');
+
+  // The sidebar stays open and follows the tab the user selects.
+  const other = await session.openYouTube('/watch?v=Pr0meTheus1');
+  await other.bringToFront();
+  await expect.poll(sidebarHeading).toBe('Evolving Prometheus for More Use Cases');
 });
 
 test('Firefox grants persistent storage, and the library says the notes are kept', async () => {

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startFakeYouTube } from '../../scripts/fake-youtube/server.mjs';
 import { startYouTubeProxy } from '../../scripts/fake-youtube/proxy.mjs';
@@ -32,8 +32,8 @@ export interface FirefoxSession {
   /** The tab id Firefox gives a page, as the extension sees it. */
   tabIdOf: (page: Page) => Promise<number>;
   readStore: <T>(store: 'talks' | 'notes') => Promise<T[]>;
-  /** The heading of the page open in Firefox's sidebar, once its app is ready (null before). */
-  sidebarHeading: () => Promise<string | null>;
+  /** Runs a function on the window of the page open in Firefox's sidebar, once its app is ready (null before). */
+  inSidebar: <T>(read: (sidebar: Window) => T) => Promise<T | null>;
   /** Presses keys such as `Alt+Shift+K` on the browser window, as a user would (shortcuts included). */
   pressKeys: (keys: string) => Promise<void>;
   /** Evaluates an expression in the browser window's privileged (chrome) scope; it returns JSON text. */
@@ -123,7 +123,9 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
   // An extension page for the tests' own reads (tab ids, the database), in a tab of its own that is
   // never selected: the shortcuts act on the selected tab.
   const helper = await addExtensionTab('src/options/index.html', { select: false });
-  await helper.waitForFunction(appIsReady, { polling: 100 }); // a background tab gets no animation frames
+  // Loaded is enough: the tests use its extension APIs and IndexedDB, not its app. (A background tab
+  // gets no animation frames, so this polls on a timer.)
+  await helper.waitForFunction(() => document.readyState === 'complete', { polling: 100 });
 
   const session: FirefoxSession = {
     browser,
@@ -158,14 +160,15 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
     async readStore<T>(store: 'talks' | 'notes') {
       return (await helper.evaluate(readAllRecords, store)) as T[];
     },
-    sidebarHeading: () =>
-      // BiDi does not list the sidebar's page, but the extension's own pages can reach it.
-      helper.evaluate(() => {
-        const api = (globalThis as unknown as { browser: typeof import('webextension-polyfill') }).browser;
-        const [sidebar] = api.extension.getViews({ type: 'sidebar' }) as Window[];
-        if (!sidebar?.performance.getEntriesByName('app-ready', 'mark').length) return null;
-        return sidebar.document.querySelector('h1')?.textContent ?? null;
-      }),
+    async inSidebar<T>(read: (sidebar: Window) => T) {
+      // BiDi does not list the sidebar's page, but the extension's own pages can reach it. The
+      // function goes as source, as Puppeteer sends any function (the page's CSP allows no eval).
+      return helper.evaluate(`(() => {
+        const [sidebar] = browser.extension.getViews({ type: 'sidebar' });
+        const ready = sidebar?.performance.getEntriesByName('app-ready', 'mark').length > 0;
+        return ready ? (${read.toString()})(sidebar) : null;
+      })()`) as Promise<T | null>;
+    },
     async pressKeys(keys) {
       // nsITextInputProcessor is how Firefox's own tests press keys: the events go through the
       // browser window's key handling, where extension shortcuts live.
@@ -186,11 +189,16 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
     },
     inBrowserWindow,
     async downloaded(name) {
-      // Firefox writes a download to `<name>.part` and renames it once complete.
+      // Firefox puts an empty file at the target at once and fills it later: ask its download list.
       for (;;) {
-        const file = readdirSync(downloads).find((candidate) => name.test(candidate));
-        if (file) return join(downloads, file);
-        await new Promise((done) => setTimeout(done, 50));
+        const done = await inBrowserWindow<string[]>(`(async () => {
+          const { Downloads } = ChromeUtils.importESModule('resource://gre/modules/Downloads.sys.mjs');
+          const list = await Downloads.getList(Downloads.ALL);
+          return (await list.getAll()).filter((download) => download.succeeded).map((download) => download.target.path);
+        })()`);
+        const path = done.find((candidate) => name.test(basename(candidate)));
+        if (path) return path;
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
     async screenshot(page, name) {
