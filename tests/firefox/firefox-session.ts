@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -186,10 +186,11 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
     },
     inBrowserWindow,
     async downloaded(name) {
-      // Firefox writes a download to `<name>.part` and renames it once complete.
+      // Firefox writes a download to `<name>.part` and renames it once complete; an empty file of
+      // the final name may stand there meanwhile.
       for (;;) {
         const file = readdirSync(downloads).find((candidate) => name.test(candidate));
-        if (file) return join(downloads, file);
+        if (file && !existsSync(join(downloads, `${file}.part`)) && statSync(join(downloads, file)).size > 0) return join(downloads, file);
         await new Promise((done) => setTimeout(done, 50));
       }
     },
