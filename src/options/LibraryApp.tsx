@@ -119,7 +119,8 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
           <img src="/icons/icon-32.png" alt="" width={24} height={24} />
           {t('libraryTitle')}
         </h1>
-        {hasTalks && (
+        {/* There while the library is read (Export waits for all of it), gone once it is known to be empty. */}
+        {entries?.length !== 0 && (
           <div class="library__actions">
             <button type="button" class="button button--primary" disabled={!complete} onClick={() => setExporting(true)}>
               {t('exportMarkdown')}
