@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -186,10 +186,12 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
     },
     inBrowserWindow,
     async downloaded(name) {
-      // Firefox writes a download to `<name>.part` and renames it once complete.
+      // Firefox reserves the name with an empty file, writes the download to `<name>.part` and
+      // renames that over it once complete: done when there is no part file and the file has content.
       for (;;) {
-        const file = readdirSync(downloads).find((candidate) => name.test(candidate));
-        if (file) return join(downloads, file);
+        const names = readdirSync(downloads);
+        const file = names.find((candidate) => name.test(candidate));
+        if (file && !names.includes(`${file}.part`) && statSync(join(downloads, file)).size > 0) return join(downloads, file);
         await new Promise((done) => setTimeout(done, 50));
       }
     },
