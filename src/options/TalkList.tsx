@@ -169,7 +169,7 @@ export function TalkList({
               rowRef={virtualizer.measureElement}
               index={row.index}
               count={total === null ? -1 : shown.length}
-              top={row.start}
+              top={row.start - virtualizer.options.scrollMargin}
               db={db}
               entry={entry}
               words={words}

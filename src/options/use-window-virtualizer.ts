@@ -9,20 +9,29 @@ type WindowOptions = Omit<
 
 /**
  * A list drawn only where the page is scrolled to, with TanStack's virtualizer over the window's
- * scroll (what its React adapter does, for Preact); rows are measured as they are drawn. Offsets
- * are the list's own: the window's scroll less where the list starts in the page, read when the
- * page scrolls (bars appearing above the list move it, and need no render of the list).
+ * scroll (what its React adapter does, for Preact); rows are measured as they are drawn. Row
+ * positions count from the top of the page: draw each at `start - options.scrollMargin` in the list.
  */
 export function useWindowVirtualizer(list: RefObject<HTMLElement | null>, options: WindowOptions): Virtualizer<Window, HTMLElement> {
   const [, rerender] = useReducer((count: number) => count + 1, 0);
-  const listTop = () => (list.current ? list.current.getBoundingClientRect().top + window.scrollY : 0);
+  // Where the list starts in the page: it moves when something above it changes height (a message,
+  // the bulk actions bar, the storage summary), which changes the page's height too.
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const measure = () => setScrollMargin(list.current ? list.current.getBoundingClientRect().top + window.scrollY : 0);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [list]);
   const full: VirtualizerOptions<Window, HTMLElement> = {
     ...options,
+    scrollMargin,
     getScrollElement: () => window,
     observeElementRect: observeWindowRect,
-    observeElementOffset: (instance, report) => observeWindowOffset(instance, (offset, scrolling) => report(offset - listTop(), scrolling)),
-    scrollToFn: (offset, scrollOptions, instance) => windowScroll(offset + listTop(), scrollOptions, instance),
-    initialOffset: () => window.scrollY - listTop(),
+    observeElementOffset: observeWindowOffset,
+    scrollToFn: windowScroll,
+    initialOffset: () => window.scrollY,
     onChange: () => rerender(0),
   };
   const [virtualizer] = useState(() => new Virtualizer(full));
