@@ -4,14 +4,16 @@ import { isFromThisExtension, isPageToBackgroundMessage } from '../messages/mess
 import { followActiveTabBadge } from './badge';
 import { CLIP_COMMAND, clipActiveTab } from './clip-command';
 import { createContextMenus, onContextMenuClick } from './context-menu';
-import { OPEN_SIDE_PANEL_COMMAND, openSidePanel } from './side-panel';
+import { openSidePanel } from '../ui/open-side-panel';
+
+const OPEN_SIDE_PANEL_COMMAND = 'open-side-panel';
 
 const db = openTalklogDb();
 const badge = followActiveTabBadge(db);
 
 async function onCommand(command: string, tab?: browser.Tabs.Tab): Promise<void> {
   if (command === CLIP_COMMAND) await clipActiveTab(db, badge);
-  if (command === OPEN_SIDE_PANEL_COMMAND) await openSidePanel(tab);
+  if (command === OPEN_SIDE_PANEL_COMMAND && tab?.windowId !== undefined) await openSidePanel({ windowId: tab.windowId });
 }
 
 const onMenuClick = (info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) => onContextMenuClick(db, badge, info, tab);

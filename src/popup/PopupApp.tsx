@@ -23,9 +23,13 @@ interface PopupAppProps {
   drafts: DraftStore;
   connector: TabConnector;
   settings: Settings;
+  /** Where this page is shown: the toolbar popup (the default) or the side panel. */
+  surface?: 'popup' | 'side-panel';
+  /** Called once the side panel opened from the popup (a toolbar popup then closes itself). */
+  onSidePanelOpened?: () => void;
 }
 
-export function PopupApp({ db, drafts, connector, settings }: PopupAppProps) {
+export function PopupApp({ db, drafts, connector, settings, surface = 'popup', onSidePanelOpened }: PopupAppProps) {
   const [view, setView] = useState<View>({ kind: 'asking' });
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
@@ -65,9 +69,25 @@ export function PopupApp({ db, drafts, connector, settings }: PopupAppProps) {
           <img src="/icons/icon-32.png" alt="" width={20} height={20} />
           Talklog
         </span>
-        <button type="button" class="button button--quiet" onClick={() => connector.openLibrary()}>
-          {t('library')}
-        </button>
+        <span class="popup__bar-actions">
+          {surface === 'popup' && (
+            <button
+              type="button"
+              class="button button--quiet"
+              onClick={() => {
+                // No await before this call: the browser opens the panel only inside the click's user gesture.
+                connector
+                  .openSidePanel()
+                  .then(onSidePanelOpened, (error: unknown) => setAnnouncement({ kind: 'alert', text: t('couldNotOpenSidePanel', errorMessage(error)) }));
+              }}
+            >
+              {t('openSidePanel')}
+            </button>
+          )}
+          <button type="button" class="button button--quiet" onClick={() => connector.openLibrary()}>
+            {t('library')}
+          </button>
+        </span>
       </header>
       <main class="popup__main">
         {view.kind === 'asking' && <p class="muted">{t('lookingAtTab')}</p>}

@@ -22,5 +22,5 @@ export function SidePanelApp({ setup, tabs, pinnedTabId, initialTabId }: SidePan
   useEffect(() => (tabId === null ? undefined : tabs.onTabLoaded(tabId, () => setLoads((count) => count + 1))), [tabs, tabId]);
 
   const connector = useMemo(() => tabs.connect(tabId), [tabs, tabId]);
-  return <PopupApp key={`${tabId}:${loads}`} {...setup} connector={connector} />;
+  return <PopupApp key={`${tabId}:${loads}`} {...setup} connector={connector} surface="side-panel" />;
 }
