@@ -38,9 +38,8 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
   latest.current.body = body;
   latest.current.atSec = start.atSec;
 
-  useEffect(() => {
-    if (editing) textarea.current?.focus();
-  }, [editing]);
+  // Open and type: the box has the focus from the start (a new note, or the note just opened to edit).
+  useEffect(() => textarea.current?.focus(), []);
 
   /** Puts text and its start time in the box, as if typed here, without writing the draft back. */
   const show = (text: string, sec: number | null) => {

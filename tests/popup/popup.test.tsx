@@ -33,6 +33,12 @@ describe('popup on a watch page', () => {
     expect(screen.getByRole('textbox', { name: 'Note' })).toBeTruthy();
   });
 
+  test('the Note box has the focus as soon as the popup is ready, so opening and typing is enough', async () => {
+    renderPopup(freshDb(), fakeTab(onWatchPage()).connector);
+    await waitFor(() => expect(performance.getEntriesByName('app-ready', 'mark').length).toBeGreaterThan(0));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Note' })));
+  });
+
   test('a note keeps the time typing started, and the box empties once it is saved', async () => {
     const db = freshDb();
     const tab = fakeTab(onWatchPage(754.6));
