@@ -6,7 +6,6 @@ import { errorMessage, type Announcement } from '../ui/Announcer';
 import { NoteTextarea } from '../ui/NoteTextarea';
 import type { DraftStore } from './drafts';
 import type { EditTarget } from './edit-target';
-import { insertQuote } from './quote';
 import { saveNoteText, typedSince } from './save-note';
 import { useSharedDraft } from './use-shared-draft';
 import { useStartTime } from './use-start-time';
@@ -66,7 +65,8 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
   };
 
   const quoteCaption = async () => {
-    const caption = await captionOnScreen();
+    // Loaded on demand with its markdown escaping: the popup must open within its size budget.
+    const [caption, { insertQuote }] = await Promise.all([captionOnScreen(), import('./quote')]);
     if (caption === null) {
       announce({ kind: 'status', text: t('captionsOff') });
       return;
