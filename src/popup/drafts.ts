@@ -1,3 +1,5 @@
+import { newNoteId } from '../talk/model';
+
 /**
  * What is typed in a note box, kept on every keystroke so that closing the popup (which the
  * browser does whenever focus leaves it) loses nothing. localStorage, not IndexedDB: its write is
@@ -5,6 +7,8 @@
  * the extension shares it.
  */
 export interface Draft {
+  /** The id a new note saved from this draft gets, in whichever page it is saved: saved twice, it is still one note. */
+  id: string;
   body: string;
   /** The playback second the note began at, once known. */
   atSec: number | null;
@@ -16,8 +20,8 @@ export interface DraftStore {
   load(key: string): Draft | null;
   save(key: string, draft: Draft): void;
   clear(key: string): void;
-  /** Calls back when another page (popup, side panel) changes this draft; returns the unsubscribe. */
-  onChangedElsewhere(key: string, listener: (draft: Draft | null) => void): () => void;
+  /** Calls back when another page (popup, side panel) changes this draft, with the draft it replaced; returns the unsubscribe. */
+  onChangedElsewhere(key: string, listener: (draft: Draft | null, previous: Draft | null) => void): () => void;
 }
 
 const PREFIX = 'talklog:draft:';
@@ -31,9 +35,11 @@ function parseDraft(stored: string | null): Draft | null {
   try {
     const parsed: unknown = JSON.parse(stored ?? 'null');
     if (typeof parsed !== 'object' || parsed === null) return null;
-    const { body, atSec, editing } = parsed as Partial<Draft>;
+    const { id, body, atSec, editing } = parsed as Partial<Draft>;
     if (typeof body !== 'string') return null;
     return {
+      // Drafts kept before drafts had ids get one now.
+      id: typeof id === 'string' && /^n_[\w-]{1,64}$/.test(id) ? id : newNoteId(),
       body,
       atSec: typeof atSec === 'number' && Number.isFinite(atSec) ? atSec : null,
       editing: typeof editing?.noteId === 'string' && typeof editing.openedAt === 'string' ? { noteId: editing.noteId, openedAt: editing.openedAt } : null,
@@ -57,7 +63,7 @@ export function storageDrafts(storage: Storage, events: Pick<Window, 'addEventLi
     },
     onChangedElsewhere(key, listener) {
       const onStorage = (event: StorageEvent) => {
-        if (event.storageArea === storage && event.key === PREFIX + key) listener(parseDraft(event.newValue));
+        if (event.storageArea === storage && event.key === PREFIX + key) listener(parseDraft(event.newValue), parseDraft(event.oldValue));
       };
       events.addEventListener('storage', onStorage);
       return () => events.removeEventListener('storage', onStorage);

@@ -1,11 +1,21 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { newNoteId } from '../talk/model';
 import { draftKey, type Draft, type DraftStore } from './drafts';
 import type { EditTarget } from './edit-target';
+import { typedSince } from './save-note';
 
-/** The note box's text as the draft sees it; `show` puts text in the box as if typed there. */
+/** What the note box holds, as the draft sees it. */
+export interface BoxText {
+  /** The id the note gets when saved: a new one with each new note. */
+  id: string;
+  body: string;
+  atSec: number | null;
+}
+
+/** The note box as the draft sees it; `show` puts text in the box as if typed there, without writing the draft back. */
 export interface DraftBox {
-  current: { body: string; atSec: number | null };
-  show(body: string, atSec: number | null): void;
+  current: BoxText;
+  show(text: BoxText): void;
 }
 
 /**
@@ -21,31 +31,31 @@ export function useSharedDraft(drafts: DraftStore, talkId: string, editing: Edit
   });
 
   const keep = () => {
-    const { body, atSec } = box.current;
+    const { id, body, atSec } = box.current;
     if (body === '' && !editing) drafts.clear(key);
-    else drafts.save(key, { body, atSec, editing: editing ? { noteId: editing.id, openedAt: editing.updatedAt } : null });
+    else drafts.save(key, { id, body, atSec, editing: editing ? { noteId: editing.id, openedAt: editing.updatedAt } : null });
   };
   const latest = useRef({ box, keep });
   latest.current = { box, keep };
 
-  // What is typed in one page shows in the other. When the other page saves (its draft goes), this
-  // box empties only if nothing was typed here since; otherwise this text stays, and becomes the
-  // shared draft again.
-  const adopted = useRef<string | null>(null);
+  // What is typed in one page shows in the other. When the other page saves (its draft goes), what
+  // it saved leaves this box too; anything typed here since stays, as the next note.
   useLayoutEffect(
     () =>
-      drafts.onChangedElsewhere(key, (draft: Draft | null) => {
+      drafts.onChangedElsewhere(key, (draft: Draft | null, previous: Draft | null) => {
         const { box: here, keep: keepHere } = latest.current;
         if (editing && draft?.editing && draft.editing.noteId !== editing.id) return;
         if (draft) {
-          adopted.current = draft.body;
-          here.show(draft.body, draft.atSec);
-        } else if (here.current.body === adopted.current) {
-          adopted.current = null;
-          here.show(editing ? editing.body : '', null);
-        } else {
-          keepHere();
+          here.show({ id: draft.id, body: draft.body, atSec: draft.atSec });
+          return;
         }
+        const text = here.current.body;
+        if (previous && text.startsWith(previous.body)) {
+          const rest = editing ? editing.body : typedSince(previous.body, text);
+          here.show({ id: newNoteId(), body: rest, atSec: null });
+        }
+        // Text unlike what was saved there was typed here: it stays, and is the shared draft again.
+        if (here.current.body !== '' || editing) keepHere();
       }),
     [drafts, key, editing],
   );

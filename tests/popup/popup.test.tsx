@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { addNote } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
@@ -277,9 +277,7 @@ describe('found in review', () => {
     renderPopup(db, fakeTab(onWatchPage()).connector);
     const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
     fireEvent.input(box, { target: { value: 'hello' } });
-    const elsewhere = JSON.stringify({ body: 'hello world, important', atSec: 42, editing: null });
-    localStorage.setItem('talklog:draft:t_Pr0meTheus1:new', elsewhere);
-    window.dispatchEvent(new StorageEvent('storage', { key: 'talklog:draft:t_Pr0meTheus1:new', newValue: elsewhere, storageArea: localStorage }));
+    draftFromElsewhere(JSON.stringify({ body: 'hello world, important', atSec: 42, editing: null }));
     await waitFor(() => expect(box.value).toBe('hello world, important'));
     expect(screen.getByText(/At 0:42/)).toBeTruthy();
   });
@@ -322,26 +320,57 @@ describe('found in review', () => {
   });
 });
 
-test('when the other page saves, text typed here since is kept, and an untouched copy empties', async () => {
-  const db = freshDb();
-  renderPopup(db, fakeTab(onWatchPage()).connector);
-  const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
-  const key = 'talklog:draft:t_Pr0meTheus1:new';
-  const fromElsewhere = (value: string | null) => {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-    window.dispatchEvent(new StorageEvent('storage', { key, newValue: value, storageArea: localStorage }));
-  };
-  fromElsewhere(JSON.stringify({ body: 'typed in the side panel', atSec: 42, editing: null }));
-  await waitFor(() => expect(box.value).toBe('typed in the side panel'));
-  fromElsewhere(null);
-  await waitFor(() => expect(box.value).toBe(''));
+/** Writes the shared draft as another page (popup, side panel) would; the browser tells this page with a storage event. */
+function draftFromElsewhere(value: string | null, key = 'talklog:draft:t_Pr0meTheus1:new') {
+  const oldValue = localStorage.getItem(key);
+  if (value === null) localStorage.removeItem(key);
+  else localStorage.setItem(key, value);
+  window.dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue: value, storageArea: localStorage }));
+}
 
-  fromElsewhere(JSON.stringify({ body: 'shared', atSec: 42, editing: null }));
-  await waitFor(() => expect(box.value).toBe('shared'));
-  fireEvent.input(box, { target: { value: 'shared, and more here' } });
-  fromElsewhere(null);
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(box.value).toBe('shared, and more here');
-  expect(storageDrafts(localStorage).load('t_Pr0meTheus1:new')?.body).toBe('shared, and more here');
+describe('the popup and the side panel on one talk', () => {
+  test('when the other page saves, an untouched copy empties and what was typed here since starts the next note', async () => {
+    const db = freshDb();
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    draftFromElsewhere(JSON.stringify({ body: 'typed in the side panel', atSec: 42, editing: null }));
+    await waitFor(() => expect(box.value).toBe('typed in the side panel'));
+    draftFromElsewhere(null);
+    await waitFor(() => expect(box.value).toBe(''));
+
+    draftFromElsewhere(JSON.stringify({ body: 'shared', atSec: 42, editing: null }));
+    await waitFor(() => expect(box.value).toBe('shared'));
+    fireEvent.input(box, { target: { value: 'shared, and more here' } });
+    localStorage.setItem('talklog:draft:t_Pr0meTheus1:new', JSON.stringify({ body: 'shared', atSec: 42, editing: null })); // the other page had not heard yet
+    draftFromElsewhere(null);
+    await waitFor(() => expect(box.value).toBe(', and more here'));
+    expect(storageDrafts(localStorage).load('t_Pr0meTheus1:new')?.body).toBe(', and more here');
+  });
+
+  test('text typed here and saved from the other page is cleared here and from storage', async () => {
+    const db = freshDb();
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'typed here, saved there' } });
+    draftFromElsewhere(null);
+    await waitFor(() => expect(box.value).toBe(''));
+    expect(localStorage.length).toBe(0);
+  });
+
+  test('saving the same draft from both pages makes one note', async () => {
+    const db = freshDb();
+    const here = render(<PopupApp db={db} drafts={storageDrafts(localStorage)} connector={fakeTab(onWatchPage()).connector} settings={DEFAULT_SETTINGS} />);
+    const box = (await within(here.container as HTMLElement).findByRole('textbox')) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'one thought' } });
+    // The side panel opens on the same draft and saves it; this page has not heard yet. (Two pages in
+    // one test document share label ids, so each box is found inside its own page.)
+    const there = render(<PopupApp db={db} drafts={storageDrafts(localStorage)} connector={fakeTab(onWatchPage()).connector} settings={DEFAULT_SETTINGS} />);
+    const otherBox = (await within(there.container as HTMLElement).findByRole('textbox')) as HTMLTextAreaElement;
+    expect(otherBox.value).toBe('one thought');
+    fireEvent.click(within(there.container as HTMLElement).getByRole('button', { name: 'Save note' }));
+    await waitFor(async () => expect(await db.notes.count()).toBe(1));
+    fireEvent.click(within(here.container as HTMLElement).getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(box.value).toBe(''));
+    expect((await db.notes.toArray()).map((note) => note.body)).toEqual(['one thought']);
+  });
 });
