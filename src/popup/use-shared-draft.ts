@@ -38,18 +38,21 @@ export function useSharedDraft(drafts: DraftStore, talkId: string, editing: Edit
   const latest = useRef({ box, keep });
   latest.current = { box, keep };
 
-  // What is typed in one page shows in the other. When the other page saves (its draft goes), what
-  // it saved leaves this box too; anything typed here since stays, as the next note.
+  // What is typed in one page shows in the other, unless this box was typed in since (its text is
+  // not what the other page replaced): then the words typed here stay. When the other page saves
+  // (its draft goes), what it saved leaves this box too; anything typed here since stays, as the
+  // next note.
   useLayoutEffect(
     () =>
       drafts.onChangedElsewhere(key, (draft: Draft | null, previous: Draft | null) => {
         const { box: here, keep: keepHere } = latest.current;
         if (editing && draft?.editing && draft.editing.noteId !== editing.id) return;
+        const text = here.current.body;
         if (draft) {
-          here.show({ id: draft.id, body: draft.body, atSec: draft.atSec });
+          const inStep = text === (previous?.body ?? (editing ? editing.body : ''));
+          if (inStep) here.show({ id: draft.id, body: draft.body, atSec: draft.atSec });
           return;
         }
-        const text = here.current.body;
         if (previous && text.startsWith(previous.body)) {
           const rest = editing ? editing.body : typedSince(previous.body, text);
           here.show({ id: newNoteId(), body: rest, atSec: null });

@@ -35,6 +35,8 @@ test('two pages on one talk see each other’s notes live, and a late edit keeps
   await right.getByRole('listitem').getByRole('button', { name: 'Edit' }).click();
   await left.getByRole('textbox', { name: 'Note' }).fill('exemplars in the OpenMetrics format');
   await left.getByRole('button', { name: 'Save note' }).click();
+  // The right page followed the left one's typing; once the left one saved, the right one is back at the note as it opened it.
+  await expect.poll(() => right.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('exemplars in OpenMetrics');
   await right.getByRole('textbox', { name: 'Note' }).fill('exemplars: trace ids on samples');
   await right.getByRole('button', { name: 'Save note' }).click();
   await expect.poll(() => right.getByRole('status').textContent()).toContain('changed elsewhere');
