@@ -30,7 +30,9 @@ interface NoteEditorProps {
  */
 export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec, captionOnScreen, announce }: NoteEditorProps) {
   const latest = useRef<BoxText>({ id: '', body: '', atSec: null });
-  const draft = useSharedDraft(drafts, talkId, editing, { current: latest.current, show: (text) => show(text) });
+  const draft = useSharedDraft(drafts, talkId, editing, { current: latest.current, show: (text) => show(text) }, (kept) =>
+    announce({ kind: 'alert', text: t('draftTooLong', kept.toLocaleString()) }),
+  );
   const [body, setBody] = useState(() => draft.initial?.body ?? editing?.body ?? '');
   const start = useStartTime(currentSec, draft.initial?.atSec ?? null);
   const [noteId] = useState(() => draft.initial?.id ?? newNoteId());

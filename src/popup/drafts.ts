@@ -18,7 +18,8 @@ export interface Draft {
 
 export interface DraftStore {
   load(key: string): Draft | null;
-  save(key: string, draft: Draft): void;
+  /** Returns how many characters of the body were kept: fewer than it has when storage is full. */
+  save(key: string, draft: Draft): number;
   clear(key: string): void;
   /** Calls back when another page (popup, side panel) changes this draft, with the draft it replaced; returns the unsubscribe. */
   onChangedElsewhere(key: string, listener: (draft: Draft | null, previous: Draft | null) => void): () => void;
@@ -51,12 +52,40 @@ function parseDraft(stored: string | null): Draft | null {
 
 /** `window` fires `storage` in every other page of the extension when one of them writes. */
 export function storageDrafts(storage: Storage, events: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): DraftStore {
+  /** Per draft over the quota: a length known not to fit, and the longest start of the body known to. */
+  const overQuota = new Map<string, { fails: number; fits: number }>();
+  const write = (key: string, draft: Draft, chars: number): boolean => {
+    try {
+      storage.setItem(PREFIX + key, JSON.stringify({ ...draft, body: draft.body.slice(0, chars) }));
+      return true;
+    } catch {
+      return false; // over the quota (about 5 million characters in Chromium); the last draft that fitted stays
+    }
+  };
   return {
     load(key) {
       return parseDraft(storage.getItem(PREFIX + key));
     },
     save(key, draft) {
-      storage.setItem(PREFIX + key, JSON.stringify(draft));
+      const known = overQuota.get(key);
+      if (!known || draft.body.length < known.fails) {
+        if (write(key, draft, draft.body.length)) {
+          overQuota.delete(key);
+          return draft.body.length;
+        }
+      }
+      // Keep the longest start of the text that fits, found once by bisection, then reused per keystroke.
+      let { fits, fails } = known ?? { fits: 0, fails: draft.body.length };
+      fails = Math.min(fails, draft.body.length);
+      fits = Math.min(fits, fails);
+      if (known && write(key, draft, fits)) return fits;
+      while (fails - fits > 1024) {
+        const middle = Math.floor((fits + fails) / 2);
+        if (write(key, draft, middle)) fits = middle;
+        else fails = middle;
+      }
+      overQuota.set(key, { fits, fails });
+      return fits;
     },
     clear(key) {
       storage.removeItem(PREFIX + key);

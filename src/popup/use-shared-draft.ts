@@ -22,7 +22,7 @@ export interface DraftBox {
  * The draft behind a note box, shared by every page open on the talk (popup, side panel): read
  * once, kept on every change, and followed when another page changes or saves it.
  */
-export function useSharedDraft(drafts: DraftStore, talkId: string, editing: EditTarget | null, box: DraftBox) {
+export function useSharedDraft(drafts: DraftStore, talkId: string, editing: EditTarget | null, box: DraftBox, onNotAllKept: (keptChars: number) => void) {
   const key = draftKey(talkId, editing ? 'edit' : 'new');
   // A leftover edit draft counts only for the note it was written for.
   const [initial] = useState(() => {
@@ -30,10 +30,18 @@ export function useSharedDraft(drafts: DraftStore, talkId: string, editing: Edit
     return !editing || draft?.editing?.noteId === editing.id ? draft : null;
   });
 
+  const allKept = useRef(true);
   const keep = () => {
     const { id, body, atSec } = box.current;
-    if (body === '' && !editing) drafts.clear(key);
-    else drafts.save(key, { id, body, atSec, editing: editing ? { noteId: editing.id, openedAt: editing.updatedAt } : null });
+    if (body === '' && !editing) {
+      drafts.clear(key);
+      allKept.current = true;
+      return;
+    }
+    const kept = drafts.save(key, { id, body, atSec, editing: editing ? { noteId: editing.id, openedAt: editing.updatedAt } : null });
+    // Said once when the draft outgrows the storage, not on every keystroke after.
+    if (kept < body.length && allKept.current) onNotAllKept(kept);
+    allKept.current = kept === body.length;
   };
   const latest = useRef({ box, keep });
   latest.current = { box, keep };

@@ -46,3 +46,20 @@ test('two pages on one talk see each other’s notes live, and a late edit keeps
       .toEqual([expect.stringContaining('exemplars in the OpenMetrics format'), expect.stringContaining('exemplars: trace ids on samples')]);
   }
 });
+
+test('a draft too big for the browser’s storage says so, keeps what fits, and throws nothing', async () => {
+  const watch = await session.openYouTube('/watch?v=H0st1le_T1t');
+  const popup = await session.openPopupFor(watch);
+  const errors: Error[] = [];
+  popup.on('pageerror', (error) => errors.push(error));
+  const huge = 'a long talk transcript. '.repeat(250_000); // 6 million characters
+  await popup.getByRole('textbox', { name: 'Note' }).fill(huge);
+  await expect.poll(() => popup.getByRole('alert').textContent()).toContain('too long to keep as a draft');
+  expect(errors).toEqual([]);
+  await popup.close();
+
+  const reopened = await session.openPopupFor(watch);
+  const kept = await reopened.getByRole('textbox', { name: 'Note' }).inputValue();
+  expect(kept.length).toBeGreaterThan(1_000_000);
+  expect(huge.startsWith(kept)).toBe(true);
+});
