@@ -28,8 +28,17 @@ document.addEventListener('yt-navigate-finish', (event) => {
 });
 window.addEventListener('popstate', announcePageChange);
 
+/** Navigations in a burst are told once, as where the page ended up (a page can fake thousands a second). */
+const ANNOUNCE_EVERY_MS = 50;
+let announcing = false;
+
 function announcePageChange(): void {
-  void sendToExtension({ type: 'talklog/page-changed', videoId: videoIdFromUrl(location.href) });
+  if (announcing) return;
+  announcing = true;
+  setTimeout(() => {
+    announcing = false;
+    void sendToExtension({ type: 'talklog/page-changed', videoId: videoIdFromUrl(location.href) });
+  }, ANNOUNCE_EVERY_MS);
 }
 
 function readNow(): TalkHere {
