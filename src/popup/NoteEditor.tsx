@@ -17,6 +17,8 @@ interface NoteEditorProps {
   talkId: string;
   editing: EditTarget | null;
   onEditDone: () => void;
+  /** Runs before a new note is saved (the talk is clipped then, if it is not yet); rejects to stop the save. */
+  beforeSave: () => Promise<void>;
   /** Where the video is now; null when it cannot be told. */
   currentSec: () => Promise<number | null>;
   captionOnScreen: () => Promise<string | null>;
@@ -28,7 +30,7 @@ interface NoteEditorProps {
  * draft until it is saved, so closing the page and coming back finds it again.
  * Give it `key` by `editing?.id` so that starting or ending an edit starts afresh.
  */
-export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec, captionOnScreen, announce }: NoteEditorProps) {
+export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave, currentSec, captionOnScreen, announce }: NoteEditorProps) {
   const latest = useRef<BoxText>({ id: '', body: '', atSec: null });
   const draft = useSharedDraft(drafts, talkId, editing, { current: latest.current, show: (text) => show(text) }, (kept) =>
     announce({ kind: 'alert', text: t('draftTooLong', kept.toLocaleString()) }),
@@ -90,6 +92,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
     if (saving || body.trim() === '') return;
     setSaving(true);
     try {
+      if (!editing) await beforeSave();
       const confirmation = await saveNoteText(db, talkId, editing, { id: latest.current.id, body, atSec: start.settled });
       const next = editing ? '' : typedSince(body, latest.current.body);
       show({ id: newNoteId(), body: '', atSec: null });

@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { clipTalk } from '../db/talks';
-import type { Chapter, Talk, TalkHere } from '../talk/model';
+import type { CapturedTalk, TalkHere } from '../talk/model';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { markAppReady } from '../ui/app-ready';
 import type { Settings } from '../settings/settings';
@@ -12,12 +12,12 @@ import type { TabConnector } from './tab-connector';
 import { t } from '../i18n/t';
 
 type View =
-  | { kind: 'asking' }
-  | { kind: 'talk'; talk: Talk; chapters: Chapter[] }
-  | { kind: 'no-talk'; here: Extract<TalkHere, { kind: 'no-talk' }> }
-  | { kind: 'failed' };
+  { kind: 'asking' } | { kind: 'talk'; captured: CapturedTalk } | { kind: 'no-talk'; here: Extract<TalkHere, { kind: 'no-talk' }> } | { kind: 'failed' };
 
-/** The popup and side panel: the talk in the tab, clipped on sight, and its notes. */
+/**
+ * The popup and side panel: the talk in the tab and its notes. Opening the popup clips the talk;
+ * the side panel follows its tab and clips only when the user acts (Clip, a note).
+ */
 interface PopupAppProps {
   db: TalklogDb;
   drafts: DraftStore;
@@ -33,29 +33,56 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
   const [view, setView] = useState<View>({ kind: 'asking' });
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
-  /** Shows the talk in the tab, clipped; false when there is none or it could not be read. */
-  const showTalkHere = useCallback(async (): Promise<boolean> => {
-    try {
-      const here = await connector.whatTalkIsHere();
+  /** Saves the talk to the library; rejects with the reason when it could not. */
+  const clip = useCallback(
+    (captured: CapturedTalk) => clipTalk(db, captured, new Date(), { settingsEvent: async () => settings.defaultEvent }),
+    [db, settings.defaultEvent],
+  );
+
+  /** Shows the talk in the tab (clipped first when asked). A talk that cannot be saved is still shown, to take notes on. */
+  const showTalkHere = useCallback(
+    async (clipIt: boolean): Promise<void> => {
+      let here: TalkHere;
+      try {
+        here = await connector.whatTalkIsHere();
+      } catch (error) {
+        setView({ kind: 'failed' });
+        setAnnouncement({ kind: 'alert', text: t('couldNotReadTab', errorMessage(error)) });
+        return;
+      }
       if (here.kind === 'no-talk') {
         setView({ kind: 'no-talk', here });
-        return false;
+        return;
       }
-      const talk = await clipTalk(db, here.talk, new Date(), { settingsEvent: async () => settings.defaultEvent });
-      setView({ kind: 'talk', talk, chapters: here.talk.chapters });
-      return true;
-    } catch (error) {
-      setView({ kind: 'failed' });
-      setAnnouncement({ kind: 'alert', text: t('couldNotReadTab', errorMessage(error)) });
-      return false;
-    }
-  }, [db, connector, settings.defaultEvent]);
+      if (clipIt) await clip(here.talk).catch((error: unknown) => setAnnouncement({ kind: 'alert', text: t('couldNotSaveTalk', errorMessage(error)) }));
+      setView({ kind: 'talk', captured: here.talk });
+    },
+    [connector, clip],
+  );
 
   // Layout effects: the popup's first work starts with its first render, not a frame after it.
+  // In-page navigations are followed one question at a time: a flood of them (a page can fake
+  // thousands) makes one more question once the current one is answered, not one each.
   useLayoutEffect(() => {
-    void showTalkHere();
-    return connector.onPageChanged(() => void showTalkHere());
-  }, [showTalkHere, connector]);
+    let asking = false;
+    let again = false;
+    const ask = (clipIt: boolean) => {
+      if (asking) {
+        again = true;
+        return;
+      }
+      asking = true;
+      void showTalkHere(clipIt).finally(() => {
+        asking = false;
+        if (again) {
+          again = false;
+          ask(false);
+        }
+      });
+    };
+    ask(surface === 'popup');
+    return connector.onPageChanged(() => ask(false));
+  }, [showTalkHere, connector, surface]);
 
   // A talk marks itself ready once shown with its notes (TalkPanel); the other views are ready now.
   useLayoutEffect(() => {
@@ -93,17 +120,14 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
         {view.kind === 'asking' && <p class="muted">{t('lookingAtTab')}</p>}
         {view.kind === 'talk' && (
           <TalkPanel
-            key={view.talk.id}
+            key={view.captured.videoId}
             db={db}
             drafts={drafts}
-            initialTalk={view.talk}
-            chapters={view.chapters}
+            captured={view.captured}
             rewindSec={settings.rewindSec}
             connector={connector}
             announce={setAnnouncement}
-            onClip={async () => {
-              if (await showTalkHere()) setAnnouncement({ kind: 'status', text: t('clipped') });
-            }}
+            clip={() => clip(view.captured)}
           />
         )}
         {view.kind === 'no-talk' && <NoTalkHere db={db} reason={view.here.reason} onOpen={(url) => connector.openUrl(url)} />}

@@ -175,6 +175,7 @@ describe('nothing typed is lost', () => {
     renderPopup(db, fakeTab(onWatchPage()).connector);
     const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
     await db.talks.clear();
+    failWrites(db, 'The disk is full.');
     fireEvent.input(box, { target: { value: 'precious words' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('it is still in the box'));
@@ -286,23 +287,23 @@ describe('found in review', () => {
     const db = freshDb();
     const tab = fakeTab(onWatchPage());
     renderPopup(db, tab.connector);
-    await screen.findByRole('textbox', { name: 'Note' });
-    tab.connector.whatTalkIsHere = async () => {
-      throw new Error('The tab was closed');
-    };
-    fireEvent.click(screen.getByRole('button', { name: 'Clip' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The tab was closed'));
+    await screen.findByText(/In your library/);
+    await db.talks.clear();
+    failWrites(db, 'The quota has been exceeded.');
+    fireEvent.click(await screen.findByRole('button', { name: 'Clip' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The quota has been exceeded.'));
     expect(screen.getByRole('status').textContent).toBe('');
   });
 
   test('a talk deleted in another page says so and can be clipped again', async () => {
     const db = freshDb();
     renderPopup(db, fakeTab(onWatchPage()).connector);
-    await screen.findByRole('textbox', { name: 'Note' });
+    await screen.findByText(/In your library/);
     await db.talks.clear();
     expect(await screen.findByText(/This talk was deleted from your library/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clip' }));
-    expect(await screen.findByRole('heading', { name: 'Evolving Prometheus for More Use Cases' })).toBeTruthy();
+    await screen.findByText(/In your library/);
+    expect(screen.getByRole('status').textContent).toContain('Clipped');
     expect(await db.talks.count()).toBe(1);
   });
 
@@ -327,6 +328,68 @@ function draftFromElsewhere(value: string | null, key = 'talklog:draft:t_Pr0meTh
   else localStorage.setItem(key, value);
   window.dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue: value, storageArea: localStorage }));
 }
+
+/** Makes every new talk's write fail, as a full disk or a closing database would. */
+function failWrites(db: TalklogDb, message: string) {
+  db.talks.hook('creating', () => {
+    throw new DOMException(message, 'QuotaExceededError');
+  });
+}
+
+describe('a talk already in the library', () => {
+  test('says so, with its event, and offers to remove it (with Undo) rather than to clip it', async () => {
+    const db = freshDb();
+    await clipTalk(db, capturedTalk());
+    await db.talks.update('t_Pr0meTheus1', { event: 'KubeCon NA 2021' });
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    const line = await screen.findByText(/In your library/);
+    await waitFor(() => expect(line.textContent).toContain('KubeCon NA 2021'));
+    expect(screen.queryByRole('button', { name: 'Clip' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove from library' }));
+    await waitFor(async () => expect(await db.talks.count()).toBe(0));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Removed from your library'));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(async () => expect((await db.talks.get('t_Pr0meTheus1'))?.event).toBe('KubeCon NA 2021'));
+  });
+
+  test('a new clip shows the event it inherited, and Change event goes to the field to change it', async () => {
+    const db = freshDb();
+    renderPopup(db, fakeTab(onWatchPage()).connector, { ...DEFAULT_SETTINGS, defaultEvent: 'KubeCon EU 2024' });
+    const line = await screen.findByText(/In your library/);
+    await waitFor(() => expect(line.textContent).toContain('KubeCon EU 2024'));
+    fireEvent.click(screen.getByRole('button', { name: 'Change event' }));
+    const field = (await screen.findByRole('combobox', { name: 'Event' }).catch(() => screen.findByRole('textbox', { name: 'Event' }))) as HTMLInputElement;
+    await waitFor(() => expect(document.activeElement).toBe(field));
+  });
+});
+
+test('a failed talk write while clipping says what failed, and the note box still takes the note', async () => {
+  const db = freshDb();
+  failWrites(db, 'The quota has been exceeded.');
+  renderPopup(db, fakeTab(onWatchPage()).connector);
+  await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Could not save this talk to your library: /));
+  expect(screen.getByRole('alert').textContent).toContain('The quota has been exceeded.');
+  const box = screen.getByRole('textbox', { name: 'Note' });
+  fireEvent.input(box, { target: { value: 'kept safe meanwhile' } });
+  expect(storageDrafts(localStorage).load('t_Pr0meTheus1:new')?.body).toBe('kept safe meanwhile');
+});
+
+test('a flood of in-page navigations asks the tab once more, not once each', async () => {
+  const db = freshDb();
+  const tab = fakeTab(onWatchPage());
+  let asked = 0;
+  const answer = tab.connector.whatTalkIsHere;
+  tab.connector.whatTalkIsHere = () => {
+    asked++;
+    return answer();
+  };
+  renderPopup(db, tab.connector);
+  await screen.findByRole('textbox', { name: 'Note' });
+  const before = asked;
+  for (let i = 0; i < 20_000; i++) tab.state.pageChanged();
+  await waitFor(() => expect(asked).toBeGreaterThan(before));
+  expect(asked - before).toBeLessThanOrEqual(2);
+});
 
 describe('the popup and the side panel on one talk', () => {
   test('when the other page saves, an untouched copy empties and what was typed here since starts the next note', async () => {
