@@ -4,8 +4,8 @@ import { notesForTalk } from '../db/notes';
 import { getTalk } from '../db/talks';
 import { talkIdFor, type CapturedTalk, type Note, type Talk } from '../talk/model';
 import { markAppReady } from '../ui/app-ready';
+import { Byline } from '../ui/Byline';
 import { noteStartSec } from '../settings/settings';
-import { formatPlaybackTime } from '../talk/time';
 import { videoTimeUrl } from '../talk/video-id';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
@@ -88,12 +88,10 @@ export function TalkPanel({ db, drafts, captured, rewindSec, connector, announce
         <h1 id="talk-title" class="talk-card__title">
           {talk.title}
         </h1>
-        <p class="talk-card__meta">
-          {[talk.speakers.join(', '), talk.channel, talk.durationSec ? formatPlaybackTime(talk.durationSec) : ''].filter(Boolean).join(' · ')}
-        </p>
+        <Byline class="talk-card__meta" speakers={talk.speakers} channel={talk.channel} durationSec={talk.durationSec} />
         {saved ? (
           <InLibrary db={db} talk={saved} announce={announce} onChangeEvent={() => setDetailsRequest((count) => count + 1)}>
-            <button type="button" class="button button--quiet" onClick={() => void copyAsMarkdown(saved)}>
+            <button type="button" class="button button--quiet button--small" onClick={() => void copyAsMarkdown(saved)}>
               {t('copyAsMarkdown')}
             </button>
           </InLibrary>

@@ -33,6 +33,14 @@ describe('popup on a watch page', () => {
     expect(screen.getByRole('textbox', { name: 'Note' })).toBeTruthy();
   });
 
+  test('speakers and channel are told apart at a glance', async () => {
+    renderPopup(freshDb(), fakeTab(onWatchPage()).connector);
+    const speakers = await screen.findByText('Bartłomiej Płotka, Red Hat');
+    const channel = screen.getByText('CNCF [Cloud Native Computing Foundation]');
+    expect(speakers.parentElement!.textContent).toBe('Speakers: Bartłomiej Płotka, Red Hat');
+    expect(channel.parentElement!.textContent).toContain('Channel: CNCF [Cloud Native Computing Foundation]');
+  });
+
   test('the Note box has the focus as soon as the popup is ready, so opening and typing is enough', async () => {
     renderPopup(freshDb(), fakeTab(onWatchPage()).connector);
     await waitFor(() => expect(performance.getEntriesByName('app-ready', 'mark').length).toBeGreaterThan(0));
