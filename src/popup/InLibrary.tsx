@@ -48,7 +48,7 @@ export function InLibrary({ db, talk, announce, onChangeEvent, children }: InLib
         </button>
       </p>
       <div class="talk-card__actions">
-        <button type="button" class="button button--quiet" onClick={() => void remove()}>
+        <button type="button" class="button button--quiet button--small" onClick={() => void remove()}>
           {t('removeFromLibrary')}
         </button>
         {children}
