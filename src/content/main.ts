@@ -60,7 +60,12 @@ function whatTalkIsHere(): Promise<TalkHere> {
       if (answer.kind === 'talk' || answer.reason !== 'loading') finish(answer);
     });
     observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    const timer = setTimeout(() => finish(readNow()), PAGE_SWITCH_WAIT_MS);
+    // YouTube has had its time: a watch page still without its video's title holds no playable
+    // video (removed, private, an error page), and saying "still loading" for ever would be untrue.
+    const timer = setTimeout(() => {
+      const answer = readNow();
+      finish(answer.kind === 'no-talk' && answer.reason === 'loading' ? { ...answer, reason: 'unavailable' } : answer);
+    }, PAGE_SWITCH_WAIT_MS);
   });
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { clipTalk } from '../db/talks';
+import { capturedByIdOnly, clipTalk } from '../db/talks';
 import type { CapturedTalk, TalkHere } from '../talk/model';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { markAppReady } from '../ui/app-ready';
@@ -84,6 +84,13 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
     return connector.onPageChanged(() => ask(false));
   }, [showTalkHere, connector, surface]);
 
+  /** On a video YouTube does not play, the user may still write a note on it: it is known by its id alone. */
+  const writableWithoutPlaying = (here: Extract<TalkHere, { kind: 'no-talk' }>) => {
+    const { videoId } = here;
+    if (here.reason !== 'unavailable' || videoId === null) return undefined;
+    return () => setView({ kind: 'talk', captured: capturedByIdOnly(videoId) });
+  };
+
   // A talk marks itself ready once shown with its notes (TalkPanel); the other views are ready now.
   useLayoutEffect(() => {
     if (view.kind === 'no-talk' || view.kind === 'failed') markAppReady();
@@ -130,7 +137,9 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
             clip={() => clip(view.captured)}
           />
         )}
-        {view.kind === 'no-talk' && <NoTalkHere db={db} reason={view.here.reason} onOpen={(url) => connector.openUrl(url)} />}
+        {view.kind === 'no-talk' && (
+          <NoTalkHere db={db} reason={view.here.reason} onOpen={(url) => connector.openUrl(url)} onWriteNote={writableWithoutPlaying(view.here)} />
+        )}
       </main>
       <Announcer announcement={announcement} onDismiss={() => setAnnouncement(null)} />
     </div>
