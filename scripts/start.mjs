@@ -38,7 +38,8 @@ async function headlessDemo() {
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 380, height: 600 });
     await popup.goto(browser.extensionUrl(`src/popup/index.html?tab=${await browser.tabIdOf(watch)}`));
-    await popup.getByRole('button', { name: 'Clip' }).click();
+    // Opening the popup clips the talk; it then says it is in the library.
+    await popup.getByText('In your library', { exact: false }).waitFor();
     const note = popup.getByRole('textbox', { name: 'Note' });
     await note.fill('new scrape limits: `sample_limit`, `label_limit`');
     await popup.getByText(/^At \d+:\d\d/).waitFor();

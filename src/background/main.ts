@@ -5,7 +5,9 @@ import { followActiveTabBadge } from './badge';
 import { browserBadge, browserClipEnvironment } from './browser-environment';
 import { CLIP_COMMAND, clipTab, finishUnfinishedClip } from './clip-command';
 import { createContextMenus, onContextMenuClick } from './context-menu';
-import { OPEN_SIDE_PANEL_COMMAND, openSidePanel } from './side-panel';
+import { openSidePanel } from '../ui/open-side-panel';
+
+const OPEN_SIDE_PANEL_COMMAND = 'open-side-panel';
 
 const db = openTalklogDb();
 const badge = followActiveTabBadge(db, browserBadge());
@@ -22,7 +24,7 @@ async function onCommand(command: string, tab?: browser.Tabs.Tab): Promise<void>
     await leftUnfinished;
     if (tabId !== undefined) await clipTab(clips, tabId);
   }
-  if (command === OPEN_SIDE_PANEL_COMMAND) await openSidePanel(tab);
+  if (command === OPEN_SIDE_PANEL_COMMAND && tab?.windowId !== undefined) await openSidePanel({ windowId: tab.windowId });
 }
 
 const onMenuClick = (info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) => onContextMenuClick(clips, info, tab);

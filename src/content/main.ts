@@ -28,8 +28,17 @@ document.addEventListener('yt-navigate-finish', (event) => {
 });
 window.addEventListener('popstate', announcePageChange);
 
+/** Navigations in a burst are told once, as where the page ended up (a page can fake thousands a second). */
+const ANNOUNCE_EVERY_MS = 50;
+let announcing = false;
+
 function announcePageChange(): void {
-  void sendToExtension({ type: 'talklog/page-changed', videoId: videoIdFromUrl(location.href) });
+  if (announcing) return;
+  announcing = true;
+  setTimeout(() => {
+    announcing = false;
+    void sendToExtension({ type: 'talklog/page-changed', videoId: videoIdFromUrl(location.href) });
+  }, ANNOUNCE_EVERY_MS);
 }
 
 function readNow(): TalkHere {
@@ -51,7 +60,12 @@ function whatTalkIsHere(): Promise<TalkHere> {
       if (answer.kind === 'talk' || answer.reason !== 'loading') finish(answer);
     });
     observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    const timer = setTimeout(() => finish(readNow()), PAGE_SWITCH_WAIT_MS);
+    // YouTube has had its time: a watch page still without its video's title holds no playable
+    // video (removed, private, an error page), and saying "still loading" for ever would be untrue.
+    const timer = setTimeout(() => {
+      const answer = readNow();
+      finish(answer.kind === 'no-talk' && answer.reason === 'loading' ? { ...answer, reason: 'unavailable' } : answer);
+    }, PAGE_SWITCH_WAIT_MS);
   });
 }
 

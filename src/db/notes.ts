@@ -12,9 +12,10 @@ export function countNotesForTalk(db: TalklogDb, talkId: string): Promise<number
   return db.notes.where('talkId').equals(talkId).count();
 }
 
-export async function addNote(db: TalklogDb, talkId: string, body: string, atSec: number | null, now = new Date()): Promise<Note> {
+/** Adds a note. Given an `id` already saved (the same draft saved from two pages), it returns that note and adds none. */
+export async function addNote(db: TalklogDb, talkId: string, body: string, atSec: number | null, now = new Date(), id = newNoteId()): Promise<Note> {
   const note: Note = {
-    id: newNoteId(),
+    id,
     talkId,
     body: noteWithinLimit(body),
     // The position comes from the page's player: one that cannot be real is dropped, the note kept.
@@ -22,11 +23,13 @@ export async function addNote(db: TalklogDb, talkId: string, body: string, atSec
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
-  await db.transaction('rw', db.talks, db.notes, async () => {
+  return db.transaction('rw', db.talks, db.notes, async () => {
+    const saved = await db.notes.get(id);
+    if (saved) return saved;
     if (!(await db.talks.get(talkId))) throw new Error('The talk for this note is no longer saved.');
     await db.notes.add(note);
+    return note;
   });
-  return note;
 }
 
 export type NoteUpdate =

@@ -1,5 +1,6 @@
 import type { CapturedTalk, Note, Talk } from '../talk/model';
 import { talkIdFor } from '../talk/model';
+import { canonicalVideoUrl } from '../talk/video-id';
 import type { TalklogDb } from './database';
 
 /**
@@ -47,6 +48,21 @@ function refreshedByClip(existing: Talk, captured: CapturedTalk): Talk | null {
     status: existing.status === 'to-watch' ? 'watching' : existing.status,
   };
   return JSON.stringify(refreshed) === JSON.stringify(existing) ? null : refreshed;
+}
+
+/** A video known by its id alone (YouTube does not play it): clipped, it is an untitled talk a later clip fills in. */
+export function capturedByIdOnly(videoId: string): CapturedTalk {
+  return {
+    videoId,
+    url: canonicalVideoUrl(videoId),
+    title: untitledTalk(videoId),
+    youtubeTitle: untitledTalk(videoId),
+    channel: null,
+    speakers: [],
+    durationSec: null,
+    currentSec: null,
+    chapters: [],
+  };
 }
 
 /** The title of a talk saved from a link that had no text; the first clip replaces it. */

@@ -1,8 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { t } from '../i18n/t';
-import { formatPlaybackTime } from '../talk/time';
 import type { Announcement } from '../ui/Announcer';
+import { Byline } from '../ui/Byline';
 import { interestLabel } from '../ui/StarRating';
 import { statusLabel } from '../ui/status-label';
 import { TalkDetailsForm } from '../ui/TalkDetailsForm';
@@ -40,7 +40,6 @@ export function TalkRow({ rowRef, index, count, top, db, entry, words, vocabular
   const { talk, notes } = entry;
   const [open, setOpen] = useState(false);
   const id = useId();
-  const byline = [...talk.speakers, talk.channel ?? ''].filter(Boolean);
   const noteMatch = words.length > 0 && !open ? firstNoteMatch(entry, words) : null;
 
   return (
@@ -67,15 +66,13 @@ export function TalkRow({ rowRef, index, count, top, db, entry, words, vocabular
               <Highlighted text={talk.title} words={words} />
             </a>
           </h2>
-          <p class="talk-row__byline">
-            {byline.map((part, i) => (
-              <span key={i}>
-                {i > 0 && ' · '}
-                <Highlighted text={part} words={words} />
-              </span>
-            ))}
-            {talk.durationSec ? ` · ${formatPlaybackTime(talk.durationSec)}` : ''}
-          </p>
+          <Byline
+            class="talk-row__byline"
+            speakers={talk.speakers}
+            channel={talk.channel}
+            durationSec={talk.durationSec}
+            show={(text) => <Highlighted text={text} words={words} />}
+          />
           <p class="talk-row__facts">
             <span class={`chip chip--${talk.status}`}>{statusLabel(talk.status)}</span>
             {talk.event && <Chip kind="event" label={t('fieldEvent')} text={talk.event} words={words} />}

@@ -12,11 +12,26 @@ const EXPLANATIONS: Record<NoTalkReason, MessageKey> = {
   loading: 'noTalkLoading',
 };
 
-export function NoTalkHere({ db, reason, onOpen }: { db: TalklogDb; reason: NoTalkReason; onOpen: (url: string) => void }) {
+interface NoTalkHereProps {
+  db: TalklogDb;
+  reason: NoTalkReason;
+  onOpen: (url: string) => void;
+  /** Offered on a video YouTube does not play: notes on it are still welcome. */
+  onWriteNote?: () => void;
+}
+
+export function NoTalkHere({ db, reason, onOpen, onWriteNote }: NoTalkHereProps) {
   const recent = useLiveQuery(() => listRecentTalks(db, 8), [db]).value;
   return (
     <>
       <p class="no-talk">{t(EXPLANATIONS[reason])}</p>
+      {onWriteNote && (
+        <div class="talk-card__actions">
+          <button type="button" class="button" onClick={onWriteNote}>
+            {t('writeNoteOnIt')}
+          </button>
+        </div>
+      )}
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading" class="section-heading">
           {t('recentTalks')}

@@ -1,14 +1,14 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { t } from '../i18n/t';
+import { newNoteId } from '../talk/model';
 import { formatPlaybackTime } from '../talk/time';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import { NoteTextarea } from '../ui/NoteTextarea';
 import type { DraftStore } from './drafts';
 import type { EditTarget } from './edit-target';
-import { insertQuote } from './quote';
 import { saveNoteText, typedSince } from './save-note';
-import { useSharedDraft } from './use-shared-draft';
+import { useSharedDraft, type BoxText } from './use-shared-draft';
 import { useStartTime } from './use-start-time';
 
 interface NoteEditorProps {
@@ -17,6 +17,8 @@ interface NoteEditorProps {
   talkId: string;
   editing: EditTarget | null;
   onEditDone: () => void;
+  /** Runs before a new note is saved (the talk is clipped then, if it is not yet); rejects to stop the save. */
+  beforeSave: () => Promise<void>;
   /** Where the video is now; null when it cannot be told. */
   currentSec: () => Promise<number | null>;
   captionOnScreen: () => Promise<string | null>;
@@ -28,24 +30,27 @@ interface NoteEditorProps {
  * draft until it is saved, so closing the page and coming back finds it again.
  * Give it `key` by `editing?.id` so that starting or ending an edit starts afresh.
  */
-export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec, captionOnScreen, announce }: NoteEditorProps) {
-  const latest = useRef({ body: '', atSec: null as number | null });
-  const draft = useSharedDraft(drafts, talkId, editing, { current: latest.current, show: (text, sec) => show(text, sec) });
+export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave, currentSec, captionOnScreen, announce }: NoteEditorProps) {
+  const latest = useRef<BoxText>({ id: '', body: '', atSec: null });
+  const draft = useSharedDraft(drafts, talkId, editing, { current: latest.current, show: (text) => show(text) }, (kept) =>
+    announce({ kind: 'alert', text: t('draftTooLong', kept.toLocaleString()) }),
+  );
   const [body, setBody] = useState(() => draft.initial?.body ?? editing?.body ?? '');
   const start = useStartTime(currentSec, draft.initial?.atSec ?? null);
+  const [noteId] = useState(() => draft.initial?.id ?? newNoteId());
+  if (latest.current.id === '') latest.current.id = noteId;
   const [saving, setSaving] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const boxId = useId();
   latest.current.body = body;
   latest.current.atSec = start.atSec;
 
-  useEffect(() => {
-    if (editing) textarea.current?.focus();
-  }, [editing]);
+  // Open and type: the box has the focus from the start (a new note, or the note just opened to edit).
+  useEffect(() => textarea.current?.focus(), []);
 
-  /** Puts text and its start time in the box, as if typed here, without writing the draft back. */
-  const show = (text: string, sec: number | null) => {
-    latest.current.body = text;
-    latest.current.atSec = sec;
+  /** Puts text, its start time and its note's id in the box, as if typed here, without writing the draft back. */
+  const show = ({ id, body: text, atSec: sec }: BoxText) => {
+    Object.assign(latest.current, { id, body: text, atSec: sec });
     start.set(sec);
     setBody(text);
   };
@@ -54,7 +59,8 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
     latest.current.body = value;
     setBody(value);
     if (!editing && value.trim() === '') {
-      // An emptied box starts a new note: the next words get the moment they are typed at.
+      // An emptied box starts a new note: the next words get the moment they are typed at, and a new id.
+      latest.current.id = newNoteId();
       latest.current.atSec = null;
       start.set(null);
     } else if (!editing) {
@@ -67,7 +73,8 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
   };
 
   const quoteCaption = async () => {
-    const caption = await captionOnScreen();
+    // Loaded on demand with its markdown escaping: the popup must open within its size budget.
+    const [caption, { insertQuote }] = await Promise.all([captionOnScreen(), import('./quote')]);
     if (caption === null) {
       announce({ kind: 'status', text: t('captionsOff') });
       return;
@@ -85,9 +92,10 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
     if (saving || body.trim() === '') return;
     setSaving(true);
     try {
-      const confirmation = await saveNoteText(db, talkId, editing, body, start.settled);
+      if (!editing) await beforeSave();
+      const confirmation = await saveNoteText(db, talkId, editing, { id: latest.current.id, body, atSec: start.settled });
       const next = editing ? '' : typedSince(body, latest.current.body);
-      show('', null);
+      show({ id: newNoteId(), body: '', atSec: null });
       draft.clear();
       if (editing) onEditDone();
       else if (next !== '') onInput(next);
@@ -110,22 +118,22 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, currentSec
         void save();
       }}
     >
-      <label for="note-body" class="note-editor__label">
+      <label for={boxId} class="note-editor__label">
         {t('note')}
       </label>
       <NoteTextarea
-        id="note-body"
+        id={boxId}
         boxRef={textarea}
         class="note-editor__box"
         rows={4}
         value={body}
-        aria-describedby="note-hint"
+        aria-describedby={`${boxId}-hint`}
         placeholder={t('notePlaceholder')}
         onValue={onInput}
         onSubmit={() => void save()}
       />
       <div class="note-editor__row">
-        <span id="note-hint" class="muted">
+        <span id={`${boxId}-hint`} class="muted">
           {t('ctrlEnterSaves', hint)}
         </span>
         <button type="button" class="button button--quiet" onClick={() => void quoteCaption()}>

@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { clipTalk } from '../db/talks';
-import type { Chapter, Talk, TalkHere } from '../talk/model';
+import { capturedByIdOnly, clipTalk } from '../db/talks';
+import type { CapturedTalk, TalkHere } from '../talk/model';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { markAppReady } from '../ui/app-ready';
 import type { Settings } from '../settings/settings';
@@ -12,46 +12,84 @@ import type { TabConnector } from './tab-connector';
 import { t } from '../i18n/t';
 
 type View =
-  | { kind: 'asking' }
-  | { kind: 'talk'; talk: Talk; chapters: Chapter[] }
-  | { kind: 'no-talk'; here: Extract<TalkHere, { kind: 'no-talk' }> }
-  | { kind: 'failed' };
+  { kind: 'asking' } | { kind: 'talk'; captured: CapturedTalk } | { kind: 'no-talk'; here: Extract<TalkHere, { kind: 'no-talk' }> } | { kind: 'failed' };
 
-/** The popup and side panel: the talk in the tab, clipped on sight, and its notes. */
+/**
+ * The popup and side panel: the talk in the tab and its notes. Opening the popup clips the talk;
+ * the side panel follows its tab and clips only when the user acts (Clip, a note).
+ */
 interface PopupAppProps {
   db: TalklogDb;
   drafts: DraftStore;
   connector: TabConnector;
   settings: Settings;
+  /** Where this page is shown: the toolbar popup (the default) or the side panel. */
+  surface?: 'popup' | 'side-panel';
+  /** Called once the side panel opened from the popup (a toolbar popup then closes itself). */
+  onSidePanelOpened?: () => void;
 }
 
-export function PopupApp({ db, drafts, connector, settings }: PopupAppProps) {
+export function PopupApp({ db, drafts, connector, settings, surface = 'popup', onSidePanelOpened }: PopupAppProps) {
   const [view, setView] = useState<View>({ kind: 'asking' });
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
-  /** Shows the talk in the tab, clipped; false when there is none or it could not be read. */
-  const showTalkHere = useCallback(async (): Promise<boolean> => {
-    try {
-      const here = await connector.whatTalkIsHere();
+  /** Saves the talk to the library; rejects with the reason when it could not. */
+  const clip = useCallback(
+    (captured: CapturedTalk) => clipTalk(db, captured, new Date(), { settingsEvent: async () => settings.defaultEvent }),
+    [db, settings.defaultEvent],
+  );
+
+  /** Shows the talk in the tab (clipped first when asked). A talk that cannot be saved is still shown, to take notes on. */
+  const showTalkHere = useCallback(
+    async (clipIt: boolean): Promise<void> => {
+      let here: TalkHere;
+      try {
+        here = await connector.whatTalkIsHere();
+      } catch (error) {
+        setView({ kind: 'failed' });
+        setAnnouncement({ kind: 'alert', text: t('couldNotReadTab', errorMessage(error)) });
+        return;
+      }
       if (here.kind === 'no-talk') {
         setView({ kind: 'no-talk', here });
-        return false;
+        return;
       }
-      const talk = await clipTalk(db, here.talk, new Date(), { settingsEvent: async () => settings.defaultEvent });
-      setView({ kind: 'talk', talk, chapters: here.talk.chapters });
-      return true;
-    } catch (error) {
-      setView({ kind: 'failed' });
-      setAnnouncement({ kind: 'alert', text: t('couldNotReadTab', errorMessage(error)) });
-      return false;
-    }
-  }, [db, connector, settings.defaultEvent]);
+      if (clipIt) await clip(here.talk).catch((error: unknown) => setAnnouncement({ kind: 'alert', text: t('couldNotSaveTalk', errorMessage(error)) }));
+      setView({ kind: 'talk', captured: here.talk });
+    },
+    [connector, clip],
+  );
 
   // Layout effects: the popup's first work starts with its first render, not a frame after it.
+  // In-page navigations are followed one question at a time: a flood of them (a page can fake
+  // thousands) makes one more question once the current one is answered, not one each.
   useLayoutEffect(() => {
-    void showTalkHere();
-    return connector.onPageChanged(() => void showTalkHere());
-  }, [showTalkHere, connector]);
+    let asking = false;
+    let again = false;
+    const ask = (clipIt: boolean) => {
+      if (asking) {
+        again = true;
+        return;
+      }
+      asking = true;
+      void showTalkHere(clipIt).finally(() => {
+        asking = false;
+        if (again) {
+          again = false;
+          ask(false);
+        }
+      });
+    };
+    ask(surface === 'popup');
+    return connector.onPageChanged(() => ask(false));
+  }, [showTalkHere, connector, surface]);
+
+  /** On a video YouTube does not play, the user may still write a note on it: it is known by its id alone. */
+  const writableWithoutPlaying = (here: Extract<TalkHere, { kind: 'no-talk' }>) => {
+    const { videoId } = here;
+    if (here.reason !== 'unavailable' || videoId === null) return undefined;
+    return () => setView({ kind: 'talk', captured: capturedByIdOnly(videoId) });
+  };
 
   // A talk marks itself ready once shown with its notes (TalkPanel); the other views are ready now.
   useLayoutEffect(() => {
@@ -65,28 +103,43 @@ export function PopupApp({ db, drafts, connector, settings }: PopupAppProps) {
           <img src="/icons/icon-32.png" alt="" width={20} height={20} />
           Talklog
         </span>
-        <button type="button" class="button button--quiet" onClick={() => connector.openLibrary()}>
-          {t('library')}
-        </button>
+        <span class="popup__bar-actions">
+          {surface === 'popup' && (
+            <button
+              type="button"
+              class="button button--quiet"
+              onClick={() => {
+                // No await before this call: the browser opens the panel only inside the click's user gesture.
+                connector
+                  .openSidePanel()
+                  .then(onSidePanelOpened, (error: unknown) => setAnnouncement({ kind: 'alert', text: t('couldNotOpenSidePanel', errorMessage(error)) }));
+              }}
+            >
+              {t('openSidePanel')}
+            </button>
+          )}
+          <button type="button" class="button button--quiet" onClick={() => connector.openLibrary()}>
+            {t('library')}
+          </button>
+        </span>
       </header>
       <main class="popup__main">
         {view.kind === 'asking' && <p class="muted">{t('lookingAtTab')}</p>}
         {view.kind === 'talk' && (
           <TalkPanel
-            key={view.talk.id}
+            key={view.captured.videoId}
             db={db}
             drafts={drafts}
-            initialTalk={view.talk}
-            chapters={view.chapters}
+            captured={view.captured}
             rewindSec={settings.rewindSec}
             connector={connector}
             announce={setAnnouncement}
-            onClip={async () => {
-              if (await showTalkHere()) setAnnouncement({ kind: 'status', text: t('clipped') });
-            }}
+            clip={() => clip(view.captured)}
           />
         )}
-        {view.kind === 'no-talk' && <NoTalkHere db={db} reason={view.here.reason} onOpen={(url) => connector.openUrl(url)} />}
+        {view.kind === 'no-talk' && (
+          <NoTalkHere db={db} reason={view.here.reason} onOpen={(url) => connector.openUrl(url)} onWriteNote={writableWithoutPlaying(view.here)} />
+        )}
       </main>
       <Announcer announcement={announcement} onDismiss={() => setAnnouncement(null)} />
     </div>

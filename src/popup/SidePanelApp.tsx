@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { NotePageSetup } from './page-setup';
 import { PopupApp } from './PopupApp';
 import type { TabFollower } from './tab-connector';
@@ -18,9 +18,10 @@ export function SidePanelApp({ setup, tabs, pinnedTabId, initialTabId }: SidePan
   const [tabId, setTabId] = useState(pinnedTabId ?? initialTabId);
   const [loads, setLoads] = useState(0);
 
-  useEffect(() => (pinnedTabId === null ? tabs.onActiveTabChanged(setTabId) : undefined), [tabs, pinnedTabId]);
-  useEffect(() => (tabId === null ? undefined : tabs.onTabLoaded(tabId, () => setLoads((count) => count + 1))), [tabs, tabId]);
+  // Layout effects: listening starts with the render that shows the tab, so no load in between is missed.
+  useLayoutEffect(() => (pinnedTabId === null ? tabs.onActiveTabChanged(setTabId) : undefined), [tabs, pinnedTabId]);
+  useLayoutEffect(() => (tabId === null ? undefined : tabs.onTabLoaded(tabId, () => setLoads((count) => count + 1))), [tabs, tabId]);
 
   const connector = useMemo(() => tabs.connect(tabId), [tabs, tabId]);
-  return <PopupApp key={`${tabId}:${loads}`} {...setup} connector={connector} />;
+  return <PopupApp key={`${tabId}:${loads}`} {...setup} connector={connector} surface="side-panel" />;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import type { TalkVocabulary } from '../db/library';
 import { t } from '../i18n/t';
@@ -17,8 +17,31 @@ interface Loaded {
  * summary line, so the note box stays in view in a popup's 600 pixels; the form and the
  * suggestions load when it is first opened, so the popup itself opens faster.
  */
-export function TalkDescription({ db, talk, announce }: { db: TalklogDb; talk: Talk; announce: (announcement: Announcement) => void }) {
+export function TalkDescription({
+  db,
+  talk,
+  announce,
+  openRequest,
+}: {
+  db: TalklogDb;
+  talk: Talk;
+  announce: (announcement: Announcement) => void;
+  /** Each new value opens the details with the focus on the first field, the event. */
+  openRequest: number;
+}) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const details = useRef<HTMLDetailsElement>(null);
+  const [focusWanted, setFocusWanted] = useState(false);
+  useEffect(() => {
+    if (openRequest === 0 || !details.current) return;
+    details.current.open = true;
+    setFocusWanted(true);
+  }, [openRequest]);
+  useEffect(() => {
+    if (!focusWanted || !loaded) return;
+    details.current?.querySelector('input')?.focus();
+    setFocusWanted(false);
+  }, [focusWanted, loaded]);
   const load = async () => {
     if (loaded) return;
     try {
@@ -30,7 +53,7 @@ export function TalkDescription({ db, talk, announce }: { db: TalklogDb; talk: T
   };
   const summary = [statusLabel(talk.status), talk.event, talk.category, talk.interest > 0 ? '★'.repeat(talk.interest) : null].filter(Boolean).join(' · ');
   return (
-    <details class="talk-description" onToggle={() => void load()}>
+    <details class="talk-description" ref={details} onToggle={() => void load()}>
       <summary>
         <span class="talk-description__label">{t('details')}</span> <span class="muted">{summary}</span>
       </summary>

@@ -1,11 +1,11 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { notesForTalk } from '../db/notes';
 import { getTalk } from '../db/talks';
-import type { Chapter, Note, Talk } from '../talk/model';
+import { talkIdFor, type CapturedTalk, type Note, type Talk } from '../talk/model';
 import { markAppReady } from '../ui/app-ready';
+import { Byline } from '../ui/Byline';
 import { noteStartSec } from '../settings/settings';
-import { formatPlaybackTime } from '../talk/time';
 import { videoTimeUrl } from '../talk/video-id';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
@@ -14,6 +14,7 @@ import { draftKey, type DraftStore } from './drafts';
 import type { EditTarget } from './edit-target';
 import { NoteEditor } from './NoteEditor';
 import { NoteList } from './NoteList';
+import { InLibrary } from './InLibrary';
 import { TalkDescription } from './TalkDescription';
 import type { TabConnector } from './tab-connector';
 import { t } from '../i18n/t';
@@ -21,26 +22,28 @@ import { t } from '../i18n/t';
 interface TalkPanelProps {
   db: TalklogDb;
   drafts: DraftStore;
-  /** The talk as clipped; kept live from the database from then on. */
-  initialTalk: Talk;
-  /** The talk's chapters as the page shows them now (not stored). */
-  chapters: Chapter[];
+  /** The talk as the page shows it now; what the library holds for it is read live. */
+  captured: CapturedTalk;
   rewindSec: number;
   connector: TabConnector;
   announce: (announcement: Announcement) => void;
-  onClip: () => Promise<void>;
+  /** Saves the talk to the library; rejects with the reason when it cannot. */
+  clip: () => Promise<Talk>;
 }
 
-export function TalkPanel({ db, drafts, initialTalk, chapters, rewindSec, connector, announce, onClip }: TalkPanelProps) {
-  const talkId = initialTalk.id;
+export function TalkPanel({ db, drafts, captured, rewindSec, connector, announce, clip }: TalkPanelProps) {
+  const talkId = talkIdFor(captured.videoId);
   const liveTalk = useLiveQuery(() => getTalk(db, talkId), [db, talkId]);
-  // Until the first live read, the clipped talk; after it, what the database says (even deleted).
-  const talk = liveTalk.value ?? (liveTalk.settled ? undefined : initialTalk);
+  const saved = liveTalk.value;
+  // Once seen in the library, a talk that leaves it was deleted (here or in another page).
+  const wasSaved = useRef(false);
+  if (saved) wasSaved.current = true;
   const notes = useLiveQuery(() => notesForTalk(db, talkId), [db, talkId]).value;
+  const [detailsRequest, setDetailsRequest] = useState(0);
 
   useLayoutEffect(() => {
-    if (talk && notes) markAppReady();
-  }, [talk, notes]);
+    if (liveTalk.settled && notes) markAppReady();
+  }, [liveTalk.settled, notes]);
 
   const noteCount = notes?.length;
   useEffect(() => {
@@ -48,28 +51,24 @@ export function TalkPanel({ db, drafts, initialTalk, chapters, rewindSec, connec
   }, [noteCount, connector]);
   const [editing, setEditing] = useState<EditTarget | null>(() => editInProgress(drafts, talkId));
 
-  if (!talk && liveTalk.settled) {
-    return (
-      <section class="talk-card">
-        <p class="no-talk">{t('talkDeletedElsewhere')}</p>
-        <div class="talk-card__actions">
-          <button type="button" class="button" onClick={() => void onClip()}>
-            {t('clip')}
-          </button>
-        </div>
-      </section>
-    );
-  }
-  if (!talk) return <p class="muted">{t('openingTalk')}</p>;
+  const clipNow = async () => {
+    try {
+      await clip();
+      announce({ kind: 'status', text: t('clipped') });
+    } catch (error) {
+      announce({ kind: 'alert', text: t('couldNotSaveTalk', errorMessage(error)) });
+    }
+  };
+  const talk = saved ?? captured;
 
   const seek = async (atSec: number) => {
     if (!(await connector.seek(talk.videoId, atSec))) connector.openUrl(videoTimeUrl(talk.videoId, atSec));
   };
-  const copyAsMarkdown = async () => {
+  const copyAsMarkdown = async (talkToCopy: Talk) => {
     try {
       // The renderer is loaded on demand: most popups never copy, and the popup must open fast.
       const { renderTalkMarkdown } = await import('../export/talk-log');
-      await navigator.clipboard.writeText(renderTalkMarkdown(talk, notes ?? []));
+      await navigator.clipboard.writeText(renderTalkMarkdown(talkToCopy, notes ?? []));
       announce({ kind: 'status', text: t('copiedAsMarkdown') });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotCopy', errorMessage(error)) });
@@ -89,26 +88,33 @@ export function TalkPanel({ db, drafts, initialTalk, chapters, rewindSec, connec
         <h1 id="talk-title" class="talk-card__title">
           {talk.title}
         </h1>
-        <p class="talk-card__meta">
-          {[talk.speakers.join(', '), talk.channel, talk.durationSec ? formatPlaybackTime(talk.durationSec) : ''].filter(Boolean).join(' · ')}
-        </p>
-        <div class="talk-card__actions">
-          <button type="button" class="button" onClick={() => void onClip()}>
-            {t('clip')}
-          </button>
-          <button type="button" class="button button--quiet" onClick={() => void copyAsMarkdown()}>
-            {t('copyAsMarkdown')}
-          </button>
-        </div>
-        <TalkDescription db={db} talk={talk} announce={announce} />
+        <Byline class="talk-card__meta" speakers={talk.speakers} channel={talk.channel} durationSec={talk.durationSec} />
+        {saved ? (
+          <InLibrary db={db} talk={saved} announce={announce} onChangeEvent={() => setDetailsRequest((count) => count + 1)}>
+            <button type="button" class="button button--quiet button--small" onClick={() => void copyAsMarkdown(saved)}>
+              {t('copyAsMarkdown')}
+            </button>
+          </InLibrary>
+        ) : (
+          <>
+            {wasSaved.current && <p class="no-talk">{t('talkDeletedElsewhere')}</p>}
+            <div class="talk-card__actions">
+              <button type="button" class="button" onClick={() => void clipNow()}>
+                {t('clip')}
+              </button>
+            </div>
+          </>
+        )}
+        {saved && <TalkDescription db={db} talk={saved} announce={announce} openRequest={detailsRequest} />}
       </section>
-      <NoteList notes={notes ?? []} chapters={chapters} videoId={talk.videoId} onSeek={seek} onEdit={setEditing} onDelete={remove} />
+      <NoteList notes={notes ?? []} chapters={captured.chapters} videoId={talk.videoId} onSeek={seek} onEdit={setEditing} onDelete={remove} />
       <NoteEditor
         key={editing?.id ?? 'new-note'}
         db={db}
         drafts={drafts}
-        talkId={talk.id}
+        talkId={talkId}
         editing={editing}
+        beforeSave={async () => void (await clip())}
         onEditDone={() => setEditing(null)}
         currentSec={async () => {
           const here = await connector.whatTalkIsHere();

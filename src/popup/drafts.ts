@@ -1,3 +1,5 @@
+import { newNoteId } from '../talk/model';
+
 /**
  * What is typed in a note box, kept on every keystroke so that closing the popup (which the
  * browser does whenever focus leaves it) loses nothing. localStorage, not IndexedDB: its write is
@@ -5,6 +7,8 @@
  * the extension shares it.
  */
 export interface Draft {
+  /** The id a new note saved from this draft gets, in whichever page it is saved: saved twice, it is still one note. */
+  id: string;
   body: string;
   /** The playback second the note began at, once known. */
   atSec: number | null;
@@ -14,10 +18,11 @@ export interface Draft {
 
 export interface DraftStore {
   load(key: string): Draft | null;
-  save(key: string, draft: Draft): void;
+  /** Returns how many characters of the body were kept: fewer than it has when storage is full. */
+  save(key: string, draft: Draft): number;
   clear(key: string): void;
-  /** Calls back when another page (popup, side panel) changes this draft; returns the unsubscribe. */
-  onChangedElsewhere(key: string, listener: (draft: Draft | null) => void): () => void;
+  /** Calls back when another page (popup, side panel) changes this draft, with the draft it replaced; returns the unsubscribe. */
+  onChangedElsewhere(key: string, listener: (draft: Draft | null, previous: Draft | null) => void): () => void;
 }
 
 const PREFIX = 'talklog:draft:';
@@ -31,9 +36,11 @@ function parseDraft(stored: string | null): Draft | null {
   try {
     const parsed: unknown = JSON.parse(stored ?? 'null');
     if (typeof parsed !== 'object' || parsed === null) return null;
-    const { body, atSec, editing } = parsed as Partial<Draft>;
+    const { id, body, atSec, editing } = parsed as Partial<Draft>;
     if (typeof body !== 'string') return null;
     return {
+      // Drafts kept before drafts had ids get one now.
+      id: typeof id === 'string' && /^n_[\w-]{1,64}$/.test(id) ? id : newNoteId(),
       body,
       atSec: typeof atSec === 'number' && Number.isFinite(atSec) ? atSec : null,
       editing: typeof editing?.noteId === 'string' && typeof editing.openedAt === 'string' ? { noteId: editing.noteId, openedAt: editing.openedAt } : null,
@@ -45,19 +52,47 @@ function parseDraft(stored: string | null): Draft | null {
 
 /** `window` fires `storage` in every other page of the extension when one of them writes. */
 export function storageDrafts(storage: Storage, events: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): DraftStore {
+  /** Per draft over the quota: a length known not to fit, and the longest start of the body known to. */
+  const overQuota = new Map<string, { fails: number; fits: number }>();
+  const write = (key: string, draft: Draft, chars: number): boolean => {
+    try {
+      storage.setItem(PREFIX + key, JSON.stringify({ ...draft, body: draft.body.slice(0, chars) }));
+      return true;
+    } catch {
+      return false; // over the quota (about 5 million characters in Chromium); the last draft that fitted stays
+    }
+  };
   return {
     load(key) {
       return parseDraft(storage.getItem(PREFIX + key));
     },
     save(key, draft) {
-      storage.setItem(PREFIX + key, JSON.stringify(draft));
+      const known = overQuota.get(key);
+      if (!known || draft.body.length < known.fails) {
+        if (write(key, draft, draft.body.length)) {
+          overQuota.delete(key);
+          return draft.body.length;
+        }
+      }
+      // Keep the longest start of the text that fits, found once by bisection, then reused per keystroke.
+      let { fits, fails } = known ?? { fits: 0, fails: draft.body.length };
+      fails = Math.min(fails, draft.body.length);
+      fits = Math.min(fits, fails);
+      if (known && write(key, draft, fits)) return fits;
+      while (fails - fits > 1024) {
+        const middle = Math.floor((fits + fails) / 2);
+        if (write(key, draft, middle)) fits = middle;
+        else fails = middle;
+      }
+      overQuota.set(key, { fits, fails });
+      return fits;
     },
     clear(key) {
       storage.removeItem(PREFIX + key);
     },
     onChangedElsewhere(key, listener) {
       const onStorage = (event: StorageEvent) => {
-        if (event.storageArea === storage && event.key === PREFIX + key) listener(parseDraft(event.newValue));
+        if (event.storageArea === storage && event.key === PREFIX + key) listener(parseDraft(event.newValue), parseDraft(event.oldValue));
       };
       events.addEventListener('storage', onStorage);
       return () => events.removeEventListener('storage', onStorage);

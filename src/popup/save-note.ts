@@ -9,15 +9,14 @@ export async function saveNoteText(
   db: TalklogDb,
   talkId: string,
   editing: EditTarget | null,
-  body: string,
-  atSec: () => Promise<number | null>,
+  { id, body, atSec }: { id: string; body: string; atSec: () => Promise<number | null> },
 ): Promise<string> {
   if (editing) {
     const { outcome } = await updateNoteBody(db, editing, body);
     return outcome === 'updated' ? t('noteUpdated') : t('noteKeptBoth');
   }
   const sec = await atSec();
-  await addNote(db, talkId, body, sec);
+  await addNote(db, talkId, body, sec, new Date(), id);
   return sec === null ? t('noteSaved') : t('noteSavedAt', formatPlaybackTime(sec));
 }
 

@@ -3,6 +3,7 @@ import { isContentToPageMessage, isFromThisExtension } from '../messages/message
 import { askWhatTalkIsHere } from '../messages/ask-tab';
 import { sendToContent, sendToExtension } from '../messages/send';
 import type { TalkHere } from '../talk/model';
+import { openSidePanel } from '../ui/open-side-panel';
 
 /** What the note-taking page needs from the tab it works on. Tests pass their own. */
 export interface TabConnector {
@@ -17,6 +18,8 @@ export interface TabConnector {
   notesChanged(): void;
   openUrl(url: string): void;
   openLibrary(): void;
+  /** Opens the side panel (Firefox: the sidebar) on this tab; call it straight from the click. */
+  openSidePanel(): Promise<void>;
 }
 
 /** What the side panel needs to follow the tabs of its window. Tests pass their own. */
@@ -89,6 +92,9 @@ export function browserTabConnector(tabId: number | null, { askNow = false } = {
     },
     openLibrary() {
       void browser.runtime.openOptionsPage();
+    },
+    openSidePanel() {
+      return tabId === null ? Promise.resolve() : openSidePanel({ tabId });
     },
   };
 }

@@ -1,18 +1,28 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { newNoteId } from '../talk/model';
 import { draftKey, type Draft, type DraftStore } from './drafts';
 import type { EditTarget } from './edit-target';
+import { typedSince } from './save-note';
 
-/** The note box's text as the draft sees it; `show` puts text in the box as if typed there. */
+/** What the note box holds, as the draft sees it. */
+export interface BoxText {
+  /** The id the note gets when saved: a new one with each new note. */
+  id: string;
+  body: string;
+  atSec: number | null;
+}
+
+/** The note box as the draft sees it; `show` puts text in the box as if typed there, without writing the draft back. */
 export interface DraftBox {
-  current: { body: string; atSec: number | null };
-  show(body: string, atSec: number | null): void;
+  current: BoxText;
+  show(text: BoxText): void;
 }
 
 /**
  * The draft behind a note box, shared by every page open on the talk (popup, side panel): read
  * once, kept on every change, and followed when another page changes or saves it.
  */
-export function useSharedDraft(drafts: DraftStore, talkId: string, editing: EditTarget | null, box: DraftBox) {
+export function useSharedDraft(drafts: DraftStore, talkId: string, editing: EditTarget | null, box: DraftBox, onNotAllKept: (keptChars: number) => void) {
   const key = draftKey(talkId, editing ? 'edit' : 'new');
   // A leftover edit draft counts only for the note it was written for.
   const [initial] = useState(() => {
@@ -20,32 +30,43 @@ export function useSharedDraft(drafts: DraftStore, talkId: string, editing: Edit
     return !editing || draft?.editing?.noteId === editing.id ? draft : null;
   });
 
+  const allKept = useRef(true);
   const keep = () => {
-    const { body, atSec } = box.current;
-    if (body === '' && !editing) drafts.clear(key);
-    else drafts.save(key, { body, atSec, editing: editing ? { noteId: editing.id, openedAt: editing.updatedAt } : null });
+    const { id, body, atSec } = box.current;
+    if (body === '' && !editing) {
+      drafts.clear(key);
+      allKept.current = true;
+      return;
+    }
+    const kept = drafts.save(key, { id, body, atSec, editing: editing ? { noteId: editing.id, openedAt: editing.updatedAt } : null });
+    // Said once when the draft outgrows the storage, not on every keystroke after.
+    if (kept < body.length && allKept.current) onNotAllKept(kept);
+    allKept.current = kept === body.length;
   };
   const latest = useRef({ box, keep });
   latest.current = { box, keep };
 
-  // What is typed in one page shows in the other. When the other page saves (its draft goes), this
-  // box empties only if nothing was typed here since; otherwise this text stays, and becomes the
-  // shared draft again.
-  const adopted = useRef<string | null>(null);
+  // What is typed in one page shows in the other, unless this box was typed in since (its text is
+  // not what the other page replaced): then the words typed here stay. When the other page saves
+  // (its draft goes), what it saved leaves this box too; anything typed here since stays, as the
+  // next note.
   useLayoutEffect(
     () =>
-      drafts.onChangedElsewhere(key, (draft: Draft | null) => {
+      drafts.onChangedElsewhere(key, (draft: Draft | null, previous: Draft | null) => {
         const { box: here, keep: keepHere } = latest.current;
         if (editing && draft?.editing && draft.editing.noteId !== editing.id) return;
+        const text = here.current.body;
         if (draft) {
-          adopted.current = draft.body;
-          here.show(draft.body, draft.atSec);
-        } else if (here.current.body === adopted.current) {
-          adopted.current = null;
-          here.show(editing ? editing.body : '', null);
-        } else {
-          keepHere();
+          const inStep = text === (previous?.body ?? (editing ? editing.body : ''));
+          if (inStep) here.show({ id: draft.id, body: draft.body, atSec: draft.atSec });
+          return;
         }
+        if (previous && text.startsWith(previous.body)) {
+          const rest = editing ? editing.body : typedSince(previous.body, text);
+          here.show({ id: newNoteId(), body: rest, atSec: null });
+        }
+        // Text unlike what was saved there was typed here: it stays, and is the shared draft again.
+        if (here.current.body !== '' || editing) keepHere();
       }),
     [drafts, key, editing],
   );

@@ -24,7 +24,12 @@ export function seekPlayer(seconds: number): void {
 export function readAllRecords(store: string): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('talklog');
-    open.onerror = () => reject(open.error);
+    // No database yet (nothing saved): read nothing, and do not create an empty one.
+    open.onupgradeneeded = () => {
+      open.transaction!.abort();
+      resolve([]);
+    };
+    open.onerror = () => (open.error?.name === 'AbortError' ? undefined : reject(open.error));
     open.onsuccess = () => {
       const read = open.result.transaction(store).objectStore(store).getAll();
       read.onsuccess = () => {

@@ -35,6 +35,8 @@ test('two pages on one talk see each other’s notes live, and a late edit keeps
   await right.getByRole('listitem').getByRole('button', { name: 'Edit' }).click();
   await left.getByRole('textbox', { name: 'Note' }).fill('exemplars in the OpenMetrics format');
   await left.getByRole('button', { name: 'Save note' }).click();
+  // The right page followed the left one's typing; once the left one saved, the right one is back at the note as it opened it.
+  await expect.poll(() => right.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('exemplars in OpenMetrics');
   await right.getByRole('textbox', { name: 'Note' }).fill('exemplars: trace ids on samples');
   await right.getByRole('button', { name: 'Save note' }).click();
   await expect.poll(() => right.getByRole('status').textContent()).toContain('changed elsewhere');
@@ -43,4 +45,21 @@ test('two pages on one talk see each other’s notes live, and a late edit keeps
       .poll(() => page.getByRole('listitem').allTextContents())
       .toEqual([expect.stringContaining('exemplars in the OpenMetrics format'), expect.stringContaining('exemplars: trace ids on samples')]);
   }
+});
+
+test('a draft too big for the browser’s storage says so, keeps what fits, and throws nothing', async () => {
+  const watch = await session.openYouTube('/watch?v=H0st1le_T1t');
+  const popup = await session.openPopupFor(watch);
+  const errors: Error[] = [];
+  popup.on('pageerror', (error) => errors.push(error));
+  const huge = 'a long talk transcript. '.repeat(250_000); // 6 million characters
+  await popup.getByRole('textbox', { name: 'Note' }).fill(huge);
+  await expect.poll(() => popup.getByRole('alert').textContent()).toContain('too long to keep as a draft');
+  expect(errors).toEqual([]);
+  await popup.close();
+
+  const reopened = await session.openPopupFor(watch);
+  const kept = await reopened.getByRole('textbox', { name: 'Note' }).inputValue();
+  expect(kept.length).toBeGreaterThan(1_000_000);
+  expect(huge.startsWith(kept)).toBe(true);
 });

@@ -18,6 +18,7 @@ export function fakeTab(here: TalkHere) {
     notesChanged: () => {},
     openUrl: (url) => state.opened.push(url),
     openLibrary: () => {},
+    openSidePanel: async () => {},
   };
   return { state, connector };
 }

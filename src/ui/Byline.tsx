@@ -1,0 +1,44 @@
+import type { ComponentChild } from 'preact';
+import { t } from '../i18n/t';
+import { formatPlaybackTime } from '../talk/time';
+import './Byline.css';
+
+interface BylineProps {
+  speakers: string[];
+  channel: string | null;
+  durationSec: number | null;
+  class?: string;
+  /** How a piece of text is shown (the library highlights search words); as is by default. */
+  show?: (text: string) => ComponentChild;
+}
+
+/**
+ * Who gives the talk and where it was published. The speakers and the channel look different
+ * (the channel marked as one) so that "A · B · CNCF" never reads as three speakers.
+ */
+export function Byline({ speakers, channel, durationSec, class: className, show = (text) => text }: BylineProps) {
+  const duration = durationSec ? formatPlaybackTime(durationSec) : null;
+  return (
+    <p class={className ? `byline ${className}` : 'byline'}>
+      {speakers.length > 0 && (
+        <span class="byline__speakers">
+          <span class="visually-hidden">{t('bylineSpeakers')} </span>
+          <span>{show(speakers.join(', '))}</span>
+        </span>
+      )}{' '}
+      <span class="byline__channel">
+        {channel && (
+          <span>
+            <span class="byline__channel-mark" aria-hidden="true">
+              ▶
+            </span>
+            <span class="visually-hidden">{t('bylineChannel')} </span>
+            <span>{show(channel)}</span>
+          </span>
+        )}
+        {channel && duration && ' · '}
+        {duration}
+      </span>
+    </p>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { sessionForThisFile } from './extension';
+
+const session = sessionForThisFile();
+
+/** Whether the whole element is inside the page's viewport (no scrolling of the page needed). */
+async function inView(page: Page, name: Parameters<Page['getByRole']>): Promise<boolean> {
+  const box = await page.getByRole(...name).boundingBox();
+  const viewport = page.viewportSize()!;
+  return box !== null && box.y >= 0 && box.y + box.height <= viewport.height;
+}
+
+test('with many long notes the editor and its status stay in view in a 380x600 popup', async () => {
+  const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
+  const popup = await session.openPopupFor(watch);
+  const box = popup.getByRole('textbox', { name: 'Note' });
+  const paragraph = 'Scrape limits protect Prometheus from a target that suddenly exposes far too many series. ';
+  for (let i = 1; i <= 8; i++) {
+    await box.fill(`${i}. ${paragraph.repeat(3)}\n\n- one\n- two\n- three`);
+    await box.press('Control+Enter');
+    await expect.poll(() => popup.getByRole('listitem').count()).toBe(i);
+  }
+  await expect.poll(() => popup.getByRole('status').textContent()).toContain('Note saved');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    expect(await inView(popup, ['textbox', { name: 'Note' }])).toBe(true);
+    expect(await inView(popup, ['button', { name: 'Save note' }])).toBe(true);
+    expect(await inView(popup, ['status'])).toBe(true);
+    expect(await popup.evaluate(() => document.scrollingElement!.scrollHeight <= innerHeight)).toBe(true);
+    await session.screenshot(popup, `popup-many-notes-${colorScheme}`);
+  }
+});

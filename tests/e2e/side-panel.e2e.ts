@@ -1,0 +1,55 @@
+import { expect, test } from 'vitest';
+import { sessionForThisFile, waitForAppReady } from './extension';
+
+const session = sessionForThisFile();
+
+/** The pages Chromium shows in its side panel, as DevTools targets (they are not tabs). */
+async function sidePanelTargets(): Promise<string[]> {
+  const devtools = await session.context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = (await devtools.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+  await devtools.detach();
+  return targetInfos.map((target) => target.url).filter((url) => url.includes('/src/popup/side-panel.html'));
+}
+
+test('the popup’s `Open side panel` button opens the side panel', async () => {
+  const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
+  const popup = await session.openPopupFor(watch);
+  expect(await sidePanelTargets()).toEqual([]);
+  await popup.getByRole('button', { name: 'Open side panel' }).click();
+  await expect.poll(sidePanelTargets).toHaveLength(1);
+  expect(await popup.getByRole('alert').count()).toBe(0); // shown only when it holds an error
+});
+
+test('the side panel shows each video the tab navigates to, and clips none until the user acts', async () => {
+  const watch = await session.openYouTube('/watch?v=OpenMetr1cs');
+  const tabId = await session.tabIdOf(watch);
+  const panel = await session.context.newPage();
+  await panel.setViewportSize({ width: 360, height: 720 });
+  await panel.goto(session.extensionUrl(`src/popup/side-panel.html?tab=${tabId}`));
+  await waitForAppReady(panel);
+  const heading = panel.getByRole('heading', { level: 1 });
+  await expect.poll(() => heading.textContent()).toBe('What You Need to Know About OpenMetrics');
+  const clipped = async () => (await session.readStore<{ id: string }>('talks')).map((talk) => talk.id).sort();
+  const before = await clipped();
+
+  // A page script fakes 20,000 navigations as fast as it can (Chromium throttles pushState itself,
+  // so the URL changes every hundredth), then one real one.
+  await watch.evaluate(() => {
+    for (let i = 0; i < 20_000; i++) {
+      const id = `Fake${String(i).padStart(7, '0')}`;
+      if (i % 100 === 0) history.pushState({}, '', `/watch?v=${id}`);
+      document.querySelector('ytd-watch-flexy')!.setAttribute('video-id', id);
+      document.dispatchEvent(new CustomEvent('yt-navigate-finish', { bubbles: true, detail: { pageType: 'watch' } }));
+    }
+    (window as unknown as { navigateInPage: (id: string) => void }).navigateInPage('H0st1le_T1t');
+  });
+  await expect.poll(() => heading.textContent(), { timeout: 15_000 }).toBe('Rust [unsafe] & *You*: `#` <tricks> 🚀');
+  const box = panel.getByRole('textbox', { name: 'Note' });
+  await box.fill('typed while the page flooded');
+  expect(await box.inputValue()).toBe('typed while the page flooded');
+  expect(await clipped()).toEqual(before);
+
+  await panel.getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(() => panel.getByText('In your library', { exact: false }).count()).toBe(1);
+  expect(await clipped()).toEqual([...before, 't_H0st1le_T1t'].sort());
+});
