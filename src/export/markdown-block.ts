@@ -15,6 +15,7 @@ const HTTP_DESTINATION = /^[ \t]*<?https?:\/\//i;
 const STRUCTURE_PREFIX = /^(?:[ \t]|>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))*/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}$/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)$/;
+const HTML_START_DEFUSED = /^ {0,3}\\</;
 /** Indentation, heading, fence, quote, list item, setext underline, HTML, table row, link reference definition. */
 const BLOCK_START = /^(?:[ \t]|#{1,6}(?:[ \t]|$)|`{3}|~{3}|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|=+$|<|\||\[[^\]]*\]:)/;
 
@@ -34,6 +35,8 @@ interface VerbatimBlock {
 export function markdownLines(body: string): string[] {
   const lines: string[] = [];
   let verbatim: VerbatimBlock | null = null;
+  // Raw HTML swallows the lines after it; shown as text, they would make it a setext heading.
+  let afterDefusedHtml = false;
   for (const raw of body.split(LINE_ENDING)) {
     const line = raw.replace(/[ \t]+$/, '');
     // One blank line is as good as many in markdown; in code, keep up to two (Python puts two between functions).
@@ -42,7 +45,11 @@ export function markdownLines(body: string): string[] {
       lines.push(line);
       if (verbatim.endsAt(line)) verbatim = null;
     } else {
-      lines.push(defuseLine(expandStructureTabs(line)));
+      const expanded = expandStructureTabs(line);
+      const defused = defuseLine(expanded);
+      lines.push(afterDefusedHtml && SETEXT_UNDERLINE.test(defused) ? defused.replace(/^ */, '$&\\') : defused);
+      if (line === '') afterDefusedHtml = false;
+      else if (HTML_START_DEFUSED.test(defused) && defused !== expanded) afterDefusedHtml = true;
       verbatim = fenceStart(line);
     }
   }

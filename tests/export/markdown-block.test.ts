@@ -33,6 +33,11 @@ describe('markdownLines', () => {
     expect(markdownLines('```html\n<div>kept as code</div>\n```')).toEqual(['```html', '<div>kept as code</div>', '```']);
   });
 
+  test('an underline after raw HTML stays text: the HTML shown as text does not become a heading', () => {
+    expect(markdownLines('<pre>\n===')).toEqual(['\\<pre>', '\\===']);
+    expect(markdownLines('<div>\nline\n  ---\n\ntitle\n---')).toEqual(['\\<div>', 'line', '  \\---', '', 'title', '---']);
+  });
+
   test('keeps http(s) links and turns every other link into its text', () => {
     expect(markdownLines('[docs](https://prometheus.io) <https://a.example> [ref]\n\n[ref]: http://b.example')).toEqual([
       '[docs](https://prometheus.io) <https://a.example> [ref]',
