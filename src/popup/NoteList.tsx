@@ -1,5 +1,6 @@
 import { chapterAt } from '../talk/chapters';
 import type { Chapter, Note } from '../talk/model';
+import { LazyMarkdown } from '../ui/LazyMarkdown';
 import { TimeLink } from '../ui/TimeLink';
 import { t } from '../i18n/t';
 
@@ -32,7 +33,9 @@ export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete }:
                 </button>
               </span>
             </div>
-            <p class="note__body">{note.body}</p>
+            <div class="note__body">
+              <LazyMarkdown source={note.body} videoId={videoId} onSeek={onSeek} />
+            </div>
           </li>
         );
       })}

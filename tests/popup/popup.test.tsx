@@ -94,6 +94,31 @@ describe('popup on a watch page', () => {
     expect((await db.notes.toArray()).map((note) => note.body)).toEqual(['better thought']);
   });
 
+  test('notes show rendered as markdown; raw HTML stays text and only http(s) links are links', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(
+      db,
+      talk.id,
+      '**scrape limits** and `sample_limit`\n\n<img src=x onerror=alert(1)> [docs](https://prometheus.io) [bad](javascript:alert(1))',
+      60,
+    );
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    const bold = await screen.findByText('scrape limits');
+    expect(bold.closest('strong')).not.toBeNull();
+    const note = bold.closest('.note') as HTMLElement;
+    expect(note.querySelector('code')?.textContent).toBe('sample_limit');
+    expect(note.querySelector('img')).toBeNull();
+    expect(note.textContent).toContain('<img src=x onerror=alert(1)>');
+    const docs = within(note).getByRole('link', { name: 'docs' });
+    expect([docs.getAttribute('href'), docs.getAttribute('target'), docs.getAttribute('rel')]).toEqual([
+      'https://prometheus.io/',
+      '_blank',
+      'noopener noreferrer',
+    ]);
+    expect(within(note).queryByRole('link', { name: 'bad' })).toBeNull();
+  });
+
   test('clicking a timestamp seeks the open video', async () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());
