@@ -19,7 +19,8 @@ test('with many long notes the editor and its status stay in view in a 380x600 p
   for (let i = 1; i <= 8; i++) {
     await box.fill(`${i}. ${paragraph.repeat(3)}\n\n- one\n- two\n- three`);
     await box.press('Control+Enter');
-    await expect.poll(() => popup.getByRole('listitem').count()).toBe(i);
+    // The notes themselves, not the items of the lists they hold (notes show rendered).
+    await expect.poll(() => popup.getByRole('list', { name: 'Notes' }).locator(':scope > li').count()).toBe(i);
   }
   await expect.poll(() => popup.getByRole('status').textContent()).toContain('Note saved');
   for (const colorScheme of ['light', 'dark'] as const) {
