@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { videoById } from './videos.mjs';
 import { silentWav, sendWithRanges } from './silent-media.mjs';
-import { homePage, watchPage } from './watch-page.mjs';
+import { homePage, PAGE_STYLE, watchPage } from './watch-page.mjs';
+import { conferencePlaylist, conferenceVideoById, CONFERENCE_PLAYLIST_ID } from './conference.mjs';
+import { listBatchHtml, listPage } from './playlist-page.mjs';
 
 function selfSignedCertificate() {
   const dir = mkdtempSync(join(tmpdir(), 'talklog-cert-'));
@@ -40,11 +42,14 @@ function selfSignedCertificate() {
 }
 
 /**
- * @param {{ simulatePlayback?: boolean }} [options] simulatePlayback advances the player clock
- *   once a second (the demo); tests leave it off and set `currentTime` themselves.
- * @returns {Promise<{ port: number, hostResolverRule: string, close: () => Promise<void> }>}
+ * @param {{ simulatePlayback?: boolean, conferenceTalks?: number }} [options] simulatePlayback advances
+ *   the player clock once a second (the demo); tests leave it off and set `currentTime` themselves.
+ *   conferenceTalks: how many talks the conference playlist (conference.mjs) holds at first.
+ * @returns {Promise<{ port: number, hostResolverRule: string, uploadTalks: (count: number) => void, close: () => Promise<void> }>}
  */
-export async function startFakeYouTube({ simulatePlayback = false } = {}) {
+export async function startFakeYouTube({ simulatePlayback = false, conferenceTalks = 205 } = {}) {
+  let talks = conferenceTalks;
+  const playlistFor = (id) => (id === CONFERENCE_PLAYLIST_ID ? conferencePlaylist(talks) : null);
   const server = createServer(selfSignedCertificate(), (request, response) => {
     const url = new URL(request.url ?? '/', 'https://www.youtube.com');
     const send = (/** @type {number} */ status, /** @type {string} */ html) => {
@@ -52,12 +57,25 @@ export async function startFakeYouTube({ simulatePlayback = false } = {}) {
       response.end(html);
     };
     if (url.pathname === '/watch') {
-      const video = videoById(url.searchParams.get('v') ?? '');
+      const id = url.searchParams.get('v') ?? '';
+      const video = videoById(id) ?? conferenceVideoById(id);
       if (!video) return send(404, '<!doctype html><title>YouTube</title><p>Video unavailable</p>');
-      return send(200, watchPage(video, { simulatePlayback, startSec: Number(url.searchParams.get('start') ?? 0) }));
+      const playlist = playlistFor(url.searchParams.get('list'));
+      const inPlaylist = playlist ? { playlist, index: Number(url.searchParams.get('index') ?? 1) } : null;
+      return send(200, watchPage(video, { simulatePlayback, startSec: Number(url.searchParams.get('start') ?? 0), inPlaylist }));
+    }
+    if (url.pathname === '/playlist') {
+      const playlist = playlistFor(url.searchParams.get('list'));
+      if (!playlist) return send(404, '<!doctype html><title>YouTube</title><p>This playlist does not exist.</p>');
+      return send(200, listPage(playlist, PAGE_STYLE));
+    }
+    if (url.pathname === '/playlist_rows') {
+      const playlist = playlistFor(url.searchParams.get('list'));
+      if (playlist) return send(200, listBatchHtml(playlist, Number(url.searchParams.get('from') ?? 0)));
     }
     if (url.pathname.startsWith('/media/')) {
-      const video = videoById(url.pathname.slice('/media/'.length));
+      const id = url.pathname.slice('/media/'.length);
+      const video = videoById(id) ?? conferenceVideoById(id);
       if (video) return sendWithRanges(request, response, silentWav(video.lengthSeconds), 'audio/wav');
     }
     if (url.pathname === '/') return send(200, homePage());
@@ -68,6 +86,10 @@ export async function startFakeYouTube({ simulatePlayback = false } = {}) {
   return {
     port,
     hostResolverRule: `MAP www.youtube.com 127.0.0.1:${port}, MAP * ~NOTFOUND`,
+    /** The conference uploads more talks: its playlist grows by `count` rows. */
+    uploadTalks: (count) => {
+      talks += count;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,13 +1,7 @@
 // HTML of a desktop watch page as YouTube renders it (the parts extensions read), plus the
 // in-page navigation YouTube does: pushState, DOM swap, yt-navigate-finish, a lagging title.
 import { VIDEOS } from './videos.mjs';
-
-/** @type {Record<string, string>} */
-const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (/** @type {unknown} */ text) => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
-
-/** JSON inside a <script>: `<` escaped so a title cannot close the script. */
-const scriptJson = (/** @type {unknown} */ value) => JSON.stringify(value).replace(/</g, '\\u003c');
+import { escapeHtml, panelHtml, scriptJson, watchPlaylistData } from './playlist-page.mjs';
 
 /** @typedef {import('./videos.mjs').Video} Video */
 
@@ -25,13 +19,17 @@ function playerResponse(video) {
   };
 }
 
-/** @param {Video} video */
-function initialData(video) {
+/**
+ * @param {Video} video
+ * @param {{ playlist: Parameters<typeof panelHtml>[0], index: number } | null} inPlaylist
+ */
+function initialData(video, inPlaylist) {
   const chapters = video.chapters.map((chapter) => ({
     chapterRenderer: { title: { simpleText: chapter.title }, timeRangeStartMillis: chapter.startSec * 1000 },
   }));
   return {
     currentVideoEndpoint: { watchEndpoint: { videoId: video.id } },
+    ...(inPlaylist ? { contents: { twoColumnWatchNextResults: watchPlaylistData(inPlaylist.playlist) } } : {}),
     playerOverlays: {
       playerOverlayRenderer: {
         decoratedPlayerBarRenderer: {
@@ -65,9 +63,9 @@ function related(currentId) {
 
 /**
  * @param {Video} video
- * @param {{ simulatePlayback?: boolean, startSec?: number }} [options]
+ * @param {{ simulatePlayback?: boolean, startSec?: number, inPlaylist?: { playlist: Parameters<typeof panelHtml>[0], index: number } | null }} [options]
  */
-export function watchPage(video, { simulatePlayback = false, startSec = 0 } = {}) {
+export function watchPage(video, { simulatePlayback = false, startSec = 0, inPlaylist = null } = {}) {
   const canonical = `https://www.youtube.com/watch?v=${video.id}`;
   return `<!doctype html>
 <html lang="en" dark>
@@ -100,11 +98,11 @@ export function watchPage(video, { simulatePlayback = false, startSec = 0 } = {}
         </div>
       </ytd-watch-metadata>
     </div>
-    <div id="secondary"><h2>Up next</h2>${related(video.id)}</div>
+    <div id="secondary">${inPlaylist ? panelHtml(inPlaylist.playlist, inPlaylist.index) : ''}<h2>Up next</h2>${related(video.id)}</div>
   </ytd-watch-flexy>
 </ytd-app>
 <script>var ytInitialPlayerResponse = ${scriptJson(playerResponse(video))};</script>
-<script>var ytInitialData = ${scriptJson(initialData(video))};</script>
+<script>var ytInitialData = ${scriptJson(initialData(video, inPlaylist))};</script>
 <script>
 (() => {
   const catalog = ${scriptJson(Object.fromEntries(VIDEOS.map((v) => [v.id, { title: v.title, channel: v.channel, handle: v.channelHandle }])))};
@@ -138,8 +136,10 @@ export function watchPage(video, { simulatePlayback = false, startSec = 0 } = {}
   document.addEventListener('click', (event) => {
     const link = event.target.closest('a.yt-simple-endpoint[href^="/watch"]');
     if (!link) return;
+    const id = new URL(link.href).searchParams.get('v');
+    if (!catalog[id]) return; // not one of the demo talks: a full page load, as YouTube falls back to
     event.preventDefault();
-    window.navigateInPage(new URL(link.href).searchParams.get('v'));
+    window.navigateInPage(id);
   });
 })();
 </script>
@@ -152,7 +152,7 @@ export function homePage() {
 <body><ytd-app><div id="masthead"><span class="logo">▶ YouTube</span></div><ytd-browse role="main"><h1>Recommended</h1>${related('')}</ytd-browse></ytd-app></body></html>`;
 }
 
-const PAGE_STYLE = `
+export const PAGE_STYLE = `
 body { margin: 0; font: 14px/1.4 Roboto, Arial, sans-serif; background: #0f0f0f; color: #f1f1f1; }
 #masthead { display: flex; gap: 24px; align-items: center; padding: 10px 20px; border-bottom: 1px solid #272727; }
 .logo { font-weight: 700; font-size: 18px; color: #fff; }

@@ -10,8 +10,10 @@ import type { TalkHere } from '../talk/model';
 import { videoIdFromUrl } from '../talk/video-id';
 import { showPageConfirmation } from './page-confirmation';
 import { readCaptionOnScreen } from './read-captions';
+import { loadWholePlaylist } from './load-whole-playlist';
 import { findMiniplayerVideo } from './read-miniplayer';
 import { findPlayingVideo } from './read-player';
+import { readPlaylist } from './read-playlist';
 import { readWatchPage } from './read-watch-page';
 
 /** How long a question waits for YouTube to finish switching the page to the URL's video. */
@@ -89,6 +91,14 @@ function answer(message: ExtensionToContentMessage): Promise<ContentReplies[Exte
     case 'talklog/show-confirmation':
       showPageConfirmation(document, message, () => void sendToExtension({ type: 'talklog/confirmation-gone' }));
       return Promise.resolve(true);
+    case 'talklog/what-playlist-is-here':
+      return Promise.resolve(readPlaylist(document, location.href));
+    case 'talklog/read-whole-playlist':
+      return loadWholePlaylist(
+        document,
+        () => location.href,
+        ({ loaded, total }) => void sendToExtension({ type: 'talklog/playlist-progress', loaded, total }),
+      );
   }
 }
 

@@ -41,6 +41,38 @@ export const selectors = {
   /** The item's link, `/watch?v=ID&t=252s`: names the video the list was rendered for. */
   renderedChapterLink: 'a#endpoint',
 
+  // --- playlists: the /playlist page and the watch page's playlist panel (rendered DOM) ---
+  /** A row of the /playlist page's list (Nova YouTube playlist/duration.js; yt-dlp and scrapers wait on it). */
+  playlistRow: 'ytd-playlist-video-list-renderer ytd-playlist-video-renderer',
+  /** Inside a row: the title link, `href="/watch?v=ID&list=PL…&index=N"`, full title in `title` (feihong/music-todo, myrtv). */
+  playlistRowTitle: 'a#video-title',
+  /** Inside a row: its number in the list; the watch panel's selected row shows ▶ instead. */
+  playlistRowIndex: '#index',
+  /** Inside a row: the uploader (feihong/music-todo reads `#channel-name`); absent on deleted and private rows. */
+  playlistRowChannel: 'ytd-channel-name #text',
+  /** Inside a row: the duration badge, `#text` before the 2024 badge-shape (Nova `#thumbnail #overlays #text`). */
+  playlistRowDuration: 'ytd-thumbnail-overlay-time-status-renderer #text, ytd-thumbnail-overlay-time-status-renderer .badge-shape-wiz__text',
+  /** The spinner after the last row: YouTube loads the next ~100 rows when it scrolls into view (absent once all are loaded). */
+  playlistContinuation: 'ytd-playlist-video-list-renderer ytd-continuation-item-renderer',
+  /** The /playlist page's title: the 2023 header (myrtv youtube-parse.js) or the 2024 page header. */
+  playlistHeaderTitle: 'ytd-playlist-header-renderer .metadata-wrapper #text, yt-page-header-renderer h1',
+  /** The header's `148 videos` (Nova's older `#stats yt-formatted-string:first-child` in the sidebar layout). */
+  playlistHeaderSize:
+    'ytd-playlist-header-renderer .metadata-stats .byline-item:first-child, yt-page-header-renderer .playlist-size, #stats yt-formatted-string:first-child',
+  /** The watch page's playlist panel; the miniplayer has a copy of it, left out (`within-miniplayer`). */
+  playlistPanel: 'ytd-watch-flexy ytd-playlist-panel-renderer#playlist',
+  /** Inside the panel: its rows (scrapers in the stored code read `ytd-playlist-panel-video-renderer:not([within-miniplayer])`). */
+  playlistPanelRow: 'ytd-playlist-panel-video-renderer:not([within-miniplayer])',
+  /** Inside a panel row: the link with `list` and `index`, and the title span (meanMonk/mp3-downloader). */
+  playlistPanelRowLink: 'a#wc-endpoint',
+  playlistPanelRowTitle: '#video-title',
+  playlistPanelRowChannel: '#byline',
+  /** Inside the panel: its title, and `3 / 148` (Nova reads `#secondary .index-message-wrapper`). */
+  playlistPanelTitle: '.header .title',
+  playlistPanelSize: '.index-message',
+  /** Inside the panel: more rows to load as it scrolls. */
+  playlistPanelContinuation: 'ytd-continuation-item-renderer',
+
   // --- <head> and microdata (server HTML; not updated on in-page navigation) ---
   /** og:url / canonical: the video the <head> describes (fixture 03's canonical is the literal "undefined"). */
   ogUrl: 'meta[property="og:url"]',
@@ -132,3 +164,50 @@ export const chapterMarkerKeys = ['DESCRIPTION_CHAPTERS', 'AUTO_CHAPTERS'] as co
  * the same chapters as the markersMap in fixture 03.
  */
 export const chaptersPanelId = 'engagement-panel-macro-markers-description-chapters';
+
+/**
+ * JSON paths into the /playlist page's `ytInitialData` (Nova YouTube playlist/duration.js reads the
+ * same list; Invidious and yt-dlp parse the same `playlistVideoRenderer` items).
+ */
+export const playlistDataPaths = {
+  /** `tabs[0]` of twoColumnBrowseResultsRenderer, then the section list's first item section. */
+  tabs: ['contents', 'twoColumnBrowseResultsRenderer', 'tabs'],
+  sectionContents: ['tabRenderer', 'content', 'sectionListRenderer', 'contents'],
+  itemSectionContents: ['itemSectionRenderer', 'contents'],
+  /** In an item section's first item: the list, the playlist it is for, and its rows. */
+  videoList: ['playlistVideoListRenderer'],
+  videoListPlaylistId: ['playlistVideoListRenderer', 'playlistId'],
+  videoListContents: ['playlistVideoListRenderer', 'contents'],
+  title: ['metadata', 'playlistMetadataRenderer', 'title'],
+  /** `{runs: [{text: '148'}, {text: ' videos'}]}` in the header; the older sidebar's stats[0] says the same. */
+  headerSize: ['header', 'playlistHeaderRenderer', 'numVideosText'],
+  sidebarItems: ['sidebar', 'playlistSidebarRenderer', 'items'],
+  sidebarStats: ['playlistSidebarPrimaryInfoRenderer', 'stats'],
+} as const;
+
+/** JSON paths into a watch page's `ytInitialData` when it plays a playlist (Nova: `data.playlist.playlist.contents`). */
+export const watchPlaylistDataPaths = {
+  playlist: ['contents', 'twoColumnWatchNextResults', 'playlist', 'playlist'],
+  /** Inside it. */
+  playlistId: ['playlistId'],
+  title: ['title'],
+  totalVideos: ['totalVideos'],
+  contents: ['contents'],
+} as const;
+
+/** Inside one playlist item, on either page. */
+export const playlistItemPaths = {
+  /** /playlist rows: `{videoId, title: {runs}, index: {simpleText}, lengthSeconds: "1880", shortBylineText: {runs}, isPlayable}`. */
+  listItem: ['playlistVideoRenderer'],
+  /** Watch-page panel rows: the same fields, `lengthText: {simpleText: '31:20'}` and `indexText` instead. */
+  panelItem: ['playlistPanelVideoRenderer'],
+  /** The last item when more rows are to be loaded. */
+  continuation: ['continuationItemRenderer'],
+  videoId: ['videoId'],
+  title: ['title'],
+  index: ['index'],
+  indexText: ['indexText'],
+  lengthSeconds: ['lengthSeconds'],
+  lengthText: ['lengthText'],
+  byline: ['shortBylineText'],
+} as const;

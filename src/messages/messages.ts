@@ -1,19 +1,24 @@
 /**
  * Every message between Talklog's parts, in one place, named by direction.
  * Extension (pages, background) → content script: ask what talk is here, seek the player,
- * read the caption on screen, show a confirmation (or a failure) in the page.
- * Content script → extension pages: the page switched to another video (in-page navigation).
+ * read the caption on screen, show a confirmation (or a failure) in the page, read the playlist
+ * shown (whole).
+ * Content script → extension pages: the page switched to another video (in-page navigation); how
+ * far reading a playlist whole has got.
  * Pages → background: a talk's notes changed (the badge counts them; this also wakes the worker);
  * the page's confirmation went away (the badge's sign goes too, even after the worker stopped).
  * Library page ⇄ its import worker: a backup file to import; its progress, and how it ended.
  */
 import type { TalkHere } from '../talk/model';
+import type { PlaylistHere } from '../talk/playlist';
 
 export type ExtensionToContentMessage =
   | { type: 'talklog/what-talk-is-here' }
   | { type: 'talklog/seek'; videoId: string; atSec: number }
   | { type: 'talklog/caption-on-screen' }
-  | { type: 'talklog/show-confirmation'; text: string; failed?: boolean };
+  | { type: 'talklog/show-confirmation'; text: string; failed?: boolean }
+  | { type: 'talklog/what-playlist-is-here' }
+  | { type: 'talklog/read-whole-playlist' };
 
 export interface ContentReplies {
   'talklog/what-talk-is-here': TalkHere;
@@ -22,9 +27,16 @@ export interface ContentReplies {
   /** The caption text shown now, or null when captions are off or empty. */
   'talklog/caption-on-screen': string | null;
   'talklog/show-confirmation': true;
+  /** The playlist as rendered now. */
+  'talklog/what-playlist-is-here': PlaylistHere;
+  /** The playlist after loading every row YouTube would load (progress comes as `talklog/playlist-progress`). */
+  'talklog/read-whole-playlist': PlaylistHere;
 }
 
-export type ContentToPageMessage = { type: 'talklog/page-changed'; videoId: string | null };
+export type ContentToPageMessage =
+  | { type: 'talklog/page-changed'; videoId: string | null }
+  /** While a playlist is read whole: rows read so far, of the size YouTube states. */
+  | { type: 'talklog/playlist-progress'; loaded: number; total: number | null };
 
 export function hasType(message: unknown): message is { type: string } {
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
@@ -41,6 +53,9 @@ export function isExtensionToContentMessage(message: unknown): message is Extens
       return typeof fields.videoId === 'string' && typeof fields.atSec === 'number' && Number.isFinite(fields.atSec) && fields.atSec >= 0;
     case 'talklog/show-confirmation':
       return typeof fields.text === 'string' && fields.text.length <= 200 && (fields.failed === undefined || typeof fields.failed === 'boolean');
+    case 'talklog/what-playlist-is-here':
+    case 'talklog/read-whole-playlist':
+      return true;
     default:
       return false;
   }
@@ -52,8 +67,19 @@ export function isPageToBackgroundMessage(message: unknown): message is PageToBa
   return hasType(message) && (message.type === 'talklog/notes-changed' || message.type === 'talklog/confirmation-gone');
 }
 
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
 export function isContentToPageMessage(message: unknown): message is ContentToPageMessage {
-  return hasType(message) && message.type === 'talklog/page-changed';
+  if (!hasType(message)) return false;
+  const fields = message as Record<string, unknown>;
+  switch (message.type) {
+    case 'talklog/page-changed':
+      return true;
+    case 'talklog/playlist-progress':
+      return isCount(fields.loaded) && (fields.total === null || isCount(fields.total));
+    default:
+      return false;
+  }
 }
 
 /** The sender check every receiver makes: only this extension's own pages and scripts. */

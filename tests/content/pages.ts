@@ -38,6 +38,8 @@ export const renderedPages = {
   homeWithMiniplayer: { path: 'rendered/home-with-miniplayer.html', href: 'https://www.youtube.com/' },
   search: { path: 'rendered/search.html', href: 'https://www.youtube.com/results?search_query=kubecon+prometheus' },
   channel: { path: 'rendered/channel.html', href: 'https://www.youtube.com/@cncf/videos' },
+  playlistPage: { path: 'rendered/playlist-first-batch.html', href: 'https://www.youtube.com/playlist?list=PLkc21NAconfPlaylist01' },
+  watchInPlaylist: { path: 'rendered/watch-in-playlist.html', href: 'https://www.youtube.com/watch?v=kc21talk003&list=PLkc21NAconfPlaylist01&index=3' },
 } as const;
 
 /** Gives a test `<video>` the numbers a playing one has (happy-dom's duration is always NaN). */

@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { readInlineInitialData, readInlinePlayerResponse } from '../../src/content/inline-json';
 import { at } from '../../src/content/json';
-import { initialDataPaths, playerResponsePaths, selectors } from '../../src/content/selectors';
+import { initialDataPaths, playerResponsePaths, playlistDataPaths, selectors, watchPlaylistDataPaths } from '../../src/content/selectors';
 import { homePage, watchPage } from '../../scripts/fake-youtube/watch-page.mjs';
 import { videoById } from '../../scripts/fake-youtube/videos.mjs';
 import { androidPlayerResponsePath, fixtureText, loadPage, parsePage, renderedPages, youtubePages } from './pages';
@@ -31,15 +31,31 @@ const scopeOf: Partial<Record<keyof typeof selectors, keyof typeof selectors>> =
   microdataVideoId: 'videoObject',
   microdataAuthorName: 'videoObject',
   microdataDuration: 'videoObject',
+  playlistRowTitle: 'playlistRow',
+  playlistRowIndex: 'playlistRow',
+  playlistRowChannel: 'playlistRow',
+  playlistRowDuration: 'playlistRow',
+  playlistPanelRow: 'playlistPanel',
+  playlistPanelTitle: 'playlistPanel',
+  playlistPanelSize: 'playlistPanel',
+  playlistPanelContinuation: 'playlistPanel',
+  playlistPanelRowLink: 'playlistPanelRow',
+  playlistPanelRowTitle: 'playlistPanelRow',
+  playlistPanelRowChannel: 'playlistPanelRow',
 };
 
-function count(doc: Document, name: keyof typeof selectors): number {
+/** Where a selector is looked for: the elements its scope finds (scopes nest: a panel's rows' links). */
+function rootsOf(doc: Document, name: keyof typeof selectors): ParentNode[] {
   const scope = scopeOf[name];
-  const roots: ParentNode[] = scope ? [...doc.querySelectorAll(selectors[scope])] : [doc];
-  return roots.reduce((sum, root) => sum + root.querySelectorAll(selectors[name]).length, 0);
+  return scope ? rootsOf(doc, scope).flatMap((root) => [...root.querySelectorAll(selectors[scope])]) : [doc];
 }
 
-// Columns: surfaceGo (01), botCheck (03), spanishUi (04) are server HTML; then our rendered pages;
+function count(doc: Document, name: keyof typeof selectors): number {
+  return rootsOf(doc, name).reduce((sum, root) => sum + root.querySelectorAll(selectors[name]).length, 0);
+}
+
+// Columns: surfaceGo (01), botCheck (03), spanishUi (04) are server HTML; then our rendered pages
+// (list: a /playlist page's first 100 of 123 rows; panel: a watch page playing a 15-row playlist);
 // then the stand-in's watch page (first load, as served: no microdata, player chrome or rendered
 // chapters; captions appear while it plays) and home page.
 const columns: PageName[] = [
@@ -51,37 +67,55 @@ const columns: PageName[] = [
   'homeWithMiniplayer',
   'search',
   'channel',
+  'playlistPage',
+  'watchInPlaylist',
   'standInWatch',
   'standInHome',
 ];
 const contract: Record<keyof typeof selectors, number[]> = {
-  //                     01  03  04  A   A→B home search channel stand-in watch, home
-  watchPage: [0, 0, 0, 1, 1, 1, 0, 0, 1, 0], // home: the hidden flexy keeps B's id
-  renderedTitle: [0, 0, 0, 1, 1, 1, 0, 0, 1, 0],
-  renderedTitleText: [0, 0, 0, 1, 1, 1, 0, 0, 1, 0],
-  renderedOwner: [0, 0, 0, 1, 1, 1, 0, 0, 1, 0],
-  mainVideo: [0, 0, 0, 1, 1, 1, 0, 0, 1, 0], // home: #movie_player inside the miniplayer
-  miniplayer: [0, 0, 0, 2, 2, 2, 2, 2, 0, 0], // ytd-miniplayer and its .miniplayer
-  activeMiniplayer: [0, 0, 0, 0, 0, 1, 0, 0, 0, 0], // home: the miniplayer plays B
-  miniplayerTitle: [0, 0, 0, 0, 0, 1, 0, 0, 0, 0],
-  miniplayerOwner: [0, 0, 0, 0, 0, 1, 0, 0, 0, 0],
-  hoverPreviewVideo: [0, 0, 0, 1, 1, 1, 1, 0, 0, 0],
-  adShowing: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // set by tests
-  playerTitleLink: [0, 0, 0, 1, 1, 1, 0, 0, 0, 0],
-  captionSegment: [0, 0, 0, 2, 0, 0, 0, 0, 0, 0], // captions on in A only
-  renderedChapter: [0, 0, 0, 4, 4, 0, 0, 0, 0, 0], // A→B: B's Key moments panel not matched
-  renderedChapterTitle: [0, 0, 0, 4, 4, 0, 0, 0, 0, 0],
-  renderedChapterTime: [0, 0, 0, 4, 4, 0, 0, 0, 0, 0],
-  renderedChapterLink: [0, 0, 0, 4, 4, 0, 0, 0, 0, 0],
-  ogUrl: [1, 0, 1, 1, 1, 1, 0, 1, 1, 0], // 03 has no og:*
-  canonical: [1, 1, 1, 1, 1, 1, 0, 1, 1, 0], // 03: href="undefined"
-  ogTitle: [1, 0, 1, 1, 1, 1, 0, 1, 1, 0],
-  metaTitle: [1, 1, 1, 1, 1, 0, 0, 0, 1, 0], // 03: content=""
-  videoObject: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0],
-  microdataVideoId: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0],
-  microdataAuthorName: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0],
-  microdataDuration: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0],
-  inlineScript: [41, 40, 40, 2, 2, 1, 1, 1, 3, 0],
+  //                     01  03  04  A   A→B home search channel list panel stand-in watch, home
+  watchPage: [0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0], // home: the hidden flexy keeps B's id
+  renderedTitle: [0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0],
+  renderedTitleText: [0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0],
+  renderedOwner: [0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0],
+  mainVideo: [0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0], // home: #movie_player inside the miniplayer
+  miniplayer: [0, 0, 0, 2, 2, 2, 2, 2, 0, 2, 0, 0], // ytd-miniplayer and its .miniplayer
+  activeMiniplayer: [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0], // home: the miniplayer plays B
+  miniplayerTitle: [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0],
+  miniplayerOwner: [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0],
+  hoverPreviewVideo: [0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0],
+  adShowing: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // set by tests
+  playerTitleLink: [0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0],
+  captionSegment: [0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0], // captions on in A only
+  renderedChapter: [0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 0], // A→B: B's Key moments panel not matched
+  renderedChapterTitle: [0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 0],
+  renderedChapterTime: [0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 0],
+  renderedChapterLink: [0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 0],
+  ogUrl: [1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0], // 03 has no og:*
+  canonical: [1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0], // 03: href="undefined"
+  ogTitle: [1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0],
+  metaTitle: [1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 0], // 03: content=""
+  videoObject: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
+  microdataVideoId: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
+  microdataAuthorName: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
+  microdataDuration: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
+  playlistRow: [0, 0, 0, 0, 0, 0, 0, 0, 100, 0, 0, 0], // the first batch; YouTube renders the rest on scrolling
+  playlistRowTitle: [0, 0, 0, 0, 0, 0, 0, 0, 100, 0, 0, 0],
+  playlistRowIndex: [0, 0, 0, 0, 0, 0, 0, 0, 100, 0, 0, 0],
+  playlistRowChannel: [0, 0, 0, 0, 0, 0, 0, 0, 98, 0, 0, 0], // none on the deleted and private rows
+  playlistRowDuration: [0, 0, 0, 0, 0, 0, 0, 0, 98, 0, 0, 0],
+  playlistContinuation: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0],
+  playlistHeaderTitle: [0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0], // channel: its page header looks alike (the reader runs on /playlist only)
+  playlistHeaderSize: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0],
+  playlistPanel: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0], // not the miniplayer's copy
+  playlistPanelRow: [0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 0, 0],
+  playlistPanelRowLink: [0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 0, 0],
+  playlistPanelRowTitle: [0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 0, 0],
+  playlistPanelRowChannel: [0, 0, 0, 0, 0, 0, 0, 0, 0, 13, 0, 0],
+  playlistPanelTitle: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
+  playlistPanelSize: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
+  playlistPanelContinuation: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], // 15 rows: all loaded
+  inlineScript: [41, 40, 40, 2, 2, 1, 1, 1, 1, 2, 3, 0],
 };
 
 describe('selector contract', () => {
@@ -152,5 +186,24 @@ describe('JSON path contract', () => {
       watchA: 'OK',
       standIn: 'OK',
     });
+  });
+});
+
+describe('playlist JSON path contract', () => {
+  const data = Object.fromEntries(
+    (['playlistPage', 'watchInPlaylist', 'watchA', 'surfaceGo'] as const).map((name) => [name, readInlineInitialData(documents[name])]),
+  );
+  const found = (path: readonly string[]) =>
+    Object.entries(data)
+      .filter(([, value]) => at(value, path) !== undefined)
+      .map(([name]) => name);
+
+  test.each([
+    ['tabs', playlistDataPaths.tabs, ['playlistPage']],
+    ['title', playlistDataPaths.title, ['playlistPage']],
+    ['headerSize', playlistDataPaths.headerSize, ['playlistPage']],
+    ['watch playlist', watchPlaylistDataPaths.playlist, ['watchInPlaylist']],
+  ] as const)('%s', (_name, path, expected) => {
+    expect(found(path)).toEqual(expected);
   });
 });

@@ -1,0 +1,184 @@
+// The rendered HTML of a YouTube playlist as extensions read it: the /playlist page's list of
+// `ytd-playlist-video-renderer` rows and the watch page's `ytd-playlist-panel-renderer`, with
+// `ytInitialData`'s `playlistVideoRenderer` items, and YouTube's lazy loading: about 100 rows
+// at first, the next batch when the spinner after the last row scrolls into view.
+
+export const ROWS_PER_BATCH = 100;
+
+export const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** JSON inside a <script>: `<` escaped so a title cannot close the script. */
+export const scriptJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+const clock = (sec) => `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, '0')}`;
+
+function rowTitle(row) {
+  return row.video ? row.video.title : `[${row.gone} video]`;
+}
+
+function rowId(row) {
+  return row.video ? row.video.id : row.id;
+}
+
+/** One `ytd-playlist-video-renderer`, numbered from 1. */
+export function listRowHtml(playlistId, row, index) {
+  const href = `/watch?v=${rowId(row)}&list=${playlistId}&index=${index}&pp=iAQB`;
+  const title = escapeHtml(rowTitle(row));
+  const byline = row.video
+    ? `<ytd-video-meta-block><div id="byline-container"><ytd-channel-name id="channel-name"><div id="container"><yt-formatted-string id="text"><a class="yt-simple-endpoint" href="/${row.video.channelHandle}">${escapeHtml(row.video.channel)}</a></yt-formatted-string></div></ytd-channel-name></div></ytd-video-meta-block>`
+    : '';
+  const badge = row.video
+    ? `<div id="overlays"><ytd-thumbnail-overlay-time-status-renderer overlay-style="DEFAULT"><badge-shape class="badge-shape-wiz"><div class="badge-shape-wiz__text">${clock(row.video.lengthSeconds)}</div></badge-shape></ytd-thumbnail-overlay-time-status-renderer></div>`
+    : '';
+  return `<ytd-playlist-video-renderer class="style-scope ytd-playlist-video-list-renderer"><div id="index-container"><yt-formatted-string id="index">${index}</yt-formatted-string></div><div id="content"><ytd-thumbnail><a id="thumbnail" class="yt-simple-endpoint" href="${href}">${badge}</a></ytd-thumbnail><div id="meta"><h3><a id="video-title" class="yt-simple-endpoint" title="${title}" href="${href}">${title}</a></h3>${byline}</div></div></ytd-playlist-video-renderer>`;
+}
+
+export const SPINNER_HTML =
+  '<ytd-continuation-item-renderer class="style-scope ytd-playlist-video-list-renderer"><tp-yt-paper-spinner active></tp-yt-paper-spinner></ytd-continuation-item-renderer>';
+
+/** Rows `from` (0-based) up to one batch, and the spinner when more remain. */
+export function listBatchHtml(playlist, from) {
+  const batch = playlist.rows.slice(from, from + ROWS_PER_BATCH);
+  const rows = batch.map((row, i) => listRowHtml(playlist.id, row, from + i + 1)).join('');
+  return rows + (from + ROWS_PER_BATCH < playlist.rows.length ? SPINNER_HTML : '');
+}
+
+function listItem(row, index) {
+  if (!row.video)
+    return { playlistVideoRenderer: { videoId: row.id, title: { runs: [{ text: rowTitle(row) }] }, index: { simpleText: String(index) }, isPlayable: false } };
+  return {
+    playlistVideoRenderer: {
+      videoId: row.video.id,
+      title: { runs: [{ text: row.video.title }] },
+      index: { simpleText: String(index) },
+      shortBylineText: { runs: [{ text: row.video.channel }] },
+      lengthSeconds: String(row.video.lengthSeconds),
+      lengthText: { simpleText: clock(row.video.lengthSeconds) },
+      isPlayable: true,
+    },
+  };
+}
+
+/** `ytInitialData` of a /playlist page: the first batch of rows, then a continuation item. */
+export function playlistInitialData(playlist) {
+  const contents = playlist.rows.slice(0, ROWS_PER_BATCH).map((row, i) => listItem(row, i + 1));
+  if (playlist.rows.length > ROWS_PER_BATCH) contents.push({ continuationItemRenderer: { trigger: 'CONTINUATION_TRIGGER_ON_ITEM_SHOWN' } });
+  return {
+    contents: {
+      twoColumnBrowseResultsRenderer: {
+        tabs: [
+          {
+            tabRenderer: {
+              selected: true,
+              content: {
+                sectionListRenderer: {
+                  contents: [{ itemSectionRenderer: { contents: [{ playlistVideoListRenderer: { playlistId: playlist.id, contents } }] } }],
+                },
+              },
+            },
+          },
+        ],
+      },
+    },
+    header: {
+      playlistHeaderRenderer: {
+        playlistId: playlist.id,
+        title: { simpleText: playlist.title },
+        numVideosText: { runs: [{ text: String(playlist.rows.length) }, { text: ' videos' }] },
+      },
+    },
+    metadata: { playlistMetadataRenderer: { title: playlist.title } },
+  };
+}
+
+/** The `ytd-playlist-header-renderer` block of a /playlist page. */
+export function listHeaderHtml(playlist) {
+  return `<ytd-playlist-header-renderer class="style-scope ytd-browse"><div class="metadata-wrapper"><yt-dynamic-sizing-formatted-string id="title"><div id="container"><yt-formatted-string id="text">${escapeHtml(playlist.title)}</yt-formatted-string></div></yt-dynamic-sizing-formatted-string><div class="metadata-stats"><yt-formatted-string class="byline-item">${playlist.rows.length} videos</yt-formatted-string></div></div></ytd-playlist-header-renderer>`;
+}
+
+/** One `ytd-playlist-panel-video-renderer` of a watch page's panel. */
+export function panelRowHtml(playlistId, row, index, { selected = false, withinMiniplayer = false } = {}) {
+  const href = `/watch?v=${rowId(row)}&list=${playlistId}&index=${index}`;
+  const title = escapeHtml(rowTitle(row));
+  const attributes = `${selected ? ' selected' : ''}${withinMiniplayer ? ' within-miniplayer' : ''}`;
+  const badge = row.video
+    ? `<ytd-thumbnail-overlay-time-status-renderer><badge-shape class="badge-shape-wiz"><div class="badge-shape-wiz__text">${clock(row.video.lengthSeconds)}</div></badge-shape></ytd-thumbnail-overlay-time-status-renderer>`
+    : '';
+  const byline = row.video ? `<span id="byline" class="style-scope ytd-playlist-panel-video-renderer">${escapeHtml(row.video.channel)}</span>` : '';
+  return `<ytd-playlist-panel-video-renderer id="playlist-items" class="style-scope ytd-playlist-panel-renderer"${attributes}><a id="wc-endpoint" class="yt-simple-endpoint" href="${href}"><span id="index">${selected ? '▶' : index}</span><ytd-thumbnail>${badge}</ytd-thumbnail><div id="meta"><h4><span id="video-title" class="style-scope ytd-playlist-panel-video-renderer" title="${title}">${title}</span></h4>${byline}</div></a></ytd-playlist-panel-video-renderer>`;
+}
+
+/** A watch page's playlist panel showing the first batch of rows, `current` (1-based) selected. */
+export function panelHtml(playlist, current) {
+  const rows = playlist.rows
+    .slice(0, ROWS_PER_BATCH)
+    .map((row, i) => panelRowHtml(playlist.id, row, i + 1, { selected: i + 1 === current }))
+    .join('');
+  const spinner = playlist.rows.length > ROWS_PER_BATCH ? '<ytd-continuation-item-renderer></ytd-continuation-item-renderer>' : '';
+  return `<ytd-playlist-panel-renderer id="playlist" class="style-scope ytd-watch-flexy"><div class="header"><h3><yt-formatted-string class="title"><a href="/playlist?list=${playlist.id}">${escapeHtml(playlist.title)}</a></yt-formatted-string></h3><div id="publisher-container"><span class="index-message">${current} / ${playlist.rows.length}</span></div></div><div id="items" class="playlist-items">${rows}${spinner}</div></ytd-playlist-panel-renderer>`;
+}
+
+function panelItem(row, index) {
+  // The panel's items say `indexText` and give the length only as text.
+  const { index: position, lengthSeconds: _seconds, ...rest } = listItem(row, index).playlistVideoRenderer;
+  return { playlistPanelVideoRenderer: { ...rest, indexText: position } };
+}
+
+/** The `contents.twoColumnWatchNextResults.playlist` part of a watch page's `ytInitialData`. */
+export function watchPlaylistData(playlist) {
+  const contents = playlist.rows.slice(0, ROWS_PER_BATCH).map((row, i) => panelItem(row, i + 1));
+  return { playlist: { playlist: { playlistId: playlist.id, title: playlist.title, totalVideos: playlist.rows.length, contents } } };
+}
+
+/**
+ * A whole /playlist page. Its script plays YouTube's part: when the spinner scrolls into view it
+ * fetches the next batch of rows and puts them in the spinner's place.
+ */
+export function listPage(playlist, pageStyle) {
+  return `<!doctype html>
+<html lang="en" dark>
+<head><meta charset="utf-8"><title>${escapeHtml(playlist.title)} - YouTube</title><style>${pageStyle}${LIST_STYLE}</style></head>
+<body>
+<ytd-app>
+  <div id="masthead"><span class="logo">▶ YouTube</span><input class="search" placeholder="Search" aria-label="Search YouTube"></div>
+  <ytd-browse page-subtype="playlist" role="main">
+    ${listHeaderHtml(playlist)}
+    <ytd-playlist-video-list-renderer class="style-scope ytd-item-section-renderer"><div id="contents">${listBatchHtml(playlist, 0)}</div></ytd-playlist-video-list-renderer>
+  </ytd-browse>
+</ytd-app>
+<script>var ytInitialData = ${scriptJson(playlistInitialData(playlist))};</script>
+<script>
+(() => {
+  const contents = document.querySelector('ytd-playlist-video-list-renderer #contents');
+  const watch = () => {
+    const spinner = contents.querySelector('ytd-continuation-item-renderer');
+    if (!spinner) return;
+    const observer = new IntersectionObserver(async (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      const from = contents.querySelectorAll('ytd-playlist-video-renderer').length;
+      const response = await fetch('/playlist_rows?list=${playlist.id}&from=' + from);
+      spinner.insertAdjacentHTML('beforebegin', await response.text());
+      spinner.remove();
+      watch();
+    });
+    observer.observe(spinner);
+  };
+  watch();
+})();
+</script>
+</body>
+</html>`;
+}
+
+const LIST_STYLE = `
+ytd-browse { max-width: 760px; }
+ytd-playlist-header-renderer #text { font-size: 24px; font-weight: 700; }
+.metadata-stats { color: #aaa; margin: 4px 0 16px; }
+ytd-playlist-video-renderer { display: block; padding: 8px 0; border-bottom: 1px solid #272727; }
+ytd-playlist-video-renderer #content { display: inline-block; margin-left: 12px; }
+#index-container { display: inline-block; width: 32px; color: #aaa; }
+ytd-playlist-video-renderer h3 { margin: 0; font-size: 14px; }
+ytd-playlist-video-renderer a { color: inherit; text-decoration: none; }
+ytd-continuation-item-renderer { display: block; height: 40px; }
+`;
