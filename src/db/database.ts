@@ -29,5 +29,16 @@ export function openTalklogDb(name: string = DEFAULT_DB_NAME): TalklogDb {
           talk.youtubeTitle ??= null;
         }),
     );
+  // 3: a talk queued from a playlist keeps its place there; earlier talks were clipped alone.
+  db.version(3)
+    .stores({})
+    .upgrade((tx) =>
+      tx
+        .table('talks')
+        .toCollection()
+        .modify((talk: Partial<Talk>) => {
+          talk.playlist ??= null;
+        }),
+    );
   return db;
 }

@@ -105,6 +105,7 @@ export function newTalk(seen: Pick<Talk, 'videoId' | 'url' | 'title' | 'youtubeT
     tags: [],
     interest: 0,
     status: 'watching',
+    playlist: null,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };

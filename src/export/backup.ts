@@ -1,12 +1,14 @@
 /** The JSON backup that "Export backup" writes and "Import backup" reads (README and docs/design.md, "Backup format"). */
 
-import { TALK_STATUSES, talkIdFor, type Interest, type Note, type Talk, type TalkStatus } from '../talk/model';
+import { TALK_STATUSES, talkIdFor, type Interest, type Note, type PlaylistPlace, type Talk, type TalkStatus } from '../talk/model';
 import { MAX_POSITION_SEC, NAME_MAX_CHARS, NOTE_MAX_CHARS, TITLE_MAX_CHARS } from '../talk/limits';
 import { canonicalVideoUrl, isVideoId } from '../talk/video-id';
 import { describeJson, readJsonFile, type JsonObject } from './backup-json';
 
 export const BACKUP_FORMAT = 'talklog-backup';
-export const BACKUP_VERSION = 1;
+/** 2: talks may carry `playlist` and the status `skipped`. Version 1 files still import. */
+export const BACKUP_VERSION = 2;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -76,7 +78,7 @@ function readBackup(root: JsonObject): Backup {
   if (Number.isInteger(version) && (version as number) > BACKUP_VERSION) {
     fail('version', `this backup was made by a newer Talklog (backup version ${version}); update Talklog to import it`);
   }
-  if (version !== BACKUP_VERSION) fail('version', `expected ${BACKUP_VERSION}, found ${describeJson(version)}`);
+  if (!READABLE_VERSIONS.includes(version)) fail('version', `expected ${READABLE_VERSIONS.join(' or ')}, found ${describeJson(version)}`);
 
   const exportedAt = isoTime(root, 'exportedAt', '');
   const talks = readRecords(root, 'talks', 'talk', readTalk);
@@ -107,6 +109,8 @@ function readTalk(talk: JsonObject, place: string): Talk {
     tags: strings(talk, 'tags', place),
     interest: field(talk, 'interest', place, 'a whole number from 0 to 5', isInterest),
     status: field(talk, 'status', place, `one of ${TALK_STATUSES.map((s) => `"${s}"`).join(', ')}`, isStatus),
+    // New in version 2; a talk without it was clipped alone.
+    playlist: 'playlist' in talk ? readPlaylistPlace(nullable(talk, 'playlist', place, 'an object {"id", "position"}', isObject), `${place}.playlist`) : null,
     createdAt: isoTime(talk, 'createdAt', place),
     updatedAt: isoTime(talk, 'updatedAt', place),
   };
@@ -204,6 +208,7 @@ function copyTalk(talk: Talk): Talk {
     tags: [...talk.tags],
     interest: talk.interest,
     status: talk.status,
+    playlist: talk.playlist && { id: talk.playlist.id, position: talk.playlist.position },
     createdAt: talk.createdAt,
     updatedAt: talk.updatedAt,
   };
@@ -260,6 +265,14 @@ function isInterest(value: unknown): value is Interest {
 
 function isStatus(value: unknown): value is TalkStatus {
   return (TALK_STATUSES as readonly unknown[]).includes(value);
+}
+
+function readPlaylistPlace(value: JsonObject | null, place: string): PlaylistPlace | null {
+  if (value === null) return null;
+  return {
+    id: field(value, 'id', place, 'a YouTube playlist id', (id): id is string => isString(id) && id !== ''),
+    position: field(value, 'position', place, 'a place in the playlist (1 or more)', (n): n is number => Number.isInteger(n) && (n as number) >= 1),
+  };
 }
 
 function isObject(value: unknown): value is JsonObject {

@@ -1,6 +1,7 @@
 /** What a talk and a note are. Field names match the backup format in the README. */
 
-export const TALK_STATUSES = ['to-watch', 'watching', 'watched'] as const;
+/** `skipped`: a queued talk the user decided not to watch (triage). */
+export const TALK_STATUSES = ['to-watch', 'watching', 'watched', 'skipped'] as const;
 export type TalkStatus = (typeof TALK_STATUSES)[number];
 
 /** 0 = unrated, 1–5 stars. */
@@ -27,9 +28,16 @@ export interface Talk {
   tags: string[];
   interest: Interest;
   status: TalkStatus;
+  /** Where the talk was queued from: a YouTube playlist and its place there (1-based); null when clipped alone. */
+  playlist: PlaylistPlace | null;
   /** ISO 8601 times. */
   createdAt: string;
   updatedAt: string;
+}
+
+export interface PlaylistPlace {
+  id: string;
+  position: number;
 }
 
 export interface Note {

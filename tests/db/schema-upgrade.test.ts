@@ -4,17 +4,19 @@ import { countNotesForTalk, notesForTalk } from '../../src/db/notes';
 import { getTalk, listRecentTalks } from '../../src/db/talks';
 import type { Note, Talk } from '../../src/talk/model';
 
-/** A talk as version 1 stored it: before `youtubeTitle`. */
-type TalkV1 = Omit<Talk, 'youtubeTitle'>;
+/** A talk as version 1 stored it: before `youtubeTitle` and `playlist`. */
+type TalkV1 = Omit<Talk, 'youtubeTitle' | 'playlist'>;
+/** Version 2 added `youtubeTitle`; its stores are version 1's. */
+type TalkV2 = Omit<Talk, 'playlist'>;
 
 /**
  * Version 1's schema as IndexedDB stores it, written with the raw API, not through our Dexie code:
  * what a user's browser holds from the first Talklog. Dexie keeps IndexedDB's version at 10× its own.
  * A later schema version adds its own raw writer here, and this test must still find every record.
  */
-function writeVersion1Database(name: string, talks: TalkV1[], notes: Note[]): Promise<void> {
+function writeDatabase(name: string, dexieVersion: 1 | 2, talks: TalkV1[] | TalkV2[], notes: Note[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name, 10);
+    const request = indexedDB.open(name, dexieVersion * 10);
     request.onupgradeneeded = () => {
       const db = request.result;
       const talkStore = db.createObjectStore('talks', { keyPath: 'id' });
@@ -69,12 +71,12 @@ describe('a database written by an earlier Talklog', () => {
       note('n_2', talks[0].id, '2026-01-01T00:02:00.000Z'),
       note('n_3', talks[1].id, '2026-01-02T00:01:00.000Z'),
     ];
-    await writeVersion1Database(name, talks, notes);
+    await writeDatabase(name, 1, talks, notes);
 
     const db = openTalklogDb(name);
     try {
-      // Version 2's upgrade gave every talk an unknown YouTube title.
-      const upgraded = talks.map((old) => ({ ...old, youtubeTitle: null }));
+      // Version 2's upgrade gave every talk an unknown YouTube title, version 3's no playlist.
+      const upgraded = talks.map((old) => ({ ...old, youtubeTitle: null, playlist: null }));
       expect(await db.talks.toArray()).toEqual(upgraded);
       expect(await db.notes.toArray()).toEqual(notes);
       expect(await getTalk(db, 't_BBBBBBBBBBB')).toEqual(upgraded[1]);
@@ -82,7 +84,24 @@ describe('a database written by an earlier Talklog', () => {
       expect((await listRecentTalks(db, 2)).map((entry) => entry.id)).toEqual([talks[1].id, talks[0].id]);
       expect(await countNotesForTalk(db, talks[0].id)).toBe(2);
       expect(await db.talks.where('tags').equals('prometheus').count()).toBe(2);
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(3);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  test('a version 2 database: talks keep their YouTube title and were queued from no playlist', async () => {
+    const name = `talklog-v2-${crypto.randomUUID()}`;
+    const talks: TalkV2[] = [{ ...talk('CCCCCCCCCCC', '2026-02-01T00:00:00.000Z'), youtubeTitle: 'Talk CCCCCCCCCCC - Jane Doe, Acme' }];
+    const notes = [note('n_4', talks[0].id, '2026-02-01T00:01:00.000Z')];
+    await writeDatabase(name, 2, talks, notes);
+
+    const db = openTalklogDb(name);
+    try {
+      expect(await db.talks.toArray()).toEqual([{ ...talks[0], playlist: null }]);
+      expect(await db.talks.where('event').equals('KubeCon NA 2021').count()).toBe(1);
+      expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_4']);
+      expect(db.verno).toBe(3);
     } finally {
       await db.delete();
     }

@@ -22,6 +22,7 @@ describe('clipTalk', () => {
       tags: [],
       interest: 0,
       status: 'watching',
+      playlist: null,
       createdAt: '2026-11-26T05:00:00.000Z',
       updatedAt: '2026-11-26T05:00:00.000Z',
     });

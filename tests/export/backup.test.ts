@@ -42,7 +42,7 @@ describe('createBackup and serializeBackup', () => {
   test('write the documented format, keys in the documented order, 2-space JSON ending in a newline', () => {
     const text = serializeBackup(sampleBackup());
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text).toContain('\n  "format": "talklog-backup",\n  "version": 1,\n  "exportedAt": "2026-11-26T05:00:00.000Z",\n');
+    expect(text).toContain('\n  "format": "talklog-backup",\n  "version": 2,\n  "exportedAt": "2026-11-26T05:00:00.000Z",\n');
     const json = JSON.parse(text);
     expect(Object.keys(json)).toEqual(['format', 'version', 'exportedAt', 'talks', 'notes']);
     expect(Object.keys(json.talks[0])).toEqual([
@@ -59,6 +59,7 @@ describe('createBackup and serializeBackup', () => {
       'tags',
       'interest',
       'status',
+      'playlist',
       'createdAt',
       'updatedAt',
     ]);
@@ -148,6 +149,27 @@ describe('parseBackup', () => {
     expect(parseBackup(JSON.stringify(json))).toEqual({ ok: false, error: 'talks[0].youtubeTitle: expected a string or null, found 42' });
   });
 
+  test('a version 1 file (before playlists) imports: its talks were queued from no playlist', () => {
+    const json = sampleJson();
+    json.version = 1;
+    for (const talk of json.talks) delete talk.playlist;
+    const older = parseBackup(JSON.stringify(json));
+    expect(older.ok && older.backup.talks.map((talk) => talk.playlist)).toEqual([null, null]);
+  });
+
+  test('a queued talk keeps its playlist place and skipped status; a malformed place is refused', () => {
+    const json = sampleJson();
+    json.talks[0].playlist = { id: 'PLkc21NAconfPlaylist01', position: 7 };
+    json.talks[0].status = 'skipped';
+    const parsed = parseBackup(JSON.stringify(json));
+    expect(parsed.ok && parsed.backup.talks[0]).toMatchObject({ playlist: { id: 'PLkc21NAconfPlaylist01', position: 7 }, status: 'skipped' });
+    json.talks[0].playlist = { id: 'PLkc21NAconfPlaylist01', position: 0 };
+    expect(parseBackup(JSON.stringify(json))).toEqual({
+      ok: false,
+      error: 'talks[0].playlist.position: expected a place in the playlist (1 or more), found 0',
+    });
+  });
+
   test('accepts a byte order mark and the smallest backup', () => {
     expect(parseBackup(`\uFEFF${serializeBackup(createBackup([], [], NOW))}`).ok).toBe(true);
     expect(parseBackup('{"format":"talklog-backup","version":1,"exportedAt":"2026-11-26T05:00:00Z","talks":[],"notes":[]}').ok).toBe(true);
@@ -184,10 +206,10 @@ describe('parseBackup', () => {
   test.each<[string, (json: any) => void, string]>([
     ['no format', (json) => delete json.format, 'format: missing: this is not a Talklog backup'],
     ['another format', (json) => (json.format = 'other-app'), 'format: expected "talklog-backup", found "other-app": this is not a Talklog backup'],
-    ['a newer version', (json) => (json.version = 2), 'version: this backup was made by a newer Talklog (backup version 2); update Talklog to import it'],
-    ['a version as text', (json) => (json.version = '1'), 'version: expected 1, found "1"'],
-    ['version 0', (json) => (json.version = 0), 'version: expected 1, found 0'],
-    ['no version', (json) => delete json.version, 'version: expected 1, found nothing'],
+    ['a newer version', (json) => (json.version = 3), 'version: this backup was made by a newer Talklog (backup version 3); update Talklog to import it'],
+    ['a version as text', (json) => (json.version = '1'), 'version: expected 1 or 2, found "1"'],
+    ['version 0', (json) => (json.version = 0), 'version: expected 1 or 2, found 0'],
+    ['no version', (json) => delete json.version, 'version: expected 1 or 2, found nothing'],
     [
       'a bad export time',
       (json) => (json.exportedAt = 'yesterday'),
@@ -239,7 +261,11 @@ describe('parseBackup', () => {
     ['a tag as a number', (json) => (json.talks[0].tags = [1]), 'talks[0].tags[0]: expected a string, found 1'],
     ['interest 6', (json) => (json.talks[0].interest = 6), 'talks[0].interest: expected a whole number from 0 to 5, found 6'],
     ['interest 2.5', (json) => (json.talks[0].interest = 2.5), 'talks[0].interest: expected a whole number from 0 to 5, found 2.5'],
-    ['an unknown status', (json) => (json.talks[0].status = 'done'), 'talks[0].status: expected one of "to-watch", "watching", "watched", found "done"'],
+    [
+      'an unknown status',
+      (json) => (json.talks[0].status = 'done'),
+      'talks[0].status: expected one of "to-watch", "watching", "watched", "skipped", found "done"',
+    ],
     [
       'a date that does not parse',
       (json) => (json.talks[0].createdAt = '2021-13-45T99:00:00Z'),
@@ -281,7 +307,7 @@ describe('parseBackup', () => {
         json.talks[0].status = 'nope';
         json.notes[0].body = null;
       }),
-    ).toBe('talks[0].status: expected one of "to-watch", "watching", "watched", found "nope"');
+    ).toBe('talks[0].status: expected one of "to-watch", "watching", "watched", "skipped", found "nope"');
     expect(
       errorAfter((json) => {
         json.talks.push(json.talks[0], { broken: true });

@@ -17,6 +17,7 @@ export function makeTalk(videoId: string, fields: Partial<Talk> = {}): Talk {
     tags: [],
     interest: 0 as Interest,
     status: 'watched',
+    playlist: null,
     createdAt: '2021-10-20T10:00:00.000Z',
     updatedAt: '2021-10-20T10:00:00.000Z',
     ...fields,
