@@ -1,0 +1,72 @@
+/**
+ * A conference as a queue of talks (pure): which rows of a playlist can be queued, in what order the
+ * queued talks are watched, and how far the user has got.
+ */
+import type { Talk } from './model';
+import type { PlaylistRow } from './playlist';
+
+/** A row that is a video to queue. */
+export type QueueRow = PlaylistRow & { videoId: string };
+
+export interface QueuePlan {
+  /** One row per video, at its first place in the playlist. */
+  rows: QueueRow[];
+  /** Rows left out: deleted or private videos, and a video's second and later places. */
+  skipped: number;
+}
+
+export function planQueue(rows: readonly PlaylistRow[]): QueuePlan {
+  const seen = new Set<string>();
+  const kept: QueueRow[] = [];
+  for (const row of rows) {
+    const { videoId } = row;
+    if (row.unavailable || !videoId || seen.has(videoId)) continue;
+    seen.add(videoId);
+    kept.push({ ...row, videoId });
+  }
+  return { rows: kept, skipped: rows.length - kept.length };
+}
+
+/** Still to watch: neither watched nor skipped. */
+export function isStillQueued(talk: Pick<Talk, 'status'>): boolean {
+  return talk.status === 'to-watch' || talk.status === 'watching';
+}
+
+/** Highest interest first (unrated last), then the playlist's order, then the order they were saved in. */
+export function compareByInterestThenPlace(a: Talk, b: Talk): number {
+  return (
+    b.interest - a.interest ||
+    (a.playlist?.position ?? Number.MAX_SAFE_INTEGER) - (b.playlist?.position ?? Number.MAX_SAFE_INTEGER) ||
+    a.createdAt.localeCompare(b.createdAt) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/** What to watch after `currentId` among an event's talks; null when nothing is left. */
+export function upNext(talks: readonly Talk[], currentId: string | null): Talk | null {
+  return talks.filter((talk) => talk.id !== currentId && isStillQueued(talk)).sort(compareByInterestThenPlace)[0] ?? null;
+}
+
+export interface EventProgress {
+  watched: number;
+  total: number;
+  /** Seconds of the talks neither watched nor skipped (unknown lengths count as 0). */
+  secondsLeft: number;
+}
+
+export function eventProgress(talks: readonly Talk[]): EventProgress {
+  let watched = 0;
+  let secondsLeft = 0;
+  for (const talk of talks) {
+    if (talk.status === 'watched') watched++;
+    else if (isStillQueued(talk)) secondsLeft += talk.durationSec ?? 0;
+  }
+  return { watched, total: talks.length, secondsLeft };
+}
+
+/** `9 h 40 min`, `40 min`, `0 min`: a length of time to watch, to the minute. */
+export function formatHoursMinutes(totalSec: number): string {
+  const minutes = Math.round(Math.max(0, totalSec) / 60);
+  const hours = Math.floor(minutes / 60);
+  return hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, test } from 'vitest';
+import { markWatched, queuePlaylist, talksOfEvent } from '../../src/db/queue';
+import { updateTalkDetails } from '../../src/db/library';
+import { clipTalk, getTalk } from '../../src/db/talks';
+import type { PlaylistRow, PlaylistSeen } from '../../src/talk/playlist';
+import { capturedTalk, freshDb } from './test-db';
+
+const NOW = new Date('2026-11-29T10:00:00.000Z');
+const LATER = new Date('2026-11-30T10:00:00.000Z');
+
+function videoRow(position: number, videoId: string, title = `Talk ${position} - Jane Doe, Acme`): PlaylistRow {
+  return { videoId, position, title, channel: 'CNCF [Cloud Native Computing Foundation]', durationSec: 1800 + position, unavailable: null };
+}
+
+function playlist(rows: PlaylistRow[]): PlaylistSeen {
+  return { id: 'PLkc21NAconfPlaylist01', title: 'KubeCon NA 2021', size: rows.length, rows, complete: true };
+}
+
+const FIRST = [
+  videoRow(1, 'kc21talk001', 'Rust [unsafe] & *You*: `#` <tricks> - Tim Hockin & Rob Scott, Google'),
+  { videoId: 'kc21gone001', position: 2, title: '[Deleted video]', channel: null, durationSec: null, unavailable: 'deleted' as const },
+  videoRow(3, 'kc21talk002'),
+  { videoId: 'kc21priv001', position: 4, title: '[Private video]', channel: null, durationSec: null, unavailable: 'private' as const },
+  videoRow(5, 'kc21talk001'),
+];
+
+describe('queuePlaylist', () => {
+  test('every video becomes a talk to watch for the event, title split as a clip does, with its place', async () => {
+    const db = freshDb();
+    expect(await queuePlaylist(db, playlist(FIRST), ' KubeCon NA 2021 ', NOW)).toEqual({ queued: 2, alreadyInLibrary: 0, skipped: 3 });
+    expect(await getTalk(db, 't_kc21talk001')).toEqual({
+      id: 't_kc21talk001',
+      videoId: 'kc21talk001',
+      url: 'https://www.youtube.com/watch?v=kc21talk001',
+      title: 'Rust [unsafe] & *You*: `#` <tricks>',
+      youtubeTitle: 'Rust [unsafe] & *You*: `#` <tricks> - Tim Hockin & Rob Scott, Google',
+      channel: 'CNCF [Cloud Native Computing Foundation]',
+      speakers: ['Tim Hockin, Google', 'Rob Scott, Google'],
+      durationSec: 1801,
+      event: 'KubeCon NA 2021',
+      category: null,
+      tags: [],
+      interest: 0,
+      status: 'to-watch',
+      playlist: { id: 'PLkc21NAconfPlaylist01', position: 1 },
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+    });
+    expect((await talksOfEvent(db, 'KubeCon NA 2021')).map((talk) => talk.playlist?.position).sort()).toEqual([1, 3]);
+  });
+
+  test('queueing again adds only new videos and overwrites nothing the user set', async () => {
+    const db = freshDb();
+    await queuePlaylist(db, playlist(FIRST), 'KubeCon NA 2021', NOW);
+    await updateTalkDetails(db, 't_kc21talk001', { interest: 5, status: 'skipped', category: 'Networking', event: 'My KubeCon', title: 'Mine' }, NOW);
+    const before = await getTalk(db, 't_kc21talk001');
+
+    const grown = playlist([...FIRST, videoRow(6, 'kc21talk003'), videoRow(7, 'kc21talk004')]);
+    expect(await queuePlaylist(db, grown, 'KubeCon NA 2021', LATER)).toEqual({ queued: 2, alreadyInLibrary: 2, skipped: 3 });
+    expect(await getTalk(db, 't_kc21talk001')).toEqual(before);
+    expect(await db.talks.count()).toBe(4);
+    expect(await queuePlaylist(db, grown, 'KubeCon NA 2021', LATER)).toEqual({ queued: 0, alreadyInLibrary: 4, skipped: 3 });
+    expect(await db.talks.count()).toBe(4);
+  });
+
+  test('a talk clipped before keeps what it has and learns its place in the playlist (and the event when it had none)', async () => {
+    const db = freshDb();
+    await clipTalk(db, capturedTalk({ videoId: 'kc21talk002', url: 'https://www.youtube.com/watch?v=kc21talk002' }), NOW);
+    await queuePlaylist(db, playlist(FIRST), 'KubeCon NA 2021', LATER);
+    expect(await getTalk(db, 't_kc21talk002')).toMatchObject({
+      title: 'Evolving Prometheus for More Use Cases',
+      status: 'watching',
+      event: 'KubeCon NA 2021',
+      playlist: { id: 'PLkc21NAconfPlaylist01', position: 3 },
+      updatedAt: LATER.toISOString(),
+    });
+  });
+});
+
+describe('markWatched', () => {
+  test('a saved talk becomes watched once; a video not saved is left alone', async () => {
+    const db = freshDb();
+    await queuePlaylist(db, playlist(FIRST), 'KubeCon NA 2021', NOW);
+    expect(await markWatched(db, 'kc21talk002', LATER)).toBe(true);
+    expect(await getTalk(db, 't_kc21talk002')).toMatchObject({ status: 'watched', updatedAt: LATER.toISOString() });
+    expect(await markWatched(db, 'kc21talk002', LATER)).toBe(false);
+    expect(await markWatched(db, 'kc21talk999', LATER)).toBe(false);
+    expect(await db.talks.count()).toBe(2);
+  });
+});
