@@ -2,7 +2,8 @@
  * Reads a long playlist whole. YouTube renders about 100 rows and loads the next ones when the
  * spinner after the last row scrolls into view; so does this, one batch at a time, watching only
  * for the rows it asked for and giving up on a batch that does not come. It runs only when asked
- * and leaves the page scrolled where the user had it.
+ * and leaves the page scrolled where the user had it. Meanwhile the rows read so far are what
+ * readPlaylist gives: the popup's progress.
  */
 
 import type { PlaylistHere } from '../talk/playlist';
@@ -11,11 +12,6 @@ import { selectors } from './selectors';
 
 /** How long one batch of rows may take to arrive before the reading stops with what it has. */
 export const BATCH_WAIT_MS = 10_000;
-
-export interface LoadProgress {
-  loaded: number;
-  total: number | null;
-}
 
 function continuationIn(doc: Document): Element | null {
   return (
@@ -42,19 +38,13 @@ function nextBatch(doc: Document, spinner: Element, waitMs: number): Promise<boo
   });
 }
 
-export async function loadWholePlaylist(
-  doc: Document,
-  href: () => string,
-  onProgress: (progress: LoadProgress) => void,
-  waitMs = BATCH_WAIT_MS,
-): Promise<PlaylistHere> {
+export async function loadWholePlaylist(doc: Document, href: () => string, waitMs = BATCH_WAIT_MS): Promise<PlaylistHere> {
   const scroller = doc.scrollingElement;
   const scrolledTo = scroller ? { top: scroller.scrollTop, left: scroller.scrollLeft } : null;
   try {
     for (;;) {
       const here = readPlaylist(doc, href());
       if (here.kind !== 'playlist') return here;
-      onProgress({ loaded: here.playlist.rows.length, total: here.playlist.size });
       const spinner = here.playlist.complete ? null : continuationIn(doc);
       if (!spinner || !(await nextBatch(doc, spinner, waitMs))) return here;
     }

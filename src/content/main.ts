@@ -94,11 +94,7 @@ function answer(message: ExtensionToContentMessage): Promise<ContentReplies[Exte
     case 'talklog/what-playlist-is-here':
       return Promise.resolve(readPlaylist(document, location.href));
     case 'talklog/read-whole-playlist':
-      return loadWholePlaylist(
-        document,
-        () => location.href,
-        ({ loaded, total }) => void sendToExtension({ type: 'talklog/playlist-progress', loaded, total }),
-      );
+      return loadWholePlaylist(document, () => location.href);
   }
 }
 

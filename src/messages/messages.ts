@@ -3,8 +3,7 @@
  * Extension (pages, background) → content script: ask what talk is here, seek the player,
  * read the caption on screen, show a confirmation (or a failure) in the page, read the playlist
  * shown (whole).
- * Content script → extension pages: the page switched to another video (in-page navigation); how
- * far reading a playlist whole has got.
+ * Content script → extension pages: the page switched to another video (in-page navigation).
  * Pages → background: a talk's notes changed (the badge counts them; this also wakes the worker);
  * the page's confirmation went away (the badge's sign goes too, even after the worker stopped).
  * Library page ⇄ its import worker: a backup file to import; its progress, and how it ended.
@@ -29,14 +28,11 @@ export interface ContentReplies {
   'talklog/show-confirmation': true;
   /** The playlist as rendered now. */
   'talklog/what-playlist-is-here': PlaylistHere;
-  /** The playlist after loading every row YouTube would load (progress comes as `talklog/playlist-progress`). */
+  /** The playlist after loading every row YouTube would load (ask what-playlist-is-here meanwhile for progress). */
   'talklog/read-whole-playlist': PlaylistHere;
 }
 
-export type ContentToPageMessage =
-  | { type: 'talklog/page-changed'; videoId: string | null }
-  /** While a playlist is read whole: rows read so far, of the size YouTube states. */
-  | { type: 'talklog/playlist-progress'; loaded: number; total: number | null };
+export type ContentToPageMessage = { type: 'talklog/page-changed'; videoId: string | null };
 
 export function hasType(message: unknown): message is { type: string } {
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
@@ -67,19 +63,8 @@ export function isPageToBackgroundMessage(message: unknown): message is PageToBa
   return hasType(message) && (message.type === 'talklog/notes-changed' || message.type === 'talklog/confirmation-gone');
 }
 
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
-
 export function isContentToPageMessage(message: unknown): message is ContentToPageMessage {
-  if (!hasType(message)) return false;
-  const fields = message as Record<string, unknown>;
-  switch (message.type) {
-    case 'talklog/page-changed':
-      return true;
-    case 'talklog/playlist-progress':
-      return isCount(fields.loaded) && (fields.total === null || isCount(fields.total));
-    default:
-      return false;
-  }
+  return hasType(message) && message.type === 'talklog/page-changed';
 }
 
 /** The sender check every receiver makes: only this extension's own pages and scripts. */

@@ -78,7 +78,7 @@ export function browserTabConnector(tabId: number | null, { askNow = false } = {
     onPageChanged(listener) {
       const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
         if (!isFromThisExtension(sender, browser.runtime.id) || !isContentToPageMessage(message)) return undefined;
-        if (message.type === 'talklog/page-changed' && sender.tab?.id === tabId) listener();
+        if (sender.tab?.id === tabId) listener();
         return undefined;
       };
       browser.runtime.onMessage.addListener(onMessage);

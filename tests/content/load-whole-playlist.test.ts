@@ -4,7 +4,7 @@
  * spinner's place once it scrolls into view) is played by the stand-in's own HTML generator.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadWholePlaylist, type LoadProgress } from '../../src/content/load-whole-playlist';
+import { loadWholePlaylist } from '../../src/content/load-whole-playlist';
 import { selectors } from '../../src/content/selectors';
 import type { PlaylistSeen } from '../../src/talk/playlist';
 import { conferencePlaylist } from '../../scripts/fake-youtube/conference.mjs';
@@ -37,46 +37,34 @@ afterEach(() => {
   Reflect.deleteProperty(HTMLElement.prototype, 'scrollIntoView');
 });
 
-async function loadWhole(waitMs?: number): Promise<{ playlist: PlaylistSeen; progress: LoadProgress[] }> {
-  const progress: LoadProgress[] = [];
-  const here = await loadWholePlaylist(
-    document,
-    () => HREF,
-    (step) => progress.push(step),
-    waitMs,
-  );
+async function loadWhole(waitMs?: number): Promise<PlaylistSeen> {
+  const here = await loadWholePlaylist(document, () => HREF, waitMs);
   if (here.kind !== 'playlist') throw new Error('no playlist read');
-  return { playlist: here.playlist, progress };
+  return here.playlist;
 }
 
 describe('reading a playlist whole', () => {
   test('205 talks, a deleted and a private row and a duplicate: every one of the 208 rows, batch by batch', async () => {
     const page = showPlaylistPage(205, { answers: true });
-    const { playlist, progress } = await loadWhole();
+    const playlist = await loadWhole();
     expect(playlist.complete).toBe(true);
     expect(playlist.size).toBe(208);
     expect(playlist.rows.map((row) => row.position)).toEqual(Array.from({ length: 208 }, (_, i) => i + 1));
     expect(new Set(playlist.rows.map((row) => row.videoId)).size).toBe(207);
-    expect(progress).toEqual([
-      { loaded: 100, total: 208 },
-      { loaded: 200, total: 208 },
-      { loaded: 208, total: 208 },
-    ]);
     expect(page.scrolls()).toBe(2);
   });
 
   test('a short playlist is read without scrolling', async () => {
     const page = showPlaylistPage(12, { answers: true });
-    const { playlist } = await loadWhole();
+    const playlist = await loadWhole();
     expect(playlist).toMatchObject({ complete: true, size: 15 });
     expect(page.scrolls()).toBe(0);
   });
 
   test('when YouTube loads no more, what was read comes back, marked incomplete', async () => {
     showPlaylistPage(205, { answers: false });
-    const { playlist, progress } = await loadWhole(50);
+    const playlist = await loadWhole(50);
     expect(playlist.complete).toBe(false);
     expect(playlist.rows).toHaveLength(100);
-    expect(progress).toEqual([{ loaded: 100, total: 208 }]);
   });
 });
