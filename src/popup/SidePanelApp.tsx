@@ -1,11 +1,14 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { NotePageSetup } from './page-setup';
 import { PopupApp } from './PopupApp';
+import type { ConferenceConnector } from './conference-connector';
 import type { TabFollower } from './tab-connector';
 
 interface SidePanelAppProps {
   setup: NotePageSetup;
   tabs: TabFollower;
+  /** The conference panel's connector to a tab (queue its playlist, play next); left out in tests of the note-taking. */
+  conferenceFor?: (tabId: number) => ConferenceConnector;
   pinnedTabId: number | null;
   initialTabId: number | null;
 }
@@ -14,7 +17,7 @@ interface SidePanelAppProps {
  * The side panel: the popup's note-taking, staying open while the talk plays. Unless pinned to a
  * tab with `?tab=`, it follows the active tab of its window and each page load in it.
  */
-export function SidePanelApp({ setup, tabs, pinnedTabId, initialTabId }: SidePanelAppProps) {
+export function SidePanelApp({ setup, tabs, conferenceFor, pinnedTabId, initialTabId }: SidePanelAppProps) {
   const [tabId, setTabId] = useState(pinnedTabId ?? initialTabId);
   const [loads, setLoads] = useState(0);
 
@@ -23,5 +26,6 @@ export function SidePanelApp({ setup, tabs, pinnedTabId, initialTabId }: SidePan
   useLayoutEffect(() => (tabId === null ? undefined : tabs.onTabLoaded(tabId, () => setLoads((count) => count + 1))), [tabs, tabId]);
 
   const connector = useMemo(() => tabs.connect(tabId), [tabs, tabId]);
-  return <PopupApp key={`${tabId}:${loads}`} {...setup} connector={connector} surface="side-panel" />;
+  const conference = useMemo(() => (tabId === null ? undefined : conferenceFor?.(tabId)), [conferenceFor, tabId]);
+  return <PopupApp key={`${tabId}:${loads}`} {...setup} connector={connector} surface="side-panel" conference={conference} />;
 }

@@ -61,10 +61,10 @@ describe('TalkDetailsForm', () => {
     expect(group.textContent?.replace(/[^★☆]/g, '')).toBe('★★★★☆');
   });
 
-  test('status is a choice of to watch, watching, watched', async () => {
+  test('status is a choice of to watch, watching, watched, skipped', async () => {
     const { db } = await renderForm();
     const status = screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement;
-    expect([...status.options].map((option) => option.textContent)).toEqual(['To watch', 'Watching', 'Watched']);
+    expect([...status.options].map((option) => option.textContent)).toEqual(['To watch', 'Watching', 'Watched', 'Skipped']);
     fireEvent.change(status, { target: { value: 'watched' } });
     await waitFor(async () => expect((await stored(db))?.status).toBe('watched'));
   });

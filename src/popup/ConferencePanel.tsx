@@ -1,0 +1,186 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { TalklogDb } from '../db/database';
+import { eventQueueOf, markWatched, queuePlaylist } from '../db/queue';
+import { t } from '../i18n/t';
+import { interestStars } from '../talk/interest';
+import type { CapturedTalk } from '../talk/model';
+import type { PlaylistHere, PlaylistSeen } from '../talk/playlist';
+import { planQueue, upNext } from '../talk/queue';
+import { formatPlaybackTime } from '../talk/time';
+import { isWatchedAt } from '../talk/watched';
+import { errorMessage, type Announcement } from '../ui/Announcer';
+import { eventProgressText } from '../ui/event-progress';
+import type { useLiveQuery } from '../ui/use-live-query';
+import type { ConferenceConnector } from './conference-connector';
+import type { TabConnector } from './tab-connector';
+
+export interface ConferencePanelProps {
+  db: TalklogDb;
+  /** The popup's connection to the tab: the talk there and its page changes. */
+  tab: Pick<TabConnector, 'whatTalkIsHere' | 'onPageChanged'>;
+  connector: ConferenceConnector;
+  /** The pages' live-query hook, handed over by ConferenceSlot (see there why). */
+  useLiveQuery: typeof useLiveQuery;
+  announce: (announcement: Announcement) => void;
+}
+
+/** How often the rows read so far are asked for while a playlist is read whole. */
+const PROGRESS_EVERY_MS = 400;
+
+interface PlaylistProgress {
+  loaded: number;
+  total: number | null;
+}
+
+interface Here {
+  talk: CapturedTalk | null;
+  playlist: PlaylistSeen | null;
+}
+
+/**
+ * A whole conference from the popup and side panel: queue the playlist in the tab, and what is up
+ * next for the event of the talk in the tab (or of the playlist, once queued).
+ */
+export function ConferencePanel(props: ConferencePanelProps) {
+  const { tab, connector } = props;
+  const [here, setHere] = useState<Here | null>(null);
+  const [pageChanges, setPageChanges] = useState(0);
+  useEffect(() => tab.onPageChanged(() => setPageChanges((count) => count + 1)), [tab]);
+  useEffect(() => {
+    let current = true;
+    void Promise.all([tab.whatTalkIsHere().catch(() => null), connector.whatPlaylistIsHere()]).then(([talkHere, playlistHere]) => {
+      if (current)
+        setHere({ talk: talkHere?.kind === 'talk' ? talkHere.talk : null, playlist: playlistHere.kind === 'playlist' ? playlistHere.playlist : null });
+    });
+    return () => {
+      current = false;
+    };
+  }, [tab, connector, pageChanges]);
+
+  if (!here) return null;
+  return (
+    <>
+      {here.playlist && <QueuePlaylist key={here.playlist.id} {...props} playlist={here.playlist} />}
+      <UpNext {...props} here={here} />
+    </>
+  );
+}
+
+function QueuePlaylist({ db, connector, playlist, announce }: ConferencePanelProps & { playlist: PlaylistSeen }) {
+  const [event, setEvent] = useState(playlist.title);
+  const [progress, setProgress] = useState<PlaylistProgress | null>(null);
+  const size = playlist.size ?? playlist.rows.length;
+
+  const queue = async (submit: Event) => {
+    submit.preventDefault();
+    setProgress({ loaded: playlist.rows.length, total: playlist.size });
+    try {
+      const whole = await readWithProgress(connector, playlist.id, (step) => {
+        setProgress(step);
+        announce({ kind: 'status', text: t('readingPlaylist', step.loaded, step.total ?? step.loaded) });
+      });
+      if (whole.kind !== 'playlist' || whole.playlist.id !== playlist.id) throw new Error(t('playlistGone'));
+      const read = whole.playlist;
+      const counts = await queuePlaylist(db, read, event);
+      const text = t('queuedCounts', counts.queued, counts.alreadyInLibrary, counts.skipped);
+      announce({ kind: 'status', text: read.complete ? text : `${text} ${t('playlistIncomplete', read.rows.length, read.size ?? read.rows.length)}` });
+    } catch (error) {
+      announce({ kind: 'alert', text: t('couldNotQueue', errorMessage(error)) });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <section class="conference" aria-labelledby="playlist-heading">
+      <h2 id="playlist-heading" class="section-heading">
+        {t('playlistHeading')}
+      </h2>
+      <p class="conference__title">{playlist.title}</p>
+      <p class="muted conference__meta">{size === 1 ? t('playlistVideosOne') : t('playlistVideosMany', size)}</p>
+      <form class="conference__queue" onSubmit={(submit) => void queue(submit)}>
+        <label class="conference__event">
+          <span class="field-label">{t('fieldEvent')}</span>
+          <input type="text" value={event} onInput={(input) => setEvent(input.currentTarget.value)} />
+        </label>
+        <button type="submit" class="button" disabled={progress !== null}>
+          {t('queueTalks')}
+        </button>
+      </form>
+      {progress && <progress class="conference__progress" max={progress.total ?? progress.loaded} value={progress.loaded} aria-label={t('playlistHeading')} />}
+    </section>
+  );
+}
+
+/** Reads the playlist whole; meanwhile asks the tab how many rows it has read, and reports each new count. */
+async function readWithProgress(connector: ConferenceConnector, playlistId: string, onProgress: (progress: PlaylistProgress) => void): Promise<PlaylistHere> {
+  let reported = 0;
+  const timer = setInterval(() => {
+    void connector.whatPlaylistIsHere().then((here) => {
+      if (here.kind !== 'playlist' || here.playlist.id !== playlistId || here.playlist.rows.length <= reported) return;
+      reported = here.playlist.rows.length;
+      onProgress({ loaded: reported, total: here.playlist.size });
+    });
+  }, PROGRESS_EVERY_MS);
+  try {
+    return await connector.readWholePlaylist();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function UpNext({ db, connector, useLiveQuery, here, announce }: ConferencePanelProps & { here: Here }) {
+  // Whose event the queue is: the talk in the tab, else the playlist's first video once queued.
+  const anchorVideoId = here.talk?.videoId ?? (here.playlist ? (planQueue(here.playlist.rows).rows[0]?.videoId ?? null) : null);
+  const queue = useLiveQuery(() => eventQueueOf(db, anchorVideoId), [db, anchorVideoId]).value;
+
+  // Seen at 90 % or more when the popup opens: watched. Once per opening, so the user can undo it.
+  const checked = useRef(false);
+  const anchor = queue?.anchor;
+  const seen = here.talk;
+  const markIfWatched = useCallback(async () => {
+    if (checked.current || !anchor || !seen || anchor.videoId !== seen.videoId) return;
+    checked.current = true;
+    if (isWatchedAt(seen.currentSec, seen.durationSec) && (await markWatched(db, anchor.videoId))) {
+      announce({ kind: 'status', text: t('markedWatched', anchor.title) });
+    }
+  }, [db, anchor, seen, announce]);
+  useEffect(() => void markIfWatched(), [markIfWatched]);
+
+  if (!anchor?.event || !queue) return null;
+  const next = upNext(queue.talks, seen ? anchor.id : null);
+  return (
+    <section class="conference" aria-labelledby="up-next-heading">
+      <h2 id="up-next-heading" class="section-heading">
+        {t('upNextIn', anchor.event)}
+      </h2>
+      <p class="muted conference__meta">{eventProgressText(queue.talks)}</p>
+      {next ? (
+        <>
+          <p class="conference__next">
+            <a
+              href={next.url}
+              onClick={(click) => {
+                click.preventDefault();
+                connector.openHere(next.url);
+              }}
+            >
+              {next.title}
+            </a>
+            <span class="muted">
+              {' · '}
+              {[next.speakers.join(', '), next.durationSec ? formatPlaybackTime(next.durationSec) : '', interestStars(next.interest)]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </p>
+          <button type="button" class="button" onClick={() => connector.openHere(next.url)}>
+            {t('playNext')}
+          </button>
+        </>
+      ) : (
+        <p class="muted">{t('queueFinished')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { TalklogDb } from '../../src/db/database';
+import { updateTalksDetails } from '../../src/db/library';
+import { queuePlaylist } from '../../src/db/queue';
+import type { ConferenceConnector } from '../../src/popup/conference-connector';
+import { ConferencePanel } from '../../src/popup/ConferencePanel';
+import type { TalkHere } from '../../src/talk/model';
+import type { PlaylistHere, PlaylistRow, PlaylistSeen } from '../../src/talk/playlist';
+import { Announcer, type Announcement } from '../../src/ui/Announcer';
+import { useLiveQuery } from '../../src/ui/use-live-query';
+import { capturedTalk, freshDb } from '../db/test-db';
+
+afterEach(cleanup);
+
+const LIST = 'PLkc21NAconfPlaylist01';
+
+function rows(count: number): PlaylistRow[] {
+  const talks: PlaylistRow[] = Array.from({ length: count }, (_, i) => ({
+    videoId: `kc21talk${String(i + 1).padStart(3, '0')}`,
+    position: i + 1,
+    title: `Talk ${i + 1} - Jane Doe, Acme`,
+    channel: 'CNCF',
+    durationSec: 1800,
+    unavailable: null,
+  }));
+  return [...talks, { videoId: 'kc21gone001', position: count + 1, title: '[Deleted video]', channel: null, durationSec: null, unavailable: 'deleted' }];
+}
+
+function playlist(rowsRead: PlaylistRow[], size: number, complete: boolean): PlaylistSeen {
+  return { id: LIST, title: 'KubeCon NA 2021', size, rows: rowsRead, complete };
+}
+
+/**
+ * Stands in for the tab: the page part of the connectors (e2e drives the real one). Reading the
+ * playlist whole ends when the test calls `finishReading`; meanwhile the tab shows `playlistHere`.
+ */
+function fakeTab(talkHere: TalkHere, playlistHere: PlaylistHere, whole: PlaylistHere = playlistHere) {
+  const state = { opened: [] as string[], playlistHere, finishReading: () => {} };
+  const tab = { whatTalkIsHere: async () => talkHere, onPageChanged: () => () => {} };
+  const connector: ConferenceConnector = {
+    whatPlaylistIsHere: async () => state.playlistHere,
+    readWholePlaylist: () => new Promise((resolve) => (state.finishReading = () => resolve(whole))),
+    openHere: (url) => state.opened.push(url),
+  };
+  return { state, tab, connector };
+}
+
+function Page({ db, tab, connector }: { db: TalklogDb } & Pick<ReturnType<typeof fakeTab>, 'tab' | 'connector'>) {
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  return (
+    <>
+      <ConferencePanel db={db} tab={tab} connector={connector} useLiveQuery={useLiveQuery} announce={setAnnouncement} />
+      <Announcer announcement={announcement} />
+    </>
+  );
+}
+
+const noTalk: TalkHere = { kind: 'no-talk', reason: 'not-a-watch-page', videoId: null };
+
+describe('on a playlist page', () => {
+  test('shows its title and size; Queue talks reads it whole and says what was queued', async () => {
+    const db = freshDb();
+    const first = playlist(rows(100), 121, false);
+    const fake = fakeTab(noTalk, { kind: 'playlist', playlist: first }, { kind: 'playlist', playlist: playlist(rows(120), 121, true) });
+    render(<Page db={db} {...fake} />);
+    expect(await screen.findByText('KubeCon NA 2021')).toBeTruthy();
+    expect(screen.getByText('121 videos')).toBeTruthy();
+    const event = screen.getByRole('textbox', { name: 'Event' }) as HTMLInputElement;
+    expect(event.value).toBe('KubeCon NA 2021');
+    fireEvent.input(event, { target: { value: 'KubeCon + CloudNativeCon NA 2021' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Queue talks' }));
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+    fake.state.playlistHere = { kind: 'playlist', playlist: playlist(rows(110), 121, false) };
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Reading the playlist: 111 of 121 videos…'));
+    fake.state.finishReading();
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('120 queued · 0 already in the library · 1 skipped (deleted, private or listed twice)'),
+    );
+    expect(await db.talks.where('event').equals('KubeCon + CloudNativeCon NA 2021').count()).toBe(120);
+    // Queued: the playlist's queue is up next, in playlist order while nothing is rated.
+    expect(await screen.findByRole('heading', { name: 'Up next in KubeCon + CloudNativeCon NA 2021' })).toBeTruthy();
+    expect(screen.getByText('0 of 120 watched · 60 h 0 min left of the talks you kept')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Play next' }));
+    expect(fake.state.opened).toEqual(['https://www.youtube.com/watch?v=kc21talk001']);
+  });
+
+  test('a playlist YouTube stopped loading: what was read is queued, and the user is told', async () => {
+    const db = freshDb();
+    const first = playlist(rows(100), 121, false);
+    const fake = fakeTab(noTalk, { kind: 'playlist', playlist: first });
+    render(<Page db={db} {...fake} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Queue talks' }));
+    fake.state.finishReading();
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        '100 queued · 0 already in the library · 1 skipped (deleted, private or listed twice) YouTube loaded only 101 of 121 videos; those were queued. Queue again to add the rest.',
+      ),
+    );
+  });
+
+  test('the tab left the playlist meanwhile: an alert, nothing queued', async () => {
+    const db = freshDb();
+    const fake = fakeTab(noTalk, { kind: 'playlist', playlist: playlist(rows(3), 4, true) }, { kind: 'no-playlist' });
+    render(<Page db={db} {...fake} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Queue talks' }));
+    fake.state.finishReading();
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Could not queue the playlist: The tab no longer shows this playlist.'));
+    expect(await db.talks.count()).toBe(0);
+  });
+});
+
+describe('on a talk of a queued event', () => {
+  async function queued(db: TalklogDb) {
+    await queuePlaylist(db, playlist(rows(5), 6, true), 'KubeCon NA 2021');
+    await updateTalksDetails(db, ['t_kc21talk004'], { interest: 5 });
+    await updateTalksDetails(db, ['t_kc21talk002'], { interest: 5 });
+    await updateTalksDetails(db, ['t_kc21talk003'], { status: 'skipped', interest: 5 });
+  }
+  const watching = (currentSec: number): TalkHere => ({
+    kind: 'talk',
+    talk: capturedTalk({ videoId: 'kc21talk001', url: 'https://www.youtube.com/watch?v=kc21talk001', durationSec: 1800, currentSec }),
+  });
+
+  test('Play next opens the highest rated talk still to watch, in playlist order, in the same tab', async () => {
+    const db = freshDb();
+    await queued(db);
+    const fake = fakeTab(watching(60), { kind: 'no-playlist' });
+    render(<Page db={db} {...fake} />);
+    expect(await screen.findByRole('link', { name: 'Talk 2' })).toBeTruthy();
+    expect(screen.getByText('0 of 5 watched · 2 h 0 min left of the talks you kept')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Play next' }));
+    expect(fake.state.opened).toEqual(['https://www.youtube.com/watch?v=kc21talk002']);
+    expect((await db.talks.get('t_kc21talk001'))?.status).toBe('to-watch');
+  });
+
+  test('a talk seen at 90 % or more when the popup opens becomes watched, once', async () => {
+    const db = freshDb();
+    await queued(db);
+    render(<Page db={db} {...fakeTab(watching(1650), { kind: 'no-playlist' })} />);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('“Talk 1” is watched: the player was at 90 % of it or more.'));
+    expect((await db.talks.get('t_kc21talk001'))?.status).toBe('watched');
+    expect(await screen.findByText('1 of 5 watched · 1 h 30 min left of the talks you kept')).toBeTruthy();
+  });
+});
