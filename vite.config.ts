@@ -38,6 +38,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
+      modulePreload: false,
       // The oldest browser each manifest accepts is what the code is compiled for.
       target: firefox ? `firefox${parseInt(FIREFOX_MIN_VERSION)}` : `chrome${(manifest as { minimum_chrome_version?: string }).minimum_chrome_version ?? 120}`,
     },
