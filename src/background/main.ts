@@ -1,11 +1,12 @@
 import browser from 'webextension-polyfill';
 import { openTalklogDb } from '../db/database';
-import { isFromThisExtension, isPageToBackgroundMessage } from '../messages/messages';
+import { isFromThisExtension, isPageToBackgroundMessage, isPageToBackgroundRequest } from '../messages/messages';
 import { followActiveTabBadge } from './badge';
 import { browserBadge, browserClipEnvironment } from './browser-environment';
 import { CLIP_COMMAND, clipTab, finishUnfinishedClip } from './clip-command';
 import { createContextMenus, onContextMenuClick } from './context-menu';
 import { openSidePanel } from '../ui/open-side-panel';
+import { queuePlaylistInTab } from './queue-playlist';
 
 const OPEN_SIDE_PANEL_COMMAND = 'open-side-panel';
 
@@ -40,6 +41,8 @@ Object.assign(globalThis, { talklogHandlers: { onCommand, onMenuClick } });
 // A page that saved or deleted a note says so: the worker may have been asleep, its live count stale.
 // A page's clip confirmation that went away says so too: the badge's ✓ goes with it.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  if (isFromThisExtension(sender, browser.runtime.id) && isPageToBackgroundMessage(message)) void badge.refresh();
+  if (!isFromThisExtension(sender, browser.runtime.id)) return undefined;
+  if (isPageToBackgroundMessage(message)) void badge.refresh();
+  if (isPageToBackgroundRequest(message)) return queuePlaylistInTab(db, message);
   return undefined;
 });

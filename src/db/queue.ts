@@ -1,19 +1,12 @@
 import type { PlaylistSeen } from '../talk/playlist';
 import { talkIdFor, type Talk } from '../talk/model';
-import { planQueue } from '../talk/queue';
+import { planQueue, type QueueCounts } from '../talk/queue';
 import { splitSpeakers } from '../talk/speakers';
 import { canonicalVideoUrl } from '../talk/video-id';
 import type { TalklogDb } from './database';
 import { newTalk } from './talks';
 
-export interface QueueCounts {
-  /** New talks, `to-watch`. */
-  queued: number;
-  /** Videos already saved: left as the user has them. */
-  alreadyInLibrary: number;
-  /** Deleted or private videos and second places of a video. */
-  skipped: number;
-}
+export type { QueueCounts } from '../talk/queue';
 
 /**
  * Adds every video of a playlist as a talk to watch, for `event`. Queueing again adds only what is
@@ -50,33 +43,5 @@ export async function queuePlaylist(db: TalklogDb, playlist: PlaylistSeen, event
     await db.talks.bulkAdd(added);
     await db.talks.bulkPut(placed);
     return { queued: added.length, alreadyInLibrary: plan.rows.length - added.length, skipped: plan.skipped };
-  });
-}
-
-/** An event's talks, in no particular order. */
-export function talksOfEvent(db: TalklogDb, event: string): Promise<Talk[]> {
-  return db.talks.where('event').equals(event).toArray();
-}
-
-export interface EventQueue {
-  /** The talk whose event it is; undefined when that video is not saved. */
-  anchor: Talk | undefined;
-  /** Every talk of that event (none when the anchor has no event). */
-  talks: Talk[];
-}
-
-/** The queue a video belongs to: its talk, and every talk of that talk's event. */
-export async function eventQueueOf(db: TalklogDb, videoId: string | null): Promise<EventQueue> {
-  const anchor = videoId ? await db.talks.get(talkIdFor(videoId)) : undefined;
-  return { anchor, talks: anchor?.event ? await talksOfEvent(db, anchor.event) : [] };
-}
-
-/** The talk for a video becomes `watched` (a talk not saved is left alone); returns whether it changed. */
-export async function markWatched(db: TalklogDb, videoId: string, now = new Date()): Promise<boolean> {
-  return db.transaction('rw', db.talks, async () => {
-    const talk = await db.talks.get(talkIdFor(videoId));
-    if (!talk || talk.status === 'watched') return false;
-    await db.talks.put({ ...talk, status: 'watched', updatedAt: now.toISOString() });
-    return true;
   });
 }

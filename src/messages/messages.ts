@@ -5,11 +5,13 @@
  * shown (whole).
  * Content script → extension pages: the page switched to another video (in-page navigation).
  * Pages → background: a talk's notes changed (the badge counts them; this also wakes the worker);
- * the page's confirmation went away (the badge's sign goes too, even after the worker stopped).
+ * the page's confirmation went away (the badge's sign goes too, even after the worker stopped);
+ * queue the playlist in a tab.
  * Library page ⇄ its import worker: a backup file to import; its progress, and how it ended.
  */
 import type { TalkHere } from '../talk/model';
 import type { PlaylistHere } from '../talk/playlist';
+import type { QueueResult } from '../talk/queue';
 
 export type ExtensionToContentMessage =
   | { type: 'talklog/what-talk-is-here' }
@@ -58,6 +60,22 @@ export function isExtensionToContentMessage(message: unknown): message is Extens
 }
 
 export type PageToBackgroundMessage = { type: 'talklog/notes-changed' } | { type: 'talklog/confirmation-gone' };
+
+/**
+ * Pages → background, answered: queue the playlist a tab shows. The background does it because it
+ * outlives the popup, which closes whenever focus leaves it, while a long playlist loads.
+ */
+export type PageToBackgroundRequest = { type: 'talklog/queue-playlist'; tabId: number; playlistId: string; event: string | null };
+
+export interface BackgroundReplies {
+  'talklog/queue-playlist': QueueResult;
+}
+
+export function isPageToBackgroundRequest(message: unknown): message is PageToBackgroundRequest {
+  if (!hasType(message) || message.type !== 'talklog/queue-playlist') return false;
+  const { tabId, playlistId, event } = message as Record<string, unknown>;
+  return Number.isInteger(tabId) && typeof playlistId === 'string' && (event === null || (typeof event === 'string' && event.length <= 500));
+}
 
 export function isPageToBackgroundMessage(message: unknown): message is PageToBackgroundMessage {
   return hasType(message) && (message.type === 'talklog/notes-changed' || message.type === 'talklog/confirmation-gone');

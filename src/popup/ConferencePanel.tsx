@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { eventQueueOf, markWatched, queuePlaylist } from '../db/queue';
+import { eventQueueOf, markWatched } from '../db/event-queue';
 import { t } from '../i18n/t';
 import { interestStars } from '../talk/interest';
 import type { CapturedTalk } from '../talk/model';
-import type { PlaylistHere, PlaylistSeen } from '../talk/playlist';
-import { planQueue, upNext } from '../talk/queue';
+import type { PlaylistSeen } from '../talk/playlist';
+import { planQueue, upNext, type QueueResult } from '../talk/queue';
 import { formatPlaybackTime } from '../talk/time';
 import { isWatchedAt } from '../talk/watched';
 import { errorMessage, type Announcement } from '../ui/Announcer';
@@ -66,7 +66,7 @@ export function ConferencePanel(props: ConferencePanelProps) {
   );
 }
 
-function QueuePlaylist({ db, connector, playlist, announce }: ConferencePanelProps & { playlist: PlaylistSeen }) {
+function QueuePlaylist({ connector, playlist, announce }: ConferencePanelProps & { playlist: PlaylistSeen }) {
   const [event, setEvent] = useState(playlist.title);
   const [progress, setProgress] = useState<PlaylistProgress | null>(null);
   const size = playlist.size ?? playlist.rows.length;
@@ -75,15 +75,12 @@ function QueuePlaylist({ db, connector, playlist, announce }: ConferencePanelPro
     submit.preventDefault();
     setProgress({ loaded: playlist.rows.length, total: playlist.size });
     try {
-      const whole = await readWithProgress(connector, playlist.id, (step) => {
+      const result = await queueWithProgress(connector, playlist.id, event, (step) => {
         setProgress(step);
         announce({ kind: 'status', text: t('readingPlaylist', step.loaded, step.total ?? step.loaded) });
       });
-      if (whole.kind !== 'playlist' || whole.playlist.id !== playlist.id) throw new Error(t('playlistGone'));
-      const read = whole.playlist;
-      const counts = await queuePlaylist(db, read, event);
-      const text = t('queuedCounts', counts.queued, counts.alreadyInLibrary, counts.skipped);
-      announce({ kind: 'status', text: read.complete ? text : `${text} ${t('playlistIncomplete', read.rows.length, read.size ?? read.rows.length)}` });
+      const text = t('queuedCounts', result.queued, result.alreadyInLibrary, result.skipped);
+      announce({ kind: 'status', text: result.complete ? text : `${text} ${t('playlistIncomplete', result.read, result.size ?? result.read)}` });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotQueue', errorMessage(error)) });
     } finally {
@@ -112,8 +109,13 @@ function QueuePlaylist({ db, connector, playlist, announce }: ConferencePanelPro
   );
 }
 
-/** Reads the playlist whole; meanwhile asks the tab how many rows it has read, and reports each new count. */
-async function readWithProgress(connector: ConferenceConnector, playlistId: string, onProgress: (progress: PlaylistProgress) => void): Promise<PlaylistHere> {
+/** Queues the playlist; meanwhile asks the tab how many rows it has read, and reports each new count. */
+async function queueWithProgress(
+  connector: ConferenceConnector,
+  playlistId: string,
+  event: string,
+  onProgress: (progress: PlaylistProgress) => void,
+): Promise<QueueResult> {
   let reported = 0;
   const timer = setInterval(() => {
     void connector.whatPlaylistIsHere().then((here) => {
@@ -123,7 +125,7 @@ async function readWithProgress(connector: ConferenceConnector, playlistId: stri
     });
   }, PROGRESS_EVERY_MS);
   try {
-    return await connector.readWholePlaylist();
+    return await connector.queuePlaylist(playlistId, event);
   } finally {
     clearInterval(timer);
   }

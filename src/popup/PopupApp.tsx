@@ -6,7 +6,6 @@ import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { markAppReady } from '../ui/app-ready';
 import type { Settings } from '../settings/settings';
 import type { DraftStore } from './drafts';
-import type { ConferenceConnector } from './conference-connector';
 import { ConferenceSlot } from './ConferenceSlot';
 import { NoTalkHere } from './NoTalkHere';
 import { TalkPanel } from './TalkPanel';
@@ -29,11 +28,9 @@ interface PopupAppProps {
   surface?: 'popup' | 'side-panel';
   /** Called once the side panel opened from the popup (a toolbar popup then closes itself). */
   onSidePanelOpened?: () => void;
-  /** The tab's playlist, for the conference panel (queue it, play next); left out in tests of the note-taking. */
-  conference?: ConferenceConnector;
 }
 
-export function PopupApp({ db, drafts, connector, settings, surface = 'popup', onSidePanelOpened, conference }: PopupAppProps) {
+export function PopupApp({ db, drafts, connector, settings, surface = 'popup', onSidePanelOpened }: PopupAppProps) {
   const [view, setView] = useState<View>({ kind: 'asking' });
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
@@ -144,7 +141,7 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
         {view.kind === 'no-talk' && (
           <NoTalkHere db={db} reason={view.here.reason} onOpen={(url) => connector.openUrl(url)} onWriteNote={writableWithoutPlaying(view.here)} />
         )}
-        {conference && <ConferenceSlot tab={connector} connector={conference} db={db} announce={setAnnouncement} />}
+        {connector.conference && <ConferenceSlot tab={connector} connector={connector.conference} db={db} announce={setAnnouncement} />}
       </main>
       <Announcer announcement={announcement} onDismiss={() => setAnnouncement(null)} />
     </div>

@@ -1,14 +1,11 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { NotePageSetup } from './page-setup';
 import { PopupApp } from './PopupApp';
-import type { ConferenceConnector } from './conference-connector';
 import type { TabFollower } from './tab-connector';
 
 interface SidePanelAppProps {
   setup: NotePageSetup;
   tabs: TabFollower;
-  /** The conference panel's connector to a tab (queue its playlist, play next); left out in tests of the note-taking. */
-  conferenceFor?: (tabId: number) => ConferenceConnector;
   pinnedTabId: number | null;
   initialTabId: number | null;
 }
@@ -17,7 +14,7 @@ interface SidePanelAppProps {
  * The side panel: the popup's note-taking, staying open while the talk plays. Unless pinned to a
  * tab with `?tab=`, it follows the active tab of its window and each page load in it.
  */
-export function SidePanelApp({ setup, tabs, conferenceFor, pinnedTabId, initialTabId }: SidePanelAppProps) {
+export function SidePanelApp({ setup, tabs, pinnedTabId, initialTabId }: SidePanelAppProps) {
   const [tabId, setTabId] = useState(pinnedTabId ?? initialTabId);
   const [loads, setLoads] = useState(0);
 
@@ -26,6 +23,5 @@ export function SidePanelApp({ setup, tabs, conferenceFor, pinnedTabId, initialT
   useLayoutEffect(() => (tabId === null ? undefined : tabs.onTabLoaded(tabId, () => setLoads((count) => count + 1))), [tabs, tabId]);
 
   const connector = useMemo(() => tabs.connect(tabId), [tabs, tabId]);
-  const conference = useMemo(() => (tabId === null ? undefined : conferenceFor?.(tabId)), [conferenceFor, tabId]);
-  return <PopupApp key={`${tabId}:${loads}`} {...setup} connector={connector} surface="side-panel" conference={conference} />;
+  return <PopupApp key={`${tabId}:${loads}`} {...setup} connector={connector} surface="side-panel" />;
 }

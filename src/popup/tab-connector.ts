@@ -4,6 +4,7 @@ import { askWhatTalkIsHere } from '../messages/ask-tab';
 import { sendToContent, sendToExtension } from '../messages/send';
 import type { TalkHere } from '../talk/model';
 import { openSidePanel } from '../ui/open-side-panel';
+import { browserConferenceConnector, type ConferenceConnector } from './conference-connector';
 
 /** What the note-taking page needs from the tab it works on. Tests pass their own. */
 export interface TabConnector {
@@ -20,6 +21,8 @@ export interface TabConnector {
   openLibrary(): void;
   /** Opens the side panel (Firefox: the sidebar) on this tab; call it straight from the click. */
   openSidePanel(): Promise<void>;
+  /** The tab's playlist, for the conference panel (queue it, play next); tests of the note-taking leave it out. */
+  conference?: ConferenceConnector;
 }
 
 /** What the side panel needs to follow the tabs of its window. Tests pass their own. */
@@ -96,6 +99,7 @@ export function browserTabConnector(tabId: number | null, { askNow = false } = {
     openSidePanel() {
       return tabId === null ? Promise.resolve() : openSidePanel({ tabId });
     },
+    conference: tabId === null ? undefined : browserConferenceConnector(tabId),
   };
 }
 

@@ -15,6 +15,23 @@ export interface QueuePlan {
   skipped: number;
 }
 
+/** What queueing a playlist did. */
+export interface QueueCounts {
+  /** New talks, `to-watch`. */
+  queued: number;
+  /** Videos already saved: left as the user has them. */
+  alreadyInLibrary: number;
+  /** Deleted or private videos and second places of a video. */
+  skipped: number;
+}
+
+/** Queueing a playlist read off a tab: the counts, and how much of the playlist YouTube let be read. */
+export interface QueueResult extends QueueCounts {
+  read: number;
+  size: number | null;
+  complete: boolean;
+}
+
 export function planQueue(rows: readonly PlaylistRow[]): QueuePlan {
   const seen = new Set<string>();
   const kept: QueueRow[] = [];

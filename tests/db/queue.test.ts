@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { markWatched, queuePlaylist, talksOfEvent } from '../../src/db/queue';
+import { markWatched, talksOfEvent } from '../../src/db/event-queue';
+import { queuePlaylist } from '../../src/db/queue';
 import { updateTalkDetails } from '../../src/db/library';
 import { clipTalk, getTalk } from '../../src/db/talks';
 import type { PlaylistRow, PlaylistSeen } from '../../src/talk/playlist';

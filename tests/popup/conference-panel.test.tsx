@@ -34,15 +34,21 @@ function playlist(rowsRead: PlaylistRow[], size: number, complete: boolean): Pla
 }
 
 /**
- * Stands in for the tab: the page part of the connectors (e2e drives the real one). Reading the
- * playlist whole ends when the test calls `finishReading`; meanwhile the tab shows `playlistHere`.
+ * Stands in for the tab and the background (e2e drives the real ones): queueing reads `whole` and
+ * queues it with the real queuePlaylist once the test calls `finishReading`; meanwhile the tab
+ * shows `playlistHere`.
  */
-function fakeTab(talkHere: TalkHere, playlistHere: PlaylistHere, whole: PlaylistHere = playlistHere) {
+function fakeTab(db: TalklogDb, talkHere: TalkHere, playlistHere: PlaylistHere, whole: PlaylistHere = playlistHere) {
   const state = { opened: [] as string[], playlistHere, finishReading: () => {} };
   const tab = { whatTalkIsHere: async () => talkHere, onPageChanged: () => () => {} };
   const connector: ConferenceConnector = {
     whatPlaylistIsHere: async () => state.playlistHere,
-    readWholePlaylist: () => new Promise((resolve) => (state.finishReading = () => resolve(whole))),
+    async queuePlaylist(playlistId, event) {
+      await new Promise<void>((resolve) => (state.finishReading = resolve));
+      if (whole.kind !== 'playlist' || whole.playlist.id !== playlistId) throw new Error('The tab no longer shows this playlist.');
+      const { rows, size, complete } = whole.playlist;
+      return { ...(await queuePlaylist(db, whole.playlist, event)), read: rows.length, size, complete };
+    },
     openHere: (url) => state.opened.push(url),
   };
   return { state, tab, connector };
@@ -64,7 +70,7 @@ describe('on a playlist page', () => {
   test('shows its title and size; Queue talks reads it whole and says what was queued', async () => {
     const db = freshDb();
     const first = playlist(rows(100), 121, false);
-    const fake = fakeTab(noTalk, { kind: 'playlist', playlist: first }, { kind: 'playlist', playlist: playlist(rows(120), 121, true) });
+    const fake = fakeTab(db, noTalk, { kind: 'playlist', playlist: first }, { kind: 'playlist', playlist: playlist(rows(120), 121, true) });
     render(<Page db={db} {...fake} />);
     expect(await screen.findByText('KubeCon NA 2021')).toBeTruthy();
     expect(screen.getByText('121 videos')).toBeTruthy();
@@ -90,7 +96,7 @@ describe('on a playlist page', () => {
   test('a playlist YouTube stopped loading: what was read is queued, and the user is told', async () => {
     const db = freshDb();
     const first = playlist(rows(100), 121, false);
-    const fake = fakeTab(noTalk, { kind: 'playlist', playlist: first });
+    const fake = fakeTab(db, noTalk, { kind: 'playlist', playlist: first });
     render(<Page db={db} {...fake} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Queue talks' }));
     fake.state.finishReading();
@@ -103,7 +109,7 @@ describe('on a playlist page', () => {
 
   test('the tab left the playlist meanwhile: an alert, nothing queued', async () => {
     const db = freshDb();
-    const fake = fakeTab(noTalk, { kind: 'playlist', playlist: playlist(rows(3), 4, true) }, { kind: 'no-playlist' });
+    const fake = fakeTab(db, noTalk, { kind: 'playlist', playlist: playlist(rows(3), 4, true) }, { kind: 'no-playlist' });
     render(<Page db={db} {...fake} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Queue talks' }));
     fake.state.finishReading();
@@ -127,7 +133,7 @@ describe('on a talk of a queued event', () => {
   test('Play next opens the highest rated talk still to watch, in playlist order, in the same tab', async () => {
     const db = freshDb();
     await queued(db);
-    const fake = fakeTab(watching(60), { kind: 'no-playlist' });
+    const fake = fakeTab(db, watching(60), { kind: 'no-playlist' });
     render(<Page db={db} {...fake} />);
     expect(await screen.findByRole('link', { name: 'Talk 2' })).toBeTruthy();
     expect(screen.getByText('0 of 5 watched · 2 h 0 min left of the talks you kept')).toBeTruthy();
@@ -139,7 +145,7 @@ describe('on a talk of a queued event', () => {
   test('a talk seen at 90 % or more when the popup opens becomes watched, once', async () => {
     const db = freshDb();
     await queued(db);
-    render(<Page db={db} {...fakeTab(watching(1650), { kind: 'no-playlist' })} />);
+    render(<Page db={db} {...fakeTab(db, watching(1650), { kind: 'no-playlist' })} />);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('“Talk 1” is watched: the player was at 90 % of it or more.'));
     expect((await db.talks.get('t_kc21talk001'))?.status).toBe('watched');
     expect(await screen.findByText('1 of 5 watched · 1 h 30 min left of the talks you kept')).toBeTruthy();

@@ -1,0 +1,30 @@
+import { talkIdFor, type Talk } from '../talk/model';
+import type { TalklogDb } from './database';
+
+/** An event's talks, in no particular order. */
+export function talksOfEvent(db: TalklogDb, event: string): Promise<Talk[]> {
+  return db.talks.where('event').equals(event).toArray();
+}
+
+export interface EventQueue {
+  /** The talk whose event it is; undefined when that video is not saved. */
+  anchor: Talk | undefined;
+  /** Every talk of that event (none when the anchor has no event). */
+  talks: Talk[];
+}
+
+/** The queue a video belongs to: its talk, and every talk of that talk's event. */
+export async function eventQueueOf(db: TalklogDb, videoId: string | null): Promise<EventQueue> {
+  const anchor = videoId ? await db.talks.get(talkIdFor(videoId)) : undefined;
+  return { anchor, talks: anchor?.event ? await talksOfEvent(db, anchor.event) : [] };
+}
+
+/** The talk for a video becomes `watched` (a talk not saved is left alone); returns whether it changed. */
+export async function markWatched(db: TalklogDb, videoId: string, now = new Date()): Promise<boolean> {
+  return db.transaction('rw', db.talks, async () => {
+    const talk = await db.talks.get(talkIdFor(videoId));
+    if (!talk || talk.status === 'watched') return false;
+    await db.talks.put({ ...talk, status: 'watched', updatedAt: now.toISOString() });
+    return true;
+  });
+}
