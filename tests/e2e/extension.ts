@@ -20,6 +20,8 @@ export interface TalklogSession {
   screenshot: (page: Page, name: string) => Promise<string>;
   /** Every record of one Talklog table, read with the raw IndexedDB API in the extension. */
   readStore: <T>(store: 'talks' | 'notes') => Promise<T[]>;
+  /** The stand-in's conference uploads more talks: its playlist grows. */
+  uploadConferenceTalks: (count: number) => void;
   /** With `installLater`: installs Talklog now, with YouTube tabs already open. */
   install: () => Promise<void>;
   close: () => Promise<void>;
@@ -62,6 +64,7 @@ export async function startTalklogSession({ installLater = false } = {}): Promis
       const records: unknown = await browser.serviceWorker.evaluate(readAllRecords, store);
       return records as T[];
     },
+    uploadConferenceTalks: (count) => youtube.uploadTalks(count),
     install: () => browser.install(),
     async close() {
       await browser.close();
