@@ -1,5 +1,13 @@
-import { talkIdFor, type Talk } from '../talk/model';
+import type { Talk } from '../talk/model';
 import type { TalklogDb } from './database';
+
+/**
+ * A video's talk, through the unique videoId index rather than its id (talkIdFor): this module is
+ * read by the popup's lazy conference panel, and importing the model there splits a shared chunk.
+ */
+function talkOfVideo(db: TalklogDb, videoId: string): Promise<Talk | undefined> {
+  return db.talks.where('videoId').equals(videoId).first();
+}
 
 /** An event's talks, in no particular order. */
 export function talksOfEvent(db: TalklogDb, event: string): Promise<Talk[]> {
@@ -15,14 +23,14 @@ export interface EventQueue {
 
 /** The queue a video belongs to: its talk, and every talk of that talk's event. */
 export async function eventQueueOf(db: TalklogDb, videoId: string | null): Promise<EventQueue> {
-  const anchor = videoId ? await db.talks.get(talkIdFor(videoId)) : undefined;
+  const anchor = videoId ? await talkOfVideo(db, videoId) : undefined;
   return { anchor, talks: anchor?.event ? await talksOfEvent(db, anchor.event) : [] };
 }
 
 /** The talk for a video becomes `watched` (a talk not saved is left alone); returns whether it changed. */
 export async function markWatched(db: TalklogDb, videoId: string, now = new Date()): Promise<boolean> {
   return db.transaction('rw', db.talks, async () => {
-    const talk = await db.talks.get(talkIdFor(videoId));
+    const talk = await talkOfVideo(db, videoId);
     if (!talk || talk.status === 'watched') return false;
     await db.talks.put({ ...talk, status: 'watched', updatedAt: now.toISOString() });
     return true;
