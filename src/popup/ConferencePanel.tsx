@@ -117,9 +117,11 @@ async function queueWithProgress(
   onProgress: (progress: PlaylistProgress) => void,
 ): Promise<QueueResult> {
   let reported = 0;
+  let finished = false;
   const timer = setInterval(() => {
     void connector.whatPlaylistIsHere().then((here) => {
-      if (here.kind !== 'playlist' || here.playlist.id !== playlistId || here.playlist.rows.length <= reported) return;
+      // An answer arriving after the queue is done must not cover its result.
+      if (finished || here.kind !== 'playlist' || here.playlist.id !== playlistId || here.playlist.rows.length <= reported) return;
       reported = here.playlist.rows.length;
       onProgress({ loaded: reported, total: here.playlist.size });
     });
@@ -127,6 +129,7 @@ async function queueWithProgress(
   try {
     return await connector.queuePlaylist(playlistId, event);
   } finally {
+    finished = true;
     clearInterval(timer);
   }
 }
