@@ -29,8 +29,9 @@ export function openTalklogDb(name: string = DEFAULT_DB_NAME): TalklogDb {
           talk.youtubeTitle ??= null;
         }),
     );
-  // 3: a talk queued from a playlist keeps its place there; earlier talks were clipped alone.
-  db.version(3)
+  // 5: a talk queued from a playlist keeps its place there; earlier talks were clipped alone.
+  // (3 and 4 belong to WebDAV sync and slides, landing apart; Dexie runs whichever exist in order.)
+  db.version(5)
     .stores({})
     .upgrade((tx) =>
       tx

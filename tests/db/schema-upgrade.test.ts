@@ -75,7 +75,7 @@ describe('a database written by an earlier Talklog', () => {
 
     const db = openTalklogDb(name);
     try {
-      // Version 2's upgrade gave every talk an unknown YouTube title, version 3's no playlist.
+      // Version 2's upgrade gave every talk an unknown YouTube title, version 5's no playlist.
       const upgraded = talks.map((old) => ({ ...old, youtubeTitle: null, playlist: null }));
       expect(await db.talks.toArray()).toEqual(upgraded);
       expect(await db.notes.toArray()).toEqual(notes);
@@ -84,7 +84,7 @@ describe('a database written by an earlier Talklog', () => {
       expect((await listRecentTalks(db, 2)).map((entry) => entry.id)).toEqual([talks[1].id, talks[0].id]);
       expect(await countNotesForTalk(db, talks[0].id)).toBe(2);
       expect(await db.talks.where('tags').equals('prometheus').count()).toBe(2);
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(5);
     } finally {
       await db.delete();
     }
@@ -101,7 +101,23 @@ describe('a database written by an earlier Talklog', () => {
       expect(await db.talks.toArray()).toEqual([{ ...talks[0], playlist: null }]);
       expect(await db.talks.where('event').equals('KubeCon NA 2021').count()).toBe(1);
       expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_4']);
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(5);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  test('a version 5 database opens again as it was: a queued talk keeps its playlist place', async () => {
+    const name = `talklog-v5-${crypto.randomUUID()}`;
+    const queued: Talk = { ...talk('DDDDDDDDDDD', '2026-03-01T00:00:00.000Z'), youtubeTitle: null, status: 'skipped', playlist: { id: 'PLconf', position: 7 } };
+    const first = openTalklogDb(name);
+    await first.talks.put(queued);
+    first.close();
+
+    const db = openTalklogDb(name);
+    try {
+      expect(await db.talks.toArray()).toEqual([queued]);
+      expect(db.verno).toBe(5);
     } finally {
       await db.delete();
     }
