@@ -2,6 +2,7 @@
 
 import { TALK_STATUSES, talkIdFor, type Interest, type Note, type PlaylistPlace, type Talk, type TalkStatus } from '../talk/model';
 import { MAX_POSITION_SEC, NAME_MAX_CHARS, NOTE_MAX_CHARS, TITLE_MAX_CHARS } from '../talk/limits';
+import { isPlaylistId } from '../talk/playlist';
 import { canonicalVideoUrl, isVideoId } from '../talk/video-id';
 import { describeJson, readJsonFile, type JsonObject } from './backup-json';
 
@@ -270,7 +271,7 @@ function isStatus(value: unknown): value is TalkStatus {
 function readPlaylistPlace(value: JsonObject | null, place: string): PlaylistPlace | null {
   if (value === null) return null;
   return {
-    id: field(value, 'id', place, 'a YouTube playlist id', (id): id is string => isString(id) && id !== ''),
+    id: field(value, 'id', place, 'a YouTube playlist id', isPlaylistId),
     position: field(value, 'position', place, 'a place in the playlist (1 or more)', (n): n is number => Number.isInteger(n) && (n as number) >= 1),
   };
 }

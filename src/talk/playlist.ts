@@ -40,6 +40,9 @@ export function unavailableByTitle(title: string): UnavailableRow | null {
 
 const PLAYLIST_ID = /^[A-Za-z0-9_-]{2,64}$/;
 
+/** The shape of a YouTube playlist id (`PL…`, `UU…`, …). */
+export const isPlaylistId = (id: unknown): id is string => typeof id === 'string' && PLAYLIST_ID.test(id);
+
 /**
  * The playlist a YouTube URL shows or plays (`/playlist?list=…`, `/watch?v=…&list=…`), or null.
  * Mixes (`RD…`) and the user's own queues (`WL`, `LL`) are left out: they are not a conference.
@@ -54,7 +57,7 @@ export function playlistIdFromUrl(href: string): string | null {
   if (url.hostname !== 'www.youtube.com' && url.hostname !== 'm.youtube.com') return null;
   if (url.pathname !== '/playlist' && url.pathname !== '/watch') return null;
   const id = url.searchParams.get('list');
-  if (!id || !PLAYLIST_ID.test(id) || id.startsWith('RD') || id === 'WL' || id === 'LL') return null;
+  if (!isPlaylistId(id) || id.startsWith('RD') || id === 'WL' || id === 'LL') return null;
   return id;
 }
 

@@ -168,6 +168,11 @@ describe('parseBackup', () => {
       ok: false,
       error: 'talks[0].playlist.position: expected a place in the playlist (1 or more), found 0',
     });
+    json.talks[0].playlist = { id: 'x'.repeat(5000), position: 1 };
+    expect(parseBackup(JSON.stringify(json))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^talks\[0\]\.playlist\.id: expected a YouTube playlist id/),
+    });
   });
 
   test('accepts a byte order mark and the smallest backup', () => {
