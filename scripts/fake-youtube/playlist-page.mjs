@@ -3,24 +3,37 @@
 // `ytInitialData`'s `playlistVideoRenderer` items, and YouTube's lazy loading: about 100 rows
 // at first, the next batch when the spinner after the last row scrolls into view.
 
+/** @typedef {import('./conference.mjs').Playlist} Playlist */
+/** @typedef {import('./conference.mjs').PlaylistRow} PlaylistRow */
+
 export const ROWS_PER_BATCH = 100;
 
-export const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+/** @type {Record<string, string>} */
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export const escapeHtml = (/** @type {unknown} */ text) => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
 /** JSON inside a <script>: `<` escaped so a title cannot close the script. */
-export const scriptJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
+export const scriptJson = (/** @type {unknown} */ value) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-const clock = (sec) => `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, '0')}`;
+const clock = (/** @type {number} */ sec) => `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, '0')}`;
 
+/** @param {PlaylistRow} row */
 function rowTitle(row) {
   return row.video ? row.video.title : `[${row.gone} video]`;
 }
 
+/** @param {PlaylistRow} row */
 function rowId(row) {
   return row.video ? row.video.id : row.id;
 }
 
-/** One `ytd-playlist-video-renderer`, numbered from 1. */
+/**
+ * One `ytd-playlist-video-renderer`, numbered from 1.
+ * @param {string} playlistId
+ * @param {PlaylistRow} row
+ * @param {number} index
+ */
 export function listRowHtml(playlistId, row, index) {
   const href = `/watch?v=${rowId(row)}&list=${playlistId}&index=${index}&pp=iAQB`;
   const title = escapeHtml(rowTitle(row));
@@ -36,13 +49,21 @@ export function listRowHtml(playlistId, row, index) {
 export const SPINNER_HTML =
   '<ytd-continuation-item-renderer class="style-scope ytd-playlist-video-list-renderer"><tp-yt-paper-spinner active></tp-yt-paper-spinner></ytd-continuation-item-renderer>';
 
-/** Rows `from` (0-based) up to one batch, and the spinner when more remain. */
+/**
+ * Rows `from` (0-based) up to one batch, and the spinner when more remain.
+ * @param {Playlist} playlist
+ * @param {number} from
+ */
 export function listBatchHtml(playlist, from) {
   const batch = playlist.rows.slice(from, from + ROWS_PER_BATCH);
   const rows = batch.map((row, i) => listRowHtml(playlist.id, row, from + i + 1)).join('');
   return rows + (from + ROWS_PER_BATCH < playlist.rows.length ? SPINNER_HTML : '');
 }
 
+/**
+ * @param {PlaylistRow} row
+ * @param {number} index
+ */
 function listItem(row, index) {
   if (!row.video)
     return { playlistVideoRenderer: { videoId: row.id, title: { runs: [{ text: rowTitle(row) }] }, index: { simpleText: String(index) }, isPlayable: false } };
@@ -59,8 +80,12 @@ function listItem(row, index) {
   };
 }
 
-/** `ytInitialData` of a /playlist page: the first batch of rows, then a continuation item. */
+/**
+ * `ytInitialData` of a /playlist page: the first batch of rows, then a continuation item.
+ * @param {Playlist} playlist
+ */
 export function playlistInitialData(playlist) {
+  /** @type {object[]} */
   const contents = playlist.rows.slice(0, ROWS_PER_BATCH).map((row, i) => listItem(row, i + 1));
   if (playlist.rows.length > ROWS_PER_BATCH) contents.push({ continuationItemRenderer: { trigger: 'CONTINUATION_TRIGGER_ON_ITEM_SHOWN' } });
   return {
@@ -91,12 +116,21 @@ export function playlistInitialData(playlist) {
   };
 }
 
-/** The `ytd-playlist-header-renderer` block of a /playlist page. */
+/**
+ * The `ytd-playlist-header-renderer` block of a /playlist page.
+ * @param {Playlist} playlist
+ */
 export function listHeaderHtml(playlist) {
   return `<ytd-playlist-header-renderer class="style-scope ytd-browse"><div class="metadata-wrapper"><yt-dynamic-sizing-formatted-string id="title"><div id="container"><yt-formatted-string id="text">${escapeHtml(playlist.title)}</yt-formatted-string></div></yt-dynamic-sizing-formatted-string><div class="metadata-stats"><yt-formatted-string class="byline-item">${playlist.rows.length} videos</yt-formatted-string></div></div></ytd-playlist-header-renderer>`;
 }
 
-/** One `ytd-playlist-panel-video-renderer` of a watch page's panel. */
+/**
+ * One `ytd-playlist-panel-video-renderer` of a watch page's panel.
+ * @param {string} playlistId
+ * @param {PlaylistRow} row
+ * @param {number} index
+ * @param {{ selected?: boolean, withinMiniplayer?: boolean }} [options]
+ */
 export function panelRowHtml(playlistId, row, index, { selected = false, withinMiniplayer = false } = {}) {
   const href = `/watch?v=${rowId(row)}&list=${playlistId}&index=${index}`;
   const title = escapeHtml(rowTitle(row));
@@ -108,7 +142,11 @@ export function panelRowHtml(playlistId, row, index, { selected = false, withinM
   return `<ytd-playlist-panel-video-renderer id="playlist-items" class="style-scope ytd-playlist-panel-renderer"${attributes}><a id="wc-endpoint" class="yt-simple-endpoint" href="${href}"><span id="index">${selected ? '▶' : index}</span><ytd-thumbnail>${badge}</ytd-thumbnail><div id="meta"><h4><span id="video-title" class="style-scope ytd-playlist-panel-video-renderer" title="${title}">${title}</span></h4>${byline}</div></a></ytd-playlist-panel-video-renderer>`;
 }
 
-/** A watch page's playlist panel showing the first batch of rows, `current` (1-based) selected. */
+/**
+ * A watch page's playlist panel showing the first batch of rows, `current` (1-based) selected.
+ * @param {Playlist} playlist
+ * @param {number} current
+ */
 export function panelHtml(playlist, current) {
   const rows = playlist.rows
     .slice(0, ROWS_PER_BATCH)
@@ -118,13 +156,20 @@ export function panelHtml(playlist, current) {
   return `<ytd-playlist-panel-renderer id="playlist" class="style-scope ytd-watch-flexy"><div class="header"><h3><yt-formatted-string class="title"><a href="/playlist?list=${playlist.id}">${escapeHtml(playlist.title)}</a></yt-formatted-string></h3><div id="publisher-container"><span class="index-message">${current} / ${playlist.rows.length}</span></div></div><div id="items" class="playlist-items">${rows}${spinner}</div></ytd-playlist-panel-renderer>`;
 }
 
+/**
+ * @param {PlaylistRow} row
+ * @param {number} index
+ */
 function panelItem(row, index) {
   // The panel's items say `indexText` and give the length only as text.
   const { index: position, lengthSeconds: _seconds, ...rest } = listItem(row, index).playlistVideoRenderer;
   return { playlistPanelVideoRenderer: { ...rest, indexText: position } };
 }
 
-/** The `contents.twoColumnWatchNextResults.playlist` part of a watch page's `ytInitialData`. */
+/**
+ * The `contents.twoColumnWatchNextResults.playlist` part of a watch page's `ytInitialData`.
+ * @param {Playlist} playlist
+ */
 export function watchPlaylistData(playlist) {
   const contents = playlist.rows.slice(0, ROWS_PER_BATCH).map((row, i) => panelItem(row, i + 1));
   return { playlist: { playlist: { playlistId: playlist.id, title: playlist.title, totalVideos: playlist.rows.length, contents } } };
@@ -133,6 +178,8 @@ export function watchPlaylistData(playlist) {
 /**
  * A whole /playlist page. Its script plays YouTube's part: when the spinner scrolls into view it
  * fetches the next batch of rows and puts them in the spinner's place.
+ * @param {Playlist} playlist
+ * @param {string} pageStyle
  */
 export function listPage(playlist, pageStyle) {
   return `<!doctype html>

@@ -8,7 +8,7 @@ import { listPage, panelRowHtml } from './playlist-page.mjs';
 import { watchPage } from './watch-page.mjs';
 
 const rendered = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'rendered');
-const withoutPageScript = (html) => html.replace(/<script>\n\(\(\) => \{[\s\S]*?<\/script>\n/, '');
+const withoutPageScript = (/** @type {string} */ html) => html.replace(/<script>\n\(\(\) => \{[\s\S]*?<\/script>\n/, '');
 
 writeFileSync(join(rendered, 'playlist-first-batch.html'), withoutPageScript(listPage(conferencePlaylist(120), '')));
 
@@ -17,5 +17,7 @@ const miniplayer = `<ytd-miniplayer><div class="miniplayer"><ytd-playlist-panel-
   .slice(0, 3)
   .map((row, i) => panelRowHtml(small.id, row, i + 1, { withinMiniplayer: true }))
   .join('')}</ytd-playlist-panel-renderer></div></ytd-miniplayer>`;
-const watch = withoutPageScript(watchPage(conferenceVideoById('kc21talk003'), { inPlaylist: { playlist: small, index: 3 } }));
+const watch = withoutPageScript(
+  watchPage(/** @type {import('./videos.mjs').Video} */ (conferenceVideoById('kc21talk003')), { inPlaylist: { playlist: small, index: 3 } }),
+);
 writeFileSync(join(rendered, 'watch-in-playlist.html'), watch.replace('</ytd-app>', `${miniplayer}</ytd-app>`));

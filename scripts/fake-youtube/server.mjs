@@ -49,7 +49,7 @@ function selfSignedCertificate() {
  */
 export async function startFakeYouTube({ simulatePlayback = false, conferenceTalks = 205 } = {}) {
   let talks = conferenceTalks;
-  const playlistFor = (id) => (id === CONFERENCE_PLAYLIST_ID ? conferencePlaylist(talks) : null);
+  const playlistFor = (/** @type {string | null} */ id) => (id === CONFERENCE_PLAYLIST_ID ? conferencePlaylist(talks) : null);
   const server = createServer(selfSignedCertificate(), (request, response) => {
     const url = new URL(request.url ?? '/', 'https://www.youtube.com');
     const send = (/** @type {number} */ status, /** @type {string} */ html) => {

@@ -21,7 +21,7 @@ function playerResponse(video) {
 
 /**
  * @param {Video} video
- * @param {{ playlist: Parameters<typeof panelHtml>[0], index: number } | null} inPlaylist
+ * @param {{ playlist: import('./conference.mjs').Playlist, index: number } | null} inPlaylist
  */
 function initialData(video, inPlaylist) {
   const chapters = video.chapters.map((chapter) => ({
@@ -63,7 +63,7 @@ function related(currentId) {
 
 /**
  * @param {Video} video
- * @param {{ simulatePlayback?: boolean, startSec?: number, inPlaylist?: { playlist: Parameters<typeof panelHtml>[0], index: number } | null }} [options]
+ * @param {{ simulatePlayback?: boolean, startSec?: number, inPlaylist?: { playlist: import('./conference.mjs').Playlist, index: number } | null }} [options]
  */
 export function watchPage(video, { simulatePlayback = false, startSec = 0, inPlaylist = null } = {}) {
   const canonical = `https://www.youtube.com/watch?v=${video.id}`;
