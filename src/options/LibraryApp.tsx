@@ -6,6 +6,7 @@ import { deleteTalks, restoreDeleted } from '../db/talks';
 import { renderTalkMarkdown } from '../export/talk-log';
 import { t } from '../i18n/t';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
+import { eventProgressText } from '../ui/event-progress';
 import { markAppReady } from '../ui/app-ready';
 import { BackupControls } from './BackupControls';
 import { BulkActions } from './BulkActions';
@@ -51,6 +52,11 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
   const hasTalks = entries !== undefined && entries.length > 0;
   const words = useMemo(() => queryWords(filter.query), [filter.query]);
   const facets = useMemo(() => libraryFacets(talks ?? []), [talks]);
+  // Filtered to one event, the library says how far through it the user is (all of its talks, whatever else filters).
+  const eventProgress = useMemo(
+    () => (filter.event !== '' && talks ? eventProgressText(talks.filter((talk) => talk.event === filter.event)) : null),
+    [filter.event, talks],
+  );
   const selectedShown = useMemo(() => shown?.filter((entry) => selected.has(entry.talk.id)) ?? [], [shown, selected]);
 
   const shownAtAll = entries !== undefined;
@@ -131,6 +137,7 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
       </header>
       {hasTalks && talks && <StorageSummary env={env} talkCount={talks.length} noteCount={noteCount} lastBackupAt={lastBackupAt} />}
       {hasTalks && <FilterBar filter={filter} facets={facets} onChange={(patch) => setFilter({ ...filter, ...patch })} />}
+      {eventProgress && <p class="muted library__event-progress">{eventProgress}</p>}
       <Announcer announcement={announcement} onDismiss={() => announce(null)} />
       {selectedShown.length > 0 && (
         <BulkActions

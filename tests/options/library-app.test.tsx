@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { addNote, deleteNote, updateNoteBody } from '../../src/db/notes';
+import { updateTalkDetails } from '../../src/db/library';
 import { clipTalk, deleteTalks } from '../../src/db/talks';
 import { createBackup, serializeBackup } from '../../src/export/backup';
 import { LibraryApp } from '../../src/options/LibraryApp';
@@ -28,6 +29,18 @@ describe('the library', () => {
     await screen.findByText(/1\.2 MB stored/);
     expect(screen.getByText(/2 talks · 2 notes/).textContent).toContain('no backup yet');
     expect(screen.getByText(/You have notes but no backup yet/)).toBeTruthy();
+  });
+
+  test('filtered to one event, it says how far through the event the user is', async () => {
+    const db = await kubeconLibrary();
+    await renderLibrary(db);
+    expect(screen.queryByText(/watched ·/)).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Event' }), { target: { value: 'KubeCon NA 2021' } });
+    expect(screen.getByText(/watched ·/).textContent).toBe('0 of 2 watched · 1 h 3 min left of the talks you kept');
+    await updateTalkDetails(db, 't_Pr0meTheus1', { status: 'watched' });
+    await waitFor(() => expect(screen.getByText(/watched ·/).textContent).toBe('1 of 2 watched · 31 min left of the talks you kept'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Event' }), { target: { value: '' } });
+    expect(screen.queryByText(/watched ·/)).toBeNull();
   });
 
   test('a recent backup needs no reminder', async () => {
