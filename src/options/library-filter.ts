@@ -3,6 +3,7 @@
 import { sortedText } from '../db/library';
 import type { MessageKey } from '../i18n/t';
 import type { Note, Talk, TalkStatus } from '../talk/model';
+import { compareInterestThenPlace } from '../talk/queue';
 import { foldForSearch, queryWords } from './search-text';
 
 /** Each sort order, with the message key of its name. */
@@ -72,7 +73,8 @@ const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 const COMPARE: Record<SortOrder, (a: Talk, b: Talk) => number> = {
   newest: (a, b) => compareText(b.createdAt, a.createdAt),
   oldest: (a, b) => compareText(a.createdAt, b.createdAt),
-  interest: (a, b) => b.interest - a.interest || compareText(b.createdAt, a.createdAt),
+  // An event's queue reads in its playlist's order among talks of equal interest.
+  interest: (a, b) => compareInterestThenPlace(a, b) || compareText(b.createdAt, a.createdAt),
   title: (a, b) => COLLATOR.compare(a.title, b.title) || compareText(b.createdAt, a.createdAt),
 };
 

@@ -49,14 +49,14 @@ export function isStillQueued(talk: Pick<Talk, 'status'>): boolean {
   return talk.status === 'to-watch' || talk.status === 'watching';
 }
 
+/** Highest interest first (unrated last), then the playlist's order; talks from no playlist after. */
+export function compareInterestThenPlace(a: Pick<Talk, 'interest' | 'playlist'>, b: Pick<Talk, 'interest' | 'playlist'>): number {
+  return b.interest - a.interest || (a.playlist?.position ?? Number.MAX_SAFE_INTEGER) - (b.playlist?.position ?? Number.MAX_SAFE_INTEGER);
+}
+
 /** Highest interest first (unrated last), then the playlist's order, then the order they were saved in. */
 export function compareByInterestThenPlace(a: Talk, b: Talk): number {
-  return (
-    b.interest - a.interest ||
-    (a.playlist?.position ?? Number.MAX_SAFE_INTEGER) - (b.playlist?.position ?? Number.MAX_SAFE_INTEGER) ||
-    a.createdAt.localeCompare(b.createdAt) ||
-    a.id.localeCompare(b.id)
-  );
+  return compareInterestThenPlace(a, b) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }
 
 /** What to watch after `currentId` among an event's talks; null when nothing is left. */

@@ -122,6 +122,22 @@ describe('sort', () => {
     expect(ids({ sort: 'interest' })).toEqual(['OpenMetr1cs', 'Pr0meTheus1', 'SupplyCha1n']);
     expect(ids({ sort: 'title' })).toEqual(['Pr0meTheus1', 'SupplyCha1n', 'OpenMetr1cs']);
   });
+
+  test('by interest, equal interest reads in playlist order, talks from no playlist after, newest first', () => {
+    const queued = (videoId: string, position: number | null, interest: Interest, createdAt: string) =>
+      libraryEntries([makeTalk(videoId, { interest, createdAt, playlist: position === null ? null : { id: 'PLconf', position } })], [])[0];
+    const sorted = sortEntries(
+      [
+        queued('queued00003', 3, 0, '2026-01-01T00:00:00.000Z'),
+        queued('clipped0001', null, 0, '2026-01-01T00:00:00.000Z'),
+        queued('queued00001', 1, 0, '2026-01-01T00:00:00.000Z'),
+        queued('clipped0002', null, 0, '2026-02-01T00:00:00.000Z'),
+        queued('queued00009', 9, 4, '2026-01-01T00:00:00.000Z'),
+      ],
+      'interest',
+    );
+    expect(sorted.map((entry) => entry.talk.videoId)).toEqual(['queued00009', 'queued00001', 'queued00003', 'clipped0002', 'clipped0001']);
+  });
 });
 
 describe('libraryEntries', () => {
