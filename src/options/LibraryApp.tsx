@@ -1,12 +1,14 @@
 import type { ComponentProps } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { undoTalksChange, updateTalksDetails, type TalkDetailsPatch } from '../db/library';
+import { undoTalksChange, updateTalkDetails, updateTalksDetails, type TalkDetailsPatch } from '../db/library';
 import { deleteTalks, restoreDeleted } from '../db/talks';
 import { renderTalkMarkdown } from '../export/talk-log';
 import { t } from '../i18n/t';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { eventProgressText } from '../ui/event-progress';
+import { interestLabel } from '../ui/StarRating';
+import { statusLabel } from '../ui/status-label';
 import { markAppReady } from '../ui/app-ready';
 import { BackupControls } from './BackupControls';
 import { BulkActions } from './BulkActions';
@@ -109,6 +111,16 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
     }
   };
 
+  const triageTalk = async ({ talk }: LibraryEntry, patch: TalkDetailsPatch) => {
+    try {
+      const changed = await updateTalkDetails(db, talk.id, patch);
+      const what = patch.status ? statusLabel(changed.status) : interestLabel(changed.interest);
+      announce({ kind: 'status', text: t('triagedTalk', changed.title, what) });
+    } catch (error) {
+      announce({ kind: 'alert', text: t('couldNotTriage', talk.title, errorMessage(error)) });
+    }
+  };
+
   const copyTalk = async ({ talk, notes: talkNotes }: LibraryEntry) => {
     try {
       await env.copyText(renderTalkMarkdown(talk, talkNotes));
@@ -137,7 +149,12 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
       </header>
       {hasTalks && talks && <StorageSummary env={env} talkCount={talks.length} noteCount={noteCount} lastBackupAt={lastBackupAt} />}
       {hasTalks && <FilterBar filter={filter} facets={facets} onChange={(patch) => setFilter({ ...filter, ...patch })} />}
-      {eventProgress && <p class="muted library__event-progress">{eventProgress}</p>}
+      {eventProgress && (
+        <div class="library__event-progress">
+          <p>{eventProgress}</p>
+          <p class="muted">{t('triageHint')}</p>
+        </div>
+      )}
       <Announcer announcement={announcement} onDismiss={() => announce(null)} />
       {selectedShown.length > 0 && (
         <BulkActions
@@ -170,6 +187,8 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
             onDelete={(entry) => void deleteWithUndo([entry.talk.id])}
             onPlay={(videoId, atSec) => void env.playFrom(videoId, atSec)}
             announce={announce}
+            triage={filter.event !== ''}
+            onTriage={(entry, patch) => void triageTalk(entry, patch)}
           />
         )}
       </main>

@@ -1,11 +1,13 @@
 import { defaultRangeExtractor } from '@tanstack/virtual-core';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
+import type { TalkDetailsPatch } from '../db/library';
 import { t } from '../i18n/t';
 import type { Announcement } from '../ui/Announcer';
 import type { LibraryEntry } from './library-filter';
 import { plural } from '../i18n/plural';
 import { TalkRow } from './TalkRow';
+import { triagePatch } from './triage-keys';
 import './TalkList.css';
 import { useWindowVirtualizer } from './use-window-virtualizer';
 
@@ -37,6 +39,9 @@ interface TalkListProps {
   onDelete: (entry: LibraryEntry) => void;
   onPlay: (videoId: string, atSec: number) => void;
   announce: (announcement: Announcement) => void;
+  /** Whether `1`–`5` and `S` rate or skip the focused talk (one event's queue is shown). */
+  triage: boolean;
+  onTriage: (entry: LibraryEntry, patch: TalkDetailsPatch) => void;
 }
 
 /**
@@ -59,6 +64,8 @@ export function TalkList({
   onDelete,
   onPlay,
   announce,
+  triage,
+  onTriage,
 }: TalkListProps) {
   const list = useRef<HTMLUListElement>(null);
   /** The talk whose row holds the focus, if any: kept drawn wherever the page scrolls. */
@@ -101,7 +108,9 @@ export function TalkList({
 
   const onKeyDown = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement;
-    const move = ROW_KEYS[event.key];
+    // A triage key rates or skips the focused talk, then moves on as the down arrow does.
+    const patch = triage ? triagePatch(event.key) : null;
+    const move = patch ? ROW_KEYS.ArrowDown : ROW_KEYS[event.key];
     // Keys typed into a row's own fields (its details form, a note) are theirs.
     if (!move || event.altKey || event.ctrlKey || event.metaKey || target.matches('input:not([type=checkbox]), textarea, select, [contenteditable]')) return;
     const row = target.closest<HTMLElement>('[data-index]');
@@ -110,6 +119,7 @@ export function TalkList({
     const from = moveFocusTo.current ?? Number(row.dataset.index);
     const next = Math.max(0, Math.min(shown.length - 1, move(from, shown.length)));
     event.preventDefault();
+    if (patch && shown[from]) onTriage(shown[from], patch);
     moveFocusTo.current = next;
     virtualizer.scrollToIndex(next, { align: 'auto' });
     // Already drawn (the next row usually is): focus it now; otherwise once the scroll draws it.
@@ -180,6 +190,7 @@ export function TalkList({
               onDelete={() => onDelete(entry)}
               onPlay={onPlay}
               announce={announce}
+              triage={triage}
             />
           );
         })}

@@ -11,6 +11,7 @@ import type { LibraryEntry } from './library-filter';
 import { foldForSearch, matchSnippet } from './search-text';
 import { plural } from '../i18n/plural';
 import { TalkNotes } from './TalkNotes';
+import { TRIAGE_KEYS } from './triage-keys';
 import './TalkRow.css';
 
 const CLIPPED = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -33,10 +34,28 @@ interface TalkRowProps {
   onDelete: () => void;
   onPlay: (videoId: string, atSec: number) => void;
   announce: (announcement: Announcement) => void;
+  /** Whether the triage keys work on this row. */
+  triage: boolean;
 }
 
 /** One talk in the library: what it is at a glance; its details and notes when opened. */
-export function TalkRow({ rowRef, index, count, top, db, entry, words, vocabulary, selected, onSelect, onCopy, onDelete, onPlay, announce }: TalkRowProps) {
+export function TalkRow({
+  rowRef,
+  index,
+  count,
+  top,
+  db,
+  entry,
+  words,
+  vocabulary,
+  selected,
+  onSelect,
+  onCopy,
+  onDelete,
+  onPlay,
+  announce,
+  triage,
+}: TalkRowProps) {
   const { talk, notes } = entry;
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -62,7 +81,7 @@ export function TalkRow({ rowRef, index, count, top, db, entry, words, vocabular
         />
         <div class="talk-row__main">
           <h2 id={`${id}-title`} class="talk-row__title">
-            <a href={talk.url} target="_blank" rel="noreferrer">
+            <a href={talk.url} target="_blank" rel="noreferrer" aria-keyshortcuts={triage ? TRIAGE_KEYS : undefined}>
               <Highlighted text={talk.title} words={words} />
             </a>
           </h2>
