@@ -123,7 +123,12 @@ export function TalkList({
     moveFocusTo.current = next;
     virtualizer.scrollToIndex(next, { align: 'auto' });
     // Already drawn (the next row usually is): focus it now; otherwise once the scroll draws it.
-    list.current?.querySelector<HTMLElement>(`[data-index="${next}"] .talk-row__title a`)?.focus();
+    // Focused now, it is followed by its talk, not its place: a rating may re-sort the rows.
+    const link = list.current?.querySelector<HTMLElement>(`[data-index="${next}"] .talk-row__title a`);
+    if (link) {
+      moveFocusTo.current = null;
+      link.focus();
+    }
   };
 
   const rows = virtualizer.getVirtualItems();

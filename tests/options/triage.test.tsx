@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
+import { updateTalkDetails } from '../../src/db/library';
 import { getTalk } from '../../src/db/talks';
 import { queuePlaylist } from '../../src/db/queue';
 import { triagePatch } from '../../src/options/triage-keys';
@@ -62,6 +63,25 @@ describe('triaging an event in the library', () => {
     await waitFor(() => expect(titles()).toEqual(['Talk 2', 'Talk 4', 'Talk 1', 'Talk 3']));
     expect(await getTalk(db, 't_devconf0003')).toMatchObject({ status: 'skipped', interest: 0 });
     expect(screen.getByText(/watched ·/).textContent).toBe('0 of 4 watched · 1 h 0 min left of the talks you kept');
+  });
+
+  test('the focus stays with the next talk when a rating moves the rated one down', async () => {
+    const db = await queuedEvent(4);
+    for (const [position, interest] of [
+      [1, 5],
+      [2, 4],
+      [3, 3],
+    ])
+      await updateTalkDetails(db, `t_devconf000${position}`, { interest });
+    await renderLibrary(db);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Event' }), { target: { value: 'DevConf 2026' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Sort' }), { target: { value: 'interest' } });
+    expect(titles()).toEqual(['Talk 1', 'Talk 2', 'Talk 3', 'Talk 4']);
+    titleLink('Talk 1').focus();
+    fireEvent.keyDown(titleLink('Talk 1'), { key: '2' });
+    await waitFor(() => expect(titles()).toEqual(['Talk 2', 'Talk 3', 'Talk 1', 'Talk 4']));
+    await waitFor(() => expect(status()).toBe('“Talk 1”: 2 stars'));
+    expect(document.activeElement).toBe(titleLink('Talk 2'));
   });
 
   test('without an event chosen, digits do nothing to a talk', async () => {
