@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { CONFERENCE_PLAYLIST_ID, CONFERENCE_TITLE } from '../../scripts/fake-youtube/conference.mjs';
-import { sessionForThisFile } from './extension';
+import { sessionForThisFile, waitForAppReady } from './extension';
 
 const session = sessionForThisFile();
 const SKIPPED = 'skipped (deleted, private or listed twice)';
@@ -43,4 +43,28 @@ test('a 208-row playlist queued from the popup, again after new uploads; Play ne
   await session.screenshot(next, 'popup-play-next');
   await next.getByRole('button', { name: 'Play next' }).click();
   await expect.poll(() => watching.url()).toBe('https://www.youtube.com/watch?v=kc21talk007');
+
+  // The library, the event chosen and sorted by interest: five talks rated and one skipped by keyboard
+  // (talk 1 is being watched: it was open in the popup).
+  const library = await session.context.newPage();
+  await library.goto(session.extensionUrl('src/options/index.html'));
+  await waitForAppReady(library);
+  await library.getByRole('combobox', { name: 'Event' }).selectOption(CONFERENCE_TITLE);
+  await library.getByRole('combobox', { name: 'Sort' }).selectOption('interest');
+  const talks = library.getByRole('list', { name: 'Talks' });
+  await expect.poll(() => talks.getByRole('heading', { level: 2 }).first().textContent()).toBe('eBPF in Production 7 [unsafe] & *You*: `#` <tricks>');
+  expect(await library.getByText(/ watched · /).textContent()).toMatch(/^0 of 208 watched · \d+ h \d+ min left of the talks you kept$/);
+  await talks.getByRole('link', { name: 'eBPF in Production 1', exact: true }).focus();
+  for (const key of ['3', '4', '5', '2', '1', 's']) await library.keyboard.press(key);
+  await expect.poll(() => library.getByRole('status').textContent()).toBe('“Scaling Prometheus 6”: Skipped');
+  const triaged = async () => {
+    const byId = new Map((await session.readStore<{ id: string; interest: number; status: string }>('talks')).map((talk) => [talk.id, talk]));
+    return [1, 2, 3, 4, 5, 6].map((n) => `${byId.get(`t_kc21talk00${n}`)?.interest} ${byId.get(`t_kc21talk00${n}`)?.status}`);
+  };
+  await expect.poll(triaged).toEqual(['3 watching', '4 to-watch', '5 to-watch', '2 to-watch', '1 to-watch', '0 skipped']);
+  // Five stars first, in the playlist's order: talk 3 before talk 7.
+  await expect
+    .poll(async () => (await talks.getByRole('heading', { level: 2 }).allTextContents()).slice(0, 3))
+    .toEqual(['Securing the Supply Chain 3', 'eBPF in Production 7 [unsafe] & *You*: `#` <tricks>', 'GitOps at Scale 2']);
+  await session.screenshot(library, 'library-conference-triaged');
 });
