@@ -1,6 +1,7 @@
 /** The talk log: every talk with its notes as one markdown document (docs/design.md, "Markdown export"). */
 
 import type { Note, Talk } from '../talk/model';
+import { compareByInterestThenPlace } from '../talk/queue';
 import { formatPlaybackTime } from '../talk/time';
 import { videoTimeUrl } from '../talk/video-id';
 import { listItemLines, markdownLines } from './markdown-block';
@@ -20,9 +21,12 @@ export interface TalkLogOptions extends TalkMarkdownOptions {
   intro?: string;
   /** Categories to put first, in this order; the rest follow in the default order. */
   categoryOrder?: string[];
+  /** Talks still queued, listed last as links under `Not watched yet`, best first; none, no section. */
+  notWatchedYet?: Talk[];
 }
 
 const UNCATEGORIZED = 'Uncategorized';
+const NOT_WATCHED_YET = 'Not watched yet';
 
 export function renderTalkLog(talks: Talk[], notes: Note[], options: TalkLogOptions = {}): string {
   const blocks: string[][] = [[`# ${escapeInline(singleLine(options.title ?? '') || 'Talk log', { heading: true })}`]];
@@ -35,6 +39,12 @@ export function renderTalkLog(talks: Talk[], notes: Note[], options: TalkLogOpti
       blocks.push(...talkBlocks(talk, notesByTalk.get(talk.id) ?? [], options));
     }
   }
+  const queued = [...(options.notWatchedYet ?? [])].sort(compareByInterestThenPlace);
+  if (queued.length > 0)
+    blocks.push(
+      [`## ${NOT_WATCHED_YET}`],
+      queued.map((talk) => queuedItem(talk, options)),
+    );
   return joinBlocks(blocks);
 }
 
@@ -77,11 +87,21 @@ export function talkLogFileName(event: string | null, now: Date): string {
 }
 
 function talkBlocks(talk: Talk, notes: Note[], options: TalkMarkdownOptions): string[][] {
-  const title = singleLine(talk.title) || talk.url;
-  const heading = `### [${escapeInline(title, { linkText: true })}](${escapeLinkDestination(talk.url)})`;
+  const heading = `### ${talkLink(talk)}`;
   const meta = metaLine(talk, options);
   const items = [...notes].sort(compareNotes).flatMap((note) => noteItem(talk, note, options));
   return [meta === '' ? [heading] : [heading, meta], ...(items.length > 0 ? [items] : [])];
+}
+
+/** `- [Title](url) · Speaker A · 31:20 · ★★★★☆`: a talk of the queue, one line. */
+function queuedItem(talk: Talk, options: TalkMarkdownOptions): string {
+  const meta = metaLine(talk, options);
+  return `- ${talkLink(talk)}${meta === '' ? '' : ` · ${meta}`}`;
+}
+
+function talkLink(talk: Talk): string {
+  const title = singleLine(talk.title) || talk.url;
+  return `[${escapeInline(title, { linkText: true })}](${escapeLinkDestination(talk.url)})`;
 }
 
 /** `Speaker A, Speaker B · 31:20 · ★★★★☆` */

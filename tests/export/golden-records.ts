@@ -149,3 +149,48 @@ export function hostileRecords(): { talks: Talk[]; notes: Note[] } {
   ];
   return { talks, notes };
 }
+
+/** One event's log, from a queued playlist: what was watched, and what is still queued (in no order). */
+export function conferenceRecords(): { talks: Talk[]; notes: Note[]; notWatchedYet: Talk[] } {
+  const place = (position: number) => ({ id: 'PLkc21NAconfPlaylist01', position });
+  const watched = makeTalk('kc21talk002', {
+    title: 'GitOps at Scale 2',
+    speakers: ['Mei Chen, Initech'],
+    durationSec: 1174,
+    event: 'KubeCon NA 2021',
+    category: 'Delivery',
+    interest: 4,
+    playlist: place(2),
+  });
+  const queued = [
+    makeTalk('kc21talk009', {
+      title: 'Scaling Prometheus 9',
+      speakers: ['Rahul Iyer, Example Corp'],
+      durationSec: 1533,
+      interest: 3,
+      status: 'to-watch',
+      playlist: place(10),
+    }),
+    makeTalk('kc21talk007', {
+      title: 'eBPF in Production 7 [unsafe] & *You*: `#` <tricks>',
+      speakers: ['Mei Chen, Initech'],
+      durationSec: 1859,
+      interest: 5,
+      status: 'to-watch',
+      playlist: place(8),
+    }),
+    makeTalk('kc21talk001', {
+      title: 'eBPF in Production 1',
+      speakers: ['Rahul Iyer, Example Corp'],
+      durationSec: 1037,
+      status: 'to-watch',
+      playlist: place(1),
+    }),
+    makeTalk('kc21talk004', { title: 'Service Mesh Lessons 4', durationSec: 1448, interest: 5, status: 'to-watch', playlist: place(4) }),
+  ];
+  return {
+    talks: [watched],
+    notes: [makeNote(watched, 'Flux and Argo both reconcile; the difference is who owns the loop', { atSec: 312 })],
+    notWatchedYet: queued,
+  };
+}

@@ -1,6 +1,7 @@
+import { Parser } from 'commonmark';
 import { describe, expect, test } from 'vitest';
 import { defaultCategoryOrder, renderTalkLog, renderTalkMarkdown, talkLogFileName, type TalkLogOptions } from '../../src/export/talk-log';
-import { featureRecords, hostileRecords, hostileTitles, kubeconOptions, kubeconRecords } from './golden-records';
+import { conferenceRecords, featureRecords, hostileRecords, hostileTitles, kubeconOptions, kubeconRecords } from './golden-records';
 import { childrenOf, outlineOf, plainText } from './markdown-outline';
 import { makeNote, makeTalk } from './records';
 import { asRendered, expectTalkLogStructure, expectTalkSection, expectTidyText } from './talk-log-checks';
@@ -29,6 +30,24 @@ describe('golden talk logs', () => {
     const markdown = renderTalkLog(talks, notes, options);
     await expect(markdown).toMatchFileSnapshot(`./golden/${name}.md`);
     expectTalkLogStructure(markdown, talks, notes, options);
+  });
+
+  test('conference.md: one event, then the talks not watched yet, best first, as links', async () => {
+    const { talks, notes, notWatchedYet } = conferenceRecords();
+    const markdown = renderTalkLog(talks, notes, { title: 'Talk log: KubeCon NA 2021', notWatchedYet });
+    await expect(markdown).toMatchFileSnapshot('./golden/conference.md');
+    expect(outlineOf(markdown).categories.map((category) => category.name)).toEqual(['Delivery', 'Not watched yet']);
+    // Read back by a CommonMark parser: one list of links, best first, then in playlist order.
+    const list = childrenOf(new Parser().parse(markdown)).at(-1)!;
+    expect(list.type).toBe('list');
+    const links = childrenOf(list).map((item) => childrenOf(childrenOf(item)[0])[0]);
+    expect(links.map((link) => [link.type, plainText(link), link.destination])).toEqual([
+      ['link', 'Service Mesh Lessons 4', 'https://www.youtube.com/watch?v=kc21talk004'],
+      ['link', 'eBPF in Production 7 [unsafe] & *You*: `#` <tricks>', 'https://www.youtube.com/watch?v=kc21talk007'],
+      ['link', 'Scaling Prometheus 9', 'https://www.youtube.com/watch?v=kc21talk009'],
+      ['link', 'eBPF in Production 1', 'https://www.youtube.com/watch?v=kc21talk001'],
+    ]);
+    expect(renderTalkLog(talks, notes, { title: 'Talk log: KubeCon NA 2021', notWatchedYet: [] })).not.toContain('Not watched yet');
   });
 
   test('copy-talk.md: one talk, from the same renderer as the log', async () => {
