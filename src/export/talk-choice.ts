@@ -9,12 +9,24 @@ export const DEFAULT_TALK_CHOICE: TalkChoice = 'watched-or-noted';
 
 /**
  * The talks of `talks` that `choice` keeps, in their order. A talk counts as watched when it is
- * being watched or watched, or has a rating (nobody rates what they have not seen); it has notes
- * when one of them holds text (an empty note is left out of the log anyway).
+ * being watched or watched, or is a clipped talk to watch with a rating (nobody rates a talk they
+ * clipped without seeing it; a talk queued from a playlist is rated to triage it, unseen). A
+ * skipped talk was not watched. A talk has notes when one of them holds text (an empty note is
+ * left out of the log anyway).
  */
 export function chooseTalks(talks: Talk[], notes: Note[], choice: TalkChoice): Talk[] {
   if (choice === 'all') return talks;
   const noted = new Set<string>();
   for (const note of notes) if (note.body.trim() !== '') noted.add(note.talkId);
-  return talks.filter((talk) => noted.has(talk.id) || (choice === 'watched-or-noted' && (talk.status !== 'to-watch' || talk.interest > 0)));
+  return talks.filter((talk) => noted.has(talk.id) || (choice === 'watched-or-noted' && countsAsWatched(talk)));
+}
+
+function countsAsWatched(talk: Talk): boolean {
+  return talk.status === 'watching' || talk.status === 'watched' || (talk.status === 'to-watch' && talk.interest > 0 && talk.playlist === null);
+}
+
+/** An event's talks still to watch that the log leaves out: its `Not watched yet` section. */
+export function notWatchedYet(eventTalks: Talk[], inLog: Talk[]): Talk[] {
+  const logged = new Set(inLog.map((talk) => talk.id));
+  return eventTalks.filter((talk) => talk.status === 'to-watch' && !logged.has(talk.id));
 }

@@ -1,5 +1,6 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { chooseTalks, DEFAULT_TALK_CHOICE, type TalkChoice } from '../export/talk-choice';
+import { sortedText } from '../db/library';
+import { chooseTalks, DEFAULT_TALK_CHOICE, notWatchedYet, type TalkChoice } from '../export/talk-choice';
 import { defaultCategoryOrder, renderTalkLog, talkLogFileName, type TalkMarkdownOptions } from '../export/talk-log';
 import { t, type MessageKey } from '../i18n/t';
 import type { Note, Talk } from '../talk/model';
@@ -43,16 +44,26 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
   const titleField = useRef<HTMLInputElement>(null);
   const [scope, setScope] = useState<ExportScope>(narrowed ? 'shown' : 'all');
   const [choice, setChoice] = useState<TalkChoice>(DEFAULT_TALK_CHOICE);
-  const talks = useMemo(() => chooseTalks(scope === 'shown' ? shown : all, notes, choice), [scope, shown, all, notes, choice]);
-  const [title, setTitle] = useState(() => {
-    const event = sharedEvent(talks);
-    return event ? t('talkLogTitleForEvent', event) : t('talkLogTitle');
-  });
+  const events = useMemo(() => sortedText(all.map((talk) => talk.event)), [all]);
+  /** One event to export, or '' for every event. */
+  const [event, setEvent] = useState('');
+  const [withQueue, setWithQueue] = useState(true);
+  const eventTalks = useMemo(() => {
+    const pool = scope === 'shown' ? shown : all;
+    return event === '' ? pool : pool.filter((talk) => talk.event === event);
+  }, [scope, shown, all, event]);
+  const talks = useMemo(() => chooseTalks(eventTalks, notes, choice), [eventTalks, notes, choice]);
+  const queued = useMemo(() => (event === '' ? [] : notWatchedYet(eventTalks, talks)), [event, eventTalks, talks]);
+  const titleFor = (shared: string | null) => (shared ? t('talkLogTitleForEvent', shared) : t('talkLogTitle'));
+  const [title, setTitle] = useState(() => titleFor(sharedEvent(talks)));
   const [intro, setIntro] = useState('');
   const [include, setInclude] = useState<Include>({ includeTimestamps: true, includeSpeakers: true, includeStars: true });
   const [order, setOrder] = useState(() => defaultCategoryOrder(all));
   const categories = useMemo(() => categoriesInOrder(order, defaultCategoryOrder(talks)), [order, talks]);
-  const request = useMemo(() => ({ talks, options: { title, intro, categoryOrder: categories, ...include } }), [talks, title, intro, categories, include]);
+  const request = useMemo(
+    () => ({ talks, options: { title, intro, categoryOrder: categories, notWatchedYet: withQueue ? queued : [], ...include } }),
+    [talks, title, intro, categories, include, withQueue, queued],
+  );
   const previewed = useSettled(request, PREVIEW_DELAY_MS);
   const preview = useMemo(() => renderTalkLog(previewed.talks, notes, previewed.options), [previewed, notes]);
   const currentMarkdown = () => (previewed === request ? preview : renderTalkLog(request.talks, notes, request.options));
@@ -114,6 +125,31 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
             onChoice={setChoice}
             chosenCount={talks.length}
           />
+          <label for={`${id}-event`} class="field-label">
+            {t('exportOneEvent')}
+          </label>
+          <select
+            id={`${id}-event`}
+            value={event}
+            onChange={(change) => {
+              const chosen = change.currentTarget.value;
+              setEvent(chosen);
+              setTitle(titleFor(chosen || null));
+            }}
+          >
+            <option value="">{t('exportEveryEvent')}</option>
+            {events.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+          {event !== '' && (
+            <label>
+              <input type="checkbox" checked={withQueue} onChange={(change) => setWithQueue(change.currentTarget.checked)} />{' '}
+              {t('exportNotWatchedYet', plural(queued.length, 'talk'))}
+            </label>
+          )}
           <fieldset>
             <legend class="field-label">{t('exportInclude')}</legend>
             {(Object.keys(INCLUDE_LABELS) as (keyof Include)[]).map((key) => (

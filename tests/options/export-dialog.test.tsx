@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, expect, test } from 'vitest';
 import { updateTalkDetails } from '../../src/db/library';
 import { addNote } from '../../src/db/notes';
+import { queuePlaylist } from '../../src/db/queue';
 import { clipTalk } from '../../src/db/talks';
 import { capturedTalk } from '../db/test-db';
 import { fakeEnvironment, kubeconLibrary, renderLibrary } from './library-harness';
@@ -84,4 +85,46 @@ test('the preview shows the markdown source or the log rendered', async () => {
   expect(preview.textContent).toContain('<script>alert(1)</script>');
   fireEvent.click(dialog.getByRole('radio', { name: 'Markdown' }));
   expect(preview.querySelector('pre')?.textContent).toContain('\\<script>alert(1)\\</script>');
+});
+
+test('one event exported alone, ending with its talks not watched yet, best first; skipped and triaged talks are not in the log', async () => {
+  const { env, state } = fakeEnvironment();
+  const db = await libraryWithAQueuedTalk();
+  const rows = [1, 2, 3, 4].map((position) => ({
+    videoId: `devconf000${position}`,
+    position,
+    title: `Talk ${position} - Jane Doe, Acme`,
+    channel: 'DevConf',
+    durationSec: 600,
+    unavailable: null,
+  }));
+  await queuePlaylist(db, { id: 'PLdevconf2026', title: 'DevConf 2026', size: 4, rows, complete: true }, 'DevConf 2026');
+  await updateTalkDetails(db, 't_devconf0001', { status: 'watched', interest: 2 });
+  await updateTalkDetails(db, 't_devconf0002', { status: 'skipped' });
+  await updateTalkDetails(db, 't_devconf0004', { interest: 5 });
+  await renderLibrary(db, env);
+  const dialog = openExport();
+
+  fireEvent.change(dialog.getByRole('combobox', { name: 'Talks of the event' }), { target: { value: 'DevConf 2026' } });
+  expect((dialog.getByRole('textbox', { name: 'Title' }) as HTMLInputElement).value).toBe('Talk log: DevConf 2026');
+  await waitFor(() => expect(dialog.getByText('The file will hold 1 talk.')).toBeTruthy());
+  const withQueue = dialog.getByRole('checkbox', { name: 'Add “Not watched yet”: 2 talks still to watch, best first' }) as HTMLInputElement;
+  expect(withQueue.checked).toBe(true);
+  fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+  expect(state.downloads[0].fileName).toBe('talklog-devconf-2026.md');
+  const [log, queue] = state.downloads[0].text.split('## Not watched yet\n');
+  expect(log).toContain('### [Talk 1](https://www.youtube.com/watch?v=devconf0001)');
+  expect(log).not.toMatch(/Talk [234]|Evolving Prometheus/);
+  expect(queue).toBe(
+    [
+      '',
+      '- [Talk 4](https://www.youtube.com/watch?v=devconf0004) · Jane Doe, Acme · 10:00 · ★★★★★',
+      '- [Talk 3](https://www.youtube.com/watch?v=devconf0003) · Jane Doe, Acme · 10:00',
+      '',
+    ].join('\n'),
+  );
+
+  fireEvent.click(withQueue);
+  fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+  expect(state.downloads[1].text).not.toContain('Not watched yet');
 });
