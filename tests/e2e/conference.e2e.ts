@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { CONFERENCE_PLAYLIST_ID, CONFERENCE_TITLE } from '../../scripts/fake-youtube/conference.mjs';
 import { sessionForThisFile, waitForAppReady } from './extension';
@@ -67,4 +68,27 @@ test('a 208-row playlist queued from the popup, again after new uploads; Play ne
     .poll(async () => (await talks.getByRole('heading', { level: 2 }).allTextContents()).slice(0, 3))
     .toEqual(['Securing the Supply Chain 3', 'eBPF in Production 7 [unsafe] & *You*: `#` <tricks>', 'GitOps at Scale 2']);
   await session.screenshot(library, 'library-conference-triaged');
+
+  // The event's log: what is being watched, then the rest of the queue, best first, as links.
+  await library.getByRole('button', { name: 'Export markdown' }).click();
+  const dialog = library.getByRole('dialog', { name: 'Export markdown' });
+  await dialog.getByRole('combobox', { name: 'Talks of the event' }).selectOption(CONFERENCE_TITLE);
+  await expect.poll(() => dialog.getByRole('checkbox', { name: /^Add “Not watched yet”: 205 talks still to watch/ }).isChecked()).toBe(true);
+  const [download] = await Promise.all([library.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+  expect(download.suggestedFilename()).toBe('talklog-kubecon-cloudnativecon-north-america-2021.md');
+  const markdown = readFileSync((await download.path())!, 'utf8');
+  const [log, queue] = markdown.split('\n## Not watched yet\n\n');
+  expect(log).toContain(`# Talk log: ${CONFERENCE_TITLE}`);
+  expect(log.match(/^### /gm)).toHaveLength(2);
+  expect(log).toContain('### [eBPF in Production 1](https://www.youtube.com/watch?v=kc21talk001)');
+  const queuedLinks = queue.trimEnd().split('\n');
+  expect(queuedLinks).toHaveLength(205);
+  expect(queuedLinks.slice(0, 5).map((line) => /watch\?v=(\w+)\)/.exec(line)?.[1])).toEqual([
+    'kc21talk003',
+    'kc21talk002',
+    'kc21talk004',
+    'kc21talk005',
+    'kc21talk008',
+  ]);
+  await session.screenshot(library, 'library-conference-export');
 });
