@@ -7,6 +7,7 @@ import { addNote, deleteNote, notesForTalk, updateNoteBody } from '../../src/db/
 import { syncDeviceId } from '../../src/db/sync-store';
 import { clipTalk, getTalk } from '../../src/db/talks';
 import { isConflictCopy } from '../../src/sync/merge';
+import { canonicalVideoUrl } from '../../src/talk/video-id';
 import { syncWithServer } from '../../src/sync/sync-run';
 import { createDavClient, DavError, prepareFolder } from '../../src/sync/webdav';
 import { capturedTalk, freshDb } from '../db/test-db';
@@ -92,7 +93,11 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
   test('a sync with nothing to do is one request; one changed note costs the same whatever the library size', async () => {
     const costOfOneNote = async (folder: string, talks: number) => {
       const { a } = await connectedPair(folder);
-      for (let i = 0; i < talks; i++) await clipTalk(a.db, capturedTalk({ videoId: `video${String(i).padStart(6, '0')}`, title: `Talk ${i}` }));
+      for (let i = 0; i < talks; i++)
+        await clipTalk(
+          a.db,
+          capturedTalk({ videoId: `video${String(i).padStart(6, '0')}`, url: canonicalVideoUrl(`video${String(i).padStart(6, '0')}`), title: `Talk ${i}` }),
+        );
       await clipTalk(a.db, capturedTalk());
       await a.sync();
       a.requests.length = 0;
