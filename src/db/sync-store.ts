@@ -96,3 +96,8 @@ export async function syncDeviceId(db: TalklogDb): Promise<string> {
 export async function forgetSync(db: TalklogDb): Promise<void> {
   await db.syncFiles.clear();
 }
+
+/** How many talks wait to be synced: the background watches it to sync soon after a change. */
+export function countSyncChanges(db: TalklogDb): Promise<number> {
+  return db.syncChanges.count();
+}

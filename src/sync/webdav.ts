@@ -53,7 +53,7 @@ export function checkFolderUrl(input: string): string {
   } catch {
     throw new DavError('bad-url', input);
   }
-  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
   if (url.protocol === 'http:' && !loopback) throw new DavError('https-required', url.origin);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new DavError('bad-url', input);
   if (url.search || url.hash || url.username || url.password) throw new DavError('bad-url', input);
