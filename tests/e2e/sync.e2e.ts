@@ -144,5 +144,8 @@ test('a note written on one profile appears on the other, an edit on both keeps 
   await syncNow(homeLibrary);
   await syncNow(laptopLibrary);
   await expect.poll(() => noteTexts(laptopPopup)).toEqual(['edited at home']);
+  // The popup's bar says, quietly, when the notes last synced.
+  await expect.poll(() => laptopPopup.getByRole('banner').textContent()).toMatch(/Synced \d/);
+  await laptopPopup.screenshot({ path: resolve(ARTIFACTS, 'sync-popup.png') });
   await homeLibrary.screenshot({ path: resolve(ARTIFACTS, 'sync-synced.png'), fullPage: true });
 });
