@@ -170,7 +170,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
         )}
       </main>
       {settings && <SettingsPanel {...settings} />}
-      {sync && <SyncSettings env={sync} />}
+      {sync && <SyncSettings env={sync} announce={announce} />}
       {exporting && talks && shownTalks && entries && (
         <ExportDialog
           shown={shownTalks}

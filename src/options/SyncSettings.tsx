@@ -4,6 +4,7 @@ import type { SyncRequest } from '../messages/messages';
 import type { SyncProblem, SyncStatus } from '../sync/sync-status';
 import { checkFolderUrl, DavError } from '../sync/webdav';
 import { plural } from '../i18n/plural';
+import type { Announcement } from '../ui/Announcer';
 import './SyncSettings.css';
 
 /** What the Sync section needs from the browser; tests pass their own. */
@@ -39,8 +40,16 @@ function statusText(status: SyncStatus): string {
   return status.conflicts > 0 ? `${synced} ${t('syncConflicts', plural(status.conflicts, 'note'))}` : synced;
 }
 
-/** Library → Settings → Sync: connect a WebDAV folder, sync now, disconnect; what the last sync did. */
-export function SyncSettings({ env }: { env: SyncEnvironment }) {
+function problemText(status: SyncStatus): string {
+  return status.kind === 'failed' ? t(PROBLEM_TEXT[status.problem], status.detail) : '';
+}
+
+/**
+ * Library → Settings → Sync: connect a WebDAV folder, sync now, disconnect. The section always
+ * shows what the last sync did (a failure until one succeeds); what the person asked for is also
+ * announced through the page's live regions, so background syncs stay quiet.
+ */
+export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce: (announcement: Announcement) => void }) {
   const [account, setAccount] = useState<{ folderUrl: string; user: string } | null>(null);
   const [status, setStatus] = useState<SyncStatus>({ kind: 'off' });
   const [folderUrl, setFolderUrl] = useState('');
@@ -56,21 +65,18 @@ export function SyncSettings({ env }: { env: SyncEnvironment }) {
     return env.onStatusChanged(setStatus);
   }, [env]);
 
+  const show = (shown: SyncStatus) => {
+    setStatus(shown);
+    if (shown.kind === 'failed') announce({ kind: 'alert', text: problemText(shown) });
+    else announce({ kind: 'status', text: statusText(shown) || t('syncOff') });
+  };
+
   const run = async (request: SyncRequest) => {
     setBusy(true);
     try {
-      const reply = await env.send(request);
-      setStatus(reply);
-      return reply;
+      show(await env.send(request));
     } catch (error) {
-      const failed: SyncStatus = {
-        kind: 'failed',
-        at: new Date().toISOString(),
-        problem: 'other',
-        detail: error instanceof Error ? error.message : String(error),
-      };
-      setStatus(failed);
-      return failed;
+      show({ kind: 'failed', at: new Date().toISOString(), problem: 'other', detail: error instanceof Error ? error.message : String(error) });
     } finally {
       setBusy(false);
     }
@@ -83,7 +89,7 @@ export function SyncSettings({ env }: { env: SyncEnvironment }) {
       checkedUrl = checkFolderUrl(folderUrl);
     } catch (error) {
       if (!(error instanceof DavError)) throw error;
-      setStatus({ kind: 'failed', at: new Date().toISOString(), problem: error.problem, detail: error.message });
+      show({ kind: 'failed', at: new Date().toISOString(), problem: error.problem, detail: error.message });
       return;
     }
     const origin = new URL(checkedUrl).origin;
@@ -91,7 +97,7 @@ export function SyncSettings({ env }: { env: SyncEnvironment }) {
     const granted = env.requestOrigin(`${origin}/*`);
     void granted.then(async (ok) => {
       if (!ok) {
-        setStatus({ kind: 'failed', at: new Date().toISOString(), problem: 'permission', detail: origin });
+        show({ kind: 'failed', at: new Date().toISOString(), problem: 'permission', detail: origin });
         return;
       }
       await run({ type: 'talklog/sync-connect', account: { folderUrl: checkedUrl, user, password } });
@@ -107,7 +113,6 @@ export function SyncSettings({ env }: { env: SyncEnvironment }) {
     setAccount(null);
   };
 
-  const problem = status.kind === 'failed' ? t(PROBLEM_TEXT[status.problem], status.detail) : '';
   return (
     <section class="settings sync-settings" aria-labelledby="sync-heading">
       <h2 id="sync-heading">{t('sync')}</h2>
@@ -160,12 +165,7 @@ export function SyncSettings({ env }: { env: SyncEnvironment }) {
           </div>
         </form>
       )}
-      <p role="status" class="sync-settings__status">
-        {statusText(status)}
-      </p>
-      <p role="alert" class="sync-settings__problem">
-        {problem}
-      </p>
+      <p class={`sync-settings__status${status.kind === 'failed' ? ' sync-settings__status--failed' : ''}`}>{problemText(status) || statusText(status)}</p>
     </section>
   );
 }
