@@ -139,6 +139,13 @@ test('a note written on one profile appears on the other, an edit on both keeps 
   await syncNow(laptopLibrary);
   for (const popup of [laptopPopup, homePopup])
     await expect.poll(async () => (await noteTexts(popup)).sort()).toEqual(['edited at home', 'edited on the laptop']);
+  // In the library the earlier text, kept beside the note, says it is a conflict copy.
+  const talkRow = homeLibrary.getByRole('listitem').filter({ has: homeLibrary.getByRole('heading', { name: 'Evolving Prometheus for More Use Cases' }) });
+  await talkRow.getByRole('button', { name: 'Details' }).click();
+  const libraryNotes = talkRow.getByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' }).getByRole('listitem');
+  await expect.poll(() => libraryNotes.filter({ hasText: 'edited on the laptop' }).textContent()).toContain('Conflict copy');
+  await expect.poll(() => libraryNotes.filter({ hasText: 'edited at home' }).textContent()).not.toContain('Conflict copy');
+  await homeLibrary.screenshot({ path: resolve(ARTIFACTS, 'sync-conflict-copy.png'), fullPage: true });
 
   // A deletion at home disappears from the laptop.
   await homePopup.getByRole('listitem').filter({ hasText: 'edited on the laptop' }).getByRole('button', { name: 'Delete' }).click();
