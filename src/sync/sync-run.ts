@@ -51,10 +51,20 @@ export async function syncWithServer(db: TalklogDb, dav: DavClient, options: Syn
 
   const report: SyncReport = { changes: 0, conflicts: 0, unreadable: [] };
   const queue = [...toVisit];
+  // A failed talk stops the others from starting, but the sync ends only once those in flight
+  // have: a straggler must not write while the next sync runs.
+  const failures: unknown[] = [];
   const worker = async () => {
-    for (let talkId = queue.shift(); talkId !== undefined; talkId = queue.shift()) await syncTalk(db, dav, talkId, remoteEtags.get(talkId), options, report);
+    for (let talkId = queue.shift(); talkId !== undefined && failures.length === 0; talkId = queue.shift()) {
+      try {
+        await syncTalk(db, dav, talkId, remoteEtags.get(talkId), options, report);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, worker));
+  if (failures.length > 0) throw failures[0];
   if (report.changes > 0) {
     const { talks, notes } = await allTalksAndNotes(db);
     await putCreatingFolders(dav, TALK_LOG_PATH, renderTalkLog(talks, notes));
