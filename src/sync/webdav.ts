@@ -139,7 +139,14 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
       return (await propfind(path, '0'))?.[0]?.etag ?? null;
     },
     async makeFolder(path) {
-      const response = await request('MKCOL', path);
+      let response: Response;
+      try {
+        response = await request('MKCOL', path);
+      } catch (error) {
+        // Apache answers 403 when another request made the folder between its check and its mkdir.
+        if (error instanceof DavError && error.problem === 'unauthorized' && (await propfind(path, '0')) !== null) return;
+        throw error;
+      }
       // 405: it exists already.
       if (response.status !== 201 && response.status !== 405) throw unexpected(response, `MKCOL ${path}`);
     },
