@@ -13,14 +13,16 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  *   hostResolverRule?: string,
  *   viewport?: { width: number, height: number } | null,
  *   installLater?: boolean,
+ *   dist?: string,
  * }} options installLater starts the browser without Talklog; `install()` then adds it, as a user
- *   installing it with tabs already open would (through the DevTools protocol).
+ *   installing it with tabs already open would (through the DevTools protocol). dist: another build
+ *   folder than dist/ (the sync e2e loads a copy whose manifest grants its test server).
  */
-export async function launchTalklogBrowser({ headless = true, hostResolverRule, viewport, installLater = false } = {}) {
+export async function launchTalklogBrowser({ headless = true, hostResolverRule, viewport, installLater = false, dist = DIST } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'talklog-profile-'));
   const args = ['--disable-gpu', '--disable-quic', '--disable-sync', '--no-default-browser-check'];
   if (installLater) args.push('--enable-unsafe-extension-debugging');
-  else args.push(`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`);
+  else args.push(`--disable-extensions-except=${dist}`, `--load-extension=${dist}`);
   if (hostResolverRule) args.push(`--host-resolver-rules=${hostResolverRule}`, '--ignore-certificate-errors');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -41,7 +43,7 @@ export async function launchTalklogBrowser({ headless = true, hostResolverRule, 
       const browser = context.browser();
       if (!browser) throw new Error('no browser behind this context to install into');
       const devtools = await browser.newBrowserCDPSession();
-      await devtools.send('Extensions.loadUnpacked', { path: DIST });
+      await devtools.send('Extensions.loadUnpacked', { path: dist });
       await talklog.findServiceWorker();
     },
     async findServiceWorker() {

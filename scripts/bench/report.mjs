@@ -1,9 +1,13 @@
 // The bench's figures as a table (stdout) and as BENCHMARKS.md, with the machine and browser they
 // were measured on.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { growthTable } from './growth-chart.mjs';
+import { sectionOf } from './md-section.mjs';
+
+/** The section `npm run bench:sync` writes. */
+export const SYNC_SECTION = 'sync';
 
 const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -268,5 +272,8 @@ npm ci
 npm run bench          # BENCH_RUNS=7 BENCH_EXPORT_RUNS=5 BENCH_SCALES=1,4,10 by default
 \`\`\`
 `;
-  writeFileSync(path, text);
+  // The sync bench (\`npm run bench:sync\`) keeps its own section in the same file.
+  const existing = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const sync = sectionOf(existing, SYNC_SECTION);
+  writeFileSync(path, sync ? `${text}\n${sync}\n` : text);
 }

@@ -7,6 +7,7 @@ import { CLIP_COMMAND, clipTab, finishUnfinishedClip } from './clip-command';
 import { createContextMenus, onContextMenuClick } from './context-menu';
 import { openSidePanel } from '../ui/open-side-panel';
 import { queuePlaylistInTab } from './queue-playlist';
+import { startBackgroundSync } from './sync';
 
 const OPEN_SIDE_PANEL_COMMAND = 'open-side-panel';
 
@@ -17,6 +18,7 @@ const clips = browserClipEnvironment(db, badge);
 // there; that clip then lands, or says it failed.
 const leftUnfinished = clips.journal.read().catch(() => null);
 void leftUnfinished.then((clip) => finishUnfinishedClip(clips, clip));
+startBackgroundSync(db);
 
 async function onCommand(command: string, tab?: browser.Tabs.Tab): Promise<void> {
   if (command === CLIP_COMMAND) {

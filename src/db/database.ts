@@ -1,9 +1,18 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Note, Talk } from '../talk/model';
+import type { LocalDeletion } from '../sync/merge';
+import { recordChangesForSync, type SyncedFile, type SyncChange, type SyncMeta } from './sync-log';
 
 export type TalklogDb = Dexie & {
   talks: EntityTable<Talk, 'id'>;
   notes: EntityTable<Note, 'id'>;
+  /** Talks changed here since their last sync (schema 3). */
+  syncChanges: EntityTable<SyncChange, 'talkId'>;
+  /** Talks and notes deleted here since their last sync. */
+  syncDeletions: EntityTable<LocalDeletion, 'id'>;
+  /** Each talk file as last synced, with its ETag. */
+  syncFiles: EntityTable<SyncedFile, 'talkId'>;
+  syncMeta: Table<SyncMeta, string>;
 };
 
 export const DEFAULT_DB_NAME = 'talklog';
@@ -29,8 +38,10 @@ export function openTalklogDb(name: string = DEFAULT_DB_NAME): TalklogDb {
           talk.youtubeTitle ??= null;
         }),
     );
+  // 3: sync's bookkeeping; nothing to rewrite, so a first sync sends every talk.
+  db.version(3).stores({ syncChanges: 'talkId', syncDeletions: 'id, talkId', syncFiles: 'talkId, etag', syncMeta: 'key' });
   // 5: a talk queued from a playlist keeps its place there; earlier talks were clipped alone.
-  // (3 and 4 belong to WebDAV sync and slides, landing apart; Dexie runs whichever exist in order.)
+  // (4 is kept for slides, landing apart; Dexie runs whichever versions exist, in order.)
   db.version(5)
     .stores({})
     .upgrade((tx) =>
@@ -41,5 +52,14 @@ export function openTalklogDb(name: string = DEFAULT_DB_NAME): TalklogDb {
           talk.playlist ??= null;
         }),
     );
+  recordChangesForSync(db);
   return db;
+}
+
+/**
+ * The tables every change to talks or notes writes: the change is recorded for sync in the same
+ * transaction (`recordChangesForSync` fails a write whose transaction leaves them out).
+ */
+export function libraryTables(db: TalklogDb) {
+  return [db.talks, db.notes, db.syncChanges, db.syncDeletions];
 }

@@ -1,5 +1,5 @@
 import type { Talk } from '../talk/model';
-import type { TalklogDb } from './database';
+import { libraryTables, type TalklogDb } from './database';
 
 /**
  * A video's talk, through the unique videoId index rather than its id (talkIdFor): this module is
@@ -29,7 +29,7 @@ export async function eventQueueOf(db: TalklogDb, videoId: string | null): Promi
 
 /** The talk for a video becomes `watched` (a talk not saved is left alone); returns whether it changed. */
 export async function markWatched(db: TalklogDb, videoId: string, now = new Date()): Promise<boolean> {
-  return db.transaction('rw', db.talks, async () => {
+  return db.transaction('rw', libraryTables(db), async () => {
     const talk = await talkOfVideo(db, videoId);
     if (!talk || talk.status === 'watched') return false;
     await db.talks.put({ ...talk, status: 'watched', updatedAt: now.toISOString() });

@@ -1,6 +1,6 @@
 import { danglingNoteTalkIds, mergeByUpdatedAt, parseBackup, type Backup } from '../export/backup';
 import type { Note, Talk } from '../talk/model';
-import type { TalklogDb } from './database';
+import { libraryTables, type TalklogDb } from './database';
 
 export interface ImportCounts {
   talksAdded: number;
@@ -32,7 +32,7 @@ export async function importBackupText(db: TalklogDb, text: string, onProgress?:
  * the file nor stored fails it before anything is written.
  */
 export async function importBackup(db: TalklogDb, backup: Backup, onProgress?: (progress: ImportProgress) => void): Promise<ImportCounts> {
-  return db.transaction('rw', db.talks, db.notes, async () => {
+  return db.transaction('rw', libraryTables(db), async () => {
     const storedTalkIds = new Set(await db.talks.toCollection().primaryKeys());
     const dangling = danglingNoteTalkIds(backup, storedTalkIds);
     if (dangling !== null) throw new Error(dangling);

@@ -1,7 +1,7 @@
 import { TALK_STATUSES, type Interest, type Talk, type TalkStatus } from '../talk/model';
 import { requireWithin } from '../talk/bounded-text';
 import { NAME_MAX_CHARS, TITLE_MAX_CHARS } from '../talk/limits';
-import type { TalklogDb } from './database';
+import { libraryTables, type TalklogDb } from './database';
 
 /** What a person may change about a talk; everything else comes from YouTube. */
 export type TalkDetails = Pick<Talk, 'title' | 'speakers' | 'event' | 'category' | 'tags' | 'interest' | 'status'>;
@@ -33,7 +33,7 @@ export interface TalksChange {
 /** The same change to several talks, in one transaction; talks that are gone are left out. */
 export async function updateTalksDetails(db: TalklogDb, talkIds: string[], patch: TalkDetailsPatch, now = new Date()): Promise<TalksChange> {
   const details = cleanDetails(patch);
-  return db.transaction('rw', db.talks, async () => {
+  return db.transaction('rw', libraryTables(db), async () => {
     const before = (await db.talks.bulkGet(talkIds)).filter((talk): talk is Talk => talk !== undefined);
     const after = before.map((talk) => ({ ...talk, ...details, updatedAt: now.toISOString() }));
     await db.talks.bulkPut(after);
@@ -46,7 +46,7 @@ export async function updateTalksDetails(db: TalklogDb, talkIds: string[], patch
  * `updatedAt` is still the change's); returns the talks restored.
  */
 export async function undoTalksChange(db: TalklogDb, change: TalksChange, now = new Date()): Promise<Talk[]> {
-  return db.transaction('rw', db.talks, async () => {
+  return db.transaction('rw', libraryTables(db), async () => {
     const current = await db.talks.bulkGet(change.after.map((talk) => talk.id));
     const restored = change.before.flatMap((before, i) => {
       const stored = current[i];

@@ -1,7 +1,7 @@
 import type { Note } from '../talk/model';
 import { newNoteId } from '../talk/model';
 import { MAX_POSITION_SEC, NOTE_MAX_CHARS } from '../talk/limits';
-import type { TalklogDb } from './database';
+import { libraryTables, type TalklogDb } from './database';
 
 /** A talk's notes in the order they were written. */
 export function notesForTalk(db: TalklogDb, talkId: string): Promise<Note[]> {
@@ -23,7 +23,7 @@ export async function addNote(db: TalklogDb, talkId: string, body: string, atSec
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
-  return db.transaction('rw', db.talks, db.notes, async () => {
+  return db.transaction('rw', libraryTables(db), async () => {
     const saved = await db.notes.get(id);
     if (saved) return saved;
     if (!(await db.talks.get(talkId))) throw new Error('The talk for this note is no longer saved.');
@@ -48,7 +48,7 @@ export async function updateNoteBody(
   body: string,
   now = new Date(),
 ): Promise<NoteUpdate> {
-  return db.transaction('rw', db.talks, db.notes, async () => {
+  return db.transaction('rw', libraryTables(db), async () => {
     noteWithinLimit(body);
     const current = await db.notes.get(opened.id);
     if (current && current.updatedAt === opened.updatedAt) {
@@ -62,7 +62,7 @@ export async function updateNoteBody(
 
 /** Deletes a note and returns it, for Undo. */
 export async function deleteNote(db: TalklogDb, noteId: string): Promise<Note | undefined> {
-  return db.transaction('rw', db.notes, async () => {
+  return db.transaction('rw', libraryTables(db), async () => {
     const note = await db.notes.get(noteId);
     await db.notes.delete(noteId);
     return note;

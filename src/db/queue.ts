@@ -3,7 +3,7 @@ import { talkIdFor, type Talk } from '../talk/model';
 import { planQueue, type QueueCounts } from '../talk/queue';
 import { splitSpeakers } from '../talk/speakers';
 import { canonicalVideoUrl } from '../talk/video-id';
-import type { TalklogDb } from './database';
+import { libraryTables, type TalklogDb } from './database';
 import { newTalk } from './talks';
 
 export type { QueueCounts } from '../talk/queue';
@@ -17,7 +17,7 @@ export type { QueueCounts } from '../talk/queue';
 export async function queuePlaylist(db: TalklogDb, playlist: PlaylistSeen, event: string | null, now = new Date()): Promise<QueueCounts> {
   const plan = planQueue(playlist.rows);
   const eventName = event?.trim() || null;
-  return db.transaction('rw', db.talks, async () => {
+  return db.transaction('rw', libraryTables(db), async () => {
     const stored = await db.talks.bulkGet(plan.rows.map((row) => talkIdFor(row.videoId)));
     const added: Talk[] = [];
     const placed: Talk[] = [];

@@ -1,7 +1,7 @@
 import type { CapturedTalk, Note, Talk } from '../talk/model';
 import { talkIdFor } from '../talk/model';
 import { canonicalVideoUrl } from '../talk/video-id';
-import type { TalklogDb } from './database';
+import { libraryTables, type TalklogDb } from './database';
 
 /**
  * Saves the talk on this page, or refreshes the one already saved for its video:
@@ -19,7 +19,7 @@ export async function clipTalk(
   const saved = await db.talks.get(talkIdFor(captured.videoId));
   if (saved && !refreshedByClip(saved, captured)) return saved;
   const event = saved ? null : (await settingsEvent?.()) || (await lastUsedEvent(db));
-  return db.transaction('rw', db.talks, async () => {
+  return db.transaction('rw', libraryTables(db), async () => {
     const existing = await db.talks.get(talkIdFor(captured.videoId));
     if (existing) {
       const refreshed = refreshedByClip(existing, captured);
@@ -125,7 +125,7 @@ export interface DeletedTalks {
 
 /** Deletes talks with all their notes, in one transaction; returns what went, for Undo. */
 export async function deleteTalks(db: TalklogDb, talkIds: string[]): Promise<DeletedTalks> {
-  return db.transaction('rw', db.talks, db.notes, async () => {
+  return db.transaction('rw', libraryTables(db), async () => {
     const talks = (await db.talks.bulkGet(talkIds)).filter((talk): talk is Talk => talk !== undefined);
     const notes = await db.notes.where('talkId').anyOf(talkIds).toArray();
     await db.notes.bulkDelete(notes.map((note) => note.id));
@@ -136,7 +136,7 @@ export async function deleteTalks(db: TalklogDb, talkIds: string[]): Promise<Del
 
 /** Puts back what deleteTalks or deleteNote removed. */
 export async function restoreDeleted(db: TalklogDb, deleted: DeletedTalks): Promise<void> {
-  await db.transaction('rw', db.talks, db.notes, async () => {
+  await db.transaction('rw', libraryTables(db), async () => {
     await db.talks.bulkPut(deleted.talks);
     await db.notes.bulkPut(deleted.notes);
   });

@@ -3,7 +3,7 @@ import { talkIdFor } from '../talk/model';
 import { clipText } from '../talk/bounded-text';
 import { TITLE_MAX_CHARS } from '../talk/limits';
 import { splitSpeakers } from '../talk/speakers';
-import type { TalklogDb } from './database';
+import { libraryTables, type TalklogDb } from './database';
 import { newTalk, untitledTalk } from './talks';
 
 /**
@@ -13,7 +13,7 @@ import { newTalk, untitledTalk } from './talks';
 export async function saveTalkToWatch(db: TalklogDb, link: { videoId: string; url: string; title: string | null }, now = new Date()): Promise<Talk> {
   // A link's text comes from a page: cut to the limits, as the content script cuts a watch page's.
   const { title, speakers } = splitSpeakers(clipText(link.title ?? '', TITLE_MAX_CHARS));
-  return db.transaction('rw', db.talks, async () => {
+  return db.transaction('rw', libraryTables(db), async () => {
     const existing = await db.talks.get(talkIdFor(link.videoId));
     if (existing) return existing;
     const talk: Talk = {

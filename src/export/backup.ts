@@ -47,6 +47,16 @@ export function parseBackup(text: string): BackupParseResult {
   }
 }
 
+/** Talks and notes checked exactly as a backup's are, for other files that carry the same records (sync's talk files). */
+export function readTalksAndNotes(root: JsonObject): { ok: true; talks: Talk[]; notes: Note[] } | { ok: false; error: string } {
+  try {
+    return { ok: true, talks: readRecords(root, 'talks', 'talk', readTalk), notes: readRecords(root, 'notes', 'note', readNote) };
+  } catch (error) {
+    if (error instanceof InvalidBackup) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
 /**
  * The first note whose talk is neither in the backup nor among `knownTalkIds` (the
  * talks already stored), as a message naming its place; null when every note has its talk.

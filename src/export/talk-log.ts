@@ -71,9 +71,9 @@ const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
   ı: 'i',
 };
 
-/** `talklog-kubecon-na-2021.md`, or `talklog-2026-11-26.md` when there is no usable event name. */
-export function talkLogFileName(event: string | null, now: Date): string {
-  const slug = (event ?? '')
+/** Text as a file name's part: `KubeCon NA 2021` → `kubecon-na-2021`; empty when nothing usable is left. */
+export function fileNameSlug(text: string): string {
+  return text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -81,6 +81,11 @@ export function talkLogFileName(event: string | null, now: Date): string {
     .replace(/[^a-z0-9]+/g, '-')
     .slice(0, 60)
     .replace(/^-+|-+$/g, '');
+}
+
+/** `talklog-kubecon-na-2021.md`, or `talklog-2026-11-26.md` when there is no usable event name. */
+export function talkLogFileName(event: string | null, now: Date): string {
+  const slug = fileNameSlug(event ?? '');
   if (slug !== '') return `talklog-${slug}.md`;
   const pad = (n: number) => String(n).padStart(2, '0');
   return `talklog-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.md`;

@@ -7,6 +7,7 @@ const COUNTED = {
   talk: ['talkCountOne', 'talkCountMany'],
   note: ['noteCountOne', 'noteCountMany'],
   record: ['recordCountOne', 'recordCountMany'],
+  change: ['syncChangeCountOne', 'syncChangeCountMany'],
 } as const satisfies Record<string, readonly [one: MessageKey, many: MessageKey]>;
 
 /** `1 talk`, `12 notes`, `2,000 records`. */

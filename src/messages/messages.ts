@@ -8,7 +8,9 @@
  * the page's confirmation went away (the badge's sign goes too, even after the worker stopped);
  * queue the playlist in a tab.
  * Library page ⇄ its import worker: a backup file to import; its progress, and how it ended.
+ * Library → background: connect sync to a WebDAV folder, sync now, disconnect (replies: the sync status).
  */
+import { isSyncAccount, type SyncAccount, type SyncStatus } from '../sync/sync-status';
 import type { TalkHere } from '../talk/model';
 import type { PlaylistHere } from '../talk/playlist';
 import type { QueueResult } from '../talk/queue';
@@ -79,6 +81,24 @@ export function isPageToBackgroundRequest(message: unknown): message is PageToBa
 
 export function isPageToBackgroundMessage(message: unknown): message is PageToBackgroundMessage {
   return hasType(message) && (message.type === 'talklog/notes-changed' || message.type === 'talklog/confirmation-gone');
+}
+
+export type SyncRequest = { type: 'talklog/sync-connect'; account: SyncAccount } | { type: 'talklog/sync-now' } | { type: 'talklog/sync-disconnect' };
+
+/** Every sync request is answered with the sync status after it. */
+export type SyncReply = SyncStatus;
+
+export function isSyncRequest(message: unknown): message is SyncRequest {
+  if (!hasType(message)) return false;
+  switch (message.type) {
+    case 'talklog/sync-now':
+    case 'talklog/sync-disconnect':
+      return true;
+    case 'talklog/sync-connect':
+      return isSyncAccount((message as { account?: unknown }).account);
+    default:
+      return false;
+  }
 }
 
 export function isContentToPageMessage(message: unknown): message is ContentToPageMessage {

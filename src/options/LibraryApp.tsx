@@ -19,6 +19,7 @@ import { libraryFacets, narrowingFilter, narrowsTalks, NO_FILTER, sortEntries, t
 import { queryWords } from './search-text';
 import { SettingsPanel } from './SettingsPanel';
 import { plural } from '../i18n/plural';
+import { SyncSettings, type SyncEnvironment } from './SyncSettings';
 import { StorageSummary } from './StorageSummary';
 import { TalkList } from './TalkList';
 import { useLibrary } from './use-library';
@@ -30,10 +31,12 @@ interface LibraryAppProps {
   env: LibraryEnvironment;
   /** The settings section below the talks; left out, the page has none. */
   settings?: ComponentProps<typeof SettingsPanel>;
+  /** The Sync section under the settings; left out, the page has none. */
+  sync?: SyncEnvironment;
 }
 
 /** The options page: every talk, to search, describe, edit and export; and the settings. */
-export function LibraryApp({ db, env, settings }: LibraryAppProps) {
+export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const library = useLibrary(db);
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -193,6 +196,7 @@ export function LibraryApp({ db, env, settings }: LibraryAppProps) {
         )}
       </main>
       {settings && <SettingsPanel {...settings} />}
+      {sync && <SyncSettings env={sync} announce={announce} />}
       {exporting && talks && shownTalks && entries && (
         <ExportDialog
           shown={shownTalks}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { updateNoteBody } from '../db/notes';
 import { t } from '../i18n/t';
+import { isConflictCopy } from '../sync/merge';
 import type { Note, Talk } from '../talk/model';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
@@ -39,6 +40,7 @@ export function TalkNotes({ db, talk, notes, words, onPlay, announce }: TalkNote
           ) : (
             <>
               <div class="library-note__body">
+                {isConflictCopy(note) && <p class="library-note__conflict">{t('conflictCopy')}</p>}
                 <Markdown
                   source={note.body}
                   videoId={talk.videoId}

@@ -7,12 +7,18 @@ import '../ui/theme.css';
 import { LibraryApp } from './LibraryApp';
 import { browserEnvironment } from './library-environment';
 import { openShortcutSettings, readShortcuts } from './settings-environment';
+import { browserSyncEnvironment } from './sync-environment';
 
 document.title = t('libraryTitle');
 const [settings, shortcuts] = await Promise.all([loadSettings(), readShortcuts()]);
 applyTheme(settings.theme);
 onSettingsChanged((changed) => applyTheme(changed.theme));
 render(
-  <LibraryApp db={openTalklogDb()} env={browserEnvironment()} settings={{ initial: settings, save: saveSettings, shortcuts, openShortcutSettings }} />,
+  <LibraryApp
+    db={openTalklogDb()}
+    env={browserEnvironment()}
+    settings={{ initial: settings, save: saveSettings, shortcuts, openShortcutSettings }}
+    sync={browserSyncEnvironment()}
+  />,
   document.getElementById('app')!,
 );

@@ -9,6 +9,7 @@ import type { DraftStore } from './drafts';
 import { ConferenceSlot } from './ConferenceSlot';
 import { NoTalkHere } from './NoTalkHere';
 import { TalkPanel } from './TalkPanel';
+import { SyncState, type SyncStateSource } from './SyncState';
 import type { TabConnector } from './tab-connector';
 import { t } from '../i18n/t';
 
@@ -28,9 +29,11 @@ interface PopupAppProps {
   surface?: 'popup' | 'side-panel';
   /** Called once the side panel opened from the popup (a toolbar popup then closes itself). */
   onSidePanelOpened?: () => void;
+  /** Where the quiet sync state in the bar comes from; left out, the bar shows none. */
+  syncState?: SyncStateSource;
 }
 
-export function PopupApp({ db, drafts, connector, settings, surface = 'popup', onSidePanelOpened }: PopupAppProps) {
+export function PopupApp({ db, drafts, connector, settings, surface = 'popup', onSidePanelOpened, syncState }: PopupAppProps) {
   const [view, setView] = useState<View>({ kind: 'asking' });
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
@@ -104,6 +107,7 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
           <img src="/icons/icon-32.png" alt="" width={20} height={20} />
           Talklog
         </span>
+        {syncState && <SyncState source={syncState} />}
         <span class="popup__bar-actions">
           {surface === 'popup' && (
             <button

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { openTalklogDb } from '../../src/db/database';
-import { countNotesForTalk, notesForTalk } from '../../src/db/notes';
+import { countNotesForTalk, deleteNote, notesForTalk } from '../../src/db/notes';
 import { getTalk, listRecentTalks } from '../../src/db/talks';
 import type { Note, Talk } from '../../src/talk/model';
 
@@ -84,6 +84,11 @@ describe('a database written by an earlier Talklog', () => {
       expect((await listRecentTalks(db, 2)).map((entry) => entry.id)).toEqual([talks[1].id, talks[0].id]);
       expect(await countNotesForTalk(db, talks[0].id)).toBe(2);
       expect(await db.talks.where('tags').equals('prometheus').count()).toBe(2);
+      // Version 3 added sync's bookkeeping, empty: the first sync sends every talk.
+      expect(await Promise.all([db.syncChanges.count(), db.syncDeletions.count(), db.syncFiles.count(), db.syncMeta.count()])).toEqual([0, 0, 0, 0]);
+      await deleteNote(db, 'n_3');
+      expect(await db.syncDeletions.toArray()).toEqual([{ id: 'n_3', talkId: talks[1].id, deletedAt: expect.any(String) }]);
+      expect((await db.syncChanges.toArray()).map((change) => change.talkId)).toEqual([talks[1].id]);
       expect(db.verno).toBe(5);
     } finally {
       await db.delete();

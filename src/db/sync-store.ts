@@ -1,0 +1,103 @@
+/** What the sync engine reads and writes locally: the talks changed since the last sync, and each talk's last synced file. */
+
+import { localRecords, type LocalTalk } from '../sync/merge';
+import type { TalkFile } from '../sync/talk-file';
+import { libraryTables, type TalklogDb } from './database';
+import { markSyncWrite } from './sync-log';
+
+/** Which talks changed here (with their change token), the ETag of every file synced before, and every talk held here. */
+export interface SyncSnapshot {
+  changes: Map<string, string>;
+  etags: Map<string, string>;
+  talkIds: string[];
+}
+
+export async function syncSnapshot(db: TalklogDb): Promise<SyncSnapshot> {
+  return db.transaction('r', db.talks, db.syncChanges, db.syncFiles, async () => {
+    const changes = new Map((await db.syncChanges.toArray()).map((change) => [change.talkId, change.token]));
+    const etags = new Map<string, string>();
+    // Keys only: the files' bases and the talks stay on disk.
+    await db.syncFiles.orderBy('etag').eachKey((etag, cursor) => etags.set(cursor.primaryKey as string, etag as string));
+    const talkIds = (await db.talks.toCollection().primaryKeys()) as string[];
+    return { changes, etags, talkIds };
+  });
+}
+
+export interface TalkSyncState extends LocalTalk {
+  etag: string | null;
+  markdownPath: string | null;
+  /** The change token when read; saving the merge checks it is still the same. */
+  token: string | null;
+}
+
+export async function readTalkForSync(db: TalklogDb, talkId: string): Promise<TalkSyncState> {
+  return db.transaction('r', [...libraryTables(db), db.syncFiles], async () => {
+    const [talk, notes, deletions, synced, change] = await Promise.all([
+      db.talks.get(talkId),
+      db.notes.where('talkId').equals(talkId).toArray(),
+      db.syncDeletions.where('talkId').equals(talkId).toArray(),
+      db.syncFiles.get(talkId),
+      db.syncChanges.get(talkId),
+    ]);
+    return {
+      talk,
+      notes,
+      deletions,
+      base: synced?.base ?? null,
+      etag: synced?.etag ?? null,
+      markdownPath: synced?.markdownPath ?? null,
+      token: change?.token ?? null,
+    };
+  });
+}
+
+export interface SyncedTalk {
+  file: TalkFile | null;
+  etag: string | null;
+  markdownPath: string | null;
+}
+
+/**
+ * Makes this device hold what was merged and written for a talk, in one transaction; unless the
+ * talk changed here meanwhile (`token` differs): then nothing is written, and the next sync merges
+ * that change with the file on the server.
+ */
+export async function saveSyncedTalk(db: TalklogDb, talkId: string, synced: SyncedTalk, token: string | null): Promise<boolean> {
+  return db.transaction('rw', [...libraryTables(db), db.syncFiles], async (transaction) => {
+    markSyncWrite(transaction);
+    if (((await db.syncChanges.get(talkId))?.token ?? null) !== token) return false;
+    const { talk, notes } = synced.file ? localRecords(synced.file) : { talk: null, notes: [] };
+    const kept = new Set(notes.map((note) => note.id));
+    const gone = (await db.notes.where('talkId').equals(talkId).primaryKeys()).filter((id) => !kept.has(id));
+    await db.notes.bulkDelete(gone);
+    if (talk) await db.talks.put(talk);
+    else await db.talks.delete(talkId);
+    await db.notes.bulkPut(notes);
+    await db.syncDeletions.where('talkId').equals(talkId).delete();
+    await db.syncChanges.delete(talkId);
+    if (synced.file && synced.etag !== null) await db.syncFiles.put({ talkId, etag: synced.etag, base: synced.file, markdownPath: synced.markdownPath });
+    else await db.syncFiles.delete(talkId);
+    return true;
+  });
+}
+
+/** This browser profile's id in sync stamps, made on first use. */
+export async function syncDeviceId(db: TalklogDb): Promise<string> {
+  return db.transaction('rw', db.syncMeta, async () => {
+    const stored = await db.syncMeta.get('deviceId');
+    if (typeof stored?.value === 'string') return stored.value;
+    const id = `d_${crypto.randomUUID()}`;
+    await db.syncMeta.put({ key: 'deviceId', value: id });
+    return id;
+  });
+}
+
+/** Forgets what was synced (Disconnect): a later connection, to any server, starts by sending every talk. */
+export async function forgetSync(db: TalklogDb): Promise<void> {
+  await db.syncFiles.clear();
+}
+
+/** How many talks wait to be synced: the background watches it to sync soon after a change. */
+export function countSyncChanges(db: TalklogDb): Promise<number> {
+  return db.syncChanges.count();
+}

@@ -1,0 +1,171 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../i18n/t';
+import type { SyncRequest } from '../messages/messages';
+import type { SyncProblem, SyncStatus } from '../sync/sync-status';
+import { checkFolderUrl, DavError } from '../sync/webdav';
+import { plural } from '../i18n/plural';
+import type { Announcement } from '../ui/Announcer';
+import './SyncSettings.css';
+
+/** What the Sync section needs from the browser; tests pass their own. */
+export interface SyncEnvironment {
+  /** The connected folder and user; the password is never shown again. */
+  loadAccount: () => Promise<{ folderUrl: string; user: string } | null>;
+  loadStatus: () => Promise<SyncStatus>;
+  onStatusChanged: (listener: (status: SyncStatus) => void) => () => void;
+  /** Asks the browser for access to this one origin; called straight from the click, as browsers require. */
+  requestOrigin: (origin: string) => Promise<boolean>;
+  send: (request: SyncRequest) => Promise<SyncStatus>;
+}
+
+const PROBLEM_TEXT: Record<SyncProblem, MessageKey> = {
+  'https-required': 'syncProblemHttpsRequired',
+  'bad-url': 'syncProblemBadUrl',
+  unauthorized: 'syncProblemUnauthorized',
+  'not-webdav': 'syncProblemNotWebdav',
+  unreachable: 'syncProblemUnreachable',
+  'server-error': 'syncProblemServerError',
+  'storage-full': 'syncProblemStorageFull',
+  unreadable: 'syncProblemUnreadable',
+  permission: 'syncProblemPermission',
+  other: 'syncProblemOther',
+};
+
+const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+function statusText(status: SyncStatus): string {
+  if (status.kind === 'syncing') return t('syncSyncing');
+  if (status.kind !== 'synced') return '';
+  const synced = t('syncSynced', plural(status.changes, 'change'), TIME.format(new Date(status.at)));
+  return status.conflicts > 0 ? `${synced} ${t('syncConflicts', plural(status.conflicts, 'note'))}` : synced;
+}
+
+function problemText(status: SyncStatus): string {
+  return status.kind === 'failed' ? t(PROBLEM_TEXT[status.problem], status.detail) : '';
+}
+
+/**
+ * Library → Settings → Sync: connect a WebDAV folder, sync now, disconnect. The section always
+ * shows what the last sync did (a failure until one succeeds); what the person asked for is also
+ * announced through the page's live regions, so background syncs stay quiet.
+ */
+export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce: (announcement: Announcement) => void }) {
+  const [account, setAccount] = useState<{ folderUrl: string; user: string } | null>(null);
+  const [status, setStatus] = useState<SyncStatus>({ kind: 'off' });
+  const [folderUrl, setFolderUrl] = useState('');
+  const [user, setUser] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void Promise.all([env.loadAccount(), env.loadStatus()]).then(([stored, last]) => {
+      setAccount(stored);
+      setStatus(last);
+    });
+    return env.onStatusChanged(setStatus);
+  }, [env]);
+
+  const show = (shown: SyncStatus) => {
+    setStatus(shown);
+    if (shown.kind === 'failed') announce({ kind: 'alert', text: problemText(shown) });
+    else announce({ kind: 'status', text: statusText(shown) || t('syncOff') });
+  };
+
+  const run = async (request: SyncRequest) => {
+    setBusy(true);
+    try {
+      show(await env.send(request));
+    } catch (error) {
+      show({ kind: 'failed', at: new Date().toISOString(), problem: 'other', detail: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const connect = (event: Event) => {
+    event.preventDefault();
+    let checkedUrl: string;
+    try {
+      checkedUrl = checkFolderUrl(folderUrl);
+    } catch (error) {
+      if (!(error instanceof DavError)) throw error;
+      show({ kind: 'failed', at: new Date().toISOString(), problem: error.problem, detail: error.message });
+      return;
+    }
+    const origin = new URL(checkedUrl).origin;
+    // Before any other await: the browser grants a permission only from the click itself.
+    const granted = env.requestOrigin(`${origin}/*`);
+    void granted.then(async (ok) => {
+      if (!ok) {
+        show({ kind: 'failed', at: new Date().toISOString(), problem: 'permission', detail: origin });
+        return;
+      }
+      await run({ type: 'talklog/sync-connect', account: { folderUrl: checkedUrl, user, password } });
+      // Saved only once the server accepted it; a failed first sync after that still connects.
+      const connected = await env.loadAccount();
+      setAccount(connected);
+      if (connected) setPassword('');
+    });
+  };
+
+  const disconnect = async () => {
+    await run({ type: 'talklog/sync-disconnect' });
+    setAccount(null);
+  };
+
+  return (
+    <section class="settings sync-settings" aria-labelledby="sync-heading">
+      <h2 id="sync-heading">{t('sync')}</h2>
+      {account ? (
+        <div class="sync-settings__connected">
+          <p>{t('syncConnectedTo', account.folderUrl, account.user)}</p>
+          <div class="sync-settings__actions">
+            <button type="button" class="button" disabled={busy} onClick={() => void run({ type: 'talklog/sync-now' })}>
+              {t('syncNow')}
+            </button>
+            <button type="button" class="button button--quiet" disabled={busy} onClick={() => void disconnect()}>
+              {t('syncDisconnect')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form class="settings__grid" onSubmit={connect}>
+          <p class="muted sync-settings__intro">{t('syncIntro')}</p>
+          <label for="sync-url">{t('syncServerUrl')}</label>
+          <div>
+            <input
+              id="sync-url"
+              type="url"
+              required
+              value={folderUrl}
+              placeholder="https://cloud.example.org/remote.php/dav/files/alice/Talklog/"
+              aria-describedby="sync-url-hint"
+              onInput={(event) => setFolderUrl(event.currentTarget.value)}
+            />
+            <p id="sync-url-hint" class="muted">
+              {t('syncServerUrlHint')}
+            </p>
+          </div>
+          <label for="sync-user">{t('syncUserName')}</label>
+          <input id="sync-user" type="text" required autocomplete="username" value={user} onInput={(event) => setUser(event.currentTarget.value)} />
+          <label for="sync-password">{t('syncPassword')}</label>
+          <input
+            id="sync-password"
+            type="password"
+            required
+            autocomplete="current-password"
+            value={password}
+            onInput={(event) => setPassword(event.currentTarget.value)}
+          />
+          <span />
+          <div>
+            <button type="submit" class="button" disabled={busy}>
+              {t('syncConnect')}
+            </button>
+          </div>
+        </form>
+      )}
+      <p class={`sync-settings__status${status.kind === 'failed' ? ' sync-settings__status--failed' : ''}`}>{problemText(status) || statusText(status)}</p>
+    </section>
+  );
+}

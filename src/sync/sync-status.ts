@@ -1,0 +1,54 @@
+/** What the last sync did, as the library and the popup show it. Kept in `storage.local`. */
+
+import type { DavProblem } from './webdav';
+
+export type SyncProblem = DavProblem | 'unreadable' | 'permission' | 'other';
+
+export type SyncStatus =
+  | { kind: 'off' }
+  | { kind: 'syncing'; since: string }
+  | { kind: 'synced'; at: string; changes: number; conflicts: number }
+  | { kind: 'failed'; at: string; problem: SyncProblem; detail: string };
+
+/** The account Connect saved: in `storage.local` only, never `storage.sync`, never logged. */
+export interface SyncAccount {
+  folderUrl: string;
+  user: string;
+  password: string;
+}
+
+const PROBLEMS: readonly SyncProblem[] = [
+  'https-required',
+  'bad-url',
+  'unauthorized',
+  'not-webdav',
+  'unreachable',
+  'server-error',
+  'storage-full',
+  'unreadable',
+  'permission',
+  'other',
+];
+
+export function isSyncStatus(value: unknown): value is SyncStatus {
+  if (typeof value !== 'object' || value === null) return false;
+  const status = value as Record<string, unknown>;
+  switch (status.kind) {
+    case 'off':
+      return true;
+    case 'syncing':
+      return typeof status.since === 'string';
+    case 'synced':
+      return typeof status.at === 'string' && typeof status.changes === 'number' && typeof status.conflicts === 'number';
+    case 'failed':
+      return typeof status.at === 'string' && PROBLEMS.includes(status.problem as SyncProblem) && typeof status.detail === 'string';
+    default:
+      return false;
+  }
+}
+
+export function isSyncAccount(value: unknown): value is SyncAccount {
+  if (typeof value !== 'object' || value === null) return false;
+  const account = value as Record<string, unknown>;
+  return typeof account.folderUrl === 'string' && typeof account.user === 'string' && typeof account.password === 'string';
+}

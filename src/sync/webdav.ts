@@ -1,0 +1,174 @@
+/**
+ * A small WebDAV client over plain `fetch`: what sync needs and nothing more (PROPFIND of one
+ * folder, GET, conditional PUT, MKCOL, DELETE). Credentials go in our own `Authorization` header
+ * with `credentials: 'omit'`: a 401 then comes back to us instead of waiting on a browser login prompt.
+ */
+
+import { parseMultistatus } from './multistatus';
+
+/** Why talking to the server failed, each said plainly to the user. */
+export type DavProblem = 'https-required' | 'bad-url' | 'unauthorized' | 'not-webdav' | 'unreachable' | 'server-error' | 'storage-full';
+
+export class DavError extends Error {
+  constructor(
+    readonly problem: DavProblem,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'DavError';
+  }
+}
+
+export interface DavAccount {
+  /** The folder's URL, ending in `/`. */
+  folderUrl: string;
+  user: string;
+  password: string;
+}
+
+export interface DavClient {
+  /** The entries of a folder (names relative to it, folders ending in `/`) with their ETags; null when the folder does not exist. */
+  list(path: string): Promise<Map<string, string | null> | null>;
+  get(path: string): Promise<{ text: string; etag: string | null } | null>;
+  /** Writes only if the file is still `ifMatch` (or, with `null`, does not exist yet); false on 412. */
+  putIf(path: string, text: string, ifMatch: string | null): Promise<{ written: true; etag: string | null } | { written: false }>;
+  /** Writes whatever is there; false when the folder it goes in does not exist (409). */
+  put(path: string, text: string, contentType: string): Promise<boolean>;
+  /** One file's ETag, for servers that do not send it with a PUT's answer. */
+  etagOf(path: string): Promise<string | null>;
+  /** Creates a folder; one that exists already is fine. */
+  makeFolder(path: string): Promise<void>;
+  delete(path: string): Promise<void>;
+  /** Whether the folder itself answers as a WebDAV folder: true, or false when it does not exist. */
+  folderExists(): Promise<boolean>;
+}
+
+const PROPFIND_BODY = '<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/><D:getetag/></D:prop></D:propfind>';
+
+/** Plain http only to this machine; anything else must be https, or the password would cross the network readable. */
+export function checkFolderUrl(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    throw new DavError('bad-url', input);
+  }
+  const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol === 'http:' && !loopback) throw new DavError('https-required', url.origin);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new DavError('bad-url', input);
+  if (url.search || url.hash || url.username || url.password) throw new DavError('bad-url', input);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+/** An ETag's value without the weak `W/` mark: Apache marks a file written within the last second weak, then strong, same value. */
+export function etagValue(etag: string | null): string | null {
+  return etag === null ? null : etag.replace(/^W\//, '');
+}
+
+export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (input, init) => fetch(input, init)): DavClient {
+  const authorization = `Basic ${base64(`${account.user}:${account.password}`)}`;
+  const folder = new URL(account.folderUrl);
+
+  const request = async (method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Response> => {
+    let response: Response;
+    try {
+      response = await fetchImpl(new URL(path, folder), {
+        method,
+        headers: { Authorization: authorization, ...headers },
+        body,
+        credentials: 'omit',
+        cache: 'no-store',
+        redirect: 'error',
+      });
+    } catch (error) {
+      throw new DavError('unreachable', error instanceof Error ? error.message : String(error));
+    }
+    if (response.status === 401 || response.status === 403) throw new DavError('unauthorized', `${method} ${path}: ${response.status}`);
+    if (response.status === 507) throw new DavError('storage-full', `${method} ${path}: 507`);
+    if (response.status >= 500) throw new DavError('server-error', `${method} ${path}: ${response.status}`);
+    return response;
+  };
+  const unexpected = (response: Response, what: string) => new DavError('not-webdav', `${what}: ${response.status} ${response.statusText}`);
+
+  const propfind = async (path: string, depth: '0' | '1') => {
+    const response = await request('PROPFIND', path, { Depth: depth, 'Content-Type': 'application/xml; charset=utf-8' }, PROPFIND_BODY);
+    if (response.status === 404) return null;
+    if (response.status !== 207) throw unexpected(response, `PROPFIND ${path}`);
+    try {
+      return parseMultistatus(await response.text());
+    } catch (error) {
+      throw new DavError('not-webdav', error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return {
+    async list(path) {
+      const entries = await propfind(path, '1');
+      if (entries === null) return null;
+      const base = new URL(path, folder).pathname;
+      const listed = new Map<string, string | null>();
+      for (const entry of entries) {
+        const entryPath = decodeURIComponent(new URL(entry.href, folder).pathname);
+        const name = entryPath.startsWith(decodeURIComponent(base)) ? entryPath.slice(decodeURIComponent(base).length) : '';
+        if (name === '' || name === '/') continue;
+        listed.set(entry.isFolder && !name.endsWith('/') ? `${name}/` : name, entry.etag);
+      }
+      return listed;
+    },
+    async get(path) {
+      const response = await request('GET', path);
+      if (response.status === 404) return null;
+      if (response.status !== 200) throw unexpected(response, `GET ${path}`);
+      return { text: await response.text(), etag: response.headers.get('ETag') };
+    },
+    async putIf(path, text, ifMatch) {
+      const condition: Record<string, string> = ifMatch === null ? { 'If-None-Match': '*' } : { 'If-Match': etagValue(ifMatch)! };
+      const response = await request('PUT', path, { 'Content-Type': 'application/json; charset=utf-8', ...condition }, text);
+      if (response.status === 412) return { written: false };
+      if (response.status !== 201 && response.status !== 204 && response.status !== 200) throw unexpected(response, `PUT ${path}`);
+      return { written: true, etag: response.headers.get('ETag') };
+    },
+    async put(path, text, contentType) {
+      const response = await request('PUT', path, { 'Content-Type': contentType }, text);
+      if (response.status === 409) return false;
+      if (response.status !== 201 && response.status !== 204 && response.status !== 200) throw unexpected(response, `PUT ${path}`);
+      return true;
+    },
+    async etagOf(path) {
+      return (await propfind(path, '0'))?.[0]?.etag ?? null;
+    },
+    async makeFolder(path) {
+      let response: Response;
+      try {
+        response = await request('MKCOL', path);
+      } catch (error) {
+        // Apache answers 403 when another request made the folder between its check and its mkdir.
+        if (error instanceof DavError && error.problem === 'unauthorized' && (await propfind(path, '0')) !== null) return;
+        throw error;
+      }
+      // 405: it exists already.
+      if (response.status !== 201 && response.status !== 405) throw unexpected(response, `MKCOL ${path}`);
+    },
+    async delete(path) {
+      const response = await request('DELETE', path);
+      if (response.status !== 204 && response.status !== 200 && response.status !== 404) throw unexpected(response, `DELETE ${path}`);
+    },
+    async folderExists() {
+      const entries = await propfind('', '0');
+      if (entries === null) return false;
+      if (!entries[0]?.isFolder) throw new DavError('not-webdav', `${account.folderUrl} is not a folder`);
+      return true;
+    },
+  };
+}
+
+function base64(text: string): string {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}
+
+/** What Connect does: checks the account and the folder, creating the folder and `talks/` in it when missing. */
+export async function prepareFolder(dav: DavClient): Promise<void> {
+  if (!(await dav.folderExists())) await dav.makeFolder('');
+  await dav.makeFolder('talks/');
+}

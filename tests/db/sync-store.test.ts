@@ -1,0 +1,56 @@
+import { expect, test } from 'vitest';
+import { updateTalkDetails } from '../../src/db/library';
+import { addNote, deleteNote, updateNoteBody } from '../../src/db/notes';
+import { readTalkForSync, saveSyncedTalk, syncDeviceId, syncSnapshot } from '../../src/db/sync-store';
+import { clipTalk, deleteTalks, restoreDeleted } from '../../src/db/talks';
+import { mergeTalk } from '../../src/sync/merge';
+import { capturedTalk, freshDb } from './test-db';
+
+const TALK = 't_Pr0meTheus1';
+
+test('every change to a talk or its notes is recorded for the next sync, deletions with their time', async () => {
+  const db = freshDb();
+  await clipTalk(db, capturedTalk());
+  const first = (await syncSnapshot(db)).changes.get(TALK);
+  expect(first).toBeDefined();
+  const note = await addNote(db, TALK, 'new scrape limits', 252);
+  await updateNoteBody(db, note, 'new scrape limits: sample_limit');
+  await updateTalkDetails(db, TALK, { event: 'KubeCon NA 2021' });
+  const snapshot = await syncSnapshot(db);
+  expect(snapshot.changes.get(TALK)).not.toBe(first);
+  expect(snapshot.talkIds).toEqual([TALK]);
+
+  await deleteNote(db, note.id);
+  expect((await readTalkForSync(db, TALK)).deletions).toEqual([{ id: note.id, talkId: TALK, deletedAt: expect.any(String) }]);
+  const deleted = await deleteTalks(db, [TALK]);
+  expect((await readTalkForSync(db, TALK)).deletions.map((deletion) => deletion.id)).toEqual([note.id, TALK].sort());
+  // Undo takes the talk's deletion back.
+  await restoreDeleted(db, deleted);
+  expect((await readTalkForSync(db, TALK)).deletions.map((deletion) => deletion.id)).toEqual([note.id]);
+});
+
+test('saving a merge writes the talk without recording it as a change, unless the talk changed meanwhile', async () => {
+  const db = freshDb();
+  await clipTalk(db, capturedTalk());
+  await addNote(db, TALK, 'first', 1);
+  const state = await readTalkForSync(db, TALK);
+  const { file } = mergeTalk(state, null, await syncDeviceId(db), new Date());
+
+  await addNote(db, TALK, 'typed while syncing', 2);
+  expect(await saveSyncedTalk(db, TALK, { file, etag: '"1"', markdownPath: null }, state.token)).toBe(false);
+  expect((await syncSnapshot(db)).etags.size).toBe(0);
+
+  const again = await readTalkForSync(db, TALK);
+  const merged = mergeTalk(again, null, await syncDeviceId(db), new Date()).file;
+  expect(await saveSyncedTalk(db, TALK, { file: merged, etag: '"2"', markdownPath: null }, again.token)).toBe(true);
+  const snapshot = await syncSnapshot(db);
+  expect([snapshot.changes.size, snapshot.etags.get(TALK)]).toEqual([0, '"2"']);
+  expect((await readTalkForSync(db, TALK)).notes.map((note) => note.body).sort()).toEqual(['first', 'typed while syncing']);
+});
+
+test('a device id is made once', async () => {
+  const db = freshDb();
+  const id = await syncDeviceId(db);
+  expect(id).toMatch(/^d_/);
+  expect(await syncDeviceId(db)).toBe(id);
+});

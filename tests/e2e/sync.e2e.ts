@@ -1,0 +1,160 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startFakeYouTube } from '../../scripts/fake-youtube/server.mjs';
+import { DIST, launchTalklogBrowser } from '../../scripts/launch-browser.mjs';
+import { startWebdavServer } from '../../scripts/webdav-server.mjs';
+import { ARTIFACTS, waitForAppReady } from './extension';
+
+type Browser = Awaited<ReturnType<typeof launchTalklogBrowser>>;
+
+let server: Awaited<ReturnType<typeof startWebdavServer>>;
+let youtube: Awaited<ReturnType<typeof startFakeYouTube>>;
+let grantedDist: string;
+let laptop: Browser;
+let home: Browser;
+
+/**
+ * Chromium's permission prompt cannot be answered by automation, so both profiles load a copy of
+ * the build whose manifest already grants the test server's origin: Connect's permission request
+ * then resolves at once, on the same code path.
+ */
+function buildGranting(origin: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'talklog-dist-'));
+  cpSync(DIST, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions = [...manifest.host_permissions, `${origin}/*`];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return copy;
+}
+
+beforeAll(async () => {
+  server = await startWebdavServer();
+  youtube = await startFakeYouTube();
+  grantedDist = buildGranting(new URL(server.origin).origin.replace(/:\d+$/, ''));
+  [laptop, home] = await Promise.all(
+    [0, 1].map(() => launchTalklogBrowser({ dist: grantedDist, hostResolverRule: `${youtube.hostResolverRule}, EXCLUDE 127.0.0.1` })),
+  );
+});
+
+afterAll(async () => {
+  await Promise.all([laptop?.close(), home?.close()]);
+  await youtube?.close();
+  server?.stop();
+  if (grantedDist) rmSync(grantedDist, { recursive: true, force: true });
+});
+
+async function openLibrary(browser: Browser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('src/options/index.html'));
+  await waitForAppReady(page);
+  return page;
+}
+
+/** The popup as a tab, on the demo talk open in another tab of the same profile. */
+async function openPopupOnTalk(browser: Browser): Promise<Page> {
+  const watch = await browser.context.newPage();
+  await watch.goto('https://www.youtube.com/watch?v=Pr0meTheus1');
+  const tabId = await browser.tabIdOf(watch);
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.extensionUrl(`src/popup/index.html?tab=${tabId}`));
+  await waitForAppReady(popup);
+  return popup;
+}
+
+function syncSection(library: Page) {
+  return library.getByRole('region', { name: 'Sync' });
+}
+
+async function connect(library: Page, password: string) {
+  const sync = syncSection(library);
+  await sync.getByRole('textbox', { name: 'Server URL' }).fill(server.url);
+  await sync.getByRole('textbox', { name: 'User name' }).fill(server.user);
+  await sync.getByLabel('Password').fill(password);
+  await sync.getByRole('button', { name: 'Connect' }).click();
+}
+
+async function syncNow(library: Page) {
+  const status = library.getByRole('status');
+  const button = syncSection(library).getByRole('button', { name: 'Sync now' });
+  await button.click();
+  // The button is disabled while its sync runs, which may wait out a second of Apache's weak ETags.
+  await expect.poll(async () => ((await button.isEnabled()) ? await status.textContent() : 'running'), { timeout: 20_000 }).toMatch(/^Synced /);
+  return (await status.textContent()) ?? '';
+}
+
+const noteTexts = (popup: Page) => popup.getByRole('list', { name: 'Notes' }).getByRole('listitem').locator('.note__body').allTextContents();
+
+test('a wrong password is reported and changes nothing', async () => {
+  const library = await openLibrary(home);
+  await connect(library, 'not-the-password');
+  await expect.poll(() => library.getByRole('alert').textContent()).toContain('refused the user name or password (401)');
+  // The section keeps saying what is wrong after the announcement.
+  expect(await syncSection(library).textContent()).toContain('refused the user name or password (401)');
+  await library.screenshot({ path: resolve(ARTIFACTS, 'sync-wrong-password.png') });
+  await library.reload();
+  await waitForAppReady(library);
+  // Nothing was saved: the form is there again, empty.
+  expect(await syncSection(library).getByRole('button', { name: 'Connect' }).count()).toBe(1);
+  expect(await syncSection(library).getByRole('textbox', { name: 'Server URL' }).inputValue()).toBe('');
+});
+
+test('a note written on one profile appears on the other, an edit on both keeps both texts, a deletion propagates', async () => {
+  const laptopPopup = await openPopupOnTalk(laptop);
+  // Opening the popup clipped the talk.
+  await expect.poll(() => laptopPopup.getByText('In your library', { exact: false }).count()).toBe(1);
+  await laptopPopup.getByRole('textbox', { name: 'Note' }).fill('new scrape limits');
+  await laptopPopup.getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(() => noteTexts(laptopPopup)).toEqual(['new scrape limits']);
+
+  const laptopLibrary = await openLibrary(laptop);
+  await connect(laptopLibrary, server.password);
+  await expect.poll(() => laptopLibrary.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/^Synced 1 change at \d/);
+  await laptopLibrary.screenshot({ path: resolve(ARTIFACTS, 'sync-connected.png'), fullPage: true });
+
+  const homeLibrary = await openLibrary(home);
+  await connect(homeLibrary, server.password);
+  await expect.poll(() => homeLibrary.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/^Synced 1 change at/);
+  await expect
+    .poll(() => homeLibrary.getByRole('list', { name: 'Talks' }).getByRole('heading', { level: 2 }).allTextContents())
+    .toEqual(['Evolving Prometheus for More Use Cases']);
+  const homePopup = await openPopupOnTalk(home);
+  await expect.poll(() => noteTexts(homePopup)).toEqual(['new scrape limits']);
+
+  // The same note edited on both profiles before either syncs.
+  for (const [popup, text] of [
+    [laptopPopup, 'edited on the laptop'],
+    [homePopup, 'edited at home'],
+  ] as const) {
+    await popup.getByRole('listitem').getByRole('button', { name: 'Edit' }).click();
+    await popup.getByRole('textbox', { name: 'Note' }).fill(text);
+    await popup.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => noteTexts(popup)).toEqual([text]);
+  }
+  await syncNow(laptopLibrary);
+  expect(await syncNow(homeLibrary)).toContain('1 note edited on two devices: both texts are kept');
+  await syncNow(laptopLibrary);
+  for (const popup of [laptopPopup, homePopup])
+    await expect.poll(async () => (await noteTexts(popup)).sort()).toEqual(['edited at home', 'edited on the laptop']);
+  // In the library the earlier text, kept beside the note, says it is a conflict copy.
+  const talkRow = homeLibrary.getByRole('listitem').filter({ has: homeLibrary.getByRole('heading', { name: 'Evolving Prometheus for More Use Cases' }) });
+  await talkRow.getByRole('button', { name: 'Details' }).click();
+  const libraryNotes = talkRow.getByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' }).getByRole('listitem');
+  await expect.poll(() => libraryNotes.filter({ hasText: 'edited on the laptop' }).textContent()).toContain('Conflict copy');
+  await expect.poll(() => libraryNotes.filter({ hasText: 'edited at home' }).textContent()).not.toContain('Conflict copy');
+  await homeLibrary.screenshot({ path: resolve(ARTIFACTS, 'sync-conflict-copy.png'), fullPage: true });
+
+  // A deletion at home disappears from the laptop.
+  await homePopup.getByRole('listitem').filter({ hasText: 'edited on the laptop' }).getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => noteTexts(homePopup)).toEqual(['edited at home']);
+  await syncNow(homeLibrary);
+  await syncNow(laptopLibrary);
+  await expect.poll(() => noteTexts(laptopPopup)).toEqual(['edited at home']);
+  // The popup's bar says, quietly, when the notes last synced.
+  await expect.poll(() => laptopPopup.getByRole('banner').textContent()).toMatch(/Synced \d/);
+  await laptopPopup.screenshot({ path: resolve(ARTIFACTS, 'sync-popup.png') });
+  await homeLibrary.screenshot({ path: resolve(ARTIFACTS, 'sync-synced.png'), fullPage: true });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, test } from 'vitest';
+import { isConflictCopy, localRecords, mergeTalk, TOMBSTONE_DAYS, type LocalTalk } from '../../src/sync/merge';
+import { parseTalkFile, serializeTalkFile, type TalkFile } from '../../src/sync/talk-file';
+import type { Note, Talk } from '../../src/talk/model';
+
+const NOW = new Date('2026-11-29T12:00:00.000Z');
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 29, 10, minute)).toISOString();
+
+const talk = (overrides: Partial<Talk> = {}): Talk => ({
+  id: 't_Pr0meTheus1',
+  videoId: 'Pr0meTheus1',
+  url: 'https://www.youtube.com/watch?v=Pr0meTheus1',
+  title: 'Evolving Prometheus',
+  youtubeTitle: null,
+  channel: null,
+  speakers: [],
+  durationSec: null,
+  event: null,
+  category: null,
+  tags: [],
+  interest: 0,
+  status: 'watching',
+  playlist: null,
+  createdAt: at(0),
+  updatedAt: at(0),
+  ...overrides,
+});
+
+const note = (id: string, body: string, minute: number): Note => ({ id, talkId: 't_Pr0meTheus1', body, atSec: 12, createdAt: at(1), updatedAt: at(minute) });
+
+/** Syncs `local` against `remote` and returns the file written: what the next device reads. */
+function sync(local: LocalTalk, remote: TalkFile | null, device: string) {
+  return mergeTalk(local, remote, device, NOW);
+}
+
+/** A device that synced `file` and changed nothing since. */
+const caughtUp = (file: TalkFile): LocalTalk => ({ ...localRecordsAsTalk(file), deletions: [], base: file });
+
+function localRecordsAsTalk(file: TalkFile) {
+  const { talk: saved, notes } = localRecords(file);
+  return { talk: saved ?? undefined, notes };
+}
+
+function first(): TalkFile {
+  return sync({ talk: talk(), notes: [note('n_1', 'first text', 1)], deletions: [], base: null }, null, 'd_a').file!;
+}
+
+describe('mergeTalk', () => {
+  test('a new talk becomes a file that reads back the same', () => {
+    const file = first();
+    expect(parseTalkFile(serializeTalkFile(file), 'Pr0meTheus1')).toEqual({ ok: true, file });
+    expect(localRecords(file).notes.map((n) => n.body)).toEqual(['first text']);
+  });
+
+  test('an edit made on one device replaces the text on the other', () => {
+    const base = first();
+    const edited = sync({ ...caughtUp(base), notes: [note('n_1', 'edited on A', 5)] }, base, 'd_a').file!;
+    const onB = sync(caughtUp(base), edited, 'd_b');
+    expect(localRecords(onB.file!).notes.map((n) => n.body)).toEqual(['edited on A']);
+    expect(onB.conflicts).toBe(0);
+  });
+
+  test('the same note edited on two devices keeps both texts, the later as the note', () => {
+    const base = first();
+    const fromA = sync({ ...caughtUp(base), notes: [note('n_1', 'A says', 5)] }, base, 'd_a').file!;
+    const merged = sync({ ...caughtUp(base), notes: [note('n_1', 'B says', 6)] }, fromA, 'd_b');
+    expect(merged.conflicts).toBe(1);
+    const notes = localRecords(merged.file!).notes;
+    expect(notes.find((n) => n.id === 'n_1')?.body).toBe('B says');
+    expect(notes.filter(isConflictCopy).map((n) => n.body)).toEqual(['A says']);
+    // Merging the same again (a 412 retry) makes no second copy.
+    expect(sync({ ...caughtUp(base), notes: [note('n_1', 'B says', 6)] }, merged.file, 'd_b').file).toEqual(merged.file);
+  });
+
+  test('a deletion wins over an older copy and is kept as a tombstone', () => {
+    const base = first();
+    const deleted = sync({ ...caughtUp(base), notes: [], deletions: [{ id: 'n_1', talkId: 't_Pr0meTheus1', deletedAt: at(7) }] }, base, 'd_a').file!;
+    expect(deleted.tombstones.map((t) => t.id)).toEqual(['n_1']);
+    expect(localRecords(sync(caughtUp(base), deleted, 'd_b').file!).notes).toEqual([]);
+  });
+
+  test('an edit the deleting device never saw survives the deletion', () => {
+    const base = first();
+    const deleted = sync({ ...caughtUp(base), notes: [], deletions: [{ id: 'n_1', talkId: 't_Pr0meTheus1', deletedAt: at(7) }] }, base, 'd_a').file!;
+    const older = sync({ ...caughtUp(base), notes: [note('n_1', 'edited before the deletion', 5)] }, deleted, 'd_b');
+    expect(localRecords(older.file!).notes.map((n) => [n.body, isConflictCopy(n)])).toEqual([['edited before the deletion', true]]);
+    const newer = sync({ ...caughtUp(base), notes: [note('n_1', 'edited after the deletion', 9)] }, deleted, 'd_b');
+    expect(localRecords(newer.file!).notes.map((n) => [n.id, n.body])).toEqual([['n_1', 'edited after the deletion']]);
+  });
+
+  test('talk fields merge one by one; ties go to the larger device id', () => {
+    const base = first();
+    const fromA = sync({ ...caughtUp(base), talk: talk({ event: 'KubeCon', updatedAt: at(5) }) }, base, 'd_a').file!;
+    const merged = sync({ ...caughtUp(base), talk: talk({ interest: 4, updatedAt: at(5) }) }, fromA, 'd_b').file!;
+    expect([merged.talk.event, merged.talk.interest]).toEqual(['KubeCon', 4]);
+    const tie = sync({ ...caughtUp(base), talk: talk({ event: 'DevConf', updatedAt: at(5) }) }, fromA, 'd_b').file!;
+    expect(tie.talk.event).toBe('DevConf');
+  });
+
+  test('a deleted talk is gone on the other device, and comes back when clipped again', () => {
+    const base = first();
+    const deletions = [
+      { id: 'n_1', talkId: 't_Pr0meTheus1', deletedAt: at(7) },
+      { id: 't_Pr0meTheus1', talkId: 't_Pr0meTheus1', deletedAt: at(7) },
+    ];
+    const deleted = sync({ talk: undefined, notes: [], deletions, base }, base, 'd_a').file!;
+    expect(localRecords(sync(caughtUp(base), deleted, 'd_b').file!)).toEqual({ talk: null, notes: [] });
+    const again = sync({ talk: talk({ createdAt: at(8), updatedAt: at(8) }), notes: [], deletions: [], base: deleted }, deleted, 'd_a').file!;
+    expect(localRecords(again).talk?.title).toBe('Evolving Prometheus');
+  });
+
+  test(`tombstones older than ${TOMBSTONE_DAYS} days are dropped`, () => {
+    const base = first();
+    const local = { ...caughtUp(base), notes: [], deletions: [{ id: 'n_1', talkId: 't_Pr0meTheus1', deletedAt: at(7) }] };
+    const daysLater = (days: number) => new Date(Date.parse(at(7)) + days * 86_400_000);
+    expect(mergeTalk(local, base, 'd_a', daysLater(TOMBSTONE_DAYS - 1)).file!.tombstones.map((t) => t.id)).toEqual(['n_1']);
+    expect(mergeTalk(local, base, 'd_a', daysLater(TOMBSTONE_DAYS + 1)).file!.tombstones).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import type { TalklogDb } from '../../src/db/database';
+import { addNote, deleteNote, notesForTalk, updateNoteBody } from '../../src/db/notes';
+import { syncDeviceId } from '../../src/db/sync-store';
+import { allTalksAndNotes, clipTalk } from '../../src/db/talks';
+import { canonicalVideoUrl } from '../../src/talk/video-id';
+import { syncWithServer } from '../../src/sync/sync-run';
+import { createDavClient, DavError, prepareFolder } from '../../src/sync/webdav';
+import { capturedTalk, freshDb } from '../db/test-db';
+import { startFaultProxy, type Fault } from './fault-proxy';
+import { webdavServerForThisFile } from './webdav-server';
+
+const server = webdavServerForThisFile();
+const FAULTS: Fault[] = ['500', '507', 'reset', 'delay', 'drop'];
+
+test('after 500s, 507s, resets, delays and lost answers, syncs converge with no note lost or doubled', { timeout: 120_000 }, async () => {
+  // A fixed seed: the same faults on every run, each kind many times.
+  const random = fc.sample(fc.integer({ min: 0, max: 99 }), { numRuns: 10_000, seed: 11 });
+  let next = 0;
+  let faulty = true;
+  const proxy = await startFaultProxy(server.current.origin, () => {
+    const roll = random[next++ % random.length];
+    return faulty && roll < 40 ? FAULTS[roll % FAULTS.length] : 'none';
+  });
+  try {
+    const devices = await Promise.all(
+      ['a', 'b'].map(async () => {
+        const db = freshDb();
+        const dav = createDavClient({ folderUrl: `${proxy.origin}/faults/`, user: server.current.user, password: server.current.password });
+        const device = await syncDeviceId(db);
+        return { db, dav, sync: () => syncWithServer(db, dav, { device }) };
+      }),
+    );
+    faulty = false;
+    await prepareFolder(devices[0].dav);
+    faulty = true;
+
+    const kept = new Set<string>();
+    let written = 0;
+    const failures = new Set<string>();
+    for (let round = 0; round < 8; round++) {
+      for (const [i, { db, sync }] of devices.entries()) {
+        const videoId = `faultTalk0${round % 3}`;
+        await clipTalk(db, capturedTalk({ videoId, url: canonicalVideoUrl(videoId), title: `Talk ${videoId}` }));
+        const body = `note ${++written}`;
+        const note = await addNote(db, `t_${videoId}`, body, round);
+        kept.add(body);
+        if (round % 3 === 1) {
+          const edited = `note ${++written}`;
+          await updateNoteBody(db, note, edited);
+          kept.delete(body);
+          kept.add(edited);
+        }
+        if (round % 4 === 3 && i === 0) {
+          const [first] = await notesForTalk(db, `t_${videoId}`);
+          await deleteNote(db, first.id);
+          kept.delete(first.body);
+        }
+        try {
+          await sync();
+        } catch (error) {
+          if (!(error instanceof DavError)) throw error;
+          failures.add(error.problem);
+        }
+      }
+    }
+    // Every kind of failure was met along the way.
+    expect([...failures].sort()).toEqual(['server-error', 'storage-full', 'unreachable']);
+
+    faulty = false;
+    for (let pass = 0; pass < 2; pass++) for (const { sync } of devices) expect((await sync()).unreadable).toEqual([]);
+    const libraries = await Promise.all(devices.map(({ db }) => library(db)));
+    expect(libraries[1]).toEqual(libraries[0]);
+    const bodies = libraries[0].notes.map((note) => note.body);
+    expect(new Set(bodies).size).toBe(bodies.length);
+    expect(bodies).toEqual(expect.arrayContaining([...kept]));
+  } finally {
+    await proxy.close();
+  }
+});
+
+async function library(db: TalklogDb) {
+  const { talks, notes } = await allTalksAndNotes(db);
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  return { talks: talks.sort(byId), notes: notes.sort(byId) };
+}
