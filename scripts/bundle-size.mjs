@@ -1,7 +1,7 @@
 // `npm run size`: the bundle-size budget of the Chrome build (dist/, built by the npm script first).
 // Sums the gzip -9 size of each JavaScript file that the popup (and the side panel) loads at once, and of
 // the content script (crxjs's loader plus everything it imports), following the module graph in the
-// output. Fails when the popup or side panel loads more than 50 kB gzip, or the content script more than
+// output. Fails when the popup or side panel loads more than 52 kB gzip, or the content script more than
 // 15 kB (1 kB = 1000 bytes, as Vite prints sizes). Sizes are deterministic for a given source and
 // lockfile. `node scripts/bundle-size.mjs [dist-dir] [--json] [--summary]`; --summary (npm test) lists each
 // file only when a budget is exceeded.
@@ -9,7 +9,10 @@ import { resolve } from 'node:path';
 import { extensionTargets, measure } from './bundle-graph.mjs';
 
 /** Budgets in bytes of gzip; a target without one is printed for information. */
-export const BUDGETS = { popup: 50_000, 'side panel': 50_000, 'content script': 15_000 };
+// The popup's budget was 50 kB until sync: every write to talks or notes records the change for
+// sync in the same transaction, so the popup, which clips and saves notes, loads that bookkeeping
+// at open (about 1 kB gzip). Dexie, Preact and the polyfill are 37 kB of it; the rest is ours.
+export const BUDGETS = { popup: 52_000, 'side panel': 52_000, 'content script': 15_000 };
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
