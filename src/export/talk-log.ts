@@ -1,5 +1,6 @@
 /** The talk log: every talk with its notes as one markdown document (docs/design.md, "Markdown export"). */
 
+import { foldLetters } from '../talk/fold-letters';
 import type { Note, Talk } from '../talk/model';
 import { compareByInterestThenPlace } from '../talk/queue';
 import { formatPlaybackTime } from '../talk/time';
@@ -59,25 +60,9 @@ export function renderTalkMarkdown(talk: Talk, notes: Note[], options: TalkMarkd
   );
 }
 
-const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
-  ł: 'l',
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  ß: 'ss',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-};
-
 /** Text as a file name's part: `KubeCon NA 2021` → `kubecon-na-2021`; empty when nothing usable is left. */
 export function fileNameSlug(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[łøæœßđðþı]/g, (letter) => LETTERS_WITHOUT_DECOMPOSITION[letter])
+  return foldLetters(text)
     .replace(/[^a-z0-9]+/g, '-')
     .slice(0, 60)
     .replace(/^-+|-+$/g, '');

@@ -1,31 +1,12 @@
-/** Text as search compares it: case, accents and letter variants (`Płotka` ~ `plotka`) folded away. */
-
-const LETTER_VARIANTS: Record<string, string> = {
-  ł: 'l',
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  ß: 'ss',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-  // Lower-casing a whole word gives a final sigma, one letter at a time does not: fold both to σ.
-  ς: 'σ',
-};
-const VARIANT = /[łøæœßđðþıς]/g;
-const MARKS = /\p{M}/gu;
+import { foldLetters } from '../talk/fold-letters';
 
 const ASCII = /^[^\u0080-\uffff]*$/;
 
+/** Text as search compares it: case, accents and letter variants (`Płotka` ~ `plotka`) folded away. */
 export function foldForSearch(text: string): string {
   // Most notes are plain ASCII: lower-casing is all the folding they need, and far cheaper.
   if (ASCII.test(text)) return text.toLowerCase();
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .replace(VARIANT, (letter) => LETTER_VARIANTS[letter]);
+  return foldLetters(text);
 }
 
 /** The folded words of a query, each of which must match. */
