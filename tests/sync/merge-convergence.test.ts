@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import { localRecords, mergeTalk, type LocalDeletion } from '../../src/sync/merge';
 import { parseTalkFile, serializeTalkFile, type TalkFile } from '../../src/sync/talk-file';
 import type { Note, Talk } from '../../src/talk/model';
+import { makeTalk } from '../export/records';
 
 /**
  * Three devices edit one talk's notes, each syncing when it happens to be online, in any order,
@@ -70,24 +71,7 @@ function run(ops: Op[], skews: number[]) {
   const ensureTalk = (replica: Replica) => {
     if (replica.talk) return;
     const at = now(replica).toISOString();
-    replica.talk = {
-      id: TALK_ID,
-      videoId: VIDEO,
-      url: `https://www.youtube.com/watch?v=${VIDEO}`,
-      title: 'Evolving Prometheus',
-      youtubeTitle: null,
-      channel: null,
-      speakers: [],
-      durationSec: null,
-      event: null,
-      category: null,
-      tags: [],
-      interest: 0,
-      status: 'watching',
-      playlist: null,
-      createdAt: at,
-      updatedAt: at,
-    };
+    replica.talk = makeTalk(VIDEO, { title: 'Evolving Prometheus', status: 'watching', createdAt: at, updatedAt: at });
     replica.deletions = replica.deletions.filter((deletion) => deletion.id !== TALK_ID);
   };
   const pickNote = (replica: Replica, pick: number) => [...replica.notes.values()].sort((a, b) => a.id.localeCompare(b.id))[pick % replica.notes.size];

@@ -2,29 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { isConflictCopy, localRecords, mergeTalk, TOMBSTONE_DAYS, type LocalTalk } from '../../src/sync/merge';
 import { parseTalkFile, serializeTalkFile, type TalkFile } from '../../src/sync/talk-file';
 import type { Note, Talk } from '../../src/talk/model';
+import { makeTalk } from '../export/records';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 29, 10, minute)).toISOString();
 
-const talk = (overrides: Partial<Talk> = {}): Talk => ({
-  id: 't_Pr0meTheus1',
-  videoId: 'Pr0meTheus1',
-  url: 'https://www.youtube.com/watch?v=Pr0meTheus1',
-  title: 'Evolving Prometheus',
-  youtubeTitle: null,
-  channel: null,
-  speakers: [],
-  durationSec: null,
-  event: null,
-  category: null,
-  tags: [],
-  interest: 0,
-  status: 'watching',
-  playlist: null,
-  createdAt: at(0),
-  updatedAt: at(0),
-  ...overrides,
-});
+const talk = (overrides: Partial<Talk> = {}): Talk =>
+  makeTalk('Pr0meTheus1', { title: 'Evolving Prometheus', status: 'watching', createdAt: at(0), updatedAt: at(0), ...overrides });
 
 const note = (id: string, body: string, minute: number): Note => ({ id, talkId: 't_Pr0meTheus1', body, atSec: 12, createdAt: at(1), updatedAt: at(minute) });
 
