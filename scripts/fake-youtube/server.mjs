@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { videoById } from './videos.mjs';
 import { silentWav, sendWithRanges } from './silent-media.mjs';
+import { slidesWebm } from './slides-video.mjs';
 import { homePage, PAGE_STYLE, watchPage } from './watch-page.mjs';
 import { conferencePlaylist, conferenceVideoById, CONFERENCE_PLAYLIST_ID } from './conference.mjs';
 import { listBatchHtml, listPage } from './playlist-page.mjs';
@@ -62,7 +63,8 @@ export async function startFakeYouTube({ simulatePlayback = false, conferenceTal
       if (!video) return send(404, '<!doctype html><title>YouTube</title><p>Video unavailable</p>');
       const playlist = playlistFor(url.searchParams.get('list'));
       const inPlaylist = playlist ? { playlist, index: Number(url.searchParams.get('index') ?? 1) } : null;
-      return send(200, watchPage(video, { simulatePlayback, startSec: Number(url.searchParams.get('start') ?? 0), inPlaylist }));
+      const startSec = Number(url.searchParams.get('start') ?? 0);
+      return send(200, watchPage(video, { simulatePlayback, startSec, inPlaylist, hoverPreview: url.searchParams.has('preview') }));
     }
     if (url.pathname === '/playlist') {
       const playlist = playlistFor(url.searchParams.get('list'));
@@ -76,6 +78,7 @@ export async function startFakeYouTube({ simulatePlayback = false, conferenceTal
     if (url.pathname.startsWith('/media/')) {
       const id = url.pathname.slice('/media/'.length);
       const video = videoById(id) ?? conferenceVideoById(id);
+      if (video?.slides) return sendWithRanges(request, response, slidesWebm(), 'video/webm');
       if (video) return sendWithRanges(request, response, silentWav(video.lengthSeconds), 'audio/wav');
     }
     if (url.pathname === '/') return send(200, homePage());

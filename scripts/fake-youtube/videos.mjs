@@ -1,5 +1,5 @@
 // The talks our offline stand-in for www.youtube.com serves, shaped like real conference uploads.
-/** @typedef {{ id: string, title: string, channel: string, channelHandle: string, lengthSeconds: number, chapters: { title: string, startSec: number }[] }} Video */
+/** @typedef {{ id: string, title: string, channel: string, channelHandle: string, lengthSeconds: number, chapters: { title: string, startSec: number }[], slides?: boolean }} Video */
 
 /** @type {Video[]} */
 export const VIDEOS = [
@@ -33,7 +33,22 @@ export const VIDEOS = [
   },
 ];
 
+/**
+ * A talk whose player shows real pictures (slides-video.mjs), for slide capture. Kept out of
+ * VIDEOS so the other pages' related lists and the bench's dataset stay as they were.
+ * @type {Video}
+ */
+export const SLIDES_TALK = {
+  id: 'Sl1desT4lk0',
+  title: 'Slides Worth Keeping - Ada Lovelace, Analytical Engines',
+  channel: 'Talklog Test Conference',
+  channelHandle: '@talklogtest',
+  lengthSeconds: 20,
+  chapters: [],
+  slides: true,
+};
+
 /** @param {string} id */
 export function videoById(id) {
-  return VIDEOS.find((video) => video.id === id);
+  return [...VIDEOS, SLIDES_TALK].find((video) => video.id === id);
 }

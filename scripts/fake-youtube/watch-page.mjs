@@ -61,11 +61,31 @@ function related(currentId) {
     .join('');
 }
 
+/** Where the hover preview plays in the slides video (tests capture the main player before it). */
+export const PREVIEW_FROM_SEC = 12;
+
+/**
+ * The hover-preview ("inline") player YouTube keeps in the page, playing another part of the
+ * slides video, first in document order: a capture that took any `<video>` would take this one.
+ */
+const hoverPreview = (/** @type {Video} */ video) => `
+<ytd-video-preview><div id="inline-preview-player" class="html5-video-player">
+  <video class="video-stream html5-main-video" muted autoplay loop playsinline src="/media/${video.id}"></video>
+</div></ytd-video-preview>
+<script>
+(() => {
+  const preview = document.querySelector('#inline-preview-player video');
+  // Plays seconds ${PREVIEW_FROM_SEC} to the end only, so its frames never match the main player's early ones.
+  preview.addEventListener('timeupdate', () => { if (preview.currentTime < ${PREVIEW_FROM_SEC}) preview.currentTime = ${PREVIEW_FROM_SEC}; });
+})();
+</script>`;
+
 /**
  * @param {Video} video
- * @param {{ simulatePlayback?: boolean, startSec?: number, inPlaylist?: { playlist: import('./conference.mjs').Playlist, index: number } | null }} [options]
+ * @param {{ simulatePlayback?: boolean, startSec?: number, inPlaylist?: { playlist: import('./conference.mjs').Playlist, index: number } | null, hoverPreview?: boolean }} [options]
+ *   hoverPreview adds a playing hover-preview player to the page.
  */
-export function watchPage(video, { simulatePlayback = false, startSec = 0, inPlaylist = null } = {}) {
+export function watchPage(video, { simulatePlayback = false, startSec = 0, inPlaylist = null, hoverPreview: withPreview = false } = {}) {
   const canonical = `https://www.youtube.com/watch?v=${video.id}`;
   return `<!doctype html>
 <html lang="en" dark>
@@ -80,13 +100,14 @@ export function watchPage(video, { simulatePlayback = false, startSec = 0, inPla
 </head>
 <body>
 <ytd-app>
+  ${withPreview ? hoverPreview(video) : ''}
   <div id="masthead"><span class="logo">▶ YouTube</span><input class="search" placeholder="Search" aria-label="Search YouTube"></div>
   <ytd-watch-flexy video-id="${video.id}" role="main">
     <div id="primary">
-      <div id="player">
+      <div id="player"${video.slides ? ' class="player--small"' : ''}>
         <div id="movie_player" class="html5-video-player">
           <video class="video-stream html5-main-video" muted playsinline preload="auto" src="/media/${video.id}"></video>
-          <div class="slide"><span class="slide__title">${escapeHtml(video.title)}</span><span class="slide__time" id="clock">0:00</span></div>
+          <div class="${video.slides ? 'player-clock' : 'slide'}"><span class="slide__title">${escapeHtml(video.title)}</span><span class="slide__time" id="clock">0:00</span></div>
         </div>
       </div>
       <ytd-watch-metadata class="watch-active-metadata">
@@ -160,6 +181,11 @@ body { margin: 0; font: 14px/1.4 Roboto, Arial, sans-serif; background: #0f0f0f;
 ytd-watch-flexy { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 24px; padding: 20px; }
 #movie_player { position: relative; aspect-ratio: 16 / 9; background: #000; border-radius: 12px; overflow: hidden; }
 #movie_player video { position: absolute; inset: 0; width: 100%; height: 100%; }
+.player--small { width: 640px; }
+.player-clock { position: absolute; left: 8px; bottom: 8px; display: flex; gap: 8px; }
+.player-clock .slide__title { display: none; }
+ytd-video-preview { position: fixed; right: 20px; bottom: 20px; width: 320px; aspect-ratio: 16 / 9; z-index: 1; }
+#inline-preview-player video { width: 100%; height: 100%; }
 .slide { position: absolute; inset: 0; display: flex; flex-direction: column; justify-content: center; align-items: center; gap: 12px;
   background: linear-gradient(135deg, #1e3a8a, #312e81 60%, #0f172a); padding: 32px; text-align: center; }
 .slide__title { font-size: 26px; font-weight: 700; max-width: 80%; }
