@@ -8,6 +8,7 @@ import { isExtensionToContentMessage, isFromThisExtension, type ContentReplies, 
 import { sendToExtension } from '../messages/send';
 import type { TalkHere } from '../talk/model';
 import { videoIdFromUrl } from '../talk/video-id';
+import { captureFrame } from './capture-frame';
 import { showPageConfirmation } from './page-confirmation';
 import { readCaptionOnScreen } from './read-captions';
 import { loadWholePlaylist } from './load-whole-playlist';
@@ -95,6 +96,10 @@ function answer(message: ExtensionToContentMessage): Promise<ContentReplies[Exte
       return Promise.resolve(readPlaylist(document, location.href));
     case 'talklog/read-whole-playlist':
       return loadWholePlaylist(document, () => location.href);
+    case 'talklog/capture-frame': {
+      const here = readNow();
+      return captureFrame(document, here.kind === 'talk' && here.talk.videoId === message.videoId);
+    }
   }
 }
 

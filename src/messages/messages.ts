@@ -2,7 +2,7 @@
  * Every message between Talklog's parts, in one place, named by direction.
  * Extension (pages, background) → content script: ask what talk is here, seek the player,
  * read the caption on screen, show a confirmation (or a failure) in the page, read the playlist
- * shown (whole).
+ * shown (whole), capture the frame on screen.
  * Content script → extension pages: the page switched to another video (in-page navigation).
  * Pages → background: a talk's notes changed (the badge counts them; this also wakes the worker);
  * the page's confirmation went away (the badge's sign goes too, even after the worker stopped);
@@ -21,7 +21,25 @@ export type ExtensionToContentMessage =
   | { type: 'talklog/caption-on-screen' }
   | { type: 'talklog/show-confirmation'; text: string; failed?: boolean }
   | { type: 'talklog/what-playlist-is-here' }
-  | { type: 'talklog/read-whole-playlist' };
+  | { type: 'talklog/read-whole-playlist' }
+  | { type: 'talklog/capture-frame'; videoId: string };
+
+/** The player's box in the viewport, in CSS pixels, for cropping a screenshot of the tab. */
+export interface PlayerBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  viewportWidth: number;
+}
+
+/** Why no frame could be read: no player on this talk, an ad, nothing decoded yet, a canvas that refuses. */
+export type FrameProblem = 'no-video' | 'ad' | 'not-ready' | 'unreadable';
+
+export type FrameCapture =
+  /** The frame as a data URL (WebP, else JPEG) at the video's own size, and where the video was. */
+  | { kind: 'frame'; dataUrl: string; width: number; height: number; atSec: number }
+  | { kind: 'no-frame'; reason: FrameProblem; atSec: number | null; box: PlayerBox | null };
 
 export interface ContentReplies {
   'talklog/what-talk-is-here': TalkHere;
@@ -34,6 +52,7 @@ export interface ContentReplies {
   'talklog/what-playlist-is-here': PlaylistHere;
   /** The playlist after loading every row YouTube would load (ask what-playlist-is-here meanwhile for progress). */
   'talklog/read-whole-playlist': PlaylistHere;
+  'talklog/capture-frame': FrameCapture;
 }
 
 export type ContentToPageMessage = { type: 'talklog/page-changed'; videoId: string | null };
@@ -56,6 +75,8 @@ export function isExtensionToContentMessage(message: unknown): message is Extens
     case 'talklog/what-playlist-is-here':
     case 'talklog/read-whole-playlist':
       return true;
+    case 'talklog/capture-frame':
+      return typeof fields.videoId === 'string';
     default:
       return false;
   }
@@ -103,6 +124,42 @@ export function isSyncRequest(message: unknown): message is SyncRequest {
 
 export function isContentToPageMessage(message: unknown): message is ContentToPageMessage {
   return hasType(message) && message.type === 'talklog/page-changed';
+}
+
+const FRAME_PROBLEMS: readonly string[] = ['no-video', 'ad', 'not-ready', 'unreadable'] satisfies FrameProblem[];
+const SLIDE_DATA_URL = /^data:image\/(webp|jpeg);base64,/;
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function isPlayerBox(value: unknown): value is PlayerBox {
+  if (typeof value !== 'object' || value === null) return false;
+  const box = value as Record<string, unknown>;
+  return ['x', 'y', 'width', 'height', 'viewportWidth'].every((key) => isNumber(box[key]));
+}
+
+/** Checks the content script's answer before the pages trust it: it comes from a web page's process. */
+export function isFrameCapture(value: unknown): value is FrameCapture {
+  if (typeof value !== 'object' || value === null) return false;
+  const capture = value as Record<string, unknown>;
+  if (capture.kind === 'frame') {
+    return (
+      typeof capture.dataUrl === 'string' &&
+      SLIDE_DATA_URL.test(capture.dataUrl) &&
+      isNumber(capture.width) &&
+      isNumber(capture.height) &&
+      capture.width > 0 &&
+      capture.height > 0 &&
+      isNumber(capture.atSec) &&
+      capture.atSec >= 0
+    );
+  }
+  return (
+    capture.kind === 'no-frame' &&
+    typeof capture.reason === 'string' &&
+    FRAME_PROBLEMS.includes(capture.reason) &&
+    (capture.atSec === null || (isNumber(capture.atSec) && capture.atSec >= 0)) &&
+    (capture.box === null || isPlayerBox(capture.box))
+  );
 }
 
 /** The sender check every receiver makes: only this extension's own pages and scripts. */

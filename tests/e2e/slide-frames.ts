@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { SLIDES_VIDEO, slideColour } from '../../scripts/fake-youtube/slides-video.mjs';
 
 /** Where a frame's colour is read: away from the second's number drawn in its middle. */
@@ -17,4 +18,18 @@ export function secondOfColour(rgb: readonly number[]): number | null {
     if (expected.every((value, i) => Math.abs(value - rgb[i]) <= TOLERANCE)) return second;
   }
   return null;
+}
+
+/** Seeks the watch page's player and waits until it shows the frame there, as a user would see it. */
+export async function seekMainPlayer(page: Page, atSec: number): Promise<void> {
+  await page.evaluate(
+    (at) =>
+      new Promise<void>((resolve) => {
+        const video = document.querySelector<HTMLVideoElement>('#movie_player video')!;
+        video.addEventListener('seeked', () => resolve(), { once: true });
+        video.currentTime = at;
+      }),
+    atSec,
+  );
+  await page.waitForFunction(() => document.querySelector<HTMLVideoElement>('#movie_player video')!.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA);
 }

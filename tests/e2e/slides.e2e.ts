@@ -1,13 +1,15 @@
 import { expect, test } from 'vitest';
 import { PREVIEW_FROM_SEC } from '../../scripts/fake-youtube/watch-page.mjs';
 import { SLIDES_VIDEO } from '../../scripts/fake-youtube/slides-video.mjs';
+import type { FrameCapture } from '../../src/messages/messages';
 import { sessionForThisFile } from './extension';
-import { SAMPLE_POINTS, secondOfColour } from './slide-frames';
+import { SAMPLE_POINTS, secondOfColour, seekMainPlayer } from './slide-frames';
 
 const session = sessionForThisFile();
 
 test('the stand-in plays a real video whose frames show their second, beside a playing hover preview', async () => {
-  const watch = await session.openYouTube('/watch?v=Sl1desT4lk0&preview&start=7.5');
+  const watch = await session.openYouTube('/watch?v=Sl1desT4lk0&preview');
+  await seekMainPlayer(watch, 7.5);
   const frame = () =>
     watch.evaluate((points) => {
       const read = (video: HTMLVideoElement) => {
@@ -34,4 +36,31 @@ test('the stand-in plays a real video whose frames show their second, beside a p
   // The preview starts at 0 and jumps to its part on its first timeupdate: wait for it to get there.
   await expect.poll(async () => secondOfColour((await frame()).preview.colours[0]) ?? -1).toBeGreaterThanOrEqual(PREVIEW_FROM_SEC);
   await session.screenshot(watch, 'slides-watch-page');
+});
+
+test("the content script captures the main player's frame at the video's resolution, never the hover preview", async () => {
+  const watch = await session.openYouTube('/watch?v=Sl1desT4lk0&preview');
+  await seekMainPlayer(watch, 5.5);
+  const popup = await session.openPopupFor(watch);
+  const tabId = await session.tabIdOf(watch);
+  const capture = await popup.evaluate(
+    async ({ tabId, points }) => {
+      const { tabs } = (globalThis as unknown as { chrome: { tabs: { sendMessage: (tab: number, message: unknown) => Promise<FrameCapture> } } }).chrome;
+      const answer = await tabs.sendMessage(tabId!, { type: 'talklog/capture-frame', videoId: 'Sl1desT4lk0' });
+      if (answer.kind !== 'frame') return { kind: answer.kind, atSec: answer.atSec, type: '', size: [], colours: [] };
+      const image = await createImageBitmap(await (await fetch(answer.dataUrl)).blob());
+      const context = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const colours = points.map(([x, y]) =>
+        Array.from(context.getImageData(Math.floor(x * image.width), Math.floor(y * image.height), 1, 1).data.slice(0, 3)),
+      );
+      return { kind: answer.kind, atSec: answer.atSec, type: answer.dataUrl.slice(0, 16), size: [image.width, image.height], colours };
+    },
+    { tabId, points: SAMPLE_POINTS },
+  );
+  expect(capture.kind).toBe('frame');
+  expect(capture.atSec).toBeCloseTo(5.5, 1);
+  expect(capture.type).toBe('data:image/webp;');
+  expect(capture.size).toEqual([SLIDES_VIDEO.width, SLIDES_VIDEO.height]);
+  expect(capture.colours.map(secondOfColour)).toEqual([5, 5, 5]);
 });
