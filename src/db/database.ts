@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Note, Talk } from '../talk/model';
+import type { Slide } from '../talk/slide';
 import type { LocalDeletion } from '../sync/merge';
 import { recordChangesForSync, type SyncedFile, type SyncChange, type SyncMeta } from './sync-log';
 
@@ -13,6 +14,7 @@ export type TalklogDb = Dexie & {
   /** Each talk file as last synced, with its ETag. */
   syncFiles: EntityTable<SyncedFile, 'talkId'>;
   syncMeta: Table<SyncMeta, string>;
+  slides: EntityTable<Slide, 'id'>;
 };
 
 export const DEFAULT_DB_NAME = 'talklog';
@@ -41,7 +43,6 @@ export function openTalklogDb(name: string = DEFAULT_DB_NAME): TalklogDb {
   // 3: sync's bookkeeping; nothing to rewrite, so a first sync sends every talk.
   db.version(3).stores({ syncChanges: 'talkId', syncDeletions: 'id, talkId', syncFiles: 'talkId, etag', syncMeta: 'key' });
   // 5: a talk queued from a playlist keeps its place there; earlier talks were clipped alone.
-  // (4 is kept for slides, landing apart; Dexie runs whichever versions exist, in order.)
   db.version(5)
     .stores({})
     .upgrade((tx) =>
@@ -52,6 +53,9 @@ export function openTalklogDb(name: string = DEFAULT_DB_NAME): TalklogDb {
           talk.playlist ??= null;
         }),
     );
+  // 6: slides, frames of the talk kept with a note, images as Blobs in a table of their own.
+  // (4 was planned for slides while 5 landed first; it stays unused, Dexie runs the versions that exist, in order.)
+  db.version(6).stores({ slides: 'id, owner, talkId' });
   recordChangesForSync(db);
   return db;
 }

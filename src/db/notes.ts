@@ -2,6 +2,7 @@ import type { Note } from '../talk/model';
 import { newNoteId } from '../talk/model';
 import { MAX_POSITION_SEC, NOTE_MAX_CHARS } from '../talk/limits';
 import { libraryTables, type TalklogDb } from './database';
+import type { DeletedTalks } from './talks';
 
 /** A talk's notes in the order they were written. */
 export function notesForTalk(db: TalklogDb, talkId: string): Promise<Note[]> {
@@ -60,12 +61,15 @@ export async function updateNoteBody(
   });
 }
 
-/** Deletes a note and returns it, for Undo. */
-export async function deleteNote(db: TalklogDb, noteId: string): Promise<Note | undefined> {
-  return db.transaction('rw', libraryTables(db), async () => {
+/** Deletes a note with its slides and returns what went, for Undo (restoreDeleted). */
+export async function deleteNote(db: TalklogDb, noteId: string): Promise<DeletedTalks | undefined> {
+  return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
     const note = await db.notes.get(noteId);
+    if (!note) return undefined;
+    const slides = await db.slides.where('owner').equals(noteId).toArray();
+    await db.slides.bulkDelete(slides.map((slide) => slide.id));
     await db.notes.delete(noteId);
-    return note;
+    return { talks: [], notes: [note], slides };
   });
 }
 

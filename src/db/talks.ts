@@ -1,5 +1,6 @@
 import type { CapturedTalk, Note, Talk } from '../talk/model';
 import { talkIdFor } from '../talk/model';
+import type { Slide } from '../talk/slide';
 import { canonicalVideoUrl } from '../talk/video-id';
 import { libraryTables, type TalklogDb } from './database';
 
@@ -121,23 +122,27 @@ export async function allTalksAndNotes(db: TalklogDb): Promise<{ talks: Talk[]; 
 export interface DeletedTalks {
   talks: Talk[];
   notes: Note[];
+  slides: Slide[];
 }
 
-/** Deletes talks with all their notes, in one transaction; returns what went, for Undo. */
+/** Deletes talks with all their notes and slides, in one transaction; returns what went, for Undo. */
 export async function deleteTalks(db: TalklogDb, talkIds: string[]): Promise<DeletedTalks> {
-  return db.transaction('rw', libraryTables(db), async () => {
+  return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
     const talks = (await db.talks.bulkGet(talkIds)).filter((talk): talk is Talk => talk !== undefined);
     const notes = await db.notes.where('talkId').anyOf(talkIds).toArray();
+    const slides = await db.slides.where('talkId').anyOf(talkIds).toArray();
+    await db.slides.bulkDelete(slides.map((slide) => slide.id));
     await db.notes.bulkDelete(notes.map((note) => note.id));
     await db.talks.bulkDelete(talkIds);
-    return { talks, notes };
+    return { talks, notes, slides };
   });
 }
 
 /** Puts back what deleteTalks or deleteNote removed. */
 export async function restoreDeleted(db: TalklogDb, deleted: DeletedTalks): Promise<void> {
-  await db.transaction('rw', libraryTables(db), async () => {
+  await db.transaction('rw', [...libraryTables(db), db.slides], async () => {
     await db.talks.bulkPut(deleted.talks);
     await db.notes.bulkPut(deleted.notes);
+    await db.slides.bulkPut(deleted.slides);
   });
 }

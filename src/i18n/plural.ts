@@ -6,6 +6,7 @@ const COUNT = new Intl.NumberFormat();
 const COUNTED = {
   talk: ['talkCountOne', 'talkCountMany'],
   note: ['noteCountOne', 'noteCountMany'],
+  slide: ['slideCountOne', 'slideCountMany'],
   record: ['recordCountOne', 'recordCountMany'],
   change: ['syncChangeCountOne', 'syncChangeCountMany'],
 } as const satisfies Record<string, readonly [one: MessageKey, many: MessageKey]>;

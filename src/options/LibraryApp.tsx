@@ -2,6 +2,7 @@ import type { ComponentProps } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { undoTalksChange, updateTalkDetails, updateTalksDetails, type TalkDetailsPatch } from '../db/library';
+import { countSlides } from '../db/slides';
 import { deleteTalks, restoreDeleted } from '../db/talks';
 import { renderTalkMarkdown } from '../export/talk-log';
 import { t } from '../i18n/t';
@@ -10,6 +11,7 @@ import { eventProgressText } from '../ui/event-progress';
 import { interestLabel } from '../ui/StarRating';
 import { statusLabel } from '../ui/status-label';
 import { markAppReady } from '../ui/app-ready';
+import { useLiveQuery } from '../ui/use-live-query';
 import { BackupControls } from './BackupControls';
 import { BulkActions } from './BulkActions';
 import { ExportDialog } from './ExportDialog';
@@ -38,6 +40,7 @@ interface LibraryAppProps {
 /** The options page: every talk, to search, describe, edit and export; and the settings. */
 export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const library = useLibrary(db);
+  const slideCount = useLiveQuery(() => countSlides(db), [db]);
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [announcement, announce] = useState<Announcement | null>(null);
@@ -150,7 +153,9 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           </div>
         )}
       </header>
-      {hasTalks && talks && <StorageSummary env={env} talkCount={talks.length} noteCount={noteCount} lastBackupAt={lastBackupAt} />}
+      {hasTalks && talks && (
+        <StorageSummary env={env} talkCount={talks.length} noteCount={noteCount} slideCount={slideCount.value} lastBackupAt={lastBackupAt} />
+      )}
       {hasTalks && <FilterBar filter={filter} facets={facets} onChange={(patch) => setFilter({ ...filter, ...patch })} />}
       {eventProgress && (
         <div class="library__event-progress">

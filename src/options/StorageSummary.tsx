@@ -11,11 +11,13 @@ interface StorageSummaryProps {
   env: LibraryEnvironment;
   talkCount: number;
   noteCount: number;
+  /** Slides stored; left out while unknown or none. */
+  slideCount?: number;
   lastBackupAt: Date | null;
 }
 
 /** How much is stored, whether the browser keeps it, when it was last backed up, and a nudge when that was long ago. */
-export function StorageSummary({ env, talkCount, noteCount, lastBackupAt }: StorageSummaryProps) {
+export function StorageSummary({ env, talkCount, noteCount, slideCount, lastBackupAt }: StorageSummaryProps) {
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [bytes, setBytes] = useState<number | null>(null);
 
@@ -25,11 +27,12 @@ export function StorageSummary({ env, talkCount, noteCount, lastBackupAt }: Stor
 
   useEffect(() => {
     env.storedBytes().then(setBytes, () => setBytes(null));
-  }, [env, talkCount, noteCount]);
+  }, [env, talkCount, noteCount, slideCount]);
 
   const facts = [
     plural(talkCount, 'talk'),
     plural(noteCount, 'note'),
+    slideCount !== undefined && slideCount > 0 && plural(slideCount, 'slide'),
     bytes !== null && t('bytesStored', formatBytes(bytes)),
     persisted === true && t('keptByBrowser'),
     lastBackupAt ? t('lastBackupOn', WHEN.format(lastBackupAt)) : t('noBackupYet'),

@@ -14,7 +14,7 @@ export async function deleteNoteWithUndo(db: TalklogDb, noteId: string, announce
       action: deleted && {
         label: t('undo'),
         run: () =>
-          void restoreDeleted(db, { talks: [], notes: [deleted] }).then(
+          void restoreDeleted(db, deleted).then(
             () => announce({ kind: 'status', text: t('noteRestored') }),
             (error: unknown) => announce({ kind: 'alert', text: t('couldNotRestore', errorMessage(error)) }),
           ),

@@ -36,7 +36,7 @@ describe('notes', () => {
     const update = await updateNoteBody(db, note, 'final', new Date('2026-11-26T05:10:00Z'));
     expect(update.outcome).toBe('updated');
     expect(await db.notes.get(note.id)).toMatchObject({ body: 'final', createdAt: '2026-11-26T05:00:00.000Z', updatedAt: '2026-11-26T05:10:00.000Z' });
-    expect(await deleteNote(db, note.id)).toMatchObject({ id: note.id, body: 'final' });
+    expect((await deleteNote(db, note.id))?.notes).toMatchObject([{ id: note.id, body: 'final' }]);
     expect(await notesForTalk(db, talk.id)).toEqual([]);
   });
 

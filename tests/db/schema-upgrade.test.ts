@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { openTalklogDb } from '../../src/db/database';
 import { countNotesForTalk, deleteNote, notesForTalk } from '../../src/db/notes';
+import { addSlide, slideThumbnails } from '../../src/db/slides';
 import { getTalk, listRecentTalks } from '../../src/db/talks';
 import type { Note, Talk } from '../../src/talk/model';
 
@@ -9,12 +10,20 @@ type TalkV1 = Omit<Talk, 'youtubeTitle' | 'playlist'>;
 /** Version 2 added `youtubeTitle`; its stores are version 1's. */
 type TalkV2 = Omit<Talk, 'playlist'>;
 
+/** What version 3's sync stores held, as written into a raw version 5 database. */
+interface SyncRecords {
+  syncChanges: { talkId: string; token: string }[];
+  syncDeletions: { id: string; talkId: string; deletedAt: string }[];
+  syncMeta: { key: string; value: unknown }[];
+}
+
 /**
  * Version 1's schema as IndexedDB stores it, written with the raw API, not through our Dexie code:
  * what a user's browser holds from the first Talklog. Dexie keeps IndexedDB's version at 10× its own.
+ * Version 2 changed records, not stores: the same writer makes it with `dexieVersion` 2.
  * A later schema version adds its own raw writer here, and this test must still find every record.
  */
-function writeDatabase(name: string, dexieVersion: 1 | 2, talks: TalkV1[] | TalkV2[], notes: Note[]): Promise<void> {
+function writeDatabase(name: string, dexieVersion: 1 | 2 | 5, talks: TalkV1[] | TalkV2[] | Talk[], notes: Note[], sync?: SyncRecords): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name, dexieVersion * 10);
     request.onupgradeneeded = () => {
@@ -27,13 +36,21 @@ function writeDatabase(name: string, dexieVersion: 1 | 2, talks: TalkV1[] | Talk
       noteStore.createIndex('talkId', 'talkId');
       noteStore.createIndex('[talkId+createdAt]', ['talkId', 'createdAt']);
       noteStore.createIndex('updatedAt', 'updatedAt');
+      if (dexieVersion < 3) return;
+      // Version 3's sync bookkeeping; version 5 changed talk records, not stores.
+      db.createObjectStore('syncChanges', { keyPath: 'talkId' });
+      db.createObjectStore('syncDeletions', { keyPath: 'id' }).createIndex('talkId', 'talkId');
+      db.createObjectStore('syncFiles', { keyPath: 'talkId' }).createIndex('etag', 'etag');
+      db.createObjectStore('syncMeta', { keyPath: 'key' });
     };
     request.onerror = () => reject(request.error);
     request.onsuccess = () => {
       const db = request.result;
-      const tx = db.transaction(['talks', 'notes'], 'readwrite');
+      const stores = sync ? ['talks', 'notes', ...Object.keys(sync)] : ['talks', 'notes'];
+      const tx = db.transaction(stores, 'readwrite');
       for (const talk of talks) tx.objectStore('talks').put(talk);
       for (const note of notes) tx.objectStore('notes').put(note);
+      for (const [store, records] of Object.entries(sync ?? {})) for (const record of records) tx.objectStore(store).put(record);
       tx.oncomplete = () => {
         db.close();
         resolve();
@@ -89,7 +106,7 @@ describe('a database written by an earlier Talklog', () => {
       await deleteNote(db, 'n_3');
       expect(await db.syncDeletions.toArray()).toEqual([{ id: 'n_3', talkId: talks[1].id, deletedAt: expect.any(String) }]);
       expect((await db.syncChanges.toArray()).map((change) => change.talkId)).toEqual([talks[1].id]);
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(6);
     } finally {
       await db.delete();
     }
@@ -106,14 +123,56 @@ describe('a database written by an earlier Talklog', () => {
       expect(await db.talks.toArray()).toEqual([{ ...talks[0], playlist: null }]);
       expect(await db.talks.where('event').equals('KubeCon NA 2021').count()).toBe(1);
       expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_4']);
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(6);
     } finally {
       await db.delete();
     }
   });
 
-  test('a version 5 database opens again as it was: a queued talk keeps its playlist place', async () => {
-    const name = `talklog-v5-${crypto.randomUUID()}`;
+  test('a version 5 database gains the empty slides table and keeps every talk, note and sync record', async () => {
+    const name = `talklog-v5-raw-${crypto.randomUUID()}`;
+    const queued: Talk = {
+      ...talk('EEEEEEEEEEE', '2026-03-01T00:00:00.000Z'),
+      youtubeTitle: null,
+      status: 'to-watch',
+      playlist: { id: 'PLconf', position: 3 },
+    };
+    const kept: Talk = { ...talk('FFFFFFFFFFF', '2026-03-02T00:00:00.000Z'), youtubeTitle: 'Talk FFFFFFFFFFF - Ada', playlist: null };
+    const notes = [note('n_5', kept.id, '2026-03-02T00:01:00.000Z'), note('n_6', kept.id, '2026-03-02T00:02:00.000Z')];
+    const sync: SyncRecords = {
+      syncChanges: [{ talkId: kept.id, token: 'token-1' }],
+      syncDeletions: [{ id: 'n_gone', talkId: kept.id, deletedAt: '2026-03-02T00:03:00.000Z' }],
+      syncMeta: [{ key: 'lastSyncAt', value: '2026-03-02T00:04:00.000Z' }],
+    };
+    await writeDatabase(name, 5, [queued, kept], notes, sync);
+
+    const db = openTalklogDb(name);
+    try {
+      expect(await db.talks.toArray()).toEqual([queued, kept]);
+      expect(await db.notes.toArray()).toEqual(notes);
+      expect(await db.talks.where('status').equals('to-watch').count()).toBe(1);
+      expect((await notesForTalk(db, kept.id)).map((n) => n.id)).toEqual(['n_5', 'n_6']);
+      expect([await db.syncChanges.toArray(), await db.syncDeletions.toArray(), await db.syncMeta.toArray()]).toEqual([
+        sync.syncChanges,
+        sync.syncDeletions,
+        sync.syncMeta,
+      ]);
+      // Version 6's slides table starts empty and holds a note's slides; deleting the note takes them along.
+      expect(await db.slides.count()).toBe(0);
+      const image = new Blob(['image'], { type: 'image/webp' });
+      const slide = await addSlide(db, 'n_5', { talkId: kept.id, atSec: 12, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
+      expect((await slideThumbnails(db, ['n_5'])).map((stored) => stored.id)).toEqual([slide.id]);
+      await deleteNote(db, 'n_5');
+      expect(await db.slides.count()).toBe(0);
+      expect((await db.syncDeletions.toArray()).map((deletion) => deletion.id)).toEqual(['n_5', 'n_gone']);
+      expect(db.verno).toBe(6);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  test('a version 6 database opens again as it was: a queued talk keeps its playlist place', async () => {
+    const name = `talklog-v6-${crypto.randomUUID()}`;
     const queued: Talk = { ...talk('DDDDDDDDDDD', '2026-03-01T00:00:00.000Z'), youtubeTitle: null, status: 'skipped', playlist: { id: 'PLconf', position: 7 } };
     const first = openTalklogDb(name);
     await first.talks.put(queued);
@@ -122,7 +181,7 @@ describe('a database written by an earlier Talklog', () => {
     const db = openTalklogDb(name);
     try {
       expect(await db.talks.toArray()).toEqual([queued]);
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(6);
     } finally {
       await db.delete();
     }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { addNote, deleteNote, updateNoteBody } from '../../src/db/notes';
 import { updateTalkDetails } from '../../src/db/library';
 import { clipTalk, deleteTalks } from '../../src/db/talks';
+import { addSlide } from '../../src/db/slides';
 import { createBackup, serializeBackup } from '../../src/export/backup';
 import { LibraryApp } from '../../src/options/LibraryApp';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
@@ -41,6 +42,15 @@ describe('the library', () => {
     await waitFor(() => expect(screen.getByText(/watched ·/).textContent).toBe('1 of 2 watched · 31 min left of the talks you kept'));
     fireEvent.change(screen.getByRole('combobox', { name: 'Event' }), { target: { value: '' } });
     expect(screen.queryByText(/watched ·/)).toBeNull();
+  });
+
+  test('counts the slides kept with notes in the storage line', async () => {
+    const db = await kubeconLibrary();
+    const [note] = await db.notes.toArray();
+    const image = new Blob(['frame'], { type: 'image/webp' });
+    await addSlide(db, note.id, { talkId: note.talkId, atSec: 3, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
+    await renderLibrary(db);
+    expect(await screen.findByText(/2 talks · 2 notes · 1 slide ·/)).toBeTruthy();
   });
 
   test('a recent backup needs no reminder', async () => {

@@ -1,0 +1,43 @@
+import { newSlideId, type Slide, type SlideThumbnail } from '../talk/slide';
+import type { TalklogDb } from './database';
+
+/** A frame just captured, before it is stored. */
+export type NewSlide = Pick<Slide, 'talkId' | 'atSec' | 'width' | 'height' | 'type' | 'image' | 'thumbnail'>;
+
+/** Keeps a captured frame for a note (or a draft: see draftOwner); returns it as stored. */
+export async function addSlide(db: TalklogDb, owner: string, slide: NewSlide, now = new Date()): Promise<Slide> {
+  const stored: Slide = { ...slide, id: newSlideId(), owner, atSec: Math.round(slide.atSec * 1000) / 1000, takenAt: now.toISOString() };
+  await db.slides.add(stored);
+  return stored;
+}
+
+function withoutImage({ image: _image, ...thumbnail }: Slide): SlideThumbnail {
+  return thumbnail;
+}
+
+/**
+ * The slides of some notes or drafts, in the order they were taken, without their full images:
+ * IndexedDB hands Blobs out as references, so this reads only the small fields.
+ */
+export async function slideThumbnails(db: TalklogDb, owners: readonly string[]): Promise<SlideThumbnail[]> {
+  const slides = await db.slides.where('owner').anyOf(owners).toArray();
+  return slides.sort((a, b) => a.takenAt.localeCompare(b.takenAt)).map(withoutImage);
+}
+
+export async function slideImage(db: TalklogDb, slideId: string): Promise<Blob | undefined> {
+  return (await db.slides.get(slideId))?.image;
+}
+
+export function removeSlide(db: TalklogDb, slideId: string): Promise<void> {
+  return db.slides.delete(slideId);
+}
+
+/** The slides taken while a note was a draft become the saved note's. */
+export function attachSlides(db: TalklogDb, fromOwner: string, noteId: string): Promise<number> {
+  return db.slides.where('owner').equals(fromOwner).modify({ owner: noteId });
+}
+
+/** How many slides are stored, for the library's storage line. */
+export function countSlides(db: TalklogDb): Promise<number> {
+  return db.slides.count();
+}

@@ -1,0 +1,39 @@
+/** What a slide is: a frame of the talk kept with a note. Field names match the backup format in the README. */
+
+export const SLIDE_TYPES = ['image/webp', 'image/jpeg'] as const;
+export type SlideType = (typeof SLIDE_TYPES)[number];
+
+export interface Slide {
+  /** `s_<random>` */
+  id: string;
+  /** The note it belongs to, or a draft's key (`draft:<talkId>:new`) while the note is being written. */
+  owner: string;
+  talkId: string;
+  /** Playback second the frame was taken at (to the millisecond). */
+  atSec: number;
+  /** ISO 8601: when it was taken. */
+  takenAt: string;
+  /** The video's own size, in pixels. */
+  width: number;
+  height: number;
+  type: SlideType;
+  image: Blob;
+  /** A small copy for lists, so they never decode every full image at once. */
+  thumbnail: Blob;
+}
+
+/** A slide without its image, as lists use it. */
+export type SlideThumbnail = Omit<Slide, 'image'>;
+
+export function newSlideId(): string {
+  return `s_${crypto.randomUUID()}`;
+}
+
+/** Slides of a note still being written belong to its draft until the note is saved. */
+export function draftOwner(draftKey: string): string {
+  return `draft:${draftKey}`;
+}
+
+export function slideExtension(type: SlideType): 'webp' | 'jpg' {
+  return type === 'image/webp' ? 'webp' : 'jpg';
+}

@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { addNote, deleteNote } from '../../src/db/notes';
+import { addSlide, attachSlides, removeSlide, slideImage, countSlides, slideThumbnails, type NewSlide } from '../../src/db/slides';
+import { clipTalk, deleteTalks, restoreDeleted } from '../../src/db/talks';
+import { draftOwner } from '../../src/talk/slide';
+import { capturedTalk, freshDb } from './test-db';
+
+const frame = (talkId: string, atSec: number, bytes = 'frame'): NewSlide => ({
+  talkId,
+  atSec,
+  width: 1280,
+  height: 720,
+  type: 'image/webp',
+  image: new Blob([bytes], { type: 'image/webp' }),
+  thumbnail: new Blob(['thumb'], { type: 'image/webp' }),
+});
+
+describe('slides', () => {
+  test('taken for a draft become the saved note’s, in the order they were taken', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const draft = draftOwner(`${talk.id}:new`);
+    const second = await addSlide(db, draft, frame(talk.id, 754.1234), new Date('2026-11-26T05:00:02Z'));
+    const first = await addSlide(db, draft, frame(talk.id, 12), new Date('2026-11-26T05:00:01Z'));
+    expect(second.atSec).toBe(754.123);
+    const note = await addNote(db, talk.id, 'the architecture slide', 754);
+    expect(await attachSlides(db, draft, note.id)).toBe(2);
+    expect(await slideThumbnails(db, [draft])).toEqual([]);
+    const listed = await slideThumbnails(db, [note.id]);
+    expect(listed.map((slide) => slide.id)).toEqual([first.id, second.id]);
+    expect(listed[0]).not.toHaveProperty('image');
+    expect(await (await slideImage(db, first.id))?.text()).toBe('frame');
+  });
+
+  test('removed before saving are gone', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const slide = await addSlide(db, draftOwner(`${talk.id}:new`), frame(talk.id, 1));
+    await removeSlide(db, slide.id);
+    expect(await db.slides.count()).toBe(0);
+  });
+
+  test('go with their note and come back with Undo', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const kept = await addNote(db, talk.id, 'kept', 1);
+    const gone = await addNote(db, talk.id, 'gone', 2);
+    await addSlide(db, kept.id, frame(talk.id, 1));
+    const slide = await addSlide(db, gone.id, frame(talk.id, 2, 'gone frame'));
+    const deleted = await deleteNote(db, gone.id);
+    expect(deleted?.slides.map((s) => s.id)).toEqual([slide.id]);
+    expect(await db.slides.count()).toBe(1);
+    await restoreDeleted(db, deleted!);
+    expect(await (await slideImage(db, slide.id))?.text()).toBe('gone frame');
+    expect(await db.slides.count()).toBe(2);
+  });
+
+  test('go with their talk, drafts too, and come back with Undo', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const note = await addNote(db, talk.id, 'a note', 1);
+    await addSlide(db, note.id, frame(talk.id, 1));
+    await addSlide(db, draftOwner(`${talk.id}:new`), frame(talk.id, 2));
+    const deleted = await deleteTalks(db, [talk.id]);
+    expect(deleted.slides).toHaveLength(2);
+    expect(await db.slides.count()).toBe(0);
+    await restoreDeleted(db, deleted);
+    expect(await db.slides.count()).toBe(2);
+  });
+
+  test('are counted for the storage line', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addSlide(db, 'n_1', frame(talk.id, 1));
+    await addSlide(db, 'n_1', frame(talk.id, 2));
+    expect(await countSlides(db)).toBe(2);
+  });
+});
