@@ -4,7 +4,7 @@ import type { TalklogDb } from './database';
 /** A frame just captured, before it is stored. */
 export type NewSlide = Pick<Slide, 'talkId' | 'atSec' | 'width' | 'height' | 'type' | 'image' | 'thumbnail'>;
 
-/** Keeps a captured frame for a note (or a draft: see draftOwner); returns it as stored. */
+/** Keeps a captured frame for a note (or its draft: popup/drafts.ts); returns it as stored. */
 export async function addSlide(db: TalklogDb, owner: string, slide: NewSlide, now = new Date()): Promise<Slide> {
   const stored: Slide = { ...slide, id: newSlideId(), owner, atSec: Math.round(slide.atSec * 1000) / 1000, takenAt: now.toISOString() };
   await db.slides.add(stored);
@@ -16,11 +16,11 @@ function withoutImage({ image: _image, ...thumbnail }: Slide): SlideThumbnail {
 }
 
 /**
- * The slides of some notes or drafts, in the order they were taken, without their full images:
+ * The slides of a note (or a draft), in the order they were taken, without their full images:
  * IndexedDB hands Blobs out as references, so this reads only the small fields.
  */
-export async function slideThumbnails(db: TalklogDb, owners: readonly string[]): Promise<SlideThumbnail[]> {
-  const slides = await db.slides.where('owner').anyOf(owners).toArray();
+export async function slideThumbnails(db: TalklogDb, owner: string): Promise<SlideThumbnail[]> {
+  const slides = await db.slides.where('owner').equals(owner).toArray();
   return slides.sort((a, b) => a.takenAt.localeCompare(b.takenAt)).map(withoutImage);
 }
 
@@ -30,11 +30,6 @@ export async function slideImage(db: TalklogDb, slideId: string): Promise<Blob |
 
 export function removeSlide(db: TalklogDb, slideId: string): Promise<void> {
   return db.slides.delete(slideId);
-}
-
-/** The slides taken while a note was a draft become the saved note's. */
-export function attachSlides(db: TalklogDb, fromOwner: string, noteId: string): Promise<number> {
-  return db.slides.where('owner').equals(fromOwner).modify({ owner: noteId });
 }
 
 /** How many slides are stored, for the library's storage line. */

@@ -36,6 +36,7 @@ export interface PlayerBox {
 /** Why no frame could be read: no player on this talk, an ad, nothing decoded yet, a canvas that refuses. */
 export type FrameProblem = 'no-video' | 'ad' | 'not-ready' | 'unreadable';
 
+/** The answer to `talklog/capture-frame`; its guard, isFrameCapture, is in frame-capture.ts (loaded with the capture code). */
 export type FrameCapture =
   /** The frame as a data URL (WebP, else JPEG) at the video's own size, and where the video was. */
   | { kind: 'frame'; dataUrl: string; width: number; height: number; atSec: number }
@@ -124,42 +125,6 @@ export function isSyncRequest(message: unknown): message is SyncRequest {
 
 export function isContentToPageMessage(message: unknown): message is ContentToPageMessage {
   return hasType(message) && message.type === 'talklog/page-changed';
-}
-
-const FRAME_PROBLEMS: readonly string[] = ['no-video', 'ad', 'not-ready', 'unreadable'] satisfies FrameProblem[];
-const SLIDE_DATA_URL = /^data:image\/(webp|jpeg);base64,/;
-
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
-function isPlayerBox(value: unknown): value is PlayerBox {
-  if (typeof value !== 'object' || value === null) return false;
-  const box = value as Record<string, unknown>;
-  return ['x', 'y', 'width', 'height', 'viewportWidth'].every((key) => isNumber(box[key]));
-}
-
-/** Checks the content script's answer before the pages trust it: it comes from a web page's process. */
-export function isFrameCapture(value: unknown): value is FrameCapture {
-  if (typeof value !== 'object' || value === null) return false;
-  const capture = value as Record<string, unknown>;
-  if (capture.kind === 'frame') {
-    return (
-      typeof capture.dataUrl === 'string' &&
-      SLIDE_DATA_URL.test(capture.dataUrl) &&
-      isNumber(capture.width) &&
-      isNumber(capture.height) &&
-      capture.width > 0 &&
-      capture.height > 0 &&
-      isNumber(capture.atSec) &&
-      capture.atSec >= 0
-    );
-  }
-  return (
-    capture.kind === 'no-frame' &&
-    typeof capture.reason === 'string' &&
-    FRAME_PROBLEMS.includes(capture.reason) &&
-    (capture.atSec === null || (isNumber(capture.atSec) && capture.atSec >= 0)) &&
-    (capture.box === null || isPlayerBox(capture.box))
-  );
 }
 
 /** The sender check every receiver makes: only this extension's own pages and scripts. */

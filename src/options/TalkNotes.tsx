@@ -9,6 +9,7 @@ import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
 import { Markdown } from '../ui/Markdown';
 import { NoteTextarea } from '../ui/NoteTextarea';
 import { TimeLink } from '../ui/TimeLink';
+import { useNoteSlides } from '../ui/use-slide-thumbnails';
 import { Highlighted } from './Highlighted';
 import './TalkNotes.css';
 
@@ -24,6 +25,7 @@ interface TalkNotesProps {
 /** A talk's notes in the library, each editable and deletable in place. Timestamps play the video from there. */
 export function TalkNotes({ db, talk, notes, words, onPlay, announce }: TalkNotesProps) {
   const [editing, setEditing] = useState<string | null>(null);
+  const renderSlides = useNoteSlides();
   if (notes.length === 0) return <p class="muted">{t('noNotesOnTalk')}</p>;
 
   return (
@@ -47,6 +49,7 @@ export function TalkNotes({ db, talk, notes, words, onPlay, announce }: TalkNote
                   onSeek={(atSec) => onPlay(talk.videoId, atSec)}
                   renderText={(text) => <Highlighted text={text} words={words} />}
                 />
+                {renderSlides?.({ db, owner: note.id, noteText: note.body })}
               </div>
               <span class="library-note__actions">
                 <button type="button" class="button button--quiet button--small" aria-label={t('editNote')} onClick={() => setEditing(note.id)}>

@@ -5,7 +5,9 @@ import { newNoteId } from '../talk/model';
 import { formatPlaybackTime } from '../talk/time';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import { NoteTextarea } from '../ui/NoteTextarea';
-import type { DraftStore } from './drafts';
+import type { SlideCapture } from '../slides/capture-slide';
+import { useNoteSlides } from '../ui/use-slide-thumbnails';
+import { draftSlidesOwner, type DraftStore } from './drafts';
 import type { EditTarget } from './edit-target';
 import { saveNoteText, typedSince } from './save-note';
 import { useSharedDraft, type BoxText } from './use-shared-draft';
@@ -22,6 +24,7 @@ interface NoteEditorProps {
   /** Where the video is now; null when it cannot be told. */
   currentSec: () => Promise<number | null>;
   captionOnScreen: () => Promise<string | null>;
+  captureSlide: () => Promise<SlideCapture>;
   announce: (announcement: Announcement) => void;
 }
 
@@ -30,7 +33,7 @@ interface NoteEditorProps {
  * draft until it is saved, so closing the page and coming back finds it again.
  * Give it `key` by `editing?.id` so that starting or ending an edit starts afresh.
  */
-export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave, currentSec, captionOnScreen, announce }: NoteEditorProps) {
+export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave, currentSec, captionOnScreen, captureSlide, announce }: NoteEditorProps) {
   const latest = useRef<BoxText>({ id: '', body: '', atSec: null });
   const draft = useSharedDraft(drafts, talkId, editing, { current: latest.current, show: (text) => show(text) }, (kept) =>
     announce({ kind: 'alert', text: t('draftTooLong', kept.toLocaleString()) }),
@@ -88,6 +91,14 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
     box?.setSelectionRange(next.caret, next.caret);
   };
 
+  // Slides taken while the note is written belong to its draft until it is saved (save-note.ts).
+  const slidesOwner = draftSlidesOwner(talkId, editing ? 'edit' : 'new');
+  const renderSlides = useNoteSlides();
+  const captureSlideHere = async () => {
+    const [capture, { keepCapturedSlide }] = await Promise.all([captureSlide(), import('../slides/keep-captured-slide')]);
+    announce(await keepCapturedSlide(db, capture, slidesOwner));
+  };
+
   const save = async () => {
     if (saving || body.trim() === '') return;
     setSaving(true);
@@ -132,12 +143,16 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
         onValue={onInput}
         onSubmit={() => void save()}
       />
+      {renderSlides?.({ db, owner: slidesOwner, noteText: '', removable: true })}
       <div class="note-editor__row">
         <span id={`${boxId}-hint`} class="muted">
           {t('ctrlEnterSaves', hint)}
         </span>
         <button type="button" class="button button--quiet" onClick={() => void quoteCaption()}>
           {t('quote')}
+        </button>
+        <button type="button" class="button button--quiet" onClick={() => void captureSlideHere()}>
+          {t('captureSlide')}
         </button>
         {editing && (
           <button

@@ -1,3 +1,4 @@
+import type { ComponentChild } from 'preact';
 import { chapterAt } from '../talk/chapters';
 import type { Chapter, Note } from '../talk/model';
 import { LazyMarkdown } from '../ui/LazyMarkdown';
@@ -11,9 +12,11 @@ interface NoteListProps {
   onSeek: (atSec: number) => void;
   onEdit: (note: Note) => void;
   onDelete: (note: Note) => void;
+  /** A note's slides, once their code has loaded. */
+  slidesOf?: (note: Note) => ComponentChild;
 }
 
-export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete }: NoteListProps) {
+export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete, slidesOf }: NoteListProps) {
   if (notes.length === 0) return <p class="muted notes-empty">{t('noNotesYet')}</p>;
   return (
     <ol class="note-list plain-list" aria-label={t('notes')}>
@@ -36,6 +39,7 @@ export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete }:
             <div class="note__body">
               <LazyMarkdown source={note.body} videoId={videoId} onSeek={onSeek} />
             </div>
+            {slidesOf?.(note)}
           </li>
         );
       })}

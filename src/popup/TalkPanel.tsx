@@ -10,6 +10,7 @@ import { videoTimeUrl } from '../talk/video-id';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
 import { useLiveQuery } from '../ui/use-live-query';
+import { useNoteSlides } from '../ui/use-slide-thumbnails';
 import { draftKey, type DraftStore } from './drafts';
 import type { EditTarget } from './edit-target';
 import { NoteEditor } from './NoteEditor';
@@ -40,6 +41,7 @@ export function TalkPanel({ db, drafts, captured, rewindSec, connector, announce
   if (saved) wasSaved.current = true;
   const notes = useLiveQuery(() => notesForTalk(db, talkId), [db, talkId]).value;
   const [detailsRequest, setDetailsRequest] = useState(0);
+  const renderSlides = useNoteSlides();
 
   useLayoutEffect(() => {
     if (liveTalk.settled && notes) markAppReady();
@@ -107,7 +109,15 @@ export function TalkPanel({ db, drafts, captured, rewindSec, connector, announce
         )}
         {saved && <TalkDescription db={db} talk={saved} announce={announce} openRequest={detailsRequest} />}
       </section>
-      <NoteList notes={notes ?? []} chapters={captured.chapters} videoId={talk.videoId} onSeek={seek} onEdit={setEditing} onDelete={remove} />
+      <NoteList
+        notes={notes ?? []}
+        chapters={captured.chapters}
+        videoId={talk.videoId}
+        onSeek={seek}
+        onEdit={setEditing}
+        onDelete={remove}
+        slidesOf={renderSlides && ((note) => renderSlides({ db, owner: note.id, noteText: note.body }))}
+      />
       <NoteEditor
         key={editing?.id ?? 'new-note'}
         db={db}
@@ -122,6 +132,7 @@ export function TalkPanel({ db, drafts, captured, rewindSec, connector, announce
           return noteStartSec(playing, { rewindSec });
         }}
         captionOnScreen={() => connector.captionOnScreen()}
+        captureSlide={() => connector.captureSlide(talkId, talk.videoId)}
         announce={announce}
       />
     </>

@@ -32,6 +32,11 @@ export function draftKey(talkId: string, kind: 'new' | 'edit'): string {
   return `${talkId}:${kind}`;
 }
 
+/** Slides captured while a note is written belong to its draft until the note is saved. */
+export function draftSlidesOwner(talkId: string, kind: 'new' | 'edit'): string {
+  return `draft:${draftKey(talkId, kind)}`;
+}
+
 function parseDraft(stored: string | null): Draft | null {
   try {
     const parsed: unknown = JSON.parse(stored ?? 'null');

@@ -1,10 +1,14 @@
 import type { TalklogDb } from '../db/database';
-import { addNote, updateNoteBody } from '../db/notes';
+import { addNoteWithSlides, updateNoteWithSlides } from '../db/note-with-slides';
 import { t } from '../i18n/t';
 import { formatPlaybackTime } from '../talk/time';
+import { draftSlidesOwner } from './drafts';
 import type { EditTarget } from './edit-target';
 
-/** Saves the box's text as a new note, or as the edit of a note; returns the confirmation to announce. */
+/**
+ * Saves the box's text as a new note, or as the edit of a note, with the slides captured while it
+ * was written; returns the confirmation to announce.
+ */
 export async function saveNoteText(
   db: TalklogDb,
   talkId: string,
@@ -12,11 +16,11 @@ export async function saveNoteText(
   { id, body, atSec }: { id: string; body: string; atSec: () => Promise<number | null> },
 ): Promise<string> {
   if (editing) {
-    const { outcome } = await updateNoteBody(db, editing, body);
+    const { outcome } = await updateNoteWithSlides(db, editing, body, draftSlidesOwner(talkId, 'edit'));
     return outcome === 'updated' ? t('noteUpdated') : t('noteKeptBoth');
   }
   const sec = await atSec();
-  await addNote(db, talkId, body, sec, new Date(), id);
+  await addNoteWithSlides(db, talkId, { id, body, atSec: sec }, draftSlidesOwner(talkId, 'new'));
   return sec === null ? t('noteSaved') : t('noteSavedAt', formatPlaybackTime(sec));
 }
 

@@ -1,7 +1,9 @@
 import browser from 'webextension-polyfill';
 import { isContentToPageMessage, isFromThisExtension } from '../messages/messages';
 import { askWhatTalkIsHere } from '../messages/ask-tab';
+import { browserCaptureTab } from '../messages/capture-tab';
 import { sendToContent, sendToExtension } from '../messages/send';
+import type { SlideCapture } from '../slides/capture-slide';
 import type { TalkHere } from '../talk/model';
 import { openSidePanel } from '../ui/open-side-panel';
 import { browserConferenceConnector, type ConferenceConnector } from './conference-connector';
@@ -13,6 +15,8 @@ export interface TabConnector {
   seek(videoId: string, atSec: number): Promise<boolean>;
   /** The caption on screen in the tab now; null when captions are off. */
   captionOnScreen(): Promise<string | null>;
+  /** The frame the tab's player shows now, for the note being written (capture-slide.ts). */
+  captureSlide(talkId: string, videoId: string): Promise<SlideCapture>;
   /** Calls back when the tab switches to another video in the page; returns the unsubscribe. */
   onPageChanged(listener: () => void): () => void;
   /** Tells the background that this talk's notes changed (for the toolbar badge). */
@@ -77,6 +81,12 @@ export function browserTabConnector(tabId: number | null, { askNow = false } = {
     async captionOnScreen() {
       if (tabId === null) return null;
       return sendToContent(tabId, { type: 'talklog/caption-on-screen' }).catch(() => null);
+    },
+    async captureSlide(talkId, videoId) {
+      // Loaded when used: the popup opens without the capture code.
+      const { captureSlide } = await import('../slides/capture-slide');
+      // No tab: asking it fails, and the capture says there is no player.
+      return captureSlide(browserCaptureTab(tabId ?? browser.tabs.TAB_ID_NONE, videoId), talkId);
     },
     onPageChanged(listener) {
       const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {

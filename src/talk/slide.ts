@@ -6,7 +6,7 @@ export type SlideType = (typeof SLIDE_TYPES)[number];
 export interface Slide {
   /** `s_<random>` */
   id: string;
-  /** The note it belongs to, or a draft's key (`draft:<talkId>:new`) while the note is being written. */
+  /** The note it belongs to, or its draft's (popup/drafts.ts, draftSlidesOwner) while the note is being written. */
   owner: string;
   talkId: string;
   /** Playback second the frame was taken at (to the millisecond). */
@@ -27,11 +27,6 @@ export type SlideThumbnail = Omit<Slide, 'image'>;
 
 export function newSlideId(): string {
   return `s_${crypto.randomUUID()}`;
-}
-
-/** Slides of a note still being written belong to its draft until the note is saved. */
-export function draftOwner(draftKey: string): string {
-  return `draft:${draftKey}`;
 }
 
 export function slideExtension(type: SlideType): 'webp' | 'jpg' {

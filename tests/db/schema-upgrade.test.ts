@@ -161,7 +161,7 @@ describe('a database written by an earlier Talklog', () => {
       expect(await db.slides.count()).toBe(0);
       const image = new Blob(['image'], { type: 'image/webp' });
       const slide = await addSlide(db, 'n_5', { talkId: kept.id, atSec: 12, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
-      expect((await slideThumbnails(db, ['n_5'])).map((stored) => stored.id)).toEqual([slide.id]);
+      expect((await slideThumbnails(db, 'n_5')).map((stored) => stored.id)).toEqual([slide.id]);
       await deleteNote(db, 'n_5');
       expect(await db.slides.count()).toBe(0);
       expect((await db.syncDeletions.toArray()).map((deletion) => deletion.id)).toEqual(['n_5', 'n_gone']);

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { addNote, deleteNote } from '../../src/db/notes';
-import { addSlide, attachSlides, removeSlide, slideImage, countSlides, slideThumbnails, type NewSlide } from '../../src/db/slides';
+import { addNoteWithSlides, updateNoteWithSlides } from '../../src/db/note-with-slides';
+import { addNote, deleteNote, updateNoteBody } from '../../src/db/notes';
+import { addSlide, removeSlide, slideImage, countSlides, slideThumbnails, type NewSlide } from '../../src/db/slides';
 import { clipTalk, deleteTalks, restoreDeleted } from '../../src/db/talks';
-import { draftOwner } from '../../src/talk/slide';
+import { draftSlidesOwner } from '../../src/popup/drafts';
 import { capturedTalk, freshDb } from './test-db';
 
 const frame = (talkId: string, atSec: number, bytes = 'frame'): NewSlide => ({
@@ -19,23 +20,37 @@ describe('slides', () => {
   test('taken for a draft become the saved note’s, in the order they were taken', async () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());
-    const draft = draftOwner(`${talk.id}:new`);
+    const draft = draftSlidesOwner(talk.id, 'new');
     const second = await addSlide(db, draft, frame(talk.id, 754.1234), new Date('2026-11-26T05:00:02Z'));
     const first = await addSlide(db, draft, frame(talk.id, 12), new Date('2026-11-26T05:00:01Z'));
     expect(second.atSec).toBe(754.123);
-    const note = await addNote(db, talk.id, 'the architecture slide', 754);
-    expect(await attachSlides(db, draft, note.id)).toBe(2);
-    expect(await slideThumbnails(db, [draft])).toEqual([]);
-    const listed = await slideThumbnails(db, [note.id]);
+    const note = await addNoteWithSlides(db, talk.id, { body: 'the architecture slide', atSec: 754 }, draft);
+    expect(await slideThumbnails(db, draft)).toEqual([]);
+    const listed = await slideThumbnails(db, note.id);
     expect(listed.map((slide) => slide.id)).toEqual([first.id, second.id]);
     expect(listed[0]).not.toHaveProperty('image');
     expect(await (await slideImage(db, first.id))?.text()).toBe('frame');
   });
 
+  test('are saved with a new note, or with an edit (on the note kept when both were)', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addSlide(db, draftSlidesOwner(talk.id, 'new'), frame(talk.id, 5));
+    const note = await addNoteWithSlides(db, talk.id, { body: 'with a slide', atSec: 5 }, draftSlidesOwner(talk.id, 'new'));
+    expect((await slideThumbnails(db, note.id)).map((slide) => slide.atSec)).toEqual([5]);
+
+    await addSlide(db, draftSlidesOwner(talk.id, 'edit'), frame(talk.id, 8));
+    await updateNoteBody(db, note, 'changed elsewhere meanwhile');
+    const { outcome, note: kept } = await updateNoteWithSlides(db, note, 'my edit', draftSlidesOwner(talk.id, 'edit'));
+    expect(outcome).toBe('kept-both');
+    expect((await slideThumbnails(db, kept.id)).map((slide) => slide.atSec)).toEqual([8]);
+    expect(await slideThumbnails(db, draftSlidesOwner(talk.id, 'edit'))).toEqual([]);
+  });
+
   test('removed before saving are gone', async () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());
-    const slide = await addSlide(db, draftOwner(`${talk.id}:new`), frame(talk.id, 1));
+    const slide = await addSlide(db, draftSlidesOwner(talk.id, 'new'), frame(talk.id, 1));
     await removeSlide(db, slide.id);
     expect(await db.slides.count()).toBe(0);
   });
@@ -60,7 +75,7 @@ describe('slides', () => {
     const talk = await clipTalk(db, capturedTalk());
     const note = await addNote(db, talk.id, 'a note', 1);
     await addSlide(db, note.id, frame(talk.id, 1));
-    await addSlide(db, draftOwner(`${talk.id}:new`), frame(talk.id, 2));
+    await addSlide(db, draftSlidesOwner(talk.id, 'new'), frame(talk.id, 2));
     const deleted = await deleteTalks(db, [talk.id]);
     expect(deleted.slides).toHaveLength(2);
     expect(await db.slides.count()).toBe(0);

@@ -33,3 +33,47 @@ export async function seekMainPlayer(page: Page, atSec: number): Promise<void> {
   );
   await page.waitForFunction(() => document.querySelector<HTMLVideoElement>('#movie_player video')!.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA);
 }
+
+export interface StoredSlide {
+  owner: string;
+  atSec: number;
+  width: number;
+  height: number;
+  type: string;
+  /** The stored image as decoded, and its colour at SAMPLE_POINTS. */
+  decoded: { width: number; height: number; colours: number[][] };
+  thumbnailWidth: number;
+}
+
+/** Every stored slide, read with the raw IndexedDB API in an extension page and decoded there. */
+export function readStoredSlides(extensionPage: Page): Promise<StoredSlide[]> {
+  return extensionPage.evaluate(
+    (points) =>
+      new Promise<StoredSlide[]>((resolve, reject) => {
+        const open = indexedDB.open('talklog');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('slides').objectStore('slides').getAll();
+          read.onsuccess = async () => {
+            open.result.close();
+            const slides = read.result as (StoredSlide & { image: Blob; thumbnail: Blob })[];
+            resolve(
+              await Promise.all(
+                slides.map(async ({ owner, atSec, width, height, type, image, thumbnail }) => {
+                  const bitmap = await createImageBitmap(image);
+                  const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+                  context.drawImage(bitmap, 0, 0);
+                  const colours = points.map(([x, y]) =>
+                    Array.from(context.getImageData(Math.floor(x * bitmap.width), Math.floor(y * bitmap.height), 1, 1).data.slice(0, 3)),
+                  );
+                  const thumbnailWidth = (await createImageBitmap(thumbnail)).width;
+                  return { owner, atSec, width, height, type, decoded: { width: bitmap.width, height: bitmap.height, colours }, thumbnailWidth };
+                }),
+              ),
+            );
+          };
+        };
+      }),
+    SAMPLE_POINTS,
+  );
+}

@@ -3,7 +3,7 @@ import { PREVIEW_FROM_SEC } from '../../scripts/fake-youtube/watch-page.mjs';
 import { SLIDES_VIDEO } from '../../scripts/fake-youtube/slides-video.mjs';
 import type { FrameCapture } from '../../src/messages/messages';
 import { sessionForThisFile } from './extension';
-import { SAMPLE_POINTS, secondOfColour, seekMainPlayer } from './slide-frames';
+import { readStoredSlides, SAMPLE_POINTS, secondOfColour, seekMainPlayer } from './slide-frames';
 
 const session = sessionForThisFile();
 
@@ -63,4 +63,54 @@ test("the content script captures the main player's frame at the video's resolut
   expect(capture.type).toBe('data:image/webp;');
   expect(capture.size).toEqual([SLIDES_VIDEO.width, SLIDES_VIDEO.height]);
   expect(capture.colours.map(secondOfColour)).toEqual([5, 5, 5]);
+});
+
+async function captureAndSave(watchPath: string, atSec: number, noteText: string) {
+  const watch = await session.openYouTube(watchPath);
+  await seekMainPlayer(watch, atSec);
+  const popup = await session.openPopupFor(watch);
+  await popup.getByRole('button', { name: 'Capture slide' }).click();
+  const time = `0:${String(Math.floor(atSec)).padStart(2, '0')}`;
+  await expect.poll(() => popup.getByRole('status').textContent()).toBe(`Slide at ${time} added to the note.`);
+  // The thumbnail shows in the editor, and can be taken off before saving.
+  await expect.poll(() => popup.getByRole('button', { name: `Remove slide at ${time}` }).count()).toBe(1);
+  await popup.getByRole('textbox', { name: 'Note' }).fill(noteText);
+  await popup.getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(() => popup.getByRole('button', { name: `Slide at ${time}: ${noteText}` }).count()).toBe(1);
+  return { watch, popup };
+}
+
+test('Capture slide keeps the frame on screen, at the video’s resolution, with the saved note', async () => {
+  const { popup } = await captureAndSave('/watch?v=Sl1desT4lk0', 9.5, 'the architecture slide');
+  const notes = await session.readStore<{ id: string; body: string }>('notes');
+  const note = notes.find((stored) => stored.body === 'the architecture slide')!;
+  const slides = (await readStoredSlides(popup)).filter((slide) => slide.owner === note.id);
+  expect(slides).toHaveLength(1);
+  const [slide] = slides;
+  expect([slide.width, slide.height, slide.decoded.width, slide.decoded.height]).toEqual([1280, 720, 1280, 720]);
+  expect(slide.type).toBe('image/webp');
+  expect(slide.atSec).toBeCloseTo(9.5, 1);
+  // Its pixels are the frame of second 9, not of a neighbouring second.
+  expect(slide.decoded.colours.map(secondOfColour)).toEqual([9, 9, 9]);
+  expect(slide.thumbnailWidth).toBe(320);
+
+  // A click opens it large in a dialog; Esc closes it and the focus goes back to the thumbnail.
+  const thumbnail = popup.getByRole('button', { name: 'Slide at 0:09: the architecture slide' });
+  await thumbnail.click();
+  const dialog = popup.getByRole('dialog', { name: 'Slide at 0:09: the architecture slide' });
+  await expect.poll(() => dialog.getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1280);
+  await session.screenshot(popup, 'slide-dialog');
+  await popup.keyboard.press('Escape');
+  await expect.poll(() => dialog.count()).toBe(0);
+  expect(await thumbnail.evaluate((button) => button === document.activeElement)).toBe(true);
+  await session.screenshot(popup, 'popup-with-slide');
+});
+
+test('with a hover preview playing in the page, Capture slide still takes the main player’s frame', async () => {
+  const { popup } = await captureAndSave('/watch?v=Sl1desT4lk0&preview', 4.5, 'the problem statement');
+  const notes = await session.readStore<{ id: string; body: string }>('notes');
+  const note = notes.find((stored) => stored.body === 'the problem statement')!;
+  const [slide] = (await readStoredSlides(popup)).filter((stored) => stored.owner === note.id);
+  expect([slide.decoded.width, slide.decoded.height]).toEqual([1280, 720]);
+  expect(slide.decoded.colours.map(secondOfColour)).toEqual([4, 4, 4]);
 });

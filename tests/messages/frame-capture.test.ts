@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isExtensionToContentMessage, isFrameCapture } from '../../src/messages/messages';
+import { isFrameCapture } from '../../src/messages/frame-capture';
+import { isExtensionToContentMessage } from '../../src/messages/messages';
 
 const box = { x: 20, y: 70, width: 640, height: 360, viewportWidth: 1280 };
 

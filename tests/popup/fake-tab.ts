@@ -15,6 +15,7 @@ export function fakeTab(here: TalkHere) {
       return () => {};
     },
     captionOnScreen: async () => state.caption,
+    captureSlide: async () => ({ kind: 'failed', message: 'no player in a unit test' }),
     notesChanged: () => {},
     openUrl: (url) => state.opened.push(url),
     openLibrary: () => {},
