@@ -4,6 +4,7 @@ import { isFromThisExtension, isPageToBackgroundMessage, isPageToBackgroundReque
 import { followActiveTabBadge } from './badge';
 import { browserBadge, browserClipEnvironment } from './browser-environment';
 import { CLIP_COMMAND, clipTab, finishUnfinishedClip } from './clip-command';
+import { CAPTURE_SLIDE_COMMAND, captureSlideInTab } from './capture-slide-command';
 import { createContextMenus, onContextMenuClick } from './context-menu';
 import { openSidePanel } from '../ui/open-side-panel';
 import { queuePlaylistInTab } from './queue-playlist';
@@ -21,13 +22,14 @@ void leftUnfinished.then((clip) => finishUnfinishedClip(clips, clip));
 startBackgroundSync(db);
 
 async function onCommand(command: string, tab?: browser.Tabs.Tab): Promise<void> {
-  if (command === CLIP_COMMAND) {
-    // The browser names the tab the shortcut was pressed in; asking for the active tab is the fallback.
-    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
-    await leftUnfinished;
-    if (tabId !== undefined) await clipTab(clips, tabId);
-  }
   if (command === OPEN_SIDE_PANEL_COMMAND && tab?.windowId !== undefined) await openSidePanel({ windowId: tab.windowId });
+  if (command !== CLIP_COMMAND && command !== CAPTURE_SLIDE_COMMAND) return;
+  // The browser names the tab the shortcut was pressed in; asking for the active tab is the fallback.
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  if (tabId === undefined) return;
+  if (command === CAPTURE_SLIDE_COMMAND) return captureSlideInTab(clips, tabId);
+  await leftUnfinished;
+  await clipTab(clips, tabId);
 }
 
 const onMenuClick = (info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) => onContextMenuClick(clips, info, tab);

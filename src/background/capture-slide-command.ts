@@ -1,0 +1,26 @@
+import { t } from '../i18n/t';
+import { browserCaptureTab } from '../messages/capture-tab';
+import { clipTalk } from '../db/talks';
+import { draftSlidesOwner } from '../popup/drafts';
+import { captureSlide } from '../slides/capture-slide';
+import { keepCapturedSlide } from '../slides/keep-captured-slide';
+import type { ClipEnvironment } from './clip-command';
+
+export const CAPTURE_SLIDE_COMMAND = 'capture-slide';
+
+/**
+ * The shortcut (fullscreen too): captures the slide on screen in the tab for the next note on its
+ * talk (saving the talk if it is new), and says so inside the page.
+ */
+export async function captureSlideInTab(env: ClipEnvironment, tabId: number): Promise<void> {
+  const here = await env.whatTalkIsHere(tabId);
+  if (here.kind !== 'talk') {
+    await env.badge.flash(tabId, 'no-talk');
+    return;
+  }
+  const talk = await clipTalk(env.db, here.talk, new Date(), { settingsEvent: env.settingsEvent });
+  const capture = await captureSlide(browserCaptureTab(tabId, talk.videoId), talk.id);
+  const outcome = await keepCapturedSlide(env.db, capture, draftSlidesOwner(talk.id, 'new'));
+  const failed = outcome.kind !== 'status';
+  await env.showInPage(tabId, { text: failed ? outcome.text : t('slideCapturedForNextNote'), failed }).catch(() => undefined);
+}
