@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { PREVIEW_FROM_SEC } from '../../scripts/fake-youtube/watch-page.mjs';
 import { SLIDES_VIDEO } from '../../scripts/fake-youtube/slides-video.mjs';
 import type { FrameCapture } from '../../src/messages/messages';
-import { sessionForThisFile } from './extension';
+import { sessionForThisFile, waitForAppReady } from './extension';
 import { readStoredSlides, SAMPLE_POINTS, secondOfColour, seekMainPlayer } from './slide-frames';
 
 const session = sessionForThisFile();
@@ -133,4 +133,31 @@ test('the Capture slide shortcut keeps the slide for the next note on the talk, 
   await popup.getByRole('button', { name: 'Save note' }).click();
   await expect.poll(() => popup.getByRole('button', { name: 'Slide at 0:12: taken with the shortcut' }).count()).toBe(1);
   expect(await popup.getByRole('button', { name: /^Remove slide/ }).count()).toBe(0);
+});
+
+test('the library counts the slides and shows each note’s thumbnails, in both themes', async () => {
+  const library = await session.context.newPage();
+  await library.goto(session.extensionUrl('src/options/index.html'));
+  await waitForAppReady(library);
+  // The slide count is a query of its own, answered after the talks show; a busy machine takes a while.
+  await expect.poll(() => library.getByText(/ · 3 slides · /).count(), { timeout: 10_000 }).toBe(1);
+  const talk = library.getByRole('listitem').filter({ has: library.getByRole('heading', { name: 'Slides Worth Keeping', exact: true }) });
+  await talk.getByRole('button', { name: 'Details' }).click();
+  for (const name of ['Slide at 0:09: the architecture slide', 'Slide at 0:04: the problem statement', 'Slide at 0:12: taken with the shortcut']) {
+    await expect.poll(() => talk.getByRole('button', { name }).count()).toBe(1);
+  }
+  await session.screenshot(library, 'library-slides');
+  await library.emulateMedia({ colorScheme: 'dark' });
+  await talk.getByRole('button', { name: 'Slide at 0:04: the problem statement' }).click();
+  await expect
+    .poll(() =>
+      library
+        .getByRole('dialog')
+        .getByRole('img')
+        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+    )
+    .toBe(1280);
+  await session.screenshot(library, 'library-slide-dialog-dark');
+  await library.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(() => library.getByRole('dialog').count()).toBe(0);
 });
