@@ -7,12 +7,15 @@ import { formatPlaybackTime } from '../talk/time';
 import { videoTimeUrl } from '../talk/video-id';
 import { listItemLines, markdownLines } from './markdown-block';
 import { escapeInline, escapeLinkDestination, guardLineStart, singleLine } from './markdown-text';
+import type { SlideLink } from './slide-files';
 
 export interface TalkMarkdownOptions {
   includeTimestamps?: boolean;
   includeSpeakers?: boolean;
   includeStars?: boolean;
   includeDuration?: boolean;
+  /** Each note's slides (slide-files.ts), linked as images under the note; none when absent. */
+  slides?: Map<string, SlideLink[]>;
 }
 
 export interface TalkLogOptions extends TalkMarkdownOptions {
@@ -116,7 +119,8 @@ function noteItem(talk: Talk, note: Note, options: TalkMarkdownOptions): string[
     options.includeTimestamps !== false && note.atSec !== null
       ? `[${formatPlaybackTime(note.atSec)}](${escapeLinkDestination(videoTimeUrl(talk.videoId, note.atSec))})`
       : null;
-  return listItemLines(lead, markdownLines(note.body));
+  const images = (options.slides?.get(note.id) ?? []).flatMap((slide) => ['', `![Slide at ${formatPlaybackTime(slide.atSec)}](${slide.path})`]);
+  return listItemLines(lead, [...markdownLines(note.body), ...images]);
 }
 
 /**
