@@ -36,3 +36,8 @@ export function removeSlide(db: TalklogDb, slideId: string): Promise<void> {
 export function countSlides(db: TalklogDb): Promise<number> {
   return db.slides.count();
 }
+
+/** The slides kept with these notes, without their images: the export names and links them before it reads any. */
+export async function slidesOfNotes(db: TalklogDb, noteIds: string[]): Promise<SlideThumbnail[]> {
+  return (await db.slides.where('owner').anyOf(noteIds).toArray()).map(withoutImage);
+}

@@ -1,13 +1,18 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { TalklogDb } from '../db/database';
 import { sortedText } from '../db/library';
+import { slideImage, slidesOfNotes } from '../db/slides';
+import { slideLinks } from '../export/slide-files';
 import { chooseTalks, DEFAULT_TALK_CHOICE, notWatchedYet, type TalkChoice } from '../export/talk-choice';
 import { defaultCategoryOrder, renderTalkLog, talkLogFileName, type TalkMarkdownOptions } from '../export/talk-log';
 import { t, type MessageKey } from '../i18n/t';
 import type { Note, Talk } from '../talk/model';
+import type { SlideThumbnail } from '../talk/slide';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { categoriesInOrder } from './category-order';
 import { CategoryOrderList } from './CategoryOrderList';
 import { ExportPreview } from './ExportPreview';
+import { ExportSlidesOption } from './ExportSlidesOption';
 import { ExportTalkChoice, type ExportScope } from './ExportTalkChoice';
 import type { LibraryEnvironment } from './library-environment';
 import { sharedEvent } from './library-filter';
@@ -22,6 +27,7 @@ interface ExportDialogProps {
   /** Whether a search or filter leaves some talks out. */
   narrowed: boolean;
   notes: Note[];
+  db: TalklogDb;
   env: LibraryEnvironment;
   onClose: () => void;
 }
@@ -38,7 +44,7 @@ const INCLUDE_LABELS: Record<keyof Include, MessageKey> = {
 const PREVIEW_DELAY_MS = 150;
 
 /** `Export markdown`: the talk log as a document, set up and previewed before it is downloaded or copied. */
-export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: ExportDialogProps) {
+export function ExportDialog({ shown, all, narrowed, notes, db, env, onClose }: ExportDialogProps) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleField = useRef<HTMLInputElement>(null);
@@ -60,14 +66,33 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
   const [include, setInclude] = useState<Include>({ includeTimestamps: true, includeSpeakers: true, includeStars: true });
   const [order, setOrder] = useState(() => defaultCategoryOrder(all));
   const categories = useMemo(() => categoriesInOrder(order, defaultCategoryOrder(talks)), [order, talks]);
+  const [includeSlides, setIncludeSlides] = useState(false);
+  const [slides, setSlides] = useState<SlideThumbnail[] | null>(null);
+  const links = useMemo(() => (includeSlides && slides ? slideLinks(talks, slides) : undefined), [includeSlides, slides, talks]);
   const request = useMemo(
-    () => ({ talks, options: { title, intro, categoryOrder: categories, notWatchedYet: withQueue ? queued : [], ...include } }),
-    [talks, title, intro, categories, include, withQueue, queued],
+    () => ({ talks, options: { title, intro, categoryOrder: categories, notWatchedYet: withQueue ? queued : [], ...include, slides: links } }),
+    [talks, title, intro, categories, include, withQueue, queued, links],
   );
   const previewed = useSettled(request, PREVIEW_DELAY_MS);
   const preview = useMemo(() => renderTalkLog(previewed.talks, notes, previewed.options), [previewed, notes]);
   const currentMarkdown = () => (previewed === request ? preview : renderTalkLog(request.talks, notes, request.options));
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+
+  // The slides' names and times are read once the user asks for them; their images only on download.
+  useEffect(() => {
+    if (!includeSlides || slides) return;
+    let current = true;
+    slidesOfNotes(
+      db,
+      notes.map((note) => note.id),
+    ).then(
+      (read) => current && setSlides(read),
+      (error: unknown) => current && setAnnouncement({ kind: 'alert', text: t('couldNotExportSlides', errorMessage(error)) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [includeSlides, slides, db, notes]);
 
   useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -76,10 +101,25 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
     return () => opener?.focus();
   }, []);
 
-  const download = () => {
+  const download = async () => {
     const fileName = talkLogFileName(sharedEvent(talks), env.now());
-    env.download(fileName, currentMarkdown(), 'text/markdown');
-    setAnnouncement({ kind: 'status', text: t('downloadedFile', fileName, plural(talks.length, 'talk')) });
+    const markdown = currentMarkdown();
+    if (!request.options.slides) {
+      env.download(fileName, markdown, 'text/markdown');
+      setAnnouncement({ kind: 'status', text: t('downloadedFile', fileName, plural(talks.length, 'talk')) });
+      return;
+    }
+    try {
+      const files = [...request.options.slides.values()].flat();
+      // fflate is needed only for this download: the library page loads it then, not when it opens.
+      const { talkLogZip } = await import('./talk-log-zip');
+      const zip = await talkLogZip(fileName, markdown, files, (slideId) => slideImage(db, slideId));
+      const zipName = fileName.replace(/\.md$/, '.zip');
+      env.download(zipName, zip, 'application/zip');
+      setAnnouncement({ kind: 'status', text: t('downloadedFileWithSlides', zipName, plural(talks.length, 'talk'), plural(files.length, 'slide')) });
+    } catch (error) {
+      setAnnouncement({ kind: 'alert', text: t('couldNotExportSlides', errorMessage(error)) });
+    }
   };
 
   const copy = async () => {
@@ -158,6 +198,11 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
                 {t(INCLUDE_LABELS[key])}
               </label>
             ))}
+            <ExportSlidesOption
+              checked={includeSlides}
+              onChange={setIncludeSlides}
+              count={links ? [...links.values()].reduce((sum, noteSlides) => sum + noteSlides.length, 0) : null}
+            />
           </fieldset>
           <CategoryOrderList categories={categories} order={order} onChange={setOrder} />
         </form>
@@ -168,7 +213,7 @@ export function ExportDialog({ shown, all, narrowed, notes, env, onClose }: Expo
         <button type="button" class="button" onClick={() => void copy()}>
           {t('copy')}
         </button>
-        <button type="button" class="button button--primary" onClick={download}>
+        <button type="button" class="button button--primary" disabled={includeSlides && !links} onClick={() => void download()}>
           {t('download')}
         </button>
       </footer>

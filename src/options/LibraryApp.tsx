@@ -208,6 +208,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           all={talks}
           narrowed={narrowed}
           notes={entries.flatMap((entry) => entry.notes)}
+          db={db}
           env={env}
           onClose={() => setExporting(false)}
         />

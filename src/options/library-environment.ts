@@ -1,13 +1,13 @@
 import type { TalklogDb } from '../db/database';
 import type { ImportCounts, ImportProgress } from '../db/import-backup';
 import { seekOrOpenVideo } from '../messages/seek-or-open';
-import { downloadText } from '../ui/download';
+import { downloadFile } from '../ui/download';
 import { importInWorker } from './import-in-worker';
 
 /** Everything the library page needs from the browser besides the database; tests pass a fake. */
 export interface LibraryEnvironment {
   now: () => Date;
-  download: (fileName: string, text: string, type: string) => void;
+  download: (fileName: string, data: string | Blob, type: string) => void;
   copyText: (text: string) => Promise<void>;
   /** A note's timestamp: seeks the video where it is open, else opens it at that second. */
   playFrom: (videoId: string, atSec: number) => Promise<unknown>;
@@ -26,7 +26,7 @@ const LAST_BACKUP_KEY = 'talklog:last-backup';
 export function browserEnvironment(): LibraryEnvironment {
   return {
     now: () => new Date(),
-    download: downloadText,
+    download: downloadFile,
     copyText: (text) => navigator.clipboard.writeText(text),
     playFrom: seekOrOpenVideo,
     persistStorage: async () => (navigator.storage?.persist ? navigator.storage.persist() : null),

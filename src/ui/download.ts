@@ -1,6 +1,6 @@
-/** Saves text as a file through the page's own download (no `downloads` permission needed). */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves text or a Blob as a file through the page's own download (no `downloads` permission needed). */
+export function downloadFile(fileName: string, data: string | Blob, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

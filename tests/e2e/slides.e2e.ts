@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { marked } from 'marked';
 import { expect, test } from 'vitest';
 import { PREVIEW_FROM_SEC } from '../../scripts/fake-youtube/watch-page.mjs';
 import { SLIDES_VIDEO } from '../../scripts/fake-youtube/slides-video.mjs';
@@ -160,4 +163,29 @@ test('the library counts the slides and shows each note’s thumbnails, in both 
   await session.screenshot(library, 'library-slide-dialog-dark');
   await library.getByRole('button', { name: 'Close' }).click();
   await expect.poll(() => library.getByRole('dialog').count()).toBe(0);
+});
+
+test('Export markdown with Include slides downloads a zip whose every image link is a file in it', async () => {
+  const library = await session.context.newPage();
+  await library.goto(session.extensionUrl('src/options/index.html'));
+  await library.getByRole('button', { name: 'Export markdown' }).click();
+  const dialog = library.getByRole('dialog', { name: 'Export markdown' });
+  await dialog.getByRole('checkbox', { name: 'Include slides' }).check();
+  await expect.poll(() => dialog.getByText('Downloads a .zip: the talk log and a slides folder with 3 slides.').count()).toBe(1);
+  await expect.poll(() => dialog.locator('pre').textContent()).toContain('![Slide at 0:09](slides/Sl1desT4lk0-9.webp)');
+  await session.screenshot(library, 'export-with-slides');
+  const [download] = await Promise.all([library.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^talklog-.*\.zip$/);
+  const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+  const [logName, ...others] = Object.keys(files).sort((a, b) => Number(a.startsWith('slides/')) - Number(b.startsWith('slides/')));
+  expect(logName).toBe(download.suggestedFilename().replace(/\.zip$/, '.md'));
+  expect(others.every((name) => name.startsWith('slides/'))).toBe(true);
+
+  // Rendered as a site would render it: every image's source is a file in the zip, and each file is shown.
+  const html = await marked.parse(strFromU8(files[logName]));
+  const sources = [...html.matchAll(/<img src="([^"]+)" alt="([^"]+)"/g)].map(([, src, alt]) => [src, alt]);
+  expect(sources.map(([, alt]) => alt).sort()).toEqual(['Slide at 0:04', 'Slide at 0:09', 'Slide at 0:12']);
+  expect(sources.map(([src]) => src).sort()).toEqual(others.sort());
+  for (const name of others) expect(strFromU8(files[name].slice(8, 12))).toBe('WEBP');
+  await expect.poll(() => library.getByRole('status').filter({ hasText: 'with 1 talk and 3 slides' }).count()).toBe(1);
 });

@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { Blob as NodeBlob } from 'node:buffer';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, expect, test } from 'vitest';
 import { updateTalkDetails } from '../../src/db/library';
 import { addNote } from '../../src/db/notes';
 import { queuePlaylist } from '../../src/db/queue';
+import { addSlide } from '../../src/db/slides';
 import { clipTalk } from '../../src/db/talks';
 import { capturedTalk } from '../db/test-db';
 import { fakeEnvironment, kubeconLibrary, renderLibrary } from './library-harness';
@@ -32,19 +35,19 @@ test('the log holds the talks watched or written about unless asked otherwise, a
   // OpenMetrics is to watch but rated 5 stars: rated is watched.
   expect(dialog.getByText('The file will hold 2 talks.')).toBeTruthy();
   fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
-  expect(state.downloads[0].text).not.toContain('Queued for later');
-  expect(state.downloads[0].text).toContain('Evolving Prometheus');
+  expect(state.downloads[0].data).not.toContain('Queued for later');
+  expect(state.downloads[0].data).toContain('Evolving Prometheus');
 
   fireEvent.click(which.getByRole('radio', { name: 'Every talk' }));
   await waitFor(() => expect(dialog.getByText('The file will hold 3 talks.')).toBeTruthy());
   fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
-  expect(state.downloads[1].text).toContain('Queued for later');
+  expect(state.downloads[1].data).toContain('Queued for later');
 
   fireEvent.click(which.getByRole('radio', { name: 'Only with notes' }));
   await waitFor(() => expect(dialog.getByText('The file will hold 1 talk.')).toBeTruthy());
   fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
-  expect(state.downloads[2].text).toContain('Evolving Prometheus');
-  expect(state.downloads[2].text).not.toContain('OpenMetrics');
+  expect(state.downloads[2].data).toContain('Evolving Prometheus');
+  expect(state.downloads[2].data).not.toContain('OpenMetrics');
 });
 
 test('a note with no text does not count as writing about a talk', async () => {
@@ -112,7 +115,7 @@ test('one event exported alone, ending with its talks not watched yet, best firs
   expect(withQueue.checked).toBe(true);
   fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
   expect(state.downloads[0].fileName).toBe('talklog-devconf-2026.md');
-  const [log, queue] = state.downloads[0].text.split('## Not watched yet\n');
+  const [log, queue] = String(state.downloads[0].data).split('## Not watched yet\n');
   expect(log).toContain('### [Talk 1](https://www.youtube.com/watch?v=devconf0001)');
   expect(log).not.toMatch(/Talk [234]|Evolving Prometheus/);
   expect(queue).toBe(
@@ -126,5 +129,57 @@ test('one event exported alone, ending with its talks not watched yet, best firs
 
   fireEvent.click(withQueue);
   fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
-  expect(state.downloads[1].text).not.toContain('Not watched yet');
+  expect(state.downloads[1].data).not.toContain('Not watched yet');
+});
+
+test('Include slides downloads a zip of the log and its slides, each linked under its note', async () => {
+  const db = await libraryWithAQueuedTalk();
+  const note = (await db.notes.toArray()).find((stored) => stored.atSec === 252)!;
+  // Node's Blob, which IndexedDB's structured clone keeps as a browser would; happy-dom's comes back as a plain object.
+  const bytes = (text: string) => new NodeBlob([text], { type: 'image/webp' }) as Blob;
+  for (const [atSec, text] of [
+    [254.6, 'first frame'],
+    [254.9, 'same second'],
+  ] as const) {
+    await addSlide(db, note.id, { talkId: note.talkId, atSec, width: 1280, height: 720, type: 'image/webp', image: bytes(text), thumbnail: bytes('thumb') });
+  }
+  const { env, state } = fakeEnvironment();
+  await renderLibrary(db, env);
+  const dialog = openExport();
+  fireEvent.click(dialog.getByRole('checkbox', { name: 'Include slides' }));
+  await waitFor(() => expect(dialog.getByText('Downloads a .zip: the talk log and a slides folder with 2 slides.')).toBeTruthy());
+  fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+  await waitFor(() => expect(state.downloads).toHaveLength(1));
+  const [{ fileName, data, type }] = state.downloads;
+  expect([fileName, type]).toEqual(['talklog-kubecon-na-2021.zip', 'application/zip']);
+  const files = unzipSync(new Uint8Array(await (data as Blob).arrayBuffer()));
+  expect(Object.keys(files).sort()).toEqual(['slides/Pr0meTheus1-254-2.webp', 'slides/Pr0meTheus1-254.webp', 'talklog-kubecon-na-2021.md']);
+  expect(strFromU8(files['slides/Pr0meTheus1-254.webp'])).toBe('first frame');
+  expect(strFromU8(files['slides/Pr0meTheus1-254-2.webp'])).toBe('same second');
+  expect(strFromU8(files['talklog-kubecon-na-2021.md'])).toContain(
+    [
+      '- [4:12](https://www.youtube.com/watch?v=Pr0meTheus1&t=252s) new scrape limits: `sample_limit`',
+      '',
+      '  ![Slide at 4:14](slides/Pr0meTheus1-254.webp)',
+      '',
+      '  ![Slide at 4:14](slides/Pr0meTheus1-254-2.webp)',
+    ].join('\n'),
+  );
+  expect(screen.getAllByRole('status').map((region) => region.textContent)).toContain('Downloaded talklog-kubecon-na-2021.zip with 2 talks and 2 slides.');
+});
+
+test('a slide whose image is gone stops the zip with an alert, and nothing is downloaded', async () => {
+  const db = await libraryWithAQueuedTalk();
+  const note = (await db.notes.toArray()).find((stored) => stored.atSec === 252)!;
+  const image = new Blob(['frame'], { type: 'image/webp' });
+  const slide = await addSlide(db, note.id, { talkId: note.talkId, atSec: 260, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
+  const { env, state } = fakeEnvironment();
+  await renderLibrary(db, env);
+  const dialog = openExport();
+  fireEvent.click(dialog.getByRole('checkbox', { name: 'Include slides' }));
+  await waitFor(() => expect(dialog.getByText(/with 1 slide\./)).toBeTruthy());
+  await db.slides.delete(slide.id);
+  fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+  await waitFor(() => expect(dialog.getByRole('alert').textContent).toBe('Could not export the slides: the image of slides/Pr0meTheus1-260.webp is missing'));
+  expect(state.downloads).toEqual([]);
 });

@@ -238,7 +238,7 @@ describe('Export markdown', () => {
     await waitFor(() => expect(preview().indexOf('## Observability')).toBeLessThan(preview().indexOf('## Standards')));
 
     fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
-    expect(state.downloads).toEqual([{ fileName: 'talklog-kubecon-na-2021.md', text: preview(), type: 'text/markdown' }]);
+    expect(state.downloads).toEqual([{ fileName: 'talklog-kubecon-na-2021.md', data: preview(), type: 'text/markdown' }]);
     fireEvent.click(dialog.getByRole('button', { name: 'Copy' }));
     await waitFor(() => expect(dialog.getByRole('status').textContent).toBe('Copied the talk log (2 talks) to the clipboard.'));
     expect(state.copied).toEqual([preview()]);
@@ -255,11 +255,11 @@ describe('Export markdown', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export markdown' }));
     const dialog = within(screen.getByRole('dialog', { name: 'Export markdown' }));
     fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
-    expect(state.downloads[0].text).toContain('OpenMetrics');
-    expect(state.downloads[0].text).not.toContain('Prometheus');
+    expect(state.downloads[0].data).toContain('OpenMetrics');
+    expect(state.downloads[0].data).not.toContain('Prometheus');
     fireEvent.click(dialog.getByRole('radio', { name: 'All 2 talks' }));
     fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
-    expect(state.downloads[1].text).toContain('Evolving Prometheus');
+    expect(state.downloads[1].data).toContain('Evolving Prometheus');
   });
 });
 
@@ -275,9 +275,9 @@ describe('backup', () => {
     await renderLibrary(await kubeconLibrary(), env);
     fireEvent.click(screen.getByRole('button', { name: 'Export backup' }));
     await waitFor(() => expect(state.downloads).toHaveLength(1));
-    const [{ fileName, text, type }] = state.downloads;
+    const [{ fileName, data, type }] = state.downloads;
     expect([fileName, type]).toEqual(['talklog-backup.json', 'application/json']);
-    const backup = JSON.parse(text);
+    const backup = JSON.parse(String(data));
     expect([backup.format, backup.exportedAt, backup.talks.length, backup.notes.length]).toEqual(['talklog-backup', NOW.toISOString(), 2, 2]);
     expect(state.lastBackupAt).toEqual(NOW);
     expect(status()).toBe('Backup saved as talklog-backup.json: 2 talks, 2 notes.');

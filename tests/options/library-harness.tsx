@@ -14,10 +14,15 @@ import { capturedTalk, freshDb } from '../db/test-db';
 export const NOW = new Date('2026-11-26T05:00:00Z');
 
 export function fakeEnvironment(lastBackupAt: Date | null = null) {
-  const state = { downloads: [] as { fileName: string; text: string; type: string }[], copied: [] as string[], played: [] as [string, number][], lastBackupAt };
+  const state = {
+    downloads: [] as { fileName: string; data: string | Blob; type: string }[],
+    copied: [] as string[],
+    played: [] as [string, number][],
+    lastBackupAt,
+  };
   const env: LibraryEnvironment = {
     now: () => NOW,
-    download: (fileName, text, type) => state.downloads.push({ fileName, text, type }),
+    download: (fileName, data, type) => state.downloads.push({ fileName, data, type }),
     copyText: async (text) => {
       state.copied.push(text);
     },

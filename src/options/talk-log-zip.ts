@@ -1,0 +1,35 @@
+import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
+import type { SlideLink } from '../export/slide-files';
+import { t } from '../i18n/t';
+
+/**
+ * The talk log with its slides as one `.zip`: the markdown at the top, each image at the relative
+ * path the log links it by. Entries are written one after another, so only one image is read at
+ * a time; images are WebP or JPEG already, so they are stored, not compressed again.
+ */
+export async function talkLogZip(
+  markdownName: string,
+  markdown: string,
+  slides: SlideLink[],
+  readImage: (slideId: string) => Promise<Blob | undefined>,
+): Promise<Blob> {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else parts.push(chunk as Uint8Array<ArrayBuffer>);
+  });
+  const log = new ZipDeflate(markdownName, { level: 6 });
+  zip.add(log);
+  log.push(strToU8(markdown), true);
+  for (const slide of slides) {
+    const image = await readImage(slide.slideId);
+    if (!image) throw new Error(t('slideImageMissing', slide.path));
+    const entry = new ZipPassThrough(slide.path);
+    zip.add(entry);
+    entry.push(new Uint8Array(await image.arrayBuffer()), true);
+  }
+  zip.end();
+  if (failure) throw failure;
+  return new Blob(parts, { type: 'application/zip' });
+}
