@@ -7,7 +7,8 @@
 
 import type { Note, Talk } from '../talk/model';
 import { compareStamps, laterStamp, sameStamp, timeAfter, type Stamp } from './stamp';
-import { FIXED_TALK_FIELDS, TALK_FILE_FORMAT, TALK_FILE_VERSION, type SyncedNote, type TalkFile, type Tombstone } from './talk-file';
+import { mergeSlides, type SyncedSlide } from './synced-slides';
+import { FIXED_TALK_FIELDS, TALK_FILE_FORMAT, talkFileVersion, type SyncedNote, type TalkFile, type Tombstone } from './talk-file';
 
 /** Deleted notes are remembered this long; a device offline for longer may bring one back. */
 export const TOMBSTONE_DAYS = 180;
@@ -26,6 +27,8 @@ export interface LocalTalk {
   deletions: LocalDeletion[];
   /** The talk's file as this device last synced it; null before its first sync. */
   base: TalkFile | null;
+  /** The slides of its notes held here (not those of a note still being written); none when absent. */
+  slides?: SyncedSlide[];
 }
 
 export interface MergeResult {
@@ -75,8 +78,18 @@ export function mergeTalk(local: LocalTalk, remote: TalkFile | null, device: str
   const entries = [...merged.values()];
   const notes = entries.flatMap((entry) => ('note' in entry ? [entry.note] : [])).sort(byId);
   const tombstones = entries.flatMap((entry) => ('tombstone' in entry && Date.parse(entry.tombstone.deletedAt) >= expiry ? [entry.tombstone] : [])).sort(byId);
+  const slides = mergeSlides(local.slides ?? [], remote?.slides ?? [], new Set(notes.map((note) => note.id)));
   return {
-    file: { format: TALK_FILE_FORMAT, version: TALK_FILE_VERSION, talk: talk.talk, talkStamps: talk.stamps, talkDeleted: talk.deleted, notes, tombstones },
+    file: {
+      format: TALK_FILE_FORMAT,
+      version: talkFileVersion(slides),
+      talk: talk.talk,
+      talkStamps: talk.stamps,
+      talkDeleted: talk.deleted,
+      notes,
+      tombstones,
+      ...(slides.length > 0 && { slides }),
+    },
     conflicts,
   };
 }

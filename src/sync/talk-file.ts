@@ -7,9 +7,20 @@ import { readTalksAndNotes } from '../export/backup';
 import type { Note, Talk } from '../talk/model';
 import { isVideoId } from '../talk/video-id';
 import type { Stamp } from './stamp';
+import { parseSyncedSlides, type SyncedSlide } from './synced-slides';
 
 export const TALK_FILE_FORMAT = 'talklog-talk';
-export const TALK_FILE_VERSION = 1;
+/**
+ * The newest format this reads. A file is written as version 2 only when it lists slides: a
+ * Talklog without slides refuses those files (and would drop their list) but keeps syncing the rest.
+ */
+export const TALK_FILE_VERSION = 2;
+type TalkFileVersion = 1 | 2;
+
+/** The version a file with these slides is written as. */
+export function talkFileVersion(slides: readonly unknown[]): TalkFileVersion {
+  return slides.length > 0 ? 2 : 1;
+}
 
 /** A note as synced: who wrote this version of it (`updatedAt` says when). */
 export interface SyncedNote extends Note {
@@ -25,7 +36,7 @@ export interface Tombstone {
 
 export interface TalkFile {
   format: typeof TALK_FILE_FORMAT;
-  version: typeof TALK_FILE_VERSION;
+  version: TalkFileVersion;
   /** Kept after the talk is deleted, so a note edited elsewhere meanwhile still has its talk. */
   talk: Talk;
   /** When each of the talk's own fields (title, event, tags…) was last set, and by whom. */
@@ -34,6 +45,8 @@ export interface TalkFile {
   talkDeleted: Stamp | null;
   notes: SyncedNote[];
   tombstones: Tombstone[];
+  /** The notes' slides, their images beside the file (synced-slides.ts); absent when there are none. */
+  slides?: SyncedSlide[];
 }
 
 /** Talk fields that are the talk's identity, not edits: never merged field by field. */
@@ -67,7 +80,7 @@ export function parseTalkFile(text: string, videoId: string): TalkFileParseResul
   if (typeof root.version === 'number' && root.version > TALK_FILE_VERSION) {
     return { ok: false, error: `written by a newer Talklog (format version ${root.version}); update Talklog` };
   }
-  if (root.version !== TALK_FILE_VERSION) return { ok: false, error: `unknown format version ${JSON.stringify(root.version)}` };
+  if (root.version !== 1 && root.version !== 2) return { ok: false, error: `unknown format version ${JSON.stringify(root.version)}` };
   const records = readTalksAndNotes({ talks: [root.talk], notes: root.notes });
   if (!records.ok) return { ok: false, error: records.error.replace(/^talks\[0\]/, 'talk') };
   const [talk] = records.talks;
@@ -97,7 +110,10 @@ export function parseTalkFile(text: string, videoId: string): TalkFileParseResul
     tombstones.push({ id: tombstone.id, deletedAt: tombstone.deletedAt as string, by: tombstone.by as string });
   }
   const talkDeleted = root.talkDeleted === null ? null : { at: root.talkDeleted.at, by: root.talkDeleted.by };
-  return { ok: true, file: { format: TALK_FILE_FORMAT, version: TALK_FILE_VERSION, talk, talkStamps, talkDeleted, notes, tombstones } };
+  const file: TalkFile = { format: TALK_FILE_FORMAT, version: root.version, talk, talkStamps, talkDeleted, notes, tombstones };
+  if (root.version === 1) return { ok: true, file };
+  const slides = parseSyncedSlides(root.slides, new Set(notes.map((note) => note.id)));
+  return slides.ok ? { ok: true, file: { ...file, slides: slides.slides } } : slides;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
