@@ -5,6 +5,7 @@ import { countSyncChanges, forgetSync, syncDeviceId } from '../db/sync-store';
 import { isFromThisExtension, isSyncRequest, type SyncReply, type SyncRequest } from '../messages/messages';
 import type { SyncAccount, SyncProblem, SyncStatus } from '../sync/sync-status';
 import { loadSyncAccount, saveSyncAccount, saveSyncStatus } from '../sync/sync-storage';
+import { thumbnailOf } from '../slides/encode';
 import { syncWithServer } from '../sync/sync-run';
 import { checkFolderUrl, createDavClient, DavError, prepareFolder } from '../sync/webdav';
 
@@ -90,7 +91,7 @@ async function syncOnce(db: TalklogDb): Promise<SyncStatus> {
     if (!(await browser.permissions.contains({ origins: [`${new URL(account.folderUrl).origin}/*`] }))) {
       status = failed('permission', new URL(account.folderUrl).origin);
     } else {
-      const report = await syncWithServer(db, createDavClient(account), { device: await syncDeviceId(db) });
+      const report = await syncWithServer(db, createDavClient(account), { device: await syncDeviceId(db), thumbnail: thumbnailOf });
       status =
         report.unreadable.length > 0
           ? failed('unreadable', report.unreadable.join('; '))

@@ -1,7 +1,9 @@
 /** What the sync engine reads and writes locally: the talks changed since the last sync, and each talk's last synced file. */
 
 import { localRecords, type LocalTalk } from '../sync/merge';
+import { syncedSlide } from '../sync/synced-slides';
 import type { TalkFile } from '../sync/talk-file';
+import { isDraftOwner, type Slide } from '../talk/slide';
 import { libraryTables, type TalklogDb } from './database';
 import { markSyncWrite } from './sync-log';
 
@@ -31,18 +33,20 @@ export interface TalkSyncState extends LocalTalk {
 }
 
 export async function readTalkForSync(db: TalklogDb, talkId: string): Promise<TalkSyncState> {
-  return db.transaction('r', [...libraryTables(db), db.syncFiles], async () => {
-    const [talk, notes, deletions, synced, change] = await Promise.all([
+  return db.transaction('r', [...libraryTables(db), db.syncFiles, db.slides], async () => {
+    const [talk, notes, deletions, synced, change, slides] = await Promise.all([
       db.talks.get(talkId),
       db.notes.where('talkId').equals(talkId).toArray(),
       db.syncDeletions.where('talkId').equals(talkId).toArray(),
       db.syncFiles.get(talkId),
       db.syncChanges.get(talkId),
+      db.slides.where('talkId').equals(talkId).toArray(),
     ]);
     return {
       talk,
       notes,
       deletions,
+      slides: slides.filter((slide) => !isDraftOwner(slide.owner)).map(syncedSlide),
       base: synced?.base ?? null,
       etag: synced?.etag ?? null,
       markdownPath: synced?.markdownPath ?? null,
@@ -58,12 +62,13 @@ export interface SyncedTalk {
 }
 
 /**
- * Makes this device hold what was merged and written for a talk, in one transaction; unless the
- * talk changed here meanwhile (`token` differs): then nothing is written, and the next sync merges
- * that change with the file on the server.
+ * Makes this device hold what was merged and written for a talk, in one transaction, with the
+ * slides that `arrived` from the server and without those of notes gone; unless the talk changed
+ * here meanwhile (`token` differs): then nothing is written, and the next sync merges that change
+ * with the file on the server.
  */
-export async function saveSyncedTalk(db: TalklogDb, talkId: string, synced: SyncedTalk, token: string | null): Promise<boolean> {
-  return db.transaction('rw', [...libraryTables(db), db.syncFiles], async (transaction) => {
+export async function saveSyncedTalk(db: TalklogDb, talkId: string, synced: SyncedTalk, token: string | null, arrived: Slide[] = []): Promise<boolean> {
+  return db.transaction('rw', [...libraryTables(db), db.syncFiles, db.slides], async (transaction) => {
     markSyncWrite(transaction);
     if (((await db.syncChanges.get(talkId))?.token ?? null) !== token) return false;
     const { talk, notes } = synced.file ? localRecords(synced.file) : { talk: null, notes: [] };
@@ -73,6 +78,13 @@ export async function saveSyncedTalk(db: TalklogDb, talkId: string, synced: Sync
     if (talk) await db.talks.put(talk);
     else await db.talks.delete(talkId);
     await db.notes.bulkPut(notes);
+    const listed = new Set(synced.file?.slides?.map((slide) => slide.id));
+    await db.slides
+      .where('talkId')
+      .equals(talkId)
+      .filter((slide) => !isDraftOwner(slide.owner) && !listed.has(slide.id))
+      .delete();
+    await db.slides.bulkPut(arrived);
     await db.syncDeletions.where('talkId').equals(talkId).delete();
     await db.syncChanges.delete(talkId);
     if (synced.file && synced.etag !== null) await db.syncFiles.put({ talkId, etag: synced.etag, base: synced.file, markdownPath: synced.markdownPath });

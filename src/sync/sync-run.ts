@@ -2,15 +2,20 @@
  * One sync with the server: one PROPFIND of `talks/` says which files changed since the last
  * sync; only those are read, only talks changed on either side are merged and written back
  * (conditionally), and their markdown mirrors rewritten. A sync with nothing to do is that one request.
+ * A talk's new slides are uploaded before the file that lists them, those listed but not held here
+ * downloaded, and those of deleted notes deleted (synced-slides.ts).
  */
 
 import type { TalklogDb } from '../db/database';
-import { readTalkForSync, saveSyncedTalk, syncSnapshot } from '../db/sync-store';
+import { slideImage } from '../db/slides';
+import { readTalkForSync, saveSyncedTalk, syncSnapshot, type TalkSyncState } from '../db/sync-store';
 import { allTalksAndNotes } from '../db/talks';
 import { renderTalkLog } from '../export/talk-log';
 import { talkIdFor } from '../talk/model';
-import { MARKDOWN_FOLDER, TALK_LOG_PATH, talkMarkdownFile, talkMarkdownPath } from './markdown-mirror';
+import { isDraftOwner, type Slide } from '../talk/slide';
+import { mirrorSlideLinks, TALK_LOG_PATH, talkMarkdownFile, talkMarkdownPath } from './markdown-mirror';
 import { localRecords, mergeTalk } from './merge';
+import { isSlideImage, MAX_SLIDE_BYTES, slideFilePath, syncedSlide } from './synced-slides';
 import { parseTalkFile, serializeTalkFile, talkFilePath, videoIdOfTalkFile, type TalkFile } from './talk-file';
 import { DavError, etagValue, type DavClient } from './webdav';
 
@@ -25,6 +30,8 @@ export interface SyncReport {
 
 export interface SyncOptions {
   device: string;
+  /** The small copy lists show of a slide that arrived (slides/encode.ts in the browser). */
+  thumbnail: (image: Blob) => Promise<Blob>;
   now?: () => Date;
   /** How a write waits out Apache's first second of weak ETags. */
   wait?: (ms: number) => Promise<void>;
@@ -67,7 +74,13 @@ export async function syncWithServer(db: TalklogDb, dav: DavClient, options: Syn
   if (failures.length > 0) throw failures[0];
   if (report.changes > 0) {
     const { talks, notes } = await allTalksAndNotes(db);
-    await putCreatingFolders(dav, TALK_LOG_PATH, renderTalkLog(talks, notes));
+    const held = (await db.slides.toArray()).filter((slide) => !isDraftOwner(slide.owner));
+    const slides = mirrorSlideLinks(
+      TALK_LOG_PATH,
+      talks,
+      held.map((slide) => ({ ...syncedSlide(slide), talkId: slide.talkId })),
+    );
+    await putCreatingFolders(dav, TALK_LOG_PATH, renderTalkLog(talks, notes, { slides }));
   }
   return report;
 }
@@ -100,12 +113,14 @@ async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEta
     else if (!(await read())) return;
   }
 
+  const uploaded = new Set<string>();
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { file, conflicts } = mergeTalk(state, remote, options.device, now());
     if (!file) {
       await saveSyncedTalk(db, talkId, { file: null, etag: null, markdownPath: null }, state.token);
       return;
     }
+    await uploadSlides(db, dav, file, [remote, state.base], state, uploaded);
     const text = serializeTalkFile(file);
     const remoteText = remote === null ? null : serializeTalkFile(remote);
     let writtenEtag = etag;
@@ -120,9 +135,13 @@ async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEta
       }
       writtenEtag = put.etag ?? (await dav.etagOf(path));
     }
+    const arrived = await downloadSlides(dav, file, state, options.thumbnail, report);
+    // The files of slides whose note is gone; a second device deleting the same file finds it gone, which is fine.
+    const listed = new Set(file.slides?.map((slide) => slide.id));
+    for (const slide of remote?.slides ?? []) if (!listed.has(slide.id)) await dav.delete(slideFilePath(videoId, slide));
     const baseText = state.base === null ? null : serializeTalkFile(state.base);
     const markdownPath = text === baseText ? state.markdownPath : await mirrorTalk(dav, file, state.markdownPath);
-    await saveSyncedTalk(db, talkId, { file, etag: etagValue(writtenEtag), markdownPath }, state.token);
+    await saveSyncedTalk(db, talkId, { file, etag: etagValue(writtenEtag), markdownPath }, state.token, arrived);
     if (text !== remoteText || remoteText !== baseText) report.changes++;
     report.conflicts += conflicts;
     return;
@@ -130,17 +149,68 @@ async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEta
   throw new DavError('server-error', `${path} kept changing while it was being written`);
 }
 
+/** Uploads the slides taken here that the file lists and no file synced before did: each image once, before the file that lists it. */
+async function uploadSlides(db: TalklogDb, dav: DavClient, file: TalkFile, before: (TalkFile | null)[], state: TalkSyncState, uploaded: Set<string>) {
+  const onServer = new Set(before.flatMap((synced) => synced?.slides ?? []).map((slide) => slide.id));
+  const mine = new Set(state.slides?.map((slide) => slide.id));
+  for (const slide of file.slides ?? []) {
+    if (!mine.has(slide.id) || onServer.has(slide.id) || uploaded.has(slide.id)) continue;
+    const path = slideFilePath(file.talk.videoId, slide);
+    const image = await slideImage(db, slide.id);
+    // Deleted since this sync read it: the talk changed, so the file is not saved here and the next sync leaves the slide out.
+    if (!image) throw new Error(`${path}: the slide was deleted while it was being synced`);
+    await writeCreatingFolders(dav, path, () => dav.putOnce(path, image));
+    uploaded.add(slide.id);
+  }
+}
+
+/** The slides the file lists and this device does not hold yet, checked, each with its thumbnail. */
+async function downloadSlides(dav: DavClient, file: TalkFile, state: TalkSyncState, thumbnail: SyncOptions['thumbnail'], report: SyncReport): Promise<Slide[]> {
+  const held = new Set(state.slides?.map((slide) => slide.id));
+  const arrived: Slide[] = [];
+  for (const slide of file.slides ?? []) {
+    if (held.has(slide.id)) continue;
+    const path = slideFilePath(file.talk.videoId, slide);
+    const bytes = await dav.getBlob(path);
+    const problem = !bytes
+      ? 'missing'
+      : bytes.size > MAX_SLIDE_BYTES
+        ? 'too large for a slide'
+        : !isSlideImage(new Uint8Array(await bytes.slice(0, 12).arrayBuffer()), slide.type) && `not a ${slide.type} image`;
+    if (problem || !bytes) {
+      report.unreadable.push(`${path}: ${problem}`);
+      continue;
+    }
+    const image = new Blob([bytes], { type: slide.type });
+    const { note, ...fields } = slide;
+    arrived.push({ ...fields, owner: note, talkId: file.talk.id, image, thumbnail: await thumbnail(image) });
+  }
+  return arrived;
+}
+
 async function mirrorTalk(dav: DavClient, file: TalkFile, oldPath: string | null): Promise<string | null> {
   const { talk, notes } = localRecords(file);
   const path = talk && talkMarkdownPath(talk);
-  if (talk && path) await putCreatingFolders(dav, path, talkMarkdownFile(talk, notes));
+  if (talk && path) {
+    const slides = mirrorSlideLinks(
+      path,
+      [talk],
+      (file.slides ?? []).map((slide) => ({ ...slide, talkId: talk.id })),
+    );
+    await putCreatingFolders(dav, path, talkMarkdownFile(talk, notes, slides));
+  }
   if (oldPath && oldPath !== path) await dav.delete(oldPath);
   return path;
 }
 
-async function putCreatingFolders(dav: DavClient, path: string, text: string): Promise<void> {
-  if (await dav.put(path, text, MARKDOWN_TYPE)) return;
+function putCreatingFolders(dav: DavClient, path: string, text: string): Promise<void> {
+  return writeCreatingFolders(dav, path, () => dav.put(path, text, MARKDOWN_TYPE));
+}
+
+/** Writes a file, making the folders it goes in when the server says they are missing (409). */
+async function writeCreatingFolders(dav: DavClient, path: string, write: () => Promise<boolean>): Promise<void> {
+  if (await write()) return;
   const parts = path.split('/').slice(0, -1);
   for (let i = 1; i <= parts.length; i++) await dav.makeFolder(`${parts.slice(0, i).join('/')}/`);
-  if (!(await dav.put(path, text, MARKDOWN_TYPE))) throw new DavError('not-webdav', `PUT ${path}: 409 after creating ${MARKDOWN_FOLDER}`);
+  if (!(await write())) throw new DavError('not-webdav', `PUT ${path}: 409 after creating its folders`);
 }

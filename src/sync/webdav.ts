@@ -1,7 +1,8 @@
 /**
  * A small WebDAV client over plain `fetch`: what sync needs and nothing more (PROPFIND of one
- * folder, GET, conditional PUT, MKCOL, DELETE). Credentials go in our own `Authorization` header
- * with `credentials: 'omit'`: a 401 then comes back to us instead of waiting on a browser login prompt.
+ * folder, GET, conditional PUT, MKCOL, DELETE), of text and of slides' images. Credentials go in
+ * our own `Authorization` header with `credentials: 'omit'`: a 401 then comes back to us instead
+ * of waiting on a browser login prompt.
  */
 
 import { parseMultistatus } from './multistatus';
@@ -34,6 +35,10 @@ export interface DavClient {
   putIf(path: string, text: string, ifMatch: string | null): Promise<{ written: true; etag: string | null } | { written: false }>;
   /** Writes whatever is there; false when the folder it goes in does not exist (409). */
   put(path: string, text: string, contentType: string): Promise<boolean>;
+  /** Writes a file that never changes, unless it exists already; false when its folder does not exist (409). */
+  putOnce(path: string, body: Blob): Promise<boolean>;
+  /** A file's bytes; null when there is none. */
+  getBlob(path: string): Promise<Blob | null>;
   /** One file's ETag, for servers that do not send it with a PUT's answer. */
   etagOf(path: string): Promise<string | null>;
   /** Creates a folder; one that exists already is fine. */
@@ -70,7 +75,7 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
   const authorization = `Basic ${base64(`${account.user}:${account.password}`)}`;
   const folder = new URL(account.folderUrl);
 
-  const request = async (method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Response> => {
+  const request = async (method: string, path: string, headers: Record<string, string> = {}, body?: string | Blob): Promise<Response> => {
     let response: Response;
     try {
       response = await fetchImpl(new URL(path, folder), {
@@ -134,6 +139,19 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
       if (response.status === 409) return false;
       if (response.status !== 201 && response.status !== 204 && response.status !== 200) throw unexpected(response, `PUT ${path}`);
       return true;
+    },
+    async putOnce(path, body) {
+      const response = await request('PUT', path, { 'Content-Type': body.type || 'application/octet-stream', 'If-None-Match': '*' }, body);
+      if (response.status === 409) return false;
+      // 412: written already, by this device before or by another one; the same file either way.
+      if (response.status !== 201 && response.status !== 204 && response.status !== 200 && response.status !== 412) throw unexpected(response, `PUT ${path}`);
+      return true;
+    },
+    async getBlob(path) {
+      const response = await request('GET', path);
+      if (response.status === 404) return null;
+      if (response.status !== 200) throw unexpected(response, `GET ${path}`);
+      return response.blob();
     },
     async etagOf(path) {
       return (await propfind(path, '0'))?.[0]?.etag ?? null;

@@ -32,3 +32,8 @@ export function newSlideId(): string {
 export function slideExtension(type: SlideType): 'webp' | 'jpg' {
   return type === 'image/webp' ? 'webp' : 'jpg';
 }
+
+/** Whether a slide still belongs to the draft of a note being written (popup/drafts.ts), not to a saved note. */
+export function isDraftOwner(owner: string): boolean {
+  return owner.startsWith('draft:');
+}

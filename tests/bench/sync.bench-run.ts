@@ -16,6 +16,7 @@ import { addNote } from '../../src/db/notes';
 import { syncDeviceId } from '../../src/db/sync-store';
 import { syncWithServer } from '../../src/sync/sync-run';
 import { createDavClient, prepareFolder } from '../../src/sync/webdav';
+import { sameImage } from '../sync/node-thumbnail';
 
 const SIZE = { talks: 2000, notes: 20000 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -90,7 +91,7 @@ test('sync bench', { timeout: 1_800_000 }, async () => {
     const dav = createDavClient({ folderUrl: `${server.origin}/bench/`, user: server.user, password: server.password }, countingFetch(counted));
     await prepareFolder(dav);
     const device = await syncDeviceId(db);
-    const sync = () => syncWithServer(db, dav, { device });
+    const sync = () => syncWithServer(db, dav, { device, thumbnail: sameImage });
     const measure = async (work: () => Promise<unknown>) => {
       Object.assign(counted, { requests: 0, bytesPut: 0 });
       const { ms } = await timed(work);

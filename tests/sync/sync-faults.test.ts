@@ -9,6 +9,7 @@ import { syncWithServer } from '../../src/sync/sync-run';
 import { createDavClient, DavError, prepareFolder } from '../../src/sync/webdav';
 import { capturedTalk, freshDb } from '../db/test-db';
 import { startFaultProxy, type Fault } from './fault-proxy';
+import { sameImage } from './node-thumbnail';
 import { webdavServerForThisFile } from './webdav-server';
 
 const server = webdavServerForThisFile();
@@ -29,7 +30,7 @@ test('after 500s, 507s, resets, delays and lost answers, syncs converge with no 
         const db = freshDb();
         const dav = createDavClient({ folderUrl: `${proxy.origin}/faults/`, user: server.current.user, password: server.current.password });
         const device = await syncDeviceId(db);
-        return { db, dav, sync: () => syncWithServer(db, dav, { device }) };
+        return { db, dav, sync: () => syncWithServer(db, dav, { device, thumbnail: sameImage }) };
       }),
     );
     faulty = false;

@@ -3,14 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
 import { updateTalkDetails } from '../../src/db/library';
+import { addNoteWithSlides } from '../../src/db/note-with-slides';
 import { addNote, deleteNote, notesForTalk, updateNoteBody } from '../../src/db/notes';
+import { addSlide } from '../../src/db/slides';
 import { syncDeviceId } from '../../src/db/sync-store';
 import { clipTalk, getTalk } from '../../src/db/talks';
+import { talkMarkdownPath } from '../../src/sync/markdown-mirror';
 import { isConflictCopy } from '../../src/sync/merge';
 import { canonicalVideoUrl } from '../../src/talk/video-id';
 import { syncWithServer } from '../../src/sync/sync-run';
 import { createDavClient, DavError, prepareFolder } from '../../src/sync/webdav';
 import { capturedTalk, freshDb } from '../db/test-db';
+import { sameImage } from './node-thumbnail';
 import { webdavServerForThisFile } from './webdav-server';
 
 const server = webdavServerForThisFile();
@@ -36,7 +40,7 @@ async function device(folder: string, password?: string) {
     countingFetch,
   );
   const deviceId = await syncDeviceId(db);
-  return { db, dav, requests, hooks, sync: () => syncWithServer(db, dav, { device: deviceId }) };
+  return { db, dav, requests, hooks, sync: () => syncWithServer(db, dav, { device: deviceId, thumbnail: sameImage }) };
 }
 
 async function connectedPair(folder: string) {
@@ -149,6 +153,67 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     await a.sync();
     expect(existsSync(talkFile)).toBe(false);
     expect(readdirSync(join(folder, 'markdown'))).toEqual(expect.arrayContaining(['kubecon-eu-2022', 'talk-log.md']));
+  });
+
+  test('a slide kept with a note reaches the other device byte for byte, is sent once, and goes with its note', async () => {
+    const { a, b } = await connectedPair('slides');
+    await clipTalk(a.db, capturedTalk());
+    // A WebP's header, then bytes of its own: sync checks the header and never decodes the image.
+    const image = new Blob(['RIFF\x10\x00\x00\x00WEBPVP8 the frame at 4:14'], { type: 'image/webp' });
+    const draft = `draft:${TALK}:new`;
+    const slide = await addSlide(a.db, draft, { talkId: TALK, atSec: 254.5, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
+    const note = await addNoteWithSlides(a.db, TALK, { body: 'the architecture slide', atSec: 252 }, draft);
+    // A slide still in a draft stays on its device.
+    await addSlide(a.db, draft, { talkId: TALK, atSec: 300, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
+    a.requests.length = 0;
+    await a.sync();
+    const name = `Pr0meTheus1-254-${slide.id.slice(2, 10)}.webp`;
+    // The first slide finds no folder (409), makes it and is written.
+    expect(a.requests.filter((request) => request.includes('/talks/slides/'))).toEqual([
+      `PUT /slides/talks/slides/${name}`,
+      'MKCOL /slides/talks/slides/',
+      `PUT /slides/talks/slides/${name}`,
+    ]);
+    const folder = join(server.current.dataDir, 'slides');
+    expect(readdirSync(join(folder, 'talks/slides'))).toEqual([name]);
+    // The markdown mirror shows it under its note, by a link relative to the mirror's file.
+    const mirror = readFileSync(join(folder, talkMarkdownPath((await getTalk(a.db, TALK))!)), 'utf8');
+    expect(mirror).toContain(`![Slide at 4:14](../../talks/slides/${name})`);
+    expect(readFileSync(join(folder, 'markdown/talk-log.md'), 'utf8')).toContain(`![Slide at 4:14](../talks/slides/${name})`);
+
+    b.requests.length = 0;
+    await b.sync();
+    const [arrived] = await b.db.slides.toArray();
+    expect({ ...arrived, image: undefined, thumbnail: undefined }).toEqual({ ...slide, owner: note.id, image: undefined, thumbnail: undefined });
+    expect(Buffer.from(await arrived.image.arrayBuffer())).toEqual(Buffer.from(await image.arrayBuffer()));
+    expect(arrived.image.type).toBe('image/webp');
+    // Nothing goes back up: the slide is on the server already, and A has nothing new to send.
+    expect(b.requests.filter((request) => request.includes('/talks/slides/'))).toEqual([`GET /slides/talks/slides/${name}`]);
+    a.requests.length = 0;
+    await a.sync();
+    expect(a.requests).toEqual(['PROPFIND /slides/talks/']);
+
+    await deleteNote(b.db, note.id);
+    await b.sync();
+    expect(readdirSync(join(folder, 'talks/slides'))).toEqual([]);
+    await a.sync();
+    expect((await a.db.slides.toArray()).map((kept) => kept.owner)).toEqual([draft]);
+    expect(await b.db.slides.count()).toBe(0);
+  });
+
+  test('a slide file that is not the image its talk file says is reported, and the rest still syncs', async () => {
+    const { a, b } = await connectedPair('bad-slide');
+    await clipTalk(a.db, capturedTalk());
+    const image = new Blob(['RIFF\x10\x00\x00\x00WEBPVP8 frame'], { type: 'image/webp' });
+    const slide = await addSlide(a.db, 'draft:x', { talkId: TALK, atSec: 10, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
+    await addNoteWithSlides(a.db, TALK, { body: 'with a slide', atSec: 9 }, 'draft:x');
+    await a.sync();
+    const path = `talks/slides/Pr0meTheus1-10-${slide.id.slice(2, 10)}.webp`;
+    await a.dav.put(path, '<html>not an image</html>', 'text/html');
+    const report = await b.sync();
+    expect(report.unreadable).toEqual([`${path}: not a image/webp image`]);
+    expect(await bodies(b.db)).toEqual(['with a slide']);
+    expect(await b.db.slides.count()).toBe(0);
   });
 
   test('a wrong password is a clear error and changes nothing', async () => {
