@@ -43,6 +43,8 @@ export interface StoredSlide {
   /** The stored image as decoded, and its colour at SAMPLE_POINTS. */
   decoded: { width: number; height: number; colours: number[][] };
   thumbnailWidth: number;
+  /** SHA-256 of the stored image's bytes, in hex: the same on every profile that holds it. */
+  sha256: string;
 }
 
 /** Every stored slide, read with the raw IndexedDB API in an extension page and decoded there. */
@@ -67,7 +69,9 @@ export function readStoredSlides(extensionPage: Page): Promise<StoredSlide[]> {
                     Array.from(context.getImageData(Math.floor(x * bitmap.width), Math.floor(y * bitmap.height), 1, 1).data.slice(0, 3)),
                   );
                   const thumbnailWidth = (await createImageBitmap(thumbnail)).width;
-                  return { owner, atSec, width, height, type, decoded: { width: bitmap.width, height: bitmap.height, colours }, thumbnailWidth };
+                  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await image.arrayBuffer()));
+                  const sha256 = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+                  return { owner, atSec, width, height, type, decoded: { width: bitmap.width, height: bitmap.height, colours }, thumbnailWidth, sha256 };
                 }),
               ),
             );

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -7,6 +7,7 @@ import { startFakeYouTube } from '../../scripts/fake-youtube/server.mjs';
 import { DIST, launchTalklogBrowser } from '../../scripts/launch-browser.mjs';
 import { startWebdavServer } from '../../scripts/webdav-server.mjs';
 import { ARTIFACTS, waitForAppReady } from './extension';
+import { readStoredSlides, secondOfColour, seekMainPlayer } from './slide-frames';
 
 type Browser = Awaited<ReturnType<typeof launchTalklogBrowser>>;
 
@@ -55,9 +56,10 @@ async function openLibrary(browser: Browser): Promise<Page> {
 }
 
 /** The popup as a tab, on the demo talk open in another tab of the same profile. */
-async function openPopupOnTalk(browser: Browser): Promise<Page> {
+async function openPopupOnTalk(browser: Browser, videoId = 'Pr0meTheus1', atSec?: number): Promise<Page> {
   const watch = await browser.context.newPage();
-  await watch.goto('https://www.youtube.com/watch?v=Pr0meTheus1');
+  await watch.goto(`https://www.youtube.com/watch?v=${videoId}`);
+  if (atSec !== undefined) await seekMainPlayer(watch, atSec);
   const tabId = await browser.tabIdOf(watch);
   const popup = await browser.context.newPage();
   await popup.goto(browser.extensionUrl(`src/popup/index.html?tab=${tabId}`));
@@ -157,4 +159,39 @@ test('a note written on one profile appears on the other, an edit on both keeps 
   await expect.poll(() => laptopPopup.getByRole('banner').textContent()).toMatch(/Synced \d/);
   await laptopPopup.screenshot({ path: resolve(ARTIFACTS, 'sync-popup.png') });
   await homeLibrary.screenshot({ path: resolve(ARTIFACTS, 'sync-synced.png'), fullPage: true });
+});
+
+test('a slide captured on the laptop reaches home with the same bytes, once; deleting its note deletes it at home and on the server', async () => {
+  const laptopPopup = await openPopupOnTalk(laptop, 'Sl1desT4lk0', 9.5);
+  await laptopPopup.getByRole('button', { name: 'Capture slide' }).click();
+  await expect.poll(() => laptopPopup.getByRole('status').textContent()).toBe('Slide at 0:09 added to the note.');
+  await laptopPopup.getByRole('textbox', { name: 'Note' }).fill('the architecture slide');
+  await laptopPopup.getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(() => laptopPopup.getByRole('button', { name: 'Slide at 0:09: the architecture slide' }).count()).toBe(1);
+  const [taken] = await readStoredSlides(laptopPopup);
+
+  const laptopLibrary = await openLibrary(laptop);
+  await syncNow(laptopLibrary);
+  const slidesFolder = join(server.dataDir, 'Talklog/talks/slides');
+  expect(readdirSync(slidesFolder)).toEqual([expect.stringMatching(/^Sl1desT4lk0-9-[0-9a-f]{8}\.webp$/)]);
+
+  const homeLibrary = await openLibrary(home);
+  await syncNow(homeLibrary);
+  const homePopup = await openPopupOnTalk(home, 'Sl1desT4lk0');
+  await expect.poll(() => homePopup.getByRole('button', { name: 'Slide at 0:09: the architecture slide' }).count()).toBe(1);
+  const [arrived] = await readStoredSlides(homePopup);
+  // The same image, byte for byte, the frame of second 9 at the video's size; home made its own thumbnail.
+  expect(arrived.sha256).toBe(taken.sha256);
+  expect([arrived.width, arrived.height, arrived.decoded.width, arrived.decoded.height]).toEqual([1280, 720, 1280, 720]);
+  expect(arrived.decoded.colours.map(secondOfColour)).toEqual([9, 9, 9]);
+  expect(arrived.thumbnailWidth).toBe(320);
+  expect(arrived.atSec).toBeCloseTo(taken.atSec, 3);
+  await homePopup.screenshot({ path: resolve(ARTIFACTS, 'sync-slide-arrived.png') });
+
+  await laptopPopup.getByRole('listitem').filter({ hasText: 'the architecture slide' }).getByRole('button', { name: 'Delete' }).click();
+  await syncNow(laptopLibrary);
+  expect(readdirSync(slidesFolder)).toEqual([]);
+  await syncNow(homeLibrary);
+  await expect.poll(async () => (await readStoredSlides(homePopup)).length).toBe(0);
+  await expect.poll(() => homePopup.getByRole('button', { name: /^Slide at/ }).count()).toBe(0);
 });
