@@ -2,14 +2,30 @@
 
 import { TALK_STATUSES, talkIdFor, type Interest, type Note, type PlaylistPlace, type Talk, type TalkStatus } from '../talk/model';
 import { MAX_POSITION_SEC, NAME_MAX_CHARS, NOTE_MAX_CHARS, TITLE_MAX_CHARS } from '../talk/limits';
+import { SLIDE_TYPES, slideExtension, type Slide, type SlideType } from '../talk/slide';
 import { isPlaylistId } from '../talk/playlist';
 import { canonicalVideoUrl, isVideoId } from '../talk/video-id';
 import { describeJson, readJsonFile, type JsonObject } from './backup-json';
 
 export const BACKUP_FORMAT = 'talklog-backup';
-/** 2: talks may carry `playlist` and the status `skipped`. Version 1 files still import. */
-export const BACKUP_VERSION = 2;
-const READABLE_VERSIONS: readonly unknown[] = [1, 2];
+/**
+ * 2: talks may carry `playlist` and the status `skipped`. 3: `slides`, whose images travel beside
+ * the JSON in a zip (backup-archive.ts). Files of versions 1 and 2 still import.
+ */
+export const BACKUP_VERSION = 3;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2, 3];
+
+/** A slide as the backup lists it: its image and thumbnail are files in the zip, named for its id and checked by SHA-256. */
+export interface BackupSlide extends Omit<Slide, 'owner' | 'image' | 'thumbnail'> {
+  noteId: string;
+  /** `slides/<id>.webp` (or `.jpg`), in the zip. */
+  file: string;
+  /** Of the image's bytes, as lowercase hex. */
+  sha256: string;
+  /** `slides/thumbnails/<id>.webp` (or `.jpg`). */
+  thumbnailFile: string;
+  thumbnailSha256: string;
+}
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -17,18 +33,26 @@ export interface Backup {
   exportedAt: string;
   talks: Talk[];
   notes: Note[];
+  /** Empty in a plain JSON backup, and in files of versions 1 and 2. */
+  slides: BackupSlide[];
 }
 
 export type BackupParseResult = { ok: true; backup: Backup } | { ok: false; error: string };
 
-export function createBackup(talks: Talk[], notes: Note[], now: Date): Backup {
+export function createBackup(talks: Talk[], notes: Note[], now: Date, slides: BackupSlide[] = []): Backup {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     talks: talks.map(copyTalk),
     notes: notes.map(copyNote),
+    slides: slides.map(copySlide),
   };
+}
+
+/** Where a slide's image and thumbnail are in a backup zip: named for the slide's id, so names never clash. */
+export function slideFiles(id: string, type: SlideType, thumbnailType: SlideType): { file: string; thumbnailFile: string } {
+  return { file: `slides/${id}.${slideExtension(type)}`, thumbnailFile: `slides/thumbnails/${id}.${slideExtension(thumbnailType)}` };
 }
 
 export function serializeBackup(backup: Backup): string {
@@ -68,6 +92,21 @@ export function danglingNoteTalkIds(backup: Backup, knownTalkIds: Set<string>): 
   return `notes[${index}].talkId: no talk ${describeJson(backup.notes[index].talkId)} in this file or in Talklog`;
 }
 
+/**
+ * The first slide whose note is neither in the backup nor stored, or belongs to another talk than
+ * the slide says, as a message naming its place; null when every slide is where it says.
+ * `storedNoteTalks` maps each stored note the slides name to its talk.
+ */
+export function misplacedSlide(backup: Backup, storedNoteTalks: Map<string, string>): string | null {
+  const inFile = new Map(backup.notes.map((note) => [note.id, note.talkId]));
+  for (const [i, slide] of backup.slides.entries()) {
+    const talkId = inFile.get(slide.noteId) ?? storedNoteTalks.get(slide.noteId);
+    if (talkId === undefined) return `slides[${i}].noteId: no note ${describeJson(slide.noteId)} in this file or in Talklog`;
+    if (talkId !== slide.talkId) return `slides[${i}].talkId: expected "${talkId}", the talk of its note, found ${describeJson(slide.talkId)}`;
+  }
+  return null;
+}
+
 /** What importing `incoming` does to the stored record with its id: the newer `updatedAt` wins, a tie changes nothing. */
 export function mergeByUpdatedAt<T extends { id: string; updatedAt: string }>(existing: T | undefined, incoming: T): 'insert' | 'update' | 'skip' {
   if (existing === undefined) return 'insert';
@@ -89,12 +128,15 @@ function readBackup(root: JsonObject): Backup {
   if (Number.isInteger(version) && (version as number) > BACKUP_VERSION) {
     fail('version', `this backup was made by a newer Talklog (backup version ${version}); update Talklog to import it`);
   }
-  if (!READABLE_VERSIONS.includes(version)) fail('version', `expected ${READABLE_VERSIONS.join(' or ')}, found ${describeJson(version)}`);
+  if (!READABLE_VERSIONS.includes(version))
+    fail('version', `expected ${READABLE_VERSIONS.slice(0, -1).join(', ')} or ${READABLE_VERSIONS.at(-1)}, found ${describeJson(version)}`);
 
   const exportedAt = isoTime(root, 'exportedAt', '');
   const talks = readRecords(root, 'talks', 'talk', readTalk);
   const notes = readRecords(root, 'notes', 'note', readNote);
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, talks, notes };
+  // New in version 3, where every file has the list (empty without slides).
+  const slides = version === 3 ? readRecords(root, 'slides', 'slide', readSlide) : [];
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, talks, notes, slides };
 }
 
 function readTalk(talk: JsonObject, place: string): Talk {
@@ -129,12 +171,38 @@ function readTalk(talk: JsonObject, place: string): Talk {
 
 function readNote(note: JsonObject, place: string): Note {
   return {
-    id: field(note, 'id', place, 'a note id starting with "n_"', (id): id is string => isString(id) && /^n_./s.test(id)),
+    id: field(note, 'id', place, 'a note id starting with "n_"', isNoteId),
     talkId: text(note, 'talkId', place),
     body: text(note, 'body', place, NOTE_MAX_CHARS),
     atSec: nullable(note, 'atSec', place, SECONDS, isSeconds),
     createdAt: isoTime(note, 'createdAt', place),
     updatedAt: isoTime(note, 'updatedAt', place),
+  };
+}
+
+function readSlide(slide: JsonObject, place: string): BackupSlide {
+  const id = field(slide, 'id', place, 'a slide id: "s_" and up to 100 letters, digits or "-"', isSlideId);
+  const type = field(slide, 'type', place, `one of ${SLIDE_TYPES.map((s) => `"${s}"`).join(', ')}`, isSlideType);
+  const file = text(slide, 'file', place);
+  const thumbnailFile = text(slide, 'thumbnailFile', place);
+  const expected = [slideFiles(id, type, 'image/webp'), slideFiles(id, type, 'image/jpeg')];
+  if (file !== expected[0].file) fail(`${place}.file`, `expected "${expected[0].file}" (named for its id and type), found ${describeJson(file)}`);
+  if (!expected.some((files) => files.thumbnailFile === thumbnailFile)) {
+    fail(`${place}.thumbnailFile`, `expected "${expected[0].thumbnailFile}" or "${expected[1].thumbnailFile}", found ${describeJson(thumbnailFile)}`);
+  }
+  return {
+    id,
+    noteId: field(slide, 'noteId', place, 'a note id starting with "n_"', isNoteId),
+    talkId: text(slide, 'talkId', place),
+    atSec: field(slide, 'atSec', place, SECONDS, isSeconds),
+    takenAt: isoTime(slide, 'takenAt', place),
+    width: field(slide, 'width', place, PIXELS, isPixels),
+    height: field(slide, 'height', place, PIXELS, isPixels),
+    type,
+    file,
+    sha256: field(slide, 'sha256', place, SHA256, isSha256),
+    thumbnailFile,
+    thumbnailSha256: field(slide, 'thumbnailSha256', place, SHA256, isSha256),
   };
 }
 
@@ -189,8 +257,13 @@ function isoTime(record: JsonObject, key: string, place: string): string {
   return canonical;
 }
 
-/** A list of talks or notes, each read as `read` says and its id checked against the ones before it. */
-function readRecords<T extends { id: string }>(root: JsonObject, key: 'talks' | 'notes', noun: string, read: (record: JsonObject, place: string) => T): T[] {
+/** A list of talks, notes or slides, each read as `read` says and its id checked against the ones before it. */
+function readRecords<T extends { id: string }>(
+  root: JsonObject,
+  key: 'talks' | 'notes' | 'slides',
+  noun: string,
+  read: (record: JsonObject, place: string) => T,
+): T[] {
   const values = field(root, key, '', `a list of ${noun}s`, Array.isArray) as unknown[];
   const firstIndex = new Map<string, number>();
   return values.map((value, i) => {
@@ -236,9 +309,30 @@ function copyNote(note: Note): Note {
   };
 }
 
+function copySlide(slide: BackupSlide): BackupSlide {
+  return {
+    id: slide.id,
+    noteId: slide.noteId,
+    talkId: slide.talkId,
+    atSec: slide.atSec,
+    takenAt: slide.takenAt,
+    width: slide.width,
+    height: slide.height,
+    type: slide.type,
+    file: slide.file,
+    sha256: slide.sha256,
+    thumbnailFile: slide.thumbnailFile,
+    thumbnailSha256: slide.thumbnailSha256,
+  };
+}
+
 const ISO_TIME = /^(?:\d{4}|[+-]\d{6})-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const TIME_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/;
 const SECONDS = `a number of seconds from 0 to ${MAX_POSITION_SEC} (a day)`;
+/** Wider than any video YouTube plays (8K is 7680). */
+const MAX_PIXELS = 16_384;
+const PIXELS = `a whole number of pixels from 1 to ${MAX_PIXELS}`;
+const SHA256 = 'a SHA-256 checksum: 64 lowercase hex digits';
 
 function isIsoTime(value: unknown): value is string {
   return isString(value) && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
@@ -264,6 +358,27 @@ function isLeapYear(year: number): boolean {
 
 function isString(value: unknown): value is string {
   return typeof value === 'string';
+}
+
+function isNoteId(value: unknown): value is string {
+  return isString(value) && /^n_./s.test(value);
+}
+
+/** The id names the slide's files in the zip, so it holds nothing a path could misread. */
+function isSlideId(value: unknown): value is string {
+  return isString(value) && /^s_[A-Za-z0-9-]{1,100}$/.test(value);
+}
+
+function isSlideType(value: unknown): value is SlideType {
+  return (SLIDE_TYPES as readonly unknown[]).includes(value);
+}
+
+function isPixels(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_PIXELS;
+}
+
+function isSha256(value: unknown): value is string {
+  return isString(value) && /^[0-9a-f]{64}$/.test(value);
 }
 
 function isSeconds(value: unknown): value is number {

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createBackup, danglingNoteTalkIds, mergeByUpdatedAt, parseBackup, serializeBackup, type Backup } from '../../src/export/backup';
+import {
+  createBackup,
+  danglingNoteTalkIds,
+  misplacedSlide,
+  mergeByUpdatedAt,
+  parseBackup,
+  serializeBackup,
+  type Backup,
+  type BackupSlide,
+} from '../../src/export/backup';
 import { TALK_STATUSES, type Interest } from '../../src/talk/model';
 import { makeNote, makeTalk } from './records';
 
@@ -42,9 +51,9 @@ describe('createBackup and serializeBackup', () => {
   test('write the documented format, keys in the documented order, 2-space JSON ending in a newline', () => {
     const text = serializeBackup(sampleBackup());
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text).toContain('\n  "format": "talklog-backup",\n  "version": 2,\n  "exportedAt": "2026-11-26T05:00:00.000Z",\n');
+    expect(text).toContain('\n  "format": "talklog-backup",\n  "version": 3,\n  "exportedAt": "2026-11-26T05:00:00.000Z",\n');
     const json = JSON.parse(text);
-    expect(Object.keys(json)).toEqual(['format', 'version', 'exportedAt', 'talks', 'notes']);
+    expect(Object.keys(json)).toEqual(['format', 'version', 'exportedAt', 'talks', 'notes', 'slides']);
     expect(Object.keys(json.talks[0])).toEqual([
       'id',
       'videoId',
@@ -211,10 +220,10 @@ describe('parseBackup', () => {
   test.each<[string, (json: any) => void, string]>([
     ['no format', (json) => delete json.format, 'format: missing: this is not a Talklog backup'],
     ['another format', (json) => (json.format = 'other-app'), 'format: expected "talklog-backup", found "other-app": this is not a Talklog backup'],
-    ['a newer version', (json) => (json.version = 3), 'version: this backup was made by a newer Talklog (backup version 3); update Talklog to import it'],
-    ['a version as text', (json) => (json.version = '1'), 'version: expected 1 or 2, found "1"'],
-    ['version 0', (json) => (json.version = 0), 'version: expected 1 or 2, found 0'],
-    ['no version', (json) => delete json.version, 'version: expected 1 or 2, found nothing'],
+    ['a newer version', (json) => (json.version = 4), 'version: this backup was made by a newer Talklog (backup version 4); update Talklog to import it'],
+    ['a version as text', (json) => (json.version = '1'), 'version: expected 1, 2 or 3, found "1"'],
+    ['version 0', (json) => (json.version = 0), 'version: expected 1, 2 or 3, found 0'],
+    ['no version', (json) => delete json.version, 'version: expected 1, 2 or 3, found nothing'],
     [
       'a bad export time',
       (json) => (json.exportedAt = 'yesterday'),
@@ -417,6 +426,129 @@ describe('parseBackup', () => {
     const depth = 200_000;
     const text = `{"format":"talklog-backup","deep":${'['.repeat(depth)}{"__proto__":1}${']'.repeat(depth)}}`;
     expect(errorOf(text)).toMatch(/^deep\[0\](\[0\])+\.__proto__: a key named "__proto__" is not allowed$/);
+  });
+});
+
+const SHA = 'ab'.repeat(32);
+
+function sampleSlide(overrides: Partial<BackupSlide> = {}): BackupSlide {
+  return {
+    id: 's_4f1c2a9e-0b7d-4c3e-9a51-2d6e8f0a1b3c',
+    noteId: 'n_1',
+    talkId: 't_XXXXXXXXXX1',
+    atSec: 754.25,
+    takenAt: '2026-11-20T10:04:12.000Z',
+    width: 1280,
+    height: 720,
+    type: 'image/webp',
+    file: 'slides/s_4f1c2a9e-0b7d-4c3e-9a51-2d6e8f0a1b3c.webp',
+    sha256: SHA,
+    thumbnailFile: 'slides/thumbnails/s_4f1c2a9e-0b7d-4c3e-9a51-2d6e8f0a1b3c.webp',
+    thumbnailSha256: SHA,
+    ...overrides,
+  };
+}
+
+function jsonWithSlide(): any {
+  const backup = sampleBackup();
+  return JSON.parse(serializeBackup(createBackup(backup.talks, backup.notes, NOW, [sampleSlide()])));
+}
+
+function slideErrorAfter(change: (slide: any, json: any) => void): string {
+  const json = jsonWithSlide();
+  change(json.slides[0], json);
+  return errorOf(JSON.stringify(json));
+}
+
+describe('slides (backup version 3)', () => {
+  test('are listed in the documented order and read back as written', () => {
+    const json = jsonWithSlide();
+    expect(Object.keys(json.slides[0])).toEqual([
+      'id',
+      'noteId',
+      'talkId',
+      'atSec',
+      'takenAt',
+      'width',
+      'height',
+      'type',
+      'file',
+      'sha256',
+      'thumbnailFile',
+      'thumbnailSha256',
+    ]);
+    const parsed = parseBackup(JSON.stringify(json));
+    expect(parsed.ok && parsed.backup.slides).toEqual([sampleSlide()]);
+  });
+
+  test('a version 1 or 2 file has no slides, and reads as none', () => {
+    for (const version of [1, 2]) {
+      const json = sampleJson();
+      json.version = version;
+      delete json.slides;
+      const older = parseBackup(JSON.stringify(json));
+      expect(older.ok && older.backup.slides).toEqual([]);
+    }
+  });
+
+  test.each<[string, (slide: any, json: any) => void, string]>([
+    ['no list in version 3', (_slide, json) => delete json.slides, 'slides: missing (expected a list of slides)'],
+    [
+      'an id that could be a path',
+      (slide) => (slide.id = 's_../../evil'),
+      'slides[0].id: expected a slide id: "s_" and up to 100 letters, digits or "-", found "s_../../evil"',
+    ],
+    [
+      'a file named otherwise',
+      (slide) => (slide.file = '../slides/x.webp'),
+      'slides[0].file: expected "slides/s_4f1c2a9e-0b7d-4c3e-9a51-2d6e8f0a1b3c.webp" (named for its id and type), found "../slides/x.webp"',
+    ],
+    [
+      'a file of another type',
+      (slide) => (slide.type = 'image/jpeg'),
+      'slides[0].file: expected "slides/s_4f1c2a9e-0b7d-4c3e-9a51-2d6e8f0a1b3c.jpg" (named for its id and type), found "slides/s_4f1c2a9e-0b7d-4c3e-9a51-2d6e8…',
+    ],
+    [
+      'a thumbnail elsewhere',
+      (slide) => (slide.thumbnailFile = 'thumbs/x.webp'),
+      'slides[0].thumbnailFile: expected "slides/thumbnails/s_4f1c2a9e-0b7d-4c3e-9a51-2d6e8f0a1b3c.webp" or "slides/thumbnails/s_4f1c2a9e-0b7d-4c3e-9a51-2d6e8f0a1b3c.jpg", found "thumbs/x.webp"',
+    ],
+    ['a PNG', (slide) => (slide.type = 'image/png'), 'slides[0].type: expected one of "image/webp", "image/jpeg", found "image/png"'],
+    ['no checksum', (slide) => delete slide.sha256, 'slides[0].sha256: missing (expected a SHA-256 checksum: 64 lowercase hex digits)'],
+    [
+      'a short checksum',
+      (slide) => (slide.thumbnailSha256 = 'abc'),
+      'slides[0].thumbnailSha256: expected a SHA-256 checksum: 64 lowercase hex digits, found "abc"',
+    ],
+    ['no width', (slide) => (slide.width = 0), 'slides[0].width: expected a whole number of pixels from 1 to 16384, found 0'],
+    ['a second past a day', (slide) => (slide.atSec = 86_401), 'slides[0].atSec: expected a number of seconds from 0 to 86400 (a day), found 86401'],
+    [
+      'a note id that is not one',
+      (slide) => (slide.noteId = 'draft:t_XXXXXXXXXX1:new'),
+      'slides[0].noteId: expected a note id starting with "n_", found "draft:t_XXXXXXXXXX1:new"',
+    ],
+    [
+      'a slide twice',
+      (_slide, json) => json.slides.push(json.slides[0]),
+      'slides[1].id: "s_4f1c2a9e-0b7d-4c3e-9a51-2d6e8f0a1b3c" is already used by slides[0]',
+    ],
+  ])('rejects %s', (_name, change, message) => {
+    expect(slideErrorAfter(change)).toBe(message);
+  });
+});
+
+describe('misplacedSlide', () => {
+  test("names the first slide whose note is nowhere, or is another talk's", () => {
+    const backup = sampleBackup();
+    const withSlides = (slides: BackupSlide[]) => createBackup(backup.talks, backup.notes, NOW, slides);
+    expect(misplacedSlide(withSlides([sampleSlide()]), new Map())).toBeNull();
+    expect(misplacedSlide(withSlides([sampleSlide({ noteId: 'n_stored' })]), new Map([['n_stored', 't_XXXXXXXXXX1']]))).toBeNull();
+    expect(misplacedSlide(withSlides([sampleSlide(), sampleSlide({ noteId: 'n_gone' })]), new Map())).toBe(
+      'slides[1].noteId: no note "n_gone" in this file or in Talklog',
+    );
+    expect(misplacedSlide(withSlides([sampleSlide({ noteId: 'n_2' })]), new Map())).toBe(
+      'slides[0].talkId: expected "t_XXXXXXXXXX2", the talk of its note, found "t_XXXXXXXXXX1"',
+    );
   });
 });
 
