@@ -1,5 +1,7 @@
-import { danglingNoteTalkIds, mergeByUpdatedAt, parseBackup, type Backup } from '../export/backup';
+import { danglingNoteTalkIds, misplacedSlide, mergeByUpdatedAt, parseBackup, type Backup } from '../export/backup';
+import type { BackupWithSlides } from '../export/backup-archive';
 import type { Note, Talk } from '../talk/model';
+import type { Slide } from '../talk/slide';
 import { libraryTables, type TalklogDb } from './database';
 
 export interface ImportCounts {
@@ -7,37 +9,68 @@ export interface ImportCounts {
   talksUpdated: number;
   notesAdded: number;
   notesUpdated: number;
-  /** Records already stored as they are in the file, or newer. */
+  slidesAdded: number;
+  /** Records already stored as they are in the file, or newer (a slide never changes once taken). */
   skipped: number;
 }
 
 export interface ImportProgress {
-  /** Records (talks and notes) looked at so far, of `total`. */
+  /** Records (talks, notes and slides) looked at so far, of `total`. */
   done: number;
   total: number;
 }
 
 const CHUNK_SIZE = 1000;
+const SLIDE_CHUNK_SIZE = 50;
 
-/** Reads a backup file's text and imports it; any problem with the file throws before anything is written. */
-export async function importBackupText(db: TalklogDb, text: string, onProgress?: (progress: ImportProgress) => void): Promise<ImportCounts> {
-  const parsed = parseBackup(text);
+/**
+ * Reads a backup file, the JSON or a zip with slides (told apart by their first bytes, not their
+ * names), and imports it; any problem with the file throws before anything is written.
+ */
+export async function importBackupFile(db: TalklogDb, file: Blob, onProgress?: (progress: ImportProgress) => void): Promise<ImportCounts> {
+  return importBackup(db, await readBackupFile(file), onProgress);
+}
+
+async function readBackupFile(file: Blob): Promise<BackupWithSlides> {
+  if (isZip(new Uint8Array(await file.slice(0, 4).arrayBuffer()))) {
+    const { readBackupArchive } = await import('../export/backup-archive');
+    return readBackupArchive(file);
+  }
+  const parsed = parseBackup(await file.text());
   if (!parsed.ok) throw new Error(parsed.error);
-  return importBackup(db, parsed.backup, onProgress);
+  const listed = parsed.backup.slides.length;
+  if (listed > 0) {
+    throw new Error(
+      `slides: this file lists ${listed} slides, whose images are in the talklog-backup-….zip that "Export backup" saved with it: import the zip.`,
+    );
+  }
+  return { backup: parsed.backup, slides: [] };
+}
+
+/** A zip starts with a local file header, "PK\x03\x04" (an empty one, with its end record "PK\x05\x06"). */
+function isZip(start: Uint8Array): boolean {
+  return start[0] === 0x50 && start[1] === 0x4b && ((start[2] === 3 && start[3] === 4) || (start[2] === 5 && start[3] === 6));
 }
 
 /**
  * Merges a parsed backup into the database by id, the newer `updatedAt` winning, so importing a
- * file twice changes nothing. All or nothing: one transaction, and a note whose talk is neither in
- * the file nor stored fails it before anything is written.
+ * file twice changes nothing; a slide already stored is left as it is. All or nothing: one
+ * transaction, and a note whose talk, or a slide whose note, is neither in the file nor stored
+ * fails it before anything is written.
  */
-export async function importBackup(db: TalklogDb, backup: Backup, onProgress?: (progress: ImportProgress) => void): Promise<ImportCounts> {
-  return db.transaction('rw', libraryTables(db), async () => {
+export async function importBackup(
+  db: TalklogDb,
+  { backup, slides }: BackupWithSlides,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportCounts> {
+  return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
     const storedTalkIds = new Set(await db.talks.toCollection().primaryKeys());
     const dangling = danglingNoteTalkIds(backup, storedTalkIds);
     if (dangling !== null) throw new Error(dangling);
+    const misplaced = misplacedSlide(backup, await storedNoteTalks(db, backup));
+    if (misplaced !== null) throw new Error(misplaced);
 
-    const progress = { done: 0, total: backup.talks.length + backup.notes.length };
+    const progress = { done: 0, total: backup.talks.length + backup.notes.length + slides.length };
     onProgress?.({ ...progress });
     const step = (records: number) => {
       progress.done += records;
@@ -45,14 +78,38 @@ export async function importBackup(db: TalklogDb, backup: Backup, onProgress?: (
     };
     const talks = await mergeInChunks<Talk>(db.talks, backup.talks, step);
     const notes = await mergeInChunks<Note>(db.notes, backup.notes, step);
+    const slidesAdded = await addMissingSlides(db, slides, step);
     return {
       talksAdded: talks.added,
       talksUpdated: talks.updated,
       notesAdded: notes.added,
       notesUpdated: notes.updated,
-      skipped: talks.skipped + notes.skipped,
+      slidesAdded,
+      skipped: talks.skipped + notes.skipped + slides.length - slidesAdded,
     };
   });
+}
+
+/** The talk of each stored note that a slide names and the file does not hold. */
+async function storedNoteTalks(db: TalklogDb, backup: Backup): Promise<Map<string, string>> {
+  const inFile = new Set(backup.notes.map((note) => note.id));
+  const ids = [...new Set(backup.slides.map((slide) => slide.noteId).filter((id) => !inFile.has(id)))];
+  const stored = await db.notes.bulkGet(ids);
+  return new Map(stored.flatMap((note) => (note ? [[note.id, note.talkId] as const] : [])));
+}
+
+/** Slides are written a few at a time: each holds a full image. */
+async function addMissingSlides(db: TalklogDb, slides: Slide[], step: (records: number) => void): Promise<number> {
+  let added = 0;
+  for (let start = 0; start < slides.length; start += SLIDE_CHUNK_SIZE) {
+    const chunk = slides.slice(start, start + SLIDE_CHUNK_SIZE);
+    const stored = await db.slides.bulkGet(chunk.map((slide) => slide.id));
+    const missing = chunk.filter((_, i) => stored[i] === undefined);
+    if (missing.length > 0) await db.slides.bulkAdd(missing);
+    added += missing.length;
+    step(chunk.length);
+  }
+  return added;
 }
 
 async function mergeInChunks<T extends { id: string; updatedAt: string }>(

@@ -41,3 +41,8 @@ export function countSlides(db: TalklogDb): Promise<number> {
 export async function slidesOfNotes(db: TalklogDb, noteIds: string[]): Promise<SlideThumbnail[]> {
   return (await db.slides.where('owner').anyOf(noteIds).toArray()).map(withoutImage);
 }
+
+/** The slides kept with these notes (a draft's are not), images included, in id order: what a backup holds. */
+export async function slidesOfNotesWithImages(db: TalklogDb, noteIds: ReadonlySet<string>): Promise<Slide[]> {
+  return (await db.slides.toArray()).filter((slide) => noteIds.has(slide.owner));
+}

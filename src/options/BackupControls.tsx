@@ -1,15 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import type { ImportCounts, ImportProgress } from '../db/import-backup';
-import { allTalksAndNotes } from '../db/talks';
-import { createBackup, serializeBackup } from '../export/backup';
 import { t } from '../i18n/t';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import type { LibraryEnvironment } from './library-environment';
 import { plural } from '../i18n/plural';
+import { backupFile } from './backup-file';
 import './BackupControls.css';
-
-export const BACKUP_FILE_NAME = 'talklog-backup.json';
 
 interface BackupControlsProps {
   db: TalklogDb;
@@ -20,18 +17,22 @@ interface BackupControlsProps {
   importOnly?: boolean;
 }
 
-/** `Export backup` and `Import backup`: every talk and note as one JSON file, and back. */
+/** `Export backup` and `Import backup`: every talk and note as one JSON file (a zip with the images when there are slides), and back. */
 export function BackupControls({ db, env, announce, onBackedUp, importOnly = false }: BackupControlsProps) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
 
   const exportBackup = async () => {
     try {
-      const { talks, notes } = await allTalksAndNotes(db);
       const now = env.now();
-      env.download(BACKUP_FILE_NAME, serializeBackup(createBackup(talks, notes, now)), 'application/json');
+      const file = await backupFile(db, now);
+      env.download(file.name, file.data, file.type);
       env.setLastBackupAt(now);
       onBackedUp(now);
-      announce({ kind: 'status', text: t('backupSaved', BACKUP_FILE_NAME, plural(talks.length, 'talk'), plural(notes.length, 'note')) });
+      const [talks, notes, slides] = [plural(file.talks, 'talk'), plural(file.notes, 'note'), plural(file.slides, 'slide')];
+      announce({
+        kind: 'status',
+        text: file.slides > 0 ? t('backupWithSlidesSaved', file.name, talks, notes, slides) : t('backupSaved', file.name, talks, notes),
+      });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotBackUp', errorMessage(error)) });
     }
@@ -63,7 +64,7 @@ export function BackupControls({ db, env, announce, onBackedUp, importOnly = fal
         <input
           type="file"
           class="visually-hidden"
-          accept=".json,application/json"
+          accept=".json,application/json,.zip,application/zip"
           disabled={progress !== null}
           onChange={(event) => {
             const input = event.currentTarget;
@@ -85,6 +86,7 @@ function describeCounts(counts: ImportCounts): string {
     counts.talksUpdated && t('talksUpdated', plural(counts.talksUpdated, 'talk')),
     counts.notesAdded && t('notesAdded', plural(counts.notesAdded, 'note')),
     counts.notesUpdated && t('notesUpdated', plural(counts.notesUpdated, 'note')),
+    counts.slidesAdded && t('slidesAdded', plural(counts.slidesAdded, 'slide')),
     counts.skipped && t('recordsUpToDate', plural(counts.skipped, 'record')),
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : t('importFileEmpty');

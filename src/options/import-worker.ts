@@ -3,7 +3,7 @@
 // thousands of records, and writing them, would hold the page for seconds. Only the library page of
 // this extension starts this worker (a dedicated worker answers its own page alone).
 import { openTalklogDb } from '../db/database';
-import { importBackupText } from '../db/import-backup';
+import { importBackupFile } from '../db/import-backup';
 import { isImportWorkerRequest, type ImportWorkerReply } from '../messages/import-worker-messages';
 import { errorMessage } from '../ui/Announcer';
 
@@ -15,7 +15,7 @@ addEventListener('message', (event: MessageEvent<unknown>) => {
   void (async () => {
     const db = openTalklogDb(request.dbName);
     try {
-      const counts = await importBackupText(db, await request.file.text(), ({ done, total }) => reply({ type: 'talklog/import-progress', done, total }));
+      const counts = await importBackupFile(db, request.file, ({ done, total }) => reply({ type: 'talklog/import-progress', done, total }));
       reply({ type: 'talklog/import-done', counts });
     } catch (error) {
       reply({ type: 'talklog/import-failed', error: errorMessage(error) });

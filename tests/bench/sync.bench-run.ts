@@ -11,7 +11,7 @@ import { makeBackup } from '../../scripts/bench/dataset.mjs';
 import { withSection } from '../../scripts/bench/md-section.mjs';
 import { startWebdavServer } from '../../scripts/webdav-server.mjs';
 import { openTalklogDb } from '../../src/db/database';
-import { importBackupText } from '../../src/db/import-backup';
+import { importBackupFile } from '../../src/db/import-backup';
 import { addNote } from '../../src/db/notes';
 import { syncDeviceId } from '../../src/db/sync-store';
 import { syncWithServer } from '../../src/sync/sync-run';
@@ -85,7 +85,7 @@ test('sync bench', { timeout: 1_800_000 }, async () => {
   const db = openTalklogDb(`talklog-sync-bench-${crypto.randomUUID()}`);
   try {
     const backup = makeBackup(SIZE);
-    const imported = await importBackupText(db, JSON.stringify(backup));
+    const imported = await importBackupFile(db, new Blob([JSON.stringify(backup)]));
     expect(imported).toMatchObject({ talksAdded: SIZE.talks, notesAdded: SIZE.notes });
     const counted: Counted = { requests: 0, bytesPut: 0 };
     const dav = createDavClient({ folderUrl: `${server.origin}/bench/`, user: server.user, password: server.password }, countingFetch(counted));
@@ -147,7 +147,7 @@ Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm
 \`npm run bench\`), in Node ${process.version} against Debian's Apache \`mod_dav_fs\` on loopback, started by the
 bench with the tests' own config (\`scripts/webdav-server.mjs\`); Dexie on fake-indexeddb, as in the unit
 tests (fake-indexeddb is slower than a browser's IndexedDB: part of the first sync's time is that). The library is the browser bench's seeded data (${SIZE.talks.toLocaleString('en')} talks, ${SIZE.notes.toLocaleString('en')} notes),
-imported through \`importBackupText\`. Load average ${loadavg()
+imported through \`importBackupFile\`. Load average ${loadavg()
     .map((load) => load.toFixed(2))
     .join(' ')} at the end (other work shares this machine: compare the ratio, not the seconds).
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
-import { importBackup, importBackupText, type ImportProgress } from '../../src/db/import-backup';
+import { importBackup, importBackupFile, type ImportProgress } from '../../src/db/import-backup';
 import { createBackup, serializeBackup } from '../../src/export/backup';
 import type { Note, Talk } from '../../src/talk/model';
 import { makeNote, makeTalk } from '../export/records';
@@ -11,6 +11,10 @@ const EXPORTED = new Date('2026-11-26T05:00:00Z');
 /** Everything stored, in key order, as text: equal dumps mean an untouched database. */
 async function dump(db: TalklogDb): Promise<string> {
   return JSON.stringify({ talks: await db.talks.toArray(), notes: await db.notes.toArray() });
+}
+
+function importText(db: TalklogDb, text: string, onProgress?: (progress: ImportProgress) => void) {
+  return importBackupFile(db, new Blob([text]), onProgress);
 }
 
 function backupText(talks: Talk[], notes: Note[]): string {
@@ -24,8 +28,8 @@ describe('importBackup', () => {
   test('into an empty database adds every talk and note', async () => {
     const db = freshDb();
     const notes = [makeNote(prometheus, 'scrape limits', { atSec: 252 }), makeNote(openMetrics, 'exemplars')];
-    const counts = await importBackupText(db, backupText([prometheus, openMetrics], notes));
-    expect(counts).toEqual({ talksAdded: 2, talksUpdated: 0, notesAdded: 2, notesUpdated: 0, skipped: 0 });
+    const counts = await importText(db, backupText([prometheus, openMetrics], notes));
+    expect(counts).toEqual({ talksAdded: 2, talksUpdated: 0, notesAdded: 2, notesUpdated: 0, slidesAdded: 0, skipped: 0 });
     expect(await db.talks.toArray()).toEqual([openMetrics, prometheus]);
     expect(await db.notes.orderBy('id').toArray()).toEqual(notes);
   });
@@ -38,8 +42,8 @@ describe('importBackup', () => {
     const newerTalk = { ...prometheus, title: 'Renamed in the file', updatedAt: '2026-02-01T00:00:00.000Z' };
     const olderTalk = { ...openMetrics, title: 'Older title', updatedAt: '2025-12-01T00:00:00.000Z' };
     const sameTimeNote = { ...note, body: 'same time, other text' };
-    const counts = await importBackupText(db, backupText([newerTalk, olderTalk], [sameTimeNote]));
-    expect(counts).toEqual({ talksAdded: 0, talksUpdated: 1, notesAdded: 0, notesUpdated: 0, skipped: 2 });
+    const counts = await importText(db, backupText([newerTalk, olderTalk], [sameTimeNote]));
+    expect(counts).toEqual({ talksAdded: 0, talksUpdated: 1, notesAdded: 0, notesUpdated: 0, slidesAdded: 0, skipped: 2 });
     expect((await db.talks.get(prometheus.id))?.title).toBe('Renamed in the file');
     expect((await db.talks.get(openMetrics.id))?.title).toBe('OpenMetrics');
     expect((await db.notes.get(note.id))?.body).toBe('stored note');
@@ -48,16 +52,16 @@ describe('importBackup', () => {
   test('importing the same file twice changes nothing the second time', async () => {
     const db = freshDb();
     const text = backupText([prometheus, openMetrics], [makeNote(prometheus, 'one'), makeNote(openMetrics, 'two')]);
-    await importBackupText(db, text);
+    await importText(db, text);
     const afterFirst = await dump(db);
-    expect(await importBackupText(db, text)).toEqual({ talksAdded: 0, talksUpdated: 0, notesAdded: 0, notesUpdated: 0, skipped: 4 });
+    expect(await importText(db, text)).toEqual({ talksAdded: 0, talksUpdated: 0, notesAdded: 0, notesUpdated: 0, slidesAdded: 0, skipped: 4 });
     expect(await dump(db)).toBe(afterFirst);
   });
 
   test('a note may belong to a talk that is only in the database', async () => {
     const db = freshDb();
     await db.talks.add(prometheus);
-    const counts = await importBackupText(db, backupText([], [makeNote(prometheus, 'note for a stored talk')]));
+    const counts = await importText(db, backupText([], [makeNote(prometheus, 'note for a stored talk')]));
     expect(counts.notesAdded).toBe(1);
   });
 
@@ -66,7 +70,7 @@ describe('importBackup', () => {
     await db.talks.add(prometheus);
     const before = await dump(db);
     const text = backupText([openMetrics], [makeNote(openMetrics, 'fine'), makeNote(makeTalk('L0stTalk123'), 'orphan')]);
-    await expect(importBackupText(db, text)).rejects.toThrow('notes[1].talkId: no talk "t_L0stTalk123" in this file or in Talklog');
+    await expect(importText(db, text)).rejects.toThrow('notes[1].talkId: no talk "t_L0stTalk123" in this file or in Talklog');
     expect(await dump(db)).toBe(before);
   });
 
@@ -75,7 +79,7 @@ describe('importBackup', () => {
     const talks = Array.from({ length: 1500 }, (_, i) => makeTalk(`v${String(i).padStart(10, '0')}`));
     let calls = 0;
     await expect(
-      importBackup(db, createBackup(talks, [], EXPORTED), () => {
+      importBackup(db, { backup: createBackup(talks, [], EXPORTED), slides: [] }, () => {
         calls += 1;
         if (calls === 3) throw new Error('interrupted');
       }),
@@ -88,8 +92,8 @@ describe('importBackup', () => {
     const talks = Array.from({ length: 200 }, (_, i) => makeTalk(`t${String(i).padStart(10, '0')}`));
     const notes = Array.from({ length: 20_000 }, (_, i) => makeNote(talks[i % talks.length], `note ${i}`, { id: `n_${i}` }));
     const progress: ImportProgress[] = [];
-    const counts = await importBackupText(db, backupText(talks, notes), (step) => progress.push(step));
-    expect(counts).toEqual({ talksAdded: 200, talksUpdated: 0, notesAdded: 20_000, notesUpdated: 0, skipped: 0 });
+    const counts = await importText(db, backupText(talks, notes), (step) => progress.push(step));
+    expect(counts).toEqual({ talksAdded: 200, talksUpdated: 0, notesAdded: 20_000, notesUpdated: 0, slidesAdded: 0, skipped: 0 });
     expect(await db.notes.count()).toBe(20_000);
     expect(progress[0]).toEqual({ done: 0, total: 20_200 });
     expect(progress.at(-1)).toEqual({ done: 20_200, total: 20_200 });
@@ -125,7 +129,7 @@ describe('a hostile file leaves the database exactly as it was', () => {
     await db.talks.add(openMetrics);
     await db.notes.add(makeNote(openMetrics, 'already here'));
     const before = await dump(db);
-    await expect(importBackupText(db, text)).rejects.toThrow(message);
+    await expect(importText(db, text)).rejects.toThrow(message);
     expect(await dump(db)).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { importBackupText } from '../../src/db/import-backup';
+import { importBackupFile } from '../../src/db/import-backup';
 import { updateTalkDetails } from '../../src/db/library';
 import { addNote, updateNoteBody } from '../../src/db/notes';
 import { allTalksAndNotes, clipTalk } from '../../src/db/talks';
@@ -42,7 +42,7 @@ test('the largest records a person or a page can make are exported and imported 
 
   const { talks, notes } = await allTalksAndNotes(db);
   const restored = freshDb();
-  await importBackupText(restored, serializeBackup(createBackup(talks, notes, NOW)));
+  await importBackupFile(restored, new Blob([serializeBackup(createBackup(talks, notes, NOW))]));
   expect(await allTalksAndNotes(restored)).toEqual({ talks, notes });
   expect(notes.map((note) => note.atSec).sort()).toEqual([86_400, null]);
 });

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { Blob as NodeBlob } from 'node:buffer';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { addNote, deleteNote, updateNoteBody } from '../../src/db/notes';
@@ -264,11 +265,17 @@ describe('Export markdown', () => {
 });
 
 describe('backup', () => {
-  function chooseFile(text: string, name = 'talklog-backup.json') {
+  function chooseFile(content: string | Blob, name = 'talklog-backup.json') {
     const input = screen.getByLabelText('Import backup') as HTMLInputElement;
-    Object.defineProperty(input, 'files', { configurable: true, value: [new File([text], name, { type: 'application/json' })] });
+    Object.defineProperty(input, 'files', { configurable: true, value: [new File([content], name, { type: 'application/json' })] });
     fireEvent.change(input);
   }
+
+  const alerts = () =>
+    screen
+      .getAllByRole('alert')
+      .map((alert) => alert.textContent)
+      .join('');
 
   test('Export backup downloads every talk and note and remembers when', async () => {
     const { env, state } = fakeEnvironment();
@@ -297,19 +304,55 @@ describe('backup', () => {
     await waitFor(() => expect(status()).toBe('Imported talklog-backup.json: 4 records already up to date.'));
   });
 
+  test('with slides, Export backup downloads a zip of the JSON and the images, and Import backup brings them back', async () => {
+    const source = await kubeconLibrary();
+    const [note] = await source.notes.toArray();
+    // Node's Blob, which IndexedDB's structured clone keeps as a browser would; happy-dom's comes back as a plain object.
+    const webp = (text: string) => new NodeBlob(['RIFF\0\0\0\0WEBPVP8 ', text], { type: 'image/webp' }) as Blob;
+    await addSlide(source, note.id, {
+      talkId: note.talkId,
+      atSec: 3,
+      width: 1280,
+      height: 720,
+      type: 'image/webp',
+      image: webp('frame'),
+      thumbnail: webp('small'),
+    });
+    const { env, state } = fakeEnvironment();
+    await renderLibrary(source, env);
+    fireEvent.click(screen.getByRole('button', { name: 'Export backup' }));
+    await waitFor(() => expect(status()).toBe('Backup saved as talklog-backup-2026-11-26.zip: 2 talks, 2 notes, 1 slide.'));
+    const [{ fileName, data, type }] = state.downloads;
+    expect([fileName, type, data instanceof Blob]).toEqual(['talklog-backup-2026-11-26.zip', 'application/zip', true]);
+    cleanup();
+
+    const db = freshDb();
+    render(<LibraryApp db={db} env={fakeEnvironment().env} />);
+    await screen.findByRole('region', { name: 'Welcome to Talklog' });
+    chooseFile(data, fileName);
+    await waitFor(() => expect(status()).toBe('Imported talklog-backup-2026-11-26.zip: 2 talks added, 2 notes added, 1 slide added.'));
+    // The images' bytes are checked where the Blobs are Node's (tests/db/backup-with-slides.test.ts).
+    expect((await db.slides.toArray()).map((slide) => slide.owner)).toEqual([note.id]);
+
+    // The same zip with one image damaged: one clear alert, nothing more imported.
+    const bytes = new Uint8Array(await (data as Blob).arrayBuffer());
+    bytes[Buffer.from(bytes).indexOf('VP8 frame') + 5] = 0x21;
+    await db.slides.clear();
+    chooseFile(new Blob([bytes]), 'damaged.zip');
+    await waitFor(() =>
+      expect(alerts()).toMatch(
+        /^Nothing was imported from damaged\.zip\. slides\[0\]: "slides\/s_.+\.webp" is damaged \(its SHA-256 checksum is not the one the backup lists\)\.$/,
+      ),
+    );
+    expect(await db.slides.count()).toBe(0);
+  });
+
   test('a bad file is refused with one clear alert, and nothing changes', async () => {
     const db = await kubeconLibrary();
     await renderLibrary(db);
     const before = JSON.stringify([await db.talks.toArray(), await db.notes.toArray()]);
     chooseFile('{"format":"talklog-backup","version":1,"exportedAt":"2026-11-26T05:00:00.000Z","talks":[{"id":"t_x"}],"notes":[]}', 'edited.json');
-    await waitFor(() =>
-      expect(
-        screen
-          .getAllByRole('alert')
-          .map((alert) => alert.textContent)
-          .join(''),
-      ).toMatch(/^Nothing was imported from edited\.json\. talks\[0\]\.videoId: missing/),
-    );
+    await waitFor(() => expect(alerts()).toMatch(/^Nothing was imported from edited\.json\. talks\[0\]\.videoId: missing/));
     expect(JSON.stringify([await db.talks.toArray(), await db.notes.toArray()])).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/preact';
 import { expect } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
-import { importBackupText } from '../../src/db/import-backup';
+import { importBackupFile } from '../../src/db/import-backup';
 import { updateTalkDetails } from '../../src/db/library';
 import { addNote } from '../../src/db/notes';
 import { clipTalk } from '../../src/db/talks';
@@ -34,7 +34,7 @@ export function fakeEnvironment(lastBackupAt: Date | null = null) {
       state.lastBackupAt = at;
     },
     // The browser runs this same import in a worker (tests/e2e import through it).
-    importBackup: async (db, file, onProgress) => importBackupText(db, await file.text(), onProgress),
+    importBackup: importBackupFile,
   };
   return { env, state };
 }
