@@ -35,6 +35,9 @@ export default defineConfig(({ mode }) => {
       }),
       ...(firefox ? [firefoxPages(firefoxOnlyPages(browserManifest))] : []),
     ],
+    // The import worker is a module worker: its zip reader (backup-archive.ts, with fflate) is a
+    // chunk of its own that it loads only for a zip, where the default iife format would inline it.
+    worker: { format: 'es' },
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
