@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { SLIDES_VIDEO, slideColour } from '../../scripts/fake-youtube/slides-video.mjs';
+import type { Slide } from '../../src/talk/slide';
 
 /** Where a frame's colour is read: away from the second's number drawn in its middle. */
 export const SAMPLE_POINTS = [
@@ -34,18 +35,16 @@ export async function seekMainPlayer(page: Page, atSec: number): Promise<void> {
   await page.waitForFunction(() => document.querySelector<HTMLVideoElement>('#movie_player video')!.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA);
 }
 
-export interface StoredSlide {
-  owner: string;
-  atSec: number;
-  width: number;
-  height: number;
-  type: string;
+export type StoredSlide = Omit<Slide, 'image' | 'thumbnail'> & {
   /** The stored image as decoded, and its colour at SAMPLE_POINTS. */
   decoded: { width: number; height: number; colours: number[][] };
   thumbnailWidth: number;
   /** SHA-256 of the stored image's bytes, in hex: the same on every profile that holds it. */
   sha256: string;
-}
+  /** The same of the thumbnail's bytes, and the image Blob's type. */
+  thumbnailSha256: string;
+  imageType: string;
+};
 
 /** Every stored slide, read with the raw IndexedDB API in an extension page and decoded there. */
 export function readStoredSlides(extensionPage: Page): Promise<StoredSlide[]> {
@@ -58,10 +57,14 @@ export function readStoredSlides(extensionPage: Page): Promise<StoredSlide[]> {
           const read = open.result.transaction('slides').objectStore('slides').getAll();
           read.onsuccess = async () => {
             open.result.close();
-            const slides = read.result as (StoredSlide & { image: Blob; thumbnail: Blob })[];
+            const slides = read.result as Slide[];
+            const sha256Of = async (blob: Blob) =>
+              Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer())), (byte) => byte.toString(16).padStart(2, '0')).join(
+                '',
+              );
             resolve(
               await Promise.all(
-                slides.map(async ({ owner, atSec, width, height, type, image, thumbnail }) => {
+                slides.map(async ({ image, thumbnail, ...fields }) => {
                   const bitmap = await createImageBitmap(image);
                   const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
                   context.drawImage(bitmap, 0, 0);
@@ -69,9 +72,9 @@ export function readStoredSlides(extensionPage: Page): Promise<StoredSlide[]> {
                     Array.from(context.getImageData(Math.floor(x * bitmap.width), Math.floor(y * bitmap.height), 1, 1).data.slice(0, 3)),
                   );
                   const thumbnailWidth = (await createImageBitmap(thumbnail)).width;
-                  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await image.arrayBuffer()));
-                  const sha256 = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-                  return { owner, atSec, width, height, type, decoded: { width: bitmap.width, height: bitmap.height, colours }, thumbnailWidth, sha256 };
+                  const [sha256, thumbnailSha256] = [await sha256Of(image), await sha256Of(thumbnail)];
+                  const decoded = { width: bitmap.width, height: bitmap.height, colours };
+                  return { ...fields, decoded, thumbnailWidth, sha256, thumbnailSha256, imageType: image.type };
                 }),
               ),
             );
