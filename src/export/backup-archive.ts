@@ -5,7 +5,7 @@
  */
 
 import type { Note, Talk } from '../talk/model';
-import type { Slide, SlideType } from '../talk/slide';
+import { isSlideImage, SLIDE_TYPES, type Slide, type SlideType } from '../talk/slide';
 import { createBackup, parseBackup, serializeBackup, slideFiles, type Backup, type BackupSlide } from './backup';
 import { BACKUP_ZIP_LIMITS, readBackupZip, writeBackupZip, type ZipEntry } from './backup-zip';
 
@@ -26,7 +26,8 @@ export async function backupZip(talks: Talk[], notes: Note[], slides: SlideWithI
   for (const { image, thumbnail, ...slide } of slides) {
     const imageBytes = new Uint8Array(await image.arrayBuffer());
     const thumbnailBytes = new Uint8Array(await thumbnail.arrayBuffer());
-    const files = slideFiles(slide.id, slide.type, sniffImageType(thumbnailBytes) ?? slide.type);
+    const thumbnailType = SLIDE_TYPES.find((type) => isSlideImage(thumbnailBytes, type)) ?? slide.type;
+    const files = slideFiles(slide.id, slide.type, thumbnailType);
     listed.push({ ...slide, ...files, sha256: await sha256Hex(imageBytes), thumbnailSha256: await sha256Hex(thumbnailBytes) });
     images.push({ path: files.file, bytes: imageBytes }, { path: files.thumbnailFile, bytes: thumbnailBytes });
   }
@@ -83,16 +84,8 @@ async function checkedImage(files: Map<string, Uint8Array>, place: string, path:
   if (bytes === undefined) throw new Error(`${place}: its file ${JSON.stringify(path)} is not in the zip.`);
   if ((await sha256Hex(bytes)) !== sha256)
     throw new Error(`${place}: ${JSON.stringify(path)} is damaged (its SHA-256 checksum is not the one the backup lists).`);
-  if (sniffImageType(bytes) !== type) throw new Error(`${place}: ${JSON.stringify(path)} is not a ${type === 'image/webp' ? 'WebP' : 'JPEG'} image.`);
+  if (!isSlideImage(bytes, type)) throw new Error(`${place}: ${JSON.stringify(path)} is not a ${type === 'image/webp' ? 'WebP' : 'JPEG'} image.`);
   return new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
-}
-
-/** WebP or JPEG by the file's first bytes (RIFF….WEBP, or FF D8 FF); null for anything else. */
-export function sniffImageType(bytes: Uint8Array): SlideType | null {
-  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-  if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  return null;
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {

@@ -12,10 +12,10 @@ import { readTalkForSync, saveSyncedTalk, syncSnapshot, type TalkSyncState } fro
 import { allTalksAndNotes } from '../db/talks';
 import { renderTalkLog } from '../export/talk-log';
 import { talkIdFor } from '../talk/model';
-import { isDraftOwner, type Slide } from '../talk/slide';
+import { isDraftOwner, isSlideImage, type Slide } from '../talk/slide';
 import { mirrorSlideLinks, TALK_LOG_PATH, talkMarkdownFile, talkMarkdownPath } from './markdown-mirror';
 import { localRecords, mergeTalk } from './merge';
-import { isSlideImage, MAX_SLIDE_BYTES, slideFilePath, syncedSlide } from './synced-slides';
+import { MAX_SLIDE_BYTES, slideFilePath, syncedSlide } from './synced-slides';
 import { parseTalkFile, serializeTalkFile, talkFilePath, videoIdOfTalkFile, type TalkFile } from './talk-file';
 import { DavError, etagValue, type DavClient } from './webdav';
 

@@ -77,10 +77,3 @@ export function parseSyncedSlides(raw: unknown, noteIds: ReadonlySet<string>): {
 function isCount(value: unknown, min: number): boolean {
   return typeof value === 'number' && Number.isFinite(value) && value >= min;
 }
-
-/** Whether a downloaded file is the image its entry says: WebP (`RIFF….WEBP`) or JPEG (`FF D8 FF`). */
-export function isSlideImage(bytes: Uint8Array, type: SlideType): boolean {
-  if (type === 'image/jpeg') return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-  return ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP';
-}

@@ -37,3 +37,10 @@ export function slideExtension(type: SlideType): 'webp' | 'jpg' {
 export function isDraftOwner(owner: string): boolean {
   return owner.startsWith('draft:');
 }
+
+/** Whether a file's bytes are the image its type says (by their start, not decoded): WebP (`RIFF….WEBP`) or JPEG (`FF D8 FF`). */
+export function isSlideImage(bytes: Uint8Array, type: SlideType): boolean {
+  if (type === 'image/jpeg') return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  return ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP';
+}

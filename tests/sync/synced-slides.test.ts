@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { mergeTalk } from '../../src/sync/merge';
-import { isSlideImage, mergeSlides, parseSyncedSlides, slideFilePath, type SyncedSlide } from '../../src/sync/synced-slides';
+import { mergeSlides, parseSyncedSlides, slideFilePath, type SyncedSlide } from '../../src/sync/synced-slides';
+import { isSlideImage } from '../../src/talk/slide';
 import { parseTalkFile, serializeTalkFile } from '../../src/sync/talk-file';
 import type { Note } from '../../src/talk/model';
 import { makeTalk } from '../export/records';
