@@ -21,6 +21,7 @@ export type SlideWithImages = Omit<Slide, 'owner'> & { noteId: string };
 
 /** The zip of every talk, note and slide; the same records and `now` give the same bytes. */
 export async function backupZip(talks: Talk[], notes: Note[], slides: SlideWithImages[], now: Date): Promise<Uint8Array> {
+  refuseWhatImportWould(slides);
   const listed: BackupSlide[] = [];
   const images: ZipEntry[] = [];
   for (const { image, thumbnail, ...slide } of slides) {
@@ -33,6 +34,22 @@ export async function backupZip(talks: Talk[], notes: Note[], slides: SlideWithI
   }
   const json = new TextEncoder().encode(serializeBackup(createBackup(talks, notes, now, listed)));
   return writeBackupZip([{ path: BACKUP_JSON_NAME, bytes: json }, ...images], now);
+}
+
+/** Talklog writes no backup that its import would refuse (the limits of backup-zip.ts). */
+function refuseWhatImportWould(slides: SlideWithImages[]): void {
+  const maxSlides = (BACKUP_ZIP_LIMITS.entries - 1) / 2;
+  const advice = 'delete some slides, or export the talk log with its slides instead';
+  if (slides.length > maxSlides) {
+    throw new Error(`${slides.length.toLocaleString('en')} slides are more than one backup can hold (${maxSlides.toLocaleString('en')}): ${advice}.`);
+  }
+  const big = slides.find((slide) => Math.max(slide.image.size, slide.thumbnail.size) > BACKUP_ZIP_LIMITS.imageBytes);
+  if (big) throw new Error(`the slide at ${big.atSec} s of ${big.talkId} is larger than the 32 MiB one image may be in a backup: ${advice}.`);
+  const total = slides.reduce((sum, slide) => sum + slide.image.size + slide.thumbnail.size, 0);
+  // The JSON is far smaller than its own limit; what is left of the total is the images'.
+  if (total > BACKUP_ZIP_LIMITS.totalBytes - BACKUP_ZIP_LIMITS.jsonBytes) {
+    throw new Error(`the slides take ${Math.ceil(total / 1024 / 1024).toLocaleString('en')} MiB, more than one backup can hold: ${advice}.`);
+  }
 }
 
 /** A backup read from a zip: its records, and each slide as it will be stored, images included. */

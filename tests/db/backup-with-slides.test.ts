@@ -7,6 +7,7 @@ import { addNote } from '../../src/db/notes';
 import { addSlide } from '../../src/db/slides';
 import { clipTalk } from '../../src/db/talks';
 import { createBackup, serializeBackup } from '../../src/export/backup';
+import { backupZip } from '../../src/export/backup-archive';
 import { backupFile } from '../../src/options/backup-file';
 import { draftSlidesOwner } from '../../src/popup/drafts';
 import type { SlideType } from '../../src/talk/slide';
@@ -163,6 +164,32 @@ describe('Export backup', () => {
     const after = await dump(restored);
     expect(await importBackupFile(restored, zip)).toEqual({ talksAdded: 0, talksUpdated: 0, notesAdded: 0, notesUpdated: 0, slidesAdded: 0, skipped: 7 });
     expect(await dump(restored)).toBe(after);
+  });
+  test('refuses to write what import would refuse: too many slides, or an image too large', async () => {
+    const slide = (image: Blob) => ({
+      id: 's_1',
+      noteId: 'n_1',
+      talkId: 't_Pr0meTheus1',
+      atSec: 4,
+      takenAt: NOW.toISOString(),
+      width: 2,
+      height: 2,
+      type: 'image/webp' as const,
+      image,
+      thumbnail: image,
+    });
+    const small = new Blob([imageBytes('image/webp', 20)]);
+    await expect(
+      backupZip(
+        [],
+        [],
+        Array.from({ length: 10_001 }, () => slide(small)),
+        NOW,
+      ),
+    ).rejects.toThrow('10,001 slides are more than one backup can hold (10,000): delete some slides, or export the talk log with its slides instead.');
+    await expect(backupZip([], [], [slide(small), slide(new Blob([new Uint8Array(33 * 1024 * 1024)]))], NOW)).rejects.toThrow(
+      'the slide at 4 s of t_Pr0meTheus1 is larger than the 32 MiB one image may be in a backup',
+    );
   });
 });
 
