@@ -27,11 +27,15 @@ export async function eventQueueOf(db: TalklogDb, videoId: string | null): Promi
   return { anchor, talks: anchor?.event ? await talksOfEvent(db, anchor.event) : [] };
 }
 
-/** The talk for a video becomes `watched` (a talk not saved is left alone); returns whether it changed. */
+/**
+ * The talk for a video becomes `watched`, seen to the end; returns whether it changed. A talk not
+ * saved is left alone, and so is a skipped one: the user decided against it, and a player left at
+ * its end is no reason to put it back in the log.
+ */
 export async function markWatched(db: TalklogDb, videoId: string, now = new Date()): Promise<boolean> {
   return db.transaction('rw', libraryTables(db), async () => {
     const talk = await talkOfVideo(db, videoId);
-    if (!talk || talk.status === 'watched') return false;
+    if (!talk || talk.status === 'watched' || talk.status === 'skipped') return false;
     await db.talks.put({ ...talk, status: 'watched', updatedAt: now.toISOString() });
     return true;
   });

@@ -88,4 +88,12 @@ describe('markWatched', () => {
     expect(await markWatched(db, 'kc21talk999', LATER)).toBe(false);
     expect(await db.talks.count()).toBe(2);
   });
+
+  test('a skipped talk stays skipped', async () => {
+    const db = freshDb();
+    await queuePlaylist(db, playlist(FIRST), 'KubeCon NA 2021', NOW);
+    await updateTalkDetails(db, 't_kc21talk002', { status: 'skipped' }, NOW);
+    expect(await markWatched(db, 'kc21talk002', LATER)).toBe(false);
+    expect(await getTalk(db, 't_kc21talk002')).toMatchObject({ status: 'skipped', updatedAt: NOW.toISOString() });
+  });
 });
