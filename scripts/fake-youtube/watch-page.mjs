@@ -81,6 +81,16 @@ const hoverPreview = (/** @type {Video} */ video) => `
 </script>`;
 
 /**
+ * The videos a click on the page opens in place: the demo talks recommended beside every video, and
+ * the talks of the playlist panel (YouTube switches to a panel row without reloading too).
+ * @param {{ playlist: import('./conference.mjs').Playlist } | null} inPlaylist
+ * @returns {Video[]}
+ */
+function inPageVideos(inPlaylist) {
+  return [...VIDEOS, ...(inPlaylist?.playlist.rows.flatMap((row) => (row.video ? [row.video] : [])) ?? [])];
+}
+
+/**
  * @param {Video} video
  * @param {{ simulatePlayback?: boolean, startSec?: number, inPlaylist?: { playlist: import('./conference.mjs').Playlist, index: number } | null, hoverPreview?: boolean }} [options]
  *   hoverPreview adds a playing hover-preview player to the page.
@@ -126,7 +136,7 @@ export function watchPage(video, { simulatePlayback = false, startSec = 0, inPla
 <script>var ytInitialData = ${scriptJson(initialData(video, inPlaylist))};</script>
 <script>
 (() => {
-  const catalog = ${scriptJson(Object.fromEntries(VIDEOS.map((v) => [v.id, { title: v.title, channel: v.channel, handle: v.channelHandle }])))};
+  const catalog = ${scriptJson(Object.fromEntries(inPageVideos(inPlaylist).map((v) => [v.id, { title: v.title, channel: v.channel, handle: v.channelHandle }])))};
   const video = document.querySelector('#movie_player video');
   const clock = document.getElementById('clock');
   const format = (s) => Math.floor(s / 60) + ':' + String(Math.floor(s % 60)).padStart(2, '0');
@@ -140,10 +150,10 @@ export function watchPage(video, { simulatePlayback = false, startSec = 0, inPla
 
   // In-page navigation the way YouTube does it: the URL and the rendered page switch first,
   // <head>, the inline JSON and document.title keep describing the previous video for a while.
-  window.navigateInPage = (id) => {
+  window.navigateInPage = (id, href = '/watch?v=' + id) => {
     const next = catalog[id];
     document.dispatchEvent(new CustomEvent('yt-navigate-start', { bubbles: true }));
-    history.pushState({}, '', '/watch?v=' + id);
+    history.pushState({}, '', href);
     document.querySelector('ytd-watch-flexy').setAttribute('video-id', id);
     document.querySelector('ytd-watch-metadata #title yt-formatted-string').textContent = next.title;
     const owner = document.querySelector('ytd-video-owner-renderer #channel-name a');
@@ -160,7 +170,7 @@ export function watchPage(video, { simulatePlayback = false, startSec = 0, inPla
     const id = new URL(link.href).searchParams.get('v');
     if (!catalog[id]) return; // not one of the demo talks: a full page load, as YouTube falls back to
     event.preventDefault();
-    window.navigateInPage(id);
+    window.navigateInPage(id, link.getAttribute('href'));
   });
 })();
 </script>
