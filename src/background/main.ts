@@ -1,6 +1,13 @@
 import browser from 'webextension-polyfill';
 import { openTalklogDb } from '../db/database';
-import { isFromThisExtension, isPageToBackgroundMessage, isPageToBackgroundRequest } from '../messages/messages';
+import { markWatched } from '../db/event-queue';
+import {
+  isContentToBackgroundMessage,
+  isFromOurContentScript,
+  isFromThisExtension,
+  isPageToBackgroundMessage,
+  isPageToBackgroundRequest,
+} from '../messages/messages';
 import { followActiveTabBadge } from './badge';
 import { browserBadge, browserClipEnvironment } from './browser-environment';
 import { CLIP_COMMAND, clipTab, finishUnfinishedClip } from './clip-command';
@@ -44,9 +51,11 @@ Object.assign(globalThis, { talklogHandlers: { onCommand, onMenuClick } });
 
 // A page that saved or deleted a note says so: the worker may have been asleep, its live count stale.
 // A page's clip confirmation that went away says so too: the badge's ✓ goes with it.
+// A YouTube tab leaving a talk seen to the end says so: the talk is watched (a skipped one stays so).
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isFromThisExtension(sender, browser.runtime.id)) return undefined;
   if (isPageToBackgroundMessage(message)) void badge.refresh();
   if (isPageToBackgroundRequest(message)) return queuePlaylistInTab(db, message);
+  if (isContentToBackgroundMessage(message) && isFromOurContentScript(sender, browser.runtime.id)) void markWatched(db, message.videoId);
   return undefined;
 });

@@ -1,7 +1,8 @@
 /**
  * The content script on www.youtube.com. It does nothing until asked: it answers the extension's
- * own questions about the talk on the page, and tells the extension's pages when YouTube
- * switches to another video without reloading.
+ * own questions about the talk on the page, tells the extension's pages when YouTube switches to
+ * another video without reloading, and tells the background when the tab leaves a talk seen to
+ * its end.
  */
 import browser from 'webextension-polyfill';
 import { isExtensionToContentMessage, isFromThisExtension, type ContentReplies, type ExtensionToContentMessage } from '../messages/messages';
@@ -16,6 +17,7 @@ import { findMiniplayerVideo } from './read-miniplayer';
 import { findPlayingVideo } from './read-player';
 import { readPlaylist } from './read-playlist';
 import { readWatchPage } from './read-watch-page';
+import { videoSeenToTheEnd } from './seen-to-the-end';
 
 /** How long a question waits for YouTube to finish switching the page to the URL's video. */
 const PAGE_SWITCH_WAIT_MS = 3000;
@@ -30,6 +32,15 @@ document.addEventListener('yt-navigate-finish', (event) => {
   announcePageChange();
 });
 window.addEventListener('popstate', announcePageChange);
+
+// Leaving a talk seen to the end makes it watched: read once as YouTube starts switching the page
+// (the URL and the player still on the old video) and as the page goes away, never polled.
+function reportIfSeenToTheEnd(): void {
+  const videoId = videoSeenToTheEnd(document, location.href);
+  if (videoId) void sendToExtension({ type: 'talklog/seen-to-the-end', videoId });
+}
+document.addEventListener('yt-navigate-start', reportIfSeenToTheEnd);
+window.addEventListener('pagehide', reportIfSeenToTheEnd);
 
 /** Navigations in a burst are told once, as where the page ended up (a page can fake thousands a second). */
 const ANNOUNCE_EVERY_MS = 50;

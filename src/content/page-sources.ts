@@ -55,6 +55,11 @@ function primaryInfoTitle(initialData: unknown): string | null {
   return null;
 }
 
+/** `ytd-watch-flexy` / `ytd-watch-grid` once its video-id is this video. */
+export function watchPageOf(doc: Document, videoId: string): Element | null {
+  return [...doc.querySelectorAll(selectors.watchPage)].find((page) => page.getAttribute('video-id') === videoId) ?? null;
+}
+
 export function findSources(doc: Document, videoId: string, extraPlayerResponse?: unknown): PageSources {
   const stale = new Set<string>();
   const addStale = (title: string | null) => {
@@ -89,7 +94,7 @@ export function findSources(doc: Document, videoId: string, extraPlayerResponse?
     [...doc.querySelectorAll(selectors.videoObject)].find((scope) => scope.querySelector(selectors.microdataVideoId)?.getAttribute('content') === videoId) ??
     null;
 
-  const watchPage = [...doc.querySelectorAll(selectors.watchPage)].find((page) => page.getAttribute('video-id') === videoId) ?? null;
+  const watchPage = watchPageOf(doc, videoId);
   const renderedTitle = watchPage ? renderedTitleText(watchPage) : null;
   const renderedMetadata = renderedTitle !== null && !stale.has(renderedTitle) ? watchPage : null;
 

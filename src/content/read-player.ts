@@ -52,7 +52,7 @@ export function mediaNumber(value: unknown): number {
  * Duration and position from the main player, only when the rendered page shows this video, the
  * player has not got another video loaded (its title link), and no ad is playing in it.
  */
-export function readMainPlayer(doc: Document, sources: PageSources): MainPlayerReading {
+export function readMainPlayer(doc: Document, sources: Pick<PageSources, 'videoId' | 'watchPage'>): MainPlayerReading {
   if (!sources.watchPage || doc.querySelector(selectors.adShowing)) return NOTHING;
   const titleLink = readPlayerTitleLink(doc);
   if (titleLink?.videoId && titleLink.videoId !== sources.videoId) return NOTHING;

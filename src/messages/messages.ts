@@ -4,6 +4,7 @@
  * read the caption on screen, show a confirmation (or a failure) in the page, read the playlist
  * shown (whole), capture the frame on screen.
  * Content script → extension pages: the page switched to another video (in-page navigation).
+ * Content script → background: the tab is leaving a talk its player showed at 90 % or more.
  * Pages → background: a talk's notes changed (the badge counts them; this also wakes the worker);
  * the page's confirmation went away (the badge's sign goes too, even after the worker stopped);
  * queue the playlist in a tab.
@@ -14,6 +15,7 @@ import { isSyncAccount, type SyncAccount, type SyncStatus } from '../sync/sync-s
 import type { TalkHere } from '../talk/model';
 import type { PlaylistHere } from '../talk/playlist';
 import type { QueueResult } from '../talk/queue';
+import { isVideoId, isYouTubeUrl } from '../talk/video-id';
 
 export type ExtensionToContentMessage =
   | { type: 'talklog/what-talk-is-here' }
@@ -83,6 +85,13 @@ export function isExtensionToContentMessage(message: unknown): message is Extens
   }
 }
 
+/** The tab is leaving this talk (navigating or closing) with its player at 90 % or more: the talk is watched. */
+export type ContentToBackgroundMessage = { type: 'talklog/seen-to-the-end'; videoId: string };
+
+export function isContentToBackgroundMessage(message: unknown): message is ContentToBackgroundMessage {
+  return hasType(message) && message.type === 'talklog/seen-to-the-end' && isVideoId((message as { videoId?: unknown }).videoId);
+}
+
 export type PageToBackgroundMessage = { type: 'talklog/notes-changed' } | { type: 'talklog/confirmation-gone' };
 
 /**
@@ -125,6 +134,14 @@ export function isSyncRequest(message: unknown): message is SyncRequest {
 
 export function isContentToPageMessage(message: unknown): message is ContentToPageMessage {
   return hasType(message) && message.type === 'talklog/page-changed';
+}
+
+/**
+ * What a YouTube tab showed is believed only from this extension's content script there: a page
+ * of the extension (the popup, the library) has no player to have seen.
+ */
+export function isFromOurContentScript(sender: { id?: string; url?: string }, extensionId: string): boolean {
+  return isFromThisExtension(sender, extensionId) && sender.url !== undefined && isYouTubeUrl(sender.url);
 }
 
 /** The sender check every receiver makes: only this extension's own pages and scripts. */

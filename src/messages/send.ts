@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { ContentReplies, ContentToPageMessage, ExtensionToContentMessage, PageToBackgroundMessage } from './messages';
+import type { ContentReplies, ContentToBackgroundMessage, ContentToPageMessage, ExtensionToContentMessage, PageToBackgroundMessage } from './messages';
 
 /** Asks the content script in a tab; rejects when no content script answers there. */
 export function sendToContent<M extends ExtensionToContentMessage>(tabId: number, message: M): Promise<ContentReplies[M['type']]> {
@@ -7,7 +7,7 @@ export function sendToContent<M extends ExtensionToContentMessage>(tabId: number
 }
 
 /** Tells the extension's own pages and background (runtime message); nobody listening is fine. */
-export async function sendToExtension(message: ContentToPageMessage | PageToBackgroundMessage): Promise<void> {
+export async function sendToExtension(message: ContentToPageMessage | ContentToBackgroundMessage | PageToBackgroundMessage): Promise<void> {
   try {
     await browser.runtime.sendMessage(message);
   } catch {

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { isContentToPageMessage, isExtensionToContentMessage, isFromThisExtension, isPageToBackgroundMessage } from '../../src/messages/messages';
+import {
+  isContentToBackgroundMessage,
+  isContentToPageMessage,
+  isExtensionToContentMessage,
+  isFromOurContentScript,
+  isFromThisExtension,
+  isPageToBackgroundMessage,
+} from '../../src/messages/messages';
 
 const NOT_MESSAGES = [null, undefined, 'talklog/seek', 42, [], {}, { type: 7 }, { type: 'talklog/unknown' }];
 
@@ -54,6 +61,20 @@ describe('what pages and the background accept', () => {
   });
 });
 
+test('the background: a talk seen to the end, named by a real video id', () => {
+  expect(isContentToBackgroundMessage({ type: 'talklog/seen-to-the-end', videoId: 'Pr0meTheus1' })).toBe(true);
+  for (const message of [
+    ...NOT_MESSAGES,
+    { type: 'talklog/seen-to-the-end' },
+    { type: 'talklog/seen-to-the-end', videoId: 'short' },
+    { type: 'talklog/seen-to-the-end', videoId: 'Pr0meTheus1/../x' },
+    { type: 'talklog/seen-to-the-end', videoId: 11 },
+    { type: 'talklog/page-changed', videoId: 'Pr0meTheus1' },
+  ]) {
+    expect(isContentToBackgroundMessage(message), JSON.stringify(message)).toBe(false);
+  }
+});
+
 describe('the sender check', () => {
   const OURS = 'abcdefghijklmnopabcdefghijklmnop';
 
@@ -67,5 +88,13 @@ describe('the sender check', () => {
     expect(isFromThisExtension({ url: 'https://evil.example/' } as { id?: string }, OURS)).toBe(false);
     expect(isFromThisExtension({}, OURS)).toBe(false);
     expect(isFromThisExtension({ id: '' }, '')).toBe(false);
+  });
+
+  test('what a YouTube tab showed: only from our content script there, not from our pages or elsewhere', () => {
+    expect(isFromOurContentScript({ id: OURS, url: 'https://www.youtube.com/watch?v=Pr0meTheus1' }, OURS)).toBe(true);
+    expect(isFromOurContentScript({ id: OURS, url: `chrome-extension://${OURS}/src/popup/index.html` }, OURS)).toBe(false);
+    expect(isFromOurContentScript({ id: OURS }, OURS)).toBe(false);
+    expect(isFromOurContentScript({ id: 'ponmlkjihgfedcbaponmlkjihgfedcba', url: 'https://www.youtube.com/watch?v=Pr0meTheus1' }, OURS)).toBe(false);
+    expect(isFromOurContentScript({ url: 'https://www.youtube.com/watch?v=Pr0meTheus1' }, OURS)).toBe(false);
   });
 });
