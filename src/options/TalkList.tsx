@@ -123,7 +123,8 @@ export function TalkList({
     moveFocusTo.current = next;
     virtualizer.scrollToIndex(next, { align: 'auto' });
     // Already drawn (the next row usually is): focus it now; otherwise once the scroll draws it.
-    // Focused now, it is followed by its talk, not its place: a rating may re-sort the rows.
+    // Focused now, nothing is left pending: a later draw (rows re-sorted by a change from another
+    // page, a search typed in the meantime) must not pull the focus to whatever row has that place.
     const link = list.current?.querySelector<HTMLElement>(`[data-index="${next}"] .talk-row__title a`);
     if (link) {
       moveFocusTo.current = null;
