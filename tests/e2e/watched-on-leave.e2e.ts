@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { CONFERENCE_PLAYLIST_ID } from '../../scripts/fake-youtube/conference.mjs';
+import { CONFERENCE_PLAYLIST_ID, CONFERENCE_TITLE } from '../../scripts/fake-youtube/conference.mjs';
 import { sessionForThisFile, waitForAppReady } from './extension';
 import { playerHasLoaded, seekPlayer } from './in-page';
 
@@ -27,7 +27,7 @@ async function playFromPanel(watch: Page, title: string, videoId: string): Promi
   }, videoId);
 }
 
-test('a queued talk left at 90 % or more becomes watched, by in-page navigation or a page load; below 90 % it stays to watch', async () => {
+test('a queued talk left at 90 % or more becomes watched, by in-page navigation or a page load, below 90 % not; the side panel and the library count it', async () => {
   const playlistTab = await session.openYouTube(`/playlist?list=${CONFERENCE_PLAYLIST_ID}`);
   const popup = await session.openPopupFor(playlistTab);
   await popup.getByRole('button', { name: 'Queue talks' }).click();
@@ -35,8 +35,17 @@ test('a queued talk left at 90 % or more becomes watched, by in-page navigation 
   await popup.close();
   await playlistTab.close();
 
-  // Playing the conference in one tab: talk 11 left at half, talk 12 at 95 %, by the panel's in-page navigation.
+  // Playing the conference in one tab, the side panel open beside it with the event's progress.
   const watch = await session.openYouTube(`/watch?v=kc21talk011&list=${CONFERENCE_PLAYLIST_ID}&index=12`);
+  const sidePanel = await session.context.newPage();
+  await sidePanel.setViewportSize({ width: 360, height: 720 });
+  await sidePanel.goto(session.extensionUrl(`src/popup/side-panel.html?tab=${await session.tabIdOf(watch)}`));
+  await waitForAppReady(sidePanel);
+  const progressLine = sidePanel.getByText(/ of 205 watched · /);
+  const progress = async () => (await progressLine.allTextContents()).join(' | ');
+  await expect.poll(progress).toMatch(/^0 of 205 watched · \d+ h \d+ min left of the talks you kept$/);
+
+  // Talk 11 left at half, talk 12 at 95 %, by the panel's in-page navigation.
   await seekToFraction(watch, 0.5);
   await playFromPanel(watch, 'Scaling Prometheus 12', 'kc21talk012');
   await seekToFraction(watch, 0.95);
@@ -44,17 +53,25 @@ test('a queued talk left at 90 % or more becomes watched, by in-page navigation 
   await expect.poll(() => statusOf('kc21talk012')).toBe('watched');
   // The same content script would have told of talk 11 before talk 12: nothing came.
   expect(await statusOf('kc21talk011')).toBe('to-watch');
+  await expect.poll(progress).toMatch(/^1 of 205 watched · /);
 
   // Talk 13 at 95 %, left by loading another page in the same tab (pagehide).
   await seekToFraction(watch, 0.95);
   await watch.goto('https://www.youtube.com/watch?v=kc21talk014');
   await watch.waitForFunction(playerHasLoaded);
   await expect.poll(() => statusOf('kc21talk013')).toBe('watched');
+  await expect.poll(progress).toMatch(/^2 of 205 watched · /);
+  await progressLine.scrollIntoViewIfNeeded();
+  await session.screenshot(sidePanel, 'side-panel-event-progress');
+  await sidePanel.emulateMedia({ colorScheme: 'dark' });
+  await session.screenshot(sidePanel, 'side-panel-event-progress-dark');
 
-  // The library says so.
+  // The library says so, and how far through the event the user is.
   const library = await session.context.newPage();
   await library.goto(session.extensionUrl('src/options/index.html'));
   await waitForAppReady(library);
+  await library.getByRole('combobox', { name: 'Event' }).selectOption(CONFERENCE_TITLE);
+  await expect.poll(async () => (await library.getByText(/ of 205 watched · /).allTextContents()).join(' | ')).toMatch(/^2 of 205 watched · /);
   const search = library.getByRole('searchbox', { name: 'Search' });
   const row = (title: string) => library.getByRole('list', { name: 'Talks' }).getByRole('listitem', { name: title, exact: true });
   await search.fill('Scaling Prometheus 12');
