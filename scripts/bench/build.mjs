@@ -28,7 +28,13 @@ export async function buildBenchExtension() {
       outDir: floorDir,
       emptyOutDir: false,
       target: 'chrome123',
-      rollupOptions: { input: { 'preact-dexie': join(FLOOR, 'preact-dexie.html'), renderer: join(FLOOR, 'renderer.html') } },
+      rollupOptions: {
+        input: {
+          'preact-dexie': join(FLOOR, 'preact-dexie.html'),
+          renderer: join(FLOOR, 'renderer.html'),
+          'queue-floor': join(FLOOR, 'queue-floor.html'),
+        },
+      },
     },
   });
   mkdirSync(floorDir, { recursive: true });

@@ -25,3 +25,11 @@ export function withSection(text, name, body) {
   const old = sectionOf(text, name);
   return old ? text.replace(old, () => section) : `${text.trimEnd()}\n\n${section}\n`;
 }
+
+/**
+ * Every marked section of `text`, markers included, in order.
+ * @param {string} text
+ */
+export function markedSections(text) {
+  return [...text.matchAll(/<!-- bench section: (\S+) -->[\s\S]*?<!-- end of bench section: \1 -->/g)].map((match) => match[0]);
+}

@@ -4,16 +4,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { growthTable } from './growth-chart.mjs';
-import { sectionOf } from './md-section.mjs';
+import { markedSections } from './md-section.mjs';
 
-/** The section `npm run bench:sync` writes. */
-export const SYNC_SECTION = 'sync';
-
-const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
+export const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 const MB = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
-const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
-const within = (ok) => (ok ? 'yes' : 'NO');
+export const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+export const within = (ok) => (ok ? 'yes' : 'NO');
 
 export function machineFacts() {
   const cpuModel = (() => {
@@ -188,27 +185,38 @@ export function tableRows(r) {
 
 const HEADER = ['Measure', 'Talklog', 'Floor (same run)', 'Ratio', 'Target', 'Within'];
 
-export function printTable(results) {
-  const rows = tableRows(results);
+/** Prints table rows ([measure, Talklog, floor, ratio, target, within]) under a title, aligned. */
+export function printRows(title, rows) {
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (row) =>
     row
       .map((cell, i) => cell.padEnd(widths[i]))
       .join('  ')
       .trimEnd();
-  console.log(
-    `\nTalklog bench — ${results.size.talks.toLocaleString('en')} talks, ${results.size.notes.toLocaleString('en')} notes, medians (popup ${2 * results.runs + 1} loads, library ${results.runs}) — Chromium ${results.chromium}\n`,
-  );
+  console.log(`\n${title}\n`);
   console.log(line(HEADER));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
   console.log('');
+}
+
+/** The same rows as a markdown table. */
+export function markdownTable(rows) {
+  const cell = (text) => text.replace(/\|/g, '\\|');
+  return [`| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+}
+
+export function printTable(results) {
+  const rows = tableRows(results);
+  printRows(
+    `Talklog bench — ${results.size.talks.toLocaleString('en')} talks, ${results.size.notes.toLocaleString('en')} notes, medians (popup ${2 * results.runs + 1} loads, library ${results.runs}) — Chromium ${results.chromium}`,
+    rows,
+  );
   return rows;
 }
 
 export function writeBenchmarksMd(path, r, rows) {
-  const cell = (text) => text.replace(/\|/g, '\\|');
-  const table = [`| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+  const table = markdownTable(rows);
   const m = r.machine;
   const b = r.bundles ?? {};
   const hi = r.withExtension.homeIdle;
@@ -272,8 +280,8 @@ npm ci
 npm run bench          # BENCH_RUNS=7 BENCH_EXPORT_RUNS=5 BENCH_SCALES=1,4,10 by default
 \`\`\`
 `;
-  // The sync bench (\`npm run bench:sync\`) keeps its own section in the same file.
+  // Other benches (\`npm run bench:sync\`, the conference part) keep their own sections in the same file.
   const existing = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  const sync = sectionOf(existing, SYNC_SECTION);
-  writeFileSync(path, sync ? `${text}\n${sync}\n` : text);
+  const kept = markedSections(existing);
+  writeFileSync(path, kept.length ? `${text}\n${kept.join('\n\n')}\n` : text);
 }

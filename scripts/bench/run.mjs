@@ -6,6 +6,7 @@
 // growth chart, docs/bench-growth.svg.
 //
 //   node scripts/bench/run.mjs            (BENCH_RUNS=7 BENCH_EXPORT_RUNS=5 BENCH_SCALES=1,4,10 by default)
+//   BENCH_PARTS=conference                 only issue 13's figures (conference.mjs), in their own section of BENCHMARKS.md
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { startFakeYouTube } from '../fake-youtube/server.mjs';
 import { appReadyTime, domContentLoadedTime, heapAfterGc, launchBenchBrowser } from './browser.mjs';
 import { buildBenchExtension, ROOT } from './build.mjs';
 import { bundleFigures } from './bundles.mjs';
+import { conferenceBench } from './conference.mjs';
 import { makeBackup } from './dataset.mjs';
 import { idleCheck } from './idle.mjs';
 import { closeExportDialog, exportOnce, installKeystrokeProbe, installLongTaskProbe, stringifyFloor, takeLongestTask } from './in-page.mjs';
@@ -21,6 +23,8 @@ import { machineFacts, printTable, writeBenchmarksMd } from './report.mjs';
 import { median, percentile, summary } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** Only some figures (every one without it): `conference`, issue 13's queue and triage. */
+const PARTS = process.env.BENCH_PARTS?.split(',') ?? null;
 /** Page loads of the popup and its floors are cheap and noisy: twice as many. */
 const POPUP_RUNS = 2 * RUNS + 1;
 const WARMUP = 2;
@@ -46,6 +50,8 @@ async function main() {
   const youtube = await startFakeYouTube();
   const results = { size: SIZE, runs: RUNS, loadBefore: loadavg(), scales: [] };
   try {
+    if (!PARTS || PARTS.includes('conference')) await conferenceBench({ extensionDir, youtube, runs: RUNS, log });
+    if (PARTS?.every((part) => part === 'conference')) return;
     for (const scale of SCALES) {
       const size = { talks: SIZE.talks * scale, notes: SIZE.notes * scale };
       const backupPath = join(work, `talklog-bench-backup-${scale}.json`);
