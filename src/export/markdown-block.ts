@@ -3,6 +3,8 @@
  * put, and so that a published log carries no raw HTML and no link other than http(s).
  */
 
+import { guardLineStart } from './markdown-text';
+
 const LINE_ENDING = /\r\n|\r|\n/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})$/;
@@ -18,6 +20,43 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)$/;
 const HTML_START_DEFUSED = /^ {0,3}\\</;
 /** Indentation, heading, fence, quote, list item, setext underline, HTML, table row, link reference definition. */
 const BLOCK_START = /^(?:[ \t]|#{1,6}(?:[ \t]|$)|`{3}|~{3}|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|=+$|<|\||\[[^\]]*\]:)/;
+
+/** Raw HTML's block (CommonMark 4.6), whose lines after the first were HTML, not markdown. */
+interface DefusedHtmlBlock {
+  /** Whether this line is the block's last. */
+  endsAt(line: string): boolean;
+}
+
+/** CommonMark's HTML block start conditions 1–5, each with its end condition. */
+const HTML_BLOCKS_WITH_END: [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+/** Condition 6's tag names; condition 7 (any other tag) cannot interrupt a paragraph. */
+const HTML_BLOCK_TAG =
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
+
+/** The HTML block a raw line starts, or null when it starts none (`paragraphOpen`: it would continue a paragraph). */
+function htmlBlockAt(line: string, paragraphOpen: boolean): DefusedHtmlBlock | null {
+  const withEnd = HTML_BLOCKS_WITH_END.find(([start]) => start.test(line));
+  if (withEnd) {
+    const [start, end] = withEnd;
+    const opener = start.exec(line)![0];
+    return end.test(line.slice(opener.length)) ? null : { endsAt: (next) => end.test(next) };
+  }
+  if (paragraphOpen && !HTML_BLOCK_TAG.test(line)) return null;
+  return { endsAt: (next) => next === '' };
+}
+
+/** A line kept as the text it was typed as, where it would start a block of its own. */
+function guardBlockStart(line: string): string {
+  const [indent] = /^ {0,3}/.exec(line)!;
+  const rest = line.slice(indent.length);
+  return indent + (/^(?:`{3}|\||\*(?=[* \t]|$)|_(?=[_ \t]*$))/.test(rest) ? `\\${rest}` : guardLineStart(rest));
+}
 
 /** A code fence, whose lines are content to keep as they are. */
 interface VerbatimBlock {
@@ -35,8 +74,9 @@ interface VerbatimBlock {
 export function markdownLines(body: string): string[] {
   const lines: string[] = [];
   let verbatim: VerbatimBlock | null = null;
-  // Raw HTML swallows the lines after it; shown as text, they would make it a setext heading.
-  let afterDefusedHtml = false;
+  // Raw HTML swallows the lines after it as HTML; shown as text, they would start headings,
+  // lists or fences of their own (`<!--` then `# x`), so they stay text until its block ends.
+  let defusedHtml: DefusedHtmlBlock | null = null;
   for (const raw of body.split(LINE_ENDING)) {
     const line = raw.replace(/[ \t]+$/, '');
     // One blank line is as good as many in markdown; in code, keep up to two (Python puts two between functions).
@@ -44,12 +84,15 @@ export function markdownLines(body: string): string[] {
     if (verbatim) {
       lines.push(line);
       if (verbatim.endsAt(line)) verbatim = null;
+    } else if (defusedHtml) {
+      lines.push(line === '' ? '' : guardBlockStart(defuseLine(expandStructureTabs(line))));
+      if (defusedHtml.endsAt(line)) defusedHtml = null;
     } else {
       const expanded = expandStructureTabs(line);
       const defused = defuseLine(expanded);
-      lines.push(afterDefusedHtml && SETEXT_UNDERLINE.test(defused) ? defused.replace(/^ */, '$&\\') : defused);
-      if (line === '') afterDefusedHtml = false;
-      else if (HTML_START_DEFUSED.test(defused) && defused !== expanded) afterDefusedHtml = true;
+      lines.push(defused);
+      const paragraphOpen = lines.length > 1 && lines.at(-2) !== '';
+      defusedHtml = HTML_START_DEFUSED.test(defused) && defused !== expanded ? htmlBlockAt(expanded, paragraphOpen) : null;
       verbatim = fenceStart(line);
     }
   }

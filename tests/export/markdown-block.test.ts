@@ -38,6 +38,14 @@ describe('markdownLines', () => {
     expect(markdownLines('<div>\nline\n  ---\n\ntitle\n---')).toEqual(['\\<div>', 'line', '  \\---', '', 'title', '---']);
   });
 
+  test('what raw HTML held stays text until its block ends: no heading, list or fence appears from it', () => {
+    expect(markdownLines('<!--\n# ')).toEqual(['\\<!--', '\\#']);
+    expect(markdownLines('<!-- hidden\n\n## plan\n- a\n-->\n# mine')).toEqual(['\\<!-- hidden', '', '\\## plan', '\\- a', '-->', '# mine']);
+    expect(markdownLines('<details>\n* x\n```\n> q\n\n# after')).toEqual(['\\<details>', '\\* x', '\\```', '\\> q', '', '# after']);
+    expect(markdownLines('text\n<span>\n# heading')).toEqual(['text', '\\<span>', '# heading']);
+    expect(markdownLines('<!-- one line -->\n# heading')).toEqual(['\\<!-- one line -->', '# heading']);
+  });
+
   test('keeps http(s) links and turns every other link into its text', () => {
     expect(markdownLines('[docs](https://prometheus.io) <https://a.example> [ref]\n\n[ref]: http://b.example')).toEqual([
       '[docs](https://prometheus.io) <https://a.example> [ref]',
