@@ -2,8 +2,11 @@ import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import type { Note, Talk } from '../talk/model';
 import type { TalklogDb } from './database';
 
-/** Records read at a time: each read, and what the page does with it, stays a short task. */
-const CHUNK = 2000;
+/**
+ * Talks read at a time, each with all its notes (about ten a talk): each read, and what the page
+ * does with it, stays a short task, and no more than a chunk of notes is ever held at once.
+ */
+const CHUNK = 500;
 
 /** Talks whose record or notes changed, read afresh; and talks that are gone. */
 export interface LibraryChange {
@@ -16,15 +19,18 @@ export interface LibraryChange {
 export interface LibraryFeed {
   /** The newest talks and their notes: the library's first screen, read before anything else. */
   first: (talks: Talk[], notes: Note[]) => void;
-  /** Part of the whole library; `loaded` follows the last part. May come again from the start after `reset`. */
+  /** Part of the whole library: some talks, each with all its notes; `loaded` follows the last part. May come again from the start after `reset`. */
   chunk: (talks: Talk[], notes: Note[]) => void | Promise<void>;
   /** Everything read afresh follows: a change too wide to follow talk by talk (an import, a clear). */
   reset: () => void;
   loaded: () => void | Promise<void>;
   /** Talks changed in this page or any other page of the extension since they were read. */
   changed: (change: LibraryChange) => void;
-  /** Knows which talk each stored note is of: a deleted note's talk is no longer in the database. */
-  talkOfNote: (noteId: string) => string | undefined;
+  /**
+   * The talks a stored note may be of (a deleted note's talk is no longer in the database): every
+   * one that may hold it, so a talk or two more than needed may be read again, never one too few.
+   */
+  talksOfNote: (noteId: string) => string[];
   error: (error: unknown) => void;
 }
 
@@ -72,7 +78,7 @@ export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFe
           feed.reset();
           await loadAll();
         } else {
-          const change = await readChange(db, work.talkIds, work.noteIds, feed.talkOfNote);
+          const change = await readChange(db, work.talkIds, work.noteIds, feed.talksOfNote);
           if (!stopped) feed.changed(change);
         }
       }
@@ -90,17 +96,12 @@ export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFe
       const talks: Talk[] = await (lastTalk === null ? db.talks.orderBy(':id') : db.talks.where(':id').above(lastTalk)).limit(CHUNK).toArray();
       if (stopped) return;
       if (talks.length === 0) break;
+      const first = talks[0].id;
       lastTalk = talks[talks.length - 1].id;
-      await feed.chunk(talks, []);
-      await nextTask();
-    }
-    let lastNote: string | null = null;
-    for (;;) {
-      const notes: Note[] = await (lastNote === null ? db.notes.orderBy(':id') : db.notes.where(':id').above(lastNote)).limit(CHUNK).toArray();
+      // Talks come in key order, so the notes of this chunk's talks are those keyed within its range.
+      const notes: Note[] = await db.notes.where('talkId').between(first, lastTalk, true, true).toArray();
       if (stopped) return;
-      if (notes.length === 0) break;
-      lastNote = notes[notes.length - 1].id;
-      await feed.chunk([], notes);
+      await feed.chunk(talks, notes);
       await nextTask();
     }
     await feed.loaded();
@@ -132,18 +133,14 @@ export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFe
 }
 
 /** The talks these changes touch, with all their notes, read afresh. */
-async function readChange(
-  db: TalklogDb,
-  talkIds: Set<string>,
-  noteIds: Set<string>,
-  talkOfNote: (noteId: string) => string | undefined,
-): Promise<LibraryChange> {
+async function readChange(db: TalklogDb, talkIds: Set<string>, noteIds: Set<string>, talksOfNote: (noteId: string) => string[]): Promise<LibraryChange> {
   return db.transaction('r', db.talks, db.notes, async () => {
     const touched = new Set(talkIds);
     const notes = await db.notes.bulkGet([...noteIds]);
     [...noteIds].forEach((id, i) => {
-      const talkId = notes[i]?.talkId ?? talkOfNote(id);
-      if (talkId !== undefined) touched.add(talkId);
+      const note = notes[i];
+      if (note) touched.add(note.talkId);
+      else for (const talkId of talksOfNote(id)) touched.add(talkId);
     });
     const ids = [...touched];
     const talks = await db.talks.bulkGet(ids);

@@ -9,6 +9,16 @@ export function notesForTalk(db: TalklogDb, talkId: string): Promise<Note[]> {
   return db.notes.where('[talkId+createdAt]').between([talkId, ''], [talkId, '\uffff']).toArray();
 }
 
+/** The notes of each of these talks, each talk's in the order they were written, in one read. */
+export function notesForTalks(db: TalklogDb, talkIds: string[]): Promise<Note[][]> {
+  return db.transaction('r', db.notes, () => Promise.all(talkIds.map((talkId) => notesForTalk(db, talkId))));
+}
+
+/** Every note of the library (what the markdown export renders). */
+export function allNotes(db: TalklogDb): Promise<Note[]> {
+  return db.notes.toArray();
+}
+
 export function countNotesForTalk(db: TalklogDb, talkId: string): Promise<number> {
   return db.notes.where('talkId').equals(talkId).count();
 }

@@ -2,10 +2,12 @@ import type { ComponentProps } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { undoTalksChange, updateTalkDetails, updateTalksDetails, type TalkDetailsPatch } from '../db/library';
+import { allNotes, notesForTalk } from '../db/notes';
 import { countSlides } from '../db/slides';
 import { deleteTalks, restoreDeleted } from '../db/talks';
 import { renderTalkMarkdown } from '../export/talk-log';
 import { t } from '../i18n/t';
+import type { Note } from '../talk/model';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { eventProgressText } from '../ui/event-progress';
 import { interestLabel } from '../ui/StarRating';
@@ -44,12 +46,13 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [announcement, announce] = useState<Announcement | null>(null);
-  const [exporting, setExporting] = useState(false);
+  /** Every note, read when the export dialog opens (the page holds none otherwise); null: closed. */
+  const [exporting, setExporting] = useState<Note[] | null>(null);
   const [lastBackupAt, setLastBackupAt] = useState(() => env.lastBackupAt());
 
   const { entries, complete } = library;
   const talks = useMemo(() => (complete ? entries?.map((entry) => entry.talk) : undefined), [entries, complete]);
-  const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.notes.length, 0) ?? 0, [entries]);
+  const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.noteCount, 0) ?? 0, [entries]);
   const sorted = useMemo(() => entries && sortEntries(entries, filter.sort), [entries, filter.sort]);
   // Until the whole library is read, the first screen shows the newest talks, unfiltered.
   const [filterEntries] = useState(narrowingFilter);
@@ -127,12 +130,20 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
     }
   };
 
-  const copyTalk = async ({ talk, notes: talkNotes }: LibraryEntry) => {
+  const copyTalk = async ({ talk }: LibraryEntry) => {
     try {
-      await env.copyText(renderTalkMarkdown(talk, talkNotes));
+      await env.copyText(renderTalkMarkdown(talk, await notesForTalk(db, talk.id)));
       announce({ kind: 'status', text: t('copiedTalkAsMarkdown', talk.title) });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotCopy', errorMessage(error)) });
+    }
+  };
+
+  const openExport = async () => {
+    try {
+      setExporting(await allNotes(db));
+    } catch (error) {
+      announce({ kind: 'alert', text: t('couldNotReadLibrary', errorMessage(error)) });
     }
   };
 
@@ -146,7 +157,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
         {/* There while the library is read (Export waits for all of it), gone once it is known to be empty. */}
         {entries?.length !== 0 && (
           <div class="library__actions">
-            <button type="button" class="button button--primary" disabled={!complete} onClick={() => setExporting(true)}>
+            <button type="button" class="button button--primary" disabled={!complete} onClick={() => void openExport()}>
               {t('exportMarkdown')}
             </button>
             <BackupControls db={db} env={env} announce={announce} onBackedUp={setLastBackupAt} />
@@ -202,16 +213,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
       </main>
       {settings && <SettingsPanel {...settings} />}
       {sync && <SyncSettings env={sync} announce={announce} />}
-      {exporting && talks && shownTalks && entries && (
-        <ExportDialog
-          shown={shownTalks}
-          all={talks}
-          narrowed={narrowed}
-          notes={entries.flatMap((entry) => entry.notes)}
-          db={db}
-          env={env}
-          onClose={() => setExporting(false)}
-        />
+      {exporting && talks && shownTalks && (
+        <ExportDialog shown={shownTalks} all={talks} narrowed={narrowed} notes={exporting} db={db} env={env} onClose={() => setExporting(null)} />
       )}
     </div>
   );

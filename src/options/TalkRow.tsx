@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { t } from '../i18n/t';
+import type { Note } from '../talk/model';
 import type { Announcement } from '../ui/Announcer';
 import { Byline } from '../ui/Byline';
 import { interestLabel } from '../ui/StarRating';
@@ -12,6 +13,7 @@ import { foldForSearch, matchSnippet } from './search-text';
 import { plural } from '../i18n/plural';
 import { TalkNotes } from './TalkNotes';
 import { TRIAGE_KEYS } from './triage-keys';
+import { useTalkNotes } from './use-talk-notes';
 import './TalkRow.css';
 
 const CLIPPED = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -56,10 +58,11 @@ export function TalkRow({
   announce,
   triage,
 }: TalkRowProps) {
-  const { talk, notes } = entry;
+  const { talk } = entry;
   const [open, setOpen] = useState(false);
   const id = useId();
-  const noteMatch = words.length > 0 && !open ? firstNoteMatch(entry, words) : null;
+  const notes = useTalkNotes(db, entry, open || words.length > 0);
+  const noteMatch = words.length > 0 && !open && notes ? firstNoteMatch(notes, words) : null;
 
   return (
     <li
@@ -113,7 +116,7 @@ export function TalkRow({
             <span class={talk.interest > 0 ? 'visually-hidden' : 'muted'}>{interestLabel(talk.interest)}</span>
           </span>
           <span class="muted">
-            {plural(notes.length, 'note')} · {t('clippedOn')} <time dateTime={talk.createdAt}>{CLIPPED.format(new Date(talk.createdAt))}</time>
+            {plural(entry.noteCount, 'note')} · {t('clippedOn')} <time dateTime={talk.createdAt}>{CLIPPED.format(new Date(talk.createdAt))}</time>
           </span>
           <span class="talk-row__buttons">
             <button type="button" class="button button--small" onClick={onCopy}>
@@ -132,7 +135,7 @@ export function TalkRow({
         <div id={`${id}-details`} class="talk-row__details">
           <TalkDetailsForm db={db} talk={talk} categories={vocabulary.categories} events={vocabulary.events} announce={announce} />
           <h3 class="talk-row__notes-heading">{t('notes')}</h3>
-          <TalkNotes db={db} talk={talk} notes={notes} words={words} onPlay={onPlay} announce={announce} />
+          {notes && <TalkNotes db={db} talk={talk} notes={notes} words={words} onPlay={onPlay} announce={announce} />}
           <div class="talk-row__danger">
             <button type="button" class="button button--danger button--small" onClick={onDelete}>
               {t('deleteTalk')}
@@ -154,7 +157,7 @@ function Chip({ kind, label, text, words }: { kind: string; label: string; text:
 }
 
 /** Where a search matched inside the talk's notes, when it did. */
-function firstNoteMatch({ notes }: LibraryEntry, words: string[]): string | null {
+function firstNoteMatch(notes: Note[], words: string[]): string | null {
   // Folded here, for the rows drawn, rather than kept for every note of the library.
   const note = notes.find((candidate) => {
     const folded = foldForSearch(candidate.body);

@@ -4,7 +4,8 @@ import { sortedText } from '../db/library';
 import type { MessageKey } from '../i18n/t';
 import type { Note, Talk, TalkStatus } from '../talk/model';
 import { compareInterestThenPlace } from '../talk/queue';
-import { foldForSearch, queryWords } from './search-text';
+import { queryWords } from './search-text';
+import { holdsAny, SearchVocabulary } from './search-vocabulary';
 
 /** Each sort order, with the message key of its name. */
 export const SORT_ORDERS = {
@@ -36,18 +37,21 @@ export function narrowsTalks(filter: LibraryFilter): boolean {
   );
 }
 
-/** A talk, its notes in writing order, and its text folded once for search. */
+/** A talk, with what the list and search need of its notes; the notes themselves stay in the database. */
 export interface LibraryEntry {
   talk: Talk;
-  notes: Note[];
-  /** Title, speakers, channel, event, category, tags and notes, folded, one per line. */
-  haystack: string;
+  noteCount: number;
+  /** Its distinct words (title, speakers, channel, event, category, tags and notes), as numbers in `vocabulary`. */
+  words: Uint32Array;
+  vocabulary: SearchVocabulary;
+  /** A hash of each note's id: which talk a deleted note was of, without holding every id. */
+  noteKeys: Uint32Array;
 }
 
 /** Build once per change of the data, not per keystroke. */
-export function libraryEntries(talks: Talk[], notes: Note[]): LibraryEntry[] {
+export function libraryEntries(talks: Talk[], notes: Note[], vocabulary = new SearchVocabulary()): LibraryEntry[] {
   const notesByTalk = groupNotesByTalk(notes);
-  return talks.map((talk) => libraryEntry(talk, notesByTalk.get(talk.id) ?? []));
+  return talks.map((talk) => libraryEntry(talk, notesByTalk.get(talk.id) ?? [], vocabulary));
 }
 
 export function groupNotesByTalk(notes: Iterable<Note>): Map<string, Note[]> {
@@ -60,12 +64,23 @@ export function groupNotesByTalk(notes: Iterable<Note>): Map<string, Note[]> {
   return notesByTalk;
 }
 
-/** One talk's entry, from its notes in any order. */
-export function libraryEntry(talk: Talk, notes: Note[]): LibraryEntry {
-  const talkNotes = notes.sort((a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id));
-  const about = foldForSearch([talk.title, ...talk.speakers, talk.channel ?? '', talk.event ?? '', talk.category ?? '', ...talk.tags].join('\n'));
-  // Each note folded on its own (most are ASCII, the fast way), and no folded copy kept beside the haystack.
-  return { talk, notes: talkNotes, haystack: [about, ...talkNotes.map((note) => foldForSearch(note.body))].join('\n') };
+/** One talk's entry, from all its notes. */
+export function libraryEntry(talk: Talk, notes: Note[], vocabulary: SearchVocabulary): LibraryEntry {
+  const about = [talk.title, ...talk.speakers, talk.channel ?? '', talk.event ?? '', talk.category ?? '', ...talk.tags];
+  return {
+    talk,
+    noteCount: notes.length,
+    words: vocabulary.numbersOf([...about, ...notes.map((note) => note.body)]),
+    vocabulary,
+    noteKeys: Uint32Array.from(notes, (note) => noteKey(note.id)),
+  };
+}
+
+/** A 32-bit hash (FNV-1a) of a note's id. */
+export function noteKey(noteId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < noteId.length; i++) hash = Math.imul(hash ^ noteId.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -86,13 +101,21 @@ export function sortEntries(entries: LibraryEntry[], sort: SortOrder): LibraryEn
 
 export function filterEntries(entries: LibraryEntry[], filter: LibraryFilter): LibraryEntry[] {
   const words = queryWords(filter.query);
-  return entries.filter(({ talk, haystack }) => {
+  // Which vocabulary words hold each query word: asked once a vocabulary, not once a talk.
+  let vocabulary: SearchVocabulary | null = null;
+  let flags: Uint8Array[] = [];
+  return entries.filter((entry) => {
+    const { talk } = entry;
     if (filter.event !== '' && talk.event !== filter.event) return false;
     if (filter.category !== '' && talk.category !== filter.category) return false;
     if (filter.tag !== '' && !talk.tags.includes(filter.tag)) return false;
     if (filter.status !== '' && talk.status !== filter.status) return false;
     if (talk.interest < filter.minInterest) return false;
-    return words.every((word) => haystack.includes(word));
+    if (entry.vocabulary !== vocabulary) {
+      vocabulary = entry.vocabulary;
+      flags = words.map((word) => entry.vocabulary.wordsContaining(word));
+    }
+    return flags.every((wordFlags) => holdsAny(entry.words, wordFlags));
   });
 }
 

@@ -50,7 +50,7 @@ test('reads the newest talks first, then everything in chunks, then follows each
     reset: () => hear({ kind: 'reset' }),
     loaded: () => hear({ kind: 'loaded' }),
     changed: (change) => hear({ kind: 'changed', change }),
-    talkOfNote: (noteId) => noteTalks.get(noteId),
+    talksOfNote: (noteId) => [noteTalks.get(noteId)].filter((talkId) => talkId !== undefined),
     error: (error) => hear({ kind: 'error', notes: [], talks: [], change: { talks: [], notes: [], removedTalkIds: [String(error)] } }),
   });
   try {
@@ -60,6 +60,8 @@ test('reads the newest talks first, then everything in chunks, then follows each
     const chunks = heard.filter((entry) => entry.kind === 'chunk');
     expect(chunks.flatMap((chunk) => chunk.talks!)).toHaveLength(30);
     expect(chunks.flatMap((chunk) => chunk.notes!).map((note) => note.body)).toEqual(['an old note']);
+    // Each chunk brings the notes of its own talks, so no more than a chunk of notes is held at once.
+    for (const chunk of chunks) for (const each of chunk.notes!) expect(chunk.talks!.map((talk) => talk.id)).toContain(each.talkId);
 
     // A note added: its talk, with all its notes, read again; nothing else.
     let changed = next('changed');
@@ -97,6 +99,44 @@ test('reads the newest talks first, then everything in chunks, then follows each
         .flatMap((chunk) => chunk.talks!),
     ).toHaveLength(89);
     expect(heard.some((entry) => entry.kind === 'error')).toBe(false);
+  } finally {
+    stop();
+  }
+});
+
+test('a library of several chunks comes whole: each talk once, with all its notes', async () => {
+  const db = freshDb();
+  const talks = Array.from({ length: 1100 }, (_, i) => talkNumber(i));
+  await db.talks.bulkAdd(talks);
+  const notes: Note[] = talks.flatMap((talk, i) =>
+    Array.from({ length: i % 3 }, (_, n) => ({
+      id: `n-${i}-${n}`,
+      talkId: talk.id,
+      body: `note ${n}`,
+      atSec: null,
+      createdAt: talk.createdAt,
+      updatedAt: talk.createdAt,
+    })),
+  );
+  await db.transaction('rw', db.notes, () => db.notes.bulkAdd(notes));
+  const { heard, next, hear } = recorder();
+  const loaded = next('loaded');
+  const stop = followLibrary(db, 5, {
+    first: () => {},
+    chunk: (chunkTalks, chunkNotes) => hear({ kind: 'chunk', talks: chunkTalks, notes: chunkNotes }),
+    reset: () => {},
+    loaded: () => hear({ kind: 'loaded' }),
+    changed: () => {},
+    talksOfNote: () => [],
+    error: (error) => hear({ kind: 'error', talks: [], notes: [], change: { talks: [], notes: [], removedTalkIds: [String(error)] } }),
+  });
+  try {
+    await loaded;
+    const chunks = heard.filter((entry) => entry.kind === 'chunk');
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(new Set(chunks.flatMap((chunk) => chunk.talks!.map((talk) => talk.id))).size).toBe(1100);
+    expect(chunks.flatMap((chunk) => chunk.notes!.map((note) => note.id)).sort()).toEqual(notes.map((note) => note.id).sort());
+    for (const chunk of chunks) for (const note of chunk.notes!) expect(chunk.talks!.map((talk) => talk.id)).toContain(note.talkId);
   } finally {
     stop();
   }

@@ -21,15 +21,16 @@ async function libraryWithAQueuedTalk() {
   return db;
 }
 
-function openExport() {
+async function openExport() {
   fireEvent.click(screen.getByRole('button', { name: 'Export markdown' }));
-  return within(screen.getByRole('dialog', { name: 'Export markdown' }));
+  // The dialog opens once it has read every note (the page holds none).
+  return within(await screen.findByRole('dialog', { name: 'Export markdown' }));
 }
 
 test('the log holds the talks watched or written about unless asked otherwise, and says how many', async () => {
   const { env, state } = fakeEnvironment();
   await renderLibrary(await libraryWithAQueuedTalk(), env);
-  const dialog = openExport();
+  const dialog = await openExport();
   const which = within(dialog.getByRole('group', { name: 'Which talks' }));
   expect((which.getByRole('radio', { name: 'Watched or with notes' }) as HTMLInputElement).checked).toBe(true);
   // OpenMetrics is to watch but rated 5 stars: rated is watched.
@@ -54,7 +55,7 @@ test('a note with no text does not count as writing about a talk', async () => {
   const db = await libraryWithAQueuedTalk();
   await addNote(db, 't_Qu3u3dTa1k0', '   ', 12);
   await renderLibrary(db);
-  const dialog = openExport();
+  const dialog = await openExport();
   fireEvent.click(dialog.getByRole('radio', { name: 'Only with notes' }));
   await waitFor(() => expect(dialog.getByText('The file will hold 1 talk.')).toBeTruthy());
 });
@@ -62,7 +63,7 @@ test('a note with no text does not count as writing about a talk', async () => {
 test('the choice applies to the talks shown when a search narrows them', async () => {
   await renderLibrary(await libraryWithAQueuedTalk());
   fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'queued' } });
-  const dialog = openExport();
+  const dialog = await openExport();
   expect(dialog.getByText('The file will hold 0 talks.')).toBeTruthy();
   fireEvent.click(dialog.getByRole('radio', { name: 'Every talk' }));
   await waitFor(() => expect(dialog.getByText('The file will hold 1 talk.')).toBeTruthy());
@@ -74,7 +75,7 @@ test('the preview shows the markdown source or the log rendered', async () => {
   const db = await kubeconLibrary();
   await addNote(db, 't_Pr0meTheus1', '**bold** <script>alert(1)</script>', 300);
   await renderLibrary(db);
-  const dialog = openExport();
+  const dialog = await openExport();
   const preview = dialog.getByRole('region', { name: 'Preview' });
   expect(preview.querySelector('pre')?.textContent).toContain('**bold**');
   fireEvent.click(dialog.getByRole('radio', { name: 'Rendered' }));
@@ -106,7 +107,7 @@ test('one event exported alone, ending with its talks not watched yet, best firs
   await updateTalkDetails(db, 't_devconf0002', { status: 'skipped' });
   await updateTalkDetails(db, 't_devconf0004', { interest: 5 });
   await renderLibrary(db, env);
-  const dialog = openExport();
+  const dialog = await openExport();
 
   fireEvent.change(dialog.getByRole('combobox', { name: 'Talks of the event' }), { target: { value: 'DevConf 2026' } });
   expect((dialog.getByRole('textbox', { name: 'Title' }) as HTMLInputElement).value).toBe('Talk log: DevConf 2026');
@@ -145,7 +146,7 @@ test('Include slides downloads a zip of the log and its slides, each linked unde
   }
   const { env, state } = fakeEnvironment();
   await renderLibrary(db, env);
-  const dialog = openExport();
+  const dialog = await openExport();
   fireEvent.click(dialog.getByRole('checkbox', { name: 'Include slides' }));
   await waitFor(() => expect(dialog.getByText('Downloads a .zip: the talk log and a slides folder with 2 slides.')).toBeTruthy());
   fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
@@ -175,7 +176,7 @@ test('a slide whose image is gone stops the zip with an alert, and nothing is do
   const slide = await addSlide(db, note.id, { talkId: note.talkId, atSec: 260, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
   const { env, state } = fakeEnvironment();
   await renderLibrary(db, env);
-  const dialog = openExport();
+  const dialog = await openExport();
   fireEvent.click(dialog.getByRole('checkbox', { name: 'Include slides' }));
   await waitFor(() => expect(dialog.getByText(/with 1 slide\./)).toBeTruthy());
   await db.slides.delete(slide.id);

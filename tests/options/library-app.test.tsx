@@ -4,11 +4,14 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, test } from 'vitest';
 import { addNote, deleteNote, updateNoteBody } from '../../src/db/notes';
 import { updateTalkDetails } from '../../src/db/library';
-import { clipTalk, deleteTalks } from '../../src/db/talks';
 import { addSlide } from '../../src/db/slides';
+import { saveSyncedTalk } from '../../src/db/sync-store';
+import { clipTalk, deleteTalks, getTalk } from '../../src/db/talks';
 import { createBackup, serializeBackup } from '../../src/export/backup';
 import { LibraryApp } from '../../src/options/LibraryApp';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
+import { mergeTalk } from '../../src/sync/merge';
+import type { Note } from '../../src/talk/model';
 import { capturedTalk, freshDb } from '../db/test-db';
 import { fakeEnvironment, kubeconLibrary, NOW, renderLibrary, rowOf, status, titles } from './library-harness';
 
@@ -68,8 +71,11 @@ describe('the library', () => {
     expect([...document.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['Płotka']);
     fireEvent.input(search, { target: { value: 'grafana agent' } });
     expect(titles()).toEqual(['Evolving Prometheus for More Use Cases']);
-    expect(rowOf('Evolving Prometheus for More Use Cases').querySelector('.talk-row__snippet')?.textContent).toContain(
-      'Prometheus Agent, based on Grafana Agent',
+    // Where it matched in a note shows once the row has read its notes.
+    await waitFor(() =>
+      expect(rowOf('Evolving Prometheus for More Use Cases').querySelector('.talk-row__snippet')?.textContent).toContain(
+        'Prometheus Agent, based on Grafana Agent',
+      ),
     );
     fireEvent.input(search, { target: { value: 'nothing like this' } });
     expect(titles()).toEqual([]);
@@ -102,6 +108,34 @@ describe('the library', () => {
     await waitFor(() => expect(titles()).toEqual([]));
     fireEvent.input(search, { target: { value: '' } });
     expect(screen.getByText('2 talks')).toBeTruthy();
+  });
+
+  test('search finds what sync wrote after the page opened, and forgets what it deleted', async () => {
+    const db = await kubeconLibrary();
+    await renderLibrary(db);
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'kprobes' } });
+    expect(titles()).toEqual([]);
+
+    // Another device wrote a note about kprobes; sync applies its file here, as its own write.
+    const talk = (await getTalk(db, 't_OpenMetr1cs'))!;
+    const now = new Date('2026-11-29T12:00:00Z');
+    const note: Note = {
+      id: 'n_fromOtherDevice',
+      talkId: talk.id,
+      body: 'kprobes on every node',
+      atSec: null,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    const withNote = mergeTalk({ talk, notes: [note], deletions: [], base: null }, null, 'd_other', now).file!;
+    await saveSyncedTalk(db, talk.id, { file: withNote, etag: '"1"', markdownPath: null }, (await db.syncChanges.get(talk.id))?.token ?? null);
+    await waitFor(() => expect(titles()).toEqual(['What You Need to Know About OpenMetrics']));
+
+    // Then that device deleted it: sync's write removes the note, and search no longer finds the talk.
+    const without = mergeTalk({ talk, notes: [], deletions: [], base: null }, null, 'd_other', now).file!;
+    await saveSyncedTalk(db, talk.id, { file: without, etag: '"2"', markdownPath: null }, (await db.syncChanges.get(talk.id))?.token ?? null);
+    await waitFor(() => expect(titles()).toEqual([]));
+    expect(await db.notes.get(note.id)).toBeUndefined();
   });
 
   test('a title is shown as text, never as markup', async () => {
@@ -144,7 +178,7 @@ describe('the library', () => {
     fireEvent.change(within(row).getByRole('combobox', { name: 'Category' }), { target: { value: 'Metrics' } });
     await waitFor(async () => expect((await db.talks.get('t_Pr0meTheus1'))?.category).toBe('Metrics'));
 
-    const notes = within(row).getByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
+    const notes = await within(row).findByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
     expect(within(notes).getByRole('link', { name: 'Play from 4:12' }).getAttribute('href')).toBe('https://www.youtube.com/watch?v=Pr0meTheus1&t=252s');
     fireEvent.click(within(notes).getAllByRole('button', { name: 'Edit note' })[0]);
     const box = within(notes).getByRole('textbox', { name: 'Note' });
@@ -215,7 +249,7 @@ describe('Export markdown', () => {
     const opener = screen.getByRole('button', { name: 'Export markdown' });
     opener.focus();
     fireEvent.click(opener);
-    const dialog = within(screen.getByRole('dialog', { name: 'Export markdown' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Export markdown' }));
     const title = dialog.getByRole('textbox', { name: 'Title' }) as HTMLInputElement;
     expect(title.value).toBe('Talk log: KubeCon NA 2021');
     expect(document.activeElement).toBe(title);
@@ -254,7 +288,7 @@ describe('Export markdown', () => {
     await renderLibrary(await kubeconLibrary(), env);
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'openmetrics' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export markdown' }));
-    const dialog = within(screen.getByRole('dialog', { name: 'Export markdown' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Export markdown' }));
     fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
     expect(state.downloads[0].data).toContain('OpenMetrics');
     expect(state.downloads[0].data).not.toContain('Prometheus');

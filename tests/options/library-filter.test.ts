@@ -6,11 +6,13 @@ import {
   narrowingFilter,
   narrowsTalks,
   NO_FILTER,
+  noteKey,
   refines,
   sharedEvent,
   sortEntries,
   type LibraryFilter,
 } from '../../src/options/library-filter';
+import { foldForSearch, queryWords } from '../../src/options/search-text';
 import type { Interest } from '../../src/talk/model';
 import { makeNote, makeTalk } from '../export/records';
 
@@ -141,11 +143,69 @@ describe('sort', () => {
 });
 
 describe('libraryEntries', () => {
-  test('gives each talk its own notes in writing order', () => {
+  test('keep of each talk its note count and a key of each note, not the notes', () => {
     const later = makeNote(prometheus, 'later', { createdAt: '2021-10-22T10:00:00.000Z' });
     const earlier = makeNote(prometheus, 'earlier', { createdAt: '2021-10-20T10:00:00.000Z' });
-    const [entry] = libraryEntries([prometheus], [later, makeNote(openMetrics, 'elsewhere'), earlier]);
-    expect(entry.notes.map((note) => note.body)).toEqual(['earlier', 'later']);
+    const elsewhere = makeNote(openMetrics, 'elsewhere');
+    const [entry, other] = libraryEntries([prometheus, openMetrics], [later, elsewhere, earlier]);
+    expect(entry.noteCount).toBe(2);
+    expect(other.noteCount).toBe(1);
+    expect(entry).not.toHaveProperty('notes');
+    expect([...entry.noteKeys].sort()).toEqual([noteKey(later.id), noteKey(earlier.id)].sort());
+    expect(entry.noteKeys).not.toContain(noteKey(elsewhere.id));
+  });
+
+  test('find what a scan of the whole folded text finds, query by query', () => {
+    const bodies = [
+      'Scrape limits: `sample_limit` and label_limit=64; see https://example.com/scrape/42',
+      'Zürich café — naïve Ångström œuvre Straße Łódź',
+      'ΣΊΣΥΦΟΣ and σίσυφος; emoji 🚀 launch; C++ and C# and .NET',
+      'kubectl get pods -A\n\thistogram_quantile(0.99, …)',
+      '',
+    ];
+    const talks = bodies.map((_, i) => makeTalk(`Scan${String(i).padStart(7, '0')}`, { title: `Talk ${i}`, tags: i === 2 ? ['Perf'] : [] }));
+    const scanned = libraryEntries(
+      talks,
+      bodies.map((body, i) => makeNote(talks[i], body)),
+    );
+    const haystacks = talks.map((talk, i) => foldForSearch([talk.title, ...talk.tags, bodies[i]].join('\n')));
+    const queries = [
+      'scrape',
+      'crap',
+      'mple_lim',
+      'limit=6',
+      'com/scr',
+      'zurich',
+      'URIC',
+      'cafe',
+      'naive',
+      'angstrom',
+      'strasse',
+      'lodz',
+      'σισυφος',
+      'σ',
+      '🚀',
+      'c++',
+      'c#',
+      '.net',
+      'pods -a',
+      '(0.99,',
+      'talk 3',
+      'perf',
+      'e',
+      'zz',
+      'ł',
+      'lim sam',
+      'a b c',
+    ];
+    for (const query of queries) {
+      const words = queryWords(query);
+      const expected = talks.filter((_, i) => words.every((word) => haystacks[i].includes(word))).map((talk) => talk.videoId);
+      expect(
+        filterEntries(scanned, { ...NO_FILTER, query }).map((entry) => entry.talk.videoId),
+        query,
+      ).toEqual(expected);
+    }
   });
 });
 

@@ -21,7 +21,7 @@ test('notes show rendered in the library, their source on Edit, and time links p
   await renderLibrary(db, env);
   const row = rowOf('Evolving Prometheus for More Use Cases');
   fireEvent.click(within(row).getByRole('button', { name: 'Details' }));
-  const notes = within(row).getByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
+  const notes = await within(row).findByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
   const note = within(notes).getByText('agent mode').closest('li')!;
   expect(note.querySelector('strong')?.textContent).toBe('agent mode');
   expect(note.querySelector('code')?.textContent).toBe('--enable-feature=agent');
@@ -38,7 +38,7 @@ test('search marks matches inside rendered notes', async () => {
   fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'sample_limit' } });
   const row = rowOf('Evolving Prometheus for More Use Cases');
   fireEvent.click(within(row).getByRole('button', { name: 'Details' }));
-  const notes = within(row).getByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
+  const notes = await within(row).findByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
   await waitFor(() => expect([...notes.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['sample_limit']));
 });
 
@@ -58,7 +58,7 @@ test('a conflict copy left by sync says so above its text; the note it sits besi
   await renderLibrary(db);
   const row = rowOf('Evolving Prometheus for More Use Cases');
   fireEvent.click(within(row).getByRole('button', { name: 'Details' }));
-  const notes = within(row).getByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
+  const notes = await within(row).findByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
   const copy = within(notes).getByText('A says').closest('li')!;
   expect(copy.textContent).toContain('Conflict copy: this text was edited on another device at the same time.');
   expect(within(notes).getByText('B says').closest('li')!.textContent).not.toContain('Conflict copy');

@@ -1,0 +1,80 @@
+import { foldForSearch } from './search-text';
+
+/** Query words whose matching words are remembered: those of the last few keystrokes. */
+const REMEMBERED = 32;
+
+/**
+ * Every distinct folded word of the library, held once; each talk keeps only the numbers of its own
+ * words. Search asks which words contain a typed word, then which talks hold one of those: the same
+ * talks a scan of their whole folded text would find, since a typed word has no spaces and so can only
+ * occur inside one word of the text. The text itself (and every note record) stays in the database.
+ */
+export class SearchVocabulary {
+  private readonly words: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  /** For each query word, which of the first `upTo` words contain it (1) or not (0). */
+  private readonly containing = new Map<string, { flags: Uint8Array; upTo: number }>();
+
+  /** The numbers of the distinct words of these texts, after folding. */
+  numbersOf(texts: string[]): Uint32Array {
+    const found = new Set<number>();
+    const added: string[] = [];
+    for (const text of texts) {
+      for (const word of foldForSearch(text).split(/\s+/)) {
+        if (word === '') continue;
+        let number = this.numbers.get(word);
+        if (number === undefined) {
+          number = this.words.length;
+          this.words.push(word);
+          this.numbers.set(word, number);
+          added.push(word);
+        }
+        found.add(number);
+      }
+    }
+    if (added.length > 0) this.keepOwnCopies(added);
+    return Uint32Array.from(found);
+  }
+
+  /** For each word number, 1 if that word contains `part` (a folded query word). */
+  wordsContaining(part: string): Uint8Array {
+    let known = this.containing.get(part);
+    if (known === undefined) {
+      if (this.containing.size === REMEMBERED) this.containing.delete(this.containing.keys().next().value!);
+      known = { flags: new Uint8Array(0), upTo: 0 };
+      this.containing.set(part, known);
+    }
+    // Words added since the last time (a talk changed) are looked at; the others are known.
+    if (known.upTo < this.words.length) {
+      if (known.flags.length < this.words.length) {
+        const flags = new Uint8Array(Math.max(this.words.length, 2 * known.flags.length));
+        flags.set(known.flags);
+        known.flags = flags;
+      }
+      for (let number = known.upTo; number < this.words.length; number++) known.flags[number] = this.words[number].includes(part) ? 1 : 0;
+      known.upTo = this.words.length;
+    }
+    return known.flags;
+  }
+
+  /**
+   * A word split out of a text may be a slice that keeps the whole text alive (V8 slices strings of
+   * 13 characters or more). The new words are joined into a string of their own and split again, so
+   * they keep only that alive.
+   */
+  private keepOwnCopies(added: string[]): void {
+    const copies = added.join('\n').split('\n');
+    const first = this.words.length - added.length;
+    copies.forEach((copy, i) => {
+      this.numbers.delete(added[i]);
+      this.numbers.set(copy, first + i);
+      this.words[first + i] = copy;
+    });
+  }
+}
+
+/** Whether any of a talk's words (`numbers`) is flagged. */
+export function holdsAny(numbers: Uint32Array, flags: Uint8Array): boolean {
+  for (let i = 0; i < numbers.length; i++) if (flags[numbers[i]] === 1) return true;
+  return false;
+}
