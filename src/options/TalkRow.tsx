@@ -8,7 +8,7 @@ import { interestLabel } from '../ui/StarRating';
 import { statusLabel } from '../ui/status-label';
 import { TalkDetailsForm } from '../ui/TalkDetailsForm';
 import { Highlighted } from './Highlighted';
-import type { LibraryEntry } from './library-filter';
+import { matchesInNotes, type LibraryEntry } from './library-filter';
 import { foldForSearch, matchSnippet } from './search-text';
 import { plural } from '../i18n/plural';
 import { TalkNotes } from './TalkNotes';
@@ -61,8 +61,10 @@ export function TalkRow({
   const { talk } = entry;
   const [open, setOpen] = useState(false);
   const id = useId();
-  const notes = useTalkNotes(db, entry, open || words.length > 0);
-  const noteMatch = words.length > 0 && !open && notes ? firstNoteMatch(notes, words) : null;
+  // Notes are read for a search only when the index says one of them matches: most rows need none.
+  const inNotes = words.length > 0 && !open && matchesInNotes(entry, words);
+  const notes = useTalkNotes(db, entry, open || inNotes);
+  const noteMatch = inNotes && notes ? firstNoteMatch(notes, words) : null;
 
   return (
     <li

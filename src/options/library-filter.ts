@@ -41,8 +41,10 @@ export function narrowsTalks(filter: LibraryFilter): boolean {
 export interface LibraryEntry {
   talk: Talk;
   noteCount: number;
-  /** Its distinct words (title, speakers, channel, event, category, tags and notes), as numbers in `vocabulary`. */
-  words: Uint32Array;
+  /** The distinct words of its title, speakers, channel, event, category and tags, as numbers in `vocabulary`. */
+  aboutWords: Uint32Array;
+  /** The distinct words of its notes: a row reads its notes for a search only when one of them matches. */
+  noteWords: Uint32Array;
   vocabulary: SearchVocabulary;
   /** A hash of each note's id: which talk a deleted note was of, without holding every id. */
   noteKeys: Uint32Array;
@@ -70,7 +72,8 @@ export function libraryEntry(talk: Talk, notes: Note[], vocabulary: SearchVocabu
   return {
     talk,
     noteCount: notes.length,
-    words: vocabulary.numbersOf([...about, ...notes.map((note) => note.body)]),
+    aboutWords: vocabulary.numbersOf(about),
+    noteWords: vocabulary.numbersOf(notes.map((note) => note.body)),
     vocabulary,
     noteKeys: Uint32Array.from(notes, (note) => noteKey(note.id)),
   };
@@ -115,8 +118,13 @@ export function filterEntries(entries: LibraryEntry[], filter: LibraryFilter): L
       vocabulary = entry.vocabulary;
       flags = words.map((word) => entry.vocabulary.wordsContaining(word));
     }
-    return flags.every((wordFlags) => holdsAny(entry.words, wordFlags));
+    return flags.every((wordFlags) => holdsAny(entry.aboutWords, wordFlags) || holdsAny(entry.noteWords, wordFlags));
   });
+}
+
+/** Whether any of these folded query words occurs in one of the talk's notes. */
+export function matchesInNotes(entry: LibraryEntry, words: string[]): boolean {
+  return words.some((word) => holdsAny(entry.noteWords, entry.vocabulary.wordsContaining(word)));
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   filterEntries,
   libraryEntries,
   libraryFacets,
+  matchesInNotes,
   narrowingFilter,
   narrowsTalks,
   NO_FILTER,
@@ -153,6 +154,14 @@ describe('libraryEntries', () => {
     expect(entry).not.toHaveProperty('notes');
     expect([...entry.noteKeys].sort()).toEqual([noteKey(later.id), noteKey(earlier.id)].sort());
     expect(entry.noteKeys).not.toContain(noteKey(elsewhere.id));
+  });
+
+  test('tell whether a search matches in the notes of a talk, so that only those rows read them', () => {
+    const [entry] = libraryEntries([prometheus], [makeNote(prometheus, 'new scrape limits: `sample_limit`')]);
+    expect(matchesInNotes(entry, queryWords('evolving'))).toBe(false);
+    expect(matchesInNotes(entry, queryWords('crap'))).toBe(true);
+    expect(matchesInNotes(entry, queryWords('evolving _limit'))).toBe(true);
+    expect(matchesInNotes(entry, [])).toBe(false);
   });
 
   test('find what a scan of the whole folded text finds, query by query', () => {
