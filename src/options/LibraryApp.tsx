@@ -47,7 +47,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [announcement, announce] = useState<Announcement | null>(null);
   /** Every note, read when the export dialog opens (the page holds none otherwise); null: closed. */
-  const [exporting, setExporting] = useState<Note[] | null>(null);
+  const [exporting, setExporting] = useState<Note[] | 'reading' | null>(null);
   const [lastBackupAt, setLastBackupAt] = useState(() => env.lastBackupAt());
 
   const { entries, complete } = library;
@@ -140,9 +140,13 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   };
 
   const openExport = async () => {
+    // Not disabled while it reads: the button keeps the focus, for the dialog to give it back on close.
+    if (exporting !== null) return;
+    setExporting('reading');
     try {
       setExporting(await allNotes(db));
     } catch (error) {
+      setExporting(null);
       announce({ kind: 'alert', text: t('couldNotReadLibrary', errorMessage(error)) });
     }
   };
@@ -213,7 +217,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
       </main>
       {settings && <SettingsPanel {...settings} />}
       {sync && <SyncSettings env={sync} announce={announce} />}
-      {exporting && talks && shownTalks && (
+      {Array.isArray(exporting) && talks && shownTalks && (
         <ExportDialog shown={shownTalks} all={talks} narrowed={narrowed} notes={exporting} db={db} env={env} onClose={() => setExporting(null)} />
       )}
     </div>
