@@ -1,0 +1,151 @@
+// Where the library's heap and each search keystroke's time go, at one size of the bench's library:
+// a heap snapshot summed by constructor, then the bench's 40 keystrokes under a DevTools trace and CPU
+// profile. Main-thread thread time per keystroke moves less with the machine's load than wall time, so
+// it compares two builds better on a shared machine. Built unminified, so functions keep their names.
+//
+//   node scripts/bench/profile-search.mjs      (BENCH_SCALE=1 by default; BENCH_SNAPSHOT=0 skips the snapshot)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { startFakeYouTube } from '../fake-youtube/server.mjs';
+import { appReadyTime, heapAfterGc, launchBenchBrowser } from './browser.mjs';
+import { ROOT } from './build.mjs';
+import { makeBackup } from './dataset.mjs';
+import { installKeystrokeProbe } from './in-page.mjs';
+import { median, percentile } from './stats.mjs';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const QUERIES = ['prometheus scrape', 'ebpf network policy', 'otel'];
+const MB = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
+
+const extensionDir = mkdtempSync(join(tmpdir(), 'talklog-profile-ext-'));
+await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: extensionDir, emptyOutDir: true, minify: false } });
+const work = mkdtempSync(join(tmpdir(), 'talklog-profile-'));
+const backupPath = join(work, 'backup.json');
+writeFileSync(backupPath, JSON.stringify(makeBackup({ talks: 2000 * SCALE, notes: 20000 * SCALE })));
+const youtube = await startFakeYouTube();
+const browser = await launchBenchBrowser({ extensionDir, hostResolverRule: youtube.hostResolverRule });
+try {
+  const importing = await browser.context.newPage();
+  await importing.goto(browser.extensionUrl('src/options/index.html'));
+  await appReadyTime(importing);
+  await importing.getByLabel('Import backup').setInputFiles(backupPath);
+  await importing.waitForFunction(
+    () => [...document.querySelectorAll('[role=status]')].some((e) => (e.textContent?.trim() ?? '').startsWith('Imported ')),
+    undefined,
+    {
+      timeout: 3_600_000,
+      polling: 500,
+    },
+  );
+  await importing.close();
+
+  const tab = await browser.context.newPage();
+  await tab.goto(browser.extensionUrl('src/options/index.html'));
+  await appReadyTime(tab, 120_000);
+  // The whole library is read once `Export markdown` is enabled.
+  await tab.getByRole('button', { name: 'Export markdown' }).waitFor();
+  await tab.waitForFunction(() => !document.querySelector('.library__actions button')?.disabled, undefined, { timeout: 600_000, polling: 100 });
+  await tab.waitForTimeout(500);
+  console.log(`${SCALE}×: library heap after GC ${MB(await heapAfterGc(tab))}`);
+  const cdp = await tab.context().newCDPSession(tab);
+  if (process.env.BENCH_SNAPSHOT !== '0') printHeapByConstructor(await heapSnapshot(cdp));
+
+  await tab.evaluate(installKeystrokeProbe);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (event) => events.push(...event.value));
+  const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'blink'] }, transferMode: 'ReportEvents' });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const search = tab.getByRole('searchbox', { name: 'Search' });
+  const latencies = [];
+  for (const query of QUERIES) {
+    await search.fill('');
+    await tab.waitForTimeout(300);
+    await search.focus();
+    for (const character of query) {
+      await tab.evaluate(() => window.__benchArm());
+      await tab.keyboard.type(character);
+      const { latency } = await tab.evaluate(() => window.__benchSettled(250));
+      if (latency !== null) latencies.push(latency);
+    }
+  }
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  await traced;
+  const keystrokes = QUERIES.join('').length;
+  console.log(`keystroke → paint: median ${median(latencies).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
+  printMainThread(events, keystrokes);
+  printInclusive(profile);
+} finally {
+  await browser.close();
+  await youtube.close();
+  rmSync(work, { recursive: true, force: true });
+  rmSync(extensionDir, { recursive: true, force: true });
+}
+
+async function heapSnapshot(cdp) {
+  const chunks = [];
+  const collect = (event) => chunks.push(event.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+  return JSON.parse(chunks.join(''));
+}
+
+/** Self size summed by constructor (strings, arrays and code by their kind). */
+function printHeapByConstructor({ snapshot, nodes, strings }) {
+  const fields = snapshot.meta.node_fields;
+  const [types] = snapshot.meta.node_types;
+  const [type, name, size] = ['type', 'name', 'self_size'].map((field) => fields.indexOf(field));
+  const sums = new Map();
+  for (let at = 0; at < nodes.length; at += fields.length) {
+    const kind = types[nodes[at + type]];
+    const key = kind === 'object' || kind === 'native' ? strings[nodes[at + name]] : `(${kind})`;
+    const sum = sums.get(key) ?? { count: 0, bytes: 0 };
+    sum.count++;
+    sum.bytes += nodes[at + size];
+    sums.set(key, sum);
+  }
+  for (const [key, { count, bytes }] of [...sums].sort((a, b) => b[1].bytes - a[1].bytes).slice(0, 15)) {
+    console.log(`  heap ${key.slice(0, 40).padEnd(40)} ${String(count).padStart(8)} ${MB(bytes)}`);
+  }
+}
+
+/** The renderer's main thread (the one that ran the page's script): CPU time and frames per keystroke. */
+function printMainThread(events, keystrokes) {
+  const calls = new Map();
+  for (const event of events) if (event.name === 'FunctionCall') calls.set(`${event.pid}/${event.tid}`, (calls.get(`${event.pid}/${event.tid}`) ?? 0) + 1);
+  const [main] = [...calls].sort((a, b) => b[1] - a[1])[0] ?? [];
+  let cpu = 0;
+  let frames = 0;
+  for (const event of events) {
+    if (`${event.pid}/${event.tid}` !== main || event.ph !== 'X') continue;
+    if (event.name === 'ThreadControllerImpl::RunTask') cpu += (event.tdur ?? 0) / 1000;
+    if (event.name === 'WebFrameWidgetImpl::UpdateLifecycle') frames++;
+  }
+  console.log(`main thread: ${(cpu / keystrokes).toFixed(1)} ms of thread time and ${(frames / keystrokes).toFixed(1)} frames a keystroke`);
+}
+
+/** Sampled time by function, counting each function once per sample however deep it recurs. */
+function printInclusive(profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const sums = new Map();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const { functionName, url, lineNumber } = byId.get(at).callFrame;
+      if (!url.includes('chrome-extension://')) continue;
+      const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      sums.set(key, (sums.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    }
+  });
+  for (const [key, ms] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  js ${key.slice(0, 70).padEnd(70)} ${ms.toFixed(1)} ms`);
+}
