@@ -7,6 +7,7 @@
 //
 //   node scripts/bench/run.mjs            (BENCH_RUNS=7 BENCH_EXPORT_RUNS=5 BENCH_SCALES=1,4,10 by default)
 //   BENCH_PARTS=conference                 only issue 13's figures (conference.mjs), in their own section of BENCHMARKS.md
+//   BENCH_PARTS=popup,first-screen         only those figures, printed, BENCHMARKS.md left as it is
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,10 @@ import { machineFacts, printTable, writeBenchmarksMd } from './report.mjs';
 import { median, percentile, summary } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-/** Only some figures (every one without it): `conference`, issue 13's queue and triage. */
+/**
+ * Only some figures (every one without it): `conference`, issue 13's queue and triage; `popup` and/or
+ * `first-screen` (the library's), each next to its floor, while working on one figure.
+ */
 const PARTS = process.env.BENCH_PARTS?.split(',') ?? null;
 /** Page loads of the popup and its floors are cheap and noisy: twice as many. */
 const POPUP_RUNS = 2 * RUNS + 1;
@@ -68,6 +72,7 @@ async function main() {
       }
       rmSync(backupPath, { force: true });
     }
+    if (PARTS) return printParts(results.scales);
     log('the same browser without Talklog');
     const bare = await launchBenchBrowser({ hostResolverRule: youtube.hostResolverRule, withoutExtension: true });
     try {
@@ -128,6 +133,7 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
   await library.close();
   log(`imported in ${(results.import.ms / 1000).toFixed(1)} s: ${importText}`);
 
+  if (PARTS) return measureParts(browser, context, page, results);
   // 2. Popup against its floors, interleaved so that drift hits all three alike.
   const watch = await page();
   await watch.goto(`https://www.youtube.com${WATCH_PATH}`);
@@ -303,6 +309,43 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
   // 6. What Talklog adds to a YouTube tab, and whether its content script rests.
   results.withExtension = await youtubeTab(browser, { withExtension: true });
   return results;
+}
+
+/** BENCH_PARTS: the popup and/or the library's first screen, each next to the Preact + Dexie floor loaded in the same rounds. */
+async function measureParts(browser, context, page, results) {
+  const watch = await page();
+  await watch.goto(`https://www.youtube.com${WATCH_PATH}`);
+  await watch.waitForFunction(() => (document.querySelector('#movie_player video')?.readyState ?? 0) >= 1);
+  const kinds = { floor: { url: browser.extensionUrl('bench-floor/preact-dexie.html'), viewport: POPUP_VIEWPORT, times: [] } };
+  if (PARTS.includes('popup')) {
+    kinds.popup = { url: browser.extensionUrl(`src/popup/index.html?tab=${await browser.tabIdOf(watch)}`), viewport: POPUP_VIEWPORT, times: [] };
+  }
+  if (PARTS.includes('first-screen')) kinds.library = { url: browser.extensionUrl('src/options/index.html'), viewport: null, times: [] };
+  log(`${results.scale}×: ${Object.keys(kinds).join(', ')}: ${WARMUP} warm-up + ${POPUP_RUNS} rounds`);
+  for (let run = 0; run < WARMUP + POPUP_RUNS; run++) {
+    for (const kind of Object.values(kinds)) {
+      const tab = await page(kind.viewport);
+      await tab.goto(kind.url);
+      const time = await appReadyTime(tab, 120_000);
+      if (run >= WARMUP) kind.times.push(time);
+      await tab.close();
+    }
+  }
+  await watch.close();
+  for (const [name, kind] of Object.entries(kinds)) {
+    results[name] = { ...summary(kind.times), pairedRatio: median(kind.times.map((time, i) => time / kinds.floor.times[i])) };
+  }
+  return results;
+}
+
+function printParts(scales) {
+  for (const { scale, ...figures } of scales) {
+    for (const name of ['floor', 'popup', 'library'].filter((n) => figures[n])) {
+      const { median: med, min, max, pairedRatio } = figures[name];
+      const ratio = name === 'floor' ? '' : `, ÷ floor ${(med / figures.floor.median).toFixed(2)}× (paired rounds ${pairedRatio.toFixed(2)}×)`;
+      console.log(`${scale}× ${name}: median ${med.toFixed(1)} ms (min ${min.toFixed(1)}, max ${max.toFixed(1)})${ratio}`);
+    }
+  }
 }
 
 /** Heap of a fake YouTube watch tab (one YouTube tab open at a time), and the idle check on a non-watch page. */
