@@ -10,12 +10,15 @@ import { openShortcutSettings, readShortcuts } from './settings-environment';
 import { browserSyncEnvironment } from './sync-environment';
 
 document.title = t('libraryTitle');
+// The database opens while the settings and the shortcuts are read, not after.
+const db = openTalklogDb();
+void db.open().catch(() => undefined); // a failure surfaces on first use
 const [settings, shortcuts] = await Promise.all([loadSettings(), readShortcuts()]);
 applyTheme(settings.theme);
 onSettingsChanged((changed) => applyTheme(changed.theme));
 render(
   <LibraryApp
-    db={openTalklogDb()}
+    db={db}
     env={browserEnvironment()}
     settings={{ initial: settings, save: saveSettings, shortcuts, openShortcutSettings }}
     sync={browserSyncEnvironment()}
