@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, expect, test } from 'vitest';
+import { lazyComponent } from '../../src/ui/lazy-component';
+import { LazyMarkdown } from '../../src/ui/LazyMarkdown';
+
+afterEach(cleanup);
+
+function Greeting({ name }: { name: string }) {
+  return <p>Hello {name}</p>;
+}
+
+/** A load the test finishes when it wants, counting how often it was asked for. */
+function controlledLoad() {
+  let finish = () => {};
+  const control = { calls: 0, finish: () => finish() };
+  const load = () => {
+    control.calls++;
+    return new Promise<typeof Greeting>((resolve) => (finish = () => resolve(Greeting)));
+  };
+  return { load, control };
+}
+
+test('draws the fallback until the code is loaded, then the component with the same props', async () => {
+  const { load, control } = controlledLoad();
+  const Lazy = lazyComponent(load, ({ name }) => <p>Loading {name}</p>);
+  render(<Lazy name="Ada" />);
+  expect(screen.getByText('Loading Ada')).toBeTruthy();
+  control.finish();
+  expect(await screen.findByText('Hello Ada')).toBeTruthy();
+  expect(screen.queryByText('Loading Ada')).toBeNull();
+});
+
+test('loads once however many are drawn, and draws at once when preloaded', async () => {
+  const { load, control } = controlledLoad();
+  const Lazy = lazyComponent(load);
+  const preloaded = Lazy.preload();
+  render(
+    <>
+      <Lazy name="Ada" />
+      <Lazy name="Grace" />
+    </>,
+  );
+  control.finish();
+  await preloaded;
+  expect(await screen.findByText('Hello Grace')).toBeTruthy();
+  expect(control.calls).toBe(1);
+  cleanup();
+  render(<Lazy name="Edsger" />);
+  // Loaded already: no fallback, no frame without it.
+  expect(screen.getByText('Hello Edsger')).toBeTruthy();
+  expect(control.calls).toBe(1);
+});
+
+test('a note shows as typed until the markdown renderer is loaded, then rendered', async () => {
+  render(<LazyMarkdown source="**bold** move" />);
+  expect(screen.getByText('**bold** move')).toBeTruthy();
+  expect((await screen.findByText('bold')).closest('strong')).not.toBeNull();
+});
