@@ -5,7 +5,6 @@ import { undoTalksChange, updateTalkDetails, updateTalksDetails, type TalkDetail
 import { allNotes, notesForTalk } from '../db/notes';
 import { countSlides } from '../db/slides';
 import { deleteTalks, restoreDeleted } from '../db/talks';
-import { renderTalkMarkdown } from '../export/talk-log';
 import { t } from '../i18n/t';
 import type { Note } from '../talk/model';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
@@ -14,21 +13,27 @@ import { interestLabel } from '../ui/StarRating';
 import { statusLabel } from '../ui/status-label';
 import { markAppReady } from '../ui/app-ready';
 import { useLiveQuery } from '../ui/use-live-query';
+import { lazyComponent } from '../ui/lazy-component';
 import { BackupControls } from './BackupControls';
 import { BulkActions } from './BulkActions';
-import { ExportDialog } from './ExportDialog';
 import { FilterBar } from './FilterBar';
 import type { LibraryEnvironment } from './library-environment';
 import { libraryFacets, narrowingFilter, narrowsTalks, NO_FILTER, sortEntries, type LibraryEntry, type LibraryFilter } from './library-filter';
 import { queryWords } from './search-text';
 import { SettingsPanel } from './SettingsPanel';
 import { plural } from '../i18n/plural';
-import { SyncSettings, type SyncEnvironment } from './SyncSettings';
+import type { SyncEnvironment } from './SyncSettings';
 import { StorageSummary } from './StorageSummary';
+import { LazyTalkRowDetails } from './TalkRow';
 import { TalkList } from './TalkList';
 import { useLibrary } from './use-library';
 import { Welcome } from './Welcome';
 import './LibraryApp.css';
+
+// Off the first screen: loaded when first shown. The export dialog and the sync section bring the
+// markdown renderer and WebDAV with them.
+const ExportDialog = lazyComponent(() => import('./ExportDialog').then((module) => module.ExportDialog));
+const SyncSettings = lazyComponent(() => import('./SyncSettings').then((module) => module.SyncSettings));
 
 interface LibraryAppProps {
   db: TalklogDb;
@@ -72,7 +77,10 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
 
   const shownAtAll = entries !== undefined;
   useEffect(() => {
-    if (shownAtAll) markAppReady();
+    if (!shownAtAll) return;
+    markAppReady();
+    // Opening a row should not wait for its code: fetch it now the first screen is up.
+    void LazyTalkRowDetails.preload();
   }, [shownAtAll]);
 
   useEffect(() => {
@@ -132,6 +140,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
 
   const copyTalk = async ({ talk }: LibraryEntry) => {
     try {
+      const { renderTalkMarkdown } = await import('../export/talk-log');
       await env.copyText(renderTalkMarkdown(talk, await notesForTalk(db, talk.id)));
       announce({ kind: 'status', text: t('copiedTalkAsMarkdown', talk.title) });
     } catch (error) {

@@ -6,15 +6,17 @@ import type { Announcement } from '../ui/Announcer';
 import { Byline } from '../ui/Byline';
 import { interestLabel } from '../ui/StarRating';
 import { statusLabel } from '../ui/status-label';
-import { TalkDetailsForm } from '../ui/TalkDetailsForm';
+import { lazyComponent } from '../ui/lazy-component';
 import { Highlighted } from './Highlighted';
 import { matchesInNotes, type LibraryEntry } from './library-filter';
 import { foldForSearch, matchSnippet } from './search-text';
 import { plural } from '../i18n/plural';
-import { TalkNotes } from './TalkNotes';
 import { TRIAGE_KEYS } from './triage-keys';
 import { useTalkNotes } from './use-talk-notes';
 import './TalkRow.css';
+
+/** An opened row's form and notes (with the markdown renderer): loaded when a row is first opened, or ahead of it. */
+export const LazyTalkRowDetails = lazyComponent(() => import('./TalkRowDetails').then((module) => module.TalkRowDetails));
 
 const CLIPPED = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
@@ -135,14 +137,7 @@ export function TalkRow({
       </div>
       {open && (
         <div id={`${id}-details`} class="talk-row__details">
-          <TalkDetailsForm db={db} talk={talk} categories={vocabulary.categories} events={vocabulary.events} announce={announce} />
-          <h3 class="talk-row__notes-heading">{t('notes')}</h3>
-          {notes && <TalkNotes db={db} talk={talk} notes={notes} words={words} onPlay={onPlay} announce={announce} />}
-          <div class="talk-row__danger">
-            <button type="button" class="button button--danger button--small" onClick={onDelete}>
-              {t('deleteTalk')}
-            </button>
-          </div>
+          <LazyTalkRowDetails db={db} talk={talk} notes={notes} words={words} vocabulary={vocabulary} onPlay={onPlay} onDelete={onDelete} announce={announce} />
         </div>
       )}
     </li>

@@ -21,9 +21,9 @@ async function libraryWithAQueuedTalk() {
   return db;
 }
 
+/** The dialog's code loads on first use; it opens once it has read every note (the page holds none). */
 async function openExport() {
   fireEvent.click(screen.getByRole('button', { name: 'Export markdown' }));
-  // The dialog opens once it has read every note (the page holds none).
   return within(await screen.findByRole('dialog', { name: 'Export markdown' }));
 }
 

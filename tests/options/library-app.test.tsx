@@ -175,7 +175,7 @@ describe('the library', () => {
     expect(details.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(details);
     expect(details.getAttribute('aria-expanded')).toBe('true');
-    fireEvent.change(within(row).getByRole('combobox', { name: 'Category' }), { target: { value: 'Metrics' } });
+    fireEvent.change(await within(row).findByRole('combobox', { name: 'Category' }), { target: { value: 'Metrics' } });
     await waitFor(async () => expect((await db.talks.get('t_Pr0meTheus1'))?.category).toBe('Metrics'));
 
     const notes = await within(row).findByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
