@@ -145,7 +145,10 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
         {view.kind === 'no-talk' && (
           <NoTalkHere db={db} reason={view.here.reason} onOpen={(url) => connector.openUrl(url)} onWriteNote={writableWithoutPlaying(view.here)} />
         )}
-        {connector.conference && <ConferenceSlot tab={connector} connector={connector.conference} db={db} announce={setAnnouncement} />}
+        {/* The playlist panel loads once the tab has answered: its code and its questions to the tab wait behind the talk's. */}
+        {connector.conference && view.kind !== 'asking' && (
+          <ConferenceSlot tab={connector} connector={connector.conference} db={db} announce={setAnnouncement} />
+        )}
       </main>
       <Announcer announcement={announcement} onDismiss={() => setAnnouncement(null)} />
     </div>
