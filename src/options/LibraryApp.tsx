@@ -225,7 +225,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
         )}
       </main>
       {settings && <SettingsPanel {...settings} />}
-      {sync && <SyncSettings env={sync} announce={announce} />}
+      {/* Below the list, and its code loads with WebDAV: after the first screen, not alongside it. */}
+      {sync && (shownAtAll || library.error !== undefined) && <SyncSettings env={sync} announce={announce} />}
       {Array.isArray(exporting) && talks && shownTalks && (
         <ExportDialog shown={shownTalks} all={talks} narrowed={narrowed} notes={exporting} db={db} env={env} onClose={() => setExporting(null)} />
       )}
