@@ -6,6 +6,9 @@ import { cpus, totalmem } from 'node:os';
 import { growthTable } from './growth-chart.mjs';
 import { markedSections } from './md-section.mjs';
 
+/** The section a `BENCH_PARTS` run writes (the popup and the library's first screen alone). */
+export const PARTS_SECTION = 'parts';
+
 export const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 const MB = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;

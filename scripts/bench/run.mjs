@@ -7,7 +7,7 @@
 //
 //   node scripts/bench/run.mjs            (BENCH_RUNS=7 BENCH_EXPORT_RUNS=5 BENCH_SCALES=1,4,10 by default)
 //   BENCH_PARTS=conference                 only issue 13's figures (conference.mjs), in their own section of BENCHMARKS.md
-//   BENCH_PARTS=popup,first-screen         only those figures, printed, BENCHMARKS.md left as it is
+//   BENCH_PARTS=popup,first-screen         only those figures: printed, and in their own section of BENCHMARKS.md
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,8 @@ import { makeBackup } from './dataset.mjs';
 import { idleCheck } from './idle.mjs';
 import { closeExportDialog, exportOnce, installKeystrokeProbe, installLongTaskProbe, stringifyFloor, takeLongestTask } from './in-page.mjs';
 import { growthSvg } from './growth-chart.mjs';
-import { machineFacts, printTable, writeBenchmarksMd } from './report.mjs';
+import { machineFacts, PARTS_SECTION, printTable, writeBenchmarksMd } from './report.mjs';
+import { withSection } from './md-section.mjs';
 import { median, percentile, summary } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -72,7 +73,7 @@ async function main() {
       }
       rmSync(backupPath, { force: true });
     }
-    if (PARTS) return printParts(results.scales);
+    if (PARTS) return printParts(results);
     log('the same browser without Talklog');
     const bare = await launchBenchBrowser({ hostResolverRule: youtube.hostResolverRule, withoutExtension: true });
     try {
@@ -338,14 +339,26 @@ async function measureParts(browser, context, page, results) {
   return results;
 }
 
-function printParts(scales) {
+function printParts({ scales, loadBefore, runs }) {
+  const lines = [];
   for (const { scale, ...figures } of scales) {
     for (const name of ['floor', 'popup', 'library'].filter((n) => figures[n])) {
       const { median: med, min, max, pairedRatio } = figures[name];
       const ratio = name === 'floor' ? '' : `, ÷ floor ${(med / figures.floor.median).toFixed(2)}× (paired rounds ${pairedRatio.toFixed(2)}×)`;
-      console.log(`${scale}× ${name}: median ${med.toFixed(1)} ms (min ${min.toFixed(1)}, max ${max.toFixed(1)})${ratio}`);
+      lines.push(`${scale}× ${name}: median ${med.toFixed(1)} ms (min ${min.toFixed(1)}, max ${max.toFixed(1)})${ratio}`);
     }
   }
+  console.log(lines.join('\n'));
+  const command = `BENCH_RUNS=${runs} BENCH_SCALES=${SCALES.join(',')} BENCH_PARTS=${PARTS.join(',')} node scripts/bench/run.mjs`;
+  const body = `## Popup and library first screen alone (BENCH_PARTS)
+
+\`${command}\`, ${new Date().toISOString()}, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before the run. Each page
+loaded ${POPUP_RUNS} times after ${WARMUP} warm-ups, in rounds with the Preact + Dexie floor (popup at 400×600; the library at the
+browser's default size); \`app-ready\` since navigation start. "Paired rounds" is the median of each round's own ratio.
+
+${lines.map((line) => `- ${line}`).join('\n')}`;
+  const path = join(ROOT, 'BENCHMARKS.md');
+  writeFileSync(path, withSection(readFileSync(path, 'utf8'), PARTS_SECTION, body));
 }
 
 /** Heap of a fake YouTube watch tab (one YouTube tab open at a time), and the idle check on a non-watch page. */
