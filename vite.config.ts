@@ -73,15 +73,16 @@ export default defineConfig(({ mode }) => {
       modulePreload: false,
       // The pages share a handful of tiny modules (time, limits, ids, t()); left to itself rolldown gives
       // each a chunk of its own, and the import/export glue of every chunk costs the popup's budget more
-      // than the code. One chunk holds them all. Likewise Preact, and the database with the writes every
-      // note-taking page makes at open: when the library loads a part lazily, rolldown would otherwise
-      // break the popup's shared code into small chunks, each compressed on its own.
+      // than the code. One chunk holds them all. Likewise Preact with the few UI modules every page draws at
+      // open, and the database with the writes every note-taking page makes at open: when the library loads
+      // a part lazily, rolldown would otherwise break the popup's shared code into small chunks, each
+      // compressed on its own.
       rolldownOptions: {
         output: {
           codeSplitting: {
             groups: [
               { name: 'small-shared', test: /src[\\/](talk[\\/](time|limits|video-id|model)|ui[\\/]status-label|i18n[\\/]t)\.ts$/ },
-              { name: 'preact', test: /node_modules[\\/]preact[\\/]/ },
+              { name: 'preact', test: /node_modules[\\/]preact[\\/]|src[\\/]ui[\\/](Announcer|Byline|use-live-query|app-ready)\.tsx?$/ },
               { name: 'database', test: /node_modules[\\/]dexie[\\/]|src[\\/]db[\\/](database|sync-log|talks|notes|live)\.ts$/ },
             ],
           },
