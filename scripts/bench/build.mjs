@@ -33,6 +33,7 @@ export async function buildBenchExtension() {
           'preact-dexie': join(FLOOR, 'preact-dexie.html'),
           renderer: join(FLOOR, 'renderer.html'),
           'queue-floor': join(FLOOR, 'queue-floor.html'),
+          'zip-floor': join(FLOOR, 'zip-floor.html'),
         },
       },
     },

@@ -7,6 +7,7 @@
 //
 //   node scripts/bench/run.mjs            (BENCH_RUNS=7 BENCH_EXPORT_RUNS=5 BENCH_SCALES=1,4,10 by default)
 //   BENCH_PARTS=conference                 only issue 13's figures (conference.mjs), in their own section of BENCHMARKS.md
+//   BENCH_PARTS=slides                     only issue 12's figures (slides.mjs), in their own section of BENCHMARKS.md
 //   BENCH_PARTS=popup,first-screen         only those figures: printed, and in their own section of BENCHMARKS.md
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { buildBenchExtension, ROOT } from './build.mjs';
 import { bundleFigures } from './bundles.mjs';
 import { conferenceBench } from './conference.mjs';
 import { makeBackup } from './dataset.mjs';
+import { slidesBench } from './slides.mjs';
 import { idleCheck } from './idle.mjs';
 import { closeExportDialog, exportOnce, installKeystrokeProbe, installLongTaskProbe, stringifyFloor, takeLongestTask } from './in-page.mjs';
 import { growthSvg } from './growth-chart.mjs';
@@ -26,7 +28,8 @@ import { median, percentile, summary } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 /**
- * Only some figures (every one without it): `conference`, issue 13's queue and triage; `popup` and/or
+ * Only some figures (every one without it): `conference`, issue 13's queue and triage; `slides`, issue 12's
+ * capture, library and export with slides; `popup` and/or
  * `first-screen` (the library's), each next to its floor, while working on one figure.
  */
 const PARTS = process.env.BENCH_PARTS?.split(',') ?? null;
@@ -56,7 +59,8 @@ async function main() {
   const results = { size: SIZE, runs: RUNS, loadBefore: loadavg(), scales: [] };
   try {
     if (!PARTS || PARTS.includes('conference')) await conferenceBench({ extensionDir, youtube, runs: RUNS, log });
-    if (PARTS?.every((part) => part === 'conference')) return;
+    if (!PARTS || PARTS.includes('slides')) await slidesBench({ extensionDir, youtube, runs: RUNS, exportRuns: EXPORT_RUNS, log });
+    if (PARTS?.every((part) => part === 'conference' || part === 'slides')) return;
     for (const scale of SCALES) {
       const size = { talks: SIZE.talks * scale, notes: SIZE.notes * scale };
       const backupPath = join(work, `talklog-bench-backup-${scale}.json`);
