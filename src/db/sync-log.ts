@@ -1,7 +1,5 @@
-import type Dexie from 'dexie';
-import type { Transaction } from 'dexie';
+import Dexie, { type DBCoreKeyRange, type DBCoreTransaction, type Transaction } from 'dexie';
 import type { TalkFile } from '../sync/talk-file';
-import type { Note, Talk } from '../talk/model';
 
 /** A talk changed here since its last sync; `token` changes with every change, so a sync can tell a change made while it ran. */
 export interface SyncChange {
@@ -25,42 +23,86 @@ export interface SyncMeta {
 }
 
 /** Transactions in which sync applies what it merged: their writes are not local changes. */
-const syncWrites = new WeakSet<Transaction>();
+const syncWrites = new WeakSet<object>();
 
 export function markSyncWrite(transaction: Transaction): void {
-  syncWrites.add(transaction);
+  syncWrites.add(transaction.idbtrans);
 }
 
 /** Sync's own writes, and schema upgrades (which run before the sync tables exist), record nothing. */
-function isLocalChange(transaction: Transaction): boolean {
-  return !syncWrites.has(transaction) && transaction.idbtrans.mode !== 'versionchange';
+function isLocalChange(trans: DBCoreTransaction): boolean {
+  // Dexie's core transaction is the IndexedDB transaction itself (the `idbtrans` markSyncWrite keeps).
+  return !syncWrites.has(trans) && (trans as IDBTransaction).mode !== 'versionchange';
 }
+
+/** A record of talks or notes: a note names its talk, a talk is its own. */
+type LibraryRecord = { id: string; talkId?: string };
+const talkIdOf = (record: LibraryRecord) => record.talkId ?? record.id;
+
+/** Up to this many written records, their deletion marks are deleted by key; above, the stored marks are read once instead. */
+const FEW_RECORDS = 50;
+
+/** Every key of a table (Dexie's `DBCoreRangeType.Any`, an ambient const enum that isolated modules cannot import). */
+const EVERY_KEY: DBCoreKeyRange = { type: 3, lower: undefined, upper: undefined };
 
 /**
  * Every write to talks or notes records, in its own transaction, which talk changed and which
  * records were deleted, whoever the writer is; a transaction without the sync tables fails
- * instead of leaving a change unsynced.
+ * instead of leaving a change unsynced. A Dexie middleware rather than table hooks: it sees a bulk
+ * write whole, so an import of 200,000 notes writes one change a talk in one request batch, where
+ * hooks made Dexie handle each record alone and wrote two bookkeeping records for each.
  */
 export function recordChangesForSync(db: Dexie): void {
-  const changed = (transaction: Transaction, talkId: string) => {
-    if (isLocalChange(transaction)) void transaction.table('syncChanges').put({ talkId, token: crypto.randomUUID() });
-  };
-  const deleted = (transaction: Transaction, id: string, talkId: string) => {
-    if (!isLocalChange(transaction)) return;
-    changed(transaction, talkId);
-    void transaction.table('syncDeletions').put({ id, talkId, deletedAt: new Date().toISOString() });
-  };
-  const restored = (transaction: Transaction, id: string, talkId: string) => {
-    if (!isLocalChange(transaction)) return;
-    changed(transaction, talkId);
-    void transaction.table('syncDeletions').delete(id);
-  };
-  const talks = db.table<Talk, string>('talks');
-  const notes = db.table<Note, string>('notes');
-  talks.hook('creating', (_id, talk, transaction) => restored(transaction, talk.id, talk.id));
-  talks.hook('updating', (_changes, _id, talk, transaction) => changed(transaction, talk.id));
-  talks.hook('deleting', (_id, talk, transaction) => deleted(transaction, talk.id, talk.id));
-  notes.hook('creating', (_id, note, transaction) => restored(transaction, note.id, note.talkId));
-  notes.hook('updating', (_changes, _id, note, transaction) => changed(transaction, note.talkId));
-  notes.hook('deleting', (_id, note, transaction) => deleted(transaction, note.id, note.talkId));
+  db.use({
+    stack: 'dbcore',
+    name: 'TalklogSyncLog',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'talks' && name !== 'notes') return table;
+        return {
+          ...table,
+          mutate: (request) => {
+            const { trans } = request;
+            if (!isLocalChange(trans)) return table.mutate(request);
+            // Through the rest of Dexie's stack, so that live queries of them see them; looked up
+            // here because a database opened at a version before 3 has no sync tables.
+            const deletions = down.table('syncDeletions');
+            const changed = (records: LibraryRecord[]) =>
+              down.table('syncChanges').mutate({
+                type: 'put',
+                trans,
+                values: [...new Set(records.map(talkIdOf))].map((talkId): SyncChange => ({ talkId, token: crypto.randomUUID() })),
+              });
+            if (request.type === 'add' || request.type === 'put') {
+              const records = request.values as LibraryRecord[];
+              const ids = records.map((record) => record.id);
+              // A record written again is no longer deleted.
+              const marked =
+                ids.length <= FEW_RECORDS
+                  ? Dexie.Promise.resolve(ids)
+                  : deletions.query({ trans, values: false, query: { index: deletions.schema.primaryKey, range: EVERY_KEY } }).then(({ result }) => {
+                      const written = new Set(ids);
+                      return result.filter((id) => written.has(id as string));
+                    });
+              const recorded = Dexie.Promise.all([changed(records), marked.then((keys) => deletions.mutate({ type: 'delete', trans, keys }))]);
+              return table.mutate(request).then((response) => recorded.then(() => response));
+            }
+            const existing =
+              request.type === 'delete'
+                ? table.getMany({ trans, keys: request.keys }).then((records) => records.filter(Boolean))
+                : table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: request.range } }).then(({ result }) => result);
+            return existing.then((records: LibraryRecord[]) => {
+              const deletedAt = new Date().toISOString();
+              return Dexie.Promise.all([
+                changed(records),
+                deletions.mutate({ type: 'put', trans, values: records.map((record) => ({ id: record.id, talkId: talkIdOf(record), deletedAt })) }),
+              ]).then(() => table.mutate(request));
+            });
+          },
+        };
+      },
+    }),
+  });
 }

@@ -4,7 +4,7 @@ import { importBackup, importBackupFile, type ImportProgress } from '../../src/d
 import { createBackup, serializeBackup } from '../../src/export/backup';
 import type { Note, Talk } from '../../src/talk/model';
 import { makeNote, makeTalk } from '../export/records';
-import { freshDb } from './test-db';
+import { freshDb, writeLibrary } from './test-db';
 
 const EXPORTED = new Date('2026-11-26T05:00:00Z');
 
@@ -37,8 +37,8 @@ describe('importBackup', () => {
   test('merges by id: the newer updatedAt wins, an older or equal one changes nothing', async () => {
     const db = freshDb();
     const note = makeNote(prometheus, 'stored note', { updatedAt: '2026-01-01T00:00:00.000Z' });
-    await db.talks.bulkAdd([prometheus, openMetrics]);
-    await db.notes.add(note);
+    await writeLibrary(db, () => db.talks.bulkAdd([prometheus, openMetrics]));
+    await writeLibrary(db, () => db.notes.add(note));
     const newerTalk = { ...prometheus, title: 'Renamed in the file', updatedAt: '2026-02-01T00:00:00.000Z' };
     const olderTalk = { ...openMetrics, title: 'Older title', updatedAt: '2025-12-01T00:00:00.000Z' };
     const sameTimeNote = { ...note, body: 'same time, other text' };
@@ -60,14 +60,14 @@ describe('importBackup', () => {
 
   test('a note may belong to a talk that is only in the database', async () => {
     const db = freshDb();
-    await db.talks.add(prometheus);
+    await writeLibrary(db, () => db.talks.add(prometheus));
     const counts = await importText(db, backupText([], [makeNote(prometheus, 'note for a stored talk')]));
     expect(counts.notesAdded).toBe(1);
   });
 
   test('a note whose talk is neither in the file nor stored fails the import, and nothing is written', async () => {
     const db = freshDb();
-    await db.talks.add(prometheus);
+    await writeLibrary(db, () => db.talks.add(prometheus));
     const before = await dump(db);
     const text = backupText([openMetrics], [makeNote(openMetrics, 'fine'), makeNote(makeTalk('L0stTalk123'), 'orphan')]);
     await expect(importText(db, text)).rejects.toThrow('notes[1].talkId: no talk "t_L0stTalk123" in this file or in Talklog');
@@ -126,8 +126,8 @@ describe('a hostile file leaves the database exactly as it was', () => {
     ['a 50 MB string', variant((b) => (b.notes[0].body = 'x'.repeat(50_000_000))), 'notes[0].body: longer than 1,000,000 characters'],
   ])('%s', async (_, text, message) => {
     const db = freshDb();
-    await db.talks.add(openMetrics);
-    await db.notes.add(makeNote(openMetrics, 'already here'));
+    await writeLibrary(db, () => db.talks.add(openMetrics));
+    await writeLibrary(db, () => db.notes.add(makeNote(openMetrics, 'already here')));
     const before = await dump(db);
     await expect(importText(db, text)).rejects.toThrow(message);
     expect(await dump(db)).toBe(before);

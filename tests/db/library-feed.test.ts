@@ -3,7 +3,7 @@ import { followLibrary, type LibraryChange } from '../../src/db/library-feed';
 import { addNote } from '../../src/db/notes';
 import { newTalk } from '../../src/db/talks';
 import type { Note, Talk } from '../../src/talk/model';
-import { freshDb } from './test-db';
+import { freshDb, writeLibrary } from './test-db';
 
 const talkNumber = (i: number): Talk =>
   newTalk(
@@ -36,7 +36,7 @@ function recorder() {
 
 test('reads the newest talks first, then everything in chunks, then follows each change talk by talk', async () => {
   const db = freshDb();
-  await db.talks.bulkAdd(Array.from({ length: 30 }, (_, i) => talkNumber(i)));
+  await writeLibrary(db, () => db.talks.bulkAdd(Array.from({ length: 30 }, (_, i) => talkNumber(i))));
   await addNote(db, talkNumber(3).id, 'an old note', 10);
   const { heard, next, hear } = recorder();
   const noteTalks = new Map<string, string>();
@@ -74,7 +74,7 @@ test('reads the newest talks first, then everything in chunks, then follows each
 
     // A note deleted: the feed asks which talk it was of.
     changed = next('changed');
-    await db.notes.delete(note.id);
+    await writeLibrary(db, () => db.notes.delete(note.id));
     await changed;
     change = heard.at(-1)!.change!;
     expect(change.talks.map((talk) => talk.title)).toEqual(['Talk 3']);
@@ -82,13 +82,13 @@ test('reads the newest talks first, then everything in chunks, then follows each
 
     // A talk deleted.
     changed = next('changed');
-    await db.talks.delete(talkNumber(5).id);
+    await writeLibrary(db, () => db.talks.delete(talkNumber(5).id));
     await changed;
     expect(heard.at(-1)!.change).toEqual({ talks: [], notes: [], removedTalkIds: [talkNumber(5).id] });
 
     // A write too wide to follow key by key: everything is read again.
     const reloaded = next('loaded');
-    await db.talks.bulkPut(Array.from({ length: 60 }, (_, i) => talkNumber(100 + i)));
+    await writeLibrary(db, () => db.talks.bulkPut(Array.from({ length: 60 }, (_, i) => talkNumber(100 + i))));
     await reloaded;
     const reset = heard.map((entry) => entry.kind).lastIndexOf('reset');
     expect(reset).toBeGreaterThan(0);
@@ -107,7 +107,7 @@ test('reads the newest talks first, then everything in chunks, then follows each
 test('a library of several chunks comes whole: each talk once, with all its notes', async () => {
   const db = freshDb();
   const talks = Array.from({ length: 1100 }, (_, i) => talkNumber(i));
-  await db.talks.bulkAdd(talks);
+  await writeLibrary(db, () => db.talks.bulkAdd(talks));
   const notes: Note[] = talks.flatMap((talk, i) =>
     Array.from({ length: i % 3 }, (_, n) => ({
       id: `n-${i}-${n}`,
@@ -118,7 +118,7 @@ test('a library of several chunks comes whole: each talk once, with all its note
       updatedAt: talk.createdAt,
     })),
   );
-  await db.transaction('rw', db.notes, () => db.notes.bulkAdd(notes));
+  await writeLibrary(db, () => db.notes.bulkAdd(notes));
   const { heard, next, hear } = recorder();
   const loaded = next('loaded');
   const stop = followLibrary(db, 5, {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { talkVocabulary, updateTalkDetails, updateTalksDetails } from '../../src/db/library';
 import { clipTalk } from '../../src/db/talks';
 import { makeTalk } from '../export/records';
-import { capturedTalk, freshDb } from './test-db';
+import { capturedTalk, freshDb, writeLibrary } from './test-db';
 
 const LATER = new Date('2026-11-27T08:00:00Z');
 
@@ -68,7 +68,7 @@ describe('updateTalkDetails', () => {
 describe('updateTalksDetails', () => {
   test('changes several talks at once and leaves out those that are gone', async () => {
     const db = freshDb();
-    await db.talks.bulkAdd([makeTalk('aaaaaaaaaaa'), makeTalk('bbbbbbbbbbb'), makeTalk('ccccccccccc')]);
+    await writeLibrary(db, () => db.talks.bulkAdd([makeTalk('aaaaaaaaaaa'), makeTalk('bbbbbbbbbbb'), makeTalk('ccccccccccc')]));
     const { after: updated } = await updateTalksDetails(
       db,
       ['t_aaaaaaaaaaa', 't_ccccccccccc', 't_goneeeeeeee'],
@@ -88,12 +88,14 @@ describe('updateTalksDetails', () => {
 describe('talkVocabulary', () => {
   test('lists the categories, events and tags in use, each once, in a friendly order', async () => {
     const db = freshDb();
-    await db.talks.bulkAdd([
-      makeTalk('aaaaaaaaaaa', { category: 'Security', event: 'KubeCon EU 2022', tags: ['supply chain', 'sbom'] }),
-      makeTalk('bbbbbbbbbbb', { category: 'observability', event: 'KubeCon NA 2021', tags: ['prometheus', 'sbom'] }),
-      makeTalk('ccccccccccc', { category: 'Security', event: null, tags: [] }),
-      makeTalk('ddddddddddd', { category: null, event: 'KubeCon NA 2021', tags: ['Tracing'] }),
-    ]);
+    await writeLibrary(db, () =>
+      db.talks.bulkAdd([
+        makeTalk('aaaaaaaaaaa', { category: 'Security', event: 'KubeCon EU 2022', tags: ['supply chain', 'sbom'] }),
+        makeTalk('bbbbbbbbbbb', { category: 'observability', event: 'KubeCon NA 2021', tags: ['prometheus', 'sbom'] }),
+        makeTalk('ccccccccccc', { category: 'Security', event: null, tags: [] }),
+        makeTalk('ddddddddddd', { category: null, event: 'KubeCon NA 2021', tags: ['Tracing'] }),
+      ]),
+    );
     expect(await talkVocabulary(db)).toEqual({
       categories: ['observability', 'Security'],
       events: ['KubeCon EU 2022', 'KubeCon NA 2021'],

@@ -4,6 +4,7 @@ import { countNotesForTalk, deleteNote, notesForTalk } from '../../src/db/notes'
 import { addSlide, slideThumbnails } from '../../src/db/slides';
 import { getTalk, listRecentTalks } from '../../src/db/talks';
 import type { Note, Talk } from '../../src/talk/model';
+import { writeLibrary } from './test-db';
 
 /** A talk as version 1 stored it: before `youtubeTitle` and `playlist`. */
 type TalkV1 = Omit<Talk, 'youtubeTitle' | 'playlist'>;
@@ -175,7 +176,7 @@ describe('a database written by an earlier Talklog', () => {
     const name = `talklog-v6-${crypto.randomUUID()}`;
     const queued: Talk = { ...talk('DDDDDDDDDDD', '2026-03-01T00:00:00.000Z'), youtubeTitle: null, status: 'skipped', playlist: { id: 'PLconf', position: 7 } };
     const first = openTalklogDb(name);
-    await first.talks.put(queued);
+    await writeLibrary(first, () => first.talks.put(queued));
     first.close();
 
     const db = openTalklogDb(name);

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { addNote } from '../../src/db/notes';
 import { allTalksAndNotes, clipTalk, deleteTalks, getTalk, listRecentTalks, restoreDeleted } from '../../src/db/talks';
 import { saveTalkToWatch } from '../../src/db/watch-later';
-import { capturedTalk, freshDb } from './test-db';
+import { capturedTalk, freshDb, writeLibrary } from './test-db';
 
 describe('clipTalk', () => {
   test('saves a new talk keyed by its video id with every field of the backup format', async () => {
@@ -32,7 +32,7 @@ describe('clipTalk', () => {
   test('clipping the same video again opens the same talk and keeps what the user edited', async () => {
     const db = freshDb();
     const first = await clipTalk(db, capturedTalk());
-    await db.talks.update(first.id, { title: 'My own title', category: 'Observability' });
+    await writeLibrary(db, () => db.talks.update(first.id, { title: 'My own title', category: 'Observability' }));
     const second = await clipTalk(db, capturedTalk({ currentSec: 10 }));
     expect(await db.talks.count()).toBe(1);
     expect(second.id).toBe(first.id);
@@ -156,6 +156,6 @@ test('the settings’ event is asked only for a new talk, and an unchanged talk 
 test('a talk without YouTube’s whole title (saved from a link, or before version 2) gets it on the next clip', async () => {
   const db = freshDb();
   await clipTalk(db, capturedTalk());
-  await db.talks.update('t_Pr0meTheus1', { youtubeTitle: null });
+  await writeLibrary(db, () => db.talks.update('t_Pr0meTheus1', { youtubeTitle: null }));
   expect((await clipTalk(db, capturedTalk())).youtubeTitle).toBe('Evolving Prometheus for More Use Cases - Bartłomiej Płotka, Red Hat');
 });

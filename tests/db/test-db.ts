@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { openTalklogDb, type TalklogDb } from '../../src/db/database';
+import { libraryTables, openTalklogDb, type TalklogDb } from '../../src/db/database';
 import type { CapturedTalk } from '../../src/talk/model';
 
 const opened: TalklogDb[] = [];
@@ -9,6 +9,11 @@ export function freshDb(): TalklogDb {
   const db = openTalklogDb(`talklog-test-${crypto.randomUUID()}`);
   opened.push(db);
   return db;
+}
+
+/** A test's own write straight to the tables, in a transaction with the sync tables as every write to talks or notes needs. */
+export function writeLibrary<T>(db: TalklogDb, write: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', libraryTables(db), write);
 }
 
 afterEach(async () => {

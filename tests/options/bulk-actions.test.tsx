@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
 import { kubeconLibrary, renderLibrary, status } from './library-harness';
+import { writeLibrary } from '../db/test-db';
 
 afterEach(cleanup);
 
@@ -60,7 +61,7 @@ test('an undo leaves alone a talk changed again since', async () => {
   fireEvent.input(bulkBar().getByRole('combobox', { name: 'Category' }), { target: { value: 'Talks' } });
   fireEvent.click(bulkBar().getByRole('button', { name: 'Set category' }));
   await waitFor(() => expect(status()).toBe('Category set to “Talks” for 2 talks.'));
-  await db.talks.update('t_Pr0meTheus1', { category: 'Edited since', updatedAt: '2030-01-01T00:00:00.000Z' });
+  await writeLibrary(db, () => db.talks.update('t_Pr0meTheus1', { category: 'Edited since', updatedAt: '2030-01-01T00:00:00.000Z' }));
   fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
   await waitFor(() => expect(status()).toMatch(/^Undone/));
   expect((await db.talks.orderBy('id').toArray()).map((talk) => talk.category)).toEqual(['Standards', 'Edited since']);

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import type { TalkHere } from '../../src/talk/model';
 import { PopupApp } from '../../src/popup/PopupApp';
 import type { TabConnector } from '../../src/popup/tab-connector';
-import { capturedTalk, freshDb } from '../db/test-db';
+import { capturedTalk, freshDb, writeLibrary } from '../db/test-db';
 import { fakeTab } from './fake-tab';
 
 afterEach(() => {
@@ -207,7 +207,7 @@ describe('nothing typed is lost', () => {
     const db = freshDb();
     renderPopup(db, fakeTab(onWatchPage()).connector);
     const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
-    await db.talks.clear();
+    await writeLibrary(db, () => db.talks.clear());
     failWrites(db, 'The disk is full.');
     fireEvent.input(box, { target: { value: 'precious words' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
@@ -321,7 +321,7 @@ describe('found in review', () => {
     const tab = fakeTab(onWatchPage());
     renderPopup(db, tab.connector);
     await screen.findByText(/In your library/);
-    await db.talks.clear();
+    await writeLibrary(db, () => db.talks.clear());
     failWrites(db, 'The quota has been exceeded.');
     fireEvent.click(await screen.findByRole('button', { name: 'Clip' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The quota has been exceeded.'));
@@ -332,7 +332,7 @@ describe('found in review', () => {
     const db = freshDb();
     renderPopup(db, fakeTab(onWatchPage()).connector);
     await screen.findByText(/In your library/);
-    await db.talks.clear();
+    await writeLibrary(db, () => db.talks.clear());
     expect(await screen.findByText(/This talk was deleted from your library/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clip' }));
     await screen.findByText(/In your library/);
@@ -373,7 +373,7 @@ describe('a talk already in the library', () => {
   test('says so, with its event, and offers to remove it (with Undo) rather than to clip it', async () => {
     const db = freshDb();
     await clipTalk(db, capturedTalk());
-    await db.talks.update('t_Pr0meTheus1', { event: 'KubeCon NA 2021' });
+    await writeLibrary(db, () => db.talks.update('t_Pr0meTheus1', { event: 'KubeCon NA 2021' }));
     renderPopup(db, fakeTab(onWatchPage()).connector);
     const line = await screen.findByText(/In your library/);
     await waitFor(() => expect(line.textContent).toContain('KubeCon NA 2021'));
