@@ -32,15 +32,18 @@ export interface TalkLogOptions extends TalkMarkdownOptions {
 const UNCATEGORIZED = 'Uncategorized';
 const NOT_WATCHED_YET = 'Not watched yet';
 
-export function renderTalkLog(talks: Talk[], notes: Note[], options: TalkLogOptions = {}): string {
+/** `onTalk`, if given, hears after each talk written how many are done of how many. */
+export function renderTalkLog(talks: Talk[], notes: Note[], options: TalkLogOptions = {}, onTalk?: (done: number, total: number) => void): string {
   const blocks: string[][] = [[`# ${escapeInline(singleLine(options.title ?? '') || 'Talk log', { heading: true })}`]];
   const intro = markdownLines(options.intro ?? '');
   if (intro.length > 0) blocks.push(intro);
   const notesByTalk = groupBy(notes, (note) => note.talkId);
+  let done = 0;
   for (const [category, categoryTalks] of orderedCategories(talks, options.categoryOrder ?? [])) {
     blocks.push([`## ${escapeInline(category, { heading: true })}`]);
     for (const talk of categoryTalks.sort(compareTalks)) {
       blocks.push(...talkBlocks(talk, notesByTalk.get(talk.id) ?? [], options));
+      onTalk?.(++done, talks.length);
     }
   }
   const queued = [...(options.notWatchedYet ?? [])].sort(compareByInterestThenPlace);

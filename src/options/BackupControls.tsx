@@ -5,7 +5,6 @@ import { t } from '../i18n/t';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import type { LibraryEnvironment } from './library-environment';
 import { plural } from '../i18n/plural';
-import { backupFile } from './backup-file';
 import './BackupControls.css';
 
 interface BackupControlsProps {
@@ -20,11 +19,13 @@ interface BackupControlsProps {
 /** `Export backup` and `Import backup`: every talk and note as one JSON file (a zip with the images when there are slides), and back. */
 export function BackupControls({ db, env, announce, onBackedUp, importOnly = false }: BackupControlsProps) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [backingUp, setBackingUp] = useState(false);
 
   const exportBackup = async () => {
+    setBackingUp(true);
     try {
       const now = env.now();
-      const file = await backupFile(db, now);
+      const file = await env.backupFile(db, now);
       env.download(file.name, file.data, file.type);
       env.setLastBackupAt(now);
       onBackedUp(now);
@@ -35,6 +36,8 @@ export function BackupControls({ db, env, announce, onBackedUp, importOnly = fal
       });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotBackUp', errorMessage(error)) });
+    } finally {
+      setBackingUp(false);
     }
   };
 
@@ -55,7 +58,7 @@ export function BackupControls({ db, env, announce, onBackedUp, importOnly = fal
   return (
     <div class="backup-controls">
       {!importOnly && (
-        <button type="button" class="button" onClick={() => void exportBackup()}>
+        <button type="button" class="button" disabled={backingUp} aria-busy={backingUp} onClick={() => void exportBackup()}>
           {t('exportBackup')}
         </button>
       )}

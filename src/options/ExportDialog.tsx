@@ -4,13 +4,14 @@ import { sortedText } from '../db/library';
 import { slideImage, slidesOfNotes } from '../db/slides';
 import { slideLinks } from '../export/slide-files';
 import { chooseTalks, DEFAULT_TALK_CHOICE, notWatchedYet, type TalkChoice } from '../export/talk-choice';
-import { defaultCategoryOrder, renderTalkLog, talkLogFileName, type TalkMarkdownOptions } from '../export/talk-log';
+import { defaultCategoryOrder, talkLogFileName, type TalkMarkdownOptions } from '../export/talk-log';
 import { t, type MessageKey } from '../i18n/t';
 import type { Note, Talk } from '../talk/model';
 import type { SlideThumbnail } from '../talk/slide';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { categoriesInOrder } from './category-order';
 import { CategoryOrderList } from './CategoryOrderList';
+import type { RenderProgress, TalkLogRequest } from './export-jobs';
 import { ExportPreview } from './ExportPreview';
 import { ExportSlidesOption } from './ExportSlidesOption';
 import { ExportTalkChoice, type ExportScope } from './ExportTalkChoice';
@@ -70,13 +71,39 @@ export function ExportDialog({ shown, all, narrowed, notes, db, env, onClose }: 
   const [slides, setSlides] = useState<SlideThumbnail[] | null>(null);
   const links = useMemo(() => (includeSlides && slides ? slideLinks(talks, slides) : undefined), [includeSlides, slides, talks]);
   const request = useMemo(
-    () => ({ talks, options: { title, intro, categoryOrder: categories, notWatchedYet: withQueue ? queued : [], ...include, slides: links } }),
+    (): TalkLogRequest => ({
+      talkIds: talks.map((talk) => talk.id),
+      queuedIds: withQueue ? queued.map((talk) => talk.id) : [],
+      options: { title, intro, categoryOrder: categories, ...include, slides: links },
+    }),
     [talks, title, intro, categories, include, withQueue, queued, links],
   );
   const previewed = useSettled(request, PREVIEW_DELAY_MS);
-  const preview = useMemo(() => renderTalkLog(previewed.talks, notes, previewed.options), [previewed, notes]);
-  const currentMarkdown = () => (previewed === request ? preview : renderTalkLog(request.talks, notes, request.options));
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  // The log is rendered off the page as soon as the options settle, so that Copy, which must write
+  // to the clipboard within the click that asked, and Download act on text already made.
+  const renderer = useMemo(() => env.talkLogRenderer(db), [env, db]);
+  useEffect(() => () => renderer.close(), [renderer]);
+  const [rendered, setRendered] = useState<{ request: TalkLogRequest; markdown: string } | null>(null);
+  const [progress, setProgress] = useState<RenderProgress | null>(null);
+  useEffect(() => {
+    let current = true;
+    renderer
+      .render(previewed, (now) => current && setProgress(now))
+      .then(
+        (markdown) => {
+          if (!current || markdown === null) return;
+          setRendered({ request: previewed, markdown });
+          setProgress(null);
+        },
+        (error: unknown) => current && setAnnouncement({ kind: 'alert', text: t('couldNotPrepareTalkLog', errorMessage(error)) }),
+      );
+    return () => {
+      current = false;
+    };
+  }, [renderer, previewed]);
+  /** The log as the options now say, once it is made. */
+  const ready = rendered?.request === request ? rendered.markdown : null;
 
   // The slides' names and times are read once the user asks for them; their images only on download.
   useEffect(() => {
@@ -101,16 +128,16 @@ export function ExportDialog({ shown, all, narrowed, notes, db, env, onClose }: 
     return () => opener?.focus();
   }, []);
 
-  const download = async () => {
+  const download = async (markdown: string) => {
     const fileName = talkLogFileName(sharedEvent(talks), env.now());
-    const markdown = currentMarkdown();
-    if (!request.options.slides) {
+    const slideLinksOfNotes = request.options.slides;
+    if (!slideLinksOfNotes) {
       env.download(fileName, markdown, 'text/markdown');
       setAnnouncement({ kind: 'status', text: t('downloadedFile', fileName, plural(talks.length, 'talk')) });
       return;
     }
     try {
-      const files = [...request.options.slides.values()].flat();
+      const files = [...slideLinksOfNotes.values()].flat();
       // fflate is needed only for this download: the library page loads it then, not when it opens.
       const { talkLogZip } = await import('./talk-log-zip');
       const zip = await talkLogZip(fileName, markdown, files, (slideId) => slideImage(db, slideId));
@@ -122,9 +149,9 @@ export function ExportDialog({ shown, all, narrowed, notes, db, env, onClose }: 
     }
   };
 
-  const copy = async () => {
+  const copy = async (markdown: string) => {
     try {
-      await env.copyText(currentMarkdown());
+      await env.copyText(markdown);
       setAnnouncement({ kind: 'status', text: t('copiedTalkLog', plural(talks.length, 'talk')) });
     } catch (error) {
       setAnnouncement({ kind: 'alert', text: t('couldNotCopy', errorMessage(error)) });
@@ -206,14 +233,19 @@ export function ExportDialog({ shown, all, narrowed, notes, db, env, onClose }: 
           </fieldset>
           <CategoryOrderList categories={categories} order={order} onChange={setOrder} />
         </form>
-        <ExportPreview markdown={preview} busy={previewed !== request} />
+        <ExportPreview markdown={rendered?.markdown ?? ''} busy={ready === null} progress={progress} />
       </div>
       <footer class="export-dialog__footer">
         <Announcer announcement={announcement} />
-        <button type="button" class="button" onClick={() => void copy()}>
+        <button type="button" class="button" disabled={ready === null} onClick={() => ready !== null && void copy(ready)}>
           {t('copy')}
         </button>
-        <button type="button" class="button button--primary" disabled={includeSlides && !links} onClick={() => void download()}>
+        <button
+          type="button"
+          class="button button--primary"
+          disabled={ready === null || (includeSlides && !links)}
+          onClick={() => ready !== null && void download(ready)}
+        >
           {t('download')}
         </button>
       </footer>

@@ -1,12 +1,16 @@
 import { useId, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
 import { Markdown } from '../ui/Markdown';
+import type { RenderProgress } from './export-jobs';
 
-/** Long logs are previewed in part: the whole document is what Download and Copy give. */
+/** Long logs are previewed in part (a huge log would put megabytes in the page): the whole document is what Download and Copy give. */
 const PREVIEW_CHARS = 20_000;
 
-/** The talk log as it will be written, as its markdown source or rendered; `busy` while it is behind what the options say. */
-export function ExportPreview({ markdown, busy }: { markdown: string; busy: boolean }) {
+/**
+ * The talk log as it will be written, as its markdown source or rendered; `busy` while it is behind
+ * what the options say, with the `progress` of the log being made.
+ */
+export function ExportPreview({ markdown, busy, progress }: { markdown: string; busy: boolean; progress: RenderProgress | null }) {
   const id = useId();
   const [rendered, setRendered] = useState(false);
   const shown = markdown.length > PREVIEW_CHARS ? `${markdown.slice(0, PREVIEW_CHARS)}\n…` : markdown;
@@ -24,6 +28,15 @@ export function ExportPreview({ markdown, busy }: { markdown: string; busy: bool
             <input type="radio" name={`${id}-mode`} checked={rendered} onChange={() => setRendered(true)} /> {t('previewRendered')}
           </label>
         </div>
+        {progress && (
+          <progress
+            class="export-dialog__progress"
+            aria-label={t('preparingTalkLog')}
+            // Indeterminate while the library is read, before the first talk is written.
+            value={progress.done > 0 ? progress.done : undefined}
+            max={Math.max(progress.total, 1)}
+          />
+        )}
       </div>
       {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take the keyboard focus to be scrolled (axe: scrollable-region-focusable) */}
       <div role="region" tabIndex={0} aria-labelledby={`${id}-preview`} aria-busy={busy} class="export-dialog__preview-body">

@@ -1,5 +1,5 @@
 import type { ImportCounts, ImportProgress } from '../db/import-backup';
-import { isImportWorkerReply, type ImportWorkerRequest } from '../messages/import-worker-messages';
+import { isImportWorkerReply, type ImportWorkerRequest } from '../messages/worker-messages';
 
 /** Imports a backup file in a worker of its own, so that the page stays free; its progress as it goes. */
 export function importInWorker(dbName: string, file: File, onProgress: (progress: ImportProgress) => void): Promise<ImportCounts> {

@@ -4,7 +4,7 @@
 // this extension starts this worker (a dedicated worker answers its own page alone).
 import { openTalklogDb } from '../db/database';
 import { importBackupFile } from '../db/import-backup';
-import { isImportWorkerRequest, type ImportWorkerReply } from '../messages/import-worker-messages';
+import { isImportWorkerRequest, type ImportWorkerReply } from '../messages/worker-messages';
 import { errorMessage } from '../ui/Announcer';
 
 const reply = (message: ImportWorkerReply) => postMessage(message);

@@ -2,6 +2,8 @@ import type { TalklogDb } from '../db/database';
 import type { ImportCounts, ImportProgress } from '../db/import-backup';
 import { seekOrOpenVideo } from '../messages/seek-or-open';
 import { downloadFile } from '../ui/download';
+import type { BackupFile } from './backup-file';
+import { backupInWorker, talkLogWorker, type TalkLogRenderer } from './export-in-worker';
 import { importInWorker } from './import-in-worker';
 
 /** Everything the library page needs from the browser besides the database; tests pass a fake. */
@@ -19,6 +21,10 @@ export interface LibraryEnvironment {
   setLastBackupAt: (at: Date) => void;
   /** Imports a backup file into the database, telling its progress; in the browser, off the page, in a worker. */
   importBackup: (db: TalklogDb, file: File, onProgress: (progress: ImportProgress) => void) => Promise<ImportCounts>;
+  /** Renders the talk logs of one Export markdown dialog; in the browser, in a worker that reads the library itself. */
+  talkLogRenderer: (db: TalklogDb) => TalkLogRenderer;
+  /** Export backup's file of everything stored (backup-file.ts); in the browser, made in a worker. */
+  backupFile: (db: TalklogDb, now: Date) => Promise<BackupFile>;
 }
 
 const LAST_BACKUP_KEY = 'talklog:last-backup';
@@ -37,5 +43,7 @@ export function browserEnvironment(): LibraryEnvironment {
     },
     setLastBackupAt: (at) => localStorage.setItem(LAST_BACKUP_KEY, at.toISOString()),
     importBackup: (db, file, onProgress) => importInWorker(db.name, file, onProgress),
+    talkLogRenderer: (db) => talkLogWorker(db.name),
+    backupFile: (db, now) => backupInWorker(db.name, now),
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -88,5 +88,40 @@ test('Select all shown selects every talk that matches, drawn or not', async () 
 
   await library.getByRole('checkbox', { name: 'Select all shown' }).check();
   await expect.poll(() => library.getByRole('region', { name: 'Selected talks' }).textContent()).toContain(`${matching} talks selected`);
+  await library.close();
+});
+
+test('Export markdown and Export backup are made off the page, with progress, and give every talk', async () => {
+  const library = await libraryOf(TALKS);
+  await library.evaluate(() => {
+    const seen = ((window as unknown as { exportSeen: string[] }).exportSeen = [] as string[]);
+    new MutationObserver(() => {
+      const bar = document.querySelector('progress[aria-label="Preparing the talk log"]');
+      if (bar) seen.push(`progress of ${bar.getAttribute('max')}`);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await library.getByRole('button', { name: 'Export markdown' }).click();
+  const dialog = library.getByRole('dialog', { name: 'Export markdown' });
+  await dialog.getByRole('radio', { name: 'Every talk' }).check();
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Everything');
+  // Playwright clicks once the button is enabled: when the log for these options is made.
+  const [download] = await Promise.all([library.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+  const markdown = readFileSync((await download.path())!, 'utf8');
+  expect(markdown.startsWith('# Everything\n')).toBe(true);
+  expect(markdown.match(/^### /gm)).toHaveLength(TALKS);
+  expect(await library.evaluate(() => (window as unknown as { exportSeen: string[] }).exportSeen)).toContainEqual(`progress of ${TALKS}`);
+  // The preview holds the log's beginning, not the whole of it.
+  const previewed = (await dialog.getByRole('region', { name: 'Preview' }).textContent())!;
+  expect(previewed.length).toBeLessThan(20_010);
+  expect(markdown.startsWith(previewed.slice(0, -2))).toBe(true);
+  await session.screenshot(library, 'export-dialog-long-log');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const [backup] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Export backup' }).click()]);
+  const file = JSON.parse(readFileSync((await backup.path())!, 'utf8'));
+  expect([file.talks.length, file.notes.length]).toEqual([TALKS, TALKS * 2]);
+  await expect
+    .poll(() => library.getByRole('status').allTextContents())
+    .toContainEqual(expect.stringMatching(/^Backup saved as talklog-backup\.json: 600 talks, 1,200 notes/));
   await library.close();
 });

@@ -9,7 +9,7 @@ import { queuePlaylist } from '../../src/db/queue';
 import { addSlide } from '../../src/db/slides';
 import { clipTalk } from '../../src/db/talks';
 import { capturedTalk } from '../db/test-db';
-import { fakeEnvironment, kubeconLibrary, renderLibrary } from './library-harness';
+import { fakeEnvironment, kubeconLibrary, readyButton, renderLibrary } from './library-harness';
 
 afterEach(cleanup);
 
@@ -35,18 +35,18 @@ test('the log holds the talks watched or written about unless asked otherwise, a
   expect((which.getByRole('radio', { name: 'Watched or with notes' }) as HTMLInputElement).checked).toBe(true);
   // OpenMetrics is to watch but rated 5 stars: rated is watched.
   expect(dialog.getByText('The file will hold 2 talks.')).toBeTruthy();
-  fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+  fireEvent.click(await readyButton(dialog, 'Download'));
   expect(state.downloads[0].data).not.toContain('Queued for later');
   expect(state.downloads[0].data).toContain('Evolving Prometheus');
 
   fireEvent.click(which.getByRole('radio', { name: 'Every talk' }));
   await waitFor(() => expect(dialog.getByText('The file will hold 3 talks.')).toBeTruthy());
-  fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+  fireEvent.click(await readyButton(dialog, 'Download'));
   expect(state.downloads[1].data).toContain('Queued for later');
 
   fireEvent.click(which.getByRole('radio', { name: 'Only with notes' }));
   await waitFor(() => expect(dialog.getByText('The file will hold 1 talk.')).toBeTruthy());
-  fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+  fireEvent.click(await readyButton(dialog, 'Download'));
   expect(state.downloads[2].data).toContain('Evolving Prometheus');
   expect(state.downloads[2].data).not.toContain('OpenMetrics');
 });
@@ -77,7 +77,7 @@ test('the preview shows the markdown source or the log rendered', async () => {
   await renderLibrary(db);
   const dialog = await openExport();
   const preview = dialog.getByRole('region', { name: 'Preview' });
-  expect(preview.querySelector('pre')?.textContent).toContain('**bold**');
+  await waitFor(() => expect(preview.querySelector('pre')?.textContent).toContain('**bold**'));
   fireEvent.click(dialog.getByRole('radio', { name: 'Rendered' }));
   await waitFor(() => expect(preview.querySelector('pre')).toBeNull());
   expect(preview.querySelector('strong.markdown__heading, .markdown__heading strong')?.textContent).toBe('Talk log: KubeCon NA 2021');
@@ -114,7 +114,7 @@ test('one event exported alone, ending with its talks not watched yet, best firs
   await waitFor(() => expect(dialog.getByText('The file will hold 1 talk.')).toBeTruthy());
   const withQueue = dialog.getByRole('checkbox', { name: 'Add “Not watched yet”: 2 talks still to watch, best first' }) as HTMLInputElement;
   expect(withQueue.checked).toBe(true);
-  fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+  fireEvent.click(await readyButton(dialog, 'Download'));
   expect(state.downloads[0].fileName).toBe('talklog-devconf-2026.md');
   const [log, queue] = String(state.downloads[0].data).split('## Not watched yet\n');
   expect(log).toContain('### [Talk 1](https://www.youtube.com/watch?v=devconf0001)');
@@ -129,7 +129,7 @@ test('one event exported alone, ending with its talks not watched yet, best firs
   );
 
   fireEvent.click(withQueue);
-  fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+  fireEvent.click(await readyButton(dialog, 'Download'));
   expect(state.downloads[1].data).not.toContain('Not watched yet');
 });
 
@@ -149,7 +149,7 @@ test('Include slides downloads a zip of the log and its slides, each linked unde
   const dialog = await openExport();
   fireEvent.click(dialog.getByRole('checkbox', { name: 'Include slides' }));
   await waitFor(() => expect(dialog.getByText('Downloads a .zip: the talk log and a slides folder with 2 slides.')).toBeTruthy());
-  fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+  fireEvent.click(await readyButton(dialog, 'Download'));
   await waitFor(() => expect(state.downloads).toHaveLength(1));
   const [{ fileName, data, type }] = state.downloads;
   expect([fileName, type]).toEqual(['talklog-kubecon-na-2021.zip', 'application/zip']);
@@ -180,7 +180,24 @@ test('a slide whose image is gone stops the zip with an alert, and nothing is do
   fireEvent.click(dialog.getByRole('checkbox', { name: 'Include slides' }));
   await waitFor(() => expect(dialog.getByText(/with 1 slide\./)).toBeTruthy());
   await db.slides.delete(slide.id);
-  fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+  fireEvent.click(await readyButton(dialog, 'Download'));
   await waitFor(() => expect(dialog.getByRole('alert').textContent).toBe('Could not export the slides: the image of slides/Pr0meTheus1-260.webp is missing'));
   expect(state.downloads).toEqual([]);
+});
+
+test('Copy and Download act on the log made for the options as they are, once it is made', async () => {
+  const { env, state } = fakeEnvironment();
+  await renderLibrary(await kubeconLibrary(), env);
+  const dialog = await openExport();
+  const download = dialog.getByRole<HTMLButtonElement>('button', { name: 'Download' });
+  expect([download.disabled, dialog.getByRole<HTMLButtonElement>('button', { name: 'Copy' }).disabled]).toEqual([true, true]);
+  expect(dialog.getByRole('region', { name: 'Preview' }).getAttribute('aria-busy')).toBe('true');
+  fireEvent.click(await readyButton(dialog, 'Download'));
+  expect(String(state.downloads[0].data).startsWith('# Talk log: KubeCon NA 2021\n')).toBe(true);
+
+  fireEvent.input(dialog.getByRole('textbox', { name: 'Title' }), { target: { value: 'Changed' } });
+  // What was made is for the old title: nothing to act on until the new log is made.
+  expect(download.disabled).toBe(true);
+  fireEvent.click(await readyButton(dialog, 'Download'));
+  expect(String(state.downloads[1].data).startsWith('# Changed\n')).toBe(true);
 });

@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { mergeTalk } from '../../src/sync/merge';
 import type { Note } from '../../src/talk/model';
 import { capturedTalk, freshDb } from '../db/test-db';
-import { fakeEnvironment, kubeconLibrary, NOW, renderLibrary, rowOf, status, titles } from './library-harness';
+import { fakeEnvironment, kubeconLibrary, NOW, readyButton, renderLibrary, rowOf, status, titles } from './library-harness';
 
 afterEach(cleanup);
 
@@ -254,7 +254,7 @@ describe('Export markdown', () => {
     expect(title.value).toBe('Talk log: KubeCon NA 2021');
     expect(document.activeElement).toBe(title);
     const preview = () => dialog.getByRole('region', { name: 'Preview' }).textContent!;
-    expect(preview().startsWith('# Talk log: KubeCon NA 2021\n')).toBe(true);
+    await waitFor(() => expect(preview().startsWith('# Talk log: KubeCon NA 2021\n')).toBe(true));
 
     fireEvent.input(title, { target: { value: 'KubeCon, the good parts' } });
     fireEvent.input(dialog.getByRole('textbox', { name: 'Introduction' }), { target: { value: 'What I took home.' } });
@@ -272,9 +272,9 @@ describe('Export markdown', () => {
     await waitFor(() => expect(document.activeElement).toBe(dialog.getByRole('button', { name: 'Move Standards up' })));
     await waitFor(() => expect(preview().indexOf('## Observability')).toBeLessThan(preview().indexOf('## Standards')));
 
-    fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+    fireEvent.click(await readyButton(dialog, 'Download'));
     expect(state.downloads).toEqual([{ fileName: 'talklog-kubecon-na-2021.md', data: preview(), type: 'text/markdown' }]);
-    fireEvent.click(dialog.getByRole('button', { name: 'Copy' }));
+    fireEvent.click(await readyButton(dialog, 'Copy'));
     await waitFor(() => expect(dialog.getByRole('status').textContent).toBe('Copied the talk log (2 talks) to the clipboard.'));
     expect(state.copied).toEqual([preview()]);
 
@@ -289,11 +289,11 @@ describe('Export markdown', () => {
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'openmetrics' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export markdown' }));
     const dialog = within(await screen.findByRole('dialog', { name: 'Export markdown' }));
-    fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+    fireEvent.click(await readyButton(dialog, 'Download'));
     expect(state.downloads[0].data).toContain('OpenMetrics');
     expect(state.downloads[0].data).not.toContain('Prometheus');
     fireEvent.click(dialog.getByRole('radio', { name: 'All 2 talks' }));
-    fireEvent.click(dialog.getByRole('button', { name: 'Download' }));
+    fireEvent.click(await readyButton(dialog, 'Download'));
     expect(state.downloads[1].data).toContain('Evolving Prometheus');
   });
 });

@@ -6,6 +6,8 @@ import { updateTalkDetails } from '../../src/db/library';
 import { addNote } from '../../src/db/notes';
 import { clipTalk } from '../../src/db/talks';
 import { LibraryApp } from '../../src/options/LibraryApp';
+import { backupFile } from '../../src/options/backup-file';
+import { readLogLibrary, renderRequestedLog } from '../../src/options/export-jobs';
 import type { LibraryEnvironment } from '../../src/options/library-environment';
 import { capturedTalk, freshDb } from '../db/test-db';
 
@@ -35,6 +37,15 @@ export function fakeEnvironment(lastBackupAt: Date | null = null) {
     },
     // The browser runs this same import in a worker (tests/e2e import through it).
     importBackup: importBackupFile,
+    // The browser runs these same jobs in the export worker (tests/e2e export through it).
+    talkLogRenderer: (db) => {
+      const library = readLogLibrary(db);
+      return {
+        render: async (request, onProgress) => renderRequestedLog(await library, request, (done, total) => onProgress({ done, total })),
+        close: () => {},
+      };
+    },
+    backupFile,
   };
   return { env, state };
 }
@@ -70,3 +81,10 @@ export async function renderLibrary(db: TalklogDb, env = fakeEnvironment().env) 
 export const rowOf = (title: string) => screen.getByRole('heading', { name: title }).closest('li')!;
 export const titles = () => screen.queryAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
 export const status = () => document.querySelector('.library > .announcer [role=status]')!.textContent;
+
+/** A button of the export dialog once its log is made: Copy and Download act on the text already rendered. */
+export async function readyButton(dialog: { getByRole: typeof screen.getByRole }, name: 'Copy' | 'Download'): Promise<HTMLButtonElement> {
+  const button = dialog.getByRole<HTMLButtonElement>('button', { name });
+  await waitFor(() => expect(button.disabled).toBe(false));
+  return button;
+}

@@ -1,0 +1,35 @@
+// What Export markdown computes from the whole library: run in the export worker
+// in the browser, so that the library page stays free, and in-process in unit tests.
+import type { TalklogDb } from '../db/database';
+import { allTalksAndNotes } from '../db/talks';
+import { renderTalkLog, type TalkLogOptions } from '../export/talk-log';
+import type { Note, Talk } from '../talk/model';
+
+/** A talk log to render, the talks named by id: the page sends this, not the records, which the worker reads itself. */
+export interface TalkLogRequest {
+  talkIds: string[];
+  /** The talks of `Not watched yet`. */
+  queuedIds: string[];
+  options: Omit<TalkLogOptions, 'notWatchedYet'>;
+}
+
+export interface LogLibrary {
+  talks: Map<string, Talk>;
+  notes: Note[];
+}
+
+export interface RenderProgress {
+  /** Talks written so far, of `total`. */
+  done: number;
+  total: number;
+}
+
+export async function readLogLibrary(db: TalklogDb): Promise<LogLibrary> {
+  const { talks, notes } = await allTalksAndNotes(db);
+  return { talks: new Map(talks.map((talk) => [talk.id, talk])), notes };
+}
+
+export function renderRequestedLog(library: LogLibrary, request: TalkLogRequest, onTalk?: (done: number, total: number) => void): string {
+  const talksOf = (ids: string[]) => ids.flatMap((id) => library.talks.get(id) ?? []);
+  return renderTalkLog(talksOf(request.talkIds), library.notes, { ...request.options, notWatchedYet: talksOf(request.queuedIds) }, onTalk);
+}
