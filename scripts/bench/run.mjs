@@ -291,6 +291,7 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
   results.export = {
     total: summary(exports.map((e) => e.total)),
     dialogPainted: summary(exports.map((e) => e.dialogPainted)),
+    ready: summary(exports.map((e) => e.ready)),
     downloadHandler: summary(exports.map((e) => e.downloadHandler)),
     wall: summary(exports.map((e) => e.wall)),
     longestTask,
