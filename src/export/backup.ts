@@ -161,7 +161,7 @@ function readTalk(talk: JsonObject, place: string): Talk {
     category: nullableText(talk, 'category', place, NAME_MAX_CHARS),
     tags: strings(talk, 'tags', place),
     interest: field(talk, 'interest', place, 'a whole number from 0 to 5', isInterest),
-    status: field(talk, 'status', place, `one of ${TALK_STATUSES.map((s) => `"${s}"`).join(', ')}`, isStatus),
+    status: field(talk, 'status', place, ONE_OF_STATUSES, isStatus),
     // New in version 2; a talk without it was clipped alone.
     playlist: 'playlist' in talk ? readPlaylistPlace(nullable(talk, 'playlist', place, 'an object {"id", "position"}', isObject), `${place}.playlist`) : null,
     createdAt: isoTime(talk, 'createdAt', place),
@@ -207,26 +207,29 @@ function readSlide(slide: JsonObject, place: string): BackupSlide {
 }
 
 function field<T>(record: JsonObject, key: string, place: string, expected: string, is: (value: unknown) => value is T): T {
-  const fieldPlace = place === '' ? key : `${place}.${key}`;
-  if (!Object.hasOwn(record, key)) fail(fieldPlace, `missing (expected ${expected})`);
+  // Places are spelled out only for a message: a file of 200,000 notes has over a million fields.
+  const fieldPlace = () => (place === '' ? key : `${place}.${key}`);
+  if (!Object.hasOwn(record, key)) fail(fieldPlace(), `missing (expected ${expected})`);
   const value = record[key];
-  if (!is(value)) fail(fieldPlace, `expected ${expected}, found ${describeJson(value)}`);
+  if (!is(value)) fail(fieldPlace(), `expected ${expected}, found ${describeJson(value)}`);
   return value;
 }
 
 /** A string of at most `max` characters (the limit Talklog writes with; ids are bounded by the file's own limit). */
 function text(record: JsonObject, key: string, place: string, max = Infinity): string {
-  return withinLimit(field(record, key, place, 'a string', isString), `${place}.${key}`, max);
+  const value = field(record, key, place, 'a string', isString);
+  if (value.length > max) tooLong(value, `${place}.${key}`, max);
+  return value;
 }
 
 function nullableText(record: JsonObject, key: string, place: string, max: number): string | null {
   const value = nullable(record, key, place, 'a string', isString);
-  return value === null ? null : withinLimit(value, `${place}.${key}`, max);
+  if (value !== null && value.length > max) tooLong(value, `${place}.${key}`, max);
+  return value;
 }
 
-function withinLimit(value: string, place: string, max: number): string {
-  if (value.length > max) fail(place, `longer than ${max.toLocaleString('en')} characters (${value.length.toLocaleString('en')})`);
-  return value;
+function tooLong(value: string, place: string, max: number): never {
+  fail(place, `longer than ${max.toLocaleString('en')} characters (${value.length.toLocaleString('en')})`);
 }
 
 function title(talk: JsonObject, place: string): string {
@@ -244,13 +247,16 @@ function strings(record: JsonObject, key: string, place: string): string[] {
   const values = field(record, key, place, 'a list of strings', Array.isArray) as unknown[];
   values.forEach((value, i) => {
     if (!isString(value)) fail(`${place}.${key}[${i}]`, `expected a string, found ${describeJson(value)}`);
-    withinLimit(value, `${place}.${key}[${i}]`, NAME_MAX_CHARS);
+    if (value.length > NAME_MAX_CHARS) tooLong(value, `${place}.${key}[${i}]`, NAME_MAX_CHARS);
   });
   return [...(values as string[])];
 }
 
 /** A real moment, read in one canonical UTC form (`toISOString()`), so that times compare as text. */
 function isoTime(record: JsonObject, key: string, place: string): string {
+  // What Talklog writes, and so nearly every time of a backup, is already in that form.
+  const written = record[key];
+  if (typeof written === 'string' && Object.hasOwn(record, key) && isCanonicalTime(written)) return written;
   const value = field(record, key, place, 'an ISO 8601 time such as "2021-10-14T17:05:00.000Z"', isIsoTime);
   const canonical = canonicalTime(value);
   if (canonical === null) fail(place === '' ? key : `${place}.${key}`, `no such time: ${describeJson(value)}`);
@@ -326,6 +332,8 @@ function copySlide(slide: BackupSlide): BackupSlide {
   };
 }
 
+const ONE_OF_STATUSES = `one of ${TALK_STATUSES.map((s) => `"${s}"`).join(', ')}`;
+const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const ISO_TIME = /^(?:\d{4}|[+-]\d{6})-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const TIME_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/;
 const SECONDS = `a number of seconds from 0 to ${MAX_POSITION_SEC} (a day)`;
@@ -350,6 +358,19 @@ function canonicalTime(iso: string): string | null {
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return null;
   const time = new Date(Date.parse(iso));
   return time.getUTCFullYear() >= 1 && time.getUTCFullYear() <= 9999 ? time.toISOString() : null;
+}
+
+/** Whether `iso` is a real moment as `toISOString()` writes it (years 1 to 9999), told without making a Date. */
+function isCanonicalTime(iso: string): boolean {
+  if (!CANONICAL_TIME.test(iso)) return false;
+  const digits = (from: number, to: number) => {
+    let n = 0;
+    for (let i = from; i < to; i++) n = n * 10 + iso.charCodeAt(i) - 48;
+    return n;
+  };
+  const [year, month, day] = [digits(0, 4), digits(5, 7), digits(8, 10)];
+  const daysInMonth = month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && digits(11, 13) <= 23 && digits(14, 16) <= 59 && digits(17, 19) <= 59;
 }
 
 function isLeapYear(year: number): boolean {

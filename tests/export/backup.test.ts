@@ -391,6 +391,19 @@ describe('parseBackup', () => {
     ['hour 24', (json) => (json.notes[0].updatedAt = '2021-03-01T24:00:00Z'), 'notes[0].updatedAt: no such time: "2021-03-01T24:00:00Z"'],
     ['year 275760', (json) => (json.talks[0].updatedAt = '+275760-09-13T00:00:00.000Z'), 'talks[0].updatedAt: no such time: "+275760-09-13T00:00:00.000Z"'],
     ['year 0', (json) => (json.talks[0].updatedAt = '0000-01-01T00:00:00.000Z'), 'talks[0].updatedAt: no such time: "0000-01-01T00:00:00.000Z"'],
+    // The same checks on times already in toISOString()'s form, which are read without a Date.
+    ['the 31st of April', (json) => (json.notes[0].createdAt = '2021-04-31T10:00:00.000Z'), 'notes[0].createdAt: no such time: "2021-04-31T10:00:00.000Z"'],
+    [
+      'the 29th of February 2023',
+      (json) => (json.notes[0].createdAt = '2023-02-29T10:00:00.000Z'),
+      'notes[0].createdAt: no such time: "2023-02-29T10:00:00.000Z"',
+    ],
+    ['hour 24, canonical', (json) => (json.notes[0].updatedAt = '2021-03-01T24:00:00.000Z'), 'notes[0].updatedAt: no such time: "2021-03-01T24:00:00.000Z"'],
+    [
+      'minute 60',
+      (json) => (json.talks[0].updatedAt = '2021-03-01T10:60:00.000Z'),
+      'talks[0].updatedAt: expected an ISO 8601 time such as "2021-10-14T17:05:00.000Z", found "2021-03-01T10:60:00.000Z"',
+    ],
   ])('refuses what cannot be real: %s', (_, change, error) => {
     expect(errorAfter(change)).toBe(error);
   });
@@ -407,6 +420,9 @@ describe('parseBackup', () => {
     expect(result.backup.exportedAt).toBe('2026-11-26T05:00:00.000Z');
     expect([result.backup.talks[0].createdAt, result.backup.talks[0].updatedAt]).toEqual(['2021-10-14T17:05:00.000Z', '2021-10-14T17:05:00.123Z']);
     expect(result.backup.notes[0].createdAt).toBe('2021-10-14T17:05:00.500Z');
+    json.talks[0].createdAt = '2024-02-29T23:59:59.999Z';
+    const leapDay = parseBackup(JSON.stringify(json));
+    expect(leapDay.ok && leapDay.backup.talks[0].createdAt).toBe('2024-02-29T23:59:59.999Z');
   });
 
   test('keeps the longest values Talklog writes, and a whole day of seconds', () => {
