@@ -11,6 +11,7 @@ import type { SlideThumbnail } from '../talk/slide';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { categoriesInOrder } from './category-order';
 import { CategoryOrderList } from './CategoryOrderList';
+import type { RenderedLog } from './export-in-worker';
 import type { RenderProgress, TalkLogRequest } from './export-jobs';
 import { ExportPreview } from './ExportPreview';
 import { ExportSlidesOption } from './ExportSlidesOption';
@@ -84,16 +85,16 @@ export function ExportDialog({ shown, all, narrowed, notes, db, env, onClose }: 
   // to the clipboard within the click that asked, and Download act on text already made.
   const renderer = useMemo(() => env.talkLogRenderer(db), [env, db]);
   useEffect(() => () => renderer.close(), [renderer]);
-  const [rendered, setRendered] = useState<{ request: TalkLogRequest; markdown: string } | null>(null);
+  const [rendered, setRendered] = useState<{ request: TalkLogRequest; log: RenderedLog } | null>(null);
   const [progress, setProgress] = useState<RenderProgress | null>(null);
   useEffect(() => {
     let current = true;
     renderer
       .render(previewed, (now) => current && setProgress(now))
       .then(
-        (markdown) => {
-          if (!current || markdown === null) return;
-          setRendered({ request: previewed, markdown });
+        (log) => {
+          if (!current || log === null) return;
+          setRendered({ request: previewed, log });
           setProgress(null);
         },
         (error: unknown) => current && setAnnouncement({ kind: 'alert', text: t('couldNotPrepareTalkLog', errorMessage(error)) }),
@@ -103,7 +104,7 @@ export function ExportDialog({ shown, all, narrowed, notes, db, env, onClose }: 
     };
   }, [renderer, previewed]);
   /** The log as the options now say, once it is made. */
-  const ready = rendered?.request === request ? rendered.markdown : null;
+  const ready = rendered?.request === request ? rendered.log : null;
 
   // The slides' names and times are read once the user asks for them; their images only on download.
   useEffect(() => {
@@ -128,11 +129,11 @@ export function ExportDialog({ shown, all, narrowed, notes, db, env, onClose }: 
     return () => opener?.focus();
   }, []);
 
-  const download = async (markdown: string) => {
+  const download = async (log: RenderedLog) => {
     const fileName = talkLogFileName(sharedEvent(talks), env.now());
     const slideLinksOfNotes = request.options.slides;
     if (!slideLinksOfNotes) {
-      env.download(fileName, markdown, 'text/markdown');
+      env.download(fileName, log.file, 'text/markdown');
       setAnnouncement({ kind: 'status', text: t('downloadedFile', fileName, plural(talks.length, 'talk')) });
       return;
     }
@@ -140,7 +141,7 @@ export function ExportDialog({ shown, all, narrowed, notes, db, env, onClose }: 
       const files = [...slideLinksOfNotes.values()].flat();
       // fflate is needed only for this download: the library page loads it then, not when it opens.
       const { talkLogZip } = await import('./talk-log-zip');
-      const zip = await talkLogZip(fileName, markdown, files, (slideId) => slideImage(db, slideId));
+      const zip = await talkLogZip(fileName, log.markdown, files, (slideId) => slideImage(db, slideId));
       const zipName = fileName.replace(/\.md$/, '.zip');
       env.download(zipName, zip, 'application/zip');
       setAnnouncement({ kind: 'status', text: t('downloadedFileWithSlides', zipName, plural(talks.length, 'talk'), plural(files.length, 'slide')) });
@@ -233,11 +234,11 @@ export function ExportDialog({ shown, all, narrowed, notes, db, env, onClose }: 
           </fieldset>
           <CategoryOrderList categories={categories} order={order} onChange={setOrder} />
         </form>
-        <ExportPreview markdown={rendered?.markdown ?? ''} busy={ready === null} progress={progress} />
+        <ExportPreview markdown={rendered?.log.markdown ?? ''} busy={ready === null} progress={progress} />
       </div>
       <footer class="export-dialog__footer">
         <Announcer announcement={announcement} />
-        <button type="button" class="button" disabled={ready === null} onClick={() => ready !== null && void copy(ready)}>
+        <button type="button" class="button" disabled={ready === null} onClick={() => ready !== null && void copy(ready.markdown)}>
           {t('copy')}
         </button>
         <button

@@ -2,16 +2,22 @@ import { isExportWorkerReply, type ExportWorkerRequest } from '../messages/worke
 import type { BackupFile } from './backup-file';
 import type { RenderProgress, TalkLogRequest } from './export-jobs';
 
+/** A talk log made: its text (to copy and preview) and the same as a file to download. */
+export interface RenderedLog {
+  markdown: string;
+  file: string | Blob;
+}
+
 /** Renders talk logs, one at a time; `render` resolves to null when a later request took its turn first. */
 export interface TalkLogRenderer {
-  render: (request: TalkLogRequest, onProgress: (progress: RenderProgress) => void) => Promise<string | null>;
+  render: (request: TalkLogRequest, onProgress: (progress: RenderProgress) => void) => Promise<RenderedLog | null>;
   close: () => void;
 }
 
 type Pending = {
   request: TalkLogRequest;
   onProgress: (progress: RenderProgress) => void;
-  resolve: (markdown: string | null) => void;
+  resolve: (log: RenderedLog | null) => void;
   reject: (error: Error) => void;
 };
 
@@ -35,7 +41,7 @@ export function talkLogWorker(dbName: string): TalkLogRenderer {
     const reply = event.data;
     if (!isExportWorkerReply(reply) || !running || reply.id !== running.id) return;
     if (reply.type === 'talklog/export-progress') return running.onProgress({ done: reply.done, total: reply.total });
-    if (reply.type === 'talklog/export-rendered') running.resolve(reply.markdown);
+    if (reply.type === 'talklog/export-rendered') running.resolve({ markdown: reply.markdown, file: reply.file });
     else running.reject(new Error(reply.type === 'talklog/export-failed' ? reply.error : reply.type));
     running = null;
     start();

@@ -38,7 +38,8 @@ addEventListener('message', (event: MessageEvent<unknown>) => {
         told = performance.now();
         reply({ type: 'talklog/export-progress', id, done, total });
       });
-      reply({ type: 'talklog/export-rendered', id, markdown });
+      // Encoded here too: turning 40 MB of text into a file on the page held it for seconds.
+      reply({ type: 'talklog/export-rendered', id, markdown, file: new Blob([markdown], { type: 'text/markdown' }) });
     } catch (error) {
       reply({ type: 'talklog/export-failed', id, error: errorMessage(error) });
     }

@@ -41,7 +41,10 @@ export function fakeEnvironment(lastBackupAt: Date | null = null) {
     talkLogRenderer: (db) => {
       const library = readLogLibrary(db);
       return {
-        render: async (request, onProgress) => renderRequestedLog(await library, request, (done, total) => onProgress({ done, total })),
+        render: async (request, onProgress) => {
+          const markdown = renderRequestedLog(await library, request, (done, total) => onProgress({ done, total }));
+          return { markdown, file: markdown };
+        },
         close: () => {},
       };
     },
