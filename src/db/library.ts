@@ -1,4 +1,4 @@
-import { TALK_STATUSES, type Interest, type Talk, type TalkStatus } from '../talk/model';
+import { TALK_STATUSES, type Interest, type Note, type Talk, type TalkStatus } from '../talk/model';
 import { requireWithin } from '../talk/bounded-text';
 import { NAME_MAX_CHARS, TITLE_MAX_CHARS } from '../talk/limits';
 import { libraryTables, type TalklogDb } from './database';
@@ -128,4 +128,12 @@ export function sortedText(values: Iterable<unknown>): string[] {
   const texts = new Set<string>();
   for (const value of values) if (typeof value === 'string' && value !== '') texts.add(value);
   return [...texts].sort(COLLATOR.compare);
+}
+
+/** Every talk and note, read in one transaction: what a backup, an export or a sync starts from. */
+export async function allTalksAndNotes(db: TalklogDb): Promise<{ talks: Talk[]; notes: Note[] }> {
+  return db.transaction('r', db.talks, db.notes, async () => {
+    const [talks, notes] = await Promise.all([db.talks.toArray(), db.notes.toArray()]);
+    return { talks, notes };
+  });
 }

@@ -112,13 +112,6 @@ export function newTalk(seen: Pick<Talk, 'videoId' | 'url' | 'title' | 'youtubeT
   };
 }
 
-export async function allTalksAndNotes(db: TalklogDb): Promise<{ talks: Talk[]; notes: Note[] }> {
-  return db.transaction('r', db.talks, db.notes, async () => {
-    const [talks, notes] = await Promise.all([db.talks.toArray(), db.notes.toArray()]);
-    return { talks, notes };
-  });
-}
-
 export interface DeletedTalks {
   talks: Talk[];
   notes: Note[];

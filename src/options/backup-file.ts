@@ -1,6 +1,6 @@
 import type { TalklogDb } from '../db/database';
 import { slidesOfNotesWithImages } from '../db/slides';
-import { allTalksAndNotes } from '../db/talks';
+import { allTalksAndNotes } from '../db/library';
 import { createBackup, serializeBackup } from '../export/backup';
 
 export const BACKUP_FILE_NAME = 'talklog-backup.json';

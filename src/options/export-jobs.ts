@@ -1,7 +1,7 @@
 // What Export markdown computes from the whole library: run in the export worker
 // in the browser, so that the library page stays free, and in-process in unit tests.
 import type { TalklogDb } from '../db/database';
-import { allTalksAndNotes } from '../db/talks';
+import { allTalksAndNotes } from '../db/library';
 import { renderTalkLog, type TalkLogOptions } from '../export/talk-log';
 import type { Note, Talk } from '../talk/model';
 

@@ -9,7 +9,7 @@
 import type { TalklogDb } from '../db/database';
 import { slideImage } from '../db/slides';
 import { readTalkForSync, saveSyncedTalk, syncSnapshot, type TalkSyncState } from '../db/sync-store';
-import { allTalksAndNotes } from '../db/talks';
+import { allTalksAndNotes } from '../db/library';
 import { renderTalkLog } from '../export/talk-log';
 import { talkIdFor } from '../talk/model';
 import { isDraftOwner, isSlideImage, type Slide } from '../talk/slide';

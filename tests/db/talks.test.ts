@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { addNote } from '../../src/db/notes';
-import { allTalksAndNotes, clipTalk, deleteTalks, getTalk, listRecentTalks, restoreDeleted } from '../../src/db/talks';
+import { allTalksAndNotes } from '../../src/db/library';
+import { clipTalk, deleteTalks, getTalk, listRecentTalks, restoreDeleted } from '../../src/db/talks';
 import { saveTalkToWatch } from '../../src/db/watch-later';
 import { capturedTalk, freshDb, writeLibrary } from './test-db';
 
