@@ -9,6 +9,14 @@ export function clearLibrary() {
     open.onsuccess = () => {
       const db = open.result;
       const stores = ['talks', 'notes', 'syncChanges', 'syncDeletions'].filter((name) => db.objectStoreNames.contains(name));
+      if (stores.length === 0) {
+        // Talklog has not opened its database yet in this profile: this open just made an empty one.
+        db.close();
+        const deletion = indexedDB.deleteDatabase('talklog');
+        deletion.onsuccess = () => resolve(undefined);
+        deletion.onerror = () => reject(deletion.error);
+        return;
+      }
       const tx = db.transaction(stores, 'readwrite');
       for (const name of stores) tx.objectStore(name).clear();
       tx.oncomplete = () => {
