@@ -18,7 +18,7 @@ export function slideLinks(talks: Talk[], slides: Pick<SlideThumbnail, 'id' | 'o
   const videoIds = new Map(talks.map((talk) => [talk.id, talk.videoId]));
   const taken = new Set<string>();
   const byNote = new Map<string, SlideLink[]>();
-  const ordered = [...slides].sort((a, b) => a.takenAt.localeCompare(b.takenAt) || (a.id < b.id ? -1 : 1));
+  const ordered = [...slides].sort((a, b) => a.takenAt.localeCompare(b.takenAt) || a.atSec - b.atSec || (a.id < b.id ? -1 : 1));
   for (const slide of ordered) {
     const videoId = videoIds.get(slide.talkId);
     if (videoId === undefined) continue;

@@ -64,3 +64,10 @@ test('a note’s slides are relative image links inside its list item, after its
     ].join('\n'),
   );
 });
+
+test('slides taken in the same millisecond keep their order in the video, whatever their ids', () => {
+  const sameMoment = '2026-11-20T10:01:00.000Z';
+  const links = slideLinks([talk], [slide('s_z', 'n_1', talk.id, 754.2, sameMoment), slide('s_a', 'n_1', talk.id, 754.9, sameMoment)]);
+  expect(links.get('n_1')?.map((link) => link.path)).toEqual(['slides/Pr0meTheus1-754.webp', 'slides/Pr0meTheus1-754-2.webp']);
+  expect(links.get('n_1')?.map((link) => link.slideId)).toEqual(['s_z', 's_a']);
+});
