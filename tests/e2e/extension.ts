@@ -17,6 +17,8 @@ export interface TalklogSession {
   openYouTube: (path: string) => Promise<Page>;
   /** Opens the popup page as a tab, working on the given tab (`?tab=`). */
   openPopupFor: (tabPage: Page) => Promise<Page>;
+  /** Opens the side panel page as a tab, 360 px wide, working on the given tab (`?tab=`). */
+  openSidePanelFor: (tabPage: Page) => Promise<Page>;
   screenshot: (page: Page, name: string) => Promise<string>;
   /** Every record of one Talklog table, read with the raw IndexedDB API in the extension. */
   readStore: <T>(store: 'talks' | 'notes') => Promise<T[]>;
@@ -32,6 +34,16 @@ export async function startTalklogSession({ installLater = false } = {}): Promis
   const youtube = await startFakeYouTube();
   const browser = await launchTalklogBrowser({ hostResolverRule: youtube.hostResolverRule, installLater });
   mkdirSync(ARTIFACTS, { recursive: true });
+  /** An extension page as a tab of its own, working on `tabPage`'s tab, once it is ready. */
+  const openPageFor = async (tabPage: Page, path: string, size: { width: number; height: number }) => {
+    const tabId = await browser.tabIdOf(tabPage);
+    if (tabId === null) throw new Error(`No tab found for ${tabPage.url()}`);
+    const page = await browser.context.newPage();
+    await page.setViewportSize(size);
+    await page.goto(browser.extensionUrl(`${path}?tab=${tabId}`));
+    await waitForAppReady(page);
+    return page;
+  };
   return {
     context: browser.context,
     get serviceWorker() {
@@ -46,15 +58,8 @@ export async function startTalklogSession({ installLater = false } = {}): Promis
       await page.waitForFunction(playerHasLoaded);
       return page;
     },
-    async openPopupFor(tabPage) {
-      const tabId = await browser.tabIdOf(tabPage);
-      if (tabId === null) throw new Error(`No tab found for ${tabPage.url()}`);
-      const popup = await browser.context.newPage();
-      await popup.setViewportSize({ width: 380, height: 600 }); // a toolbar popup's size
-      await popup.goto(browser.extensionUrl(`src/popup/index.html?tab=${tabId}`));
-      await waitForAppReady(popup);
-      return popup;
-    },
+    openPopupFor: (tabPage) => openPageFor(tabPage, 'src/popup/index.html', { width: 380, height: 600 }), // a toolbar popup's size
+    openSidePanelFor: (tabPage) => openPageFor(tabPage, 'src/popup/side-panel.html', { width: 360, height: 720 }),
     async screenshot(page, name) {
       const path = resolve(ARTIFACTS, `${name}.png`);
       await page.screenshot({ path });

@@ -42,11 +42,7 @@ test('the clip shortcut saves the talk in the active tab, confirms in the page a
 
 test('the side panel page takes notes and follows in-page navigation', async () => {
   const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
-  const tabId = await session.tabIdOf(watch);
-  const panel = await session.context.newPage();
-  await panel.setViewportSize({ width: 360, height: 720 });
-  await panel.goto(session.extensionUrl(`src/popup/side-panel.html?tab=${tabId}`));
-  await waitForAppReady(panel);
+  const panel = await session.openSidePanelFor(watch);
   const heading = panel.getByRole('heading', { level: 1 });
   await expect.poll(() => heading.textContent()).toBe('Evolving Prometheus for More Use Cases');
   await watch.evaluate(() => (window as unknown as { navigateInPage: (id: string) => void }).navigateInPage('H0st1le_T1t'));

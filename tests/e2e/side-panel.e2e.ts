@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { sessionForThisFile, waitForAppReady } from './extension';
+import { sessionForThisFile } from './extension';
 
 const session = sessionForThisFile();
 
@@ -22,11 +22,7 @@ test('the popup’s `Open side panel` button opens the side panel', async () => 
 
 test('the side panel shows each video the tab navigates to, and clips none until the user acts', async () => {
   const watch = await session.openYouTube('/watch?v=OpenMetr1cs');
-  const tabId = await session.tabIdOf(watch);
-  const panel = await session.context.newPage();
-  await panel.setViewportSize({ width: 360, height: 720 });
-  await panel.goto(session.extensionUrl(`src/popup/side-panel.html?tab=${tabId}`));
-  await waitForAppReady(panel);
+  const panel = await session.openSidePanelFor(watch);
   const heading = panel.getByRole('heading', { level: 1 });
   await expect.poll(() => heading.textContent()).toBe('What You Need to Know About OpenMetrics');
   const clipped = async () => (await session.readStore<{ id: string }>('talks')).map((talk) => talk.id).sort();

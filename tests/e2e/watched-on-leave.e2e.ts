@@ -37,10 +37,7 @@ test('a queued talk left at 90 % or more becomes watched, by in-page navigation 
 
   // Playing the conference in one tab, the side panel open beside it with the event's progress.
   const watch = await session.openYouTube(`/watch?v=kc21talk011&list=${CONFERENCE_PLAYLIST_ID}&index=12`);
-  const sidePanel = await session.context.newPage();
-  await sidePanel.setViewportSize({ width: 360, height: 720 });
-  await sidePanel.goto(session.extensionUrl(`src/popup/side-panel.html?tab=${await session.tabIdOf(watch)}`));
-  await waitForAppReady(sidePanel);
+  const sidePanel = await session.openSidePanelFor(watch);
   const progressLine = sidePanel.getByText(/ of 205 watched · /);
   const progress = async () => (await progressLine.allTextContents()).join(' | ');
   await expect.poll(progress).toMatch(/^0 of 205 watched · \d+ h \d+ min left of the talks you kept$/);
