@@ -1,4 +1,4 @@
-import { newSlideId, type Slide, type SlideThumbnail } from '../talk/slide';
+import { isDraftOwner, newSlideId, type Slide, type SlideThumbnail } from '../talk/slide';
 import type { TalklogDb } from './database';
 
 /** A frame just captured, before it is stored. */
@@ -37,9 +37,9 @@ export function countSlides(db: TalklogDb): Promise<number> {
   return db.slides.count();
 }
 
-/** The slides kept with these notes, without their images: the export names and links them before it reads any. */
-export async function slidesOfNotes(db: TalklogDb, noteIds: string[]): Promise<SlideThumbnail[]> {
-  return (await db.slides.where('owner').anyOf(noteIds).toArray()).map(withoutImage);
+/** Every slide kept with a saved note (not a draft's), without its image: the export names and links them before it reads any. */
+export async function savedSlides(db: TalklogDb): Promise<SlideThumbnail[]> {
+  return (await db.slides.filter((slide) => !isDraftOwner(slide.owner)).toArray()).map(withoutImage);
 }
 
 /** The slides kept with these notes (a draft's are not), images included, in id order: what a backup holds. */

@@ -11,14 +11,17 @@ export const DEFAULT_TALK_CHOICE: TalkChoice = 'watched-or-noted';
  * The talks of `talks` that `choice` keeps, in their order. A talk counts as watched when it is
  * being watched or watched, or is a clipped talk to watch with a rating (nobody rates a talk they
  * clipped without seeing it; a talk queued from a playlist is rated to triage it, unseen). A
- * skipped talk was not watched. A talk has notes when one of them holds text (an empty note is
+ * skipped talk was not watched. `noted`: the talks one of whose notes holds text (an empty note is
  * left out of the log anyway).
  */
-export function chooseTalks(talks: Talk[], notes: Note[], choice: TalkChoice): Talk[] {
+export function chooseTalks(talks: Talk[], noted: ReadonlySet<string>, choice: TalkChoice): Talk[] {
   if (choice === 'all') return talks;
-  const noted = new Set<string>();
-  for (const note of notes) if (note.body.trim() !== '') noted.add(note.talkId);
   return talks.filter((talk) => noted.has(talk.id) || (choice === 'watched-or-noted' && countsAsWatched(talk)));
+}
+
+/** Whether a note counts for `chooseTalks`: one that holds text. */
+export function holdsText(note: Pick<Note, 'body'>): boolean {
+  return note.body.trim() !== '';
 }
 
 function countsAsWatched(talk: Talk): boolean {

@@ -1,12 +1,12 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { sortedText } from '../db/library';
-import { slideImage, slidesOfNotes } from '../db/slides';
+import { savedSlides, slideImage } from '../db/slides';
 import { slideLinks } from '../export/slide-files';
 import { chooseTalks, DEFAULT_TALK_CHOICE, notWatchedYet, type TalkChoice } from '../export/talk-choice';
 import { defaultCategoryOrder, talkLogFileName, type TalkMarkdownOptions } from '../export/talk-log';
 import { t, type MessageKey } from '../i18n/t';
-import type { Note, Talk } from '../talk/model';
+import type { Talk } from '../talk/model';
 import type { SlideThumbnail } from '../talk/slide';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { categoriesInOrder } from './category-order';
@@ -28,7 +28,8 @@ interface ExportDialogProps {
   all: Talk[];
   /** Whether a search or filter leaves some talks out. */
   narrowed: boolean;
-  notes: Note[];
+  /** The talks one of whose notes holds text. */
+  noted: ReadonlySet<string>;
   db: TalklogDb;
   env: LibraryEnvironment;
   onClose: () => void;
@@ -46,7 +47,7 @@ const INCLUDE_LABELS: Record<keyof Include, MessageKey> = {
 const PREVIEW_DELAY_MS = 150;
 
 /** `Export markdown`: the talk log as a document, set up and previewed before it is downloaded or copied. */
-export function ExportDialog({ shown, all, narrowed, notes, db, env, onClose }: ExportDialogProps) {
+export function ExportDialog({ shown, all, narrowed, noted, db, env, onClose }: ExportDialogProps) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleField = useRef<HTMLInputElement>(null);
@@ -60,7 +61,7 @@ export function ExportDialog({ shown, all, narrowed, notes, db, env, onClose }: 
     const pool = scope === 'shown' ? shown : all;
     return event === '' ? pool : pool.filter((talk) => talk.event === event);
   }, [scope, shown, all, event]);
-  const talks = useMemo(() => chooseTalks(eventTalks, notes, choice), [eventTalks, notes, choice]);
+  const talks = useMemo(() => chooseTalks(eventTalks, noted, choice), [eventTalks, noted, choice]);
   const queued = useMemo(() => (event === '' ? [] : notWatchedYet(eventTalks, talks)), [event, eventTalks, talks]);
   const titleFor = (shared: string | null) => (shared ? t('talkLogTitleForEvent', shared) : t('talkLogTitle'));
   const [title, setTitle] = useState(() => titleFor(sharedEvent(talks)));
@@ -110,17 +111,14 @@ export function ExportDialog({ shown, all, narrowed, notes, db, env, onClose }: 
   useEffect(() => {
     if (!includeSlides || slides) return;
     let current = true;
-    slidesOfNotes(
-      db,
-      notes.map((note) => note.id),
-    ).then(
+    savedSlides(db).then(
       (read) => current && setSlides(read),
       (error: unknown) => current && setAnnouncement({ kind: 'alert', text: t('couldNotExportSlides', errorMessage(error)) }),
     );
     return () => {
       current = false;
     };
-  }, [includeSlides, slides, db, notes]);
+  }, [includeSlides, slides, db]);
 
   useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;

@@ -2,11 +2,10 @@ import type { ComponentProps } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { undoTalksChange, updateTalkDetails, updateTalksDetails, type TalkDetailsPatch } from '../db/library';
-import { allNotes, notesForTalk } from '../db/notes';
+import { notesForTalk } from '../db/notes';
 import { countSlides } from '../db/slides';
 import { deleteTalks, restoreDeleted } from '../db/talks';
 import { t } from '../i18n/t';
-import type { Note } from '../talk/model';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { eventProgressText } from '../ui/event-progress';
 import { interestLabel } from '../ui/StarRating';
@@ -51,12 +50,13 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [announcement, announce] = useState<Announcement | null>(null);
-  /** Every note, read when the export dialog opens (the page holds none otherwise); null: closed. */
-  const [exporting, setExporting] = useState<Note[] | 'reading' | null>(null);
+  const [exporting, setExporting] = useState(false);
   const [lastBackupAt, setLastBackupAt] = useState(() => env.lastBackupAt());
 
   const { entries, complete } = library;
   const talks = useMemo(() => (complete ? entries?.map((entry) => entry.talk) : undefined), [entries, complete]);
+  /** The talks one of whose notes holds text, for the export's choice of talks: the page holds no note. */
+  const noted = useMemo(() => new Set(entries?.filter((entry) => entry.noted).map((entry) => entry.talk.id)), [entries]);
   const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.noteCount, 0) ?? 0, [entries]);
   const sorted = useMemo(() => entries && sortEntries(entries, filter.sort), [entries, filter.sort]);
   // Until the whole library is read, the first screen shows the newest talks, unfiltered.
@@ -148,18 +148,6 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
     }
   };
 
-  const openExport = async () => {
-    // Not disabled while it reads: the button keeps the focus, for the dialog to give it back on close.
-    if (exporting !== null) return;
-    setExporting('reading');
-    try {
-      setExporting(await allNotes(db));
-    } catch (error) {
-      setExporting(null);
-      announce({ kind: 'alert', text: t('couldNotReadLibrary', errorMessage(error)) });
-    }
-  };
-
   return (
     <div class="library">
       <header class="library__bar">
@@ -170,7 +158,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
         {/* There while the library is read (Export waits for all of it), gone once it is known to be empty. */}
         {entries?.length !== 0 && (
           <div class="library__actions">
-            <button type="button" class="button button--primary" disabled={!complete} onClick={() => void openExport()}>
+            <button type="button" class="button button--primary" disabled={!complete} onClick={() => setExporting(true)}>
               {t('exportMarkdown')}
             </button>
             <BackupControls db={db} env={env} announce={announce} onBackedUp={setLastBackupAt} />
@@ -227,8 +215,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
       {settings && <SettingsPanel {...settings} />}
       {/* Below the list, and its code loads with WebDAV: after the first screen, not alongside it. */}
       {sync && (shownAtAll || library.error !== undefined) && <SyncSettings env={sync} announce={announce} />}
-      {Array.isArray(exporting) && talks && shownTalks && (
-        <ExportDialog shown={shownTalks} all={talks} narrowed={narrowed} notes={exporting} db={db} env={env} onClose={() => setExporting(null)} />
+      {exporting && talks && shownTalks && (
+        <ExportDialog shown={shownTalks} all={talks} narrowed={narrowed} noted={noted} db={db} env={env} onClose={() => setExporting(false)} />
       )}
     </div>
   );

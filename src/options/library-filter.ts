@@ -2,6 +2,7 @@
 
 import { sortedText } from '../db/library';
 import type { MessageKey } from '../i18n/t';
+import { holdsText } from '../export/talk-choice';
 import type { Note, Talk, TalkStatus } from '../talk/model';
 import { compareInterestThenPlace } from '../talk/queue';
 import { queryWords } from './search-text';
@@ -41,6 +42,8 @@ export function narrowsTalks(filter: LibraryFilter): boolean {
 export interface LibraryEntry {
   talk: Talk;
   noteCount: number;
+  /** Whether one of its notes holds text: the export's choice of talks asks it. */
+  noted: boolean;
   /** The distinct words of its title, speakers, channel, event, category and tags, as numbers in `vocabulary`. */
   aboutWords: Uint32Array;
   /** The distinct words of its notes: a row reads its notes for a search only when one of them matches. */
@@ -72,6 +75,7 @@ export function libraryEntry(talk: Talk, notes: Note[], vocabulary: SearchVocabu
   return {
     talk,
     noteCount: notes.length,
+    noted: notes.some(holdsText),
     aboutWords: vocabulary.numbersOf(about),
     noteWords: vocabulary.numbersOf(notes.map((note) => note.body)),
     vocabulary,
