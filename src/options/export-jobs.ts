@@ -2,6 +2,7 @@
 // in the browser, so that the library page stays free, and in-process in unit tests.
 import type { TalklogDb } from '../db/database';
 import { allTalksAndNotes } from '../db/library';
+import { onLibraryWritten } from '../db/live';
 import { renderTalkLog, type TalkLogOptions } from '../export/talk-log';
 import type { Note, Talk } from '../talk/model';
 
@@ -24,9 +25,21 @@ export interface RenderProgress {
   total: number;
 }
 
-export async function readLogLibrary(db: TalklogDb): Promise<LogLibrary> {
+async function readLogLibrary(db: TalklogDb): Promise<LogLibrary> {
   const { talks, notes } = await allTalksAndNotes(db);
   return { talks: new Map(talks.map((talk) => [talk.id, talk])), notes };
+}
+
+/**
+ * The library as a dialog's logs need it: read once for all of its renders, and read again only
+ * after a talk or note changed (here or in another page), so the log never misses a note.
+ */
+export function logLibrary(db: TalklogDb): { read: () => Promise<LogLibrary>; close: () => void } {
+  let library: Promise<LogLibrary> | null = null;
+  const stop = onLibraryWritten(db, () => {
+    library = null;
+  });
+  return { read: () => (library ??= readLogLibrary(db)), close: stop };
 }
 
 export function renderRequestedLog(library: LogLibrary, request: TalkLogRequest, onTalk?: (done: number, total: number) => void): string {

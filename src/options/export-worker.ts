@@ -1,20 +1,20 @@
 /// <reference lib="webworker" />
 // Export markdown's talk log and Export backup's file, off the page: at 20,000 talks, reading the
 // library and writing it out held the page for seconds. The worker reads the library itself, once
-// for a dialog's renders, so the page never copies records to it. Only the library page of this
+// for a dialog's renders and again after it changed, so the page never copies records to it. Only the library page of this
 // extension starts this worker (a dedicated worker answers its own page alone).
 import { openTalklogDb, type TalklogDb } from '../db/database';
 import { isExportWorkerRequest, type ExportWorkerReply } from '../messages/worker-messages';
 import { errorMessage } from '../ui/Announcer';
 import { backupFile } from './backup-file';
-import { readLogLibrary, renderRequestedLog, type LogLibrary } from './export-jobs';
+import { logLibrary, renderRequestedLog } from './export-jobs';
 
 /** Progress is told at most this often: a message per talk would cost more than the talk. */
 const PROGRESS_EVERY_MS = 100;
 
 const reply = (message: ExportWorkerReply) => postMessage(message);
 let db: TalklogDb | null = null;
-let library: Promise<LogLibrary> | null = null;
+let library: ReturnType<typeof logLibrary> | null = null;
 
 addEventListener('message', (event: MessageEvent<unknown>) => {
   const request = event.data;
@@ -31,9 +31,9 @@ addEventListener('message', (event: MessageEvent<unknown>) => {
         return;
       }
       reply({ type: 'talklog/export-progress', id, done: 0, total: request.talkIds.length });
-      library ??= readLogLibrary(opened);
+      library ??= logLibrary(opened);
       let told = 0;
-      const markdown = renderRequestedLog(await library, request, (done, total) => {
+      const markdown = renderRequestedLog(await library.read(), request, (done, total) => {
         if (performance.now() - told < PROGRESS_EVERY_MS) return;
         told = performance.now();
         reply({ type: 'talklog/export-progress', id, done, total });

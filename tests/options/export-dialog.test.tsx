@@ -21,7 +21,7 @@ async function libraryWithAQueuedTalk() {
   return db;
 }
 
-/** The dialog's code loads on first use; it opens once it has read every note (the page holds none). */
+/** The dialog's code loads on first use. */
 async function openExport() {
   fireEvent.click(screen.getByRole('button', { name: 'Export markdown' }));
   return within(await screen.findByRole('dialog', { name: 'Export markdown' }));
@@ -58,6 +58,19 @@ test('a note with no text does not count as writing about a talk', async () => {
   const dialog = await openExport();
   fireEvent.click(dialog.getByRole('radio', { name: 'Only with notes' }));
   await waitFor(() => expect(dialog.getByText('The file will hold 1 talk.')).toBeTruthy());
+});
+
+test('a note written in another page while the dialog is open counts at once', async () => {
+  const { env, state } = fakeEnvironment();
+  const db = await libraryWithAQueuedTalk();
+  await renderLibrary(db, env);
+  const dialog = await openExport();
+  fireEvent.click(dialog.getByRole('radio', { name: 'Only with notes' }));
+  await waitFor(() => expect(dialog.getByText('The file will hold 1 talk.')).toBeTruthy());
+  await addNote(db, 't_Qu3u3dTa1k0', 'Worth it after all', 12);
+  await waitFor(() => expect(dialog.getByText('The file will hold 2 talks.')).toBeTruthy());
+  fireEvent.click(await readyButton(dialog, 'Download'));
+  expect(state.downloads[0].data).toContain('Worth it after all');
 });
 
 test('the choice applies to the talks shown when a search narrows them', async () => {

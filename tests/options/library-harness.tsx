@@ -7,7 +7,7 @@ import { addNote } from '../../src/db/notes';
 import { clipTalk } from '../../src/db/talks';
 import { LibraryApp } from '../../src/options/LibraryApp';
 import { backupFile } from '../../src/options/backup-file';
-import { readLogLibrary, renderRequestedLog } from '../../src/options/export-jobs';
+import { logLibrary, renderRequestedLog } from '../../src/options/export-jobs';
 import type { LibraryEnvironment } from '../../src/options/library-environment';
 import { capturedTalk, freshDb } from '../db/test-db';
 
@@ -39,13 +39,13 @@ export function fakeEnvironment(lastBackupAt: Date | null = null) {
     importBackup: importBackupFile,
     // The browser runs these same jobs in the export worker (tests/e2e export through it).
     talkLogRenderer: (db) => {
-      const library = readLogLibrary(db);
+      const library = logLibrary(db);
       return {
         render: async (request, onProgress) => {
-          const markdown = renderRequestedLog(await library, request, (done, total) => onProgress({ done, total }));
+          const markdown = renderRequestedLog(await library.read(), request, (done, total) => onProgress({ done, total }));
           return { markdown, file: markdown };
         },
-        close: () => {},
+        close: library.close,
       };
     },
     backupFile,
