@@ -1,7 +1,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { followLibrary } from '../db/library-feed';
-import { groupNotesByTalk, libraryEntries, libraryEntry, noteKey, type LibraryEntry } from './library-filter';
+import { groupNotesByTalk, libraryEntry, noteKey, type LibraryEntry } from './library-filter';
 import { SearchVocabulary } from './search-vocabulary';
 
 /** How many of the newest talks the first screen shows before the whole library is read. */
@@ -29,7 +29,13 @@ export function useLibrary(db: TalklogDb): LibraryState {
     let vocabulary = new SearchVocabulary();
     const publish = () => setState({ entries: [...byTalk.values()], complete: true, error: undefined });
     const stop = followLibrary(db, FIRST_SCREEN, {
-      first: (firstTalks, firstNotes) => setState((previous) => ({ ...previous, entries: libraryEntries(firstTalks, firstNotes) })),
+      // The first screen is shown unfiltered and its notes are not read: each row has its count; its
+      // notes' words (and whether one holds text, for the export) come with the whole library.
+      first: (firstTalks, noteCounts) =>
+        setState((previous) => ({
+          ...previous,
+          entries: firstTalks.map((talk, i) => ({ ...libraryEntry(talk, [], vocabulary), noteCount: noteCounts[i] })),
+        })),
       chunk: (talks, notes) => {
         const notesByTalk = groupNotesByTalk(notes);
         for (const talk of talks) building.set(talk.id, libraryEntry(talk, notesByTalk.get(talk.id) ?? [], vocabulary));

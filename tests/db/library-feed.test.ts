@@ -21,7 +21,7 @@ const talkNumber = (i: number): Talk =>
 
 /** Everything the feed said, in order, and a promise for the next time it says `kind`. */
 function recorder() {
-  const heard: { kind: string; talks?: Talk[]; notes?: Note[]; change?: LibraryChange }[] = [];
+  const heard: { kind: string; talks?: Talk[]; notes?: Note[]; noteCounts?: number[]; change?: LibraryChange }[] = [];
   const waiting: { kind: string; resolve: () => void }[] = [];
   const hear = (entry: (typeof heard)[number]) => {
     heard.push(entry);
@@ -38,11 +38,14 @@ test('reads the newest talks first, then everything in chunks, then follows each
   const db = freshDb();
   await writeLibrary(db, () => db.talks.bulkAdd(Array.from({ length: 30 }, (_, i) => talkNumber(i))));
   await addNote(db, talkNumber(3).id, 'an old note', 10);
+  await addNote(db, talkNumber(28).id, 'first of two', 10);
+  await addNote(db, talkNumber(28).id, 'second of two', 20);
+  await addNote(db, talkNumber(25).id, 'one of one', 10);
   const { heard, next, hear } = recorder();
   const noteTalks = new Map<string, string>();
   const loaded = next('loaded');
   const stop = followLibrary(db, 5, {
-    first: (talks, notes) => hear({ kind: 'first', talks, notes }),
+    first: (talks, noteCounts) => hear({ kind: 'first', talks, noteCounts }),
     chunk: (talks, notes) => {
       for (const note of notes) noteTalks.set(note.id, note.talkId);
       hear({ kind: 'chunk', talks, notes });
@@ -57,9 +60,16 @@ test('reads the newest talks first, then everything in chunks, then follows each
     await loaded;
     expect(heard[0].kind).toBe('first');
     expect(heard[0].talks!.map((talk) => talk.title)).toEqual(['Talk 29', 'Talk 28', 'Talk 27', 'Talk 26', 'Talk 25']);
+    // The first screen counts each talk's notes without reading them.
+    expect(heard[0].noteCounts).toEqual([0, 2, 0, 0, 1]);
     const chunks = heard.filter((entry) => entry.kind === 'chunk');
     expect(chunks.flatMap((chunk) => chunk.talks!)).toHaveLength(30);
-    expect(chunks.flatMap((chunk) => chunk.notes!).map((note) => note.body)).toEqual(['an old note']);
+    expect(
+      chunks
+        .flatMap((chunk) => chunk.notes!)
+        .map((note) => note.body)
+        .sort(),
+    ).toEqual(['an old note', 'first of two', 'one of one', 'second of two']);
     // Each chunk brings the notes of its own talks, so no more than a chunk of notes is held at once.
     for (const chunk of chunks) for (const each of chunk.notes!) expect(chunk.talks!.map((talk) => talk.id)).toContain(each.talkId);
 
