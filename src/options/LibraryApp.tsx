@@ -76,12 +76,18 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const selectedShown = useMemo(() => shown?.filter((entry) => selected.has(entry.talk.id)) ?? [], [shown, selected]);
 
   const shownAtAll = entries !== undefined;
+  /** Whether the first screen has been painted: what is below the list waits for it (`belowTheList`). */
+  const [firstScreenUp, setFirstScreenUp] = useState(false);
   useEffect(() => {
     if (!shownAtAll) return;
     markAppReady();
+    setFirstScreenUp(true);
     // Opening a row should not wait for its code: fetch it now the first screen is up.
     void LazyTalkRowDetails.preload();
   }, [shownAtAll]);
+  // The settings and the sync section are below the list, out of view: drawn in the frame after the
+  // first screen rather than with it (the sync section's code loads with WebDAV).
+  const belowTheList = firstScreenUp || library.error !== undefined;
 
   useEffect(() => {
     if (library.error !== undefined) announce({ kind: 'alert', text: t('couldNotReadLibrary', errorMessage(library.error)) });
@@ -212,9 +218,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           />
         )}
       </main>
-      {settings && <SettingsPanel {...settings} />}
-      {/* Below the list, and its code loads with WebDAV: after the first screen, not alongside it. */}
-      {sync && (shownAtAll || library.error !== undefined) && <SyncSettings env={sync} announce={announce} />}
+      {settings && belowTheList && <SettingsPanel {...settings} />}
+      {sync && belowTheList && <SyncSettings env={sync} announce={announce} />}
       {exporting && talks && shownTalks && (
         <ExportDialog shown={shownTalks} all={talks} narrowed={narrowed} noted={noted} db={db} env={env} onClose={() => setExporting(false)} />
       )}
