@@ -1,12 +1,12 @@
 import { defaultRangeExtractor } from '@tanstack/virtual-core';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import type { TalkDetailsPatch } from '../db/library';
 import { t } from '../i18n/t';
 import type { Announcement } from '../ui/Announcer';
 import type { LibraryEntry } from './library-filter';
 import { plural } from '../i18n/plural';
-import { TalkRow } from './TalkRow';
+import { TalkRow, type RowActions, type RowContext } from './TalkRow';
 import { triagePatch } from './triage-keys';
 import './TalkList.css';
 import { useWindowVirtualizer } from './use-window-virtualizer';
@@ -105,6 +105,20 @@ export function TalkList({
     }
     onSelect(next);
   };
+  // The rows' actions stay the same functions from draw to draw, so that a row is drawn again only
+  // when its own talk, selection or search changes; each calls what this draw was given.
+  const latest = useRef({ select, onCopy, onDelete, onPlay });
+  useLayoutEffect(() => {
+    latest.current = { select, onCopy, onDelete, onPlay };
+  });
+  const [actions] = useState<RowActions>(() => ({
+    select: (talkId, on) => latest.current.select([talkId], on),
+    copy: (entry) => latest.current.onCopy(entry),
+    delete: (entry) => latest.current.onDelete(entry),
+    play: (videoId, atSec) => latest.current.onPlay(videoId, atSec),
+  }));
+  const context = useMemo<RowContext>(() => ({ db, words, vocabulary, actions, announce, triage }), [db, words, vocabulary, actions, announce, triage]);
+  const listId = useId();
 
   const onKeyDown = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement;
@@ -179,25 +193,21 @@ export function TalkList({
       >
         {rows.map((row) => {
           const entry = shown[row.index];
+          const titleId = `${listId}-${entry.talk.id}`;
+          const isSelected = selected.has(entry.talk.id);
           return (
-            <TalkRow
+            <li
               key={entry.talk.id}
-              rowRef={virtualizer.measureElement}
-              index={row.index}
-              count={total === null ? -1 : shown.length}
-              top={row.start - virtualizer.options.scrollMargin}
-              db={db}
-              entry={entry}
-              words={words}
-              vocabulary={vocabulary}
-              selected={selected.has(entry.talk.id)}
-              onSelect={(on) => select([entry.talk.id], on)}
-              onCopy={() => onCopy(entry)}
-              onDelete={() => onDelete(entry)}
-              onPlay={onPlay}
-              announce={announce}
-              triage={triage}
-            />
+              ref={virtualizer.measureElement}
+              data-index={row.index}
+              aria-posinset={row.index + 1}
+              aria-setsize={total === null ? -1 : shown.length}
+              style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
+              class={isSelected ? 'talk-row talk-row--selected' : 'talk-row'}
+              aria-labelledby={titleId}
+            >
+              <TalkRow titleId={titleId} entry={entry} selected={isSelected} context={context} />
+            </li>
           );
         })}
       </ul>

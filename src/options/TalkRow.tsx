@@ -7,6 +7,7 @@ import { Byline } from '../ui/Byline';
 import { interestLabel } from '../ui/StarRating';
 import { statusLabel } from '../ui/status-label';
 import { lazyComponent } from '../ui/lazy-component';
+import { memo } from '../ui/memo';
 import { Highlighted } from './Highlighted';
 import { matchesInNotes, type LibraryEntry } from './library-filter';
 import { foldForSearch, matchSnippet } from './search-text';
@@ -20,46 +21,39 @@ export const LazyTalkRowDetails = lazyComponent(() => import('./TalkRowDetails')
 
 const CLIPPED = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-interface TalkRowProps {
-  /** Measures the drawn row (the list is virtualized). */
-  rowRef: (element: HTMLElement | null) => void;
-  /** Its place among the talks shown, from 0, of `count` (-1: not known yet). */
-  index: number;
-  count: number;
-  /** Where it is drawn, in pixels from the top of the list. */
-  top: number;
+/** What a row does, the same functions at every draw (rows are drawn again only when their props change). */
+export interface RowActions {
+  select: (talkId: string, selected: boolean) => void;
+  copy: (entry: LibraryEntry) => void;
+  delete: (entry: LibraryEntry) => void;
+  play: (videoId: string, atSec: number) => void;
+}
+
+/** What every row is drawn with: one object while none of it changes. */
+export interface RowContext {
   db: TalklogDb;
-  entry: LibraryEntry;
   words: string[];
   vocabulary: { categories: string[]; events: string[] };
-  selected: boolean;
-  onSelect: (selected: boolean) => void;
-  onCopy: () => void;
-  onDelete: () => void;
-  onPlay: (videoId: string, atSec: number) => void;
+  actions: RowActions;
   announce: (announcement: Announcement) => void;
-  /** Whether the triage keys work on this row. */
+  /** Whether the triage keys work on the rows. */
   triage: boolean;
 }
 
-/** One talk in the library: what it is at a glance; its details and notes when opened. */
-export function TalkRow({
-  rowRef,
-  index,
-  count,
-  top,
-  db,
-  entry,
-  words,
-  vocabulary,
-  selected,
-  onSelect,
-  onCopy,
-  onDelete,
-  onPlay,
-  announce,
-  triage,
-}: TalkRowProps) {
+interface TalkRowProps {
+  /** The id of its title, which names the row (its `<li>`, drawn and placed by the list). */
+  titleId: string;
+  entry: LibraryEntry;
+  selected: boolean;
+  context: RowContext;
+}
+
+/**
+ * One talk in the library, inside the list's `<li>`: what it is at a glance; its details and notes
+ * when opened. Drawn again only when its own props change, not when the list moves or redraws.
+ */
+export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context }: TalkRowProps) {
+  const { db, words, vocabulary, actions, announce, triage } = context;
   const { talk } = entry;
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -69,25 +63,17 @@ export function TalkRow({
   const noteMatch = inNotes && notes ? firstNoteMatch(notes, words) : null;
 
   return (
-    <li
-      ref={rowRef}
-      data-index={index}
-      aria-posinset={index + 1}
-      aria-setsize={count}
-      style={{ transform: `translateY(${top}px)` }}
-      class={selected ? 'talk-row talk-row--selected' : 'talk-row'}
-      aria-labelledby={`${id}-title`}
-    >
+    <>
       <div class="talk-row__summary">
         <input
           type="checkbox"
           class="talk-row__select"
           aria-label={t('selectTalk', talk.title)}
           checked={selected}
-          onChange={(event) => onSelect(event.currentTarget.checked)}
+          onChange={(event) => actions.select(talk.id, event.currentTarget.checked)}
         />
         <div class="talk-row__main">
-          <h2 id={`${id}-title`} class="talk-row__title">
+          <h2 id={titleId} class="talk-row__title">
             <a href={talk.url} target="_blank" rel="noreferrer" aria-keyshortcuts={triage ? TRIAGE_KEYS : undefined}>
               <Highlighted text={talk.title} words={words} />
             </a>
@@ -123,7 +109,7 @@ export function TalkRow({
             {plural(entry.noteCount, 'note')} · {t('clippedOn')} <time dateTime={talk.createdAt}>{CLIPPED.format(new Date(talk.createdAt))}</time>
           </span>
           <span class="talk-row__buttons">
-            <button type="button" class="button button--small" onClick={onCopy}>
+            <button type="button" class="button button--small" onClick={() => actions.copy(entry)}>
               {t('copyAsMarkdown')}
             </button>
             <button type="button" class="button button--small" aria-expanded={open} aria-controls={`${id}-details`} onClick={() => setOpen(!open)}>
@@ -137,12 +123,21 @@ export function TalkRow({
       </div>
       {open && (
         <div id={`${id}-details`} class="talk-row__details">
-          <LazyTalkRowDetails db={db} talk={talk} notes={notes} words={words} vocabulary={vocabulary} onPlay={onPlay} onDelete={onDelete} announce={announce} />
+          <LazyTalkRowDetails
+            db={db}
+            talk={talk}
+            notes={notes}
+            words={words}
+            vocabulary={vocabulary}
+            onPlay={actions.play}
+            onDelete={() => actions.delete(entry)}
+            announce={announce}
+          />
         </div>
       )}
-    </li>
+    </>
   );
-}
+});
 
 function Chip({ kind, label, text, words }: { kind: string; label: string; text: string; words: string[] }) {
   return (
