@@ -9,9 +9,11 @@ import type { SlideCapture } from '../slides/capture-slide';
 import { useNoteSlides } from '../ui/use-slide-thumbnails';
 import { draftSlidesOwner, type DraftStore } from './drafts';
 import type { EditTarget } from './edit-target';
-import { saveNoteText, typedSince } from './save-note';
-import { useSharedDraft, type BoxText } from './use-shared-draft';
+import { typedSince, useSharedDraft, type BoxText } from './use-shared-draft';
 import { useStartTime } from './use-start-time';
+
+/** The writes of a save, loaded once something is typed: the popup opens without them. */
+const loadSaveNote = () => import('./save-note');
 
 interface NoteEditorProps {
   db: TalklogDb;
@@ -59,6 +61,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
   };
 
   const onInput = (value: string) => {
+    void loadSaveNote(); // fetched while the note is typed, ready by the time it is saved
     latest.current.body = value;
     setBody(value);
     if (!editing && value.trim() === '') {
@@ -104,7 +107,8 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
     setSaving(true);
     try {
       if (!editing) await beforeSave();
-      const confirmation = await saveNoteText(db, talkId, editing, { id: latest.current.id, body, atSec: start.settled });
+      const { saveNoteText } = await loadSaveNote();
+      const confirmation = await saveNoteText(db, talkId, editing, { id: latest.current.id, body, atSec: start.settled }, slidesOwner);
       const next = editing ? '' : typedSince(body, latest.current.body);
       show({ id: newNoteId(), body: '', atSec: null });
       draft.clear();

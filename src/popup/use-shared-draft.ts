@@ -2,7 +2,6 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { newNoteId } from '../talk/model';
 import { draftKey, type Draft, type DraftStore } from './drafts';
 import type { EditTarget } from './edit-target';
-import { typedSince } from './save-note';
 
 /** What the note box holds, as the draft sees it. */
 export interface BoxText {
@@ -72,4 +71,9 @@ export function useSharedDraft(drafts: DraftStore, talkId: string, editing: Edit
   );
 
   return { initial, keep, clear: () => drafts.clear(key) };
+}
+
+/** What was typed in the box while `saved` was being saved: the start of the next note. */
+export function typedSince(saved: string, now: string): string {
+  return now.startsWith(saved) ? now.slice(saved.length).trimStart() : now;
 }
