@@ -3,6 +3,7 @@ import { talkIdFor } from '../talk/model';
 import type { Slide } from '../talk/slide';
 import { canonicalVideoUrl } from '../talk/video-id';
 import { libraryTables, type TalklogDb } from './database';
+import { notesForTalk } from './notes';
 
 /**
  * Saves the talk on this page, or refreshes the one already saved for its video:
@@ -14,10 +15,11 @@ export async function clipTalk(
   db: TalklogDb,
   captured: CapturedTalk,
   now = new Date(),
-  { settingsEvent }: { settingsEvent?: () => Promise<string> } = {},
+  { settingsEvent, saved: known }: { settingsEvent?: () => Promise<string>; saved?: Talk | null } = {},
 ): Promise<Talk> {
-  // Opening the popup on a talk already saved is the common case: a read, no write lock.
-  const saved = await db.talks.get(talkIdFor(captured.videoId));
+  // Opening the popup on a talk already saved is the common case: a read (none when the caller has
+  // just read it: `saved`, null for none), no write lock.
+  const saved = known === undefined ? await db.talks.get(talkIdFor(captured.videoId)) : (known ?? undefined);
   if (saved && !refreshedByClip(saved, captured)) return saved;
   const event = saved ? null : (await settingsEvent?.()) || (await lastUsedEvent(db));
   return db.transaction('rw', libraryTables(db), async () => {
@@ -74,6 +76,21 @@ export function untitledTalk(videoId: string): string {
 /** The talk saved under this id, or undefined when there is none (any more). */
 export function getTalk(db: TalklogDb, talkId: string): Promise<Talk | undefined> {
   return db.talks.get(talkId);
+}
+
+/** A talk as the library holds it (undefined: not there) and its notes in the order they were written. */
+export interface TalkWithNotes {
+  talkId: string;
+  talk: Talk | undefined;
+  notes: Note[];
+}
+
+/** A talk and its notes in one read, all the popup shows of the library. */
+export function talkWithNotes(db: TalklogDb, talkId: string): Promise<TalkWithNotes> {
+  return db.transaction('r', db.talks, db.notes, async () => {
+    const [talk, notes] = await Promise.all([db.talks.get(talkId), notesForTalk(db, talkId)]);
+    return { talkId, talk, notes };
+  });
 }
 
 /** The event of the talk clipped last that has one: people watch a conference's talks in a row. */

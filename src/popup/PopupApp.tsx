@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { capturedByIdOnly, clipTalk } from '../db/talks';
-import type { CapturedTalk, TalkHere } from '../talk/model';
+import { capturedByIdOnly, clipTalk, talkWithNotes, type TalkWithNotes } from '../db/talks';
+import { talkIdFor, type CapturedTalk, type Talk, type TalkHere } from '../talk/model';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { markAppReady } from '../ui/app-ready';
 import type { Settings } from '../settings/settings';
@@ -14,7 +14,11 @@ import type { TabConnector } from './tab-connector';
 import { t } from '../i18n/t';
 
 type View =
-  { kind: 'asking' } | { kind: 'talk'; captured: CapturedTalk } | { kind: 'no-talk'; here: Extract<TalkHere, { kind: 'no-talk' }> } | { kind: 'failed' };
+  | { kind: 'asking' }
+  /** `saved`: the talk and its notes as read when it was shown (null: they could not be read then). */
+  | { kind: 'talk'; captured: CapturedTalk; saved: TalkWithNotes | null }
+  | { kind: 'no-talk'; here: Extract<TalkHere, { kind: 'no-talk' }> }
+  | { kind: 'failed' };
 
 /**
  * The popup and side panel: the talk in the tab and its notes. Opening the popup clips the talk;
@@ -37,13 +41,16 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
   const [view, setView] = useState<View>({ kind: 'asking' });
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
-  /** Saves the talk to the library; rejects with the reason when it could not. */
+  /** Saves the talk to the library; rejects with the reason when it could not. `saved`: as just read, spares reading it again. */
   const clip = useCallback(
-    (captured: CapturedTalk) => clipTalk(db, captured, new Date(), { settingsEvent: async () => settings.defaultEvent }),
+    (captured: CapturedTalk, saved?: Talk | null) => clipTalk(db, captured, new Date(), { settingsEvent: async () => settings.defaultEvent, saved }),
     [db, settings.defaultEvent],
   );
 
-  /** Shows the talk in the tab (clipped first when asked). A talk that cannot be saved is still shown, to take notes on. */
+  /**
+   * Shows the talk in the tab (clipped first when asked) with its notes, read at once and drawn once.
+   * A talk that cannot be saved is still shown, to take notes on.
+   */
   const showTalkHere = useCallback(
     async (clipIt: boolean): Promise<void> => {
       let here: TalkHere;
@@ -58,10 +65,17 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
         setView({ kind: 'no-talk', here });
         return;
       }
-      if (clipIt) await clip(here.talk).catch((error: unknown) => setAnnouncement({ kind: 'alert', text: t('couldNotSaveTalk', errorMessage(error)) }));
-      setView({ kind: 'talk', captured: here.talk });
+      const captured = here.talk;
+      let saved = await talkWithNotes(db, talkIdFor(captured.videoId)).catch(() => null);
+      if (clipIt) {
+        await clip(captured, saved ? (saved.talk ?? null) : undefined).then(
+          (talk) => (saved &&= { ...saved, talk }),
+          (error: unknown) => setAnnouncement({ kind: 'alert', text: t('couldNotSaveTalk', errorMessage(error)) }),
+        );
+      }
+      setView({ kind: 'talk', captured, saved });
     },
-    [connector, clip],
+    [db, connector, clip],
   );
 
   // Layout effects: the popup's first work starts with its first render, not a frame after it.
@@ -92,7 +106,7 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
   const writableWithoutPlaying = (here: Extract<TalkHere, { kind: 'no-talk' }>) => {
     const { videoId } = here;
     if (here.reason !== 'unavailable' || videoId === null) return undefined;
-    return () => setView({ kind: 'talk', captured: capturedByIdOnly(videoId) });
+    return () => setView({ kind: 'talk', captured: capturedByIdOnly(videoId), saved: null });
   };
 
   // A talk marks itself ready once shown with its notes (TalkPanel); the other views are ready now.
@@ -136,6 +150,7 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
             db={db}
             drafts={drafts}
             captured={view.captured}
+            saved={view.saved}
             rewindSec={settings.rewindSec}
             connector={connector}
             announce={setAnnouncement}

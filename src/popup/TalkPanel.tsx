@@ -1,7 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { notesForTalk } from '../db/notes';
-import { getTalk } from '../db/talks';
+import { talkWithNotes, type TalkWithNotes } from '../db/talks';
 import { talkIdFor, type CapturedTalk, type Note, type Talk } from '../talk/model';
 import { markAppReady } from '../ui/app-ready';
 import { Byline } from '../ui/Byline';
@@ -25,6 +24,8 @@ interface TalkPanelProps {
   drafts: DraftStore;
   /** The talk as the page shows it now; what the library holds for it is read live. */
   captured: CapturedTalk;
+  /** What the library held for it when it was shown (drawn at once; null: not read yet). */
+  saved: TalkWithNotes | null;
   rewindSec: number;
   connector: TabConnector;
   announce: (announcement: Announcement) => void;
@@ -32,20 +33,20 @@ interface TalkPanelProps {
   clip: () => Promise<Talk>;
 }
 
-export function TalkPanel({ db, drafts, captured, rewindSec, connector, announce, clip }: TalkPanelProps) {
+export function TalkPanel({ db, drafts, captured, saved: first, rewindSec, connector, announce, clip }: TalkPanelProps) {
   const talkId = talkIdFor(captured.videoId);
-  const liveTalk = useLiveQuery(() => getTalk(db, talkId), [db, talkId]);
-  const saved = liveTalk.value;
+  const library = useLiveQuery(() => talkWithNotes(db, talkId), [db, talkId], first?.talkId === talkId ? first : undefined).value;
+  const saved = library?.talk;
   // Once seen in the library, a talk that leaves it was deleted (here or in another page).
   const wasSaved = useRef(false);
   if (saved) wasSaved.current = true;
-  const notes = useLiveQuery(() => notesForTalk(db, talkId), [db, talkId]).value;
+  const notes = library?.notes;
   const [detailsRequest, setDetailsRequest] = useState(0);
   const renderSlides = useNoteSlides();
 
   useLayoutEffect(() => {
-    if (liveTalk.settled && notes) markAppReady();
-  }, [liveTalk.settled, notes]);
+    if (library) markAppReady();
+  }, [library]);
 
   const noteCount = notes?.length;
   useEffect(() => {

@@ -10,10 +10,11 @@ export interface LiveQueryState<T> {
 
 /**
  * The current result of a Dexie query, re-run whenever what it read changes, in this page or
- * in any other page of the extension. `undefined` until the first result.
+ * in any other page of the extension. `undefined` until the first result, unless the caller has
+ * just read it (`first`, shown at once).
  */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): LiveQueryState<T> {
-  const [state, setState] = useState<LiveQueryState<T>>({ value: undefined, error: undefined, settled: false });
+export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], first?: T): LiveQueryState<T> {
+  const [state, setState] = useState<LiveQueryState<T>>(() => ({ value: first, error: undefined, settled: first !== undefined }));
   // A layout effect subscribes as soon as the component is in the DOM, not a frame later.
   useLayoutEffect(
     () =>

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { addNote } from '../../src/db/notes';
 import { allTalksAndNotes } from '../../src/db/library';
-import { clipTalk, deleteTalks, getTalk, listRecentTalks, restoreDeleted } from '../../src/db/talks';
+import { clipTalk, deleteTalks, getTalk, listRecentTalks, restoreDeleted, talkWithNotes } from '../../src/db/talks';
 import { saveTalkToWatch } from '../../src/db/watch-later';
 import { capturedTalk, freshDb, writeLibrary } from './test-db';
 
@@ -48,6 +48,15 @@ describe('clipTalk', () => {
     expect(refreshed.channel).toBe('CNCF [Cloud Native Computing Foundation]');
     expect(refreshed.durationSec).toBe(1880);
     expect(refreshed.updatedAt).toBe('2026-11-26T06:00:00.000Z');
+  });
+
+  test('a clip told the talk was missing when read, though saved since, still makes no duplicate and keeps the saved one', async () => {
+    const db = freshDb();
+    const first = await clipTalk(db, capturedTalk());
+    await writeLibrary(db, () => db.talks.update(first.id, { title: 'My own title' }));
+    const again = await clipTalk(db, capturedTalk(), new Date(), { saved: null });
+    expect(await db.talks.count()).toBe(1);
+    expect(again.title).toBe('My own title');
   });
 
   test('two clips of one video at the same moment still make one talk', async () => {
@@ -159,4 +168,16 @@ test('a talk without YouTube’s whole title (saved from a link, or before versi
   await clipTalk(db, capturedTalk());
   await writeLibrary(db, () => db.talks.update('t_Pr0meTheus1', { youtubeTitle: null }));
   expect((await clipTalk(db, capturedTalk())).youtubeTitle).toBe('Evolving Prometheus for More Use Cases - Bartłomiej Płotka, Red Hat');
+});
+
+describe('talkWithNotes', () => {
+  test('reads a talk and its notes in the order they were written; a talk not saved has none', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'second', 20, new Date('2026-11-26T05:02:00Z'));
+    await addNote(db, talk.id, 'first', 10, new Date('2026-11-26T05:01:00Z'));
+    const read = await talkWithNotes(db, talk.id);
+    expect([read.talkId, read.talk, read.notes.map((note) => note.body)]).toEqual([talk.id, talk, ['first', 'second']]);
+    expect(await talkWithNotes(db, 't_OpenMetr1cs')).toEqual({ talkId: 't_OpenMetr1cs', talk: undefined, notes: [] });
+  });
 });

@@ -33,6 +33,21 @@ describe('popup on a watch page', () => {
     expect(screen.getByRole('textbox', { name: 'Note' })).toBeTruthy();
   });
 
+  test('a talk with notes is drawn with them at once: no "No notes yet" or Clip before they show', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'first thought', 60);
+    const seen: string[] = [];
+    const watcher = new MutationObserver(() => seen.push(document.body.textContent ?? ''));
+    watcher.observe(document.body, { childList: true, subtree: true, characterData: true });
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    await waitFor(() => expect(performance.getEntriesByName('app-ready', 'mark')).toHaveLength(1));
+    watcher.disconnect();
+    expect(screen.getByText('first thought')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Remove from library' })).toBeTruthy();
+    expect(seen.filter((text) => text.includes('No notes yet') || text.includes('Clip'))).toEqual([]);
+  });
+
   test('speakers and channel are told apart at a glance', async () => {
     renderPopup(freshDb(), fakeTab(onWatchPage()).connector);
     const speakers = await screen.findByText('Bartłomiej Płotka, Red Hat');
