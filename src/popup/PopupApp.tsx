@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { capturedByIdOnly, clipTalk, talkWithNotes, type TalkWithNotes } from '../db/talks';
 import { talkIdFor, type CapturedTalk, type Talk, type TalkHere } from '../talk/model';
@@ -35,10 +35,13 @@ interface PopupAppProps {
   onSidePanelOpened?: () => void;
   /** Where the quiet sync state in the bar comes from; left out, the bar shows none. */
   syncState?: SyncStateSource;
+  /** The library read for the tab's URL while the page was starting (main.tsx), for the first question to the tab. */
+  firstRead?: Promise<TalkWithNotes | null>;
 }
 
-export function PopupApp({ db, drafts, connector, settings, surface = 'popup', onSidePanelOpened, syncState }: PopupAppProps) {
+export function PopupApp({ db, drafts, connector, settings, surface = 'popup', onSidePanelOpened, syncState, firstRead }: PopupAppProps) {
   const [view, setView] = useState<View>({ kind: 'asking' });
+  const early = useRef(firstRead);
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
   /** Saves the talk to the library; rejects with the reason when it could not. `saved`: as just read, spares reading it again. */
@@ -48,11 +51,14 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
   );
 
   /**
-   * Shows the talk in the tab (clipped first when asked) with its notes, read at once and drawn once.
-   * A talk that cannot be saved is still shown, to take notes on.
+   * Shows the talk in the tab (clipped first when asked) with its notes, read in one go and drawn once;
+   * the first time, from the read made for the tab's URL as the page started, unless the page's answer
+   * names another video. A talk that cannot be saved is still shown, to take notes on.
    */
   const showTalkHere = useCallback(
     async (clipIt: boolean): Promise<void> => {
+      const readEarly = early.current;
+      early.current = undefined;
       let here: TalkHere;
       try {
         here = await connector.whatTalkIsHere();
@@ -66,7 +72,9 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
         return;
       }
       const captured = here.talk;
-      let saved = await talkWithNotes(db, talkIdFor(captured.videoId)).catch(() => null);
+      const talkId = talkIdFor(captured.videoId);
+      const read = await readEarly;
+      let saved = read?.talkId === talkId ? read : await talkWithNotes(db, talkId).catch(() => null);
       if (clipIt) {
         await clip(captured, saved ? (saved.talk ?? null) : undefined).then(
           (talk) => (saved &&= { ...saved, talk }),

@@ -13,9 +13,11 @@ export interface NotePageSetup {
   syncState?: SyncStateSource;
 }
 
-/** What the popup and the side panel both start from: the database, drafts and settings, themed. */
-export async function setUpNotePage(): Promise<NotePageSetup> {
-  const db = openTalklogDb();
+/**
+ * What the popup and the side panel both start from: the database, drafts and settings, themed.
+ * `db`: made by the caller to read from it at once (opened here all the same).
+ */
+export async function setUpNotePage(db = openTalklogDb()): Promise<NotePageSetup> {
   void db.open().catch(() => undefined); // opening starts now; a failure surfaces on first use
   const settings = await loadSettings();
   applyTheme(settings.theme);

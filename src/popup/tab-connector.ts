@@ -5,12 +5,18 @@ import { browserCaptureTab } from '../messages/capture-tab';
 import { sendToContent, sendToExtension } from '../messages/send';
 import type { SlideCapture } from '../slides/capture-slide';
 import type { TalkHere } from '../talk/model';
+import { videoIdFromUrl } from '../talk/video-id';
 import { openSidePanel } from '../ui/open-side-panel';
 import { browserConferenceConnector, type ConferenceConnector } from './conference-connector';
 
 /** What the note-taking page needs from the tab it works on. Tests pass their own. */
 export interface TabConnector {
   whatTalkIsHere(): Promise<TalkHere>;
+  /**
+   * The video of the tab's URL, known without asking the page (null: none, or the URL is hidden): its
+   * notes can be read while the page is asked. `whatTalkIsHere` has the last word.
+   */
+  videoIdInUrl(): Promise<string | null>;
   /** Seeks the tab's player; false when the tab no longer shows that video. */
   seek(videoId: string, atSec: number): Promise<boolean>;
   /** The caption on screen in the tab now; null when captions are off. */
@@ -69,6 +75,10 @@ export function browserTabConnector(tabId: number | null, { askNow = false } = {
       const answer = early ?? ask();
       early = null;
       return answer;
+    },
+    async videoIdInUrl() {
+      const tab = tabId === null ? null : await browser.tabs.get(tabId).catch(() => null);
+      return tab?.url ? videoIdFromUrl(tab.url) : null;
     },
     async seek(videoId, atSec) {
       if (tabId === null) return false;

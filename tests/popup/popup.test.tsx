@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, test } from 'vitest';
 import { addNote } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
-import { clipTalk } from '../../src/db/talks';
+import { clipTalk, talkWithNotes } from '../../src/db/talks';
 import { storageDrafts } from '../../src/popup/drafts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import type { TalkHere } from '../../src/talk/model';
@@ -46,6 +46,22 @@ describe('popup on a watch page', () => {
     expect(screen.getByText('first thought')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Remove from library' })).toBeTruthy();
     expect(seen.filter((text) => text.includes('No notes yet') || text.includes('Clip'))).toEqual([]);
+  });
+
+  test('a read made as the popup started, for another video than the page answers, is not what is shown', async () => {
+    const db = freshDb();
+    const other = await clipTalk(db, capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs', title: 'OpenMetrics' }));
+    await addNote(db, other.id, 'a note on another talk', 30);
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'first thought', 60);
+    const firstRead = talkWithNotes(db, other.id);
+    render(
+      <PopupApp db={db} drafts={storageDrafts(localStorage)} connector={fakeTab(onWatchPage()).connector} settings={DEFAULT_SETTINGS} firstRead={firstRead} />,
+    );
+    expect(await screen.findByRole('heading', { name: 'Evolving Prometheus for More Use Cases' })).toBeTruthy();
+    await waitFor(() => expect(performance.getEntriesByName('app-ready', 'mark')).toHaveLength(1));
+    expect(screen.getByText('first thought')).toBeTruthy();
+    expect(screen.queryByText('a note on another talk')).toBeNull();
   });
 
   test('speakers and channel are told apart at a glance', async () => {
