@@ -28,6 +28,17 @@ describe('the library', () => {
     expect(within(row).getByTitle('4 stars').textContent).toContain('★★★★☆');
   });
 
+  test("a row's note count follows notes added and deleted in another page", async () => {
+    const db = await kubeconLibrary();
+    await renderLibrary(db);
+    const count = () => rowOf('Evolving Prometheus for More Use Cases').textContent;
+    expect(count()).toContain('2 notes');
+    const note = await addNote(db, 't_Pr0meTheus1', 'a third note', 120);
+    await waitFor(() => expect(count()).toContain('3 notes'));
+    await deleteNote(db, note.id);
+    await waitFor(() => expect(count()).toContain('2 notes'));
+  });
+
   test('says how much is stored, when the last backup was, and reminds gently when there is none', async () => {
     const { env } = fakeEnvironment();
     await renderLibrary(await kubeconLibrary(), env);
