@@ -34,6 +34,7 @@ export async function buildBenchExtension() {
           renderer: join(FLOOR, 'renderer.html'),
           'queue-floor': join(FLOOR, 'queue-floor.html'),
           'zip-floor': join(FLOOR, 'zip-floor.html'),
+          'import-floor': join(FLOOR, 'import-floor.html'),
         },
       },
     },

@@ -28,8 +28,16 @@ export const GROWTH_MEASURES = [
   { name: 'JS heap: library', value: (s) => s.library.heap, format: MB, target: '≤ 8 MB at 1×, ≤ 40 MB at 10×', colour: '#d62728' },
   { name: 'Import backup', value: (s) => s.import.ms, format: ms, target: '≤ 1.5 s at 1×, ≤ 15 s at 10×', colour: '#9467bd' },
   {
-    name: 'Import: longest main-thread task',
-    value: (s) => s.import.longestTask,
+    name: 'Import backup ÷ raw IndexedDB floor',
+    value: (s) => s.import.ms / s.import.floor.best,
+    format: times,
+    target: '',
+    colour: '#9467bd',
+    chart: false,
+  },
+  {
+    name: 'Import: longest main-thread task (importing, then taking the library in)',
+    value: (s) => Math.max(s.import.longestTask, s.import.takenIn.longestTask),
     format: ms,
     target: '≤ 200 ms (≤ 50 ms on the user’s page)',
     colour: '#c5b0d5',

@@ -9,6 +9,7 @@
 //   BENCH_PARTS=conference                 only issue 13's figures (conference.mjs), in their own section of BENCHMARKS.md
 //   BENCH_PARTS=slides                     only issue 12's figures (slides.mjs), in their own section of BENCHMARKS.md
 //   BENCH_PARTS=popup,first-screen         only those figures: printed, and in their own section of BENCHMARKS.md
+//   BENCH_PARTS=import                     only Import backup next to its floor, and the page's longest tasks (own section)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,16 +21,16 @@ import { conferenceBench } from './conference.mjs';
 import { makeBackup } from './dataset.mjs';
 import { slidesBench } from './slides.mjs';
 import { idleCheck } from './idle.mjs';
-import { closeExportDialog, exportOnce, installKeystrokeProbe, installLongTaskProbe, stringifyFloor, takeLongestTask } from './in-page.mjs';
+import { closeExportDialog, exportOnce, installImportProbe, installKeystrokeProbe, installLongTaskProbe, stringifyFloor, takeLongestTask } from './in-page.mjs';
 import { growthSvg } from './growth-chart.mjs';
-import { machineFacts, PARTS_SECTION, printTable, writeBenchmarksMd } from './report.mjs';
+import { machineFacts, PARTS_SECTION, printTable, writeBenchmarksMd, writeImportSection } from './report.mjs';
 import { withSection } from './md-section.mjs';
 import { median, percentile, summary } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 /**
  * Only some figures (every one without it): `conference`, issue 13's queue and triage; `slides`, issue 12's
- * capture, library and export with slides; `popup` and/or
+ * capture, library and export with slides; `import`, Import backup and its floor; `popup` and/or
  * `first-screen` (the library's), each next to its floor, while working on one figure.
  */
 const PARTS = process.env.BENCH_PARTS?.split(',') ?? null;
@@ -38,6 +39,8 @@ const POPUP_RUNS = 2 * RUNS + 1;
 const WARMUP = 2;
 const MEMORY_RUNS = 3;
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
+/** The import floor's writes (each way), each into a fresh scratch database: as slow as the import itself above 1×. */
+const importFloorRuns = (scale) => (scale === 1 ? 3 : 1);
 const SIZE = { talks: 2000, notes: 20000 };
 /** Library sizes, as multiples of SIZE: the shape of each cost as the library grows. */
 const SCALES = (process.env.BENCH_SCALES ?? '1,4,10').split(',').map(Number);
@@ -113,31 +116,9 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
     return tab;
   };
 
-  // 1. Fill the database through the library page's own Import backup.
-  log(`${scale}×: importing ${size.talks} talks and ${size.notes} notes through Import backup`);
-  const library = await page();
-  await library.goto(browser.extensionUrl('src/options/index.html'));
-  await appReadyTime(library);
-  await library.evaluate(installLongTaskProbe);
-  const importStart = performance.now();
-  await library.getByLabel('Import backup').setInputFiles(backupPath);
-  const outcome = await library.waitForFunction(
-    () => {
-      const texts = [...document.querySelectorAll('[role=status], [role=alert]')].map((e) => e.textContent ?? '');
-      return texts.find((text) => /^Imported |Nothing was imported/.test(text.trim())) ?? false;
-    },
-    undefined,
-    { timeout: 600_000, polling: 100 },
-  );
-  const importText = String(await outcome.jsonValue()).trim();
-  if (!importText.startsWith('Imported')) throw new Error(`Import failed: ${importText}`);
-  results.import = { ms: performance.now() - importStart, message: importText, longestTask: await library.evaluate(takeLongestTask) };
-  const stored = await library.evaluate(countStores);
-  if (stored.talks < size.talks || stored.notes < size.notes) throw new Error(`After import: ${JSON.stringify(stored)}`);
-  results.stored = stored;
-  await library.close();
-  log(`imported in ${(results.import.ms / 1000).toFixed(1)} s: ${importText}`);
-
+  // 1. Fill the database through the library page's own Import backup, next to its floor.
+  await importLibrary(browser, page, backupPath, results);
+  if (PARTS?.every((part) => part === 'import')) return results;
   if (PARTS) return measureParts(browser, context, page, results);
   // 2. Popup against its floors, interleaved so that drift hits all three alike.
   const watch = await page();
@@ -317,6 +298,70 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
   return results;
 }
 
+/**
+ * Imports the backup through the library page's own `Import backup`, timed from the file chosen to the
+ * page saying it is done; then until the page shows the whole library it imported (its talk count).
+ * The page's longest tasks (Long Tasks API) in each span. Then the floor in the same browser: the
+ * records it stored written with the raw IndexedDB API (bench-floor/import-floor.html).
+ */
+async function importLibrary(browser, page, backupPath, results) {
+  const { scale, size } = results;
+  log(`${scale}×: importing ${size.talks} talks and ${size.notes} notes through Import backup`);
+  const library = await page();
+  await library.goto(browser.extensionUrl('src/options/index.html'));
+  await appReadyTime(library);
+  await library.evaluate(installLongTaskProbe);
+  await library.evaluate(installImportProbe);
+  const importStart = performance.now();
+  await library.getByLabel('Import backup').setInputFiles(backupPath);
+  const outcome = await library.waitForFunction(
+    () => {
+      const texts = [...document.querySelectorAll('[role=status], [role=alert]')].map((e) => e.textContent ?? '');
+      return texts.find((text) => /^Imported |Nothing was imported/.test(text.trim())) ?? false;
+    },
+    undefined,
+    { timeout: 600_000, polling: 100 },
+  );
+  const importMs = performance.now() - importStart;
+  const importText = String(await outcome.jsonValue()).trim();
+  if (!importText.startsWith('Imported')) throw new Error(`Import failed: ${importText}`);
+  const longestTask = await library.evaluate(takeLongestTask);
+  const phases = await library.evaluate(() => window.__benchImportPhases);
+  log(`imported in ${(importMs / 1000).toFixed(1)} s: ${importText}`);
+  // The list's own count ("20,000 talks"), not the import's message, which names as many.
+  const count = `${size.talks.toLocaleString('en')} talks`;
+  await library.waitForFunction((text) => [...document.querySelectorAll('[aria-live]')].some((e) => e.textContent?.trim() === text), count, {
+    timeout: 600_000,
+    polling: 100,
+  });
+  const takenIn = { ms: performance.now() - importStart - importMs, longestTask: await library.evaluate(takeLongestTask) };
+  const stored = await library.evaluate(countStores);
+  if (stored.talks < size.talks || stored.notes < size.notes) throw new Error(`After import: ${JSON.stringify(stored)}`);
+  results.stored = stored;
+  await library.close();
+
+  log(`${scale}×: import floor, raw IndexedDB, ${importFloorRuns(scale)} runs`);
+  const floorTab = await page();
+  await floorTab.goto(browser.extensionUrl('bench-floor/import-floor.html'));
+  await appReadyTime(floorTab);
+  const floor = await floorTab.evaluate((runs) => window.benchImportFloor(runs), importFloorRuns(scale));
+  await floorTab.close();
+  const oneTransaction = summary(floor.oneTransaction);
+  const chunked = summary(floor.chunked);
+  results.import = {
+    ms: importMs,
+    message: importText,
+    fileChecked: phases.writing - phases.chosen,
+    written: phases.written - phases.writing,
+    longestTask,
+    takenIn,
+    floor: { oneTransaction, chunked, chunk: floor.chunk, best: Math.min(oneTransaction.median, chunked.median) },
+  };
+  log(
+    `floor ${oneTransaction.median.toFixed(0)} ms in one transaction, ${chunked.median.toFixed(0)} ms in chunks; import ÷ floor ${(importMs / results.import.floor.best).toFixed(2)}×`,
+  );
+}
+
 /** BENCH_PARTS: the popup and/or the library's first screen, each next to the Preact + Dexie floor loaded in the same rounds. */
 async function measureParts(browser, context, page, results) {
   const watch = await page();
@@ -344,7 +389,12 @@ async function measureParts(browser, context, page, results) {
   return results;
 }
 
-function printParts({ scales, loadBefore, runs }) {
+function printParts(results) {
+  if (PARTS.includes('import')) writeImportSection(join(ROOT, 'BENCHMARKS.md'), results, SCALES);
+  if (PARTS.includes('popup') || PARTS.includes('first-screen')) printPageParts(results);
+}
+
+function printPageParts({ scales, loadBefore, runs }) {
   const lines = [];
   for (const { scale, ...figures } of scales) {
     for (const name of ['floor', 'popup', 'library'].filter((n) => figures[n])) {
