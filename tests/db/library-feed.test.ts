@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { followLibrary, type LibraryChange } from '../../src/db/library-feed';
+import { followLibrary, nextChunkSize, type LibraryChange } from '../../src/db/library-feed';
 import { addNote } from '../../src/db/notes';
 import { newTalk } from '../../src/db/talks';
 import type { Note, Talk } from '../../src/talk/model';
@@ -147,6 +147,49 @@ test('a library of several chunks comes whole: each talk once, with all its note
     expect(new Set(chunks.flatMap((chunk) => chunk.talks!.map((talk) => talk.id))).size).toBe(1100);
     expect(chunks.flatMap((chunk) => chunk.notes!.map((note) => note.id)).sort()).toEqual(notes.map((note) => note.id).sort());
     for (const chunk of chunks) for (const note of chunk.notes!) expect(chunk.talks!.map((talk) => talk.id)).toContain(note.talkId);
+  } finally {
+    stop();
+  }
+});
+
+test('a chunk that keeps the page busy too long makes the next smaller; a quick one makes it larger, within bounds', () => {
+  expect(nextChunkSize(500, 80)).toBe(100);
+  expect(nextChunkSize(500, 1000)).toBe(50);
+  // Twice as large at most, however quick, and never above 500 talks.
+  expect(nextChunkSize(100, 0)).toBe(200);
+  expect(nextChunkSize(400, 2)).toBe(500);
+  expect(nextChunkSize(100, 8)).toBe(200);
+  expect(nextChunkSize(100, 16)).toBe(100);
+});
+
+test('a page slow with each chunk is handed smaller ones, and still gets every talk once', async () => {
+  const db = freshDb();
+  const talks = Array.from({ length: 300 }, (_, i) => talkNumber(i));
+  await writeLibrary(db, () => db.talks.bulkAdd(talks));
+  const sizes: number[] = [];
+  const { next, hear } = recorder();
+  const stop = followLibrary(db, 10, {
+    first: () => {},
+    chunk: (chunkTalks) => {
+      sizes.push(chunkTalks.length);
+      // A page that takes 40 ms over every chunk, whatever its size.
+      const until = performance.now() + 40;
+      while (performance.now() < until);
+    },
+    reset: () => {},
+    loaded: () => hear({ kind: 'loaded' }),
+    changed: () => {},
+    talksOfNote: () => [],
+    error: (error) => {
+      throw error;
+    },
+  });
+  try {
+    await next('loaded');
+    expect(sizes[0]).toBe(100);
+    // 16 ms of work a chunk would be 40 talks; 50 is the least.
+    expect(sizes[1]).toBe(50);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(300);
   } finally {
     stop();
   }
