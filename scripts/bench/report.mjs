@@ -227,7 +227,8 @@ export function writeImportSection(path, results, scales) {
 \`${command}\`, ${new Date().toISOString()}, load average ${results.loadBefore.map((l) => l.toFixed(2)).join(' ')} before the run. Each size in a
 fresh browser: the seeded backup (\`scripts/bench/dataset.mjs\`) imported once through the library page's \`Import backup\`,
 from the file chosen to the page saying it is imported; then until the page shows the whole library (its talk count). Longest
-tasks: the library page's Long Tasks API (0: none over 50 ms). Floor: the records the import stored, read back and added with
+tasks: the library page's Long Tasks API (0: none over 50 ms; wall time, which a busy machine stretches); the page starts reading the
+library again when the import's transaction commits, a moment before it says so. Floor: the records the import stored, read back and added with
 the raw IndexedDB API into a scratch database with Talklog's stores and indexes (\`scripts/bench/floor/import-floor.ts\`), median
 of 3 at 1×, one run above; the ratio is against the faster of one transaction and transactions of ${results.scales[0].import.floor.chunk}.
 

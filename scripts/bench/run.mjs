@@ -339,6 +339,16 @@ async function importLibrary(browser, page, backupPath, results) {
   if (stored.talks < size.talks || stored.notes < size.notes) throw new Error(`After import: ${JSON.stringify(stored)}`);
   results.stored = stored;
   await library.close();
+  results.import = {
+    ms: importMs,
+    message: importText,
+    fileChecked: phases.writing - phases.chosen,
+    written: phases.written - phases.writing,
+    longestTask,
+    takenIn,
+  };
+  // Other parts only need the library filled.
+  if (PARTS && !PARTS.includes('import')) return;
 
   log(`${scale}×: import floor, raw IndexedDB, ${importFloorRuns(scale)} runs`);
   const floorTab = await page();
@@ -348,15 +358,7 @@ async function importLibrary(browser, page, backupPath, results) {
   await floorTab.close();
   const oneTransaction = summary(floor.oneTransaction);
   const chunked = summary(floor.chunked);
-  results.import = {
-    ms: importMs,
-    message: importText,
-    fileChecked: phases.writing - phases.chosen,
-    written: phases.written - phases.writing,
-    longestTask,
-    takenIn,
-    floor: { oneTransaction, chunked, chunk: floor.chunk, best: Math.min(oneTransaction.median, chunked.median) },
-  };
+  results.import.floor = { oneTransaction, chunked, chunk: floor.chunk, best: Math.min(oneTransaction.median, chunked.median) };
   log(
     `floor ${oneTransaction.median.toFixed(0)} ms in one transaction, ${chunked.median.toFixed(0)} ms in chunks; import ÷ floor ${(importMs / results.import.floor.best).toFixed(2)}×`,
   );
