@@ -49,3 +49,43 @@ export async function domContentLoadedTime(page) {
     return navigation.domContentLoadedEventEnd;
   });
 }
+
+/**
+ * Starts a DevTools trace of the page's renderer; the function it returns ends it and gives the longest
+ * task of the page's main thread in thread time (CPU), which a busy machine does not stretch as it does
+ * the Long Tasks API's wall time. The page's main thread is the renderer main thread that ran the most.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<() => Promise<{ longestMs: number, over50: number, tasks: number }>>}
+ */
+export async function traceMainThreadTasks(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const names = new Map();
+  const tasks = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => {
+    for (const event of value) {
+      if (event.name === 'thread_name') names.set(`${event.pid}:${event.tid}`, event.args.name);
+      else if (event.name === 'RunTask' && event.ph === 'X' && event.tdur !== undefined)
+        tasks.push({ thread: `${event.pid}:${event.tid}`, cpu: event.tdur / 1000 });
+    }
+  });
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] },
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+    const byThread = new Map();
+    for (const task of tasks) {
+      if (names.get(task.thread) !== 'CrRendererMain') continue;
+      const list = byThread.get(task.thread) ?? [];
+      list.push(task.cpu);
+      byThread.set(task.thread, list);
+    }
+    const total = (list) => list.reduce((sum, cpu) => sum + cpu, 0);
+    const main = [...byThread.values()].sort((a, b) => total(b) - total(a))[0] ?? [];
+    return { longestMs: Math.max(0, ...main), over50: main.filter((cpu) => cpu > 50).length, tasks: main.length };
+  };
+}

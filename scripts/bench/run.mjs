@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeYouTube } from '../fake-youtube/server.mjs';
-import { appReadyTime, domContentLoadedTime, heapAfterGc, launchBenchBrowser } from './browser.mjs';
+import { appReadyTime, domContentLoadedTime, heapAfterGc, launchBenchBrowser, traceMainThreadTasks } from './browser.mjs';
 import { buildBenchExtension, ROOT } from './build.mjs';
 import { bundleFigures } from './bundles.mjs';
 import { conferenceBench } from './conference.mjs';
@@ -312,6 +312,7 @@ async function importLibrary(browser, page, backupPath, results) {
   await appReadyTime(library);
   await library.evaluate(installLongTaskProbe);
   await library.evaluate(installImportProbe);
+  const endTrace = await traceMainThreadTasks(library);
   const importStart = performance.now();
   await library.getByLabel('Import backup').setInputFiles(backupPath);
   const outcome = await library.waitForFunction(
@@ -335,6 +336,7 @@ async function importLibrary(browser, page, backupPath, results) {
     polling: 100,
   });
   const takenIn = { ms: performance.now() - importStart - importMs, longestTask: await library.evaluate(takeLongestTask) };
+  const threadTime = await endTrace();
   const stored = await library.evaluate(countStores);
   if (stored.talks < size.talks || stored.notes < size.notes) throw new Error(`After import: ${JSON.stringify(stored)}`);
   results.stored = stored;
@@ -346,6 +348,7 @@ async function importLibrary(browser, page, backupPath, results) {
     written: phases.written - phases.writing,
     longestTask,
     takenIn,
+    threadTime,
   };
   // Other parts only need the library filled.
   if (PARTS && !PARTS.includes('import')) return;
