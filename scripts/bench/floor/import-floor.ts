@@ -20,19 +20,13 @@ const done = (request: IDBRequest | IDBTransaction) =>
     }
   });
 
-function readAll(name: 'talks' | 'notes'): Promise<{ id: string }[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('talklog');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const read = open.result.transaction(name).objectStore(name).getAll();
-      read.onsuccess = () => {
-        open.result.close();
-        resolve(read.result);
-      };
-      read.onerror = () => reject(read.error);
-    };
-  });
+async function readAll(name: 'talks' | 'notes'): Promise<{ id: string }[]> {
+  const open = indexedDB.open('talklog');
+  await done(open);
+  const read = open.result.transaction(name).objectStore(name).getAll();
+  await done(read);
+  open.result.close();
+  return read.result;
 }
 
 /** A fresh scratch database with every store and index Talklog's schema declares. */
