@@ -62,15 +62,17 @@ try {
   await cdp.send('Profiler.start');
   const search = tab.getByRole('searchbox', { name: 'Search' });
   const latencies = [];
+  const typed = [];
   for (const query of QUERIES) {
     await search.fill('');
     await tab.waitForTimeout(300);
     await search.focus();
-    for (const character of query) {
+    for (const [at, character] of [...query].entries()) {
       await tab.evaluate(() => window.__benchArm());
       await tab.keyboard.type(character);
-      const { latency } = await tab.evaluate(() => window.__benchSettled(250));
+      const { latency, mutations } = await tab.evaluate(() => window.__benchSettled(250));
       if (latency !== null) latencies.push(latency);
+      typed.push({ prefix: query.slice(0, at + 1), latency, mutations });
     }
   }
   const { profile } = await cdp.send('Profiler.stop');
@@ -78,6 +80,8 @@ try {
   await traced;
   const keystrokes = QUERIES.join('').length;
   console.log(`keystroke → paint: median ${median(latencies).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
+  const slowest = typed.sort((a, b) => (b.latency ?? 0) - (a.latency ?? 0)).slice(0, 6);
+  console.log(`slowest: ${slowest.map(({ prefix, latency, mutations }) => `\`${prefix}\` ${latency?.toFixed(1)} ms (${mutations} DOM changes)`).join(', ')}`);
   printMainThread(events, keystrokes);
   printInclusive(profile);
 } finally {
