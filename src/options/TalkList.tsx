@@ -9,6 +9,7 @@ import { plural } from '../i18n/plural';
 import { TalkRow, type RowActions, type RowContext } from './TalkRow';
 import { triagePatch } from './triage-keys';
 import './TalkList.css';
+import { useListedOnceNotesRead, type DrawnRows } from './use-talk-notes';
 import { useWindowVirtualizer } from './use-window-virtualizer';
 
 /** A closed row's height before it is measured; rows are measured once drawn. */
@@ -52,9 +53,9 @@ interface TalkListProps {
  */
 export function TalkList({
   db,
-  shown,
+  shown: filtered,
   total,
-  words,
+  words: query,
   narrowed,
   onClearFilters,
   vocabulary,
@@ -72,6 +73,9 @@ export function TalkList({
   const focusedTalk = useRef<string | null>(null);
   /** A row to move the focus to once it is drawn. */
   const moveFocusTo = useRef<number | null>(null);
+  /** The rows around the window, as last drawn: those a search's new talks will be drawn in. */
+  const drawnRows = useRef<DrawnRows>({ first: 0, count: 4 * OVERSCAN });
+  const { shown, words } = useListedOnceNotesRead(db, filtered, query, drawnRows.current);
 
   const virtualizer = useWindowVirtualizer(list, {
     count: shown.length,
@@ -147,6 +151,15 @@ export function TalkList({
   };
 
   const rows = virtualizer.getVirtualItems();
+  const { startIndex, endIndex } = virtualizer.range ?? {
+    startIndex: 0,
+    endIndex: 0,
+  };
+  // Rows a search draws are not measured yet and may be shorter: a few more than the window held.
+  drawnRows.current = {
+    first: Math.max(0, startIndex - OVERSCAN),
+    count: endIndex - startIndex + 1 + 4 * OVERSCAN,
+  };
   return (
     <>
       <div class="talk-list__head">

@@ -2,9 +2,9 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { notesForTalks } from '../db/notes';
 import type { Note } from '../talk/model';
-import type { LibraryEntry } from './library-filter';
+import { matchesInNotes, type LibraryEntry } from './library-filter';
 
-/** Talks whose notes are kept once read: a few screenfuls of rows, so scrolling back reads nothing. */
+/** Talks whose notes are kept once read: a few screenfuls of rows, so scrolling back or typing on reads nothing. */
 const KEPT = 200;
 
 /**
@@ -28,7 +28,10 @@ class DrawnNotes {
     return kept?.entry === entry ? kept.notes : undefined;
   }
 
-  /** Reads the entry's notes, together with those of every row asking in the same task; `done` once kept. */
+  /**
+   * Reads the entry's notes, together with those of every entry asked for in the same task; `done` once
+   * the read is over (the notes kept, or not when the read failed).
+   */
   ask(entry: LibraryEntry, done: () => void): void {
     const asking = this.asked.get(entry.talk.id);
     if (asking?.entry === entry) {
@@ -42,35 +45,37 @@ class DrawnNotes {
   private async read(): Promise<void> {
     const asked = [...this.asked.values()];
     this.asked = new Map();
-    let notes: Note[][];
     try {
-      notes = await notesForTalks(
+      const notes = await notesForTalks(
         this.db,
         asked.map(({ entry }) => entry.talk.id),
       );
+      asked.forEach(({ entry }, i) => {
+        this.kept.delete(entry.talk.id);
+        this.kept.set(entry.talk.id, { entry, notes: notes[i] });
+      });
+      for (const talkId of [...this.kept.keys()].slice(0, Math.max(0, this.kept.size - KEPT))) this.kept.delete(talkId);
     } catch {
       // A failed read leaves those rows without their notes, as they were; the next ask tries again.
-      return;
     }
-    asked.forEach(({ entry }, i) => {
-      this.kept.delete(entry.talk.id);
-      this.kept.set(entry.talk.id, { entry, notes: notes[i] });
-    });
-    for (const talkId of [...this.kept.keys()].slice(0, Math.max(0, this.kept.size - KEPT))) this.kept.delete(talkId);
     for (const { done } of asked) for (const each of done) each();
   }
 }
 
 const drawnNotes = new WeakMap<TalklogDb, DrawnNotes>();
 
+function drawnNotesOf(db: TalklogDb): DrawnNotes {
+  let notes = drawnNotes.get(db);
+  if (!notes) drawnNotes.set(db, (notes = new DrawnNotes(db)));
+  return notes;
+}
+
 /**
  * A row's notes, read when `wanted`; undefined until first read. While a changed talk's notes are read
  * again, the row keeps showing those it had (a note being edited stays open).
  */
 export function useTalkNotes(db: TalklogDb, entry: LibraryEntry, wanted: boolean): Note[] | undefined {
-  let notes = drawnNotes.get(db);
-  if (!notes) drawnNotes.set(db, (notes = new DrawnNotes(db)));
-  const store = notes;
+  const store = drawnNotesOf(db);
   const [, setRead] = useState(0);
   const shown = useRef<Note[] | undefined>(undefined);
   const fresh = store.notesOf(entry);
@@ -85,4 +90,55 @@ export function useTalkNotes(db: TalklogDb, entry: LibraryEntry, wanted: boolean
   }, [store, entry, wanted, fresh]);
   if (fresh) shown.current = fresh;
   return fresh ?? shown.current;
+}
+
+/** Which rows the list is about to draw: from `first`, `count` of them (where the window was a moment ago). */
+export interface DrawnRows {
+  first: number;
+  count: number;
+}
+
+/** A list of talks to draw, with the search words to mark in them. */
+export interface Listed {
+  shown: LibraryEntry[];
+  words: string[];
+}
+
+/**
+ * What the list draws: `shown` (and its `words`) once the notes its drawn rows match in (to show
+ * where) are read, and until then what it drew before. A keystroke thus changes the screen once, with
+ * every row's "in a note" excerpt, instead of drawing rows and then their excerpts a frame or more
+ * later; when those notes are kept from a keystroke before (typing on narrows), it draws at once. Only
+ * the newest `shown` is ever waited for: a read that comes back after a later keystroke draws that
+ * one, never the talks of its own.
+ */
+export function useListedOnceNotesRead(db: TalklogDb, shown: LibraryEntry[], words: string[], rows: DrawnRows): Listed {
+  const store = drawnNotesOf(db);
+  const [, setRead] = useState(0);
+  const drawn = useRef<Listed | null>(null);
+  /** The last `shown` whose read is over: drawn whatever came of it, so that a failed read holds nothing up. */
+  const readFor = useRef<LibraryEntry[] | null>(null);
+  const unread =
+    words.length === 0 || drawn.current === null || readFor.current === shown
+      ? []
+      : shown.slice(rows.first, rows.first + rows.count).filter((entry) => !store.notesOf(entry) && matchesInNotes(entry, words));
+  const waiting = unread.length > 0;
+  useLayoutEffect(() => {
+    if (!waiting) return;
+    let current = true;
+    let left = unread.length;
+    const done = () => {
+      if (--left > 0 || !current) return;
+      readFor.current = shown;
+      setRead((count) => count + 1);
+    };
+    for (const entry of unread) store.ask(entry, done);
+    return () => {
+      current = false;
+    };
+    // `unread` follows from `shown` and `words` (and from what is kept, which only a read changes).
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, shown, words, waiting]);
+  if (!waiting && (drawn.current?.shown !== shown || drawn.current.words !== words)) drawn.current = { shown, words };
+  return drawn.current!;
 }

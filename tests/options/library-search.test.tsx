@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { afterAll, afterEach, expect, test } from 'vitest';
+import { libraryTables } from '../../src/db/database';
+import { LazyTalkRowDetails } from '../../src/options/TalkRow';
+import { kubeconLibrary, renderLibrary, rowOf, titles } from './library-harness';
+
+afterEach(cleanup);
+// The page loads an opened row's code once its first screen is up: done before the file's end.
+afterAll(() => LazyTalkRowDetails.preload());
+
+const snippets = () => [...document.querySelectorAll('.talk-row__snippet')].map((snippet) => snippet.textContent);
+
+test('a search that matches in a note draws its rows once, each already showing where it matched', async () => {
+  await renderLibrary(await kubeconLibrary());
+  const search = screen.getByRole('searchbox', { name: 'Search' });
+  fireEvent.input(search, { target: { value: 'openmetrics' } });
+  expect(titles()).toEqual(['What You Need to Know About OpenMetrics']);
+
+  // Every state the list goes through from here: never the talk without its excerpt.
+  const states: string[] = [];
+  const observer = new MutationObserver(() => states.push(`${titles().join()} | ${snippets().join()}`));
+  observer.observe(screen.getByRole('list', { name: 'Talks' }), { subtree: true, childList: true, characterData: true });
+  fireEvent.input(search, { target: { value: 'grafana agent' } });
+  expect(await screen.findByRole('heading', { name: 'Evolving Prometheus for More Use Cases' })).toBeTruthy();
+  expect(rowOf('Evolving Prometheus for More Use Cases').querySelector('.talk-row__snippet')?.textContent).toContain(
+    'Prometheus Agent, based on Grafana Agent',
+  );
+  await Promise.resolve();
+  observer.disconnect();
+  expect(states.filter((state) => state.startsWith('Evolving') && !state.includes('Grafana Agent'))).toEqual([]);
+  expect(screen.getByText('1 of 2 talks')).toBeTruthy();
+
+  // The talks whose notes were just read are drawn at once, excerpt and all.
+  fireEvent.input(search, { target: { value: 'grafana' } });
+  expect(snippets()).toEqual(['In a note: Prometheus Agent, based on Grafana Agent']);
+});
+
+test('a read of notes that comes back after a later keystroke never draws the earlier search', async () => {
+  const db = await kubeconLibrary();
+  await renderLibrary(db);
+  const search = screen.getByRole('searchbox', { name: 'Search' });
+  fireEvent.input(search, { target: { value: 'grafana agent' } });
+  fireEvent.input(search, { target: { value: 'openmetrics' } });
+  expect(titles()).toEqual(['What You Need to Know About OpenMetrics']);
+
+  // A write over the notes starts only once every read of them begun before it is over: the first
+  // keystroke's read is back when it is done.
+  await db.transaction('rw', libraryTables(db), () => {});
+  await Promise.resolve();
+  expect(titles()).toEqual(['What You Need to Know About OpenMetrics']);
+  expect(snippets()).toEqual([]);
+  expect(screen.getByText('1 of 2 talks')).toBeTruthy();
+});
