@@ -17,6 +17,13 @@ const ROW_ESTIMATE = 104;
 /** Rows drawn beyond each edge of the window, so that Tab and the arrows always find the next one. */
 const OVERSCAN = 4;
 
+/**
+ * A row's height as the virtualizer's ResizeObserver reports it: its border box, rounded. Measured so
+ * when drawn too (not `offsetHeight`, which snaps to pixels by where the row sits), so that the
+ * observer finds nothing changed and moves no row a frame later.
+ */
+const rowHeight = (row: Element, entry?: ResizeObserverEntry) => Math.round(entry?.borderBoxSize[0]?.blockSize ?? row.getBoundingClientRect().height);
+
 /** Keys that move between rows, to the row they lead to. */
 const ROW_KEYS: Record<string, (index: number, count: number) => number> = {
   ArrowDown: (index) => index + 1,
@@ -75,12 +82,16 @@ export function TalkList({
   const moveFocusTo = useRef<number | null>(null);
   /** The rows around the window, as last drawn: those a search's new talks will be drawn in. */
   const drawnRows = useRef<DrawnRows>({ first: 0, count: 4 * OVERSCAN });
-  const { shown, words } = useListedOnceNotesRead(db, filtered, query, drawnRows.current);
+  const listed = useListedOnceNotesRead(db, filtered, query, drawnRows.current);
+  const { shown, words } = listed;
+  /** The rows measured since the talks listed (or the words marked in them) last changed. */
+  const measured = useRef({ listed, rows: new WeakSet<Element>() });
 
   const virtualizer = useWindowVirtualizer(list, {
     count: shown.length,
     estimateSize: () => ROW_ESTIMATE,
     overscan: OVERSCAN,
+    measureElement: rowHeight,
     getItemKey: (index) => shown[index].talk.id,
     rangeExtractor: (range) => {
       const indexes = defaultRangeExtractor(range);
@@ -97,6 +108,19 @@ export function TalkList({
         moveFocusTo.current = null;
         link.focus();
       }
+    }
+  });
+
+  // Rows are measured here, in the task that drew them: a row drawn again for another search may change
+  // height (an excerpt comes or goes), and a new row is drawn before it is in the page, too early to be
+  // measured as it is drawn. Left to the virtualizer's ResizeObserver, they would move the rows below
+  // them in a second pass, a frame after the first was painted.
+  useLayoutEffect(() => {
+    if (measured.current.listed !== listed) measured.current = { listed, rows: new WeakSet() };
+    for (const row of list.current?.children ?? []) {
+      if (!(row instanceof HTMLElement) || measured.current.rows.has(row)) continue;
+      measured.current.rows.add(row);
+      virtualizer.resizeItem(Number(row.dataset.index), rowHeight(row));
     }
   });
 
