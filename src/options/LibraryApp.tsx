@@ -62,7 +62,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   // Until the whole library is read, the first screen shows the newest talks, unfiltered.
   const [filterEntries] = useState(narrowingFilter);
   const shown = useMemo(() => sorted && (complete ? filterEntries(sorted, filter) : sorted), [sorted, filter, complete, filterEntries]);
-  const shownTalks = useMemo(() => shown?.map((entry) => entry.talk), [shown]);
+  // Only the export dialog needs the talks shown as talks: not made on every keystroke.
+  const shownTalks = useMemo(() => (exporting ? shown?.map((entry) => entry.talk) : undefined), [shown, exporting]);
   const narrowed = narrowsTalks(filter);
   /** Filters and export appear once there is something to filter or export. */
   const hasTalks = entries !== undefined && entries.length > 0;
@@ -73,7 +74,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
     () => (filter.event !== '' && talks ? eventProgressText(talks.filter((talk) => talk.event === filter.event)) : null),
     [filter.event, talks],
   );
-  const selectedShown = useMemo(() => shown?.filter((entry) => selected.has(entry.talk.id)) ?? [], [shown, selected]);
+  // Nothing selected (as while searching, mostly): no pass over every talk shown.
+  const selectedShown = useMemo(() => (selected.size > 0 && shown ? shown.filter((entry) => selected.has(entry.talk.id)) : []), [shown, selected]);
 
   const shownAtAll = entries !== undefined;
   /** Whether the first screen has been painted: what is below the list waits for it (`belowTheList`). */

@@ -124,7 +124,7 @@ export function TalkList({
     }
   });
 
-  const selectedCount = shown.reduce((count, entry) => count + (selected.has(entry.talk.id) ? 1 : 0), 0);
+  const selectedCount = selected.size === 0 ? 0 : shown.reduce((count, entry) => count + (selected.has(entry.talk.id) ? 1 : 0), 0);
   const select = (talkIds: string[], on: boolean) => {
     const next = new Set(selected);
     for (const id of talkIds) {
