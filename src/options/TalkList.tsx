@@ -1,5 +1,5 @@
 import { defaultRangeExtractor } from '@tanstack/virtual-core';
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import type { TalkDetailsPatch } from '../db/library';
 import { t } from '../i18n/t';
@@ -87,12 +87,15 @@ export function TalkList({
   /** The rows measured since the talks listed (or the words marked in them) last changed. */
   const measured = useRef({ listed, rows: new WeakSet<Element>() });
 
+  // The same function while the same talks are listed: the virtualizer works out every row's place
+  // again (a pass over all of them) whenever it changes.
+  const getItemKey = useCallback((index: number) => shown[index].talk.id, [shown]);
   const virtualizer = useWindowVirtualizer(list, {
     count: shown.length,
     estimateSize: () => ROW_ESTIMATE,
     overscan: OVERSCAN,
     measureElement: rowHeight,
-    getItemKey: (index) => shown[index].talk.id,
+    getItemKey,
     rangeExtractor: (range) => {
       const indexes = defaultRangeExtractor(range);
       const focused = focusedTalk.current === null ? -1 : shown.findIndex((entry) => entry.talk.id === focusedTalk.current);
