@@ -61,7 +61,7 @@ export function FilterBar({ filter, facets, onChange }: FilterBarProps) {
         <Choice label={t('fieldInterest')} value={String(filter.minInterest)} onChange={(stars) => onChange({ minInterest: Number(stars) })}>
           <option value="0">{t('anyInterest')}</option>
           {([1, 2, 3, 4, 5] as const).map((stars) => (
-            <option key={stars} value={stars}>
+            <option key={stars} value={String(stars)}>
               {stars === 5 ? interestLabel(5) : t('interestOrMore', interestLabel(stars))}
             </option>
           ))}
