@@ -4,15 +4,15 @@
 // triage key). Writes its own section of BENCHMARKS.md. Alone:
 //
 //   BENCH_PARTS=conference node scripts/bench/run.mjs     (BENCH_RUNS=7 by default)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONFERENCE_CHANNEL, CONFERENCE_PLAYLIST_ID } from '../fake-youtube/conference.mjs';
 import { appReadyTime, launchBenchBrowser } from './browser.mjs';
 import { ROOT } from './build.mjs';
 import { clearLibrary, countTalks, installQueueProbe, installTriageFloor, installTriageProbe, readWholePlaylist } from './conference-in-page.mjs';
-import { withSection } from './md-section.mjs';
-import { machineFacts, markdownTable, ms, printRows, ratio, within } from './report.mjs';
+import { writeSection } from './md-section.mjs';
+import { markdownTable, ms, printRows, ratio, stampRun, within } from './report.mjs';
 import { median, summary } from './stats.mjs';
 
 export const CONFERENCE_SECTION = 'conference';
@@ -43,14 +43,11 @@ export async function conferenceBench({ extensionDir, youtube, runs, log }) {
       await browser.close();
     }
   }
-  results.loadAfter = loadavg();
-  results.machine = machineFacts();
-  results.date = new Date().toISOString();
-  results.seconds = (performance.now() - start) / 1000;
+  stampRun(results, start);
   const rows = tableRows(results);
   printRows('Talklog bench — a conference (issue 13)', rows);
   const path = join(ROOT, 'BENCHMARKS.md');
-  writeFileSync(path, withSection(readFileSync(path, 'utf8'), CONFERENCE_SECTION, section(results, rows)));
+  writeSection(path, CONFERENCE_SECTION, section(results, rows));
   log('wrote the conference section of BENCHMARKS.md');
   return results;
 }

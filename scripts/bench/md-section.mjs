@@ -1,5 +1,6 @@
 // BENCHMARKS.md holds the sections of more than one bench: each rewrites only its own, marked by
 // HTML comments, and keeps the others.
+import { readFileSync, writeFileSync } from 'node:fs';
 
 /** @param {string} name */
 const markers = (name) => [`<!-- bench section: ${name} -->`, `<!-- end of bench section: ${name} -->`];
@@ -24,6 +25,14 @@ export function withSection(text, name, body) {
   const section = `${start}\n${body.trim()}\n${end}`;
   const old = sectionOf(text, name);
   return old ? text.replace(old, () => section) : `${text.trimEnd()}\n\n${section}\n`;
+}
+
+/**
+ * Sets section `name` of the markdown file at `path` to `body`, keeping the rest of the file.
+ * @param {string} path @param {string} name @param {string} body
+ */
+export function writeSection(path, name, body) {
+  writeFileSync(path, withSection(readFileSync(path, 'utf8'), name, body));
 }
 
 /**

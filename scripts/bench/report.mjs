@@ -2,10 +2,10 @@
 // were measured on.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { BUDGETS } from '../bundle-graph.mjs';
 import { growthTable } from './growth-chart.mjs';
-import { markedSections, withSection } from './md-section.mjs';
+import { markedSections, writeSection } from './md-section.mjs';
 
 /** The section a `BENCH_PARTS` run writes (the popup and the library's first screen alone). */
 export const PARTS_SECTION = 'parts';
@@ -18,7 +18,15 @@ const MB = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 export const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 export const within = (ok) => (ok ? 'yes' : 'NO');
 
-export function machineFacts() {
+/** What every bench run records of itself once done: the machine, its load after, the date and the run's length since `startMs`. */
+export function stampRun(results, startMs) {
+  results.loadAfter = loadavg();
+  results.machine = machineFacts();
+  results.date = new Date().toISOString();
+  results.seconds = (performance.now() - startMs) / 1000;
+}
+
+function machineFacts() {
   const cpuModel = (() => {
     try {
       return readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model;
@@ -243,7 +251,7 @@ the raw IndexedDB API into a scratch database with Talklog's stores and indexes 
 of 3 at 1×, one run above; the ratio is against the faster of one transaction and transactions of ${results.scales[0].import.floor.chunk}.
 
 ${markdownTable(rows)}`;
-  writeFileSync(path, withSection(readFileSync(path, 'utf8'), IMPORT_SECTION, body));
+  writeSection(path, IMPORT_SECTION, body);
 }
 
 const HEADER = ['Measure', 'Talklog', 'Floor (same run)', 'Ratio', 'Target', 'Within'];

@@ -23,8 +23,8 @@ import { slidesBench } from './slides.mjs';
 import { idleCheck } from './idle.mjs';
 import { closeExportDialog, exportOnce, installImportProbe, installKeystrokeProbe, installLongTaskProbe, stringifyFloor, takeLongestTask } from './in-page.mjs';
 import { growthSvg } from './growth-chart.mjs';
-import { machineFacts, PARTS_SECTION, printTable, writeBenchmarksMd, writeImportSection } from './report.mjs';
-import { withSection } from './md-section.mjs';
+import { PARTS_SECTION, printTable, stampRun, writeBenchmarksMd, writeImportSection } from './report.mjs';
+import { writeSection } from './md-section.mjs';
 import { median, percentile, summary } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -94,10 +94,7 @@ async function main() {
     rmSync(work, { recursive: true, force: true });
     rmSync(extensionDir, { recursive: true, force: true });
   }
-  results.loadAfter = loadavg();
-  results.machine = machineFacts();
-  results.date = new Date().toISOString();
-  results.seconds = (performance.now() - T0) / 1000;
+  stampRun(results, T0);
   const rows = printTable(results);
   writeFileSync(join(ROOT, 'docs', 'bench-growth.svg'), growthSvg(results.scales));
   writeBenchmarksMd(join(ROOT, 'BENCHMARKS.md'), results, rows);
@@ -428,7 +425,7 @@ browser's default size); \`app-ready\` since navigation start. "Paired rounds" i
 
 ${lines.map((line) => `- ${line}`).join('\n')}`;
   const path = join(ROOT, 'BENCHMARKS.md');
-  writeFileSync(path, withSection(readFileSync(path, 'utf8'), PARTS_SECTION, body));
+  writeSection(path, PARTS_SECTION, body);
 }
 
 /** Heap of a fake YouTube watch tab (one YouTube tab open at a time), and the idle check on a non-watch page. */

@@ -13,8 +13,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { appReadyTime, heapAfterGc, launchBenchBrowser } from './browser.mjs';
 import { ROOT } from './build.mjs';
 import { makeBackup } from './dataset.mjs';
-import { withSection } from './md-section.mjs';
-import { machineFacts, markdownTable, ms, printRows, ratio } from './report.mjs';
+import { writeSection } from './md-section.mjs';
+import { markdownTable, ms, printRows, ratio, stampRun } from './report.mjs';
 import { median, summary } from './stats.mjs';
 
 export const SLIDES_SECTION = 'slides';
@@ -69,14 +69,11 @@ export async function slidesBench({ extensionDir, youtube, runs, exportRuns, log
     await browser.close();
     rmSync(backupPath, { force: true });
   }
-  results.loadAfter = loadavg();
-  results.machine = machineFacts();
-  results.date = new Date().toISOString();
-  results.seconds = (performance.now() - start) / 1000;
+  stampRun(results, start);
   const rows = tableRows(results);
   printRows('Talklog bench — slides (issue 12)', rows);
   const path = join(ROOT, 'BENCHMARKS.md');
-  writeFileSync(path, withSection(readFileSync(path, 'utf8'), SLIDES_SECTION, section(results, rows)));
+  writeSection(path, SLIDES_SECTION, section(results, rows));
   log('wrote the slides section of BENCHMARKS.md');
   return results;
 }
