@@ -55,8 +55,11 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
 
   const { entries, complete } = library;
   const talks = useMemo(() => (complete ? entries?.map((entry) => entry.talk) : undefined), [entries, complete]);
-  /** The talks one of whose notes holds text, for the export's choice of talks: the page holds no note. */
-  const noted = useMemo(() => new Set(entries?.filter((entry) => entry.noted).map((entry) => entry.talk.id)), [entries]);
+  /** The talks one of whose notes holds text, for the export's choice of talks (the page holds no note): made only while it is open. */
+  const noted = useMemo(
+    () => (exporting && entries ? new Set(entries.filter((entry) => entry.noted).map((entry) => entry.talk.id)) : undefined),
+    [entries, exporting],
+  );
   const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.noteCount, 0) ?? 0, [entries]);
   const sorted = useMemo(() => entries && sortEntries(entries, filter.sort), [entries, filter.sort]);
   // Until the whole library is read, the first screen shows the newest talks, unfiltered.
@@ -222,7 +225,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
       </main>
       {settings && belowTheList && <SettingsPanel {...settings} />}
       {sync && belowTheList && <SyncSettings env={sync} announce={announce} />}
-      {exporting && talks && shownTalks && (
+      {exporting && talks && shownTalks && noted && (
         <ExportDialog shown={shownTalks} all={talks} narrowed={narrowed} noted={noted} db={db} env={env} onClose={() => setExporting(false)} />
       )}
     </div>
