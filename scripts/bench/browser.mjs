@@ -19,8 +19,10 @@ export async function launchBenchBrowser({ extensionDir, hostResolverRule, witho
 }
 
 /**
- * JavaScript heap of the renderer a page runs in, after a full garbage collection. The figure is the
- * whole V8 isolate: every page sharing that process counts, so callers keep one page of a site open.
+ * JavaScript memory of the renderer a page runs in, after a full garbage collection: V8's heap and the
+ * contents of its array buffers, which the heap's own size leaves out (the library's search words live
+ * in typed arrays). The figure is the whole V8 isolate: every page sharing that process counts, so
+ * callers keep one page of a site open.
  * @param {import('playwright-core').Page} page
  */
 export async function heapAfterGc(page) {
@@ -29,7 +31,7 @@ export async function heapAfterGc(page) {
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
     const usage = await cdp.send('Runtime.getHeapUsage');
-    return usage.usedSize;
+    return usage.usedSize + (usage.backingStorageSize ?? 0);
   } finally {
     await cdp.detach();
   }

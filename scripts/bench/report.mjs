@@ -135,6 +135,14 @@ export function tableRows(r) {
     '≤ 8 MB',
     within(r.library.heap <= 8e6),
   ]);
+  rows.push([
+    '… the same page after the 40 search keystrokes',
+    MB(r.library.heapAfterSearch),
+    `Preact + Dexie page: ${MB(p.heap.floor)}`,
+    ratio(r.library.heapAfterSearch, p.heap.floor),
+    '≤ 8 MB',
+    within(r.library.heapAfterSearch <= 8e6),
+  ]);
   const w = r.withExtension;
   const wo = r.withoutExtension;
   rows.push(['JS heap: YouTube watch tab with Talklog', MB(w.heap), `same tab, no extension: ${MB(wo.heap)}`, `+${kB(w.heap - wo.heap)}`, '', '']);
@@ -341,7 +349,7 @@ ${r.scales.map((sc) => `- ${sc.scale}×: ${sc.stored.talks.toLocaleString('en')}
 - **Search**: real key events (DevTools input) into the \`Search\` box, one character at a time, three queries (cleared in between). Latency runs from the keydown event's timestamp to the first frame after the last DOM change the keystroke caused (\`requestAnimationFrame\` then a task), waiting for 250 ms of quiet so that debounced or chunked updates count. Floor: the same probe on a plain \`<input>\` added to the Preact + Dexie page.
 - **Export**: in the library page, \`Export markdown\` is clicked, the dialog is awaited until painted and then until \`Download\` is enabled (the log is made in a worker), then \`Download\` is clicked; the figure is click → log made plus the Download handler. Floor: \`JSON.stringify\` of the same records read with the raw IndexedDB API in that page.
 - **Growth**: each size is a fresh browser and profile importing the same seeded library at that size (\`makeBackup\` in \`scripts/bench/dataset.mjs\`); popup, library, search, memory, import and export are measured at each, the slow ones with fewer runs above 1× (library and export: half, at least 2). Longest task: the page's own Long Tasks API (every task over 50 ms) while the import, or all the export runs, went on. The chart (\`docs/bench-growth.svg\`, drawn by \`scripts/bench/growth-chart.mjs\`) divides each measure by its value at the smallest size.
-- **Memory**: \`Runtime.getHeapUsage\` after two forced garbage collections (DevTools protocol), median of ${3} fresh loads, with only one page of that site open (the figure is the renderer's whole V8 isolate). The YouTube tab is compared with the same browser launched without the extension.
+- **Memory**: \`Runtime.getHeapUsage\` after two forced garbage collections (DevTools protocol), the heap's used size plus its array buffers' contents (\`backingStorageSize\`: typed arrays, which the used size leaves out), median of ${3} fresh loads (the library also once more after the search, in the page searched), with only one page of that site open (the figure is the renderer's whole V8 isolate). The YouTube tab is compared with the same browser launched without the extension.
 - **At rest**: on the fake YouTube home page (not a watch page), V8 precise coverage in call-count mode (DevTools \`Profiler.startPreciseCoverage\`) counts every function invocation in the tab, in every world, over 5 s idle and then over 2 s in which the page itself adds and removes nodes every 50 ms. Any call into a \`chrome-extension://\` script (a timer or interval, an observer callback, a listener) counts as Talklog working. The tab's TaskDuration/ScriptDuration over the same windows stand next to a browser without Talklog. A last window fires YouTube's \`yt-navigate-finish\`, which the content script does listen to, to show the probe sees its calls. The same on a watch page after the popup has read it.
 
 Reproduce:

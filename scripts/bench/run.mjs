@@ -245,6 +245,8 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
   };
   await search.fill('');
   await open.waitForTimeout(500);
+  // What the page holds once it has searched: the notes it read for excerpts stay kept.
+  results.library.heapAfterSearch = await heapAfterGc(open);
 
   // 5. Export: the whole log, as a user gets it; the floor is JSON.stringify of the same records.
   log(`${scale}×: export: ${exportRuns} runs`);
