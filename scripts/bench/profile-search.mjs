@@ -3,7 +3,8 @@
 // profile. Main-thread thread time per keystroke moves less with the machine's load than wall time, so
 // it compares two builds better on a shared machine. Built unminified, so functions keep their names.
 //
-//   node scripts/bench/profile-search.mjs      (BENCH_SCALE=1 by default; BENCH_SNAPSHOT=0 skips the snapshot)
+//   node scripts/bench/profile-search.mjs      (BENCH_SCALE=1 by default; BENCH_SNAPSHOT=0 skips the snapshot;
+//                                             BENCH_PROFILE_OUT=file.json keeps the CPU profile and trace events)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,16 @@ import { median, percentile } from './stats.mjs';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const QUERIES = ['prometheus scrape', 'ebpf network policy', 'otel'];
+/** Trace events that say where thread time went, by what the timeline calls them. */
+const PARTS = {
+  FunctionCall: 'script (calls)',
+  EventDispatch: 'input events',
+  UpdateLayoutTree: 'style',
+  Layout: 'layout',
+  PrePaint: 'pre-paint',
+  Paint: 'paint',
+  Layerize: 'layerize',
+};
 const MB = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 
 const extensionDir = mkdtempSync(join(tmpdir(), 'talklog-profile-ext-'));
@@ -82,6 +93,7 @@ try {
   console.log(`keystroke → paint: median ${median(latencies).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
   const slowest = typed.sort((a, b) => (b.latency ?? 0) - (a.latency ?? 0)).slice(0, 6);
   console.log(`slowest: ${slowest.map(({ prefix, latency, mutations }) => `\`${prefix}\` ${latency?.toFixed(1)} ms (${mutations} DOM changes)`).join(', ')}`);
+  if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify({ profile, events }));
   printMainThread(events, keystrokes);
   printInclusive(profile);
 } finally {
@@ -126,12 +138,22 @@ function printMainThread(events, keystrokes) {
   const [main] = [...calls].sort((a, b) => b[1] - a[1])[0] ?? [];
   let cpu = 0;
   let frames = 0;
-  for (const event of events) {
+  const parts = new Map(Object.keys(PARTS).map((name) => [name, 0]));
+  /** Per kind, where the last one counted ends: one inside another of its kind (an event dispatched in a handler) is counted with it. */
+  const countedUntil = new Map();
+  for (const event of [...events].sort((a, b) => a.ts - b.ts)) {
     if (`${event.pid}/${event.tid}` !== main || event.ph !== 'X') continue;
     if (event.name === 'ThreadControllerImpl::RunTask') cpu += (event.tdur ?? 0) / 1000;
     if (event.name === 'WebFrameWidgetImpl::UpdateLifecycle') frames++;
+    if (parts.has(event.name) && event.ts >= (countedUntil.get(event.name) ?? 0)) {
+      parts.set(event.name, parts.get(event.name) + (event.tdur ?? 0) / 1000);
+      countedUntil.set(event.name, event.ts + event.dur);
+    }
   }
   console.log(`main thread: ${(cpu / keystrokes).toFixed(1)} ms of thread time and ${(frames / keystrokes).toFixed(1)} frames a keystroke`);
+  // Style and layout also run inside script when it reads a size (forced), and a script call inside an
+  // event's handler: these are counted in both.
+  console.log(`  of which, a keystroke: ${[...parts].map(([name, ms]) => `${PARTS[name]} ${(ms / keystrokes).toFixed(1)} ms`).join(', ')}`);
 }
 
 /** Sampled time by function, counting each function once per sample however deep it recurs. */
