@@ -6,6 +6,8 @@ import { holdsText } from '../export/talk-choice';
 import type { Note, Talk, TalkStatus } from '../talk/model';
 import { compareInterestThenPlace } from '../talk/queue';
 import { queryWords } from './search-text';
+import { inIdleSteps } from './idle-steps';
+import { NOT_HELD, SearchPostings } from './search-postings';
 import { holdsAny, SearchVocabulary } from './search-vocabulary';
 
 /** Each sort order, with the message key of its name. */
@@ -49,6 +51,8 @@ export interface LibraryEntry {
   /** The distinct words of its notes: a row reads its notes for a search only when one of them matches. */
   noteWords: Uint32Array;
   vocabulary: SearchVocabulary;
+  /** Its own number among the entries made with `vocabulary`, by which the search postings know it. */
+  slot: number;
   /** A hash of each note's id: which talk a deleted note was of, without holding every id. */
   noteKeys: Uint32Array;
 }
@@ -79,6 +83,7 @@ export function libraryEntry(talk: Talk, notes: Note[], vocabulary: SearchVocabu
     aboutWords: vocabulary.numbersOf(about),
     noteWords: vocabulary.numbersOf(notes.map((note) => note.body)),
     vocabulary,
+    slot: vocabulary.newSlot(),
     noteKeys: Uint32Array.from(notes, (note) => noteKey(note.id)),
   };
 }
@@ -107,23 +112,34 @@ export function sortEntries(entries: LibraryEntry[], sort: SortOrder): LibraryEn
 }
 
 export function filterEntries(entries: LibraryEntry[], filter: LibraryFilter): LibraryEntry[] {
+  return entries.filter(entryMatcher(filter));
+}
+
+/** Whether a talk passes the filter, looking at its words: one query a matcher. */
+function entryMatcher(filter: LibraryFilter): (entry: LibraryEntry) => boolean {
   const words = queryWords(filter.query);
   // Which vocabulary words hold each query word: asked once a vocabulary, not once a talk.
   let vocabulary: SearchVocabulary | null = null;
   let flags: Uint8Array[] = [];
-  return entries.filter((entry) => {
-    const { talk } = entry;
-    if (filter.event !== '' && talk.event !== filter.event) return false;
-    if (filter.category !== '' && talk.category !== filter.category) return false;
-    if (filter.tag !== '' && !talk.tags.includes(filter.tag)) return false;
-    if (filter.status !== '' && talk.status !== filter.status) return false;
-    if (talk.interest < filter.minInterest) return false;
+  return (entry) => {
+    if (!passesChoices(entry.talk, filter)) return false;
     if (entry.vocabulary !== vocabulary) {
       vocabulary = entry.vocabulary;
       flags = words.map((word) => entry.vocabulary.wordsContaining(word));
     }
     return flags.every((wordFlags) => holdsAny(entry.aboutWords, wordFlags) || holdsAny(entry.noteWords, wordFlags));
-  });
+  };
+}
+
+/** Whether a talk passes every filter but the search. */
+function passesChoices(talk: Talk, filter: LibraryFilter): boolean {
+  return (
+    (filter.event === '' || talk.event === filter.event) &&
+    (filter.category === '' || talk.category === filter.category) &&
+    (filter.tag === '' || talk.tags.includes(filter.tag)) &&
+    (filter.status === '' || talk.status === filter.status) &&
+    (filter.minInterest === 0 || talk.interest >= filter.minInterest)
+  );
 }
 
 /** Whether any of these folded query words occurs in one of the talk's notes. */
@@ -144,18 +160,83 @@ export function refines(previous: LibraryFilter, next: LibraryFilter): boolean {
   return queryWords(previousQuery).every((word) => nextWords.some((longer) => longer.includes(word)));
 }
 
+/** Talks changed since the postings were built, looked at one by one, before they are built again. */
+const UNINDEXED = 256;
+/** Looking at one talk's words costs about as much as walking this many postings. */
+const POSTINGS_A_TALK = 64;
+
+/** Entries, with the slot of each in the postings (`NOT_HELD` for a talk they do not hold). */
+interface Slotted {
+  entries: LibraryEntry[];
+  slots: Uint32Array;
+}
+
 /**
- * `filterEntries` with a memory of its last answer: a keystroke that only narrows the search looks
- * through the talks shown a keystroke ago, not through the whole library again.
+ * `filterEntries`, with the search postings of the library it is given and a memory of its last
+ * answer. A search walks the postings of its words when that is cheaper than looking at every talk's
+ * words: then it never reads a talk that does not match. A keystroke that only narrows the search looks
+ * through the talks shown a keystroke ago, not through the whole library again. The postings are built
+ * in steps (`schedule`), and again once many talks have changed; until then a talk they do not hold is
+ * looked at as before.
  */
-export function narrowingFilter(): (sorted: LibraryEntry[], filter: LibraryFilter) => LibraryEntry[] {
-  let last: { sorted: LibraryEntry[]; filter: LibraryFilter; shown: LibraryEntry[] } | null = null;
-  return (sorted, filter) => {
-    const from = last !== null && last.sorted === sorted && refines(last.filter, filter) ? last.shown : sorted;
-    const shown = filterEntries(from, filter);
-    last = { sorted, filter, shown };
-    return shown;
+export function narrowingFilter(schedule: (step: () => boolean) => void = inIdleSteps): (sorted: LibraryEntry[], filter: LibraryFilter) => LibraryEntry[] {
+  let last: { sorted: Slotted; filter: LibraryFilter; shown: Slotted } | null = null;
+  let postings: SearchPostings | null = null;
+  /** The newest list given, and whether its postings (or an earlier list's) are being built. */
+  let newest: LibraryEntry[] = [];
+  let building = false;
+  const index = (sorted: LibraryEntry[]) => {
+    newest = sorted;
+    if (building) return;
+    let unheld = 0;
+    for (const entry of sorted) if (postings === null || !postings.holds(entry)) unheld++;
+    if (unheld <= Math.min(UNINDEXED, sorted.length / 2)) return;
+    building = true;
+    const build = SearchPostings.builder(sorted);
+    schedule(() => {
+      const built = build();
+      if (built === undefined) return false;
+      postings = built;
+      building = false;
+      // The lists kept refer to the slots of the postings before.
+      last = null;
+      // The library may have changed much while they were built.
+      index(newest);
+      return true;
+    });
   };
+  const slotted = (entries: LibraryEntry[]): Slotted => ({ entries, slots: postings === null ? new Uint32Array(0) : postings.slotsOf(entries) });
+  return (sortedEntries, filter) => {
+    let sorted: Slotted;
+    if (last?.sorted.entries === sortedEntries) sorted = last.sorted;
+    else {
+      index(sortedEntries);
+      sorted = slotted(sortedEntries);
+    }
+    const from = last !== null && last.sorted === sorted && refines(last.filter, filter) ? last.shown : sorted;
+    let shown: Slotted | null = narrowsTalks(filter) ? null : sorted;
+    if (shown === null && postings !== null && sorted.slots.length === sorted.entries.length) shown = searchThrough(postings, from, filter);
+    last = { sorted, filter, shown: shown ?? slotted(filterEntries(from.entries, filter)) };
+    return last.shown.entries;
+  };
+}
+
+/** The talks of `list` that pass the filter, found through the postings; null when looking at each talk is cheaper. */
+function searchThrough(postings: SearchPostings, list: Slotted, filter: LibraryFilter): Slotted | null {
+  const words = queryWords(filter.query);
+  if (words.length === 0 || words.reduce((cost, word) => cost + postings.cost(word), 0) > list.entries.length * POSTINGS_A_TALK) return null;
+  postings.findAll(words);
+  const matches = entryMatcher(filter);
+  const entries: LibraryEntry[] = [];
+  const slots: number[] = [];
+  list.entries.forEach((entry, i) => {
+    const slot = list.slots[i];
+    if (slot === NOT_HELD ? matches(entry) : postings.foundAll(slot) && passesChoices(entry.talk, filter)) {
+      entries.push(entry);
+      slots.push(slot);
+    }
+  });
+  return { entries, slots: Uint32Array.from(slots) };
 }
 
 /** The values the filters offer: those in use. */

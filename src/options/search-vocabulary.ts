@@ -14,6 +14,22 @@ export class SearchVocabulary {
   private readonly numbers = new Map<string, number>();
   /** For each query word, which of the first `upTo` words contain it (1) or not (0). */
   private readonly containing = new Map<string, { flags: Uint8Array; upTo: number }>();
+  private slots = 0;
+
+  /** How many distinct words it holds. */
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** How many slots it has given out. */
+  get slotCount(): number {
+    return this.slots;
+  }
+
+  /** A number for a new entry of a talk, its own among those made with this vocabulary (see `SearchPostings`). */
+  newSlot(): number {
+    return this.slots++;
+  }
 
   /** The numbers of the distinct words of these texts, after folding. */
   numbersOf(texts: string[]): Uint32Array {
