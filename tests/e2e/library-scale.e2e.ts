@@ -91,6 +91,42 @@ test('Select all shown selects every talk that matches, drawn or not', async () 
   await library.close();
 });
 
+test('a search draws each row whole in the first frame after the keystroke, at its own height', async () => {
+  const library = await libraryOf(TALKS);
+  // In the first frame after the list changes: each row's height, and that of what it holds.
+  await library.evaluate(() => {
+    const frames: { row: number; content: number }[][] = [];
+    (window as unknown as { firstFrames: typeof frames }).firstFrames = frames;
+    const list = document.querySelector('ul.talk-list')!;
+    let waiting = false;
+    new MutationObserver(() => {
+      if (waiting) return;
+      waiting = true;
+      requestAnimationFrame(() => {
+        waiting = false;
+        frames.push(
+          [...list.children].map((row) => ({
+            row: Math.round(row.getBoundingClientRect().height),
+            content: Math.round(row.firstElementChild!.getBoundingClientRect().height),
+          })),
+        );
+      });
+    }).observe(list, { subtree: true, childList: true });
+  });
+  const search = library.getByRole('searchbox', { name: 'Search' });
+  for (const query of ['o', 'ot', 'ote', 'e', 'eb', 'ebpf', 'cloud']) {
+    await search.fill(query);
+    await expect.poll(() => library.getByText(/^\d[\d,]* of 600 talks$/).count()).toBe(1);
+    // Its rows' frame is painted before the next keystroke.
+    await library.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
+  }
+  const frames = await library.evaluate(() => (window as unknown as { firstFrames: { row: number; content: number }[][] }).firstFrames);
+  expect(frames.length).toBeGreaterThan(3);
+  // A row laid out later (off screen, say) would be drawn at a stand-in height, then moved a frame on.
+  for (const rows of frames) for (const { row, content } of rows) expect(row).toBeGreaterThanOrEqual(content);
+  await library.close();
+});
+
 test('Export markdown and Export backup are made off the page, with progress, and give every talk', async () => {
   const library = await libraryOf(TALKS);
   await library.evaluate(() => {
