@@ -4,6 +4,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { FIREFOX_MIN_VERSION, chromeManifest, firefoxManifest, firefoxOnlyPages } from './scripts/manifests.mjs';
+import { polyfillAsEsModule } from './scripts/polyfill-as-es-module.mjs';
 
 // `vite build` builds Chrome into dist/, `vite build --mode firefox` builds Firefox into dist-firefox/
 // (`npm run build` does both). Both manifests take their version from package.json.
@@ -61,6 +62,7 @@ export default defineConfig(({ mode }) => {
         // chunk of Talklog is web-accessible, so pages cannot probe for the extension.
         contentScripts: { standaloneFiles: ['src/content/main.ts'] },
       }),
+      polyfillAsEsModule(),
       preloadStaticImports(),
       ...(firefox ? [firefoxPages(firefoxOnlyPages(browserManifest))] : []),
     ],
