@@ -21,6 +21,22 @@ test('an import records each talk it changed once, and a second import of the sa
   expect((await syncSnapshot(db)).changes).toEqual(first);
 });
 
+test('a transaction records each talk once, however many of its writes touch it', async () => {
+  const db = freshDb();
+  const [talk] = talks;
+  const tokens = await writeLibrary(db, async () => {
+    await db.talks.add(talk);
+    const afterTalk = (await db.syncChanges.get(talk.id))?.token;
+    await db.notes.bulkAdd(notes.filter((note) => note.talkId === talk.id));
+    return [afterTalk, (await db.syncChanges.get(talk.id))?.token];
+  });
+  expect(tokens[0]).toBeDefined();
+  expect(tokens[1]).toBe(tokens[0]);
+  // A later transaction is a change of its own: a new token.
+  await writeLibrary(db, () => db.notes.put({ ...notes[0], body: 'edited' }));
+  expect((await db.syncChanges.get(talk.id))?.token).not.toBe(tokens[0]);
+});
+
 test('deleting many records marks each deleted; putting them back, in bulk, takes the marks back', async () => {
   const db = freshDb();
   await importBackup(db, { backup: createBackup(talks, notes, EXPORTED), slides: [] });
