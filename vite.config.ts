@@ -48,6 +48,24 @@ function preloadStaticImports(): Plugin {
   };
 }
 
+/**
+ * The modules both the note pages (popup, side panel) and the library load at open, and nothing else: in one
+ * chunk, neither page loads code it did not load before.
+ */
+const SHARED_AT_OPEN = [
+  /node_modules[\\/](preact|dexie|webextension-polyfill)[\\/]/,
+  /^\0vite[\\/]preload-helper/,
+  /src[\\/]talk[\\/](time|limits|video-id|model)\.ts$/,
+  /src[\\/]i18n[\\/]t\.ts$/,
+  /src[\\/]ui[\\/](status-label|Announcer|Byline|use-live-query|app-ready|apply-theme)\.tsx?$/,
+  // The base styles, kept ahead of every component's in the page, as each page imports them first.
+  /src[\\/]ui[\\/]theme\.css$/,
+  /src[\\/]db[\\/](database|sync-log|talks|notes|live)\.ts$/,
+  /src[\\/]messages[\\/](messages|send)\.ts$/,
+  /src[\\/]settings[\\/](settings|settings-storage)\.ts$/,
+  /src[\\/]sync[\\/](sync-status|sync-storage)\.ts$/,
+];
+
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   const browserManifest = firefox ? firefoxManifest(manifest, pkg) : chromeManifest(manifest, pkg);
@@ -73,20 +91,14 @@ export default defineConfig(({ mode }) => {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       modulePreload: false,
-      // The pages share a handful of tiny modules (time, limits, ids, t()); left to itself rolldown gives
-      // each a chunk of its own, and the import/export glue of every chunk costs the popup's budget more
-      // than the code. One chunk holds them all. Likewise Preact with the few UI modules every page draws at
-      // open, and the database with the writes every note-taking page makes at open: when the library loads
-      // a part lazily, rolldown would otherwise break the popup's shared code into small chunks, each
-      // compressed on its own.
+      // Every file a page loads at open costs a request and a module record before anything runs, more than its
+      // bytes: the popup loaded ten (the file budget in scripts/bundle-graph.mjs). Left to itself, rolldown splits
+      // the code the pages share by which pages and lazy parts use each module, into chunks of a few hundred bytes.
+      // One chunk holds what the note pages and the library both load at open (SHARED_AT_OPEN).
       rolldownOptions: {
         output: {
           codeSplitting: {
-            groups: [
-              { name: 'small-shared', test: /src[\\/](talk[\\/](time|limits|video-id|model)|ui[\\/]status-label|i18n[\\/]t)\.ts$/ },
-              { name: 'preact', test: /node_modules[\\/]preact[\\/]|src[\\/]ui[\\/](Announcer|Byline|use-live-query|app-ready)\.tsx?$/ },
-              { name: 'database', test: /node_modules[\\/]dexie[\\/]|src[\\/]db[\\/](database|sync-log|talks|notes|live)\.ts$/ },
-            ],
+            groups: [{ name: 'shared', test: (id) => SHARED_AT_OPEN.some((part) => part.test(id)) }],
           },
         },
       },
