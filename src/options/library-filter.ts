@@ -105,10 +105,18 @@ const COMPARE: Record<SortOrder, (a: Talk, b: Talk) => number> = {
   title: (a, b) => COLLATOR.compare(a.title, b.title) || compareText(b.createdAt, a.createdAt),
 };
 
-/** Sort once per data or order change; `filterEntries` keeps the order. */
-export function sortEntries(entries: LibraryEntry[], sort: SortOrder): LibraryEntry[] {
+/** The order `sort` puts entries in; talks equal in it by id, so that it is one order. */
+export function compareEntries(sort: SortOrder): (a: LibraryEntry, b: LibraryEntry) => number {
   const compare = COMPARE[sort];
-  return [...entries].sort((a, b) => compare(a.talk, b.talk) || compareText(a.talk.id, b.talk.id));
+  return (a, b) => compare(a.talk, b.talk) || compareText(a.talk.id, b.talk.id);
+}
+
+/**
+ * Sort once per data or order change; `filterEntries` keeps the order. Entries already in the order
+ * (or nearly, after a change) take one pass: the sort finds the sorted runs and merges them.
+ */
+export function sortEntries(entries: LibraryEntry[], sort: SortOrder): LibraryEntry[] {
+  return [...entries].sort(compareEntries(sort));
 }
 
 export function filterEntries(entries: LibraryEntry[], filter: LibraryFilter): LibraryEntry[] {

@@ -1,14 +1,18 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { followLibrary } from '../db/library-feed';
-import { groupNotesByTalk, libraryEntry, noteKey, type LibraryEntry } from './library-filter';
+import { compareEntries, groupNotesByTalk, libraryEntry, noteKey, sortEntries, type LibraryEntry } from './library-filter';
+import { mergeSorted } from './merge-sorted';
 import { SearchVocabulary } from './search-vocabulary';
 
 /** How many of the newest talks the first screen shows before the whole library is read. */
 const FIRST_SCREEN = 40;
 
+/** The order the library is kept in: the page's first sort, so that sorting it there is one pass. */
+const NEWEST_FIRST = compareEntries('newest');
+
 export interface LibraryState {
-  /** Every talk; until `complete`, only the newest. Undefined before the first read. */
+  /** Every talk, newest first, or nearly (a talk changed since may be out of place); until `complete`, only the newest. Undefined before the first read. */
   entries: LibraryEntry[] | undefined;
   /** Whether `entries` is the whole library. */
   complete: boolean;
@@ -18,14 +22,17 @@ export interface LibraryState {
 /**
  * The library as the page shows it: its first screen at once, all of it a moment later, then kept
  * current talk by talk as it changes here or in any other page of the extension. Notes are read
- * chunk by chunk into each talk's search words and count, then let go: rows read their own.
+ * chunk by chunk into each talk's search words and count, then let go: rows read their own. Putting
+ * the whole library in order is paid chunk by chunk too, not when it is shown.
  */
 export function useLibrary(db: TalklogDb): LibraryState {
   const [state, setState] = useState<LibraryState>({ entries: undefined, complete: false, error: undefined });
   // A layout effect starts reading as soon as the page is in the DOM, not a frame later.
   useLayoutEffect(() => {
+    /** The library shown, newest first (changed talks keep their place, new ones come last). */
     let byTalk = new Map<string, LibraryEntry>();
-    let building = new Map<string, LibraryEntry>();
+    /** The library being read, newest first. */
+    let building: LibraryEntry[] = [];
     let vocabulary = new SearchVocabulary();
     const publish = () => setState({ entries: [...byTalk.values()], complete: true, error: undefined });
     const stop = followLibrary(db, FIRST_SCREEN, {
@@ -38,16 +45,17 @@ export function useLibrary(db: TalklogDb): LibraryState {
         })),
       chunk: (talks, notes) => {
         const notesByTalk = groupNotesByTalk(notes);
-        for (const talk of talks) building.set(talk.id, libraryEntry(talk, notesByTalk.get(talk.id) ?? [], vocabulary));
+        const entries = talks.map((talk) => libraryEntry(talk, notesByTalk.get(talk.id) ?? [], vocabulary));
+        building = mergeSorted(building, sortEntries(entries, 'newest'), NEWEST_FIRST);
       },
       reset: () => {
-        building = new Map();
+        building = [];
         // Words no talk holds any more are dropped when everything is read again.
         vocabulary = new SearchVocabulary();
       },
       loaded: () => {
-        byTalk = building;
-        building = new Map();
+        byTalk = new Map(building.map((entry) => [entry.talk.id, entry]));
+        building = [];
         publish();
       },
       changed: (change) => {

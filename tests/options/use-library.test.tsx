@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { cleanup, render, waitFor } from '@testing-library/preact';
+import { afterEach, expect, test } from 'vitest';
+import type { TalklogDb } from '../../src/db/database';
+import { newTalk } from '../../src/db/talks';
+import { useLibrary, type LibraryState } from '../../src/options/use-library';
+import type { Talk } from '../../src/talk/model';
+import { freshDb, writeLibrary } from '../db/test-db';
+
+afterEach(cleanup);
+
+/** A talk whose key order (its video id) is not the order it was saved in. */
+const talkNumber = (i: number, count: number, fields: Partial<Talk> = {}): Talk => ({
+  ...newTalk(
+    {
+      videoId: `Talk${String(i).padStart(7, '0')}`,
+      url: `https://www.youtube.com/watch?v=Talk${String(i).padStart(7, '0')}`,
+      title: `Talk ${i}`,
+      youtubeTitle: null,
+      channel: null,
+      speakers: [],
+      durationSec: null,
+    },
+    new Date(Date.UTC(2026, 0, 1, 0, (i * 37) % count)),
+  ),
+  ...fields,
+});
+
+/** The library as `useLibrary` gives it to the page, each time it changes. */
+function followed(db: TalklogDb): { now: () => LibraryState } {
+  let state: LibraryState | undefined;
+  function Probe() {
+    state = useLibrary(db);
+    return null;
+  }
+  render(<Probe />);
+  return { now: () => state! };
+}
+
+test('the whole library comes newest first, though it is read in chunks in key order', async () => {
+  const db = freshDb();
+  const talks = Array.from({ length: 450 }, (_, i) => talkNumber(i, 450));
+  await writeLibrary(db, () => db.talks.bulkAdd(talks));
+  const library = followed(db);
+  await waitFor(() => expect(library.now().complete).toBe(true));
+  const createdAt = library.now().entries!.map((entry) => entry.talk.createdAt);
+  expect(createdAt).toHaveLength(450);
+  expect(createdAt).toEqual([...createdAt].sort().reverse());
+});
