@@ -17,7 +17,7 @@ import { BackupControls } from './BackupControls';
 import { BulkActions } from './BulkActions';
 import { FilterBar } from './FilterBar';
 import type { LibraryEnvironment } from './library-environment';
-import { libraryFacets, narrowingFilter, narrowsTalks, NO_FILTER, sortEntries, type LibraryEntry, type LibraryFilter } from './library-filter';
+import { narrowingFilter, narrowsTalks, NO_FILTER, sortEntries, type LibraryEntry, type LibraryFilter } from './library-filter';
 import { queryWords } from './search-text';
 import { SettingsPanel } from './SettingsPanel';
 import { plural } from '../i18n/plural';
@@ -53,7 +53,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const [exporting, setExporting] = useState(false);
   const [lastBackupAt, setLastBackupAt] = useState(() => env.lastBackupAt());
 
-  const { entries, complete } = library;
+  const { entries, complete, facets } = library;
   const talks = useMemo(() => (complete ? entries?.map((entry) => entry.talk) : undefined), [entries, complete]);
   /** The talks one of whose notes holds text, for the export's choice of talks (the page holds no note): made only while it is open. */
   const noted = useMemo(
@@ -71,7 +71,6 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   /** Filters and export appear once there is something to filter or export. */
   const hasTalks = entries !== undefined && entries.length > 0;
   const words = useMemo(() => queryWords(filter.query), [filter.query]);
-  const facets = useMemo(() => libraryFacets(talks ?? []), [talks]);
   // Filtered to one event, the library says how far through it the user is (all of its talks, whatever else filters).
   const eventProgress = useMemo(
     () => (filter.event !== '' && talks ? eventProgressText(talks.filter((talk) => talk.event === filter.event)) : null),

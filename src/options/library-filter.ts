@@ -1,6 +1,5 @@
 /** Which talks the library shows, in which order: search, filters and sort (pure, fast per keystroke). */
 
-import { sortedText } from '../db/library';
 import type { MessageKey } from '../i18n/t';
 import { holdsText } from '../export/talk-choice';
 import type { Note, Talk, TalkStatus } from '../talk/model';
@@ -245,15 +244,6 @@ function searchThrough(postings: SearchPostings, list: Slotted, filter: LibraryF
     }
   });
   return { entries, slots: Uint32Array.from(slots) };
-}
-
-/** The values the filters offer: those in use. */
-export function libraryFacets(talks: Talk[]): { events: string[]; categories: string[]; tags: string[] } {
-  return {
-    events: sortedText(talks.map((talk) => talk.event)),
-    categories: sortedText(talks.map((talk) => talk.category)),
-    tags: sortedText(talks.flatMap((talk) => talk.tags)),
-  };
 }
 
 /** The event every one of these talks shares, or null. */

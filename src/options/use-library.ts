@@ -1,6 +1,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { followLibrary } from '../db/library-feed';
+import { FacetTally, NO_FACETS, type LibraryFacets } from './facet-tally';
 import { compareEntries, groupNotesByTalk, libraryEntry, noteKey, sortEntries, type LibraryEntry } from './library-filter';
 import { mergeSorted } from './merge-sorted';
 import { SearchVocabulary } from './search-vocabulary';
@@ -16,25 +17,29 @@ export interface LibraryState {
   entries: LibraryEntry[] | undefined;
   /** Whether `entries` is the whole library. */
   complete: boolean;
+  /** The events, categories and tags in use, for the filters; none until `complete`. */
+  facets: LibraryFacets;
   error: unknown;
 }
 
 /**
  * The library as the page shows it: its first screen at once, all of it a moment later, then kept
  * current talk by talk as it changes here or in any other page of the extension. Notes are read
- * chunk by chunk into each talk's search words and count, then let go: rows read their own. Putting
- * the whole library in order is paid chunk by chunk too, not when it is shown.
+ * chunk by chunk into each talk's search words and count, then let go: rows read their own. What
+ * the whole library costs to order and to tally is paid chunk by chunk too, not when it is shown.
  */
 export function useLibrary(db: TalklogDb): LibraryState {
-  const [state, setState] = useState<LibraryState>({ entries: undefined, complete: false, error: undefined });
+  const [state, setState] = useState<LibraryState>({ entries: undefined, complete: false, facets: NO_FACETS, error: undefined });
   // A layout effect starts reading as soon as the page is in the DOM, not a frame later.
   useLayoutEffect(() => {
     /** The library shown, newest first (changed talks keep their place, new ones come last). */
     let byTalk = new Map<string, LibraryEntry>();
+    let facets = new FacetTally();
     /** The library being read, newest first. */
     let building: LibraryEntry[] = [];
+    let buildingFacets = new FacetTally();
     let vocabulary = new SearchVocabulary();
-    const publish = () => setState({ entries: [...byTalk.values()], complete: true, error: undefined });
+    const publish = () => setState({ entries: [...byTalk.values()], complete: true, facets: facets.facets(), error: undefined });
     const stop = followLibrary(db, FIRST_SCREEN, {
       // The first screen is shown unfiltered and its notes are not read: each row has its count; its
       // notes' words (and whether one holds text, for the export) come with the whole library.
@@ -46,22 +51,37 @@ export function useLibrary(db: TalklogDb): LibraryState {
       chunk: (talks, notes) => {
         const notesByTalk = groupNotesByTalk(notes);
         const entries = talks.map((talk) => libraryEntry(talk, notesByTalk.get(talk.id) ?? [], vocabulary));
+        for (const talk of talks) buildingFacets.add(talk);
         building = mergeSorted(building, sortEntries(entries, 'newest'), NEWEST_FIRST);
       },
       reset: () => {
         building = [];
+        buildingFacets = new FacetTally();
         // Words no talk holds any more are dropped when everything is read again.
         vocabulary = new SearchVocabulary();
       },
       loaded: () => {
         byTalk = new Map(building.map((entry) => [entry.talk.id, entry]));
+        facets = buildingFacets;
         building = [];
+        buildingFacets = new FacetTally();
         publish();
       },
       changed: (change) => {
-        for (const id of change.removedTalkIds) byTalk.delete(id);
+        const forget = (talkId: string) => {
+          const entry = byTalk.get(talkId);
+          if (entry) facets.remove(entry.talk);
+        };
+        for (const id of change.removedTalkIds) {
+          forget(id);
+          byTalk.delete(id);
+        }
         const notesByTalk = groupNotesByTalk(change.notes);
-        for (const talk of change.talks) byTalk.set(talk.id, libraryEntry(talk, notesByTalk.get(talk.id) ?? [], vocabulary));
+        for (const talk of change.talks) {
+          forget(talk.id);
+          facets.add(talk);
+          byTalk.set(talk.id, libraryEntry(talk, notesByTalk.get(talk.id) ?? [], vocabulary));
+        }
         publish();
       },
       talksOfNote: (noteId) => {

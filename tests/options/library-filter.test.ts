@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import {
   filterEntries,
   libraryEntries,
-  libraryFacets,
   matchesInNotes,
   narrowingFilter,
   narrowsTalks,
@@ -218,13 +217,8 @@ describe('libraryEntries', () => {
   });
 });
 
-describe('libraryFacets and sharedEvent', () => {
-  test('offer the values in use, once each', () => {
-    expect(libraryFacets([prometheus, openMetrics, supplyChain])).toEqual({
-      events: ['KubeCon EU 2022', 'KubeCon NA 2021'],
-      categories: ['Observability', 'Security'],
-      tags: ['metrics', 'prometheus', 'Prometheus', 'sbom'],
-    });
+describe('sharedEvent', () => {
+  test('is the event every talk shares', () => {
     expect(sharedEvent([prometheus, openMetrics])).toBe('KubeCon NA 2021');
     expect(sharedEvent([prometheus, supplyChain])).toBeNull();
     expect(sharedEvent([makeTalk('NoEvent0000')])).toBeNull();

@@ -2,7 +2,8 @@
 import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
-import { newTalk } from '../../src/db/talks';
+import { updateTalkDetails } from '../../src/db/library';
+import { deleteTalks, newTalk } from '../../src/db/talks';
 import { useLibrary, type LibraryState } from '../../src/options/use-library';
 import type { Talk } from '../../src/talk/model';
 import { freshDb, writeLibrary } from '../db/test-db';
@@ -46,4 +47,22 @@ test('the whole library comes newest first, though it is read in chunks in key o
   const createdAt = library.now().entries!.map((entry) => entry.talk.createdAt);
   expect(createdAt).toHaveLength(450);
   expect(createdAt).toEqual([...createdAt].sort().reverse());
+});
+
+test("the filters' events, categories and tags follow talks changed and deleted elsewhere", async () => {
+  const db = freshDb();
+  const talks = Array.from({ length: 120 }, (_, i) =>
+    talkNumber(i, 120, { event: i % 2 ? 'KubeCon EU 2022' : 'KubeCon NA 2021', category: i === 7 ? 'Security' : null, tags: i === 3 ? ['sbom'] : [] }),
+  );
+  await writeLibrary(db, () => db.talks.bulkAdd(talks));
+  const library = followed(db);
+  await waitFor(() => expect(library.now().complete).toBe(true));
+  expect(library.now().facets).toEqual({ events: ['KubeCon EU 2022', 'KubeCon NA 2021'], categories: ['Security'], tags: ['sbom'] });
+  await updateTalkDetails(db, talks[7].id, { category: 'Observability', tags: ['ebpf'] });
+  await waitFor(() =>
+    expect(library.now().facets).toEqual({ events: ['KubeCon EU 2022', 'KubeCon NA 2021'], categories: ['Observability'], tags: ['ebpf', 'sbom'] }),
+  );
+  await deleteTalks(db, [talks[3].id]);
+  await waitFor(() => expect(library.now().facets.tags).toEqual(['ebpf']));
+  expect(library.now().entries).toHaveLength(119);
 });
