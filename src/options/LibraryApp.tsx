@@ -62,12 +62,13 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   );
   const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.noteCount, 0) ?? 0, [entries]);
   const sorted = useMemo(() => entries && sortEntries(entries, filter.sort), [entries, filter.sort]);
-  // Until the whole library is read, the first screen shows the newest talks, unfiltered.
+  const narrowed = narrowsTalks(filter);
+  // Until the whole library is read, the first screen shows the newest talks, unfiltered; a filter
+  // that leaves nothing out shows them all, without a pass over them.
   const [filterEntries] = useState(narrowingFilter);
-  const shown = useMemo(() => sorted && (complete ? filterEntries(sorted, filter) : sorted), [sorted, filter, complete, filterEntries]);
+  const shown = useMemo(() => sorted && (complete && narrowed ? filterEntries(sorted, filter) : sorted), [sorted, filter, complete, narrowed, filterEntries]);
   // Only the export dialog needs the talks shown as talks: not made on every keystroke.
   const shownTalks = useMemo(() => (exporting ? shown?.map((entry) => entry.talk) : undefined), [shown, exporting]);
-  const narrowed = narrowsTalks(filter);
   /** Filters and export appear once there is something to filter or export. */
   const hasTalks = entries !== undefined && entries.length > 0;
   const words = useMemo(() => queryWords(filter.query), [filter.query]);
