@@ -3,8 +3,8 @@ import type { TalklogDb } from '../db/database';
 import { followLibrary } from '../db/library-feed';
 import { FacetTally, NO_FACETS, type LibraryFacets } from './facet-tally';
 import { compareEntries, groupNotesByTalk, libraryEntry, noteKey, sortEntries, type LibraryEntry } from './library-filter';
-import { mergeSorted } from './merge-sorted';
 import { SearchVocabulary } from './search-vocabulary';
+import { SortedRuns } from './sorted-runs';
 
 /** How many of the newest talks the first screen shows before the whole library is read. */
 const FIRST_SCREEN = 40;
@@ -36,7 +36,7 @@ export function useLibrary(db: TalklogDb): LibraryState {
     let byTalk = new Map<string, LibraryEntry>();
     let facets = new FacetTally();
     /** The library being read, newest first. */
-    let building: LibraryEntry[] = [];
+    let building = new SortedRuns(NEWEST_FIRST);
     let buildingFacets = new FacetTally();
     let vocabulary = new SearchVocabulary();
     const publish = () => setState({ entries: [...byTalk.values()], complete: true, facets: facets.facets(), error: undefined });
@@ -52,18 +52,18 @@ export function useLibrary(db: TalklogDb): LibraryState {
         const notesByTalk = groupNotesByTalk(notes);
         const entries = talks.map((talk) => libraryEntry(talk, notesByTalk.get(talk.id) ?? [], vocabulary));
         for (const talk of talks) buildingFacets.add(talk);
-        building = mergeSorted(building, sortEntries(entries, 'newest'), NEWEST_FIRST);
+        building.add(sortEntries(entries, 'newest'));
       },
       reset: () => {
-        building = [];
+        building = new SortedRuns(NEWEST_FIRST);
         buildingFacets = new FacetTally();
         // Words no talk holds any more are dropped when everything is read again.
         vocabulary = new SearchVocabulary();
       },
       loaded: () => {
-        byTalk = new Map(building.map((entry) => [entry.talk.id, entry]));
+        byTalk = new Map(building.all().map((entry) => [entry.talk.id, entry]));
         facets = buildingFacets;
-        building = [];
+        building = new SortedRuns(NEWEST_FIRST);
         buildingFacets = new FacetTally();
         publish();
       },
