@@ -46,7 +46,6 @@ interface LibraryAppProps {
 /** The options page: every talk, to search, describe, edit and export; and the settings. */
 export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const library = useLibrary(db);
-  const slideCount = useLiveQuery(() => countSlides(db), [db]);
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [announcement, announce] = useState<Announcement | null>(null);
@@ -54,6 +53,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const [lastBackupAt, setLastBackupAt] = useState(() => env.lastBackupAt());
 
   const { entries, complete, facets } = library;
+  // Only the storage line shows it, and only once the whole library is read: not read for the first screen.
+  const slideCount = useLiveQuery(() => (complete ? countSlides(db) : Promise.resolve(undefined)), [db, complete]);
   const talks = useMemo(() => (complete ? entries?.map((entry) => entry.talk) : undefined), [entries, complete]);
   /** The talks one of whose notes holds text, for the export's choice of talks (the page holds no note): made only while it is open. */
   const noted = useMemo(
