@@ -181,6 +181,6 @@ async function readChange(db: TalklogDb, talkIds: Set<string>, noteIds: Set<stri
 }
 
 /** Lets the page paint and handle input between chunks. */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }

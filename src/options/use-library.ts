@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { followLibrary } from '../db/library-feed';
+import { followLibrary, nextTask } from '../db/library-feed';
 import { FacetTally, NO_FACETS, type LibraryFacets } from './facet-tally';
 import { compareEntries, groupNotesByTalk, libraryEntry, noteKey, sortEntries, type LibraryEntry } from './library-filter';
 import { SearchVocabulary } from './search-vocabulary';
@@ -39,6 +39,7 @@ export function useLibrary(db: TalklogDb): LibraryState {
     let building = new SortedRuns(NEWEST_FIRST);
     let buildingFacets = new FacetTally();
     let vocabulary = new SearchVocabulary();
+    let stopped = false;
     const publish = () => setState({ entries: [...byTalk.values()], complete: true, facets: facets.facets(), error: undefined });
     const stop = followLibrary(db, FIRST_SCREEN, {
       // The first screen is shown unfiltered and its notes are not read: each row has its count; its
@@ -60,12 +61,15 @@ export function useLibrary(db: TalklogDb): LibraryState {
         // Words no talk holds any more are dropped when everything is read again.
         vocabulary = new SearchVocabulary();
       },
-      loaded: () => {
+      loaded: async () => {
         byTalk = new Map(building.all().map((entry) => [entry.talk.id, entry]));
         facets = buildingFacets;
         building = new SortedRuns(NEWEST_FIRST);
         buildingFacets = new FacetTally();
-        publish();
+        // Shown in a task of its own: merging the last runs of a large library, and then drawing it,
+        // each take a good part of a frame's time.
+        await nextTask();
+        if (!stopped) publish();
       },
       changed: (change) => {
         const forget = (talkId: string) => {
@@ -90,7 +94,10 @@ export function useLibrary(db: TalklogDb): LibraryState {
       },
       error: (error) => setState((previous) => ({ ...previous, error })),
     });
-    return stop;
+    return () => {
+      stopped = true;
+      stop();
+    };
   }, [db]);
   return state;
 }
