@@ -1,23 +1,10 @@
 import { expect, test } from 'vitest';
 import { followLibrary, nextChunkSize, type LibraryChange } from '../../src/db/library-feed';
 import { addNote } from '../../src/db/notes';
-import { newTalk } from '../../src/db/talks';
 import type { Note, Talk } from '../../src/talk/model';
-import { freshDb, writeLibrary } from './test-db';
+import { freshDb, numberedTalk, writeLibrary } from './test-db';
 
-const talkNumber = (i: number): Talk =>
-  newTalk(
-    {
-      videoId: `Talk${String(i).padStart(7, '0')}`,
-      url: `https://www.youtube.com/watch?v=Talk${String(i).padStart(7, '0')}`,
-      title: `Talk ${i}`,
-      youtubeTitle: null,
-      channel: null,
-      speakers: [],
-      durationSec: null,
-    },
-    new Date(Date.UTC(2026, 0, 1, 0, i)),
-  );
+const talkNumber = (i: number): Talk => numberedTalk(i, new Date(Date.UTC(2026, 0, 1, 0, i)));
 
 /** Everything the feed said, in order, and a promise for the next time it says `kind`. */
 function recorder() {

@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { libraryTables, openTalklogDb, type TalklogDb } from '../../src/db/database';
-import type { CapturedTalk } from '../../src/talk/model';
+import { newTalk } from '../../src/db/talks';
+import type { CapturedTalk, Talk } from '../../src/talk/model';
 
 const opened: TalklogDb[] = [];
 
@@ -33,4 +34,13 @@ export function capturedTalk(overrides: Partial<CapturedTalk> = {}): CapturedTal
     chapters: [],
     ...overrides,
   };
+}
+
+/** Talk number `i` (video id `Talk0000012`), saved at `savedAt`: many talks at once for a library of some size. */
+export function numberedTalk(i: number, savedAt: Date): Talk {
+  const videoId = `Talk${String(i).padStart(7, '0')}`;
+  return newTalk(
+    { videoId, url: `https://www.youtube.com/watch?v=${videoId}`, title: `Talk ${i}`, youtubeTitle: null, channel: null, speakers: [], durationSec: null },
+    savedAt,
+  );
 }

@@ -3,27 +3,16 @@ import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
 import { updateTalkDetails } from '../../src/db/library';
-import { deleteTalks, newTalk } from '../../src/db/talks';
+import { deleteTalks } from '../../src/db/talks';
 import { useLibrary, type LibraryState } from '../../src/options/use-library';
 import type { Talk } from '../../src/talk/model';
-import { freshDb, writeLibrary } from '../db/test-db';
+import { freshDb, numberedTalk, writeLibrary } from '../db/test-db';
 
 afterEach(cleanup);
 
 /** A talk whose key order (its video id) is not the order it was saved in. */
 const talkNumber = (i: number, count: number, fields: Partial<Talk> = {}): Talk => ({
-  ...newTalk(
-    {
-      videoId: `Talk${String(i).padStart(7, '0')}`,
-      url: `https://www.youtube.com/watch?v=Talk${String(i).padStart(7, '0')}`,
-      title: `Talk ${i}`,
-      youtubeTitle: null,
-      channel: null,
-      speakers: [],
-      durationSec: null,
-    },
-    new Date(Date.UTC(2026, 0, 1, 0, (i * 37) % count)),
-  ),
+  ...numberedTalk(i, new Date(Date.UTC(2026, 0, 1, 0, (i * 37) % count))),
   ...fields,
 });
 
