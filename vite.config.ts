@@ -66,6 +66,19 @@ const SHARED_AT_OPEN = [
   /src[\\/]sync[\\/](sync-status|sync-storage)\.ts$/,
 ];
 
+/**
+ * Modules the library loads at open that its lazy parts share too: one chunk for those of the library alone,
+ * one for those the note pages' lazy parts (details form, conference panel, a note's save) share as well, so
+ * those never bring the library's code. Left to itself, rolldown makes a file of each.
+ */
+const LIBRARY_AT_OPEN = [/src[\\/]options[\\/](library-filter|search-text|Highlighted)\.tsx?$/];
+const SHARED_LAZY = [
+  /src[\\/]talk[\\/](queue|slide|fold-letters)\.ts$/,
+  /src[\\/]i18n[\\/]plural\.ts$/,
+  /src[\\/]db[\\/](library|slides)\.ts$/,
+  /src[\\/]ui[\\/](StarRating|event-progress)\.tsx?$/,
+];
+
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   const browserManifest = firefox ? firefoxManifest(manifest, pkg) : chromeManifest(manifest, pkg);
@@ -98,7 +111,12 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: {
         output: {
           codeSplitting: {
-            groups: [{ name: 'shared', test: (id) => SHARED_AT_OPEN.some((part) => part.test(id)) }],
+            groups: [
+              { name: 'shared', test: (id) => SHARED_AT_OPEN.some((part) => part.test(id)) },
+              // Before the library's: a group takes along what its modules import.
+              { name: 'shared-lazy', test: (id) => SHARED_LAZY.some((part) => part.test(id)) },
+              { name: 'library', test: (id) => LIBRARY_AT_OPEN.some((part) => part.test(id)) },
+            ],
           },
         },
       },
