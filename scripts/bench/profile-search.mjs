@@ -64,6 +64,7 @@ try {
   if (process.env.BENCH_SNAPSHOT !== '0') printHeapByConstructor(await heapSnapshot(cdp));
 
   await tab.evaluate(installKeystrokeProbe);
+  await tab.evaluate(recordNotesReads);
   const events = [];
   cdp.on('Tracing.dataCollected', (event) => events.push(...event.value));
   const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
@@ -71,6 +72,8 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
+  // Ties the page's clock to the trace's, so that each keystroke's wait can be found in the trace.
+  await tab.evaluate(() => console.timeStamp(`bench-clock ${performance.now()}`));
   const search = tab.getByRole('searchbox', { name: 'Search' });
   const latencies = [];
   const typed = [];
@@ -81,9 +84,10 @@ try {
     for (const [at, character] of [...query].entries()) {
       await tab.evaluate(() => window.__benchArm());
       await tab.keyboard.type(character);
-      const { latency, mutations } = await tab.evaluate(() => window.__benchSettled(250));
+      const { keydown, latency, mutations } = await tab.evaluate(() => window.__benchSettled(250));
       if (latency !== null) latencies.push(latency);
-      typed.push({ prefix: query.slice(0, at + 1), latency, mutations });
+      const reads = await tab.evaluate(([from, to]) => window.__benchNotesReads.filter((at) => at >= from && at <= to).length, [keydown, keydown + latency]);
+      typed.push({ prefix: query.slice(0, at + 1), latency, mutations, reads, waited: [keydown, keydown + latency] });
     }
   }
   const { profile } = await cdp.send('Profiler.stop');
@@ -91,10 +95,14 @@ try {
   await traced;
   const keystrokes = QUERIES.join('').length;
   console.log(`keystroke → paint: median ${median(latencies).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
+  const reading = typed.filter(({ reads }) => reads > 0).map(({ prefix }) => `\`${prefix}\``);
+  console.log(`keystrokes that read talks' notes before their paint: ${reading.length} of ${keystrokes} (${reading.join(', ')})`);
   const slowest = typed.sort((a, b) => (b.latency ?? 0) - (a.latency ?? 0)).slice(0, 6);
-  console.log(`slowest: ${slowest.map(({ prefix, latency, mutations }) => `\`${prefix}\` ${latency?.toFixed(1)} ms (${mutations} DOM changes)`).join(', ')}`);
+  console.log(
+    `slowest: ${slowest.map(({ prefix, latency, mutations, reads }) => `\`${prefix}\` ${latency?.toFixed(1)} ms (${mutations} DOM changes, ${reads} talks' notes read)`).join(', ')}`,
+  );
   if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify({ profile, events }));
-  printMainThread(events, keystrokes);
+  printMainThread(events, keystrokes, typed);
   printInclusive(profile);
   // Work the page does when idle (the search postings, built once the library is read) is done by now.
   console.log(`${SCALE}×: library heap after GC, after the search ${await heapFigures(tab)}`);
@@ -103,6 +111,21 @@ try {
   await youtube.close();
   rmSync(work, { recursive: true, force: true });
   rmSync(extensionDir, { recursive: true, force: true });
+}
+
+/**
+ * In the page: notes the time of each read of one talk's notes (a row's notes, read for its "in a note"
+ * excerpt). Dexie keeps the database's own `transaction`, so the reads are caught at the index.
+ */
+function recordNotesReads() {
+  const reads = (window.__benchNotesReads = []);
+  for (const method of ['getAll', 'openCursor']) {
+    const read = IDBIndex.prototype[method];
+    IDBIndex.prototype[method] = function (...args) {
+      if (this.objectStore.name === 'notes' && this.name === '[talkId+createdAt]') reads.push(performance.now());
+      return read.apply(this, args);
+    };
+  }
 }
 
 /** The heap as the bench takes it, and the contents of typed arrays (ArrayBuffer backing stores), which it leaves out. */
@@ -143,7 +166,7 @@ function printHeapByConstructor({ snapshot, nodes, strings }) {
 }
 
 /** The renderer's main thread (the one that ran the page's script): CPU time and frames per keystroke. */
-function printMainThread(events, keystrokes) {
+function printMainThread(events, keystrokes, typed) {
   const calls = new Map();
   for (const event of events) if (event.name === 'FunctionCall') calls.set(`${event.pid}/${event.tid}`, (calls.get(`${event.pid}/${event.tid}`) ?? 0) + 1);
   const [main] = [...calls].sort((a, b) => b[1] - a[1])[0] ?? [];
@@ -162,9 +185,28 @@ function printMainThread(events, keystrokes) {
     }
   }
   console.log(`main thread: ${(cpu / keystrokes).toFixed(1)} ms of thread time and ${(frames / keystrokes).toFixed(1)} frames a keystroke`);
+  console.log(`  of which waited for (tasks from the keydown to its paint): ${(waitedFor(events, main, typed) / keystrokes).toFixed(1)} ms a keystroke`);
   // Style and layout also run inside script when it reads a size (forced), and a script call inside an
   // event's handler: these are counted in both.
   console.log(`  of which, a keystroke: ${[...parts].map(([name, ms]) => `${PARTS[name]} ${(ms / keystrokes).toFixed(1)} ms`).join(', ')}`);
+}
+
+/**
+ * Thread time of the main thread's tasks that ran, at least in part, between a keystroke and its paint:
+ * what the user waits for. Work done while the page is idle between keystrokes is left out.
+ */
+function waitedFor(events, main, typed) {
+  const clock = events.find((event) => event.name === 'TimeStamp' && event.args?.data?.message?.startsWith('bench-clock '));
+  if (!clock) return NaN;
+  /** Page time (ms) → trace time (µs). */
+  const offset = clock.ts - Number(clock.args.data.message.split(' ')[1]) * 1000;
+  const windows = typed.filter(({ waited }) => waited.every(Number.isFinite)).map(({ waited }) => waited.map((at) => at * 1000 + offset));
+  let waited = 0;
+  for (const event of events) {
+    if (`${event.pid}/${event.tid}` !== main || event.ph !== 'X' || event.name !== 'ThreadControllerImpl::RunTask') continue;
+    if (windows.some(([from, to]) => event.ts < to && event.ts + event.dur > from)) waited += (event.tdur ?? 0) / 1000;
+  }
+  return waited;
 }
 
 /** Sampled time by function, counting each function once per sample however deep it recurs. */
