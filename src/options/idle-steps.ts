@@ -1,19 +1,31 @@
 /**
+ * Runs `run` once the page is idle, or in a task of its own after `atMostMs` (where the browser has no
+ * idle callbacks, at once); the returned function cancels it.
+ */
+export function whenIdle(run: (deadline?: IdleDeadline) => void, atMostMs?: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, atMostMs === undefined ? undefined : { timeout: atMostMs });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 0);
+  return () => clearTimeout(id);
+}
+
+/**
  * Runs `step` again and again while the page is idle, until it returns true: long work in steps of a
  * few milliseconds, a few steps at a time between frames and keystrokes. Where the browser has no idle
  * callbacks, one step a task.
  */
 export function inIdleSteps(step: () => boolean): void {
-  const next = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run) : setTimeout(run, 0));
   const run = (deadline?: IdleDeadline) => {
     const began = performance.now();
     do {
       if (step()) return;
       // An idle period may last 50 ms: a keystroke in it would wait for all of them.
     } while (deadline !== undefined && deadline.timeRemaining() > STEP_MS && performance.now() - began < SLICE_MS);
-    next();
+    whenIdle(run);
   };
-  next();
+  whenIdle(run);
 }
 
 /** About how long a step takes at most: another is begun only with this much idle time left. */

@@ -1,11 +1,29 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { notesForTalks } from '../db/notes';
 import type { Note } from '../talk/model';
+import { whenIdle } from './idle-steps';
 import { matchesInNotes, type LibraryEntry } from './library-filter';
 
-/** Talks whose notes are kept once read: a few screenfuls of rows, so scrolling back or typing on reads nothing. */
-const KEPT = 200;
+/**
+ * Talks whose notes are kept once read: a few screenfuls of rows and those read ahead, so that scrolling
+ * back or typing on reads nothing.
+ */
+const KEPT = 128;
+/**
+ * Talks with notes, from the first drawn row on, whose notes are read ahead once a list is drawn: the
+ * next keystroke's rows are among them when it keeps one talk in a few (typing on narrows).
+ */
+const AHEAD = 64;
+/** Rows looked at for them: a keystroke that keeps fewer than one talk in ten draws its rows from further on. */
+const SCANNED = 1000;
+/**
+ * A read ahead waits for idle time at most this long, then runs as a task of its own (which input still
+ * goes before): in Chrome, while keystrokes came every 300 ms, no idle callback ran between them.
+ */
+const AHEAD_WAIT_MS = 50;
+/** Talks read ahead in one read: a keystroke's own read waits behind one such read at most. */
+const AHEAD_A_READ = 24;
 
 /**
  * The notes of the rows drawn, read when a row needs them (opened, or a search to show where it
@@ -16,6 +34,8 @@ class DrawnNotes {
   /** By talk, for the entry they were read for: a changed talk comes as a new entry and is read again. */
   private readonly kept = new Map<string, { entry: LibraryEntry; notes: Note[] }>();
   private asked = new Map<string, { entry: LibraryEntry; done: (() => void)[] }>();
+  /** Reads under way, by talk: an entry asked for again waits for the read it is in. */
+  private readonly reading = new Map<string, { entry: LibraryEntry; done: (() => void)[] }>();
   private readonly db: TalklogDb;
 
   constructor(db: TalklogDb) {
@@ -33,7 +53,7 @@ class DrawnNotes {
    * the read is over (the notes kept, or not when the read failed).
    */
   ask(entry: LibraryEntry, done: () => void): void {
-    const asking = this.asked.get(entry.talk.id);
+    const asking = this.asked.get(entry.talk.id) ?? this.reading.get(entry.talk.id);
     if (asking?.entry === entry) {
       asking.done.push(done);
       return;
@@ -42,9 +62,32 @@ class DrawnNotes {
     this.asked.set(entry.talk.id, { entry, done: [done] });
   }
 
+  /**
+   * Reads the notes of those entries not kept yet, in one read, and keeps those already kept as if
+   * just read (they are wanted again soon); resolves once the read is over.
+   */
+  readAhead(entries: LibraryEntry[]): Promise<void> {
+    return new Promise((resolve) => {
+      let left = 1;
+      const done = () => --left === 0 && resolve();
+      for (const entry of entries) {
+        const kept = this.kept.get(entry.talk.id);
+        if (kept?.entry === entry) {
+          this.kept.delete(entry.talk.id);
+          this.kept.set(entry.talk.id, kept);
+        } else {
+          left++;
+          this.ask(entry, done);
+        }
+      }
+      done();
+    });
+  }
+
   private async read(): Promise<void> {
     const asked = [...this.asked.values()];
     this.asked = new Map();
+    for (const each of asked) this.reading.set(each.entry.talk.id, each);
     try {
       const notes = await notesForTalks(
         this.db,
@@ -58,6 +101,7 @@ class DrawnNotes {
     } catch {
       // A failed read leaves those rows without their notes, as they were; the next ask tries again.
     }
+    for (const each of asked) if (this.reading.get(each.entry.talk.id) === each) this.reading.delete(each.entry.talk.id);
     for (const { done } of asked) for (const each of done) each();
   }
 }
@@ -90,6 +134,23 @@ export function useTalkNotes(db: TalklogDb, entry: LibraryEntry, wanted: boolean
   }, [store, entry, wanted, fresh]);
   if (fresh) shown.current = fresh;
   return fresh ?? shown.current;
+}
+
+/**
+ * The talks, from the first drawn row on, whose notes the next keystroke's rows are likely to need, most
+ * likely first: those that match in their notes now (a longer word matches in the notes of fewer), then
+ * those with notes (a new word may match in any).
+ */
+function likelyNext(shown: LibraryEntry[], words: string[], first: number): LibraryEntry[] {
+  const inNotes: LibraryEntry[] = [];
+  const withNotes: LibraryEntry[] = [];
+  for (let row = first; row < Math.min(shown.length, first + SCANNED) && inNotes.length < AHEAD; row++) {
+    const entry = shown[row];
+    if (entry.noteWords.length === 0) continue;
+    if (words.length > 0 && matchesInNotes(entry, words)) inNotes.push(entry);
+    else if (withNotes.length < AHEAD) withNotes.push(entry);
+  }
+  return [...inNotes, ...withNotes].slice(0, AHEAD);
 }
 
 /** Which rows the list is about to draw: from `first`, `count` of them (where the window was a moment ago). */
@@ -140,5 +201,26 @@ export function useListedOnceNotesRead(db: TalklogDb, shown: LibraryEntry[], wor
     // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, [store, shown, words, waiting]);
   if (!waiting && (drawn.current?.shown !== shown || drawn.current.words !== words)) drawn.current = { shown, words };
-  return drawn.current!;
+  const listed = drawn.current!;
+  // Once this list is drawn, while the page is idle, the notes of the rows the next keystroke may draw
+  // are read, a few at a time: it then draws at once. Stopped by the next keystroke, so that its own
+  // read never waits behind more than one of these.
+  useEffect(() => {
+    if (listed.shown !== shown) return;
+    let current = true;
+    let ahead: LibraryEntry[] | null = null;
+    const readFrom = (at: number): (() => void) =>
+      whenIdle(() => {
+        ahead ??= likelyNext(shown, words, rows.first);
+        if (at < ahead.length) void store.readAhead(ahead.slice(at, at + AHEAD_A_READ)).then(() => current && (cancel = readFrom(at + AHEAD_A_READ)));
+      }, AHEAD_WAIT_MS);
+    let cancel = readFrom(0);
+    return () => {
+      current = false;
+      cancel();
+    };
+    // `rows` is where the list is drawn now, read once the list is.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, listed, shown, words]);
+  return listed;
 }

@@ -1,13 +1,40 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
-import { afterAll, afterEach, expect, test } from 'vitest';
-import { libraryTables } from '../../src/db/database';
+import { afterAll, afterEach, expect, test, vi } from 'vitest';
+import { libraryTables, type TalklogDb } from '../../src/db/database';
 import { LazyTalkRowDetails } from '../../src/options/TalkRow';
 import { kubeconLibrary, renderLibrary, rowOf, titles } from './library-harness';
 
 afterEach(cleanup);
 // The page loads an opened row's code once its first screen is up: done before the file's end.
 afterAll(() => LazyTalkRowDetails.preload());
+
+/** Counts the reads of one talk's notes (what a row reads to show where it matched), from now on. */
+async function countingTalkNotesReads(db: TalklogDb): Promise<{ count: number }> {
+  const reads = { count: 0 };
+  // Dexie builds its stack of middlewares when the database opens.
+  db.close();
+  db.use({
+    stack: 'dbcore',
+    name: 'CountTalkNotesReads',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'notes') return table;
+        return {
+          ...table,
+          query: (request) => {
+            if (request.query.index.name === '[talkId+createdAt]') reads.count++;
+            return table.query(request);
+          },
+        };
+      },
+    }),
+  });
+  await db.open();
+  return reads;
+}
 
 const snippets = () => [...document.querySelectorAll('.talk-row__snippet')].map((snippet) => snippet.textContent);
 
@@ -51,4 +78,23 @@ test('a read of notes that comes back after a later keystroke never draws the ea
   expect(titles()).toEqual(['What You Need to Know About OpenMetrics']);
   expect(snippets()).toEqual([]);
   expect(screen.getByText('1 of 2 talks')).toBeTruthy();
+});
+
+test('once a search is drawn and the page is idle, typing on draws its rows with their excerpts without a read', async () => {
+  const db = await kubeconLibrary();
+  const reads = await countingTalkNotesReads(db);
+  await renderLibrary(db);
+  const search = screen.getByRole('searchbox', { name: 'Search' });
+  fireEvent.input(search, { target: { value: 'kubecon' } });
+  expect(titles()).toHaveLength(2);
+  // Neither talk matches in a note, so the search needed no read; the notes of the one with notes are read
+  // while the page is idle.
+  await vi.waitFor(() => expect(reads.count).toBe(1));
+  await db.transaction('rw', libraryTables(db), () => {});
+  await Promise.resolve();
+
+  fireEvent.input(search, { target: { value: 'kubecon agent' } });
+  expect(titles()).toEqual(['Evolving Prometheus for More Use Cases']);
+  expect(snippets()).toEqual(['In a note: Prometheus Agent, based on Grafana Agent']);
+  expect(reads.count).toBe(1);
 });
