@@ -139,18 +139,21 @@ export function useTalkNotes(db: TalklogDb, entry: LibraryEntry, wanted: boolean
 /**
  * The talks, from the first drawn row on, whose notes the next keystroke's rows are likely to need, most
  * likely first: those that match in their notes now (a longer word matches in the notes of fewer), then
- * those with notes (a new word may match in any).
+ * those with notes (a new word may match in any). With no search, those of the rows drawn only: a first
+ * word that keeps most talks draws them, and a library page left at rest holds no more notes than it shows.
  */
-function likelyNext(shown: LibraryEntry[], words: string[], first: number): LibraryEntry[] {
+export function likelyNext(shown: LibraryEntry[], words: string[], rows: DrawnRows): LibraryEntry[] {
+  const most = words.length > 0 ? AHEAD : Math.min(AHEAD, rows.count);
+  const last = Math.min(shown.length, rows.first + (words.length > 0 ? SCANNED : rows.count));
   const inNotes: LibraryEntry[] = [];
   const withNotes: LibraryEntry[] = [];
-  for (let row = first; row < Math.min(shown.length, first + SCANNED) && inNotes.length < AHEAD; row++) {
+  for (let row = rows.first; row < last && inNotes.length < most; row++) {
     const entry = shown[row];
     if (entry.noteWords.length === 0) continue;
     if (words.length > 0 && matchesInNotes(entry, words)) inNotes.push(entry);
-    else if (withNotes.length < AHEAD) withNotes.push(entry);
+    else if (withNotes.length < most) withNotes.push(entry);
   }
-  return [...inNotes, ...withNotes].slice(0, AHEAD);
+  return [...inNotes, ...withNotes].slice(0, most);
 }
 
 /** Which rows the list is about to draw: from `first`, `count` of them (where the window was a moment ago). */
@@ -211,7 +214,7 @@ export function useListedOnceNotesRead(db: TalklogDb, shown: LibraryEntry[], wor
     let ahead: LibraryEntry[] | null = null;
     const readFrom = (at: number): (() => void) =>
       whenIdle(() => {
-        ahead ??= likelyNext(shown, words, rows.first);
+        ahead ??= likelyNext(shown, words, rows);
         if (at < ahead.length) void store.readAhead(ahead.slice(at, at + AHEAD_A_READ)).then(() => current && (cancel = readFrom(at + AHEAD_A_READ)));
       }, AHEAD_WAIT_MS);
     let cancel = readFrom(0);

@@ -1,0 +1,24 @@
+import { expect, test } from 'vitest';
+import { libraryEntry } from '../../src/options/library-filter';
+import { SearchVocabulary } from '../../src/options/search-vocabulary';
+import { likelyNext } from '../../src/options/use-talk-notes';
+import { makeNote, makeTalk } from '../export/records';
+
+const vocabulary = new SearchVocabulary();
+// Every talk has a note; talk 50 is the only one whose note says "agent".
+const entries = Array.from({ length: 200 }, (_, i) => {
+  const talk = makeTalk(`Talk${String(i).padStart(7, '0')}`, { id: `talk-${i}` });
+  return libraryEntry(talk, [makeNote(talk, i === 50 ? 'an agent per node' : `what talk ${i} said`)], vocabulary);
+});
+const ids = (list: { talk: { id: string } }[]) => list.map((entry) => entry.talk.id);
+
+test('with no search, only the rows drawn are read ahead: a page at rest holds no more notes than it shows', () => {
+  expect(ids(likelyNext(entries, [], { first: 10, count: 20 }))).toEqual(ids(entries.slice(10, 30)));
+});
+
+test('while searching, the talks that match in their notes come first, then the next talks with notes', () => {
+  const ahead = likelyNext(entries, ['agent'], { first: 0, count: 20 });
+  expect(ahead[0].talk.id).toBe('talk-50');
+  expect(ids(ahead.slice(1, 4))).toEqual(['talk-0', 'talk-1', 'talk-2']);
+  expect(ahead.length).toBeGreaterThan(20);
+});
