@@ -100,6 +100,38 @@ describe('importBackup', () => {
     expect(progress).toHaveLength(1 + 1 + 20);
     expect(progress.every((step, i) => i === 0 || step.done > progress[i - 1].done)).toBe(true);
   }, 30_000);
+
+  test('records each talk for sync about twice (its talk, its notes), not again for every chunk its notes are spread over', async () => {
+    const db = freshDb();
+    // Below the sync log, it sees the sync changes that the log writes.
+    let recorded = 0;
+    db.use({
+      stack: 'dbcore',
+      name: 'CountSyncChanges',
+      level: 1,
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'syncChanges') return table;
+          return {
+            ...table,
+            mutate: (request) => {
+              if (request.type === 'put') recorded += request.values.length;
+              return table.mutate(request);
+            },
+          };
+        },
+      }),
+    });
+    const talks = Array.from({ length: 300 }, (_, i) => makeTalk(`s${String(i).padStart(10, '0')}`));
+    // As a file lists them, in id order: every chunk of 1,000 notes holds notes of every talk.
+    const notes = Array.from({ length: 3_000 }, (_, i) => makeNote(talks[i % talks.length], `note ${i}`, { id: `n_${String(i).padStart(5, '0')}` }));
+    await importText(db, backupText(talks, notes));
+    expect(await db.syncChanges.count()).toBe(300);
+    // Once with the talks, once with their notes, and once more for a talk whose notes two chunks share.
+    expect(recorded).toBeLessThanOrEqual(2 * 300 + 3);
+  });
 });
 
 describe('a hostile file leaves the database exactly as it was', () => {
