@@ -1,17 +1,22 @@
 import { render, screen, waitFor } from '@testing-library/preact';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
 import { importBackupFile } from '../../src/db/import-backup';
 import { updateTalkDetails } from '../../src/db/library';
 import { addNote } from '../../src/db/notes';
 import { clipTalk } from '../../src/db/talks';
 import { LibraryApp } from '../../src/options/LibraryApp';
+import { LazyTalkRowDetails } from '../../src/options/TalkRow';
 import { backupFile } from '../../src/options/backup-file';
 import { logLibrary, renderRequestedLog } from '../../src/options/export-jobs';
 import type { LibraryEnvironment } from '../../src/options/library-environment';
 import { capturedTalk, freshDb } from '../db/test-db';
 
 /** The library page's helpers for tests: its environment recorded, a small library, and what a test reads off the page. */
+
+// The page loads an opened row's code (with sync's merge) once its first screen is up: a file whose last test
+// ends while that load runs fails at teardown, so every file of the library's tests awaits it before it ends.
+afterAll(() => LazyTalkRowDetails.preload());
 
 export const NOW = new Date('2026-11-26T05:00:00Z');
 

@@ -1,13 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
-import { afterAll, afterEach, expect, test, vi } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { libraryTables, type TalklogDb } from '../../src/db/database';
-import { LazyTalkRowDetails } from '../../src/options/TalkRow';
 import { kubeconLibrary, renderLibrary, rowOf, titles } from './library-harness';
 
 afterEach(cleanup);
-// The page loads an opened row's code once its first screen is up: done before the file's end.
-afterAll(() => LazyTalkRowDetails.preload());
 
 /** Counts the reads of one talk's notes (what a row reads to show where it matched), from now on. */
 async function countingTalkNotesReads(db: TalklogDb): Promise<{ count: number }> {
