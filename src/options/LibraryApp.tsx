@@ -64,10 +64,11 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.noteCount, 0) ?? 0, [entries]);
   const sorted = useMemo(() => entries && sortEntries(entries, filter.sort), [entries, filter.sort]);
   const narrowed = narrowsTalks(filter);
-  // Until the whole library is read, the first screen shows the newest talks, unfiltered; a filter
-  // that leaves nothing out shows them all, without a pass over them.
+  // Until the whole library is read, the first screen shows the newest talks, unfiltered. Then every
+  // list goes through the filter, which builds its search postings for it (a filter that leaves nothing
+  // out shows them all, without a pass over them).
   const [filterEntries] = useState(narrowingFilter);
-  const shown = useMemo(() => sorted && (complete && narrowed ? filterEntries(sorted, filter) : sorted), [sorted, filter, complete, narrowed, filterEntries]);
+  const shown = useMemo(() => sorted && (complete ? filterEntries(sorted, filter) : sorted), [sorted, filter, complete, filterEntries]);
   // Only the export dialog needs the talks shown as talks: not made on every keystroke.
   const shownTalks = useMemo(() => (exporting ? shown?.map((entry) => entry.talk) : undefined), [shown, exporting]);
   /** Filters and export appear once there is something to filter or export. */

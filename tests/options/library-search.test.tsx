@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, expect, test, vi } from 'vitest';
 import { libraryTables, type TalklogDb } from '../../src/db/database';
+import { SearchPostings } from '../../src/options/search-postings';
 import { kubeconLibrary, renderLibrary, rowOf, titles } from './library-harness';
 
 afterEach(cleanup);
@@ -94,4 +95,16 @@ test('once a search is drawn and the page is idle, typing on draws its rows with
   expect(titles()).toEqual(['Evolving Prometheus for More Use Cases']);
   expect(snippets()).toEqual(['In a note: Prometheus Agent, based on Grafana Agent']);
   expect(reads.count).toBe(1);
+});
+
+test('once the whole library is read, its search postings are built while the page is idle, before any search', async () => {
+  const builder = vi.spyOn(SearchPostings, 'builder');
+  try {
+    await renderLibrary(await kubeconLibrary());
+    // The first keystroke then finds its talks through them, not by looking at every talk's words.
+    await vi.waitFor(() => expect(builder).toHaveBeenCalledOnce());
+    expect(builder.mock.calls[0][0]).toHaveLength(2);
+  } finally {
+    builder.mockRestore();
+  }
 });
