@@ -72,16 +72,20 @@ class DrawnNotes {
       const done = () => --left === 0 && resolve();
       for (const entry of entries) {
         const kept = this.kept.get(entry.talk.id);
-        if (kept?.entry === entry) {
-          this.kept.delete(entry.talk.id);
-          this.kept.set(entry.talk.id, kept);
-        } else {
+        if (kept?.entry === entry) this.keep(kept);
+        else {
           left++;
           this.ask(entry, done);
         }
       }
       done();
     });
+  }
+
+  /** Keeps these notes as the newest: those kept longest are let go first. */
+  private keep(kept: { entry: LibraryEntry; notes: Note[] }): void {
+    this.kept.delete(kept.entry.talk.id);
+    this.kept.set(kept.entry.talk.id, kept);
   }
 
   private async read(): Promise<void> {
@@ -93,10 +97,7 @@ class DrawnNotes {
         this.db,
         asked.map(({ entry }) => entry.talk.id),
       );
-      asked.forEach(({ entry }, i) => {
-        this.kept.delete(entry.talk.id);
-        this.kept.set(entry.talk.id, { entry, notes: notes[i] });
-      });
+      asked.forEach(({ entry }, i) => this.keep({ entry, notes: notes[i] }));
       for (const talkId of [...this.kept.keys()].slice(0, Math.max(0, this.kept.size - KEPT))) this.kept.delete(talkId);
     } catch {
       // A failed read leaves those rows without their notes, as they were; the next ask tries again.
