@@ -14,8 +14,15 @@ import { useWindowVirtualizer } from './use-window-virtualizer';
 
 /** A closed row's height before it is measured; rows are measured once drawn. */
 const ROW_ESTIMATE = 104;
-/** Rows drawn beyond each edge of the window, so that Tab and the arrows always find the next one. */
-const OVERSCAN = 4;
+/**
+ * Rows drawn beyond each edge of the window at rest, so that Tab and the arrows always find the next one.
+ * One: a keystroke that replaces the rows draws each of them, and waits for all it draws.
+ */
+const OVERSCAN = 1;
+/** Rows drawn beyond each edge while the page scrolls, so that a fast scroll finds its next rows drawn. */
+const SCROLLING_OVERSCAN = 4;
+/** Rows a search may draw beyond those the window held: they are not measured yet and may be shorter. */
+const SPARE_ROWS = 4;
 
 /**
  * A row's height as the virtualizer's ResizeObserver reports it: its border box, rounded. Measured so
@@ -81,7 +88,7 @@ export function TalkList({
   /** A row to move the focus to once it is drawn. */
   const moveFocusTo = useRef<number | null>(null);
   /** The rows around the window, as last drawn: those a search's new talks will be drawn in. */
-  const drawnRows = useRef<DrawnRows>({ first: 0, count: 4 * OVERSCAN });
+  const drawnRows = useRef<DrawnRows>({ first: 0, count: SPARE_ROWS });
   const listed = useListedOnceNotesRead(db, filtered, query, drawnRows.current);
   const { shown, words } = listed;
   /** The rows measured since the talks listed (or the words marked in them) last changed. */
@@ -96,8 +103,9 @@ export function TalkList({
     overscan: OVERSCAN,
     measureElement: rowHeight,
     getItemKey,
+    // Called when the list is drawn, after `virtualizer` is set; it is drawn again when scrolling starts or stops.
     rangeExtractor: (range) => {
-      const indexes = defaultRangeExtractor(range);
+      const indexes = defaultRangeExtractor(virtualizer.isScrolling ? { ...range, overscan: SCROLLING_OVERSCAN } : range);
       const focused = focusedTalk.current === null ? -1 : shown.findIndex((entry) => entry.talk.id === focusedTalk.current);
       if (focused !== -1 && !indexes.includes(focused)) indexes.push(focused);
       return indexes.sort((a, b) => a - b);
@@ -182,10 +190,9 @@ export function TalkList({
     startIndex: 0,
     endIndex: 0,
   };
-  // Rows a search draws are not measured yet and may be shorter: a few more than the window held.
   drawnRows.current = {
     first: Math.max(0, startIndex - OVERSCAN),
-    count: endIndex - startIndex + 1 + 4 * OVERSCAN,
+    count: endIndex - startIndex + 1 + 2 * OVERSCAN + SPARE_ROWS,
   };
   return (
     <>

@@ -76,6 +76,47 @@ test('a long list draws a screenful, tells each row’s place, moves by keyboard
   await library.close();
 });
 
+test('a search draws the window’s rows and one beyond it; a scroll draws more ahead while it lasts', async () => {
+  const library = await libraryOf(TALKS);
+  /** Rows drawn wholly below or above the window. */
+  const beyond = () =>
+    library.evaluate(() => {
+      const rows = [...document.querySelectorAll('ul.talk-list > li')].map((row) => row.getBoundingClientRect());
+      return { below: rows.filter((row) => row.top >= innerHeight).length, above: rows.filter((row) => row.bottom <= 0).length };
+    });
+  await library.getByRole('searchbox', { name: 'Search' }).fill('cloud');
+  await expect.poll(() => library.getByText(/^\d[\d,]* of 600 talks$/).count()).toBe(1);
+  // Each row a keystroke draws is one the user waits for: the next row is there for Tab and the arrows, no more.
+  await expect.poll(beyond).toEqual({ below: 1, above: 0 });
+
+  // While the page scrolls, rows are drawn further ahead, so that the scroll finds them drawn.
+  await library.evaluate(() => {
+    const seen = window as unknown as { mostBelow: number };
+    seen.mostBelow = 0;
+    const list = document.querySelector('ul.talk-list')!;
+    const look = () => {
+      seen.mostBelow = Math.max(seen.mostBelow, [...list.children].filter((row) => row.getBoundingClientRect().top >= innerHeight).length);
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  for (let i = 0; i < 5; i++) await library.mouse.wheel(0, 400);
+  await expect.poll(() => library.evaluate(() => (window as unknown as { mostBelow: number }).mostBelow)).toBeGreaterThanOrEqual(4);
+  // Once it stops, one row beyond each edge again: Tab from the window's last row goes on to the next.
+  await expect.poll(beyond).toEqual({ below: 1, above: 1 });
+  const lastInWindow = await library.evaluate(() =>
+    Math.max(
+      ...[...document.querySelectorAll('ul.talk-list > li')]
+        .filter((row) => row.getBoundingClientRect().top < innerHeight)
+        .map((row) => Number(row.getAttribute('aria-posinset'))),
+    ),
+  );
+  await talkList(library).locator(`[aria-posinset="${lastInWindow}"]`).getByRole('button', { name: 'Details' }).focus();
+  await library.keyboard.press('Tab');
+  await expect.poll(() => focusedRow(library)).toMatchObject({ position: lastInWindow + 1 });
+  await library.close();
+});
+
 test('Select all shown selects every talk that matches, drawn or not', async () => {
   const library = await libraryOf(TALKS);
   const search = library.getByRole('searchbox', { name: 'Search' });
