@@ -76,7 +76,7 @@ test('a long list draws a screenful, tells each row’s place, moves by keyboard
   await library.close();
 });
 
-test('a search draws the window’s rows and one beyond it; a scroll draws more ahead while it lasts', async () => {
+test('a search draws the window’s rows and one beyond it, where they were; a scroll draws more ahead while it lasts', async () => {
   const library = await libraryOf(TALKS);
   /** Rows drawn wholly below or above the window. */
   const beyond = () =>
@@ -84,8 +84,12 @@ test('a search draws the window’s rows and one beyond it; a scroll draws more 
       const rows = [...document.querySelectorAll('ul.talk-list > li')].map((row) => row.getBoundingClientRect());
       return { below: rows.filter((row) => row.top >= innerHeight).length, above: rows.filter((row) => row.bottom <= 0).length };
     });
+  const listTop = () => library.evaluate(() => document.querySelector('ul.talk-list')!.getBoundingClientRect().top);
+  const topBefore = await listTop();
   await library.getByRole('searchbox', { name: 'Search' }).fill('cloud');
   await expect.poll(() => library.getByText(/^\d[\d,]* of 600 talks$/).count()).toBe(1);
+  // The list stays where it was (`Clear filters` comes beside the count), so its rows are placed once.
+  expect(await listTop()).toBe(topBefore);
   // Each row a keystroke draws is one the user waits for: the next row is there for Tab and the arrows, no more.
   await expect.poll(beyond).toEqual({ below: 1, above: 0 });
 
