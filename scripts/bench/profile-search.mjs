@@ -101,7 +101,7 @@ try {
   console.log(
     `slowest: ${slowest.map(({ prefix, latency, mutations, reads }) => `\`${prefix}\` ${latency?.toFixed(1)} ms (${mutations} DOM changes, ${reads} talks' notes read)`).join(', ')}`,
   );
-  if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify({ profile, events }));
+  if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify({ profile, events, typed }));
   printMainThread(events, keystrokes, typed);
   printInclusive(profile);
   // Work the page does when idle (the search postings, built once the library is read) is done by now.
@@ -185,7 +185,12 @@ function printMainThread(events, keystrokes, typed) {
     }
   }
   console.log(`main thread: ${(cpu / keystrokes).toFixed(1)} ms of thread time and ${(frames / keystrokes).toFixed(1)} frames a keystroke`);
-  console.log(`  of which waited for (tasks from the keydown to its paint): ${(waitedFor(events, main, typed) / keystrokes).toFixed(1)} ms a keystroke`);
+  const waited = waitedFor(events, main, typed);
+  const each = (ms) => `${(ms / keystrokes).toFixed(1)} ms`;
+  console.log(`  of which waited for (tasks from the keydown to its paint): ${each(waited.thread)} a keystroke`);
+  console.log(
+    `    in those tasks, a keystroke: script ${each(waited.script)} (of which style and layout it forced ${each(waited.forced)}), frames drawn ${each(waited.frame)}`,
+  );
   // Style and layout also run inside script when it reads a size (forced), and a script call inside an
   // event's handler: these are counted in both.
   console.log(`  of which, a keystroke: ${[...parts].map(([name, ms]) => `${PARTS[name]} ${(ms / keystrokes).toFixed(1)} ms`).join(', ')}`);
@@ -193,18 +198,37 @@ function printMainThread(events, keystrokes, typed) {
 
 /**
  * Thread time of the main thread's tasks that ran, at least in part, between a keystroke and its paint:
- * what the user waits for. Work done while the page is idle between keystrokes is left out.
+ * what the user waits for. Work done while the page is idle between keystrokes is left out. Split into
+ * script (outermost calls, with the style and layout they force) and the frames drawn (style, layout,
+ * paint, and the resize observers' script run in them); the rest is the browser's own (the keystroke's editing).
  */
 function waitedFor(events, main, typed) {
   const clock = events.find((event) => event.name === 'TimeStamp' && event.args?.data?.message?.startsWith('bench-clock '));
-  if (!clock) return NaN;
+  const waited = { thread: NaN, script: NaN, forced: NaN, frame: NaN };
+  if (!clock) return waited;
   /** Page time (ms) → trace time (µs). */
   const offset = clock.ts - Number(clock.args.data.message.split(' ')[1]) * 1000;
   const windows = typed.filter(({ waited }) => waited.every(Number.isFinite)).map(({ waited }) => waited.map((at) => at * 1000 + offset));
-  let waited = 0;
-  for (const event of events) {
-    if (`${event.pid}/${event.tid}` !== main || event.ph !== 'X' || event.name !== 'ThreadControllerImpl::RunTask') continue;
-    if (windows.some(([from, to]) => event.ts < to && event.ts + event.dur > from)) waited += (event.tdur ?? 0) / 1000;
+  const ms = (event) => (event.tdur ?? 0) / 1000;
+  Object.assign(waited, { thread: 0, script: 0, forced: 0, frame: 0 });
+  const mainEvents = events.filter((event) => `${event.pid}/${event.tid}` === main && event.ph === 'X').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  let task = null;
+  let callUntil = 0;
+  let frameUntil = 0;
+  for (const event of mainEvents) {
+    if (event.name === 'ThreadControllerImpl::RunTask') {
+      task = windows.some(([from, to]) => event.ts < to && event.ts + event.dur > from) ? event : null;
+      if (task) waited.thread += ms(event);
+      continue;
+    }
+    if (!task || event.ts >= task.ts + task.dur) continue;
+    if (event.name === 'WebFrameWidgetImpl::UpdateLifecycle') {
+      waited.frame += ms(event);
+      frameUntil = event.ts + event.dur;
+    } else if (event.name === 'FunctionCall' && event.ts >= callUntil && event.ts >= frameUntil) {
+      callUntil = event.ts + event.dur;
+      waited.script += ms(event);
+    } else if (event.name === 'Document::UpdateStyleAndLayout' && event.ts < callUntil) waited.forced += ms(event);
   }
   return waited;
 }
