@@ -10,7 +10,7 @@ import { Markdown } from '../ui/Markdown';
 import { NoteTextarea } from '../ui/NoteTextarea';
 import { TimeLink } from '../ui/TimeLink';
 import { useNoteSlides } from '../ui/use-slide-thumbnails';
-import { Highlighted } from './Highlighted';
+import { highlighted } from './Highlighted';
 import './TalkNotes.css';
 
 interface TalkNotesProps {
@@ -47,7 +47,7 @@ export function TalkNotes({ db, talk, notes, words, onPlay, announce }: TalkNote
                   source={note.body}
                   videoId={talk.videoId}
                   onSeek={(atSec) => onPlay(talk.videoId, atSec)}
-                  renderText={(text) => <Highlighted text={text} words={words} />}
+                  renderText={(text) => highlighted(text, words)}
                 />
                 {renderSlides?.({ db, owner: note.id, noteText: note.body })}
               </div>

@@ -8,7 +8,7 @@ import { interestLabel } from '../ui/StarRating';
 import { statusLabel } from '../ui/status-label';
 import { lazyComponent } from '../ui/lazy-component';
 import { memo } from '../ui/memo';
-import { Highlighted } from './Highlighted';
+import { highlighted } from './Highlighted';
 import { matchesInNotes, type LibraryEntry } from './library-filter';
 import { foldForSearch, matchSnippet } from './search-text';
 import { plural } from '../i18n/plural';
@@ -75,7 +75,7 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
         <div class="talk-row__main">
           <h2 id={titleId} class="talk-row__title">
             <a href={talk.url} target="_blank" rel="noreferrer" aria-keyshortcuts={triage ? TRIAGE_KEYS : undefined}>
-              <Highlighted text={talk.title} words={words} />
+              {highlighted(talk.title, words)}
             </a>
           </h2>
           <Byline
@@ -83,20 +83,18 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
             speakers={talk.speakers}
             channel={talk.channel}
             durationSec={talk.durationSec}
-            show={(text) => <Highlighted text={text} words={words} />}
+            show={(text) => highlighted(text, words)}
           />
           <p class="talk-row__facts">
             <span class={`chip chip--${talk.status}`}>{statusLabel(talk.status)}</span>
-            {talk.event && <Chip kind="event" label={t('fieldEvent')} text={talk.event} words={words} />}
-            {talk.category && <Chip kind="category" label={t('fieldCategory')} text={talk.category} words={words} />}
-            {talk.tags.map((tag) => (
-              <Chip key={tag} kind="tag" label={t('fieldTag')} text={tag} words={words} />
-            ))}
+            {talk.event && chip('event', t('fieldEvent'), talk.event, words)}
+            {talk.category && chip('category', t('fieldCategory'), talk.category, words)}
+            {talk.tags.map((tag) => chip('tag', t('fieldTag'), tag, words))}
           </p>
           {noteMatch && (
             <p class="talk-row__snippet">
               <span class="visually-hidden">{t('inANote')} </span>
-              <Highlighted text={noteMatch} words={words} />
+              {highlighted(noteMatch, words)}
             </p>
           )}
         </div>
@@ -139,11 +137,12 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
   );
 });
 
-function Chip({ kind, label, text, words }: { kind: string; label: string; text: string; words: string[] }) {
+/** A fact about the talk, named for screen readers; called, not a component (rows are drawn at each keystroke). */
+function chip(kind: string, label: string, text: string, words: string[]) {
   return (
-    <span class={`chip chip--${kind}`}>
+    <span key={`${kind}:${text}`} class={`chip chip--${kind}`}>
       <span class="visually-hidden">{label}: </span>
-      <Highlighted text={text} words={words} />
+      {highlighted(text, words)}
     </span>
   );
 }
