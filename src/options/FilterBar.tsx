@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { useId } from 'preact/hooks';
+import { useId, useMemo } from 'preact/hooks';
 import { t } from '../i18n/t';
 import { TALK_STATUSES } from '../talk/model';
+import { memo } from '../ui/memo';
 import { interestLabel } from '../ui/StarRating';
 import { statusLabel } from '../ui/status-label';
 import { SORT_ORDERS, type LibraryFilter, type SortOrder } from './library-filter';
@@ -15,6 +16,18 @@ interface FilterBarProps {
 
 /** The search box, the filters and the sort order of the library. */
 export function FilterBar({ filter, facets, onChange }: FilterBarProps) {
+  // The choices' options, made again only when they change: the bar is drawn at every keystroke.
+  const events = useMemo(() => asOptions(facets.events), [facets.events]);
+  const categories = useMemo(() => asOptions(facets.categories), [facets.categories]);
+  const tags = useMemo(() => asOptions(facets.tags), [facets.tags]);
+  const fixed = useMemo(
+    () => ({
+      statuses: TALK_STATUSES.map((status): Option => [status, statusLabel(status)]),
+      interests: ([1, 2, 3, 4, 5] as const).map((stars): Option => [String(stars), stars === 5 ? interestLabel(5) : t('interestOrMore', interestLabel(stars))]),
+      sorts: Object.entries(SORT_ORDERS).map(([order, label]): Option => [order, t(label)]),
+    }),
+    [],
+  );
   return (
     <div class="filter-bar" role="search" aria-label={t('findTalks')}>
       <input
@@ -28,55 +41,49 @@ export function FilterBar({ filter, facets, onChange }: FilterBarProps) {
       <div class="filter-bar__filters">
         <Choice label={t('fieldEvent')} value={filter.event} onChange={(event) => onChange({ event })}>
           <option value="">{t('anyEvent')}</option>
-          {facets.events.map((event) => (
-            <option key={event} value={event}>
-              {event}
-            </option>
-          ))}
+          <Options options={events} />
         </Choice>
         <Choice label={t('fieldCategory')} value={filter.category} onChange={(category) => onChange({ category })}>
           <option value="">{t('anyCategory')}</option>
-          {facets.categories.map((category) => (
-            <option key={category} value={category}>
-              {category}
-            </option>
-          ))}
+          <Options options={categories} />
         </Choice>
         <Choice label={t('fieldTag')} value={filter.tag} onChange={(tag) => onChange({ tag })}>
           <option value="">{t('anyTag')}</option>
-          {facets.tags.map((tag) => (
-            <option key={tag} value={tag}>
-              {tag}
-            </option>
-          ))}
+          <Options options={tags} />
         </Choice>
         <Choice label={t('fieldStatus')} value={filter.status} onChange={(status) => onChange({ status: status as LibraryFilter['status'] })}>
           <option value="">{t('anyStatus')}</option>
-          {TALK_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {statusLabel(status)}
-            </option>
-          ))}
+          <Options options={fixed.statuses} />
         </Choice>
         <Choice label={t('fieldInterest')} value={String(filter.minInterest)} onChange={(stars) => onChange({ minInterest: Number(stars) })}>
           <option value="0">{t('anyInterest')}</option>
-          {([1, 2, 3, 4, 5] as const).map((stars) => (
-            <option key={stars} value={String(stars)}>
-              {stars === 5 ? interestLabel(5) : t('interestOrMore', interestLabel(stars))}
-            </option>
-          ))}
+          <Options options={fixed.interests} />
         </Choice>
         <Choice label={t('fieldSort')} value={filter.sort} onChange={(sort) => onChange({ sort: sort as SortOrder })}>
-          {Object.entries(SORT_ORDERS).map(([order, label]) => (
-            <option key={order} value={order}>
-              {t(label)}
-            </option>
-          ))}
+          <Options options={fixed.sorts} />
         </Choice>
       </div>
     </div>
   );
 }
+
+/** A choice's value and what it says. */
+type Option = [value: string, label: string];
+
+const asOptions = (values: string[]) => values.map((value): Option => [value, value]);
+
+/** A choice's options: the same list draws nothing again. */
+const Options = memo(function Options({ options }: { options: Option[] }) {
+  return (
+    <>
+      {options.map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </>
+  );
+});
 
 function Choice({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ComponentChildren }) {
   const id = useId();
