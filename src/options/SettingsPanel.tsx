@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../i18n/t';
 import { MAX_REWIND_SEC, parseSettings, readRewind, THEMES, type Settings } from '../settings/settings';
 import { NAME_MAX_CHARS } from '../talk/limits';
 import { errorMessage } from '../ui/Announcer';
+import { memo } from '../ui/memo';
 import './SettingsPanel.css';
 
 export interface Shortcut {
@@ -26,8 +27,11 @@ type Feedback = { field: Field; kind: 'status' | 'alert'; text: string };
 
 const THEME_LABELS: Record<Settings['theme'], MessageKey> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark' };
 
-/** The options that change how notes are taken: saved as soon as they change, confirmed (or refused) beside the setting. */
-export function SettingsPanel({ initial, save, shortcuts, openShortcutSettings }: SettingsPanelProps) {
+/**
+ * The options that change how notes are taken: saved as soon as they change, confirmed (or refused)
+ * beside the setting. Drawn again only when its props change, not at each keystroke in the library.
+ */
+export const SettingsPanel = memo(function SettingsPanel({ initial, save, shortcuts, openShortcutSettings }: SettingsPanelProps) {
   const id = useId();
   const [settings, setSettings] = useState(initial);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
@@ -128,7 +132,7 @@ export function SettingsPanel({ initial, save, shortcuts, openShortcutSettings }
       </div>
     </section>
   );
-}
+});
 
 function SettingField({ children }: { children: ComponentChildren }) {
   return <div class="settings__field">{children}</div>;
