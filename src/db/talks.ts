@@ -85,12 +85,14 @@ export interface TalkWithNotes {
   notes: Note[];
 }
 
-/** A talk and its notes in one read, all the popup shows of the library. */
-export function talkWithNotes(db: TalklogDb, talkId: string): Promise<TalkWithNotes> {
-  return db.transaction('r', db.talks, db.notes, async () => {
-    const [talk, notes] = await Promise.all([db.talks.get(talkId), notesForTalk(db, talkId)]);
-    return { talkId, talk, notes };
-  });
+/**
+ * A talk and its notes, all the popup shows of the library. Two reads at once, each answered as soon
+ * as it is read: an explicit transaction would answer only once it commits, a round trip later, and
+ * the popup waits for this read. A write between the two is seen by the live query that follows.
+ */
+export async function talkWithNotes(db: TalklogDb, talkId: string): Promise<TalkWithNotes> {
+  const [talk, notes] = await Promise.all([db.talks.get(talkId), notesForTalk(db, talkId)]);
+  return { talkId, talk, notes };
 }
 
 /** The event of the talk clipped last that has one: people watch a conference's talks in a row. */

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { addNote } from '../../src/db/notes';
 import { allTalksAndNotes } from '../../src/db/library';
 import { clipTalk, deleteTalks, getTalk, listRecentTalks, restoreDeleted, talkWithNotes } from '../../src/db/talks';
@@ -179,5 +179,30 @@ describe('talkWithNotes', () => {
     const read = await talkWithNotes(db, talk.id);
     expect([read.talkId, read.talk, read.notes.map((note) => note.body)]).toEqual([talk.id, talk, ['first', 'second']]);
     expect(await talkWithNotes(db, 't_OpenMetr1cs')).toEqual({ talkId: 't_OpenMetr1cs', talk: undefined, notes: [] });
+  });
+
+  test('answers as soon as it has read, not once its reads commit (the popup waits for it)', async () => {
+    const seen: string[] = [];
+    // Dexie takes the connection's transaction method when it opens: watched from before then.
+    const transaction = IDBDatabase.prototype.transaction;
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...args) {
+      const opened = transaction.apply(this, args);
+      opened.addEventListener('complete', () => seen.push('committed'));
+      return opened;
+    });
+    try {
+      const db = freshDb();
+      const talk = await clipTalk(db, capturedTalk());
+      await addNote(db, talk.id, 'a note', 10);
+      await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0));
+      seen.length = 0;
+      const read = await talkWithNotes(db, talk.id);
+      seen.push('answered');
+      expect(read.notes.map((note) => note.body)).toEqual(['a note']);
+      await vi.waitFor(() => expect(seen).toContain('committed'));
+      expect(seen[0]).toBe('answered');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
