@@ -2,26 +2,38 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { NotePageSetup } from './page-setup';
 import { PopupApp } from './PopupApp';
 import type { TabFollower } from './tab-connector';
+import type { FirstLook } from './talk-in-tab-url';
 
 interface SidePanelAppProps {
   setup: NotePageSetup;
   tabs: TabFollower;
   pinnedTabId: number | null;
-  initialTabId: number | null;
+  /** The tab the panel opens on, asked and read for as the page started. */
+  first: FirstLook;
 }
 
 /**
  * The side panel: the popup's note-taking, staying open while the talk plays. Unless pinned to a
  * tab with `?tab=`, it follows the active tab of its window and each page load in it.
  */
-export function SidePanelApp({ setup, tabs, pinnedTabId, initialTabId }: SidePanelAppProps) {
-  const [tabId, setTabId] = useState(pinnedTabId ?? initialTabId);
-  const [loads, setLoads] = useState(0);
+export function SidePanelApp({ setup, tabs, pinnedTabId, first }: SidePanelAppProps) {
+  // `shown` counts the pages shown: each tab switch or page load shows the talk afresh.
+  const [page, setPage] = useState({ tabId: first.tabId, shown: 0 });
+  const { tabId } = page;
 
   // Layout effects: listening starts with the render that shows the tab, so no load in between is missed.
-  useLayoutEffect(() => (pinnedTabId === null ? tabs.onActiveTabChanged(setTabId) : undefined), [tabs, pinnedTabId]);
-  useLayoutEffect(() => (tabId === null ? undefined : tabs.onTabLoaded(tabId, () => setLoads((count) => count + 1))), [tabs, tabId]);
+  useLayoutEffect(
+    () =>
+      pinnedTabId === null
+        ? tabs.onActiveTabChanged((active) => setPage((shown) => (shown.tabId === active ? shown : { tabId: active, shown: shown.shown + 1 })))
+        : undefined,
+    [tabs, pinnedTabId],
+  );
+  useLayoutEffect(
+    () => (tabId === null ? undefined : tabs.onTabLoaded(tabId, () => setPage((shown) => ({ tabId: shown.tabId, shown: shown.shown + 1 })))),
+    [tabs, tabId],
+  );
 
-  const connector = useMemo(() => tabs.connect(tabId), [tabs, tabId]);
-  return <PopupApp key={`${tabId}:${loads}`} {...setup} connector={connector} surface="side-panel" />;
+  const connector = useMemo(() => (tabId === first.tabId ? first.connector : tabs.connect(tabId)), [tabs, tabId, first]);
+  return <PopupApp key={page.shown} {...setup} connector={connector} surface="side-panel" firstRead={page.shown === 0 ? first.read : undefined} />;
 }

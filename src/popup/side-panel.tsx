@@ -1,13 +1,10 @@
 import { render } from 'preact';
 import '../ui/theme.css';
 import './popup.css';
-import { setUpNotePage } from './page-setup';
+import { startNotePage } from './page-setup';
 import { SidePanelApp } from './SidePanelApp';
-import { browserTabFollower, pinnedTabId, resolveTabId } from './tab-connector';
+import { browserTabFollower, pinnedTabId } from './tab-connector';
 
-const [setup, initialTabId] = await Promise.all([setUpNotePage(), resolveTabId(location.search)]);
+const [setup, first] = await startNotePage(location.search);
 document.body.classList.add('side-panel');
-render(
-  <SidePanelApp setup={setup} tabs={browserTabFollower()} pinnedTabId={pinnedTabId(location.search)} initialTabId={initialTabId} />,
-  document.getElementById('app')!,
-);
+render(<SidePanelApp setup={setup} tabs={browserTabFollower()} pinnedTabId={pinnedTabId(location.search)} first={first} />, document.getElementById('app')!);

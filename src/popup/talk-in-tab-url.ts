@@ -12,3 +12,16 @@ export async function readTalkInTabUrl(db: TalklogDb, tab: TabConnector): Promis
   const videoId = await tab.videoIdInUrl().catch(() => null);
   return videoId === null ? null : talkWithNotes(db, talkIdFor(videoId)).catch(() => null);
 }
+
+/** The tab a note page opens on, asked at once, and the library read for its URL meanwhile. */
+export interface FirstLook {
+  tabId: number | null;
+  /** A connector that asked the tab already (`askNow`): its first answer is on its way. */
+  connector: TabConnector;
+  /** readTalkInTabUrl, for the first talk the page shows only: a later one reads afresh. */
+  read: Promise<TalkWithNotes | null>;
+}
+
+export function firstLook(db: TalklogDb, tabId: number | null, connector: TabConnector): FirstLook {
+  return { tabId, connector, read: readTalkInTabUrl(db, connector) };
+}

@@ -3,6 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, expect, test } from 'vitest';
 import { storageDrafts } from '../../src/popup/drafts';
 import { SidePanelApp } from '../../src/popup/SidePanelApp';
+import { firstLook } from '../../src/popup/talk-in-tab-url';
+import { newTalk, type TalkWithNotes } from '../../src/db/talks';
 import type { TabFollower } from '../../src/popup/tab-connector';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { TalkHere } from '../../src/talk/model';
@@ -45,9 +47,11 @@ function fakeWindow(pages: Record<number, TalkHere>) {
   };
 }
 
-function renderSidePanel(follower: TabFollower, pinnedTabId: number | null, initialTabId: number | null) {
+/** `initialTabId`: the tab the panel opens on (the pinned one when pinned), asked and read for as the page starts. */
+function renderSidePanel(follower: TabFollower, pinnedTabId: number | null, initialTabId: number | null, read?: Promise<TalkWithNotes | null>) {
   const setup = { db: freshDb(), drafts: storageDrafts(localStorage), settings: DEFAULT_SETTINGS };
-  render(<SidePanelApp setup={setup} tabs={follower} pinnedTabId={pinnedTabId} initialTabId={initialTabId} />);
+  const first = firstLook(setup.db, initialTabId, follower.connect(initialTabId));
+  render(<SidePanelApp setup={setup} tabs={follower} pinnedTabId={pinnedTabId} first={read ? { ...first, read } : first} />);
   return setup.db;
 }
 
@@ -86,10 +90,32 @@ test('follows the active tab of its window, and each page load in it', async () 
 
 test('pinned to a tab, it stays there when another tab becomes active', async () => {
   const browserWindow = fakeWindow({ 1: watching('Pr0meTheus1', 'Evolving Prometheus'), 2: watching('OpenMetr1cs', 'OpenMetrics') });
-  renderSidePanel(browserWindow.follower, 1, 2);
+  renderSidePanel(browserWindow.follower, 1, 1);
   await screen.findByRole('heading', { name: 'Evolving Prometheus' });
   browserWindow.activate(2);
   browserWindow.load(1, watching('ThirdTalk01', 'A third talk'));
   await screen.findByRole('heading', { name: 'A third talk' });
   expect(screen.queryByRole('heading', { name: 'OpenMetrics' })).toBeNull();
+});
+
+test('opens on the talk and notes read for the tab as the page started, not on a read of its own', async () => {
+  const browserWindow = fakeWindow({ 1: watching('Pr0meTheus1', 'Evolving Prometheus'), 2: watching('OpenMetr1cs', 'OpenMetrics') });
+  const talk = newTalk(capturedTalk(), new Date('2026-11-29T10:00:00Z'));
+  const note = { id: 'n_early', talkId: talk.id, body: 'read as the page started', atSec: 12, createdAt: talk.createdAt, updatedAt: talk.createdAt };
+  // The library itself is empty: the note shows only if the panel draws that read, until its live query reads the library.
+  let shown = false;
+  const watchPage = new MutationObserver(() => (shown ||= document.body.textContent?.includes('read as the page started') ?? false));
+  watchPage.observe(document.body, { subtree: true, childList: true, characterData: true });
+  renderSidePanel(browserWindow.follower, null, 1, Promise.resolve({ talkId: talk.id, talk, notes: [note] }));
+  await screen.findByRole('heading', { name: 'Evolving Prometheus' });
+  await waitFor(() => expect(shown).toBe(true));
+  // That read is of the first page only: back on the tab later, the panel reads the library afresh.
+  await waitFor(() => expect(screen.queryByText('read as the page started')).toBeNull());
+  shown = false;
+  browserWindow.activate(2);
+  await screen.findByRole('heading', { name: 'OpenMetrics' });
+  browserWindow.activate(1);
+  await screen.findByRole('heading', { name: 'Evolving Prometheus' });
+  expect(shown).toBe(false);
+  watchPage.disconnect();
 });
