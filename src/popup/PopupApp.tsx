@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { capturedByIdOnly, clipTalk, talkWithNotes, type TalkWithNotes } from '../db/talks';
 import { talkIdFor, type CapturedTalk, type Talk, type TalkHere } from '../talk/model';
@@ -118,7 +118,7 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
   };
 
   // A talk marks itself ready once shown with its notes (TalkPanel); the other views are ready now.
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (view.kind === 'no-talk' || view.kind === 'failed') markAppReady();
   }, [view.kind]);
 

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { talkWithNotes, type TalkWithNotes } from '../db/talks';
 import { talkIdFor, type CapturedTalk, type Note, type Talk } from '../talk/model';
@@ -44,7 +44,8 @@ export function TalkPanel({ db, drafts, captured, saved: first, rewindSec, conne
   const [detailsRequest, setDetailsRequest] = useState(0);
   const renderSlides = useNoteSlides();
 
-  useLayoutEffect(() => {
+  // After the paint, as the library page and the bench's floor mark it: the user waits for the pixels.
+  useEffect(() => {
     if (library) markAppReady();
   }, [library]);
 
