@@ -8,7 +8,7 @@ export function clearLibrary() {
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const stores = ['talks', 'notes', 'syncChanges', 'syncDeletions'].filter((name) => db.objectStoreNames.contains(name));
+      const stores = ['talks', 'talkNotes', 'syncChanges', 'syncDeletions'].filter((name) => db.objectStoreNames.contains(name));
       if (stores.length === 0) {
         // Talklog has not opened its database yet in this profile: this open just made an empty one.
         db.close();

@@ -164,7 +164,7 @@ export async function stringifyFloor(runs) {
       };
     });
   const talks = await readAll('talks');
-  const notes = await readAll('notes');
+  const notes = (await readAll('talkNotes')).flatMap((record) => record.notes);
   const times = [];
   let chars = 0;
   for (let run = 0; run < runs; run++) {

@@ -491,16 +491,23 @@ async function wholeLibraryTime(tab) {
   return tab.evaluate(() => performance.now());
 }
 
-/** Record counts, read with the raw IndexedDB API in an extension page. */
+/** How many talks and notes (and notes records, one a talk with notes) are stored, read with the raw IndexedDB API in an extension page. */
 function countStores() {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('talklog');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const tx = db.transaction(['talks', 'notes']);
-      const counts = {};
-      for (const name of ['talks', 'notes']) tx.objectStore(name).count().onsuccess = (event) => (counts[name] = event.target.result);
+      const tx = db.transaction(['talks', 'talkNotes']);
+      const counts = { notes: 0 };
+      tx.objectStore('talks').count().onsuccess = (event) => (counts.talks = event.target.result);
+      tx.objectStore('talkNotes').openCursor().onsuccess = (event) => {
+        const cursor = event.target.result;
+        if (!cursor) return;
+        counts.talkNotes = (counts.talkNotes ?? 0) + 1;
+        counts.notes += cursor.value.notes.length;
+        cursor.continue();
+      };
       tx.oncomplete = () => {
         db.close();
         resolve(counts);

@@ -3,10 +3,12 @@ import type { Note, Talk } from '../talk/model';
 import type { Slide } from '../talk/slide';
 import type { LocalDeletion } from '../sync/merge';
 import { recordChangesForSync, type SyncedFile, type SyncChange, type SyncMeta } from './sync-log';
+import type { TalkNotes } from './talk-notes';
 
 export type TalklogDb = Dexie & {
   talks: EntityTable<Talk, 'id'>;
-  notes: EntityTable<Note, 'id'>;
+  /** Each talk's notes in one record (schema 7; before, a record a note). */
+  talkNotes: EntityTable<TalkNotes, 'talkId'>;
   /** Talks changed here since their last sync (schema 3). */
   syncChanges: EntityTable<SyncChange, 'talkId'>;
   /** Talks and notes deleted here since their last sync. */
@@ -18,6 +20,8 @@ export type TalklogDb = Dexie & {
 };
 
 export const DEFAULT_DB_NAME = 'talklog';
+/** Talks whose notes version 7's upgrade moves at a time: a library's notes are never all held at once. */
+const UPGRADE_CHUNK = 500;
 
 /**
  * Every schema version, oldest first. A new version keeps the old ones and adds
@@ -56,6 +60,29 @@ export function openTalklogDb(name: string = DEFAULT_DB_NAME): TalklogDb {
   // 6: slides, frames of the talk kept with a note, images as Blobs in a table of their own.
   // (4 was planned for slides while 5 landed first; it stays unused, Dexie runs the versions that exist, in order.)
   db.version(6).stores({ slides: 'id, owner, talkId' });
+  // 7: a talk's notes in one record, a tenth of the records to write on import and one read a talk.
+  // Dexie deletes `notes` after this upgrade has read it (updateTablesAndIndexes in its source).
+  db.version(7)
+    .stores({ talkNotes: 'talkId', notes: null })
+    .upgrade(async (tx) => {
+      const notes = tx.table<Note, string>('notes');
+      const talkIds = (await notes.orderBy('talkId').uniqueKeys()) as string[];
+      for (let start = 0; start < talkIds.length; start += UPGRADE_CHUNK) {
+        const chunk = talkIds.slice(start, start + UPGRADE_CHUNK);
+        // In the index's order, talk by talk, each talk's as written.
+        const written = await notes
+          .where('[talkId+createdAt]')
+          .between([chunk[0], Dexie.minKey], [chunk[chunk.length - 1], Dexie.maxKey], true, true)
+          .toArray();
+        const records = new Map<string, TalkNotes>();
+        for (const note of written) {
+          const record = records.get(note.talkId) ?? { talkId: note.talkId, notes: [] };
+          record.notes.push(note);
+          records.set(note.talkId, record);
+        }
+        await tx.table<TalkNotes, string>('talkNotes').bulkAdd([...records.values()]);
+      }
+    });
   recordChangesForSync(db);
   return db;
 }
@@ -65,5 +92,5 @@ export function openTalklogDb(name: string = DEFAULT_DB_NAME): TalklogDb {
  * transaction (`recordChangesForSync` fails a write whose transaction leaves them out).
  */
 export function libraryTables(db: TalklogDb) {
-  return [db.talks, db.notes, db.syncChanges, db.syncDeletions];
+  return [db.talks, db.talkNotes, db.syncChanges, db.syncDeletions];
 }

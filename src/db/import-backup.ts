@@ -3,6 +3,9 @@ import type { BackupWithSlides } from '../export/backup-archive';
 import type { Note, Talk } from '../talk/model';
 import type { Slide } from '../talk/slide';
 import { libraryTables, type TalklogDb } from './database';
+import { byWrittenOrder, groupByTalk, withNotes, type TalkNotes } from './talk-notes';
+
+type MergeCounts = { added: number; updated: number; skipped: number };
 
 export interface ImportCounts {
   talksAdded: number;
@@ -20,6 +23,7 @@ export interface ImportProgress {
   total: number;
 }
 
+/** Records (talks, or notes in their talks' records) merged and written at a time. */
 const CHUNK_SIZE = 1000;
 const SLIDE_CHUNK_SIZE = 50;
 /** Chunks written at once: the database always has the next one queued, and the worker never holds more than these in flight. */
@@ -71,7 +75,7 @@ export async function importBackup(
     if (dangling !== null) throw new Error(dangling);
     const misplaced = misplacedSlide(backup, await storedNoteTalks(db, backup));
     if (misplaced !== null) throw new Error(misplaced);
-    const storedNoteIds = new Set(await db.notes.toCollection().primaryKeys());
+    const storedNoteTalkIds = new Set(await db.talkNotes.toCollection().primaryKeys());
 
     const progress = { done: 0, total: backup.talks.length + backup.notes.length + slides.length };
     onProgress?.({ ...progress });
@@ -79,11 +83,11 @@ export async function importBackup(
       progress.done += records;
       onProgress?.({ ...progress });
     };
-    // One queue for both tables: the notes are sorted, and their first chunks queued, while the
+    // One queue for both tables: the notes are grouped, and their first chunks queued, while the
     // database still writes the last talks.
     const writing: Promise<unknown>[] = [];
-    const talks = await mergeInChunks<Talk>(db.talks, storedTalkIds, backup.talks, step, writing);
-    const notes = await mergeInChunks<Note>(db.notes, storedNoteIds, byTalk(backup.notes), step, writing);
+    const talks = await mergeInChunks(db.talks, storedTalkIds, backup.talks, step, writing);
+    const notes = await mergeNotesInChunks(db, storedNoteTalkIds, backup.notes, step, writing);
     await Promise.all(writing);
     const slidesAdded = await addMissingSlides(db, slides, step);
     return {
@@ -97,23 +101,24 @@ export async function importBackup(
   });
 }
 
-/**
- * The notes with each talk's together (a stable sort: in the file's order within a talk). The sync
- * log records a talk changed for every chunk that writes one of its notes, and a file lists notes
- * in id order, which spreads a talk's notes over the whole file: nearly every chunk recorded
- * nearly every talk again (at 20,000 talks and 200,000 notes, 190,000 more writes, for the import's
- * 220,000, which the database takes one at a time).
- */
-function byTalk(notes: Note[]): Note[] {
-  return [...notes].sort((a, b) => (a.talkId < b.talkId ? -1 : a.talkId > b.talkId ? 1 : 0));
+/** The notes of each talk, in the file's order, the talks in key order: a chunk's talks are a key range of talkNotes. */
+function byTalk(notes: Note[]): [string, Note[]][] {
+  return [...groupByTalk(notes)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The talk of each stored note that a slide names and the file does not hold. */
+/**
+ * The talk of each stored note that a slide names and the file does not hold. A slide names its
+ * talk, whose notes record holds its note; when one does not, every record is read, so that the
+ * error names the talk the note is of.
+ */
 async function storedNoteTalks(db: TalklogDb, backup: Backup): Promise<Map<string, string>> {
   const inFile = new Set(backup.notes.map((note) => note.id));
-  const ids = [...new Set(backup.slides.map((slide) => slide.noteId).filter((id) => !inFile.has(id)))];
-  const stored = await db.notes.bulkGet(ids);
-  return new Map(stored.flatMap((note) => (note ? [[note.id, note.talkId] as const] : [])));
+  const outside = backup.slides.filter((slide) => !inFile.has(slide.noteId));
+  if (outside.length === 0) return new Map();
+  const noteTalks = (records: (TalkNotes | undefined)[]) =>
+    new Map(records.flatMap((record) => record?.notes.map((note) => [note.id, note.talkId] as const) ?? []));
+  const claimed = noteTalks(await db.talkNotes.bulkGet([...new Set(outside.map((slide) => slide.talkId))]));
+  return outside.every((slide) => claimed.has(slide.noteId)) ? claimed : noteTalks(await db.talkNotes.toArray());
 }
 
 /** Slides are written a few at a time: each holds a full image. */
@@ -130,26 +135,31 @@ async function addMissingSlides(db: TalklogDb, slides: Slide[], step: (records: 
   return added;
 }
 
+/** Queues a chunk's write: a few are written at once, so that the database never waits for the next. */
+async function queueWrite(writing: Promise<unknown>[], write: () => Promise<unknown>): Promise<void> {
+  if (writing.length >= CHUNKS_IN_FLIGHT) await writing[writing.length - CHUNKS_IN_FLIGHT];
+  writing.push(write());
+}
+
 /**
- * Queues `incoming` on `writing` a chunk at a time, each record merged with the stored one of its
- * id. Only the records `storedIds` holds are read: into an empty library, nothing is (a read per
- * record was a fifth of an import's time). A few chunks are written at once, so that the database
- * never waits for the next; new records are added, which spares the database a look for an old one.
+ * Queues `incoming` talks on `writing` a chunk at a time, each merged with the stored one of its id.
+ * Only the talks `storedIds` holds are read: into an empty library, none is (a read per record was
+ * a fifth of an import's time). New talks are added, which spares the database a look for an old one.
  */
-async function mergeInChunks<T extends { id: string; updatedAt: string }>(
-  table: { bulkGet(ids: string[]): Promise<(T | undefined)[]>; bulkPut(records: T[]): Promise<unknown>; bulkAdd(records: T[]): Promise<unknown> },
+async function mergeInChunks(
+  table: TalklogDb['talks'],
   storedIds: Set<string>,
-  incoming: T[],
+  incoming: Talk[],
   step: (records: number) => void,
   writing: Promise<unknown>[],
-): Promise<{ added: number; updated: number; skipped: number }> {
+): Promise<MergeCounts> {
   const counts = { added: 0, updated: 0, skipped: 0 };
   for (let start = 0; start < incoming.length; start += CHUNK_SIZE) {
     const chunk = incoming.slice(start, start + CHUNK_SIZE);
     const known = chunk.filter((record) => storedIds.has(record.id)).map((record) => record.id);
     const stored = new Map(known.length === 0 ? [] : (await table.bulkGet(known)).flatMap((record) => (record ? [[record.id, record] as const] : [])));
-    const added: T[] = [];
-    const updated: T[] = [];
+    const added: Talk[] = [];
+    const updated: Talk[] = [];
     for (const record of chunk) {
       const decision = mergeByUpdatedAt(stored.get(record.id), record);
       if (decision === 'insert') added.push(record);
@@ -158,8 +168,61 @@ async function mergeInChunks<T extends { id: string; updatedAt: string }>(
     }
     counts.added += added.length;
     counts.updated += updated.length;
-    if (writing.length >= CHUNKS_IN_FLIGHT) await writing[writing.length - CHUNKS_IN_FLIGHT];
-    writing.push(Promise.all([added.length > 0 && table.bulkAdd(added), updated.length > 0 && table.bulkPut(updated)]).then(() => step(chunk.length)));
+    await queueWrite(writing, () =>
+      Promise.all([added.length > 0 && table.bulkAdd(added), updated.length > 0 && table.bulkPut(updated)]).then(() => step(chunk.length)),
+    );
+  }
+  return counts;
+}
+
+/**
+ * The same for notes, a talk's merged into its stored notes record, note by note: a record a talk
+ * is written, about `CHUNK_SIZE` notes at a time. Only the records of talks `storedTalkIds` holds
+ * are read, a chunk's in one request (its talks are a key range).
+ */
+async function mergeNotesInChunks(
+  db: TalklogDb,
+  storedTalkIds: Set<string>,
+  incoming: Note[],
+  step: (records: number) => void,
+  writing: Promise<unknown>[],
+): Promise<MergeCounts> {
+  const counts = { added: 0, updated: 0, skipped: 0 };
+  const talks = byTalk(incoming);
+  for (let start = 0; start < talks.length;) {
+    const chunk: [string, Note[]][] = [];
+    let size = 0;
+    while (start < talks.length && size < CHUNK_SIZE) {
+      chunk.push(talks[start++]);
+      size += chunk[chunk.length - 1][1].length;
+    }
+    const known = chunk.filter(([talkId]) => storedTalkIds.has(talkId));
+    const stored = new Map<string, Note[]>();
+    if (known.length > 0) {
+      const records = await db.talkNotes
+        .where(':id')
+        .between(known[0][0], known[known.length - 1][0], true, true)
+        .toArray();
+      for (const record of records) stored.set(record.talkId, record.notes);
+    }
+    const added: TalkNotes[] = [];
+    const updated: TalkNotes[] = [];
+    for (const [talkId, notes] of chunk) {
+      const before = stored.get(talkId);
+      const byId = new Map(before?.map((note) => [note.id, note]));
+      const changed = notes.filter((note) => {
+        const decision = mergeByUpdatedAt(byId.get(note.id), note);
+        if (decision === 'skip') counts.skipped++;
+        else counts[decision === 'insert' ? 'added' : 'updated']++;
+        return decision !== 'skip';
+      });
+      if (changed.length === 0) continue;
+      if (before) updated.push({ talkId, notes: withNotes(before, changed) });
+      else added.push({ talkId, notes: [...changed].sort(byWrittenOrder) });
+    }
+    await queueWrite(writing, () =>
+      Promise.all([added.length > 0 && db.talkNotes.bulkAdd(added), updated.length > 0 && db.talkNotes.bulkPut(updated)]).then(() => step(size)),
+    );
   }
   return counts;
 }

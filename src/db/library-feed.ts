@@ -1,6 +1,7 @@
 import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import type { Note, Talk } from '../talk/model';
 import type { TalklogDb } from './database';
+import { notesForTalks } from './notes';
 
 /**
  * Talks read at a time, each with all its notes (about ten a talk), no more than a chunk of notes
@@ -38,11 +39,6 @@ export interface LibraryFeed {
   loaded: () => void | Promise<void>;
   /** Talks changed in this page or any other page of the extension since they were read. */
   changed: (change: LibraryChange) => void;
-  /**
-   * The talks a stored note may be of (a deleted note's talk is no longer in the database): every
-   * one that may hold it, so a talk or two more than needed may be read again, never one too few.
-   */
-  talksOfNote: (noteId: string) => string[];
   error: (error: unknown) => void;
 }
 
@@ -55,8 +51,8 @@ export interface LibraryFeed {
 export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFeed): () => void {
   let stopped = false;
   let loading = true;
-  /** Changes seen while loading or not yet applied; null: none; 'all': read everything again. */
-  let pending: { talkIds: Set<string>; noteIds: Set<string> } | 'all' | null = null;
+  /** Talks changed while loading or not yet applied; null: none; 'all': read everything again. */
+  let pending: Set<string> | 'all' | null = null;
   let flushing = false;
 
   const prefix = `idb://${db.name}/`;
@@ -64,15 +60,16 @@ export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFe
     for (const [part, keys] of Object.entries(parts)) {
       if (!part.startsWith(prefix)) continue;
       const [table, index] = part.slice(prefix.length).split('/');
-      if ((table !== 'talks' && table !== 'notes') || index !== '') continue;
+      // Both tables are keyed by talk id.
+      if ((table !== 'talks' && table !== 'talkNotes') || index !== '') continue;
       // Each part is a tree of key ranges; a RangeSet over it iterates them.
       for (const range of RangeSet(keys)) {
         if (pending === 'all') break;
         // A range rather than keys: Dexie marks a bulk write of 50 or more records, or a clear, so.
         if (range.from !== range.to || typeof range.from !== 'string') pending = 'all';
         else {
-          pending ??= { talkIds: new Set(), noteIds: new Set() };
-          (table === 'talks' ? pending.talkIds : pending.noteIds).add(range.from);
+          pending ??= new Set();
+          pending.add(range.from);
         }
       }
     }
@@ -90,7 +87,7 @@ export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFe
           feed.reset();
           await loadAll();
         } else {
-          const change = await readChange(db, work.talkIds, work.noteIds, feed.talksOfNote);
+          const change = await readChange(db, [...work]);
           if (!stopped) feed.changed(change);
         }
       }
@@ -111,8 +108,9 @@ export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFe
       if (talks.length === 0) break;
       const first = talks[0].id;
       lastTalk = talks[talks.length - 1].id;
-      // Talks come in key order, so the notes of this chunk's talks are those keyed within its range.
-      const notes: Note[] = await db.notes.where('talkId').between(first, lastTalk, true, true).toArray();
+      // Talks come in key order, so the notes of this chunk's talks are the records keyed within its range.
+      const records = await db.talkNotes.where(':id').between(first, lastTalk, true, true).toArray();
+      const notes = records.flatMap((record) => record.notes);
       if (stopped) return;
       const start = performance.now();
       await feed.chunk(talks, notes);
@@ -143,38 +141,23 @@ export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFe
   };
 }
 
-/**
- * The newest talks and their note counts, in one transaction. A count is one request on the
- * `talkId` index, all sent at once; reading the notes themselves (`anyOf`) walked a cursor, one
- * round trip to the database per note, most of the first screen's wait.
- */
+/** The newest talks and their note counts, in one transaction: a read of each talk's notes record, all sent at once. */
 async function readFirstScreen(db: TalklogDb, count: number): Promise<{ talks: Talk[]; noteCounts: number[] }> {
-  return db.transaction('r', db.talks, db.notes, async () => {
+  return db.transaction('r', db.talks, db.talkNotes, async () => {
     const talks = await db.talks.orderBy('createdAt').reverse().limit(count).toArray();
-    const noteCounts = await Promise.all(talks.map((talk) => db.notes.where('talkId').equals(talk.id).count()));
-    return { talks, noteCounts };
+    const talkIds = talks.map((talk) => talk.id);
+    const notes = await notesForTalks(db, talkIds);
+    return { talks, noteCounts: notes.map((each) => each.length) };
   });
 }
 
-/** The talks these changes touch, with all their notes, read afresh. */
-async function readChange(db: TalklogDb, talkIds: Set<string>, noteIds: Set<string>, talksOfNote: (noteId: string) => string[]): Promise<LibraryChange> {
-  return db.transaction('r', db.talks, db.notes, async () => {
-    const touched = new Set(talkIds);
-    const notes = await db.notes.bulkGet([...noteIds]);
-    [...noteIds].forEach((id, i) => {
-      const note = notes[i];
-      if (note) touched.add(note.talkId);
-      else for (const talkId of talksOfNote(id)) touched.add(talkId);
-    });
-    const ids = [...touched];
-    const talks = await db.talks.bulkGet(ids);
-    const present = talks.filter((talk): talk is Talk => talk !== undefined);
+/** These talks with all their notes, read afresh; those that are gone. */
+async function readChange(db: TalklogDb, ids: string[]): Promise<LibraryChange> {
+  return db.transaction('r', db.talks, db.talkNotes, async () => {
+    const [talks, notes] = await Promise.all([db.talks.bulkGet(ids), notesForTalks(db, ids)]);
     return {
-      talks: present,
-      notes: await db.notes
-        .where('talkId')
-        .anyOf(present.map((talk) => talk.id))
-        .toArray(),
+      talks: talks.filter((talk): talk is Talk => talk !== undefined),
+      notes: notes.flat(),
       removedTalkIds: ids.filter((_, i) => talks[i] === undefined),
     };
   });

@@ -2,6 +2,7 @@ import { TALK_STATUSES, type Interest, type Note, type Talk, type TalkStatus } f
 import { requireWithin } from '../talk/bounded-text';
 import { NAME_MAX_CHARS, TITLE_MAX_CHARS } from '../talk/limits';
 import { libraryTables, type TalklogDb } from './database';
+import { allNotes } from './notes';
 
 /** What a person may change about a talk; everything else comes from YouTube. */
 export type TalkDetails = Pick<Talk, 'title' | 'speakers' | 'event' | 'category' | 'tags' | 'interest' | 'status'>;
@@ -132,8 +133,8 @@ export function sortedText(values: Iterable<unknown>): string[] {
 
 /** Every talk and note, read in one transaction: what a backup, an export or a sync starts from. */
 export async function allTalksAndNotes(db: TalklogDb): Promise<{ talks: Talk[]; notes: Note[] }> {
-  return db.transaction('r', db.talks, db.notes, async () => {
-    const [talks, notes] = await Promise.all([db.talks.toArray(), db.notes.toArray()]);
+  return db.transaction('r', db.talks, db.talkNotes, async () => {
+    const [talks, notes] = await Promise.all([db.talks.toArray(), allNotes(db)]);
     return { talks, notes };
   });
 }

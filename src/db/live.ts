@@ -20,7 +20,7 @@ export function watchQuery<T>(query: () => Promise<T>, observer: LiveQueryObserv
  * or worker of the extension. Returns the function that stops listening.
  */
 export function onLibraryWritten(db: TalklogDb, listener: () => void): () => void {
-  const tables = [`idb://${db.name}/talks/`, `idb://${db.name}/notes/`];
+  const tables = [`idb://${db.name}/talks/`, `idb://${db.name}/talkNotes/`];
   const onMutation = (parts: ObservabilitySet) => {
     // `all`: Dexie's word for "anything may have changed" (a page back from the back-forward cache).
     if (Object.keys(parts).some((part) => part === 'all' || tables.some((table) => part.startsWith(table)))) listener();

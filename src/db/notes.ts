@@ -2,25 +2,39 @@ import type { Note } from '../talk/model';
 import { newNoteId } from '../talk/model';
 import { MAX_POSITION_SEC, NOTE_MAX_CHARS } from '../talk/limits';
 import { libraryTables, type TalklogDb } from './database';
+import { groupByTalk, withNotes } from './talk-notes';
 import type { DeletedTalks } from './talks';
 
 /** A talk's notes in the order they were written. */
-export function notesForTalk(db: TalklogDb, talkId: string): Promise<Note[]> {
-  return db.notes.where('[talkId+createdAt]').between([talkId, ''], [talkId, '\uffff']).toArray();
+export async function notesForTalk(db: TalklogDb, talkId: string): Promise<Note[]> {
+  return (await db.talkNotes.get(talkId))?.notes ?? [];
 }
 
 /** The notes of each of these talks, each talk's in the order they were written, in one read. */
-export function notesForTalks(db: TalklogDb, talkIds: string[]): Promise<Note[][]> {
-  return db.transaction('r', db.notes, () => Promise.all(talkIds.map((talkId) => notesForTalk(db, talkId))));
+export async function notesForTalks(db: TalklogDb, talkIds: string[]): Promise<Note[][]> {
+  return (await db.talkNotes.bulkGet(talkIds)).map((record) => record?.notes ?? []);
 }
 
-/** Every note of the library (what the markdown export renders). */
-export function allNotes(db: TalklogDb): Promise<Note[]> {
-  return db.notes.toArray();
+/** Every note of the library, talk by talk. */
+export async function allNotes(db: TalklogDb): Promise<Note[]> {
+  return (await db.talkNotes.toArray()).flatMap((record) => record.notes);
 }
 
-export function countNotesForTalk(db: TalklogDb, talkId: string): Promise<number> {
-  return db.notes.where('talkId').equals(talkId).count();
+export async function countNotesForTalk(db: TalklogDb, talkId: string): Promise<number> {
+  return (await notesForTalk(db, talkId)).length;
+}
+
+/** Writes notes into their talks' records, beside the notes stored there. In a transaction over `libraryTables`. */
+export async function putNotes(db: TalklogDb, notes: Note[]): Promise<void> {
+  const byTalk = groupByTalk(notes);
+  const talkIds = [...byTalk.keys()];
+  const stored = await notesForTalks(db, talkIds);
+  await db.talkNotes.bulkPut(talkIds.map((talkId, i) => ({ talkId, notes: withNotes(stored[i], byTalk.get(talkId) ?? []) })));
+}
+
+/** Writes a talk's notes: its record, or none when it has no notes left. In a transaction over `libraryTables`. */
+export function putTalkNotes(db: TalklogDb, talkId: string, notes: Note[]): Promise<unknown> {
+  return notes.length === 0 ? db.talkNotes.delete(talkId) : db.talkNotes.put({ talkId, notes });
 }
 
 /** Adds a note. Given an `id` already saved (the same draft saved from two pages), it returns that note and adds none. */
@@ -35,10 +49,11 @@ export async function addNote(db: TalklogDb, talkId: string, body: string, atSec
     updatedAt: now.toISOString(),
   };
   return db.transaction('rw', libraryTables(db), async () => {
-    const saved = await db.notes.get(id);
+    const notes = await notesForTalk(db, talkId);
+    const saved = notes.find((stored) => stored.id === id);
     if (saved) return saved;
     if (!(await db.talks.get(talkId))) throw new Error('The talk for this note is no longer saved.');
-    await db.notes.add(note);
+    await putTalkNotes(db, talkId, withNotes(notes, [note]));
     return note;
   });
 }
@@ -61,10 +76,11 @@ export async function updateNoteBody(
 ): Promise<NoteUpdate> {
   return db.transaction('rw', libraryTables(db), async () => {
     noteWithinLimit(body);
-    const current = await db.notes.get(opened.id);
+    const notes = await notesForTalk(db, opened.talkId);
+    const current = notes.find((stored) => stored.id === opened.id);
     if (current && current.updatedAt === opened.updatedAt) {
       const note = { ...current, body, updatedAt: now.toISOString() };
-      await db.notes.put(note);
+      await putTalkNotes(db, opened.talkId, withNotes(notes, [note]));
       return { outcome: 'updated', note };
     }
     return { outcome: 'kept-both', note: await addNote(db, opened.talkId, body, opened.atSec, now) };
@@ -72,13 +88,15 @@ export async function updateNoteBody(
 }
 
 /** Deletes a note with its slides and returns what went, for Undo (restoreDeleted). */
-export async function deleteNote(db: TalklogDb, noteId: string): Promise<DeletedTalks | undefined> {
+export async function deleteNote(db: TalklogDb, { id, talkId }: Pick<Note, 'id' | 'talkId'>): Promise<DeletedTalks | undefined> {
   return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
-    const note = await db.notes.get(noteId);
+    const notes = await notesForTalk(db, talkId);
+    const note = notes.find((stored) => stored.id === id);
     if (!note) return undefined;
-    const slides = await db.slides.where('owner').equals(noteId).toArray();
+    const slides = await db.slides.where('owner').equals(id).toArray();
     await db.slides.bulkDelete(slides.map((slide) => slide.id));
-    await db.notes.delete(noteId);
+    const kept = notes.filter((stored) => stored !== note);
+    await putTalkNotes(db, talkId, kept);
     return { talks: [], notes: [note], slides };
   });
 }

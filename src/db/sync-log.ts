@@ -1,5 +1,7 @@
-import Dexie, { type DBCoreKeyRange, type DBCoreTransaction, type Transaction } from 'dexie';
+import Dexie, { type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTransaction, type Transaction } from 'dexie';
+import type { LocalDeletion } from '../sync/merge';
 import type { TalkFile } from '../sync/talk-file';
+import type { TalkNotes } from './talk-notes';
 
 /** A talk changed here since its last sync; `token` changes with every change, so a sync can tell a change made while it ran. */
 export interface SyncChange {
@@ -35,9 +37,18 @@ function isLocalChange(trans: DBCoreTransaction): boolean {
   return !syncWrites.has(trans) && (trans as IDBTransaction).mode !== 'versionchange';
 }
 
-/** A record of talks or notes: a note names its talk, a talk is its own. */
-type LibraryRecord = { id: string; talkId?: string };
-const talkIdOf = (record: LibraryRecord) => record.talkId ?? record.id;
+/** A record of the talks table, or of talkNotes (a talk's notes together). */
+type LibraryRecord = { id: string } | TalkNotes;
+
+/** A talk or a note, as a deletion mark names it. */
+type Entry = Omit<LocalDeletion, 'deletedAt'>;
+
+const talkIdOf = (record: LibraryRecord) => ('talkId' in record ? record.talkId : record.id);
+
+/** What sync tracks in a record: a talk is its own, a talk's notes record holds one a note. */
+function entriesOf(record: LibraryRecord): Entry[] {
+  return 'notes' in record ? record.notes.map((note) => ({ id: note.id, talkId: record.talkId })) : [{ id: record.id, talkId: record.id }];
+}
 
 /**
  * Talks already recorded in each transaction. One token a talk is enough for all of a transaction's
@@ -52,71 +63,95 @@ const FEW_RECORDS = 50;
 
 /** Every key of a table (Dexie's `DBCoreRangeType.Any`, an ambient const enum that isolated modules cannot import). */
 const EVERY_KEY: DBCoreKeyRange = { type: 3, lower: undefined, upper: undefined };
+/** `DBCoreRangeType.Range`. */
+const KEY_RANGE = 2;
 
 /**
- * Every write to talks or notes records, in its own transaction, which talk changed and which
- * records were deleted, whoever the writer is; a transaction without the sync tables fails
- * instead of leaving a change unsynced. A Dexie middleware rather than table hooks: it sees a bulk
- * write whole, so an import of 200,000 notes writes one change a talk in one request batch, where
- * hooks made Dexie handle each record alone and wrote two bookkeeping records for each.
+ * Every write to talks or to a talk's notes records, in its own transaction, which talk changed and
+ * which talks and notes were deleted (a note missing from a talk's new notes record, or every one
+ * of a deleted record), whoever the writer is; a transaction without the sync tables fails instead
+ * of leaving a change unsynced. A Dexie middleware rather than table hooks: it sees a bulk write
+ * whole, so an import writes one change a talk in one request batch, where hooks made Dexie handle
+ * each record alone and wrote two bookkeeping records for each.
  */
 export function recordChangesForSync(db: Dexie): void {
   db.use({
     stack: 'dbcore',
     name: 'TalklogSyncLog',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'talks' && name !== 'notes') return table;
-        return {
-          ...table,
-          mutate: (request) => {
+    create: (down) => {
+      /** Records the talk of each of `records` changed in `trans`, once a transaction. */
+      const changed = (trans: DBCoreTransaction, records: LibraryRecord[]): Promise<unknown> => {
+        const recorded = recordedIn.get(trans) ?? new Set<string>();
+        recordedIn.set(trans, recorded);
+        const talkIds = [...new Set(records.map(talkIdOf))].filter((talkId) => !recorded.has(talkId));
+        if (talkIds.length === 0) return Dexie.Promise.resolve();
+        for (const talkId of talkIds) recorded.add(talkId);
+        return down.table('syncChanges').mutate({
+          type: 'put',
+          trans,
+          values: talkIds.map((talkId): SyncChange => ({ talkId, token: crypto.randomUUID() })),
+        });
+      };
+      return {
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'talks' && name !== 'talkNotes') return table;
+          /**
+           * The records a write replaces or deletes. A talk's put replaces no talk or note, and an add
+           * replaces nothing; a notes record put replaces the stored one, whose notes may have gone.
+           */
+          const replaced = (request: DBCoreMutateRequest): Promise<LibraryRecord[]> => {
             const { trans } = request;
-            if (!isLocalChange(trans)) return table.mutate(request);
-            // Through the rest of Dexie's stack, so that live queries of them see them; looked up
-            // here because a database opened at a version before 3 has no sync tables.
-            const deletions = down.table('syncDeletions');
-            const changed = (records: LibraryRecord[]): PromiseLike<unknown> => {
-              const recorded = recordedIn.get(trans) ?? new Set<string>();
-              recordedIn.set(trans, recorded);
-              const talkIds = [...new Set(records.map(talkIdOf))].filter((talkId) => !recorded.has(talkId));
-              if (talkIds.length === 0) return Dexie.Promise.resolve();
-              for (const talkId of talkIds) recorded.add(talkId);
-              return down.table('syncChanges').mutate({
-                type: 'put',
-                trans,
-                values: talkIds.map((talkId): SyncChange => ({ talkId, token: crypto.randomUUID() })),
+            if (request.type === 'add' || (request.type === 'put' && name === 'talks')) return Dexie.Promise.resolve([]);
+            if (request.type === 'deleteRange')
+              return table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: request.range } }).then(({ result }) => result);
+            const keys = request.type === 'delete' ? (request.keys as string[]) : (request.values as TalkNotes[]).map((record) => record.talkId);
+            if (keys.length <= FEW_RECORDS) return table.getMany({ trans, keys }).then((records) => records.filter(Boolean));
+            // Many records: one read of the key range they span (getMany is a request a key).
+            const sorted = [...keys].sort();
+            const wanted = new Set(keys);
+            const range: DBCoreKeyRange = { type: KEY_RANGE, lower: sorted[0], upper: sorted[sorted.length - 1], lowerOpen: false, upperOpen: false };
+            return table
+              .query({ trans, values: true, query: { index: table.schema.primaryKey, range } })
+              .then(({ result }) => (result as LibraryRecord[]).filter((record) => wanted.has(talkIdOf(record))));
+          };
+          return {
+            ...table,
+            mutate: (request) => {
+              const { trans } = request;
+              if (!isLocalChange(trans)) return table.mutate(request);
+              // Through the rest of Dexie's stack, so that live queries of them see them; looked up
+              // here because a database opened at a version before 3 has no sync tables.
+              const deletions = down.table('syncDeletions');
+              const written = request.type === 'add' || request.type === 'put' ? (request.values as LibraryRecord[]) : [];
+              return replaced(request).then((before) => {
+                const after = written.flatMap(entriesOf);
+                const afterIds = new Set(after.map((entry) => entry.id));
+                const beforeEntries = before.flatMap(entriesOf);
+                const beforeIds = new Set(beforeEntries.map((entry) => entry.id));
+                const deletedAt = new Date().toISOString();
+                const gone = beforeEntries.filter((entry) => !afterIds.has(entry.id)).map((entry) => ({ ...entry, deletedAt }));
+                // A talk or note written again is no longer deleted.
+                const back = after.filter((entry) => !beforeIds.has(entry.id)).map((entry) => entry.id);
+                const marked: Promise<unknown[]> =
+                  back.length <= FEW_RECORDS
+                    ? Dexie.Promise.resolve(back)
+                    : deletions.query({ trans, values: false, query: { index: deletions.schema.primaryKey, range: EVERY_KEY } }).then(({ result }) => {
+                        const ids = new Set(back);
+                        return result.filter((id) => ids.has(id as string));
+                      });
+                const recorded = Dexie.Promise.all([
+                  changed(trans, [...before, ...written]),
+                  gone.length > 0 && deletions.mutate({ type: 'put', trans, values: gone }),
+                  marked.then((keys) => (keys.length > 0 ? deletions.mutate({ type: 'delete', trans, keys }) : undefined)),
+                ]);
+                return table.mutate(request).then((response) => recorded.then(() => response));
               });
-            };
-            if (request.type === 'add' || request.type === 'put') {
-              const records = request.values as LibraryRecord[];
-              const ids = records.map((record) => record.id);
-              // A record written again is no longer deleted.
-              const marked =
-                ids.length <= FEW_RECORDS
-                  ? Dexie.Promise.resolve(ids)
-                  : deletions.query({ trans, values: false, query: { index: deletions.schema.primaryKey, range: EVERY_KEY } }).then(({ result }) => {
-                      const written = new Set(ids);
-                      return result.filter((id) => written.has(id as string));
-                    });
-              const recorded = Dexie.Promise.all([changed(records), marked.then((keys) => deletions.mutate({ type: 'delete', trans, keys }))]);
-              return table.mutate(request).then((response) => recorded.then(() => response));
-            }
-            const existing =
-              request.type === 'delete'
-                ? table.getMany({ trans, keys: request.keys }).then((records) => records.filter(Boolean))
-                : table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: request.range } }).then(({ result }) => result);
-            return existing.then((records: LibraryRecord[]) => {
-              const deletedAt = new Date().toISOString();
-              return Dexie.Promise.all([
-                changed(records),
-                deletions.mutate({ type: 'put', trans, values: records.map((record) => ({ id: record.id, talkId: talkIdOf(record), deletedAt })) }),
-              ]).then(() => table.mutate(request));
-            });
-          },
-        };
-      },
-    }),
+            },
+          };
+        },
+      };
+    },
   });
 }

@@ -5,7 +5,9 @@ import { syncedSlide } from '../sync/synced-slides';
 import type { TalkFile } from '../sync/talk-file';
 import { isDraftOwner, type Slide } from '../talk/slide';
 import { libraryTables, type TalklogDb } from './database';
+import { notesForTalk, putTalkNotes } from './notes';
 import { markSyncWrite } from './sync-log';
+import { byWrittenOrder } from './talk-notes';
 
 /** Which talks changed here (with their change token), the ETag of every file synced before, and every talk held here. */
 export interface SyncSnapshot {
@@ -36,7 +38,7 @@ export async function readTalkForSync(db: TalklogDb, talkId: string): Promise<Ta
   return db.transaction('r', [...libraryTables(db), db.syncFiles, db.slides], async () => {
     const [talk, notes, deletions, synced, change, slides] = await Promise.all([
       db.talks.get(talkId),
-      db.notes.where('talkId').equals(talkId).toArray(),
+      notesForTalk(db, talkId),
       db.syncDeletions.where('talkId').equals(talkId).toArray(),
       db.syncFiles.get(talkId),
       db.syncChanges.get(talkId),
@@ -72,12 +74,9 @@ export async function saveSyncedTalk(db: TalklogDb, talkId: string, synced: Sync
     markSyncWrite(transaction);
     if (((await db.syncChanges.get(talkId))?.token ?? null) !== token) return false;
     const { talk, notes } = synced.file ? localRecords(synced.file) : { talk: null, notes: [] };
-    const kept = new Set(notes.map((note) => note.id));
-    const gone = (await db.notes.where('talkId').equals(talkId).primaryKeys()).filter((id) => !kept.has(id));
-    await db.notes.bulkDelete(gone);
     if (talk) await db.talks.put(talk);
     else await db.talks.delete(talkId);
-    await db.notes.bulkPut(notes);
+    await putTalkNotes(db, talkId, [...notes].sort(byWrittenOrder));
     const listed = new Set(synced.file?.slides?.map((slide) => slide.id));
     await db.slides
       .where('talkId')

@@ -3,7 +3,7 @@ import { talkIdFor } from '../talk/model';
 import type { Slide } from '../talk/slide';
 import { canonicalVideoUrl } from '../talk/video-id';
 import { libraryTables, type TalklogDb } from './database';
-import { notesForTalk } from './notes';
+import { notesForTalk, notesForTalks, putNotes } from './notes';
 
 /**
  * Saves the talk on this page, or refreshes the one already saved for its video:
@@ -141,20 +141,20 @@ export interface DeletedTalks {
 export async function deleteTalks(db: TalklogDb, talkIds: string[]): Promise<DeletedTalks> {
   return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
     const talks = (await db.talks.bulkGet(talkIds)).filter((talk): talk is Talk => talk !== undefined);
-    const notes = await db.notes.where('talkId').anyOf(talkIds).toArray();
+    const notes = (await notesForTalks(db, talkIds)).flat();
     const slides = await db.slides.where('talkId').anyOf(talkIds).toArray();
     await db.slides.bulkDelete(slides.map((slide) => slide.id));
-    await db.notes.bulkDelete(notes.map((note) => note.id));
+    await db.talkNotes.bulkDelete(talkIds);
     await db.talks.bulkDelete(talkIds);
     return { talks, notes, slides };
   });
 }
 
-/** Puts back what deleteTalks or deleteNote removed. */
+/** Puts back what deleteTalks or deleteNote removed, beside any note written since. */
 export async function restoreDeleted(db: TalklogDb, deleted: DeletedTalks): Promise<void> {
   await db.transaction('rw', [...libraryTables(db), db.slides], async () => {
     await db.talks.bulkPut(deleted.talks);
-    await db.notes.bulkPut(deleted.notes);
+    await putNotes(db, deleted.notes);
     await db.slides.bulkPut(deleted.slides);
   });
 }

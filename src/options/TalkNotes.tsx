@@ -59,7 +59,7 @@ export function TalkNotes({ db, talk, notes, words, onPlay, announce }: TalkNote
                   type="button"
                   class="button button--quiet button--small"
                   aria-label={t('deleteNote')}
-                  onClick={() => void deleteNoteWithUndo(db, note.id, announce)}
+                  onClick={() => void deleteNoteWithUndo(db, note, announce)}
                 >
                   {t('delete')}
                 </button>

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/t';
 import { holdsText } from '../export/talk-choice';
 import type { Note, Talk, TalkStatus } from '../talk/model';
 import { compareInterestThenPlace } from '../talk/queue';
+import { groupByTalk } from '../db/talk-notes';
 import { queryWords } from './search-text';
 import { inIdleSteps } from './idle-steps';
 import { NOT_HELD, SearchPostings } from './search-postings';
@@ -52,24 +53,12 @@ export interface LibraryEntry {
   vocabulary: SearchVocabulary;
   /** Its own number among the entries made with `vocabulary`, by which the search postings know it. */
   slot: number;
-  /** A hash of each note's id: which talk a deleted note was of, without holding every id. */
-  noteKeys: Uint32Array;
 }
 
 /** Build once per change of the data, not per keystroke. */
 export function libraryEntries(talks: Talk[], notes: Note[], vocabulary = new SearchVocabulary()): LibraryEntry[] {
-  const notesByTalk = groupNotesByTalk(notes);
+  const notesByTalk = groupByTalk(notes);
   return talks.map((talk) => libraryEntry(talk, notesByTalk.get(talk.id) ?? [], vocabulary));
-}
-
-export function groupNotesByTalk(notes: Iterable<Note>): Map<string, Note[]> {
-  const notesByTalk = new Map<string, Note[]>();
-  for (const note of notes) {
-    const list = notesByTalk.get(note.talkId);
-    if (list) list.push(note);
-    else notesByTalk.set(note.talkId, [note]);
-  }
-  return notesByTalk;
 }
 
 /** One talk's entry, from all its notes. */
@@ -83,15 +72,7 @@ export function libraryEntry(talk: Talk, notes: Note[], vocabulary: SearchVocabu
     noteWords: vocabulary.numbersOf(notes.map((note) => note.body)),
     vocabulary,
     slot: vocabulary.newSlot(),
-    noteKeys: Uint32Array.from(notes, (note) => noteKey(note.id)),
   };
-}
-
-/** A 32-bit hash (FNV-1a) of a note's id. */
-export function noteKey(noteId: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < noteId.length; i++) hash = Math.imul(hash ^ noteId.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
 }
 
 const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

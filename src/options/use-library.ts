@@ -1,8 +1,9 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { followLibrary, nextTask } from '../db/library-feed';
+import { groupByTalk } from '../db/talk-notes';
 import { FacetTally, NO_FACETS, type LibraryFacets } from './facet-tally';
-import { compareEntries, groupNotesByTalk, libraryEntry, noteKey, sortEntries, type LibraryEntry } from './library-filter';
+import { compareEntries, libraryEntry, sortEntries, type LibraryEntry } from './library-filter';
 import { SearchVocabulary } from './search-vocabulary';
 import { SortedRuns } from './sorted-runs';
 
@@ -50,7 +51,7 @@ export function useLibrary(db: TalklogDb): LibraryState {
           entries: firstTalks.map((talk, i) => ({ ...libraryEntry(talk, [], vocabulary), noteCount: noteCounts[i] })),
         })),
       chunk: (talks, notes) => {
-        const notesByTalk = groupNotesByTalk(notes);
+        const notesByTalk = groupByTalk(notes);
         const entries = talks.map((talk) => libraryEntry(talk, notesByTalk.get(talk.id) ?? [], vocabulary));
         for (const talk of talks) buildingFacets.add(talk);
         building.add(sortEntries(entries, 'newest'));
@@ -80,17 +81,13 @@ export function useLibrary(db: TalklogDb): LibraryState {
           forget(id);
           byTalk.delete(id);
         }
-        const notesByTalk = groupNotesByTalk(change.notes);
+        const notesByTalk = groupByTalk(change.notes);
         for (const talk of change.talks) {
           forget(talk.id);
           facets.add(talk);
           byTalk.set(talk.id, libraryEntry(talk, notesByTalk.get(talk.id) ?? [], vocabulary));
         }
         publish();
-      },
-      talksOfNote: (noteId) => {
-        const key = noteKey(noteId);
-        return [...byTalk.values()].filter((entry) => entry.noteKeys.includes(key)).map((entry) => entry.talk.id);
       },
       error: (error) => setState((previous) => ({ ...previous, error })),
     });

@@ -83,7 +83,7 @@ export function TalkPanel({ db, drafts, captured, saved: first, rewindSec, conne
       drafts.clear(draftKey(talkId, 'edit'));
       setEditing(null);
     }
-    await deleteNoteWithUndo(db, note.id, announce);
+    await deleteNoteWithUndo(db, note, announce);
   };
 
   return (

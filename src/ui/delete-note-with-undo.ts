@@ -1,13 +1,14 @@
 import type { TalklogDb } from '../db/database';
+import type { Note } from '../talk/model';
 import { deleteNote } from '../db/notes';
 import { restoreDeleted } from '../db/talks';
 import { t } from '../i18n/t';
 import { errorMessage, type Announcement } from './Announcer';
 
 /** Deletes a note and offers Undo where it happened; says so when it cannot. */
-export async function deleteNoteWithUndo(db: TalklogDb, noteId: string, announce: (announcement: Announcement) => void): Promise<void> {
+export async function deleteNoteWithUndo(db: TalklogDb, note: Pick<Note, 'id' | 'talkId'>, announce: (announcement: Announcement) => void): Promise<void> {
   try {
-    const deleted = await deleteNote(db, noteId);
+    const deleted = await deleteNote(db, note);
     announce({
       kind: 'status',
       text: t('noteDeleted'),

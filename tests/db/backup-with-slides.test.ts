@@ -3,7 +3,7 @@ import { strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
 import { importBackupFile } from '../../src/db/import-backup';
-import { addNote } from '../../src/db/notes';
+import { addNote, allNotes } from '../../src/db/notes';
 import { addSlide } from '../../src/db/slides';
 import { clipTalk } from '../../src/db/talks';
 import { createBackup, serializeBackup } from '../../src/export/backup';
@@ -205,7 +205,7 @@ describe('Import backup', () => {
       const db = freshDb();
       expect(await importBackupFile(db, new Blob([JSON.stringify(json)]))).toMatchObject({ talksAdded: 1, notesAdded: 1 });
       expect(await db.talks.toArray()).toEqual([talk]);
-      expect(await db.notes.toArray()).toEqual([note]);
+      expect(await allNotes(db)).toEqual([note]);
     }
   });
 

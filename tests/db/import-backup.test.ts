@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { allNotes, putNotes } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
 import { importBackup, importBackupFile, type ImportProgress } from '../../src/db/import-backup';
 import { createBackup, serializeBackup } from '../../src/export/backup';
@@ -10,7 +11,7 @@ const EXPORTED = new Date('2026-11-26T05:00:00Z');
 
 /** Everything stored, in key order, as text: equal dumps mean an untouched database. */
 async function dump(db: TalklogDb): Promise<string> {
-  return JSON.stringify({ talks: await db.talks.toArray(), notes: await db.notes.toArray() });
+  return JSON.stringify({ talks: await db.talks.toArray(), notes: await allNotes(db) });
 }
 
 function importText(db: TalklogDb, text: string, onProgress?: (progress: ImportProgress) => void) {
@@ -31,14 +32,14 @@ describe('importBackup', () => {
     const counts = await importText(db, backupText([prometheus, openMetrics], notes));
     expect(counts).toEqual({ talksAdded: 2, talksUpdated: 0, notesAdded: 2, notesUpdated: 0, slidesAdded: 0, skipped: 0 });
     expect(await db.talks.toArray()).toEqual([openMetrics, prometheus]);
-    expect(await db.notes.orderBy('id').toArray()).toEqual(notes);
+    expect((await allNotes(db)).sort((a, b) => a.id.localeCompare(b.id))).toEqual(notes);
   });
 
   test('merges by id: the newer updatedAt wins, an older or equal one changes nothing', async () => {
     const db = freshDb();
     const note = makeNote(prometheus, 'stored note', { updatedAt: '2026-01-01T00:00:00.000Z' });
     await writeLibrary(db, () => db.talks.bulkAdd([prometheus, openMetrics]));
-    await writeLibrary(db, () => db.notes.add(note));
+    await writeLibrary(db, () => putNotes(db, [note]));
     const newerTalk = { ...prometheus, title: 'Renamed in the file', updatedAt: '2026-02-01T00:00:00.000Z' };
     const olderTalk = { ...openMetrics, title: 'Older title', updatedAt: '2025-12-01T00:00:00.000Z' };
     const sameTimeNote = { ...note, body: 'same time, other text' };
@@ -46,7 +47,21 @@ describe('importBackup', () => {
     expect(counts).toEqual({ talksAdded: 0, talksUpdated: 1, notesAdded: 0, notesUpdated: 0, slidesAdded: 0, skipped: 2 });
     expect((await db.talks.get(prometheus.id))?.title).toBe('Renamed in the file');
     expect((await db.talks.get(openMetrics.id))?.title).toBe('OpenMetrics');
-    expect((await db.notes.get(note.id))?.body).toBe('stored note');
+    expect((await allNotes(db)).find((stored) => stored.id === note.id)?.body).toBe('stored note');
+  });
+
+  test('a talk’s notes from the file join its stored notes in one record, in the order they were written', async () => {
+    const db = freshDb();
+    const stored = makeNote(prometheus, 'stored, edited later', { createdAt: '2026-01-02T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z' });
+    const kept = makeNote(prometheus, 'stored only', { createdAt: '2026-01-04T00:00:00.000Z', updatedAt: '2026-01-04T00:00:00.000Z' });
+    await writeLibrary(db, () => db.talks.add(prometheus));
+    await writeLibrary(db, () => putNotes(db, [stored, kept]));
+    const earlier = makeNote(prometheus, 'from the file, earlier', { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
+    const between = makeNote(prometheus, 'from the file, between', { createdAt: '2026-01-03T00:00:00.000Z', updatedAt: '2026-01-03T00:00:00.000Z' });
+    const edited = { ...stored, body: 'edited on another device', updatedAt: '2026-01-05T00:00:00.000Z' };
+    const counts = await importText(db, backupText([prometheus], [between, edited, earlier]));
+    expect(counts).toEqual({ talksAdded: 0, talksUpdated: 0, notesAdded: 2, notesUpdated: 1, slidesAdded: 0, skipped: 1 });
+    expect(await db.talkNotes.toArray()).toEqual([{ talkId: prometheus.id, notes: [earlier, edited, between, kept] }]);
   });
 
   test('importing the same file twice changes nothing the second time', async () => {
@@ -94,7 +109,7 @@ describe('importBackup', () => {
     const progress: ImportProgress[] = [];
     const counts = await importText(db, backupText(talks, notes), (step) => progress.push(step));
     expect(counts).toEqual({ talksAdded: 200, talksUpdated: 0, notesAdded: 20_000, notesUpdated: 0, slidesAdded: 0, skipped: 0 });
-    expect(await db.notes.count()).toBe(20_000);
+    expect(await allNotes(db)).toHaveLength(20_000);
     expect(progress[0]).toEqual({ done: 0, total: 20_200 });
     expect(progress.at(-1)).toEqual({ done: 20_200, total: 20_200 });
     expect(progress).toHaveLength(1 + 1 + 20);
@@ -159,7 +174,7 @@ describe('a hostile file leaves the database exactly as it was', () => {
   ])('%s', async (_, text, message) => {
     const db = freshDb();
     await writeLibrary(db, () => db.talks.add(openMetrics));
-    await writeLibrary(db, () => db.notes.add(makeNote(openMetrics, 'already here')));
+    await writeLibrary(db, () => putNotes(db, [makeNote(openMetrics, 'already here')]));
     const before = await dump(db);
     await expect(importText(db, text)).rejects.toThrow(message);
     expect(await dump(db)).toBe(before);

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { followLibrary, nextChunkSize, type LibraryChange } from '../../src/db/library-feed';
-import { addNote } from '../../src/db/notes';
+import { addNote, deleteNote, putNotes } from '../../src/db/notes';
 import type { Note, Talk } from '../../src/talk/model';
 import { freshDb, numberedTalk, writeLibrary } from './test-db';
 
@@ -29,25 +29,20 @@ test('reads the newest talks first, then everything in chunks, then follows each
   await addNote(db, talkNumber(28).id, 'second of two', 20);
   await addNote(db, talkNumber(25).id, 'one of one', 10);
   const { heard, next, hear } = recorder();
-  const noteTalks = new Map<string, string>();
   const loaded = next('loaded');
   const stop = followLibrary(db, 5, {
     first: (talks, noteCounts) => hear({ kind: 'first', talks, noteCounts }),
-    chunk: (talks, notes) => {
-      for (const note of notes) noteTalks.set(note.id, note.talkId);
-      hear({ kind: 'chunk', talks, notes });
-    },
+    chunk: (talks, notes) => hear({ kind: 'chunk', talks, notes }),
     reset: () => hear({ kind: 'reset' }),
     loaded: () => hear({ kind: 'loaded' }),
     changed: (change) => hear({ kind: 'changed', change }),
-    talksOfNote: (noteId) => [noteTalks.get(noteId)].filter((talkId) => talkId !== undefined),
     error: (error) => hear({ kind: 'error', notes: [], talks: [], change: { talks: [], notes: [], removedTalkIds: [String(error)] } }),
   });
   try {
     await loaded;
     expect(heard[0].kind).toBe('first');
     expect(heard[0].talks!.map((talk) => talk.title)).toEqual(['Talk 29', 'Talk 28', 'Talk 27', 'Talk 26', 'Talk 25']);
-    // The first screen counts each talk's notes without reading them.
+    // The first screen counts each talk's notes.
     expect(heard[0].noteCounts).toEqual([0, 2, 0, 0, 1]);
     const chunks = heard.filter((entry) => entry.kind === 'chunk');
     expect(chunks.flatMap((chunk) => chunk.talks!)).toHaveLength(30);
@@ -67,11 +62,10 @@ test('reads the newest talks first, then everything in chunks, then follows each
     let change = heard.at(-1)!.change!;
     expect(change.talks.map((talk) => talk.title)).toEqual(['Talk 3']);
     expect(change.notes.map((each) => each.body).sort()).toEqual(['a new note', 'an old note']);
-    noteTalks.set(note.id, note.talkId);
 
-    // A note deleted: the feed asks which talk it was of.
+    // A note deleted: its talk's notes record changed, keyed by the talk.
     changed = next('changed');
-    await writeLibrary(db, () => db.notes.delete(note.id));
+    await deleteNote(db, note);
     await changed;
     change = heard.at(-1)!.change!;
     expect(change.talks.map((talk) => talk.title)).toEqual(['Talk 3']);
@@ -115,7 +109,7 @@ test('a library of several chunks comes whole: each talk once, with all its note
       updatedAt: talk.createdAt,
     })),
   );
-  await writeLibrary(db, () => db.notes.bulkAdd(notes));
+  await writeLibrary(db, () => putNotes(db, notes));
   const { heard, next, hear } = recorder();
   const loaded = next('loaded');
   const stop = followLibrary(db, 5, {
@@ -124,7 +118,6 @@ test('a library of several chunks comes whole: each talk once, with all its note
     reset: () => {},
     loaded: () => hear({ kind: 'loaded' }),
     changed: () => {},
-    talksOfNote: () => [],
     error: (error) => hear({ kind: 'error', talks: [], notes: [], change: { talks: [], notes: [], removedTalkIds: [String(error)] } }),
   });
   try {
@@ -166,7 +159,6 @@ test('a page slow with each chunk is handed smaller ones, and still gets every t
     reset: () => {},
     loaded: () => hear({ kind: 'loaded' }),
     changed: () => {},
-    talksOfNote: () => [],
     error: (error) => {
       throw error;
     },

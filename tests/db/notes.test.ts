@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { addNote, countNotesForTalk, deleteNote, notesForTalk, updateNoteBody } from '../../src/db/notes';
-import { clipTalk } from '../../src/db/talks';
+import { addNote, allNotes, countNotesForTalk, deleteNote, notesForTalk, updateNoteBody } from '../../src/db/notes';
+import { openTalklogDb } from '../../src/db/database';
+import { clipTalk, restoreDeleted } from '../../src/db/talks';
 import { capturedTalk, freshDb } from './test-db';
 
 describe('notes', () => {
@@ -35,15 +36,15 @@ describe('notes', () => {
     const note = await addNote(db, talk.id, 'draft', 5, new Date('2026-11-26T05:00:00Z'));
     const update = await updateNoteBody(db, note, 'final', new Date('2026-11-26T05:10:00Z'));
     expect(update.outcome).toBe('updated');
-    expect(await db.notes.get(note.id)).toMatchObject({ body: 'final', createdAt: '2026-11-26T05:00:00.000Z', updatedAt: '2026-11-26T05:10:00.000Z' });
-    expect((await deleteNote(db, note.id))?.notes).toMatchObject([{ id: note.id, body: 'final' }]);
+    expect((await notesForTalk(db, talk.id))[0]).toMatchObject({ body: 'final', createdAt: '2026-11-26T05:00:00.000Z', updatedAt: '2026-11-26T05:10:00.000Z' });
+    expect((await deleteNote(db, note))?.notes).toMatchObject([{ id: note.id, body: 'final' }]);
     expect(await notesForTalk(db, talk.id)).toEqual([]);
   });
 
   test('a note for a talk that is gone is refused', async () => {
     const db = freshDb();
     await expect(addNote(db, 't_missingTalk', 'lost?', null)).rejects.toThrow('no longer saved');
-    expect(await db.notes.count()).toBe(0);
+    expect(await allNotes(db)).toEqual([]);
   });
 
   test('two pages editing one note: the later save does not overwrite the earlier, both survive', async () => {
@@ -63,8 +64,46 @@ describe('notes', () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());
     const note = await addNote(db, talk.id, 'v0', 7);
-    await deleteNote(db, note.id);
+    await deleteNote(db, note);
     expect((await updateNoteBody(db, note, 'still wanted')).outcome).toBe('kept-both');
     expect((await notesForTalk(db, talk.id)).map((n) => [n.body, n.atSec])).toEqual([['still wanted', 7]]);
+  });
+
+  test('are kept a talk’s in one record; deleting the last deletes the record', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const first = await addNote(db, talk.id, 'first', 1, new Date('2026-11-26T05:01:00Z'));
+    const second = await addNote(db, talk.id, 'second', 2, new Date('2026-11-26T05:02:00Z'));
+    expect(await db.talkNotes.toArray()).toEqual([{ talkId: talk.id, notes: [first, second] }]);
+    await deleteNote(db, first);
+    await deleteNote(db, second);
+    expect(await db.talkNotes.count()).toBe(0);
+  });
+
+  test('two pages editing two notes of one talk at once: both edits are kept', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const a = await addNote(db, talk.id, 'a', 1, new Date('2026-11-26T05:01:00Z'));
+    const b = await addNote(db, talk.id, 'b', 2, new Date('2026-11-26T05:02:00Z'));
+    // Another page's own connection to the same database, open before either edit starts.
+    const other = openTalklogDb(db.name);
+    await other.open();
+    try {
+      const edits = await Promise.all([updateNoteBody(db, a, 'a, edited here'), updateNoteBody(other, b, 'b, edited there')]);
+      expect(edits.map((edit) => edit.outcome)).toEqual(['updated', 'updated']);
+    } finally {
+      other.close();
+    }
+    expect((await notesForTalk(db, talk.id)).map((note) => note.body)).toEqual(['a, edited here', 'b, edited there']);
+  });
+
+  test('Undo of a deletion puts the note back beside a note written since', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const gone = await addNote(db, talk.id, 'gone', 1, new Date('2026-11-26T05:01:00Z'));
+    const deleted = await deleteNote(db, gone);
+    await addNote(db, talk.id, 'written since', 2, new Date('2026-11-26T05:02:00Z'));
+    await restoreDeleted(db, deleted!);
+    expect((await notesForTalk(db, talk.id)).map((note) => note.body)).toEqual(['gone', 'written since']);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { openTalklogDb } from '../../src/db/database';
-import { countNotesForTalk, deleteNote, notesForTalk } from '../../src/db/notes';
+import { allNotes, countNotesForTalk, deleteNote, notesForTalk } from '../../src/db/notes';
 import { addSlide, slideThumbnails } from '../../src/db/slides';
 import { getTalk, listRecentTalks } from '../../src/db/talks';
 import type { Note, Talk } from '../../src/talk/model';
+import type { Slide } from '../../src/talk/slide';
 import { writeLibrary } from './test-db';
 
 /** A talk as version 1 stored it: before `youtubeTitle` and `playlist`. */
@@ -24,7 +25,14 @@ interface SyncRecords {
  * Version 2 changed records, not stores: the same writer makes it with `dexieVersion` 2.
  * A later schema version adds its own raw writer here, and this test must still find every record.
  */
-function writeDatabase(name: string, dexieVersion: 1 | 2 | 5, talks: TalkV1[] | TalkV2[] | Talk[], notes: Note[], sync?: SyncRecords): Promise<void> {
+function writeDatabase(
+  name: string,
+  dexieVersion: 1 | 2 | 5 | 6,
+  talks: TalkV1[] | TalkV2[] | Talk[],
+  notes: Note[],
+  sync?: SyncRecords,
+  slides: Slide[] = [],
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name, dexieVersion * 10);
     request.onupgradeneeded = () => {
@@ -43,14 +51,20 @@ function writeDatabase(name: string, dexieVersion: 1 | 2 | 5, talks: TalkV1[] | 
       db.createObjectStore('syncDeletions', { keyPath: 'id' }).createIndex('talkId', 'talkId');
       db.createObjectStore('syncFiles', { keyPath: 'talkId' }).createIndex('etag', 'etag');
       db.createObjectStore('syncMeta', { keyPath: 'key' });
+      if (dexieVersion < 6) return;
+      // Version 6's slides.
+      const slideStore = db.createObjectStore('slides', { keyPath: 'id' });
+      slideStore.createIndex('owner', 'owner');
+      slideStore.createIndex('talkId', 'talkId');
     };
     request.onerror = () => reject(request.error);
     request.onsuccess = () => {
       const db = request.result;
-      const stores = sync ? ['talks', 'notes', ...Object.keys(sync)] : ['talks', 'notes'];
+      const stores = [...(sync ? ['talks', 'notes', ...Object.keys(sync)] : ['talks', 'notes']), ...(slides.length > 0 ? ['slides'] : [])];
       const tx = db.transaction(stores, 'readwrite');
       for (const talk of talks) tx.objectStore('talks').put(talk);
       for (const note of notes) tx.objectStore('notes').put(note);
+      for (const slide of slides) tx.objectStore('slides').put(slide);
       for (const [store, records] of Object.entries(sync ?? {})) for (const record of records) tx.objectStore(store).put(record);
       tx.oncomplete = () => {
         db.close();
@@ -96,7 +110,7 @@ describe('a database written by an earlier Talklog', () => {
       // Version 2's upgrade gave every talk an unknown YouTube title, version 5's no playlist.
       const upgraded = talks.map((old) => ({ ...old, youtubeTitle: null, playlist: null }));
       expect(await db.talks.toArray()).toEqual(upgraded);
-      expect(await db.notes.toArray()).toEqual(notes);
+      expect(await allNotes(db)).toEqual(notes);
       expect(await getTalk(db, 't_BBBBBBBBBBB')).toEqual(upgraded[1]);
       expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_1', 'n_2']);
       expect((await listRecentTalks(db, 2)).map((entry) => entry.id)).toEqual([talks[1].id, talks[0].id]);
@@ -104,10 +118,10 @@ describe('a database written by an earlier Talklog', () => {
       expect(await db.talks.where('tags').equals('prometheus').count()).toBe(2);
       // Version 3 added sync's bookkeeping, empty: the first sync sends every talk.
       expect(await Promise.all([db.syncChanges.count(), db.syncDeletions.count(), db.syncFiles.count(), db.syncMeta.count()])).toEqual([0, 0, 0, 0]);
-      await deleteNote(db, 'n_3');
+      await deleteNote(db, { id: 'n_3', talkId: talks[1].id });
       expect(await db.syncDeletions.toArray()).toEqual([{ id: 'n_3', talkId: talks[1].id, deletedAt: expect.any(String) }]);
       expect((await db.syncChanges.toArray()).map((change) => change.talkId)).toEqual([talks[1].id]);
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(7);
     } finally {
       await db.delete();
     }
@@ -124,7 +138,7 @@ describe('a database written by an earlier Talklog', () => {
       expect(await db.talks.toArray()).toEqual([{ ...talks[0], playlist: null }]);
       expect(await db.talks.where('event').equals('KubeCon NA 2021').count()).toBe(1);
       expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_4']);
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(7);
     } finally {
       await db.delete();
     }
@@ -150,7 +164,7 @@ describe('a database written by an earlier Talklog', () => {
     const db = openTalklogDb(name);
     try {
       expect(await db.talks.toArray()).toEqual([queued, kept]);
-      expect(await db.notes.toArray()).toEqual(notes);
+      expect(await allNotes(db)).toEqual(notes);
       expect(await db.talks.where('status').equals('to-watch').count()).toBe(1);
       expect((await notesForTalk(db, kept.id)).map((n) => n.id)).toEqual(['n_5', 'n_6']);
       expect([await db.syncChanges.toArray(), await db.syncDeletions.toArray(), await db.syncMeta.toArray()]).toEqual([
@@ -163,17 +177,73 @@ describe('a database written by an earlier Talklog', () => {
       const image = new Blob(['image'], { type: 'image/webp' });
       const slide = await addSlide(db, 'n_5', { talkId: kept.id, atSec: 12, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
       expect((await slideThumbnails(db, 'n_5')).map((stored) => stored.id)).toEqual([slide.id]);
-      await deleteNote(db, 'n_5');
+      await deleteNote(db, { id: 'n_5', talkId: kept.id });
       expect(await db.slides.count()).toBe(0);
       expect((await db.syncDeletions.toArray()).map((deletion) => deletion.id)).toEqual(['n_5', 'n_gone']);
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(7);
     } finally {
       await db.delete();
     }
   });
 
-  test('a version 6 database opens again as it was: a queued talk keeps its playlist place', async () => {
-    const name = `talklog-v6-${crypto.randomUUID()}`;
+  test('a version 6 database keeps every note, each talk’s in one record in the order they were written, and nothing else is lost', async () => {
+    const name = `talklog-v6-raw-${crypto.randomUUID()}`;
+    const first: Talk = { ...talk('GGGGGGGGGGG', '2026-04-01T00:00:00.000Z'), youtubeTitle: null, playlist: null };
+    const second: Talk = { ...talk('HHHHHHHHHHH', '2026-04-02T00:00:00.000Z'), youtubeTitle: 'Talk HHHHHHHHHHH', playlist: null };
+    const quiet: Talk = { ...talk('IIIIIIIIIII', '2026-04-03T00:00:00.000Z'), youtubeTitle: null, playlist: null };
+    // Written in an order of their ids that is not the order they were taken in; two taken in the same millisecond.
+    const notes = [
+      note('n_c', first.id, '2026-04-01T00:01:00.000Z'),
+      note('n_a', first.id, '2026-04-01T00:03:00.000Z'),
+      note('n_b', second.id, '2026-04-02T00:01:00.000Z'),
+      note('n_e', first.id, '2026-04-01T00:02:00.000Z'),
+      note('n_d', first.id, '2026-04-01T00:02:00.000Z'),
+    ];
+    const sync: SyncRecords = {
+      syncChanges: [{ talkId: first.id, token: 'token-7' }],
+      syncDeletions: [{ id: 'n_gone', talkId: second.id, deletedAt: '2026-04-02T00:03:00.000Z' }],
+      syncMeta: [{ key: 'deviceId', value: 'd_here' }],
+    };
+    const image = new Blob(['image'], { type: 'image/webp' });
+    const slide: Slide = {
+      id: 's_1',
+      owner: 'n_b',
+      talkId: second.id,
+      atSec: 3,
+      width: 1280,
+      height: 720,
+      type: 'image/webp',
+      image,
+      thumbnail: image,
+      takenAt: '2026-04-02T00:01:00.000Z',
+    };
+    await writeDatabase(name, 6, [first, second, quiet], notes, sync, [slide]);
+
+    const db = openTalklogDb(name);
+    try {
+      expect(await db.talks.toArray()).toEqual([first, second, quiet]);
+      expect(await db.talkNotes.toArray()).toEqual([
+        { talkId: first.id, notes: [notes[0], notes[4], notes[3], notes[1]] },
+        { talkId: second.id, notes: [notes[2]] },
+      ]);
+      expect((await notesForTalk(db, first.id)).map((n) => n.id)).toEqual(['n_c', 'n_d', 'n_e', 'n_a']);
+      expect(await countNotesForTalk(db, quiet.id)).toBe(0);
+      expect([await db.syncChanges.toArray(), await db.syncDeletions.toArray(), await db.syncMeta.toArray()]).toEqual([
+        sync.syncChanges,
+        sync.syncDeletions,
+        sync.syncMeta,
+      ]);
+      expect((await db.slides.toArray()).map((stored) => stored.id)).toEqual(['s_1']);
+      // The old notes store is gone; moving the notes recorded nothing for sync.
+      expect(db.backendDB().objectStoreNames.contains('notes')).toBe(false);
+      expect(db.verno).toBe(7);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  test('a database of this version opens again as it was: a queued talk keeps its playlist place', async () => {
+    const name = `talklog-current-${crypto.randomUUID()}`;
     const queued: Talk = { ...talk('DDDDDDDDDDD', '2026-03-01T00:00:00.000Z'), youtubeTitle: null, status: 'skipped', playlist: { id: 'PLconf', position: 7 } };
     const first = openTalklogDb(name);
     await writeLibrary(first, () => first.talks.put(queued));
@@ -182,7 +252,7 @@ describe('a database written by an earlier Talklog', () => {
     const db = openTalklogDb(name);
     try {
       expect(await db.talks.toArray()).toEqual([queued]);
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(7);
     } finally {
       await db.delete();
     }

@@ -62,7 +62,7 @@ describe('slides', () => {
     const gone = await addNote(db, talk.id, 'gone', 2);
     await addSlide(db, kept.id, frame(talk.id, 1));
     const slide = await addSlide(db, gone.id, frame(talk.id, 2, 'gone frame'));
-    const deleted = await deleteNote(db, gone.id);
+    const deleted = await deleteNote(db, gone);
     expect(deleted?.slides.map((s) => s.id)).toEqual([slide.id]);
     expect(await db.slides.count()).toBe(1);
     await restoreDeleted(db, deleted!);

@@ -1,7 +1,9 @@
 import { expect, test } from 'vitest';
 import { importBackup } from '../../src/db/import-backup';
 import { syncSnapshot } from '../../src/db/sync-store';
+import { putNotes } from '../../src/db/notes';
 import { deleteTalks, restoreDeleted } from '../../src/db/talks';
+import type { TalklogDb } from '../../src/db/database';
 import { createBackup } from '../../src/export/backup';
 import { makeNote, makeTalk } from '../export/records';
 import { freshDb, writeLibrary } from './test-db';
@@ -27,13 +29,16 @@ test('a transaction records each talk once, however many of its writes touch it'
   const tokens = await writeLibrary(db, async () => {
     await db.talks.add(talk);
     const afterTalk = (await db.syncChanges.get(talk.id))?.token;
-    await db.notes.bulkAdd(notes.filter((note) => note.talkId === talk.id));
+    await putNotes(
+      db,
+      notes.filter((note) => note.talkId === talk.id),
+    );
     return [afterTalk, (await db.syncChanges.get(talk.id))?.token];
   });
   expect(tokens[0]).toBeDefined();
   expect(tokens[1]).toBe(tokens[0]);
   // A later transaction is a change of its own: a new token.
-  await writeLibrary(db, () => db.notes.put({ ...notes[0], body: 'edited' }));
+  await writeLibrary(db, () => putNotes(db, [{ ...notes[0], body: 'edited' }]));
   expect((await db.syncChanges.get(talk.id))?.token).not.toBe(tokens[0]);
 });
 
@@ -49,11 +54,41 @@ test('deleting many records marks each deleted; putting them back, in bulk, take
   expect(await db.syncDeletions.count()).toBe(0);
 });
 
-test('clearing a table marks every record it held as deleted', async () => {
+test('clearing a table marks every talk or note it held as deleted', async () => {
   const db = freshDb();
   await importBackup(db, { backup: createBackup(talks.slice(0, 3), notes.slice(0, 3), EXPORTED), slides: [] });
-  await writeLibrary(db, () => db.notes.clear());
-  expect((await db.syncDeletions.toArray()).map((deletion) => deletion.id).sort()).toEqual(['n_0', 'n_1', 'n_2']);
+  await writeLibrary(db, () => db.talkNotes.clear());
+  expect(await db.syncDeletions.orderBy('id').toArray()).toEqual(
+    notes.slice(0, 3).map((note) => ({ id: note.id, talkId: note.talkId, deletedAt: expect.any(String) })),
+  );
+  await writeLibrary(db, () => db.talks.clear());
+  expect((await db.syncDeletions.toArray()).map((deletion) => deletion.id)).toEqual(expect.arrayContaining(talks.slice(0, 3).map((talk) => talk.id)));
+});
+
+test('a note left out of its talk’s new notes record is marked deleted, and loses the mark when written again', async () => {
+  const db = freshDb();
+  const [talk] = talks;
+  const own = notes.filter((note) => note.talkId === talk.id);
+  await importBackup(db, { backup: createBackup([talk], own, EXPORTED), slides: [] });
+  await writeLibrary(db, () => db.talkNotes.put({ talkId: talk.id, notes: own.slice(1) }));
+  expect(await db.syncDeletions.toArray()).toEqual([{ id: own[0].id, talkId: talk.id, deletedAt: expect.any(String) }]);
+  await writeLibrary(db, () => db.talkNotes.put({ talkId: talk.id, notes: own }));
+  expect(await db.syncDeletions.count()).toBe(0);
+  // The whole record deleted: every note of it.
+  await writeLibrary(db, () => db.talkNotes.delete(talk.id));
+  expect((await db.syncDeletions.toArray()).map((deletion) => deletion.id).sort()).toEqual(own.map((note) => note.id).sort());
+});
+
+test('a bulk write of many notes records reads the records it replaces in one request, and marks what each lost', async () => {
+  const db = freshDb();
+  await importBackup(db, { backup: createBackup(talks, notes, EXPORTED), slides: [] });
+  const records = await db.talkNotes.toArray();
+  const reads = await countReads(db);
+  // Each talk's first note dropped, in one bulk write of 120 records.
+  await writeLibrary(db, () => db.talkNotes.bulkPut(records.map((record) => ({ ...record, notes: record.notes.slice(1) }))));
+  expect(reads).toEqual({ talkNotes: 1 });
+  expect((await db.syncDeletions.toArray()).map((deletion) => deletion.id).sort()).toEqual(records.map((record) => record.notes[0].id).sort());
+  expect(await db.syncChanges.count()).toBe(talks.length);
 });
 
 test('a write to talks or notes in a transaction without the sync tables fails, and nothing is written', async () => {
@@ -61,3 +96,30 @@ test('a write to talks or notes in a transaction without the sync tables fails, 
   await expect(db.transaction('rw', db.talks, () => db.talks.add(talks[0]))).rejects.toThrow('NotFoundError');
   expect(await db.talks.count()).toBe(0);
 });
+
+/** The read requests sent to each table from now on (a getMany counts one a key, as IndexedDB takes them). */
+async function countReads(db: TalklogDb): Promise<Record<string, number>> {
+  const reads: Record<string, number> = {};
+  // Dexie builds its stack of middlewares when the database opens.
+  db.close();
+  const count = (table: string, requests: number) => (reads[table] = (reads[table] ?? 0) + requests);
+  db.use({
+    stack: 'dbcore',
+    name: 'CountReads',
+    level: -1,
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          getMany: (request) => (count(name, request.keys.length), table.getMany(request)),
+          get: (request) => (count(name, 1), table.get(request)),
+          query: (request) => (count(name, 1), table.query(request)),
+        };
+      },
+    }),
+  });
+  await db.open();
+  return reads;
+}

@@ -20,7 +20,7 @@ test('every change to a talk or its notes is recorded for the next sync, deletio
   expect(snapshot.changes.get(TALK)).not.toBe(first);
   expect(snapshot.talkIds).toEqual([TALK]);
 
-  await deleteNote(db, note.id);
+  await deleteNote(db, note);
   expect((await readTalkForSync(db, TALK)).deletions).toEqual([{ id: note.id, talkId: TALK, deletedAt: expect.any(String) }]);
   const deleted = await deleteTalks(db, [TALK]);
   expect((await readTalkForSync(db, TALK)).deletions.map((deletion) => deletion.id)).toEqual([note.id, TALK].sort());

@@ -20,8 +20,12 @@ export function seekPlayer(seconds: number): void {
   document.querySelector<HTMLVideoElement>('#movie_player video')!.currentTime = seconds;
 }
 
-/** Every record of one Talklog table, read with the raw IndexedDB API (in an extension page or worker). */
-export function readAllRecords(store: string): Promise<unknown[]> {
+/**
+ * Every talk, or every note, Talklog holds, read with the raw IndexedDB API (in an extension page or
+ * worker). Notes are kept a talk's in one record, in the `talkNotes` store.
+ */
+export function readAllRecords(records: 'talks' | 'notes'): Promise<unknown[]> {
+  const store = records === 'notes' ? 'talkNotes' : records;
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('talklog');
     // No database yet (nothing saved): read nothing, and do not create an empty one.
@@ -34,7 +38,7 @@ export function readAllRecords(store: string): Promise<unknown[]> {
       const read = open.result.transaction(store).objectStore(store).getAll();
       read.onsuccess = () => {
         open.result.close();
-        resolve(read.result);
+        resolve(records === 'notes' ? read.result.flatMap((record: { notes: unknown[] }) => record.notes) : read.result);
       };
       read.onerror = () => reject(read.error);
     };

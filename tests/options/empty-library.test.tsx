@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { allNotes } from '../../src/db/notes';
 import { afterEach, expect, test } from 'vitest';
 import { createBackup, serializeBackup } from '../../src/export/backup';
 import { LibraryApp } from '../../src/options/LibraryApp';
@@ -26,7 +27,7 @@ test('an empty library welcomes: how to clip a first talk, and Import backup; no
   expect(screen.queryByText(/0 talks/)).toBeNull();
 
   const source = await kubeconLibrary();
-  const text = serializeBackup(createBackup(await source.talks.toArray(), await source.notes.toArray(), NOW));
+  const text = serializeBackup(createBackup(await source.talks.toArray(), await allNotes(source), NOW));
   const input = screen.getByLabelText('Import backup') as HTMLInputElement;
   Object.defineProperty(input, 'files', { configurable: true, value: [new File([text], 'talklog-backup.json', { type: 'application/json' })] });
   fireEvent.change(input);

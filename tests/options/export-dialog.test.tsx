@@ -4,7 +4,7 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, expect, test } from 'vitest';
 import { updateTalkDetails } from '../../src/db/library';
-import { addNote } from '../../src/db/notes';
+import { addNote, allNotes } from '../../src/db/notes';
 import { queuePlaylist } from '../../src/db/queue';
 import { addSlide } from '../../src/db/slides';
 import { clipTalk } from '../../src/db/talks';
@@ -148,7 +148,7 @@ test('one event exported alone, ending with its talks not watched yet, best firs
 
 test('Include slides downloads a zip of the log and its slides, each linked under its note', async () => {
   const db = await libraryWithAQueuedTalk();
-  const note = (await db.notes.toArray()).find((stored) => stored.atSec === 252)!;
+  const note = (await allNotes(db)).find((stored) => stored.atSec === 252)!;
   // Node's Blob, which IndexedDB's structured clone keeps as a browser would; happy-dom's comes back as a plain object.
   const bytes = (text: string) => new NodeBlob([text], { type: 'image/webp' }) as Blob;
   for (const [atSec, text] of [
@@ -184,7 +184,7 @@ test('Include slides downloads a zip of the log and its slides, each linked unde
 
 test('a slide whose image is gone stops the zip with an alert, and nothing is downloaded', async () => {
   const db = await libraryWithAQueuedTalk();
-  const note = (await db.notes.toArray()).find((stored) => stored.atSec === 252)!;
+  const note = (await allNotes(db)).find((stored) => stored.atSec === 252)!;
   const image = new Blob(['frame'], { type: 'image/webp' });
   const slide = await addSlide(db, note.id, { talkId: note.talkId, atSec: 260, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
   const { env, state } = fakeEnvironment();

@@ -2,7 +2,7 @@
 import { Blob as NodeBlob } from 'node:buffer';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import { addNote, deleteNote, updateNoteBody } from '../../src/db/notes';
+import { addNote, allNotes, deleteNote, updateNoteBody } from '../../src/db/notes';
 import { updateTalkDetails } from '../../src/db/library';
 import { addSlide } from '../../src/db/slides';
 import { saveSyncedTalk } from '../../src/db/sync-store';
@@ -35,7 +35,7 @@ describe('the library', () => {
     expect(count()).toContain('2 notes');
     const note = await addNote(db, 't_Pr0meTheus1', 'a third note', 120);
     await waitFor(() => expect(count()).toContain('3 notes'));
-    await deleteNote(db, note.id);
+    await deleteNote(db, note);
     await waitFor(() => expect(count()).toContain('2 notes'));
   });
 
@@ -61,7 +61,7 @@ describe('the library', () => {
 
   test('counts the slides kept with notes in the storage line', async () => {
     const db = await kubeconLibrary();
-    const [note] = await db.notes.toArray();
+    const [note] = await allNotes(db);
     const image = new Blob(['frame'], { type: 'image/webp' });
     await addSlide(db, note.id, { talkId: note.talkId, atSec: 3, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
     await renderLibrary(db);
@@ -109,7 +109,7 @@ describe('the library', () => {
     await waitFor(() =>
       expect(rowOf('What You Need to Know About OpenMetrics').querySelector('.talk-row__snippet')?.textContent).toContain('exemplars, again'),
     );
-    await deleteNote(db, note.id);
+    await deleteNote(db, note);
     await waitFor(() => expect(titles()).toEqual([]));
 
     fireEvent.input(search, { target: { value: 'ebpf' } });
@@ -146,7 +146,7 @@ describe('the library', () => {
     const without = mergeTalk({ talk, notes: [], deletions: [], base: null }, null, 'd_other', now).file!;
     await saveSyncedTalk(db, talk.id, { file: without, etag: '"2"', markdownPath: null }, (await db.syncChanges.get(talk.id))?.token ?? null);
     await waitFor(() => expect(titles()).toEqual([]));
-    expect(await db.notes.get(note.id)).toBeUndefined();
+    expect((await allNotes(db)).map((stored) => stored.id)).not.toContain(note.id);
   });
 
   test('a title is shown as text, never as markup', async () => {
@@ -199,10 +199,10 @@ describe('the library', () => {
     expect(status()).toBe('Note updated.');
 
     fireEvent.click(within(notes).getAllByRole('button', { name: 'Delete note' })[0]);
-    await waitFor(async () => expect(await db.notes.count()).toBe(1));
+    await waitFor(async () => expect(await allNotes(db)).toHaveLength(1));
     fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
     await within(row).findByText('new scrape limits, per job');
-    expect(await db.notes.count()).toBe(2);
+    expect(await allNotes(db)).toHaveLength(2);
   });
 
   test('several selected talks get a category, event or status at once, or are deleted with undo', async () => {
@@ -228,10 +228,10 @@ describe('the library', () => {
     fireEvent.click(bulk.getByRole('button', { name: 'Delete selected' }));
     await waitFor(() => expect(titles()).toEqual(['What You Need to Know About OpenMetrics']));
     expect(status()).toBe('Deleted 1 talk and 2 notes.');
-    expect(await db.notes.count()).toBe(0);
+    expect(await allNotes(db)).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(titles()).toHaveLength(2));
-    expect(await db.notes.count()).toBe(2);
+    expect(await allNotes(db)).toHaveLength(2);
   });
 
   test('Copy as markdown puts one talk’s section on the clipboard', async () => {
@@ -338,7 +338,7 @@ describe('backup', () => {
 
   test('Import backup merges the file and says what changed', async () => {
     const source = await kubeconLibrary();
-    const text = serializeBackup(createBackup(await source.talks.toArray(), await source.notes.toArray(), NOW));
+    const text = serializeBackup(createBackup(await source.talks.toArray(), await allNotes(source), NOW));
     const db = freshDb();
     await clipTalk(db, capturedTalk({ videoId: 'H0st1le_T1t', url: 'https://www.youtube.com/watch?v=H0st1le_T1t', title: 'Already here' }));
     await renderLibrary(db);
@@ -351,7 +351,7 @@ describe('backup', () => {
 
   test('with slides, Export backup downloads a zip of the JSON and the images, and Import backup brings them back', async () => {
     const source = await kubeconLibrary();
-    const [note] = await source.notes.toArray();
+    const [note] = await allNotes(source);
     // Node's Blob, which IndexedDB's structured clone keeps as a browser would; happy-dom's comes back as a plain object.
     const webp = (text: string) => new NodeBlob(['RIFF\0\0\0\0WEBPVP8 ', text], { type: 'image/webp' }) as Blob;
     await addSlide(source, note.id, {
@@ -395,10 +395,10 @@ describe('backup', () => {
   test('a bad file is refused with one clear alert, and nothing changes', async () => {
     const db = await kubeconLibrary();
     await renderLibrary(db);
-    const before = JSON.stringify([await db.talks.toArray(), await db.notes.toArray()]);
+    const before = JSON.stringify([await db.talks.toArray(), await allNotes(db)]);
     chooseFile('{"format":"talklog-backup","version":1,"exportedAt":"2026-11-26T05:00:00.000Z","talks":[{"id":"t_x"}],"notes":[]}', 'edited.json');
     await waitFor(() => expect(alerts()).toMatch(/^Nothing was imported from edited\.json\. talks\[0\]\.videoId: missing/));
-    expect(JSON.stringify([await db.talks.toArray(), await db.notes.toArray()])).toBe(before);
+    expect(JSON.stringify([await db.talks.toArray(), await allNotes(db)])).toBe(before);
   });
 });
 

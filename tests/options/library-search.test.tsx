@@ -19,12 +19,16 @@ async function countingTalkNotesReads(db: TalklogDb): Promise<{ count: number }>
       ...down,
       table: (name) => {
         const table = down.table(name);
-        if (name !== 'notes') return table;
+        if (name !== 'talkNotes') return table;
         return {
           ...table,
-          query: (request) => {
-            if (request.query.index.name === '[talkId+createdAt]') reads.count++;
-            return table.query(request);
+          get: (request) => {
+            reads.count++;
+            return table.get(request);
+          },
+          getMany: (request) => {
+            reads.count += request.keys.length;
+            return table.getMany(request);
           },
         };
       },
@@ -82,6 +86,8 @@ test('once a search is drawn and the page is idle, typing on draws its rows with
   const db = await kubeconLibrary();
   const reads = await countingTalkNotesReads(db);
   await renderLibrary(db);
+  // The first screen read its talks' notes records for their counts; the search's reads count from here.
+  reads.count = 0;
   const search = screen.getByRole('searchbox', { name: 'Search' });
   fireEvent.input(search, { target: { value: 'kubecon' } });
   expect(titles()).toHaveLength(2);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import { addNote } from '../../src/db/notes';
+import { addNote, allNotes } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
 import { clipTalk, talkWithNotes } from '../../src/db/talks';
 import { storageDrafts } from '../../src/popup/drafts';
@@ -89,7 +89,7 @@ describe('popup on a watch page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(screen.getByRole('status').textContent + '|' + screen.getByRole('alert').textContent).toBe('Note saved at 12:34.|'));
     expect(box.value).toBe('');
-    const [note] = await db.notes.toArray();
+    const [note] = await allNotes(db);
     expect(note).toMatchObject({ talkId: 't_Pr0meTheus1', body: 'new scrape limits', atSec: 754 });
     expect((await screen.findByRole('link', { name: 'Play from 12:34' })).getAttribute('href')).toBe('https://www.youtube.com/watch?v=Pr0meTheus1&t=754s');
   });
@@ -103,7 +103,7 @@ describe('popup on a watch page', () => {
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     fireEvent.input(box, { target: { value: 'keyboard only' } });
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
-    await waitFor(async () => expect((await db.notes.toArray()).map((note) => note.body)).toEqual(['keyboard only']));
+    await waitFor(async () => expect((await allNotes(db)).map((note) => note.body)).toEqual(['keyboard only']));
   });
 
   test('a note can be edited and deleted', async () => {
@@ -117,12 +117,12 @@ describe('popup on a watch page', () => {
     fireEvent.input(box, { target: { value: 'better thought' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await screen.findByText('better thought');
-    expect((await db.notes.toArray()).map((note) => [note.body, note.atSec])).toEqual([['better thought', 60]]);
+    expect((await allNotes(db)).map((note) => [note.body, note.atSec])).toEqual([['better thought', 60]]);
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
-    await waitFor(async () => expect(await db.notes.count()).toBe(0));
+    await waitFor(async () => expect(await allNotes(db)).toHaveLength(0));
     fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
     await screen.findByText('better thought');
-    expect((await db.notes.toArray()).map((note) => note.body)).toEqual(['better thought']);
+    expect((await allNotes(db)).map((note) => note.body)).toEqual(['better thought']);
   });
 
   test('notes show rendered as markdown; raw HTML stays text and only http(s) links are links', async () => {
@@ -211,7 +211,7 @@ describe('nothing typed is lost', () => {
     expect(reopened.value).toBe('half a sentence');
     expect(screen.getByText(/At 12:34/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
-    await waitFor(async () => expect((await db.notes.toArray()).map((note) => [note.body, note.atSec])).toEqual([['half a sentence', 754]]));
+    await waitFor(async () => expect((await allNotes(db)).map((note) => [note.body, note.atSec])).toEqual([['half a sentence', 754]]));
     expect(localStorage.length).toBe(0);
   });
 
@@ -231,7 +231,7 @@ describe('nothing typed is lost', () => {
     expect(reopened.value).toBe('original, revised');
     expect(screen.getByText(/Editing a note/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
-    await waitFor(async () => expect((await db.notes.toArray()).map((note) => [note.body, note.atSec])).toEqual([['original, revised', 60]]));
+    await waitFor(async () => expect((await allNotes(db)).map((note) => [note.body, note.atSec])).toEqual([['original, revised', 60]]));
   });
 
   test('a failed save says so and keeps the text in the box', async () => {
@@ -255,7 +255,7 @@ describe('while the talk plays', () => {
     fireEvent.input(box, { target: { value: 'a beat late' } });
     await screen.findByText(/At 12:29/);
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
-    await waitFor(async () => expect((await db.notes.toArray()).map((note) => note.atSec)).toEqual([749]));
+    await waitFor(async () => expect((await allNotes(db)).map((note) => note.atSec)).toEqual([749]));
   });
 
   test('a new clip gets the default event, else the last one used', async () => {
@@ -317,7 +317,7 @@ describe('found in review', () => {
     fireEvent.click(editB);
     await waitFor(() => expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('note B'));
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
-    await waitFor(async () => expect((await db.notes.toArray()).map((note) => note.body).sort()).toEqual(['note A', 'note B']));
+    await waitFor(async () => expect((await allNotes(db)).map((note) => note.body).sort()).toEqual(['note A', 'note B']));
   });
 
   test('what is typed while a note is being saved starts the next note', async () => {
@@ -332,7 +332,7 @@ describe('found in review', () => {
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     fireEvent.input(box, { target: { value: 'first thought second' } });
     answer(100);
-    await waitFor(async () => expect((await db.notes.toArray()).map((note) => note.body)).toEqual(['first thought']));
+    await waitFor(async () => expect((await allNotes(db)).map((note) => note.body)).toEqual(['first thought']));
     await waitFor(() => expect(box.value).toBe('second'));
     expect(storageDrafts(localStorage).load('t_Pr0meTheus1:new')?.body).toBe('second');
   });
@@ -495,9 +495,9 @@ describe('the popup and the side panel on one talk', () => {
     const otherBox = (await within(there.container as HTMLElement).findByRole('textbox')) as HTMLTextAreaElement;
     expect(otherBox.value).toBe('one thought');
     fireEvent.click(within(there.container as HTMLElement).getByRole('button', { name: 'Save note' }));
-    await waitFor(async () => expect(await db.notes.count()).toBe(1));
+    await waitFor(async () => expect(await allNotes(db)).toHaveLength(1));
     fireEvent.click(within(here.container as HTMLElement).getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(box.value).toBe(''));
-    expect((await db.notes.toArray()).map((note) => note.body)).toEqual(['one thought']);
+    expect((await allNotes(db)).map((note) => note.body)).toEqual(['one thought']);
   });
 });

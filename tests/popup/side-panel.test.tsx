@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { allNotes } from '../../src/db/notes';
 import { afterEach, expect, test } from 'vitest';
 import { storageDrafts } from '../../src/popup/drafts';
 import { SidePanelApp } from '../../src/popup/SidePanelApp';
@@ -68,7 +69,7 @@ test('following the tab is not clipping: a talk is clipped when the user writes 
   const box = await screen.findByRole('textbox', { name: 'Note' });
   fireEvent.input(box, { target: { value: 'worth it' } });
   fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
-  await waitFor(async () => expect((await db.notes.toArray()).map((note) => [note.talkId, note.body])).toEqual([['t_ThirdTalk01', 'worth it']]));
+  await waitFor(async () => expect((await allNotes(db)).map((note) => [note.talkId, note.body])).toEqual([['t_ThirdTalk01', 'worth it']]));
   expect((await db.talks.toArray()).map((talk) => talk.id)).toEqual(['t_ThirdTalk01']);
 
   browserWindow.activate(1);

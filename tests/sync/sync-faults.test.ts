@@ -56,7 +56,7 @@ test('after 500s, 507s, resets, delays and lost answers, syncs converge with no 
         }
         if (round % 4 === 3 && i === 0) {
           const [first] = await notesForTalk(db, `t_${videoId}`);
-          await deleteNote(db, first.id);
+          await deleteNote(db, first);
           kept.delete(first.body);
         }
         try {

@@ -68,7 +68,7 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     expect(await bodies(a.db)).toEqual(['new scrape limits: sample_limit']);
     expect((await getTalk(a.db, TALK))?.event).toBe('KubeCon NA 2021');
 
-    await deleteNote(a.db, note.id);
+    await deleteNote(a.db, note);
     await a.sync();
     await b.sync();
     expect(await bodies(b.db)).toEqual([]);
@@ -193,7 +193,7 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     await a.sync();
     expect(a.requests).toEqual(['PROPFIND /slides/talks/']);
 
-    await deleteNote(b.db, note.id);
+    await deleteNote(b.db, note);
     await b.sync();
     expect(readdirSync(join(folder, 'talks/slides'))).toEqual([]);
     await a.sync();

@@ -1,12 +1,13 @@
 // The markdown renderer alone on every record, next to JSON.stringify of the same records (its floor):
 // what the export costs before any UI. Built only for the bench; run through `benchRenderer(runs)`.
 import { openTalklogDb } from '../../../src/db/database';
+import { allNotes } from '../../../src/db/notes';
 import { renderTalkLog } from '../../../src/export/talk-log';
 
 async function benchRenderer(runs: number) {
   const db = openTalklogDb();
   const talks = await db.talks.toArray();
-  const notes = await db.notes.toArray();
+  const notes = await allNotes(db);
   db.close();
   const render: number[] = [];
   const stringify: number[] = [];
