@@ -17,7 +17,7 @@ import { BackupControls } from './BackupControls';
 import { BulkActions } from './BulkActions';
 import { FilterBar } from './FilterBar';
 import type { LibraryEnvironment } from './library-environment';
-import { narrowingFilter, narrowsTalks, NO_FILTER, sortEntries, type LibraryEntry, type LibraryFilter } from './library-filter';
+import { narrowingFilter, narrowsTalks, NO_FILTER, type LibraryEntry, type LibraryFilter } from './library-filter';
 import { queryWords } from './search-text';
 import { SettingsPanel } from './SettingsPanel';
 import { plural } from '../i18n/plural';
@@ -26,6 +26,7 @@ import { StorageSummary } from './StorageSummary';
 import { LazyTalkRowDetails } from './TalkRow';
 import { TalkList } from './TalkList';
 import { useLibrary } from './use-library';
+import { useSortedEntries } from './use-sorted-entries';
 import { Welcome } from './Welcome';
 import './LibraryApp.css';
 
@@ -62,7 +63,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
     [entries, exporting],
   );
   const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.noteCount, 0) ?? 0, [entries]);
-  const sorted = useMemo(() => entries && sortEntries(entries, filter.sort), [entries, filter.sort]);
+  const sorted = useSortedEntries(entries, filter.sort);
   const narrowed = narrowsTalks(filter);
   // Until the whole library is read, the first screen shows the newest talks, unfiltered. Then every
   // list goes through the filter, which builds its search postings for it (a filter that leaves nothing

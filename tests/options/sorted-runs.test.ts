@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { mergeSorted, SortedRuns } from '../../src/options/sorted-runs';
+import { mergeSorted, SORT_STEP, sortInSteps, SortedRuns } from '../../src/options/sorted-runs';
 
 const byNumber = (x: { n: number }, y: { n: number }) => x.n - y.n;
 const numbers = (x: number, y: number) => x - y;
@@ -61,4 +61,56 @@ test('SortedRuns keeps few runs however the runs shrink, so that `all` is one pa
   expect(all).toHaveLength(200 * 301 - 100);
   // Each kept run is over twice the next: merging them all looks at each item twice at most.
   expect(merged).toBeLessThan(2 * all.length);
+});
+
+/** Steps given to `sortInSteps`, run one at a time by the test. */
+function manualSteps() {
+  const steps: (() => boolean)[] = [];
+  return {
+    schedule: (step: () => boolean) => void steps.push(step),
+    /** Runs the step once; whether it said it is done. */
+    runOne: () => steps[0](),
+  };
+}
+
+test('sortInSteps gives the order of one stable sort, whatever the number of steps', () => {
+  for (const length of [0, 1, SORT_STEP - 1, SORT_STEP, SORT_STEP + 1, 5 * SORT_STEP + 17]) {
+    // Few distinct keys: many equals, whose order must be kept.
+    const items = Array.from({ length }, (_, i) => ({ n: (i * 7919) % 13, i }));
+    const steps = manualSteps();
+    let sorted: { n: number; i: number }[] | null = null;
+    sortInSteps(items, byNumber, steps.schedule, (done) => (sorted = done));
+    while (!steps.runOne());
+    expect(sorted).toEqual([...items].sort(byNumber));
+  }
+});
+
+test('sortInSteps compares a step of items at a time, and gives them only once all are in order', () => {
+  const items = Array.from({ length: 10 * SORT_STEP }, (_, i) => (i * 7919) % 10007);
+  let compared = 0;
+  const counting = (x: number, y: number) => (compared++, x - y);
+  const steps = manualSteps();
+  let sorted: number[] | null = null;
+  sortInSteps(items, counting, steps.schedule, (done) => (sorted = done));
+  let taken = 0;
+  for (;;) {
+    compared = 0;
+    const done = steps.runOne();
+    taken++;
+    // Sorting a step's items, plus merging the runs: never a pass over all of them more than twice.
+    expect(compared).toBeLessThanOrEqual(2 * items.length);
+    if (done) break;
+    expect(sorted).toBeNull();
+  }
+  expect(taken).toBe(11);
+  expect(sorted).toEqual([...items].sort(numbers));
+});
+
+test('sortInSteps stopped gives nothing', () => {
+  const steps = manualSteps();
+  let given = false;
+  const stop = sortInSteps([3, 1, 2], numbers, steps.schedule, () => (given = true));
+  stop();
+  expect(steps.runOne()).toBe(true);
+  expect(given).toBe(false);
 });
