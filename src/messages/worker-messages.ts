@@ -40,7 +40,7 @@ export type ExportWorkerRequest =
 
 export type ExportWorkerReply =
   | { type: 'talklog/export-progress'; id: number; done: number; total: number }
-  | { type: 'talklog/export-rendered'; id: number; markdown: string; file: Blob }
+  | { type: 'talklog/export-rendered'; id: number; preview: string; file: Blob }
   | { type: 'talklog/export-backup-made'; id: number; name: string; file: Blob; talks: number; notes: number; slides: number }
   | { type: 'talklog/export-failed'; id: number; error: string };
 
@@ -68,7 +68,7 @@ export function isExportWorkerReply(message: unknown): message is ExportWorkerRe
     case 'talklog/export-progress':
       return typeof fields.done === 'number' && typeof fields.total === 'number';
     case 'talklog/export-rendered':
-      return typeof fields.markdown === 'string' && fields.file instanceof Blob;
+      return typeof fields.preview === 'string' && fields.file instanceof Blob;
     case 'talklog/export-backup-made':
       return (
         typeof fields.name === 'string' &&

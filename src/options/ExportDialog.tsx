@@ -83,7 +83,7 @@ export function ExportDialog({ shown, all, narrowed, noted, db, env, onClose }: 
   const previewed = useSettled(request, PREVIEW_DELAY_MS);
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
   // The log is rendered off the page as soon as the options settle, so that Copy, which must write
-  // to the clipboard within the click that asked, and Download act on text already made.
+  // to the clipboard within the click that asked, and Download act on a file already made.
   const renderer = useMemo(() => env.talkLogRenderer(db), [env, db]);
   useEffect(() => () => renderer.close(), [renderer]);
   const [rendered, setRendered] = useState<{ request: TalkLogRequest; log: RenderedLog } | null>(null);
@@ -139,7 +139,7 @@ export function ExportDialog({ shown, all, narrowed, noted, db, env, onClose }: 
       const files = [...slideLinksOfNotes.values()].flat();
       // fflate is needed only for this download: the library page loads it then, not when it opens.
       const { talkLogZip } = await import('./talk-log-zip');
-      const zip = await talkLogZip(fileName, log.markdown, files, (slideId) => slideImage(db, slideId));
+      const zip = await talkLogZip(fileName, log.file, files, (slideId) => slideImage(db, slideId));
       const zipName = fileName.replace(/\.md$/, '.zip');
       env.download(zipName, zip, 'application/zip');
       setAnnouncement({ kind: 'status', text: t('downloadedFileWithSlides', zipName, plural(talks.length, 'talk'), plural(files.length, 'slide')) });
@@ -148,9 +148,9 @@ export function ExportDialog({ shown, all, narrowed, noted, db, env, onClose }: 
     }
   };
 
-  const copy = async (markdown: string) => {
+  const copy = async (log: RenderedLog) => {
     try {
-      await env.copyText(markdown);
+      await env.copyText(log.file);
       setAnnouncement({ kind: 'status', text: t('copiedTalkLog', plural(talks.length, 'talk')) });
     } catch (error) {
       setAnnouncement({ kind: 'alert', text: t('couldNotCopy', errorMessage(error)) });
@@ -232,11 +232,11 @@ export function ExportDialog({ shown, all, narrowed, noted, db, env, onClose }: 
           </fieldset>
           <CategoryOrderList categories={categories} order={order} onChange={setOrder} />
         </form>
-        <ExportPreview markdown={rendered?.log.markdown ?? ''} busy={ready === null} progress={progress} />
+        <ExportPreview preview={rendered?.log.preview ?? ''} busy={ready === null} progress={progress} />
       </div>
       <footer class="export-dialog__footer">
         <Announcer announcement={announcement} />
-        <button type="button" class="button" disabled={ready === null} onClick={() => ready !== null && void copy(ready.markdown)}>
+        <button type="button" class="button" disabled={ready === null} onClick={() => ready !== null && void copy(ready)}>
           {t('copy')}
         </button>
         <button

@@ -3,17 +3,13 @@ import { t } from '../i18n/t';
 import { Markdown } from '../ui/Markdown';
 import type { RenderProgress } from './export-jobs';
 
-/** Long logs are previewed in part (a huge log would put megabytes in the page): the whole document is what Download and Copy give. */
-const PREVIEW_CHARS = 20_000;
-
 /**
- * The talk log as it will be written, as its markdown source or rendered; `busy` while it is behind
- * what the options say, with the `progress` of the log being made.
+ * The talk log's beginning (`logPreview`) as it will be written, as its markdown source or rendered;
+ * `busy` while it is behind what the options say, with the `progress` of the log being made.
  */
-export function ExportPreview({ markdown, busy, progress }: { markdown: string; busy: boolean; progress: RenderProgress | null }) {
+export function ExportPreview({ preview, busy, progress }: { preview: string; busy: boolean; progress: RenderProgress | null }) {
   const id = useId();
   const [rendered, setRendered] = useState(false);
-  const shown = markdown.length > PREVIEW_CHARS ? `${markdown.slice(0, PREVIEW_CHARS)}\n…` : markdown;
   return (
     <section class="export-dialog__preview">
       <div class="export-dialog__preview-head">
@@ -40,7 +36,7 @@ export function ExportPreview({ markdown, busy, progress }: { markdown: string; 
       </div>
       {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take the keyboard focus to be scrolled (axe: scrollable-region-focusable) */}
       <div role="region" tabIndex={0} aria-labelledby={`${id}-preview`} aria-busy={busy} class="export-dialog__preview-body">
-        {rendered ? <Markdown source={shown} /> : <pre>{shown}</pre>}
+        {rendered ? <Markdown source={preview} /> : <pre>{preview}</pre>}
       </div>
     </section>
   );

@@ -2,9 +2,9 @@ import { isExportWorkerReply, type ExportWorkerRequest } from '../messages/worke
 import type { BackupFile } from './backup-file';
 import type { RenderProgress, TalkLogRequest } from './export-jobs';
 
-/** A talk log made: its text (to copy and preview) and the same as a file to download. */
+/** A talk log made: its beginning to preview, and the whole as a file to download or copy. */
 export interface RenderedLog {
-  markdown: string;
+  preview: string;
   file: string | Blob;
 }
 
@@ -41,7 +41,7 @@ export function talkLogWorker(dbName: string): TalkLogRenderer {
     const reply = event.data;
     if (!isExportWorkerReply(reply) || !running || reply.id !== running.id) return;
     if (reply.type === 'talklog/export-progress') return running.onProgress({ done: reply.done, total: reply.total });
-    if (reply.type === 'talklog/export-rendered') running.resolve({ markdown: reply.markdown, file: reply.file });
+    if (reply.type === 'talklog/export-rendered') running.resolve({ preview: reply.preview, file: reply.file });
     else running.reject(new Error(reply.type === 'talklog/export-failed' ? reply.error : reply.type));
     running = null;
     start();

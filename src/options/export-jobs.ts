@@ -25,6 +25,14 @@ export interface RenderProgress {
   total: number;
 }
 
+/** Long logs are previewed in part (a huge log would put megabytes in the page): the whole document is what Download and Copy give. */
+const PREVIEW_CHARS = 20_000;
+
+/** The part of a log the dialog previews: its beginning. */
+export function logPreview(markdown: string): string {
+  return markdown.length > PREVIEW_CHARS ? `${markdown.slice(0, PREVIEW_CHARS)}\n…` : markdown;
+}
+
 async function readLogLibrary(db: TalklogDb): Promise<LogLibrary> {
   const { talks, notes } = await allTalksAndNotes(db);
   return { talks: new Map(talks.map((talk) => [talk.id, talk])), notes };

@@ -10,7 +10,8 @@ import { importInWorker } from './import-in-worker';
 export interface LibraryEnvironment {
   now: () => Date;
   download: (fileName: string, data: string | Blob, type: string) => void;
-  copyText: (text: string) => Promise<void>;
+  /** Puts text on the clipboard; a file's text is read by the browser, not by the page. */
+  copyText: (text: string | Blob) => Promise<void>;
   /** A note's timestamp: seeks the video where it is open, else opens it at that second. */
   playFrom: (videoId: string, atSec: number) => Promise<unknown>;
   /** Asks the browser never to evict Talklog's data; whether it will not. Null when it cannot be asked. */
@@ -33,7 +34,10 @@ export function browserEnvironment(): LibraryEnvironment {
   return {
     now: () => new Date(),
     download: downloadFile,
-    copyText: (text) => navigator.clipboard.writeText(text),
+    copyText: (text) =>
+      typeof text === 'string'
+        ? navigator.clipboard.writeText(text)
+        : navigator.clipboard.write([new ClipboardItem({ 'text/plain': new Blob([text], { type: 'text/plain' }) })]),
     playFrom: seekOrOpenVideo,
     persistStorage: async () => (navigator.storage?.persist ? navigator.storage.persist() : null),
     storedBytes: async () => (navigator.storage?.estimate ? ((await navigator.storage.estimate()).usage ?? null) : null),

@@ -195,6 +195,25 @@ test('Export markdown and Export backup are made off the page, with progress, an
   const previewed = (await dialog.getByRole('region', { name: 'Preview' }).textContent())!;
   expect(previewed.length).toBeLessThan(20_010);
   expect(markdown.startsWith(previewed.slice(0, -2))).toBe(true);
+  // Copy puts the whole log on the clipboard, though the page holds only that beginning of its text.
+  await dialog.getByRole('button', { name: 'Copy' }).click();
+  await expect.poll(() => dialog.getByRole('status').textContent()).toBe(`Copied the talk log (${TALKS} talks) to the clipboard.`);
+  // Pasted as a user would (reading the clipboard from script needs a permission the page has not).
+  await library.evaluate(() => {
+    (window as unknown as { pasted: Promise<string> }).pasted = new Promise((resolve) =>
+      document.addEventListener(
+        'paste',
+        (event) => {
+          event.preventDefault();
+          resolve(event.clipboardData?.getData('text/plain') ?? '');
+        },
+        { once: true },
+      ),
+    );
+  });
+  await dialog.getByRole('textbox', { name: 'Introduction' }).focus();
+  await library.keyboard.press('Control+V');
+  expect(await library.evaluate(() => (window as unknown as { pasted: Promise<string> }).pasted)).toBe(markdown);
   await session.screenshot(library, 'export-dialog-long-log');
   await dialog.getByRole('button', { name: 'Close' }).click();
 

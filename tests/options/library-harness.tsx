@@ -8,7 +8,7 @@ import { clipTalk } from '../../src/db/talks';
 import { LibraryApp } from '../../src/options/LibraryApp';
 import { LazyTalkRowDetails } from '../../src/options/TalkRow';
 import { backupFile } from '../../src/options/backup-file';
-import { logLibrary, renderRequestedLog } from '../../src/options/export-jobs';
+import { logLibrary, logPreview, renderRequestedLog } from '../../src/options/export-jobs';
 import type { LibraryEnvironment } from '../../src/options/library-environment';
 import { capturedTalk, freshDb } from '../db/test-db';
 
@@ -31,7 +31,7 @@ export function fakeEnvironment(lastBackupAt: Date | null = null) {
     now: () => NOW,
     download: (fileName, data, type) => state.downloads.push({ fileName, data, type }),
     copyText: async (text) => {
-      state.copied.push(text);
+      state.copied.push(typeof text === 'string' ? text : await text.text());
     },
     playFrom: async (videoId, atSec) => state.played.push([videoId, atSec]),
     persistStorage: async () => true,
@@ -48,7 +48,7 @@ export function fakeEnvironment(lastBackupAt: Date | null = null) {
       return {
         render: async (request, onProgress) => {
           const markdown = renderRequestedLog(await library.read(), request, (done, total) => onProgress({ done, total }));
-          return { markdown, file: markdown };
+          return { preview: logPreview(markdown), file: markdown };
         },
         close: library.close,
       };
