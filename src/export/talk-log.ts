@@ -131,10 +131,13 @@ function noteItem(talk: Talk, note: Note, options: TalkMarkdownOptions): string[
  * `Uncategorized` is not among them: it always comes last.
  */
 export function defaultCategoryOrder(talks: Talk[]): string[] {
+  // Each category as stored first, then its name made one line: a few names to clean, not one a talk.
+  const topOfStored = new Map<string | null, number>();
+  for (const talk of talks) topOfStored.set(talk.category, Math.max(topOfStored.get(talk.category) ?? 0, talk.interest));
   const topInterest = new Map<string, number>();
-  for (const talk of talks) {
-    const name = categoryOf(talk);
-    if (name !== UNCATEGORIZED) topInterest.set(name, Math.max(topInterest.get(name) ?? 0, talk.interest));
+  for (const [stored, interest] of topOfStored) {
+    const name = singleLine(stored ?? '') || UNCATEGORIZED;
+    if (name !== UNCATEGORIZED) topInterest.set(name, Math.max(topInterest.get(name) ?? 0, interest));
   }
   return [...topInterest.keys()].sort((a, b) => topInterest.get(b)! - topInterest.get(a)! || a.localeCompare(b));
 }
