@@ -55,3 +55,23 @@ test("the filters' events, categories and tags follow talks changed and deleted 
   await waitFor(() => expect(library.now().facets.tags).toEqual(['ebpf']));
   expect(library.now().entries).toHaveLength(119);
 });
+
+test('a library read from nothing, as after an import into an empty one, shows its first screen before the whole of it', async () => {
+  const db = freshDb();
+  const seen: LibraryState[] = [];
+  function Probe() {
+    const state = useLibrary(db);
+    if (seen.at(-1) !== state) seen.push(state);
+    return null;
+  }
+  render(<Probe />);
+  await waitFor(() => expect(seen.at(-1)).toMatchObject({ entries: [], complete: true }));
+  const talks = Array.from({ length: 120 }, (_, i) => talkNumber(i, 120));
+  await writeLibrary(db, () => db.talks.bulkAdd(talks));
+  await waitFor(() => expect(seen.at(-1)!.entries).toHaveLength(120));
+  const newest = [...talks].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id)).slice(0, 40);
+  const firstScreen = seen.find((state) => state.entries?.length === 40);
+  expect(firstScreen?.complete).toBe(false);
+  expect(firstScreen?.entries!.map((entry) => entry.talk.id)).toEqual(newest.map((talk) => talk.id));
+  expect(seen.at(-1)!.complete).toBe(true);
+});
