@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import type { ImportCounts, ImportProgress } from '../db/import-backup';
 import { t } from '../i18n/t';
+import { memo } from '../ui/memo';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import type { LibraryEnvironment } from './library-environment';
 import { plural } from '../i18n/plural';
@@ -16,8 +17,8 @@ interface BackupControlsProps {
   importOnly?: boolean;
 }
 
-/** `Export backup` and `Import backup`: every talk and note as one JSON file (a zip with the images when there are slides), and back. */
-export function BackupControls({ db, env, announce, onBackedUp, importOnly = false }: BackupControlsProps) {
+/** `Export backup` and `Import backup`: every talk and note as one JSON file (a zip with the images when there are slides), and back. Drawn again only when its props change, not at each keystroke of a search. */
+export const BackupControls = memo(function BackupControls({ db, env, announce, onBackedUp, importOnly = false }: BackupControlsProps) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [backingUp, setBackingUp] = useState(false);
 
@@ -81,7 +82,7 @@ export function BackupControls({ db, env, announce, onBackedUp, importOnly = fal
       {progress && <progress class="backup-controls__progress" aria-label={t('importProgress')} value={progress.done} max={progress.total} />}
     </div>
   );
-}
+});
 
 function describeCounts(counts: ImportCounts): string {
   const parts = [

@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { undoTalksChange, updateTalkDetails, updateTalksDetails, type TalkDetailsPatch } from '../db/library';
 import { notesForTalk } from '../db/notes';
@@ -13,6 +13,7 @@ import { statusLabel } from '../ui/status-label';
 import { markAppReady } from '../ui/app-ready';
 import { useLiveQuery } from '../ui/use-live-query';
 import { lazyComponent } from '../ui/lazy-component';
+import { memo } from '../ui/memo';
 import { BackupControls } from './BackupControls';
 import { BulkActions } from './BulkActions';
 import { FilterBar } from './FilterBar';
@@ -33,7 +34,9 @@ import './LibraryApp.css';
 // Off the first screen: loaded when first shown. The export dialog and the sync section bring the
 // markdown renderer and WebDAV with them.
 const ExportDialog = lazyComponent(() => import('./ExportDialog').then((module) => module.ExportDialog));
-const SyncSettings = lazyComponent(() => import('./SyncSettings').then((module) => module.SyncSettings));
+const SyncSettings = memo(lazyComponent(() => import('./SyncSettings').then((module) => module.SyncSettings)));
+/** The page's live regions, drawn again only when there is something new to say (not at each keystroke). */
+const LibraryAnnouncer = memo(Announcer);
 
 interface LibraryAppProps {
   db: TalklogDb;
@@ -52,6 +55,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const [announcement, announce] = useState<Announcement | null>(null);
   const [exporting, setExporting] = useState(false);
   const [lastBackupAt, setLastBackupAt] = useState(() => env.lastBackupAt());
+  const dismiss = useCallback(() => announce(null), []);
 
   const { entries, complete, facets } = library;
   // Only the storage line shows it, and only once the whole library is read: not read for the first screen.
@@ -189,7 +193,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           <p class="muted">{t('triageHint')}</p>
         </div>
       )}
-      <Announcer announcement={announcement} onDismiss={() => announce(null)} />
+      <LibraryAnnouncer announcement={announcement} onDismiss={dismiss} />
       {selectedShown.length > 0 && (
         <BulkActions
           count={selectedShown.length}

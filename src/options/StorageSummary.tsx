@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
+import { memo } from '../ui/memo';
 import type { LibraryEnvironment } from './library-environment';
 import { plural } from '../i18n/plural';
 import { formatBytes, needsBackupReminder } from './storage-facts';
@@ -16,8 +17,8 @@ interface StorageSummaryProps {
   lastBackupAt: Date | null;
 }
 
-/** How much is stored, whether the browser keeps it, when it was last backed up, and a nudge when that was long ago. */
-export function StorageSummary({ env, talkCount, noteCount, slideCount, lastBackupAt }: StorageSummaryProps) {
+/** How much is stored, whether the browser keeps it, when it was last backed up, and a nudge when that was long ago. Drawn again only when its props change, not at each keystroke of a search. */
+export const StorageSummary = memo(function StorageSummary({ env, talkCount, noteCount, slideCount, lastBackupAt }: StorageSummaryProps) {
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [bytes, setBytes] = useState<number | null>(null);
 
@@ -48,4 +49,4 @@ export function StorageSummary({ env, talkCount, noteCount, slideCount, lastBack
       )}
     </div>
   );
-}
+});
