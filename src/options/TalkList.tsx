@@ -4,7 +4,7 @@ import type { TalklogDb } from '../db/database';
 import type { TalkDetailsPatch } from '../db/library';
 import { t } from '../i18n/t';
 import type { Announcement } from '../ui/Announcer';
-import type { LibraryEntry } from './library-filter';
+import { matchesInNotes, type LibraryEntry } from './library-filter';
 import { plural } from '../i18n/plural';
 import { TalkRow, type RowActions, type RowContext } from './TalkRow';
 import { triagePatch } from './triage-keys';
@@ -14,6 +14,8 @@ import { useWindowVirtualizer } from './use-window-virtualizer';
 
 /** A closed row's height before it is measured; rows are measured once drawn. */
 const ROW_ESTIMATE = 104;
+/** What a search's "In a note" excerpt adds to a row, below its facts: a line of small text and its margin. */
+const EXCERPT_HEIGHT = 23;
 /**
  * Rows drawn beyond each edge of the window at rest, so that Tab and the arrows always find the next one.
  * One: a keystroke that replaces the rows draws each of them, and waits for all it draws.
@@ -94,12 +96,31 @@ export function TalkList({
   /** The rows measured since the talks listed (or the words marked in them) last changed. */
   const measured = useRef({ listed, rows: new WeakSet<Element>() });
 
+  // The rows about to be drawn that show where the search matched in their notes (those the list
+  // waited for). Such a row is taller than it was measured without its excerpt, so its size is kept
+  // under a key of its own: a search's first draw then places as many rows as fit, rather than one
+  // too many that is dropped once they are measured. Only the rows about to be drawn are looked at.
+  const withExcerpt = useMemo(() => {
+    const { first, count } = drawnRows.current;
+    return new Set(words.length === 0 ? [] : shown.slice(first, first + count).flatMap((entry) => (matchesInNotes(entry, words) ? [entry.talk.id] : [])));
+  }, [shown, words]);
   // The same function while the same talks are listed: the virtualizer works out every row's place
   // again (a pass over all of them) whenever it changes.
-  const getItemKey = useCallback((index: number) => shown[index].talk.id, [shown]);
+  const getItemKey = useCallback(
+    (index: number) => {
+      const id = shown[index].talk.id;
+      return withExcerpt.has(id) ? `${id} with excerpt` : id;
+    },
+    [shown, withExcerpt],
+  );
+  /** A row not measured with its excerpt: as measured without it (or as estimated), and the excerpt. */
+  const estimateSize = (index: number) => {
+    const id = shown[index].talk.id;
+    return withExcerpt.has(id) ? (virtualizer.itemSizeCache.get(id) ?? ROW_ESTIMATE) + EXCERPT_HEIGHT : ROW_ESTIMATE;
+  };
   const virtualizer = useWindowVirtualizer(list, {
     count: shown.length,
-    estimateSize: () => ROW_ESTIMATE,
+    estimateSize,
     overscan: OVERSCAN,
     measureElement: rowHeight,
     getItemKey,
