@@ -135,16 +135,26 @@ async function addMissingSlides(db: TalklogDb, slides: Slide[], step: (records: 
   return added;
 }
 
-/** Queues a chunk's write: a few are written at once, so that the database never waits for the next. */
-async function queueWrite(writing: Promise<unknown>[], write: () => Promise<unknown>): Promise<void> {
+/**
+ * Queues a chunk's write: its new records added (which spares the database a look for an old one),
+ * its changed ones put, then `written` told. A few chunks are written at once, so that the database
+ * never waits for the next.
+ */
+async function queueChunk<T>(
+  writing: Promise<unknown>[],
+  table: { bulkAdd(records: T[]): Promise<unknown>; bulkPut(records: T[]): Promise<unknown> },
+  added: T[],
+  updated: T[],
+  written: () => void,
+): Promise<void> {
   if (writing.length >= CHUNKS_IN_FLIGHT) await writing[writing.length - CHUNKS_IN_FLIGHT];
-  writing.push(write());
+  writing.push(Promise.all([added.length > 0 && table.bulkAdd(added), updated.length > 0 && table.bulkPut(updated)]).then(written));
 }
 
 /**
  * Queues `incoming` talks on `writing` a chunk at a time, each merged with the stored one of its id.
  * Only the talks `storedIds` holds are read: into an empty library, none is (a read per record was
- * a fifth of an import's time). New talks are added, which spares the database a look for an old one.
+ * a fifth of an import's time).
  */
 async function mergeInChunks(
   table: TalklogDb['talks'],
@@ -168,9 +178,7 @@ async function mergeInChunks(
     }
     counts.added += added.length;
     counts.updated += updated.length;
-    await queueWrite(writing, () =>
-      Promise.all([added.length > 0 && table.bulkAdd(added), updated.length > 0 && table.bulkPut(updated)]).then(() => step(chunk.length)),
-    );
+    await queueChunk(writing, table, added, updated, () => step(chunk.length));
   }
   return counts;
 }
@@ -220,9 +228,7 @@ async function mergeNotesInChunks(
       if (before) updated.push({ talkId, notes: withNotes(before, changed) });
       else added.push({ talkId, notes: [...changed].sort(byWrittenOrder) });
     }
-    await queueWrite(writing, () =>
-      Promise.all([added.length > 0 && db.talkNotes.bulkAdd(added), updated.length > 0 && db.talkNotes.bulkPut(updated)]).then(() => step(size)),
-    );
+    await queueChunk(writing, db.talkNotes, added, updated, () => step(size));
   }
   return counts;
 }
