@@ -24,8 +24,8 @@ export function nextChunkSize(size: number, tookMs: number): number {
 /** Talks whose record or notes changed, read afresh; and talks that are gone. */
 export interface LibraryChange {
   talks: Talk[];
-  /** Every note of each talk in `talks`. */
-  notes: Note[];
+  /** The notes of each talk in `talks` (same order), as written. */
+  notes: Note[][];
   removedTalkIds: string[];
 }
 
@@ -33,7 +33,7 @@ export interface LibraryFeed {
   /** The newest talks and how many notes each has (same order): the library's first screen, read before anything else. */
   first: (talks: Talk[], noteCounts: number[]) => void;
   /** Part of the whole library: some talks, each with all its notes; `loaded` follows the last part. May come again from the start after `reset`. */
-  chunk: (talks: Talk[], notes: Note[]) => void | Promise<void>;
+  chunk: (talks: Talk[], notes: Note[][]) => void | Promise<void>;
   /** Everything read afresh follows: a change too wide to follow talk by talk (an import, a clear). */
   reset: () => void;
   loaded: () => void | Promise<void>;
@@ -110,10 +110,13 @@ export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFe
       lastTalk = talks[talks.length - 1].id;
       // Talks come in key order, so the notes of this chunk's talks are the records keyed within its range.
       const records = await db.talkNotes.where(':id').between(first, lastTalk, true, true).toArray();
-      const notes = records.flatMap((record) => record.notes);
       if (stopped) return;
       const start = performance.now();
-      await feed.chunk(talks, notes);
+      const notesOf = new Map(records.map((record) => [record.talkId, record.notes]));
+      await feed.chunk(
+        talks,
+        talks.map((talk) => notesOf.get(talk.id) ?? []),
+      );
       size = nextChunkSize(size, performance.now() - start);
       await nextTask();
     }
@@ -155,11 +158,16 @@ async function readFirstScreen(db: TalklogDb, count: number): Promise<{ talks: T
 async function readChange(db: TalklogDb, ids: string[]): Promise<LibraryChange> {
   return db.transaction('r', db.talks, db.talkNotes, async () => {
     const [talks, notes] = await Promise.all([db.talks.bulkGet(ids), notesForTalks(db, ids)]);
-    return {
-      talks: talks.filter((talk): talk is Talk => talk !== undefined),
-      notes: notes.flat(),
-      removedTalkIds: ids.filter((_, i) => talks[i] === undefined),
-    };
+    const change: LibraryChange = { talks: [], notes: [], removedTalkIds: [] };
+    ids.forEach((id, i) => {
+      const talk = talks[i];
+      if (!talk) change.removedTalkIds.push(id);
+      else {
+        change.talks.push(talk);
+        change.notes.push(notes[i]);
+      }
+    });
+    return change;
   });
 }
 

@@ -1,7 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { followLibrary, nextTask } from '../db/library-feed';
-import { groupByTalk } from '../db/talk-notes';
 import { FacetTally, NO_FACETS, type LibraryFacets } from './facet-tally';
 import { compareEntries, libraryEntry, sortEntries, type LibraryEntry } from './library-filter';
 import { SearchVocabulary } from './search-vocabulary';
@@ -58,8 +57,7 @@ export function useLibrary(db: TalklogDb): LibraryState {
         }));
       },
       chunk: (talks, notes) => {
-        const notesByTalk = groupByTalk(notes);
-        const entries = talks.map((talk) => libraryEntry(talk, notesByTalk.get(talk.id) ?? [], vocabulary));
+        const entries = talks.map((talk, i) => libraryEntry(talk, notes[i], vocabulary));
         for (const talk of talks) buildingFacets.add(talk);
         building.add(sortEntries(entries, 'newest'));
       },
@@ -99,12 +97,11 @@ export function useLibrary(db: TalklogDb): LibraryState {
           forget(id);
           byTalk.delete(id);
         }
-        const notesByTalk = groupByTalk(change.notes);
-        for (const talk of change.talks) {
+        change.talks.forEach((talk, i) => {
           forget(talk.id);
           facets.add(talk);
-          byTalk.set(talk.id, libraryEntry(talk, notesByTalk.get(talk.id) ?? [], vocabulary));
-        }
+          byTalk.set(talk.id, libraryEntry(talk, change.notes[i], vocabulary));
+        });
         publish();
       },
       error: (error) => setState((previous) => ({ ...previous, error })),

@@ -32,7 +32,7 @@ test('reads the newest talks first, then everything in chunks, then follows each
   const loaded = next('loaded');
   const stop = followLibrary(db, 5, {
     first: (talks, noteCounts) => hear({ kind: 'first', talks, noteCounts }),
-    chunk: (talks, notes) => hear({ kind: 'chunk', talks, notes }),
+    chunk: (talks, notes) => hear({ kind: 'chunk', talks, notes: notes.flat() }),
     reset: () => hear({ kind: 'reset' }),
     loaded: () => hear({ kind: 'loaded' }),
     changed: (change) => hear({ kind: 'changed', change }),
@@ -61,7 +61,12 @@ test('reads the newest talks first, then everything in chunks, then follows each
     await changed;
     let change = heard.at(-1)!.change!;
     expect(change.talks.map((talk) => talk.title)).toEqual(['Talk 3']);
-    expect(change.notes.map((each) => each.body).sort()).toEqual(['a new note', 'an old note']);
+    expect(
+      change.notes
+        .flat()
+        .map((each) => each.body)
+        .sort(),
+    ).toEqual(['a new note', 'an old note']);
 
     // A note deleted: its talk's notes record changed, keyed by the talk.
     changed = next('changed');
@@ -69,7 +74,7 @@ test('reads the newest talks first, then everything in chunks, then follows each
     await changed;
     change = heard.at(-1)!.change!;
     expect(change.talks.map((talk) => talk.title)).toEqual(['Talk 3']);
-    expect(change.notes.map((each) => each.body)).toEqual(['an old note']);
+    expect(change.notes.flat().map((each) => each.body)).toEqual(['an old note']);
 
     // A talk deleted.
     changed = next('changed');
@@ -114,7 +119,7 @@ test('a library of several chunks comes whole: each talk once, with all its note
   const loaded = next('loaded');
   const stop = followLibrary(db, 5, {
     first: () => {},
-    chunk: (chunkTalks, chunkNotes) => hear({ kind: 'chunk', talks: chunkTalks, notes: chunkNotes }),
+    chunk: (chunkTalks, chunkNotes) => hear({ kind: 'chunk', talks: chunkTalks, notes: chunkNotes.flat() }),
     reset: () => {},
     loaded: () => hear({ kind: 'loaded' }),
     changed: () => {},
