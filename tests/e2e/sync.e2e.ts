@@ -195,3 +195,12 @@ test('a slide captured on the laptop reaches home with the same bytes, once; del
   await expect.poll(async () => (await readStoredSlides(homePopup)).length).toBe(0);
   await expect.poll(() => homePopup.getByRole('button', { name: /^Slide at/ }).count()).toBe(0);
 });
+
+test('a note saved with no one pressing Sync now reaches the server a few seconds later', async () => {
+  // The laptop is connected (above) and nothing is waiting; only the background's sync after a change can send this.
+  const laptopPopup = await openPopupOnTalk(laptop);
+  await laptopPopup.getByRole('textbox', { name: 'Note' }).fill('synced on its own');
+  await laptopPopup.getByRole('button', { name: 'Save note' }).click();
+  const talkFile = join(server.dataDir, 'Talklog/talks/Pr0meTheus1.json');
+  await expect.poll(() => readFileSync(talkFile, 'utf8'), { timeout: 30_000, interval: 500 }).toContain('synced on its own');
+});
