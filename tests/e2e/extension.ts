@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { startFakeYouTube } from '../../scripts/fake-youtube/server.mjs';
 import { launchTalklogBrowser } from '../../scripts/launch-browser.mjs';
+import { buildGranting } from './granted-build';
 import { appIsReady, playerHasLoaded, readAllRecords } from './in-page';
 import { sharedForThisFile } from './per-file';
 
@@ -29,10 +30,14 @@ export interface TalklogSession {
   close: () => Promise<void>;
 }
 
-/** Chromium with the built extension, and the HTTPS stand-in for www.youtube.com. */
-export async function startTalklogSession({ installLater = false } = {}): Promise<TalklogSession> {
+/**
+ * Chromium with the built extension, and the HTTPS stand-in for www.youtube.com. `granting`: host
+ * permissions the extension holds from the start (`buildGranting`).
+ */
+export async function startTalklogSession({ installLater = false, granting = [] as string[] } = {}): Promise<TalklogSession> {
   const youtube = await startFakeYouTube();
-  const browser = await launchTalklogBrowser({ hostResolverRule: youtube.hostResolverRule, installLater });
+  const build = granting.length > 0 ? buildGranting(granting) : null;
+  const browser = await launchTalklogBrowser({ hostResolverRule: youtube.hostResolverRule, installLater, dist: build?.dist });
   mkdirSync(ARTIFACTS, { recursive: true });
   /** An extension page as a tab of its own, working on `tabPage`'s tab, once it is ready. */
   const openPageFor = async (tabPage: Page, path: string, size: { width: number; height: number }) => {
@@ -74,6 +79,7 @@ export async function startTalklogSession({ installLater = false } = {}): Promis
     async close() {
       await browser.close();
       await youtube.close();
+      build?.remove();
     },
   };
 }

@@ -1,43 +1,29 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startFakeYouTube } from '../../scripts/fake-youtube/server.mjs';
-import { DIST, launchTalklogBrowser } from '../../scripts/launch-browser.mjs';
+import { launchTalklogBrowser } from '../../scripts/launch-browser.mjs';
 import { startWebdavServer } from '../../scripts/webdav-server.mjs';
 import { ARTIFACTS, waitForAppReady } from './extension';
+import { buildGranting } from './granted-build';
 import { readStoredSlides, secondOfColour, seekMainPlayer } from './slide-frames';
 
 type Browser = Awaited<ReturnType<typeof launchTalklogBrowser>>;
 
 let server: Awaited<ReturnType<typeof startWebdavServer>>;
 let youtube: Awaited<ReturnType<typeof startFakeYouTube>>;
-let grantedDist: string;
+let granted: ReturnType<typeof buildGranting>;
 let laptop: Browser;
 let home: Browser;
-
-/**
- * Chromium's permission prompt cannot be answered by automation, so both profiles load a copy of
- * the build whose manifest already grants the test server's origin: Connect's permission request
- * then resolves at once, on the same code path.
- */
-function buildGranting(origin: string): string {
-  const copy = mkdtempSync(join(tmpdir(), 'talklog-dist-'));
-  cpSync(DIST, copy, { recursive: true });
-  const manifestPath = join(copy, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  manifest.host_permissions = [...manifest.host_permissions, `${origin}/*`];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return copy;
-}
 
 beforeAll(async () => {
   server = await startWebdavServer();
   youtube = await startFakeYouTube();
-  grantedDist = buildGranting(new URL(server.origin).origin.replace(/:\d+$/, ''));
+  // Chromium's permission prompt cannot be answered by automation: Connect's request then resolves at once.
+  granted = buildGranting([`${new URL(server.origin).origin.replace(/:\d+$/, '')}/*`]);
   [laptop, home] = await Promise.all(
-    [0, 1].map(() => launchTalklogBrowser({ dist: grantedDist, hostResolverRule: `${youtube.hostResolverRule}, EXCLUDE 127.0.0.1` })),
+    [0, 1].map(() => launchTalklogBrowser({ dist: granted.dist, hostResolverRule: `${youtube.hostResolverRule}, EXCLUDE 127.0.0.1` })),
   );
 });
 
@@ -45,7 +31,7 @@ afterAll(async () => {
   await Promise.all([laptop?.close(), home?.close()]);
   await youtube?.close();
   server?.stop();
-  if (grantedDist) rmSync(grantedDist, { recursive: true, force: true });
+  granted?.remove();
 });
 
 async function openLibrary(browser: Browser): Promise<Page> {
