@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { videoById } from './videos.mjs';
 import { silentWav, sendWithRanges } from './silent-media.mjs';
 import { slidesWebm } from './slides-video.mjs';
-import { homePage, PAGE_STYLE, watchPage } from './watch-page.mjs';
+import { homePage, MEDIA_HOST, PAGE_STYLE, watchPage } from './watch-page.mjs';
 import { conferencePlaylist, conferenceVideoById, CONFERENCE_PLAYLIST_ID } from './conference.mjs';
 import { listBatchHtml, listPage } from './playlist-page.mjs';
 
@@ -64,7 +64,16 @@ export async function startFakeYouTube({ simulatePlayback = false, conferenceTal
       const playlist = playlistFor(url.searchParams.get('list'));
       const inPlaylist = playlist ? { playlist, index: Number(url.searchParams.get('index') ?? 1) } : null;
       const startSec = Number(url.searchParams.get('start') ?? 0);
-      return send(200, watchPage(video, { simulatePlayback, startSec, inPlaylist, hoverPreview: url.searchParams.has('preview') }));
+      return send(
+        200,
+        watchPage(video, {
+          simulatePlayback,
+          startSec,
+          inPlaylist,
+          hoverPreview: url.searchParams.has('preview'),
+          mediaElsewhere: url.searchParams.has('media-elsewhere'),
+        }),
+      );
     }
     if (url.pathname === '/playlist') {
       const playlist = playlistFor(url.searchParams.get('list'));
@@ -88,7 +97,7 @@ export async function startFakeYouTube({ simulatePlayback = false, conferenceTal
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     port,
-    hostResolverRule: `MAP www.youtube.com 127.0.0.1:${port}, MAP * ~NOTFOUND`,
+    hostResolverRule: `MAP www.youtube.com 127.0.0.1:${port}, MAP ${MEDIA_HOST} 127.0.0.1:${port}, MAP * ~NOTFOUND`,
     /** The conference uploads more talks: its playlist grows by `count` rows. */
     uploadTalks: (count) => {
       talks += count;

@@ -64,6 +64,9 @@ function related(currentId) {
 /** Where the hover preview plays in the slides video (tests capture the main player before it). */
 export const PREVIEW_FROM_SEC = 12;
 
+/** YouTube streams from googlevideo.com hosts; the stand-in answers for this one too (its `hostResolverRule`). */
+export const MEDIA_HOST = 'rr1---sn-talklog.googlevideo.com';
+
 /**
  * The hover-preview ("inline") player YouTube keeps in the page, playing another part of the
  * slides video, first in document order: a capture that took any `<video>` would take this one.
@@ -92,10 +95,15 @@ function inPageVideos(inPlaylist) {
 
 /**
  * @param {Video} video
- * @param {{ simulatePlayback?: boolean, startSec?: number, inPlaylist?: { playlist: import('./conference.mjs').Playlist, index: number } | null, hoverPreview?: boolean }} [options]
- *   hoverPreview adds a playing hover-preview player to the page.
+ * @param {{ simulatePlayback?: boolean, startSec?: number, inPlaylist?: { playlist: import('./conference.mjs').Playlist, index: number } | null, hoverPreview?: boolean, mediaElsewhere?: boolean }} [options]
+ *   hoverPreview adds a playing hover-preview player to the page; mediaElsewhere serves the main
+ *   player's video from MEDIA_HOST, another origin sending no CORS headers, so its frames cannot be read.
  */
-export function watchPage(video, { simulatePlayback = false, startSec = 0, inPlaylist = null, hoverPreview: withPreview = false } = {}) {
+export function watchPage(
+  video,
+  { simulatePlayback = false, startSec = 0, inPlaylist = null, hoverPreview: withPreview = false, mediaElsewhere = false } = {},
+) {
+  const mediaSrc = `${mediaElsewhere ? `https://${MEDIA_HOST}` : ''}/media/${video.id}`;
   const canonical = `https://www.youtube.com/watch?v=${video.id}`;
   return `<!doctype html>
 <html lang="en" dark>
@@ -116,7 +124,7 @@ export function watchPage(video, { simulatePlayback = false, startSec = 0, inPla
     <div id="primary">
       <div id="player"${video.slides ? ' class="player--small"' : ''}>
         <div id="movie_player" class="html5-video-player">
-          <video class="video-stream html5-main-video" muted playsinline preload="auto" src="/media/${video.id}"></video>
+          <video class="video-stream html5-main-video" muted playsinline preload="auto" src="${mediaSrc}"></video>
           <div class="${video.slides ? 'player-clock' : 'slide'}"><span class="slide__title">${escapeHtml(video.title)}</span><span class="slide__time" id="clock">0:00</span></div>
         </div>
       </div>
