@@ -16,7 +16,8 @@ const AFTER_CHANGE_MS = 5000;
 
 /**
  * Syncs when it is worth it: at browser start, every 15 minutes, a few seconds after a change
- * (in any page), and when the library asks. Runs one at a time. A worker stopped mid-sync
+ * (in any page), and when the library asks. The sync after a change leaves the whole talk log to
+ * the others, so that it is rewritten at most every 15 minutes while notes are being written. Runs one at a time. A worker stopped mid-sync
  * resumes on its next start: each talk is saved with its file in one transaction, and what is
  * not yet synced is still recorded as changed.
  */
@@ -24,15 +25,16 @@ export function startBackgroundSync(db: TalklogDb): void {
   let queue: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const sync = (): Promise<SyncStatus> => {
+  /** `talkLog`: whether this sync rewrites the whole talk log if it is stale (sync-run.ts). */
+  const sync = (talkLog: 'now' | 'later' = 'now'): Promise<SyncStatus> => {
     clearTimeout(timer);
-    const run = queue.then(() => syncOnce(db));
+    const run = queue.then(() => syncOnce(db, talkLog));
     queue = run.catch(() => undefined);
     return run;
   };
   const soon = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void sync(), AFTER_CHANGE_MS);
+    timer = setTimeout(() => void sync('later'), AFTER_CHANGE_MS);
   };
 
   const handle = async (request: SyncRequest): Promise<SyncReply> => {
@@ -82,7 +84,7 @@ async function connect(db: TalklogDb, account: SyncAccount): Promise<SyncStatus 
   }
 }
 
-async function syncOnce(db: TalklogDb): Promise<SyncStatus> {
+async function syncOnce(db: TalklogDb, talkLog: 'now' | 'later'): Promise<SyncStatus> {
   const account = await loadSyncAccount();
   if (!account) return { kind: 'off' };
   await saveSyncStatus({ kind: 'syncing', since: new Date().toISOString() });
@@ -91,7 +93,7 @@ async function syncOnce(db: TalklogDb): Promise<SyncStatus> {
     if (!(await browser.permissions.contains({ origins: [`${new URL(account.folderUrl).origin}/*`] }))) {
       status = failed('permission', new URL(account.folderUrl).origin);
     } else {
-      const report = await syncWithServer(db, createDavClient(account), { device: await syncDeviceId(db), thumbnail: thumbnailOf });
+      const report = await syncWithServer(db, createDavClient(account), { device: await syncDeviceId(db), thumbnail: thumbnailOf, talkLog });
       status =
         report.unreadable.length > 0
           ? failed('unreadable', report.unreadable.join('; '))

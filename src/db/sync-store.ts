@@ -103,6 +103,17 @@ export async function syncDeviceId(db: TalklogDb): Promise<string> {
   });
 }
 
+const TALK_LOG_STALE = 'talkLogStale';
+
+/** Whether talks changed in a sync since `markdown/talk-log.md` was last written. */
+export async function isTalkLogStale(db: TalklogDb): Promise<boolean> {
+  return (await db.syncMeta.get(TALK_LOG_STALE))?.value === true;
+}
+
+export async function setTalkLogStale(db: TalklogDb, stale: boolean): Promise<void> {
+  await db.syncMeta.put({ key: TALK_LOG_STALE, value: stale });
+}
+
 /** Forgets what was synced (Disconnect): a later connection, to any server, starts by sending every talk. */
 export async function forgetSync(db: TalklogDb): Promise<void> {
   await db.syncFiles.clear();

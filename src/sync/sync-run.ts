@@ -2,13 +2,14 @@
  * One sync with the server: one PROPFIND of `talks/` says which files changed since the last
  * sync; only those are read, only talks changed on either side are merged and written back
  * (conditionally), and their markdown mirrors rewritten. A sync with nothing to do is that one request.
+ * The whole talk log, stale once talks changed, is rewritten only by the syncs that ask (`talkLog`).
  * A talk's new slides are uploaded before the file that lists them, those listed but not held here
  * downloaded, and those of deleted notes deleted (synced-slides.ts).
  */
 
 import type { TalklogDb } from '../db/database';
 import { slideImage } from '../db/slides';
-import { readTalkForSync, saveSyncedTalk, syncSnapshot, type TalkSyncState } from '../db/sync-store';
+import { isTalkLogStale, readTalkForSync, saveSyncedTalk, setTalkLogStale, syncSnapshot, type TalkSyncState } from '../db/sync-store';
 import { allTalksAndNotes } from '../db/library';
 import { renderTalkLog } from '../export/talk-log';
 import { talkIdFor } from '../talk/model';
@@ -35,6 +36,12 @@ export interface SyncOptions {
   now?: () => Date;
   /** How a write waits out Apache's first second of weak ETags. */
   wait?: (ms: number) => Promise<void>;
+  /**
+   * `later`: leave `markdown/talk-log.md` stale, to be rewritten by a sync with `now` (the default).
+   * The whole log grows with the library (40 MB at 20,000 talks): the syncs a few seconds after each
+   * change must not render and send it each time.
+   */
+  talkLog?: 'now' | 'later';
 }
 
 const MARKDOWN_TYPE = 'text/markdown; charset=utf-8';
@@ -72,17 +79,23 @@ export async function syncWithServer(db: TalklogDb, dav: DavClient, options: Syn
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, worker));
   if (failures.length > 0) throw failures[0];
-  if (report.changes > 0) {
-    const { talks, notes } = await allTalksAndNotes(db);
-    const held = (await db.slides.toArray()).filter((slide) => !isDraftOwner(slide.owner));
-    const slides = mirrorSlideLinks(
-      TALK_LOG_PATH,
-      talks,
-      held.map((slide) => ({ ...syncedSlide(slide), talkId: slide.talkId })),
-    );
-    await putCreatingFolders(dav, TALK_LOG_PATH, renderTalkLog(talks, notes, { slides }));
+  if (report.changes > 0) await setTalkLogStale(db, true);
+  if ((options.talkLog ?? 'now') === 'now' && (await isTalkLogStale(db))) {
+    await writeTalkLog(db, dav);
+    await setTalkLogStale(db, false);
   }
   return report;
+}
+
+async function writeTalkLog(db: TalklogDb, dav: DavClient): Promise<void> {
+  const { talks, notes } = await allTalksAndNotes(db);
+  const held = (await db.slides.toArray()).filter((slide) => !isDraftOwner(slide.owner));
+  const slides = mirrorSlideLinks(
+    TALK_LOG_PATH,
+    talks,
+    held.map((slide) => ({ ...syncedSlide(slide), talkId: slide.talkId })),
+  );
+  await putCreatingFolders(dav, TALK_LOG_PATH, renderTalkLog(talks, notes, { slides }));
 }
 
 async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEtag: string | null | undefined, options: SyncOptions, report: SyncReport) {

@@ -182,11 +182,16 @@ test('a slide captured on the laptop reaches home with the same bytes, once; del
   await expect.poll(() => homePopup.getByRole('button', { name: /^Slide at/ }).count()).toBe(0);
 });
 
-test('a note saved with no one pressing Sync now reaches the server a few seconds later', async () => {
+test('a note saved with no one pressing Sync now reaches the server a few seconds later; the talk log at the next Sync now', async () => {
   // The laptop is connected (above) and nothing is waiting; only the background's sync after a change can send this.
   const laptopPopup = await openPopupOnTalk(laptop);
   await laptopPopup.getByRole('textbox', { name: 'Note' }).fill('synced on its own');
   await laptopPopup.getByRole('button', { name: 'Save note' }).click();
   const talkFile = join(server.dataDir, 'Talklog/talks/Pr0meTheus1.json');
   await expect.poll(() => readFileSync(talkFile, 'utf8'), { timeout: 30_000, interval: 500 }).toContain('synced on its own');
+  // The whole talk log waits for a sync that asks for it (Sync now, the 15-minute one, browser start).
+  const talkLog = join(server.dataDir, 'Talklog/markdown/talk-log.md');
+  expect(readFileSync(talkLog, 'utf8')).not.toContain('synced on its own');
+  await syncNow(await openLibrary(laptop));
+  expect(readFileSync(talkLog, 'utf8')).toContain('synced on its own');
 });
