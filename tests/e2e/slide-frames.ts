@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { SLIDES_VIDEO, slideColour } from '../../scripts/fake-youtube/slides-video.mjs';
 import type { Slide } from '../../src/talk/slide';
+import type { TalklogSession } from './extension';
 
 /** Where a frame's colour is read: away from the second's number drawn in its middle. */
 export const SAMPLE_POINTS = [
@@ -83,4 +85,19 @@ export function readStoredSlides(extensionPage: Page): Promise<StoredSlide[]> {
       }),
     SAMPLE_POINTS,
   );
+}
+
+/**
+ * Capture slide by its shortcut in `watch`, then the popup on that tab and the slides it keeps for
+ * the next note. A headless browser cannot press a global shortcut: this calls the handler the browser calls.
+ */
+export async function captureSlideByShortcut(session: TalklogSession, watch: Page, videoId: string): Promise<{ popup: Page; draft: StoredSlide[] }> {
+  await watch.bringToFront();
+  await session.serviceWorker.evaluate(() =>
+    (globalThis as unknown as { talklogHandlers: { onCommand: (command: string) => Promise<void> } }).talklogHandlers.onCommand('capture-slide'),
+  );
+  await expect.poll(() => watch.locator('talklog-confirmation').count()).toBe(1);
+  const popup = await session.openPopupFor(watch);
+  const draft = (await readStoredSlides(popup)).filter((slide) => slide.owner === `draft:t_${videoId}:new`);
+  return { popup, draft };
 }

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { MEDIA_HOST } from '../../scripts/fake-youtube/watch-page.mjs';
 import { sharedForThisFile } from './per-file';
 import { startTalklogSession, waitForAppReady } from './extension';
-import { readStoredSlides, secondOfColour, seekMainPlayer } from './slide-frames';
+import { captureSlideByShortcut, readStoredSlides, secondOfColour, seekMainPlayer } from './slide-frames';
 
 // A real shortcut gives Talklog the tab's activeTab, which lets it take a screenshot; a headless
 // browser has no shortcuts, so this profile holds <all_urls> from the start instead.
@@ -13,14 +13,7 @@ test('when the frame cannot be read (a video from another origin), the shortcut 
   // The stand-in's media host sends no CORS headers: the video plays, but a canvas drawn from it is tainted.
   expect(await watch.evaluate(() => new URL(document.querySelector<HTMLVideoElement>('#movie_player video')!.currentSrc).host)).toBe(MEDIA_HOST);
   await seekMainPlayer(watch, 9.5);
-  await watch.bringToFront();
-  await session.serviceWorker.evaluate(() =>
-    (globalThis as unknown as { talklogHandlers: { onCommand: (command: string) => Promise<void> } }).talklogHandlers.onCommand('capture-slide'),
-  );
-  await expect.poll(() => watch.locator('talklog-confirmation').count()).toBe(1);
-
-  const popup = await session.openPopupFor(watch);
-  const draft = (await readStoredSlides(popup)).filter((slide) => slide.owner === 'draft:t_Sl1desT4lk0:new');
+  const { popup, draft } = await captureSlideByShortcut(session, watch, 'Sl1desT4lk0');
   const player = await watch.locator('#movie_player').boundingBox();
   // Not the video's 1280 × 720 frame but the player's box on screen (640 × 360 here), showing second 9.
   expect(draft.map((slide) => [slide.decoded.width, slide.decoded.height, ...slide.decoded.colours.map(secondOfColour)])).toEqual([

@@ -6,7 +6,7 @@ import { PREVIEW_FROM_SEC } from '../../scripts/fake-youtube/watch-page.mjs';
 import { SLIDES_VIDEO } from '../../scripts/fake-youtube/slides-video.mjs';
 import type { FrameCapture } from '../../src/messages/messages';
 import { sessionForThisFile, waitForAppReady } from './extension';
-import { readStoredSlides, SAMPLE_POINTS, secondOfColour, seekMainPlayer } from './slide-frames';
+import { captureSlideByShortcut, readStoredSlides, SAMPLE_POINTS, secondOfColour, seekMainPlayer } from './slide-frames';
 
 const session = sessionForThisFile();
 
@@ -121,15 +121,7 @@ test('with a hover preview playing in the page, Capture slide still takes the ma
 test('the Capture slide shortcut keeps the slide for the next note on the talk, fullscreen too', async () => {
   const watch = await session.openYouTube('/watch?v=Sl1desT4lk0');
   await seekMainPlayer(watch, 12.5);
-  await watch.bringToFront();
-  // A headless browser cannot press a global shortcut: call the handler the browser calls.
-  await session.serviceWorker.evaluate(() =>
-    (globalThis as unknown as { talklogHandlers: { onCommand: (command: string) => Promise<void> } }).talklogHandlers.onCommand('capture-slide'),
-  );
-  await expect.poll(() => watch.locator('talklog-confirmation').count()).toBe(1);
-
-  const popup = await session.openPopupFor(watch);
-  const draft = (await readStoredSlides(popup)).filter((slide) => slide.owner === 'draft:t_Sl1desT4lk0:new');
+  const { popup, draft } = await captureSlideByShortcut(session, watch, 'Sl1desT4lk0');
   expect(draft.map((slide) => [slide.decoded.width, slide.decoded.height, ...slide.decoded.colours.map(secondOfColour)])).toEqual([[1280, 720, 12, 12, 12]]);
   await expect.poll(() => popup.getByRole('button', { name: 'Remove slide at 0:12' }).count()).toBe(1);
   await popup.getByRole('textbox', { name: 'Note' }).fill('taken with the shortcut');
