@@ -133,7 +133,11 @@ function noteItem(talk: Talk, note: Note, options: TalkMarkdownOptions): string[
 export function defaultCategoryOrder(talks: Talk[]): string[] {
   // Each category as stored first, then its name made one line: a few names to clean, not one a talk.
   const topOfStored = new Map<string | null, number>();
-  for (const talk of talks) topOfStored.set(talk.category, Math.max(topOfStored.get(talk.category) ?? 0, talk.interest));
+  for (const talk of talks) {
+    // Written only when higher: most talks are not their category's top, and a write costs more than a read.
+    const top = topOfStored.get(talk.category);
+    if (top === undefined || talk.interest > top) topOfStored.set(talk.category, talk.interest);
+  }
   const topInterest = new Map<string, number>();
   for (const [stored, interest] of topOfStored) {
     const name = singleLine(stored ?? '') || UNCATEGORIZED;
