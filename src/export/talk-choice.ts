@@ -7,16 +7,22 @@ export type TalkChoice = (typeof TALK_CHOICES)[number];
 
 export const DEFAULT_TALK_CHOICE: TalkChoice = 'watched-or-noted';
 
+/** A talk and whether one of its notes holds text (an empty note is left out of the log anyway). */
+export interface TalkToChoose {
+  talk: Talk;
+  noted: boolean;
+}
+
 /**
- * The talks of `talks` that `choice` keeps, in their order. A talk counts as watched when it is
+ * The talks of `entries` that `choice` keeps, in their order. A talk counts as watched when it is
  * being watched or watched, or is a clipped talk to watch with a rating (nobody rates a talk they
  * clipped without seeing it; a talk queued from a playlist is rated to triage it, unseen). A
- * skipped talk was not watched. `noted`: the talks one of whose notes holds text (an empty note is
- * left out of the log anyway).
+ * skipped talk was not watched.
  */
-export function chooseTalks(talks: Talk[], noted: ReadonlySet<string>, choice: TalkChoice): Talk[] {
-  if (choice === 'all') return talks;
-  return talks.filter((talk) => noted.has(talk.id) || (choice === 'watched-or-noted' && countsAsWatched(talk)));
+export function chooseTalks(entries: readonly TalkToChoose[], choice: TalkChoice): Talk[] {
+  const chosen: Talk[] = [];
+  for (const { talk, noted } of entries) if (choice === 'all' || noted || (choice === 'watched-or-noted' && countsAsWatched(talk))) chosen.push(talk);
+  return chosen;
 }
 
 /** Whether a note counts for `chooseTalks`: one that holds text. */
@@ -29,7 +35,7 @@ function countsAsWatched(talk: Talk): boolean {
 }
 
 /** An event's talks still to watch that the log leaves out: its `Not watched yet` section. */
-export function notWatchedYet(eventTalks: Talk[], inLog: Talk[]): Talk[] {
+export function notWatchedYet(eventTalks: readonly TalkToChoose[], inLog: Talk[]): Talk[] {
   const logged = new Set(inLog.map((talk) => talk.id));
-  return eventTalks.filter((talk) => talk.status === 'to-watch' && !logged.has(talk.id));
+  return eventTalks.flatMap(({ talk }) => (talk.status === 'to-watch' && !logged.has(talk.id) ? [talk] : []));
 }

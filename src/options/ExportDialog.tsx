@@ -1,9 +1,8 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { sortedText } from '../db/library';
 import { savedSlides, slideImage } from '../db/slides';
 import { slideLinks } from '../export/slide-files';
-import { chooseTalks, DEFAULT_TALK_CHOICE, notWatchedYet, type TalkChoice } from '../export/talk-choice';
+import { chooseTalks, DEFAULT_TALK_CHOICE, notWatchedYet, type TalkChoice, type TalkToChoose } from '../export/talk-choice';
 import { defaultCategoryOrder, talkLogFileName, type TalkMarkdownOptions } from '../export/talk-log';
 import { t, type MessageKey } from '../i18n/t';
 import type { Talk } from '../talk/model';
@@ -23,13 +22,14 @@ import { useSettled } from './use-settled';
 import './ExportDialog.css';
 
 interface ExportDialogProps {
-  /** The talks the library shows now, and every talk. */
-  shown: Talk[];
-  all: Talk[];
+  /** The talks the library shows now, and every talk, each with whether one of its notes holds text. */
+  shown: readonly TalkToChoose[];
+  all: readonly TalkToChoose[];
+  /** Every talk (`all`'s), and the events they name, as the library keeps them: not made again when the dialog opens. */
+  allTalks: Talk[];
+  events: string[];
   /** Whether a search or filter leaves some talks out. */
   narrowed: boolean;
-  /** The talks one of whose notes holds text. */
-  noted: ReadonlySet<string>;
   db: TalklogDb;
   env: LibraryEnvironment;
   onClose: () => void;
@@ -47,27 +47,27 @@ const INCLUDE_LABELS: Record<keyof Include, MessageKey> = {
 const PREVIEW_DELAY_MS = 150;
 
 /** `Export markdown`: the talk log as a document, set up and previewed before it is downloaded or copied. */
-export function ExportDialog({ shown, all, narrowed, noted, db, env, onClose }: ExportDialogProps) {
+export function ExportDialog({ shown, all, allTalks, events, narrowed, db, env, onClose }: ExportDialogProps) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleField = useRef<HTMLInputElement>(null);
   const [scope, setScope] = useState<ExportScope>(narrowed ? 'shown' : 'all');
   const [choice, setChoice] = useState<TalkChoice>(DEFAULT_TALK_CHOICE);
-  const events = useMemo(() => sortedText(all.map((talk) => talk.event)), [all]);
   /** One event to export, or '' for every event. */
   const [event, setEvent] = useState('');
   const [withQueue, setWithQueue] = useState(true);
-  const eventTalks = useMemo(() => {
+  const eventEntries = useMemo(() => {
     const pool = scope === 'shown' ? shown : all;
-    return event === '' ? pool : pool.filter((talk) => talk.event === event);
+    return event === '' ? pool : pool.filter((entry) => entry.talk.event === event);
   }, [scope, shown, all, event]);
-  const talks = useMemo(() => chooseTalks(eventTalks, noted, choice), [eventTalks, noted, choice]);
-  const queued = useMemo(() => (event === '' ? [] : notWatchedYet(eventTalks, talks)), [event, eventTalks, talks]);
+  const talks = useMemo(() => chooseTalks(eventEntries, choice), [eventEntries, choice]);
+  const queued = useMemo(() => (event === '' ? [] : notWatchedYet(eventEntries, talks)), [event, eventEntries, talks]);
+  const talksEvent = useMemo(() => sharedEvent(talks), [talks]);
   const titleFor = (shared: string | null) => (shared ? t('talkLogTitleForEvent', shared) : t('talkLogTitle'));
-  const [title, setTitle] = useState(() => titleFor(sharedEvent(talks)));
+  const [title, setTitle] = useState(() => titleFor(talksEvent));
   const [intro, setIntro] = useState('');
   const [include, setInclude] = useState<Include>({ includeTimestamps: true, includeSpeakers: true, includeStars: true });
-  const [order, setOrder] = useState(() => defaultCategoryOrder(all));
+  const [order, setOrder] = useState(() => defaultCategoryOrder(allTalks));
   const categories = useMemo(() => categoriesInOrder(order, defaultCategoryOrder(talks)), [order, talks]);
   const [includeSlides, setIncludeSlides] = useState(false);
   const [slides, setSlides] = useState<SlideThumbnail[] | null>(null);
@@ -128,7 +128,7 @@ export function ExportDialog({ shown, all, narrowed, noted, db, env, onClose }: 
   }, []);
 
   const download = async (log: RenderedLog) => {
-    const fileName = talkLogFileName(sharedEvent(talks), env.now());
+    const fileName = talkLogFileName(talksEvent, env.now());
     const slideLinksOfNotes = request.options.slides;
     if (!slideLinksOfNotes) {
       env.download(fileName, log.file, 'text/markdown');

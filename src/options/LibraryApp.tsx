@@ -61,11 +61,6 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   // Only the storage line shows it, and only once the whole library is read: not read for the first screen.
   const slideCount = useLiveQuery(() => (complete ? countSlides(db) : Promise.resolve(undefined)), [db, complete]);
   const talks = useMemo(() => (complete ? entries?.map((entry) => entry.talk) : undefined), [entries, complete]);
-  /** The talks one of whose notes holds text, for the export's choice of talks (the page holds no note): made only while it is open. */
-  const noted = useMemo(
-    () => (exporting && entries ? new Set(entries.filter((entry) => entry.noted).map((entry) => entry.talk.id)) : undefined),
-    [entries, exporting],
-  );
   const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.noteCount, 0) ?? 0, [entries]);
   const sorted = useSortedEntries(entries, filter.sort);
   const narrowed = narrowsTalks(filter);
@@ -74,8 +69,6 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   // out shows them all, without a pass over them).
   const [filterEntries] = useState(narrowingFilter);
   const shown = useMemo(() => sorted && (complete ? filterEntries(sorted, filter) : sorted), [sorted, filter, complete, filterEntries]);
-  // Only the export dialog needs the talks shown as talks: not made on every keystroke.
-  const shownTalks = useMemo(() => (exporting ? shown?.map((entry) => entry.talk) : undefined), [shown, exporting]);
   /** Filters and export appear once there is something to filter or export. */
   const hasTalks = entries !== undefined && entries.length > 0;
   const words = useMemo(() => queryWords(filter.query), [filter.query]);
@@ -232,8 +225,17 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
       </main>
       {settings && belowTheList && <SettingsPanel {...settings} />}
       {sync && belowTheList && <SyncSettings env={sync} announce={announce} />}
-      {exporting && talks && shownTalks && noted && (
-        <ExportDialog shown={shownTalks} all={talks} narrowed={narrowed} noted={noted} db={db} env={env} onClose={() => setExporting(false)} />
+      {exporting && entries && talks && shown && (
+        <ExportDialog
+          shown={shown}
+          all={entries}
+          allTalks={talks}
+          events={facets.events}
+          narrowed={narrowed}
+          db={db}
+          env={env}
+          onClose={() => setExporting(false)}
+        />
       )}
     </div>
   );
