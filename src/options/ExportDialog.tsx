@@ -10,7 +10,7 @@ import type { SlideThumbnail } from '../talk/slide';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
 import { categoriesInOrder } from './category-order';
 import { CategoryOrderList } from './CategoryOrderList';
-import type { RenderedLog } from './export-in-worker';
+import type { RenderedLog, TalkLogRenderer } from './export-in-worker';
 import type { RenderProgress, TalkLogRequest } from './export-jobs';
 import { ExportPreview } from './ExportPreview';
 import { ExportSlidesOption } from './ExportSlidesOption';
@@ -83,12 +83,18 @@ export function ExportDialog({ shown, all, allTalks, events, narrowed, db, env, 
   const previewed = useSettled(request, PREVIEW_DELAY_MS);
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
   // The log is rendered off the page as soon as the options settle, so that Copy, which must write
-  // to the clipboard within the click that asked, and Download act on a file already made.
-  const renderer = useMemo(() => env.talkLogRenderer(db), [env, db]);
-  useEffect(() => () => renderer.close(), [renderer]);
+  // to the clipboard within the click that asked, and Download act on a file already made. Its worker
+  // starts in an effect, after the dialog is drawn: not in the task that opens it.
+  const [renderer, setRenderer] = useState<TalkLogRenderer | null>(null);
+  useEffect(() => {
+    const started = env.talkLogRenderer(db);
+    setRenderer(started);
+    return () => started.close();
+  }, [env, db]);
   const [rendered, setRendered] = useState<{ request: TalkLogRequest; log: RenderedLog } | null>(null);
   const [progress, setProgress] = useState<RenderProgress | null>(null);
   useEffect(() => {
+    if (!renderer) return;
     let current = true;
     renderer
       .render(previewed, (now) => current && setProgress(now))

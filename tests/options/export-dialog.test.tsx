@@ -214,3 +214,17 @@ test('Copy and Download act on the log made for the options as they are, once it
   fireEvent.click(await readyButton(dialog, 'Download'));
   expect(String(state.downloads[1].data).startsWith('# Changed\n')).toBe(true);
 });
+
+test('the log’s worker starts once the dialog is shown, not while it is drawn', async () => {
+  const { env } = fakeEnvironment();
+  const started: { dialogShown: boolean }[] = [];
+  const talkLogRenderer = env.talkLogRenderer;
+  env.talkLogRenderer = (db) => {
+    started.push({ dialogShown: document.querySelector('dialog[open]') !== null });
+    return talkLogRenderer(db);
+  };
+  await renderLibrary(await kubeconLibrary(), env);
+  const dialog = await openExport();
+  await readyButton(dialog, 'Download');
+  expect(started).toEqual([{ dialogShown: true }]);
+});
