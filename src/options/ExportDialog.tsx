@@ -67,20 +67,25 @@ export function ExportDialog({ shown, all, allTalks, events, narrowed, db, env, 
   const [title, setTitle] = useState(() => titleFor(talksEvent));
   const [intro, setIntro] = useState('');
   const [include, setInclude] = useState<Include>({ includeTimestamps: true, includeSpeakers: true, includeStars: true });
-  const [order, setOrder] = useState(() => defaultCategoryOrder(allTalks));
-  const categories = useMemo(() => categoriesInOrder(order, defaultCategoryOrder(talks)), [order, talks]);
+  // The category order asks every talk of the library, then every talk chosen: made in the effect after
+  // the dialog is first drawn, not in the task that opens it, which is long enough at 20,000 talks.
+  const [order, setOrder] = useState<string[] | null>(null);
+  useEffect(() => setOrder((chosen) => chosen ?? defaultCategoryOrder(allTalks)), [allTalks]);
+  const categories = useMemo(() => order && categoriesInOrder(order, defaultCategoryOrder(talks)), [order, talks]);
   const [includeSlides, setIncludeSlides] = useState(false);
   const [slides, setSlides] = useState<SlideThumbnail[] | null>(null);
   const links = useMemo(() => (includeSlides && slides ? slideLinks(talks, slides) : undefined), [includeSlides, slides, talks]);
   const request = useMemo(
-    (): TalkLogRequest => ({
-      talkIds: talks.map((talk) => talk.id),
-      queuedIds: withQueue ? queued.map((talk) => talk.id) : [],
-      options: { title, intro, categoryOrder: categories, ...include, slides: links },
-    }),
+    (): TalkLogRequest | null =>
+      categories && {
+        talkIds: talks.map((talk) => talk.id),
+        queuedIds: withQueue ? queued.map((talk) => talk.id) : [],
+        options: { title, intro, categoryOrder: categories, ...include, slides: links },
+      },
     [talks, title, intro, categories, include, withQueue, queued, links],
   );
-  const previewed = useSettled(request, PREVIEW_DELAY_MS);
+  // The first request is rendered at once; the preview follows later ones once they settle.
+  const previewed = useSettled(request, PREVIEW_DELAY_MS) ?? request;
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
   // The log is rendered off the page as soon as the options settle, so that Copy, which must write
   // to the clipboard within the click that asked, and Download act on a file already made. Its worker
@@ -94,7 +99,7 @@ export function ExportDialog({ shown, all, allTalks, events, narrowed, db, env, 
   const [rendered, setRendered] = useState<{ request: TalkLogRequest; log: RenderedLog } | null>(null);
   const [progress, setProgress] = useState<RenderProgress | null>(null);
   useEffect(() => {
-    if (!renderer) return;
+    if (!renderer || !previewed) return;
     let current = true;
     renderer
       .render(previewed, (now) => current && setProgress(now))
@@ -135,14 +140,13 @@ export function ExportDialog({ shown, all, allTalks, events, narrowed, db, env, 
 
   const download = async (log: RenderedLog) => {
     const fileName = talkLogFileName(talksEvent, env.now());
-    const slideLinksOfNotes = request.options.slides;
-    if (!slideLinksOfNotes) {
+    if (!links) {
       env.download(fileName, log.file, 'text/markdown');
       setAnnouncement({ kind: 'status', text: t('downloadedFile', fileName, plural(talks.length, 'talk')) });
       return;
     }
     try {
-      const files = [...slideLinksOfNotes.values()].flat();
+      const files = [...links.values()].flat();
       // fflate is needed only for this download: the library page loads it then, not when it opens.
       const { talkLogZip } = await import('./talk-log-zip');
       const zip = await talkLogZip(fileName, log.file, files, (slideId) => slideImage(db, slideId));
@@ -236,7 +240,7 @@ export function ExportDialog({ shown, all, allTalks, events, narrowed, db, env, 
               count={links ? [...links.values()].reduce((sum, noteSlides) => sum + noteSlides.length, 0) : null}
             />
           </fieldset>
-          <CategoryOrderList categories={categories} order={order} onChange={setOrder} />
+          {categories && order && <CategoryOrderList categories={categories} order={order} onChange={setOrder} />}
         </form>
         <ExportPreview preview={rendered?.log.preview ?? ''} busy={ready === null} progress={progress} />
       </div>
