@@ -83,6 +83,9 @@ export function openTalklogDb(name: string = DEFAULT_DB_NAME): TalklogDb {
         await tx.table<TalkNotes, string>('talkNotes').bulkAdd([...records.values()]);
       }
     });
+  // 8: the popup's Up next reads only the talks of an event still to watch, through [event+status],
+  // not every talk of the event (2,000 at a big conference); IndexedDB builds the index from the records.
+  db.version(8).stores({ talks: 'id, &videoId, createdAt, updatedAt, category, event, status, interest, *tags, [event+status]' });
   recordChangesForSync(db);
   return db;
 }

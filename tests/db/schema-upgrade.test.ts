@@ -22,12 +22,13 @@ interface SyncRecords {
 /**
  * Version 1's schema as IndexedDB stores it, written with the raw API, not through our Dexie code:
  * what a user's browser holds from the first Talklog. Dexie keeps IndexedDB's version at 10× its own.
- * Version 2 changed records, not stores: the same writer makes it with `dexieVersion` 2.
+ * Version 2 changed records, not stores: the same writer makes it with `dexieVersion` 2. From version 7,
+ * a talk's notes are one `talkNotes` record and there is no `notes` store.
  * A later schema version adds its own raw writer here, and this test must still find every record.
  */
 function writeDatabase(
   name: string,
-  dexieVersion: 1 | 2 | 5 | 6,
+  dexieVersion: 1 | 2 | 5 | 6 | 7,
   talks: TalkV1[] | TalkV2[] | Talk[],
   notes: Note[],
   sync?: SyncRecords,
@@ -41,10 +42,12 @@ function writeDatabase(
       talkStore.createIndex('videoId', 'videoId', { unique: true });
       for (const field of ['createdAt', 'updatedAt', 'category', 'event', 'status', 'interest']) talkStore.createIndex(field, field);
       talkStore.createIndex('tags', 'tags', { multiEntry: true });
-      const noteStore = db.createObjectStore('notes', { keyPath: 'id' });
-      noteStore.createIndex('talkId', 'talkId');
-      noteStore.createIndex('[talkId+createdAt]', ['talkId', 'createdAt']);
-      noteStore.createIndex('updatedAt', 'updatedAt');
+      if (dexieVersion < 7) {
+        const noteStore = db.createObjectStore('notes', { keyPath: 'id' });
+        noteStore.createIndex('talkId', 'talkId');
+        noteStore.createIndex('[talkId+createdAt]', ['talkId', 'createdAt']);
+        noteStore.createIndex('updatedAt', 'updatedAt');
+      } else db.createObjectStore('talkNotes', { keyPath: 'talkId' });
       if (dexieVersion < 3) return;
       // Version 3's sync bookkeeping; version 5 changed talk records, not stores.
       db.createObjectStore('syncChanges', { keyPath: 'talkId' });
@@ -60,10 +63,13 @@ function writeDatabase(
     request.onerror = () => reject(request.error);
     request.onsuccess = () => {
       const db = request.result;
-      const stores = [...(sync ? ['talks', 'notes', ...Object.keys(sync)] : ['talks', 'notes']), ...(slides.length > 0 ? ['slides'] : [])];
+      const noteStore = dexieVersion < 7 ? 'notes' : 'talkNotes';
+      const stores = [...(sync ? ['talks', noteStore, ...Object.keys(sync)] : ['talks', noteStore]), ...(slides.length > 0 ? ['slides'] : [])];
       const tx = db.transaction(stores, 'readwrite');
       for (const talk of talks) tx.objectStore('talks').put(talk);
-      for (const note of notes) tx.objectStore('notes').put(note);
+      if (dexieVersion < 7) for (const note of notes) tx.objectStore('notes').put(note);
+      else
+        for (const talkId of new Set(notes.map((n) => n.talkId))) tx.objectStore('talkNotes').put({ talkId, notes: notes.filter((n) => n.talkId === talkId) });
       for (const slide of slides) tx.objectStore('slides').put(slide);
       for (const [store, records] of Object.entries(sync ?? {})) for (const record of records) tx.objectStore(store).put(record);
       tx.oncomplete = () => {
@@ -121,7 +127,7 @@ describe('a database written by an earlier Talklog', () => {
       await deleteNote(db, { id: 'n_3', talkId: talks[1].id });
       expect(await db.syncDeletions.toArray()).toEqual([{ id: 'n_3', talkId: talks[1].id, deletedAt: expect.any(String) }]);
       expect((await db.syncChanges.toArray()).map((change) => change.talkId)).toEqual([talks[1].id]);
-      expect(db.verno).toBe(7);
+      expect(db.verno).toBe(8);
     } finally {
       await db.delete();
     }
@@ -138,7 +144,7 @@ describe('a database written by an earlier Talklog', () => {
       expect(await db.talks.toArray()).toEqual([{ ...talks[0], playlist: null }]);
       expect(await db.talks.where('event').equals('KubeCon NA 2021').count()).toBe(1);
       expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_4']);
-      expect(db.verno).toBe(7);
+      expect(db.verno).toBe(8);
     } finally {
       await db.delete();
     }
@@ -180,7 +186,7 @@ describe('a database written by an earlier Talklog', () => {
       await deleteNote(db, { id: 'n_5', talkId: kept.id });
       expect(await db.slides.count()).toBe(0);
       expect((await db.syncDeletions.toArray()).map((deletion) => deletion.id)).toEqual(['n_5', 'n_gone']);
-      expect(db.verno).toBe(7);
+      expect(db.verno).toBe(8);
     } finally {
       await db.delete();
     }
@@ -236,7 +242,39 @@ describe('a database written by an earlier Talklog', () => {
       expect((await db.slides.toArray()).map((stored) => stored.id)).toEqual(['s_1']);
       // The old notes store is gone; moving the notes recorded nothing for sync.
       expect(db.backendDB().objectStoreNames.contains('notes')).toBe(false);
-      expect(db.verno).toBe(7);
+      expect(db.verno).toBe(8);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  test('a version 7 database finds an event’s talks by status through the new index, and keeps every record', async () => {
+    const name = `talklog-v7-raw-${crypto.randomUUID()}`;
+    const talkAt = (videoId: string, status: Talk['status'], event: string | null): Talk => ({
+      ...talk(videoId, '2026-05-01T00:00:00.000Z'),
+      youtubeTitle: null,
+      playlist: null,
+      status,
+      event,
+    });
+    const talks = [
+      talkAt('JJJJJJJJJJJ', 'watched', 'KubeCon NA 2021'),
+      talkAt('KKKKKKKKKKK', 'to-watch', 'KubeCon NA 2021'),
+      talkAt('LLLLLLLLLLL', 'to-watch', 'PromCon 2023'),
+      talkAt('MMMMMMMMMMM', 'to-watch', null),
+    ];
+    const notes = [note('n_j1', talks[0].id, '2026-05-01T00:01:00.000Z'), note('n_j2', talks[0].id, '2026-05-01T00:02:00.000Z')];
+    const sync: SyncRecords = { syncChanges: [{ talkId: talks[1].id, token: 'token-8' }], syncDeletions: [], syncMeta: [] };
+    await writeDatabase(name, 7, talks, notes, sync);
+
+    const db = openTalklogDb(name);
+    try {
+      expect(await db.talks.toArray()).toEqual(talks);
+      expect((await db.talks.where('[event+status]').equals(['KubeCon NA 2021', 'to-watch']).toArray()).map((found) => found.id)).toEqual([talks[1].id]);
+      expect(await db.talks.where('[event+status]').equals(['KubeCon NA 2021', 'watched']).count()).toBe(1);
+      expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_j1', 'n_j2']);
+      expect(await db.syncChanges.toArray()).toEqual(sync.syncChanges);
+      expect(db.verno).toBe(8);
     } finally {
       await db.delete();
     }
@@ -252,7 +290,7 @@ describe('a database written by an earlier Talklog', () => {
     const db = openTalklogDb(name);
     try {
       expect(await db.talks.toArray()).toEqual([queued]);
-      expect(db.verno).toBe(7);
+      expect(db.verno).toBe(8);
     } finally {
       await db.delete();
     }
