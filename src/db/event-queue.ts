@@ -1,4 +1,5 @@
 import type { Talk } from '../talk/model';
+import type { EventProgress } from '../talk/queue';
 import { libraryTables, type TalklogDb } from './database';
 
 /**
@@ -9,22 +10,32 @@ function talkOfVideo(db: TalklogDb, videoId: string): Promise<Talk | undefined> 
   return db.talks.where('videoId').equals(videoId).first();
 }
 
-/** An event's talks, in no particular order. */
-export function talksOfEvent(db: TalklogDb, event: string): Promise<Talk[]> {
-  return db.talks.where('event').equals(event).toArray();
-}
-
 export interface EventQueue {
   /** The talk whose event it is; undefined when that video is not saved. */
   anchor: Talk | undefined;
-  /** Every talk of that event (none when the anchor has no event). */
-  talks: Talk[];
+  /** The talks of that event still to watch, in no particular order (none when the anchor has no event). */
+  queued: Talk[];
+  /** How far through that event the user is. */
+  progress: EventProgress;
 }
 
-/** The queue a video belongs to: its talk, and every talk of that talk's event. */
+/**
+ * The queue a video belongs to: its talk, that event's talks still to watch, and how far through it the
+ * user is. Only the talks still to watch are read; the watched and all are counted through the indexes.
+ */
 export async function eventQueueOf(db: TalklogDb, videoId: string | null): Promise<EventQueue> {
-  const anchor = videoId ? await talkOfVideo(db, videoId) : undefined;
-  return { anchor, talks: anchor?.event ? await talksOfEvent(db, anchor.event) : [] };
+  return db.transaction('r', db.talks, async () => {
+    const anchor = videoId ? await talkOfVideo(db, videoId) : undefined;
+    const event = anchor?.event;
+    if (!event) return { anchor, queued: [], progress: { watched: 0, total: 0, secondsLeft: 0 } };
+    const [queued, watched, total] = await Promise.all([
+      db.talks.where('[event+status]').anyOf([event, 'to-watch'], [event, 'watching']).toArray(),
+      db.talks.where('[event+status]').equals([event, 'watched']).count(),
+      db.talks.where('event').equals(event).count(),
+    ]);
+    const secondsLeft = queued.reduce((sum, talk) => sum + (talk.durationSec ?? 0), 0);
+    return { anchor, queued, progress: { watched, total, secondsLeft } };
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import { countSlides } from '../db/slides';
 import { deleteTalks, restoreDeleted } from '../db/talks';
 import { t } from '../i18n/t';
 import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
+import { eventProgress } from '../talk/queue';
 import { eventProgressText } from '../ui/event-progress';
 import { interestLabel } from '../ui/StarRating';
 import { statusLabel } from '../ui/status-label';
@@ -73,8 +74,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const hasTalks = entries !== undefined && entries.length > 0;
   const words = useMemo(() => queryWords(filter.query), [filter.query]);
   // Filtered to one event, the library says how far through it the user is (all of its talks, whatever else filters).
-  const eventProgress = useMemo(
-    () => (filter.event !== '' && talks ? eventProgressText(talks.filter((talk) => talk.event === filter.event)) : null),
+  const eventProgressLine = useMemo(
+    () => (filter.event !== '' && talks ? eventProgressText(eventProgress(talks.filter((talk) => talk.event === filter.event))) : null),
     [filter.event, talks],
   );
   // Nothing selected (as while searching, mostly): no pass over every talk shown.
@@ -180,9 +181,9 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
         <StorageSummary env={env} talkCount={talks.length} noteCount={noteCount} slideCount={slideCount.value} lastBackupAt={lastBackupAt} />
       )}
       {hasTalks && <FilterBar filter={filter} facets={facets} onChange={(patch) => setFilter({ ...filter, ...patch })} />}
-      {eventProgress && (
+      {eventProgressLine && (
         <div class="library__event-progress">
-          <p>{eventProgress}</p>
+          <p>{eventProgressLine}</p>
           <p class="muted">{t('triageHint')}</p>
         </div>
       )}

@@ -153,13 +153,13 @@ function UpNext({ db, connector, useLiveQuery, here, announce }: ConferencePanel
   useEffect(() => void markIfWatched(), [markIfWatched]);
 
   if (!anchor?.event || !queue) return null;
-  const next = upNext(queue.talks, seen ? anchor.id : null);
+  const next = upNext(queue.queued, seen ? anchor.id : null);
   return (
     <section class="conference" aria-labelledby="up-next-heading">
       <h2 id="up-next-heading" class="section-heading">
         {t('upNextIn', anchor.event)}
       </h2>
-      <p class="muted conference__meta">{eventProgressText(queue.talks)}</p>
+      <p class="muted conference__meta">{eventProgressText(queue.progress)}</p>
       {next ? (
         <>
           <p class="conference__next">

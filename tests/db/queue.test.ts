@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { markWatched, talksOfEvent } from '../../src/db/event-queue';
+import { eventQueueOf, markWatched } from '../../src/db/event-queue';
 import { queuePlaylist } from '../../src/db/queue';
 import { updateTalkDetails } from '../../src/db/library';
 import { clipTalk, getTalk } from '../../src/db/talks';
+import type { TalkStatus } from '../../src/talk/model';
 import type { PlaylistRow, PlaylistSeen } from '../../src/talk/playlist';
+import { eventProgress } from '../../src/talk/queue';
 import { capturedTalk, freshDb } from './test-db';
 
 const NOW = new Date('2026-11-29T10:00:00.000Z');
@@ -47,7 +49,7 @@ describe('queuePlaylist', () => {
       createdAt: NOW.toISOString(),
       updatedAt: NOW.toISOString(),
     });
-    expect((await talksOfEvent(db, 'KubeCon NA 2021')).map((talk) => talk.playlist?.position).sort()).toEqual([1, 3]);
+    expect((await db.talks.where('event').equals('KubeCon NA 2021').toArray()).map((talk) => talk.playlist?.position).sort()).toEqual([1, 3]);
   });
 
   test('queueing again adds only new videos and overwrites nothing the user set', async () => {
@@ -95,5 +97,42 @@ describe('markWatched', () => {
     await updateTalkDetails(db, 't_kc21talk002', { status: 'skipped' }, NOW);
     expect(await markWatched(db, 'kc21talk002', LATER)).toBe(false);
     expect(await getTalk(db, 't_kc21talk002')).toMatchObject({ status: 'skipped', updatedAt: NOW.toISOString() });
+  });
+});
+
+describe('eventQueueOf', () => {
+  /** A talk of `event` in `status`, `durationSec` long. */
+  async function savedTalk(db: ReturnType<typeof freshDb>, videoId: string, event: string | null, status: TalkStatus, durationSec: number | null) {
+    const talk = await clipTalk(db, capturedTalk({ videoId, url: `https://www.youtube.com/watch?v=${videoId}`, durationSec }), NOW);
+    return updateTalkDetails(db, talk.id, { event, status }, NOW);
+  }
+
+  test('reads the event’s talks still to watch, and counts how far through it the user is as every talk of it says', async () => {
+    const db = freshDb();
+    const event = 'KubeCon NA 2021';
+    const talks = [
+      await savedTalk(db, 'kc21watch01', event, 'watched', 1500),
+      await savedTalk(db, 'kc21watch02', event, 'watched', null),
+      await savedTalk(db, 'kc21going01', event, 'watching', 1200),
+      await savedTalk(db, 'kc21queue01', event, 'to-watch', 1800),
+      await savedTalk(db, 'kc21queue02', event, 'to-watch', null),
+      await savedTalk(db, 'kc21skipd01', event, 'skipped', 900),
+    ];
+    await savedTalk(db, 'otherevent1', 'PromCon 2023', 'to-watch', 600);
+
+    const queue = await eventQueueOf(db, 'kc21watch01');
+    expect(queue.anchor?.id).toBe('t_kc21watch01');
+    expect(queue.queued.map((talk) => talk.id).sort()).toEqual(['t_kc21going01', 't_kc21queue01', 't_kc21queue02']);
+    expect(queue.progress).toEqual(eventProgress(talks));
+    expect(queue.progress).toEqual({ watched: 2, total: 6, secondsLeft: 3000 });
+  });
+
+  test('a talk of no event, or a video not saved, has no queue', async () => {
+    const db = freshDb();
+    await savedTalk(db, 'noevent0001', null, 'to-watch', 600);
+    const none = { watched: 0, total: 0, secondsLeft: 0 };
+    expect(await eventQueueOf(db, 'noevent0001')).toEqual({ anchor: expect.objectContaining({ id: 't_noevent0001' }), queued: [], progress: none });
+    expect(await eventQueueOf(db, 'notsaved001')).toEqual({ anchor: undefined, queued: [], progress: none });
+    expect(await eventQueueOf(db, null)).toEqual({ anchor: undefined, queued: [], progress: none });
   });
 });
