@@ -32,3 +32,36 @@ test('with many long notes the editor and its status stay in view in a 380x600 p
     await session.screenshot(popup, `popup-many-notes-${colorScheme}`);
   }
 });
+
+test('notes below the list at open are drawn only once scrolled to; the first ones and the editor show at once', async () => {
+  const watch = await session.openYouTube('/watch?v=OpenMetr1cs');
+  const first = await session.openPopupFor(watch);
+  const box = first.getByRole('textbox', { name: 'Note' });
+  const count = 14;
+  const paragraph = 'Exemplars link a metric to the trace of one request that was counted in it. ';
+  for (let i = 1; i <= count; i++) {
+    await box.fill(`Note ${i}\n\n${paragraph.repeat(4)}`);
+    await box.press('Control+Enter');
+    await expect.poll(() => first.getByRole('list', { name: 'Notes' }).locator(':scope > li').count()).toBe(i);
+  }
+  await first.close();
+
+  const popup = await session.openPopupFor(watch);
+  const list = popup.getByRole('list', { name: 'Notes' });
+  /** Whether a note's text is laid out and painted (content-visibility: auto skips what is off screen). */
+  const drawn = (i: number) => list.getByText(`Note ${i}`, { exact: true }).evaluate((text) => text.checkVisibility({ contentVisibilityAuto: true }));
+  expect(await list.locator(':scope > li').count()).toBe(count);
+  expect(await drawn(1)).toBe(true);
+  expect(await drawn(count)).toBe(false);
+  expect(await inView(popup, ['textbox', { name: 'Note' }])).toBe(true);
+  await expect.poll(() => popup.getByRole('textbox', { name: 'Note' }).evaluate((editor) => editor === document.activeElement)).toBe(true);
+
+  await list.hover();
+  await popup.mouse.wheel(0, 5000);
+  await expect.poll(() => drawn(count)).toBe(true);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    expect(await inView(popup, ['textbox', { name: 'Note' }])).toBe(true);
+    await session.screenshot(popup, `popup-scrolled-notes-${colorScheme}`);
+  }
+});
