@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { watchQuery } from '../db/live';
 
 export interface LiveQueryState<T> {
@@ -15,17 +15,32 @@ export interface LiveQueryState<T> {
  */
 export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], first?: T): LiveQueryState<T> {
   const [state, setState] = useState<LiveQueryState<T>>(() => ({ value: first, error: undefined, settled: first !== undefined }));
+  const shown = useRef(state.value);
+  shown.current = state.value;
   // A layout effect subscribes as soon as the component is in the DOM, not a frame later.
   useLayoutEffect(
-    () =>
-      watchQuery(query, {
-        next: (value) => setState({ value, error: undefined, settled: true }),
+    () => {
+      // With a value in hand the first answer reads it again: the same data is not drawn again (a popup's
+      // whole note list, which could otherwise be drawn twice before its first paint).
+      let rereading = first !== undefined;
+      return watchQuery(query, {
+        next: (value) => {
+          const same = rereading && sameData(value, shown.current);
+          rereading = false;
+          if (!same) setState({ value, error: undefined, settled: true });
+        },
         error: (error: unknown) => setState((previous) => ({ value: previous.value, error, settled: true })),
-      }),
+      });
+    },
     // The query is re-made on every render: the caller's deps say when it reads something else
     // (callers are checked by exhaustive-deps through its additionalHooks option).
     // oxlint-disable-next-line react-hooks/exhaustive-deps
     deps,
   );
   return state;
+}
+
+/** Records as read from the database (plain data, keys in the order stored): equal when they serialise alike. */
+function sameData(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
