@@ -60,6 +60,9 @@ const SHARED_AT_OPEN = [
   /src[\\/]ui[\\/](status-label|Announcer|Byline|use-live-query|app-ready|apply-theme)\.tsx?$/,
   // The base styles, kept ahead of every component's in the page, as each page imports them first.
   /src[\\/]ui[\\/]theme\.css$/,
+  // A note's markdown styles (0.9 kB), though the renderer is lazy: in a sheet of its own, its first import() had
+  // Vite's preload helper add a <link> and wait for it while the popup's notes were first shown.
+  /src[\\/]ui[\\/]Markdown\.css$/,
   /src[\\/]db[\\/](database|sync-log|talks|notes|live)\.ts$/,
   /src[\\/]messages[\\/](messages|send)\.ts$/,
   /src[\\/]settings[\\/](settings|settings-storage)\.ts$/,

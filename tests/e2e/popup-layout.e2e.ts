@@ -65,3 +65,24 @@ test('notes below the list at open are drawn only once scrolled to; the first on
     await session.screenshot(popup, `popup-scrolled-notes-${colorScheme}`);
   }
 });
+
+test('the notes’ markdown styles come with the popup: no stylesheet for them is added while it opens', async () => {
+  const watch = await session.openYouTube('/watch?v=Sl1desT4lk0');
+  const first = await session.openPopupFor(watch);
+  await first.getByRole('textbox', { name: 'Note' }).fill('Styled `code` and\n\n- a list');
+  await first.getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(() => first.getByRole('list', { name: 'Notes' }).locator(':scope > li').count()).toBe(1);
+  await first.close();
+
+  const popup = await session.openPopupFor(watch);
+  // Drawn by the markdown renderer, loaded after the popup is up.
+  await popup.getByRole('list', { name: 'Notes' }).getByRole('list').waitFor();
+  const added = await popup.evaluate(async () => {
+    const served = await (await fetch(location.href)).text();
+    return [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
+      .filter((link) => !served.includes(`href="${link.getAttribute('href')}"`))
+      .filter((link) => [...(link.sheet?.cssRules ?? [])].some((rule) => rule instanceof CSSStyleRule && rule.selectorText.startsWith('.markdown')))
+      .map((link) => link.href);
+  });
+  expect(added).toEqual([]);
+});
