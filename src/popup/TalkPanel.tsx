@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { talkWithNotes, type TalkWithNotes } from '../db/talks';
 import { talkIdFor, type CapturedTalk, type Note, type Talk } from '../talk/model';
@@ -44,10 +44,19 @@ export function TalkPanel({ db, drafts, captured, saved: first, rewindSec, conne
   const [detailsRequest, setDetailsRequest] = useState(0);
   const renderSlides = useNoteSlides();
 
-  // After the paint, as the library page and the bench's floor mark it: the user waits for the pixels.
-  useEffect(() => {
-    if (library) markAppReady();
-  }, [library]);
+  // After the frame that paints the panel, as the bench's floor marks it: the user waits for the pixels. Not in a
+  // useEffect: Preact runs effects from one queue, and a panel drawn while an earlier render's flush is pending
+  // (between that frame's rAF and its timeout) has its effects run with it, before its own frame.
+  const shown = library !== undefined;
+  useLayoutEffect(() => {
+    if (!shown) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(markAppReady)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [shown]);
 
   const noteCount = notes?.length;
   useEffect(() => {

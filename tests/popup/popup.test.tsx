@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, test } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { addNote, allNotes } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
 import { clipTalk, talkWithNotes } from '../../src/db/talks';
@@ -70,6 +70,26 @@ describe('popup on a watch page', () => {
     const channel = screen.getByText('CNCF [Cloud Native Computing Foundation]');
     expect(speakers.parentElement!.textContent).toBe('Speakers: Bartłomiej Płotka, Red Hat');
     expect(channel.parentElement!.textContent).toContain('Channel: CNCF [Cloud Native Computing Foundation]');
+  });
+
+  test('app-ready waits for the frame that paints the panel, even when its effects run without one', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'first thought', 60);
+    // The browser's frames, run when the test says: Preact then runs effects from its fallback timeout, frameless.
+    const frames: FrameRequestCallback[] = [];
+    const frameClock = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    try {
+      renderPopup(db, fakeTab(onWatchPage()).connector);
+      const box = await screen.findByRole('textbox', { name: 'Note' });
+      expect(screen.getByText('first thought')).toBeTruthy();
+      await waitFor(() => expect(document.activeElement).toBe(box));
+      expect(performance.getEntriesByName('app-ready', 'mark')).toHaveLength(0);
+      act(() => frames.splice(0).forEach((callback) => callback(performance.now())));
+      await waitFor(() => expect(performance.getEntriesByName('app-ready', 'mark')).toHaveLength(1));
+    } finally {
+      frameClock.mockRestore();
+    }
   });
 
   test('the Note box has the focus as soon as the popup is ready, so opening and typing is enough', async () => {
