@@ -55,8 +55,15 @@ function parseDraft(stored: string | null): Draft | null {
   }
 }
 
-/** `window` fires `storage` in every other page of the extension when one of them writes. */
-export function storageDrafts(storage: Storage, events: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): DraftStore {
+/**
+ * `window` fires `storage` in every other page of the extension when one of them writes. One listener for the
+ * page, added as the store is made (as the page starts, while it waits for the tab and the database): the first
+ * `storage` listener of a page costs its main thread about a millisecond, which the note box's first drawing
+ * paid when each box added its own.
+ */
+export function storageDrafts(storage: Storage, events: Pick<Window, 'addEventListener'> = window): DraftStore {
+  const followers = new Set<(event: StorageEvent) => void>();
+  events.addEventListener('storage', (event) => followers.forEach((follow) => follow(event)));
   /** Per draft over the quota: a length known not to fit, and the longest start of the body known to. */
   const overQuota = new Map<string, { fails: number; fits: number }>();
   const write = (key: string, draft: Draft, chars: number): boolean => {
@@ -99,8 +106,8 @@ export function storageDrafts(storage: Storage, events: Pick<Window, 'addEventLi
       const onStorage = (event: StorageEvent) => {
         if (event.storageArea === storage && event.key === PREFIX + key) listener(parseDraft(event.newValue), parseDraft(event.oldValue));
       };
-      events.addEventListener('storage', onStorage);
-      return () => events.removeEventListener('storage', onStorage);
+      followers.add(onStorage);
+      return () => followers.delete(onStorage);
     },
   };
 }
