@@ -1,5 +1,5 @@
 import type { Talk } from '../talk/model';
-import type { EventProgress } from '../talk/queue';
+import { STILL_QUEUED, type EventProgress } from '../talk/queue';
 import { libraryTables, type TalklogDb } from './database';
 
 /**
@@ -29,7 +29,10 @@ export async function eventQueueOf(db: TalklogDb, videoId: string | null): Promi
     const event = anchor?.event;
     if (!event) return { anchor, queued: [], progress: { watched: 0, total: 0, secondsLeft: 0 } };
     const [queued, watched, total] = await Promise.all([
-      db.talks.where('[event+status]').anyOf([event, 'to-watch'], [event, 'watching']).toArray(),
+      db.talks
+        .where('[event+status]')
+        .anyOf(STILL_QUEUED.map((status) => [event, status]))
+        .toArray(),
       db.talks.where('[event+status]').equals([event, 'watched']).count(),
       db.talks.where('event').equals(event).count(),
     ]);

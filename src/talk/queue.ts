@@ -2,7 +2,7 @@
  * A conference as a queue of talks (pure): which rows of a playlist can be queued, in what order the
  * queued talks are watched, and how far the user has got.
  */
-import type { Talk } from './model';
+import type { Talk, TalkStatus } from './model';
 import type { PlaylistRow } from './playlist';
 
 /** A row that is a video to queue. */
@@ -45,8 +45,10 @@ export function planQueue(rows: readonly PlaylistRow[]): QueuePlan {
 }
 
 /** Still to watch: neither watched nor skipped. */
+export const STILL_QUEUED: readonly TalkStatus[] = ['to-watch', 'watching'];
+
 export function isStillQueued(talk: Pick<Talk, 'status'>): boolean {
-  return talk.status === 'to-watch' || talk.status === 'watching';
+  return STILL_QUEUED.includes(talk.status);
 }
 
 /** Highest interest first (unrated last), then the playlist's order; talks from no playlist after. */
