@@ -132,7 +132,7 @@ function passesChoices(talk: Talk, filter: LibraryFilter): boolean {
 
 /** Whether any of these folded query words occurs in one of the talk's notes. */
 export function matchesInNotes(entry: LibraryEntry, words: string[]): boolean {
-  return words.some((word) => holdsAny(entry.noteWords, entry.vocabulary.wordsContaining(word)));
+  return words.some((word) => entry.vocabulary.anyContains(entry.noteWords, word));
 }
 
 /**

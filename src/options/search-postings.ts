@@ -1,4 +1,4 @@
-import type { SearchVocabulary } from './search-vocabulary';
+import { LETTERS, letterOf, type SearchVocabulary } from './search-vocabulary';
 
 /** What the postings need of a talk's entry. */
 export interface PostedEntry {
@@ -22,6 +22,8 @@ const REMEMBERED = 32;
  * such common words.
  */
 const DENSE = 16;
+/** Marks a word's letters as worked out (`lettersIn` uses the lowest 26 bits). */
+const KNOWN = 1 << 31;
 
 /** Which of the words a query word occurs in, and how many talks a search for it walks. */
 interface Occurrences {
@@ -38,6 +40,7 @@ interface Built {
   bitsAt: Int32Array;
   bits: Uint32Array;
   counts: Uint32Array;
+  letters: Uint32Array;
 }
 
 /**
@@ -62,6 +65,11 @@ export class SearchPostings {
   private readonly bits: Uint32Array;
   /** Per word, how many talks hold it. */
   private readonly counts: Uint32Array;
+  /**
+   * Per letter `a` to `z`, a bit per slot: the talks holding a word with that letter. A query's first
+   * letter finds its talks here, instead of OR-ing the postings of the many words that hold it.
+   */
+  private readonly letters: Uint32Array;
   /** Per slot, the number of the last search that found it through the postings. */
   private readonly found: Uint32Array;
   /** A bit per slot: the talks one query word finds. */
@@ -77,6 +85,7 @@ export class SearchPostings {
     this.bitsAt = built.bitsAt;
     this.bits = built.bits;
     this.counts = built.counts;
+    this.letters = built.letters;
     this.found = new Uint32Array(built.indexed.length);
     this.union = new Uint32Array(Math.ceil(built.indexed.length / 32));
   }
@@ -105,6 +114,9 @@ export class SearchPostings {
     const counts = new Uint32Array(wordCount);
     const starts = new Uint32Array(wordCount + 1);
     const bitsAt = new Int32Array(wordCount).fill(-1);
+    const letters = new Uint32Array(LETTERS * bitWords);
+    /** Per word, the letters it holds (`lettersIn`) and `KNOWN`, once it is met. */
+    const lettersIn = new Uint32Array(wordCount);
     let slots: Uint16Array | Uint32Array = new Uint16Array(0);
     let bits = new Uint32Array(0);
     let at = 0;
@@ -113,11 +125,16 @@ export class SearchPostings {
     const count = (words: Uint32Array) => {
       for (const word of words) counts[word]++;
     };
+    /** Files the slot under each of its words, and returns the letters they hold. */
     const fill = (words: Uint32Array, slot: number) => {
+      let held = 0;
       for (const word of words) {
         if (bitsAt[word] === -1) slots[starts[word]++] = slot;
         else bits[bitsAt[word] + (slot >>> 5)] |= 1 << (slot & 31);
+        if (lettersIn[word] === 0) lettersIn[word] = vocabulary.lettersIn(word) | KNOWN;
+        held |= lettersIn[word];
       }
+      return held & ~KNOWN;
     };
     return () => {
       const end = Math.min(entries.length, at + ENTRIES_A_STEP);
@@ -129,9 +146,11 @@ export class SearchPostings {
           count(entry.noteWords);
         } else {
           // `starts[word]` moves along its run as it fills.
-          fill(entry.aboutWords, entry.slot);
-          fill(entry.noteWords, entry.slot);
-          indexed[entry.slot] = 1;
+          const slot = entry.slot;
+          for (let held = fill(entry.aboutWords, slot) | fill(entry.noteWords, slot); held !== 0; held &= held - 1) {
+            letters[bitWords * (31 - Math.clz32(held & -held)) + (slot >>> 5)] |= 1 << (slot & 31);
+          }
+          indexed[slot] = 1;
         }
       }
       if (at < entries.length) return undefined;
@@ -151,7 +170,7 @@ export class SearchPostings {
       // Each `starts[word]` has moved to the end of its run, which is the next word's start.
       starts.copyWithin(1, 0, wordCount);
       starts[0] = 0;
-      return new SearchPostings({ vocabulary, indexed, starts, slots, bitsAt, bits, counts });
+      return new SearchPostings({ vocabulary, indexed, starts, slots, bitsAt, bits, counts, letters });
     };
   }
 
@@ -167,7 +186,7 @@ export class SearchPostings {
 
   /** About how many steps a search for this folded query word takes: the number to weigh against looking at every talk. */
   cost(part: string): number {
-    return this.occurrencesOf(part).cost;
+    return letterOf(part) === -1 ? this.occurrencesOf(part).cost : this.indexed.length + this.union.length;
   }
 
   /**
@@ -179,18 +198,12 @@ export class SearchPostings {
       this.found.fill(0);
       this.search = 0;
     }
-    const { found, slots, starts, bits, bitsAt, union } = this;
+    const { found, union } = this;
     parts.forEach((part, i) => {
       // The talks holding any word the part occurs in, a bit each, then marked found in `found`.
-      union.fill(0);
-      for (const word of this.occurrencesOf(part).words) {
-        const from = bitsAt[word];
-        if (from === -1) {
-          for (let at = starts[word], end = starts[word + 1]; at < end; at++) union[slots[at] >>> 5] |= 1 << (slots[at] & 31);
-        } else {
-          for (let k = 0; k < union.length; k++) union[k] |= bits[from + k];
-        }
-      }
+      const letter = letterOf(part);
+      if (letter === -1) this.unite(this.occurrencesOf(part).words);
+      else union.set(this.letters.subarray(letter * union.length, (letter + 1) * union.length));
       // A talk found for every part so far holds the number of the part before; only those go on.
       const before = i === 0 ? -1 : this.search;
       const now = ++this.search;
@@ -206,6 +219,20 @@ export class SearchPostings {
   /** Whether the last `findAll` found this slot's talk. */
   foundAll(slot: number): boolean {
     return this.found[slot] === this.search;
+  }
+
+  /** Sets `union` to the talks holding any of these words. */
+  private unite(words: Uint32Array): void {
+    const { slots, starts, bits, bitsAt, union } = this;
+    union.fill(0);
+    for (const word of words) {
+      const from = bitsAt[word];
+      if (from === -1) {
+        for (let at = starts[word], end = starts[word + 1]; at < end; at++) union[slots[at] >>> 5] |= 1 << (slots[at] & 31);
+      } else {
+        for (let k = 0; k < union.length; k++) union[k] |= bits[from + k];
+      }
+    }
   }
 
   private occurrencesOf(part: string): Occurrences {

@@ -2,6 +2,15 @@ import { foldForSearch } from './search-text';
 
 /** Query words whose matching words are remembered: those of the last few keystrokes. */
 const REMEMBERED = 32;
+const A = 'a'.charCodeAt(0);
+/** The letters `a` to `z`, which a folded word is mostly made of. */
+export const LETTERS = 26;
+
+/** The number of a folded query word that is one letter from `a` to `z` (see `lettersIn`), or -1. */
+export function letterOf(part: string): number {
+  const letter = part.length === 1 ? part.charCodeAt(0) - A : -1;
+  return letter >= 0 && letter < LETTERS ? letter : -1;
+}
 
 /**
  * Every distinct folded word of the library, held once; each talk keeps only the numbers of its own
@@ -71,6 +80,28 @@ export class SearchVocabulary {
       known.upTo = this.words.length;
     }
     return known.flags;
+  }
+
+  /**
+   * Whether one of these words (numbers) contains `part`. From its flags when they are known; else by
+   * looking at these words alone, which for the few rows drawn is far less than flagging every word.
+   */
+  anyContains(numbers: Uint32Array, part: string): boolean {
+    const known = this.containing.get(part);
+    if (known !== undefined && known.upTo === this.words.length) return holdsAny(numbers, known.flags);
+    for (let i = 0; i < numbers.length; i++) if (this.words[numbers[i]].includes(part)) return true;
+    return false;
+  }
+
+  /** Which of the letters `a` to `z` this word (its number) holds: a bit each, `a` the lowest. */
+  lettersIn(number: number): number {
+    const word = this.words[number];
+    let letters = 0;
+    for (let i = 0; i < word.length; i++) {
+      const letter = word.charCodeAt(i) - A;
+      if (letter >= 0 && letter < LETTERS) letters |= 1 << letter;
+    }
+    return letters;
   }
 
   /**

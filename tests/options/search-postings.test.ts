@@ -3,6 +3,7 @@ import {
   filterEntries,
   libraryEntries,
   libraryEntry,
+  matchesInNotes,
   narrowingFilter,
   NO_FILTER,
   sortEntries,
@@ -72,6 +73,16 @@ describe('search postings', () => {
     const { entries } = library(60);
     const postings = SearchPostings.of(entries)!;
     for (const query of QUERIES) {
+      postings.findAll(queryWords(query));
+      const found = entries.filter((entry) => postings.foundAll(entry.slot));
+      expect(ids(found), query).toEqual(ids(filterEntries(entries, q(query))));
+    }
+  });
+
+  test('find the talks of a one-letter query word, any letter, as looking at each talk finds them', () => {
+    const { entries } = library(70);
+    const postings = SearchPostings.of(entries)!;
+    for (const query of [...'abcdefghijklmnopqrstuvwxyz', 'ß', 'Ł', 'ü', '1', '+', '.', 'q l', 'l q', 'p 9']) {
       postings.findAll(queryWords(query));
       const found = entries.filter((entry) => postings.foundAll(entry.slot));
       expect(ids(found), query).toEqual(ids(filterEntries(entries, q(query))));
@@ -170,6 +181,34 @@ describe('the library filter through the postings', () => {
     current = library(600).entries;
     for (const query of ['prom', 'sigstore', 'quokka']) same(query);
     expect(schedule.builds).toBe(3);
+  });
+
+  test('find the first letter of a query, and the rows it draws their excerpts, without asking which words of the library hold it', () => {
+    /** Counts the query words whose words it is asked for: each such answer is a pass over every word of the library. */
+    class AskedVocabulary extends SearchVocabulary {
+      asked: string[] = [];
+      override wordsContaining(part: string): Uint8Array {
+        this.asked.push(part);
+        return super.wordsContaining(part);
+      }
+    }
+    const vocabulary = new AskedVocabulary();
+    const { entries } = library(300, vocabulary);
+    // The same library in a vocabulary of its own, looked at talk by talk.
+    const reference = library(300).entries;
+    const filter = narrowingFilter(atOnce());
+    filter(entries, NO_FILTER);
+    for (const letter of ['p', 'x', 'z']) {
+      const expected = filterEntries(reference, q(letter));
+      const shown = filter(entries, q(letter));
+      const drawn = shown.slice(0, 12);
+      expect(ids(shown), letter).toEqual(ids(expected));
+      expect(
+        drawn.map((entry) => matchesInNotes(entry, [letter])),
+        letter,
+      ).toEqual(expected.slice(0, 12).map((entry) => matchesInNotes(entry, [letter])));
+      expect(vocabulary.asked, letter).toEqual([]);
+    }
   });
 
   test('never looks at the words of a talk that does not match a search the postings answer', () => {
