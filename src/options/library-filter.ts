@@ -35,9 +35,12 @@ export const NO_FILTER: LibraryFilter = { query: '', event: '', category: '', ta
 
 /** Whether the filter leaves some talks out (sorting does not). */
 export function narrowsTalks(filter: LibraryFilter): boolean {
-  return (
-    queryWords(filter.query).length > 0 || filter.event !== '' || filter.category !== '' || filter.tag !== '' || filter.status !== '' || filter.minInterest > 0
-  );
+  return queryWords(filter.query).length > 0 || choosesTalks(filter);
+}
+
+/** Whether a filter but the search leaves some talks out. */
+function choosesTalks(filter: LibraryFilter): boolean {
+  return filter.event !== '' || filter.category !== '' || filter.tag !== '' || filter.status !== '' || filter.minInterest > 0;
 }
 
 /** A talk, with what the list and search need of its notes; the notes themselves stay in the database. */
@@ -215,16 +218,17 @@ function searchThrough(postings: SearchPostings, list: Slotted, filter: LibraryF
   if (words.length === 0 || words.reduce((cost, word) => cost + postings.cost(word), 0) > list.entries.length * POSTINGS_A_TALK) return null;
   postings.findAll(words);
   const matches = entryMatcher(filter);
+  const choosing = choosesTalks(filter);
   const entries: LibraryEntry[] = [];
-  const slots: number[] = [];
-  list.entries.forEach((entry, i) => {
+  const slots = new Uint32Array(list.entries.length);
+  // A plain loop, which reads a talk found only when another filter is set: a query's first letter
+  // finds most of the library, and this runs over all of it.
+  for (let i = 0; i < list.entries.length; i++) {
     const slot = list.slots[i];
-    if (slot === NOT_HELD ? matches(entry) : postings.foundAll(slot) && passesChoices(entry.talk, filter)) {
-      entries.push(entry);
-      slots.push(slot);
-    }
-  });
-  return { entries, slots: Uint32Array.from(slots) };
+    const found = slot === NOT_HELD ? matches(list.entries[i]) : postings.foundAll(slot) && (!choosing || passesChoices(list.entries[i].talk, filter));
+    if (found) slots[entries.push(list.entries[i]) - 1] = slot;
+  }
+  return { entries, slots: slots.slice(0, entries.length) };
 }
 
 /** The event every one of these talks shares, or null. */
