@@ -176,6 +176,8 @@ export function narrowingFilter(schedule: (step: () => boolean) => void = inIdle
   /** The newest list given, and whether its postings (or an earlier list's) are being built. */
   let newest: LibraryEntry[] = [];
   let building = false;
+  /** The newest list with its slots, worked out once the postings are built, while the page is idle. */
+  let ready: Slotted | null = null;
   const index = (sorted: LibraryEntry[]) => {
     newest = sorted;
     if (building) return;
@@ -193,6 +195,7 @@ export function narrowingFilter(schedule: (step: () => boolean) => void = inIdle
       last = null;
       // The library may have changed much while they were built.
       index(newest);
+      ready = slotted(newest);
       return true;
     });
   };
@@ -200,6 +203,7 @@ export function narrowingFilter(schedule: (step: () => boolean) => void = inIdle
   return (sortedEntries, filter) => {
     let sorted: Slotted;
     if (last?.sorted.entries === sortedEntries) sorted = last.sorted;
+    else if (ready?.entries === sortedEntries) sorted = ready;
     else {
       index(sortedEntries);
       sorted = slotted(sortedEntries);
@@ -208,6 +212,7 @@ export function narrowingFilter(schedule: (step: () => boolean) => void = inIdle
     let shown: Slotted | null = narrowsTalks(filter) ? null : sorted;
     if (shown === null && postings !== null && sorted.slots.length === sorted.entries.length) shown = searchThrough(postings, from, filter);
     last = { sorted, filter, shown: shown ?? slotted(filterEntries(from.entries, filter)) };
+    ready = null;
     return last.shown.entries;
   };
 }

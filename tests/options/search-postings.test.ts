@@ -211,6 +211,30 @@ describe('the library filter through the postings', () => {
     }
   });
 
+  test('the first search once the postings are built does not look again at which talks they hold', () => {
+    const { entries } = library(400);
+    let slotsRead = 0;
+    const watched = entries.map((entry) => {
+      const copy = { ...entry };
+      Object.defineProperty(copy, 'slot', {
+        get: () => {
+          slotsRead++;
+          return entry.slot;
+        },
+      });
+      return copy;
+    });
+    // Built in the steps the page gives it once idle, after the list is first shown.
+    const steps: (() => boolean)[] = [];
+    const filter = narrowingFilter((step) => steps.push(step));
+    filter(watched, NO_FILTER);
+    expect(steps).toHaveLength(1);
+    while (!steps[0]());
+    slotsRead = 0;
+    expect(ids(filter(watched, q('p')))).toEqual(ids(filterEntries(entries, q('p'))));
+    expect(slotsRead).toBe(0);
+  });
+
   test('never looks at the words of a talk that does not match a search the postings answer', () => {
     const { entries } = library(400);
     const filter = narrowingFilter(atOnce());
