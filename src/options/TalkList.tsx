@@ -211,10 +211,10 @@ export function TalkList({
     startIndex: 0,
     endIndex: 0,
   };
-  drawnRows.current = {
-    first: Math.max(0, startIndex - OVERSCAN),
-    count: endIndex - startIndex + 1 + 2 * OVERSCAN + SPARE_ROWS,
-  };
+  // Changed in place: the notes read ahead once this list is drawn (`useListedOnceNotesRead`, which was
+  // handed this object above) are then those of the rows it draws, not of the list drawn before it.
+  drawnRows.current.first = Math.max(0, startIndex - OVERSCAN);
+  drawnRows.current.count = endIndex - startIndex + 1 + 2 * OVERSCAN + SPARE_ROWS;
   return (
     <>
       <div class="talk-list__head">

@@ -150,6 +150,76 @@ test('the first letter of a search draws its rows once: none it draws is dropped
   await library.close();
 });
 
+test('a cleared search reads ahead the notes of the rows it draws, so that the next first letter draws at once', async () => {
+  const library = await libraryOf(TALKS);
+  // In order: each keystroke, each read of a talk's notes begun, and each change of the list.
+  await library.evaluate(() => {
+    const log = ((window as unknown as { log: { events: string[]; begun: number; done: number } }).log = { events: [] as string[], begun: 0, done: 0 });
+    const get = IDBObjectStore.prototype.get;
+    IDBObjectStore.prototype.get = function (...args) {
+      const request = get.apply(this, args);
+      if (this.name === 'talkNotes') {
+        log.events.push('read');
+        log.begun++;
+        request.addEventListener('success', () => log.done++);
+      }
+      return request;
+    };
+    document.addEventListener('input', () => log.events.push('input'), true);
+    new MutationObserver(() => log.events.push('drawn')).observe(document.querySelector('ul.talk-list')!, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+  const log = () => library.evaluate(() => (window as unknown as { log: { events: string[]; begun: number; done: number } }).log);
+  /** Waits for reads of talks' notes begun after `after` of them, and for every read to be over. */
+  const readsOver = async (after: number, message?: string) => {
+    await expect
+      .poll(
+        async () => {
+          const { begun, done } = await log();
+          return begun > after && done === begun;
+        },
+        { message },
+      )
+      .toBe(true);
+  };
+  const search = library.getByRole('searchbox', { name: 'Search' });
+  const shownOf = (text: RegExp | string) => expect.poll(() => library.getByText(text, { exact: true }).count()).toBe(1);
+
+  // A search whose rows show where it matched in their notes, scrolled through until the notes kept
+  // (a few hundred talks') no longer hold those of the first rows.
+  await search.fill('o');
+  await shownOf(/^\d[\d,]* of 600 talks$/);
+  const firstDrawn = () => library.evaluate(() => Number(document.querySelector('ul.talk-list > li')?.getAttribute('data-index')));
+  for (let step = 0; step < 45; step++) {
+    const from = await firstDrawn();
+    await library.evaluate(() => scrollBy(0, 1000));
+    await expect.poll(firstDrawn).toBeGreaterThan(from);
+    await readsOver(-1);
+  }
+  await library.evaluate(() => scrollTo(0, 0));
+  // One talk, by its title, then the search cleared: the list draws a window of rows again, and
+  // their notes are read while the page is idle.
+  await search.fill('What You Need to Know About OpenMetrics (Shopify)');
+  await shownOf('1 of 600 talks');
+  const { begun } = await log();
+  await search.fill('');
+  await shownOf(`${TALKS} talks`);
+  await readsOver(begun, 'the notes of the rows the cleared search draws are read while the page is idle');
+
+  // The next search's first letter draws its rows, excerpts and all, before reading any talk's notes.
+  const before = (await log()).events.length;
+  await search.fill('o');
+  await shownOf(/^\d[\d,]* of 600 talks$/);
+  await expect.poll(async () => (await log()).events.slice(before)).toContain('drawn');
+  const events = (await log()).events.slice(before);
+  expect(events.slice(0, events.indexOf('drawn'))).toEqual(['input']);
+  expect(await talkList(library).getByRole('listitem').filter({ hasText: 'In a note' }).count()).toBeGreaterThan(1);
+  await library.close();
+});
+
 test('Select all shown selects every talk that matches, drawn or not', async () => {
   const library = await libraryOf(TALKS);
   const search = library.getByRole('searchbox', { name: 'Search' });
