@@ -92,8 +92,19 @@ function foldWithOrigins(text: string): { folded: string; starts: number[]; ends
   let folded = '';
   const starts: number[] = [];
   const ends: number[] = [];
-  let index = 0;
-  for (const character of text) {
+  for (let index = 0; index < text.length;) {
+    // A run of ASCII folds to itself lower-cased, a character for a character: at once, not one by one.
+    let run = index;
+    while (run < text.length && text.charCodeAt(run) < 0x80) run++;
+    if (run > index) {
+      folded += text.slice(index, run).toLowerCase();
+      for (; index < run; index++) {
+        starts.push(index);
+        ends.push(index + 1);
+      }
+      continue;
+    }
+    const character = String.fromCodePoint(text.codePointAt(index)!);
     const end = index + character.length;
     for (const piece of foldForSearch(character)) {
       // A piece may be two UTF-16 units (an astral letter): both map to the same character.
