@@ -1,4 +1,4 @@
-import { LETTERS, letterOf, type SearchVocabulary } from './search-vocabulary';
+import { GRAMS, gramOf, type SearchVocabulary } from './search-vocabulary';
 
 /** What the postings need of a talk's entry. */
 export interface PostedEntry {
@@ -22,8 +22,6 @@ const REMEMBERED = 32;
  * such common words.
  */
 const DENSE = 16;
-/** Marks a word's letters as worked out (`lettersIn` uses the lowest 26 bits). */
-const KNOWN = 1 << 31;
 
 /** Which of the words a query word occurs in, and how many talks a search for it walks. */
 interface Occurrences {
@@ -40,7 +38,7 @@ interface Built {
   bitsAt: Int32Array;
   bits: Uint32Array;
   counts: Uint32Array;
-  letters: Uint32Array;
+  grams: Uint32Array;
 }
 
 /**
@@ -66,10 +64,11 @@ export class SearchPostings {
   /** Per word, how many talks hold it. */
   private readonly counts: Uint32Array;
   /**
-   * Per letter `a` to `z`, a bit per slot: the talks holding a word with that letter. A query's first
-   * letter finds its talks here, instead of OR-ing the postings of the many words that hold it.
+   * Per query word of one or two letters `a` to `z` (`gramOf`), a bit per slot: the talks holding a word
+   * it occurs in. A query's first letters find their talks here, instead of OR-ing the postings of the
+   * many words that hold them.
    */
-  private readonly letters: Uint32Array;
+  private readonly grams: Uint32Array;
   /** Per slot, the number of the last search that found it through the postings. */
   private readonly found: Uint32Array;
   /** A bit per slot: the talks one query word finds. */
@@ -85,7 +84,7 @@ export class SearchPostings {
     this.bitsAt = built.bitsAt;
     this.bits = built.bits;
     this.counts = built.counts;
-    this.letters = built.letters;
+    this.grams = built.grams;
     this.found = new Uint32Array(built.indexed.length);
     this.union = new Uint32Array(Math.ceil(built.indexed.length / 32));
   }
@@ -114,9 +113,10 @@ export class SearchPostings {
     const counts = new Uint32Array(wordCount);
     const starts = new Uint32Array(wordCount + 1);
     const bitsAt = new Int32Array(wordCount).fill(-1);
-    const letters = new Uint32Array(LETTERS * bitWords);
-    /** Per word, the letters it holds (`lettersIn`) and `KNOWN`, once it is met. */
-    const lettersIn = new Uint32Array(wordCount);
+    const grams = new Uint32Array(GRAMS * bitWords);
+    /** Per word, where its grams (`gramsIn`) start in `gramList`; the next word's start ends them. */
+    const gramStarts = new Uint32Array(wordCount + 1);
+    let gramList = new Uint16Array(0);
     let slots: Uint16Array | Uint32Array = new Uint16Array(0);
     let bits = new Uint32Array(0);
     let at = 0;
@@ -125,16 +125,14 @@ export class SearchPostings {
     const count = (words: Uint32Array) => {
       for (const word of words) counts[word]++;
     };
-    /** Files the slot under each of its words, and returns the letters they hold. */
     const fill = (words: Uint32Array, slot: number) => {
-      let held = 0;
+      const at = slot >>> 5;
+      const bit = 1 << (slot & 31);
       for (const word of words) {
         if (bitsAt[word] === -1) slots[starts[word]++] = slot;
-        else bits[bitsAt[word] + (slot >>> 5)] |= 1 << (slot & 31);
-        if (lettersIn[word] === 0) lettersIn[word] = vocabulary.lettersIn(word) | KNOWN;
-        held |= lettersIn[word];
+        else bits[bitsAt[word] + at] |= bit;
+        for (let gram = gramStarts[word]; gram < gramStarts[word + 1]; gram++) grams[gramList[gram] * bitWords + at] |= bit;
       }
-      return held & ~KNOWN;
     };
     return () => {
       const end = Math.min(entries.length, at + ENTRIES_A_STEP);
@@ -146,11 +144,9 @@ export class SearchPostings {
           count(entry.noteWords);
         } else {
           // `starts[word]` moves along its run as it fills.
-          const slot = entry.slot;
-          for (let held = fill(entry.aboutWords, slot) | fill(entry.noteWords, slot); held !== 0; held &= held - 1) {
-            letters[bitWords * (31 - Math.clz32(held & -held)) + (slot >>> 5)] |= 1 << (slot & 31);
-          }
-          indexed[slot] = 1;
+          fill(entry.aboutWords, entry.slot);
+          fill(entry.noteWords, entry.slot);
+          indexed[entry.slot] = 1;
         }
       }
       if (at < entries.length) return undefined;
@@ -163,6 +159,12 @@ export class SearchPostings {
         }
         slots = slotCount <= 0x10000 ? new Uint16Array(starts[wordCount]) : new Uint32Array(starts[wordCount]);
         bits = new Uint32Array(bitWords * dense);
+        const list: number[] = [];
+        for (let word = 0; word < wordCount; word++) {
+          vocabulary.gramsIn(word, list);
+          gramStarts[word + 1] = list.length;
+        }
+        gramList = Uint16Array.from(list);
         filling = true;
         at = 0;
         return undefined;
@@ -170,7 +172,7 @@ export class SearchPostings {
       // Each `starts[word]` has moved to the end of its run, which is the next word's start.
       starts.copyWithin(1, 0, wordCount);
       starts[0] = 0;
-      return new SearchPostings({ vocabulary, indexed, starts, slots, bitsAt, bits, counts, letters });
+      return new SearchPostings({ vocabulary, indexed, starts, slots, bitsAt, bits, counts, grams });
     };
   }
 
@@ -186,7 +188,7 @@ export class SearchPostings {
 
   /** About how many steps a search for this folded query word takes: the number to weigh against looking at every talk. */
   cost(part: string): number {
-    return letterOf(part) === -1 ? this.occurrencesOf(part).cost : this.indexed.length + this.union.length;
+    return gramOf(part) === -1 ? this.occurrencesOf(part).cost : this.indexed.length + this.union.length;
   }
 
   /**
@@ -201,9 +203,9 @@ export class SearchPostings {
     const { found, union } = this;
     parts.forEach((part, i) => {
       // The talks holding any word the part occurs in, a bit each, then marked found in `found`.
-      const letter = letterOf(part);
-      if (letter === -1) this.unite(this.occurrencesOf(part).words);
-      else union.set(this.letters.subarray(letter * union.length, (letter + 1) * union.length));
+      const gram = gramOf(part);
+      if (gram === -1) this.unite(this.occurrencesOf(part).words);
+      else union.set(this.grams.subarray(gram * union.length, (gram + 1) * union.length));
       // A talk found for every part so far holds the number of the part before; only those go on.
       const before = i === 0 ? -1 : this.search;
       const now = ++this.search;

@@ -4,11 +4,22 @@ import { foldForSearch } from './search-text';
 const REMEMBERED = 32;
 const A = 'a'.charCodeAt(0);
 /** The letters `a` to `z`, which a folded word is mostly made of. */
-export const LETTERS = 26;
+const LETTERS = 26;
+/** The query words of one or two letters `a` to `z` (see `gramOf`): the first a user types. */
+export const GRAMS = LETTERS + LETTERS * LETTERS;
 
-/** The number of a folded query word that is one letter from `a` to `z` (see `lettersIn`), or -1. */
-export function letterOf(part: string): number {
-  const letter = part.length === 1 ? part.charCodeAt(0) - A : -1;
+/** The number of a folded query word of one or two letters `a` to `z` among the `GRAMS`, or -1. */
+export function gramOf(part: string): number {
+  const first = letterAt(part, 0);
+  if (first === -1 || part.length > 2) return -1;
+  if (part.length === 1) return first;
+  const second = letterAt(part, 1);
+  return second === -1 ? -1 : LETTERS + first * LETTERS + second;
+}
+
+/** The letter at `index` of `text` (0 for `a`), or -1 for anything else. */
+function letterAt(text: string, index: number): number {
+  const letter = text.charCodeAt(index) - A;
   return letter >= 0 && letter < LETTERS ? letter : -1;
 }
 
@@ -93,15 +104,22 @@ export class SearchVocabulary {
     return false;
   }
 
-  /** Which of the letters `a` to `z` this word (its number) holds: a bit each, `a` the lowest. */
-  lettersIn(number: number): number {
+  /** Adds to `grams` the one- and two-letter query words (`gramOf`) found in this word (its number), each once. */
+  gramsIn(number: number, grams: number[]): void {
     const word = this.words[number];
-    let letters = 0;
+    const from = grams.length;
+    const add = (gram: number) => {
+      if (grams.indexOf(gram, from) === -1) grams.push(gram);
+    };
+    let previous = -1;
     for (let i = 0; i < word.length; i++) {
-      const letter = word.charCodeAt(i) - A;
-      if (letter >= 0 && letter < LETTERS) letters |= 1 << letter;
+      const letter = letterAt(word, i);
+      if (letter !== -1) {
+        add(letter);
+        if (previous !== -1) add(LETTERS + previous * LETTERS + letter);
+      }
+      previous = letter;
     }
-    return letters;
   }
 
   /**

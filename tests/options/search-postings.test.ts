@@ -79,10 +79,12 @@ describe('search postings', () => {
     }
   });
 
-  test('find the talks of a one-letter query word, any letter, as looking at each talk finds them', () => {
+  test('find the talks of a query word of one or two letters, any of them, as looking at each talk finds them', () => {
     const { entries } = library(70);
     const postings = SearchPostings.of(entries)!;
-    for (const query of [...'abcdefghijklmnopqrstuvwxyz', 'ß', 'Ł', 'ü', '1', '+', '.', 'q l', 'l q', 'p 9']) {
+    const letters = [...'abcdefghijklmnopqrstuvwxyz'];
+    const pairs = letters.flatMap((first) => letters.map((second) => first + second));
+    for (const query of [...letters, ...pairs, 'ß', 'Ł', 'ü', 'ße', 'zü', '1', '+', '.', 'c+', '.n', '12', 'q l', 'l q', 'p 9', 'pr ot', 'pro']) {
       postings.findAll(queryWords(query));
       const found = entries.filter((entry) => postings.foundAll(entry.slot));
       expect(ids(found), query).toEqual(ids(filterEntries(entries, q(query))));
@@ -183,7 +185,7 @@ describe('the library filter through the postings', () => {
     expect(schedule.builds).toBe(3);
   });
 
-  test('find the first letter of a query, and the rows it draws their excerpts, without asking which words of the library hold it', () => {
+  test('find the first two letters of a query, and the rows they draw their excerpts, without asking which words of the library hold them', () => {
     /** Counts the query words whose words it is asked for: each such answer is a pass over every word of the library. */
     class AskedVocabulary extends SearchVocabulary {
       asked: string[] = [];
@@ -198,7 +200,7 @@ describe('the library filter through the postings', () => {
     const reference = library(300).entries;
     const filter = narrowingFilter(atOnce());
     filter(entries, NO_FILTER);
-    for (const letter of ['p', 'x', 'z']) {
+    for (const letter of ['p', 'x', 'z', 'pr', 'zu', 'qq']) {
       const expected = filterEntries(reference, q(letter));
       const shown = filter(entries, q(letter));
       const drawn = shown.slice(0, 12);
