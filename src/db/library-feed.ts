@@ -30,11 +30,11 @@ export interface LibraryChange {
 }
 
 export interface LibraryFeed {
-  /** The newest talks and how many notes each has (same order): the library's first screen, read before anything else. */
+  /** The newest talks and how many notes each has (same order): the library's first screen, read before anything else (again after `reset`). */
   first: (talks: Talk[], noteCounts: number[]) => void;
   /** Part of the whole library: some talks, each with all its notes; `loaded` follows the last part. May come again from the start after `reset`. */
   chunk: (talks: Talk[], notes: Note[][]) => void | Promise<void>;
-  /** Everything read afresh follows: a change too wide to follow talk by talk (an import, a clear). */
+  /** Everything read afresh follows, from `first` on: a change too wide to follow talk by talk (an import, a clear). */
   reset: () => void;
   loaded: () => void | Promise<void>;
   /** Talks changed in this page or any other page of the extension since they were read. */
@@ -85,7 +85,7 @@ export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFe
         pending = null;
         if (work === 'all') {
           feed.reset();
-          await loadAll();
+          await loadFromFirstScreen();
         } else {
           const change = await readChange(db, [...work]);
           if (!stopped) feed.changed(change);
@@ -125,14 +125,19 @@ export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFe
     loading = false;
   };
 
+  /** As on opening: the newest talks first, then all of them. */
+  const loadFromFirstScreen = async () => {
+    const { talks, noteCounts } = await readFirstScreen(db, firstCount);
+    if (stopped) return;
+    feed.first(talks, noteCounts);
+    await nextTask();
+    await loadAll();
+  };
+
   Dexie.on('storagemutated', onMutation);
   void (async () => {
     try {
-      const { talks, noteCounts } = await readFirstScreen(db, firstCount);
-      if (stopped) return;
-      feed.first(talks, noteCounts);
-      await nextTask();
-      await loadAll();
+      await loadFromFirstScreen();
       await flush();
     } catch (error) {
       if (!stopped) feed.error(error);

@@ -48,12 +48,17 @@ export function useLibrary(db: TalklogDb): LibraryState {
     };
     const stop = followLibrary(db, FIRST_SCREEN, {
       // The first screen is shown unfiltered and its notes are not read: each row has its count; its
-      // notes' words (and whether one holds text, for the export) come with the whole library.
+      // notes' words (and whether one holds text, for the export) come with the whole library. Read
+      // again after a reset: a page that shows no talk (a backup imported into an empty library) shows
+      // the newest at once, as when it opens, rather than an empty library until all is read; a page
+      // that shows talks keeps them until the whole library is read again.
       first: (firstTalks, noteCounts) => {
+        if (shownAny) return;
         shownAny = firstTalks.length > 0;
         setState((previous) => ({
           ...previous,
           entries: firstTalks.map((talk, i) => ({ ...libraryEntry(talk, [], vocabulary), noteCount: noteCounts[i] })),
+          complete: false,
         }));
       },
       chunk: (talks, notes) => {
@@ -77,15 +82,6 @@ export function useLibrary(db: TalklogDb): LibraryState {
         // each take a good part of a frame's time.
         await nextTask();
         if (stopped) return;
-        if (!shownAny && whole.length > FIRST_SCREEN) {
-          // Nothing shown yet (a backup imported into an empty library): the page and its first screen
-          // are drawn first, as when it opens, then the whole list. Both at once, from nothing, took
-          // 100-150 ms of the page's thread at 20,000 talks.
-          shownAny = true;
-          setState((previous) => ({ ...previous, entries: whole.slice(0, FIRST_SCREEN), complete: false }));
-          await nextTask();
-          if (stopped) return;
-        }
         publish();
       },
       changed: (change) => {

@@ -82,12 +82,15 @@ test('reads the newest talks first, then everything in chunks, then follows each
     await changed;
     expect(heard.at(-1)!.change).toEqual({ talks: [], notes: [], removedTalkIds: [talkNumber(5).id] });
 
-    // A write too wide to follow key by key: everything is read again.
+    // A write too wide to follow key by key: everything is read again, from its first screen on.
     const reloaded = next('loaded');
     await writeLibrary(db, () => db.talks.bulkPut(Array.from({ length: 60 }, (_, i) => talkNumber(100 + i))));
     await reloaded;
     const reset = heard.map((entry) => entry.kind).lastIndexOf('reset');
     expect(reset).toBeGreaterThan(0);
+    expect(heard[reset + 1].kind).toBe('first');
+    expect(heard[reset + 1].talks!.map((talk) => talk.title)).toEqual(['Talk 159', 'Talk 158', 'Talk 157', 'Talk 156', 'Talk 155']);
+    expect(heard.slice(reset + 2).every((entry) => entry.kind === 'chunk' || entry.kind === 'loaded')).toBe(true);
     expect(
       heard
         .slice(reset)

@@ -75,3 +75,20 @@ test('a library read from nothing, as after an import into an empty one, shows i
   expect(firstScreen?.entries!.map((entry) => entry.talk.id)).toEqual(newest.map((talk) => talk.id));
   expect(seen.at(-1)!.complete).toBe(true);
 });
+
+test('a library shown stays shown whole while a wide change is read again, with no first screen in between', async () => {
+  const db = freshDb();
+  const seen: LibraryState[] = [];
+  function Probe() {
+    const state = useLibrary(db);
+    if (seen.at(-1) !== state) seen.push(state);
+    return null;
+  }
+  await writeLibrary(db, () => db.talks.bulkAdd(Array.from({ length: 120 }, (_, i) => talkNumber(i, 200))));
+  render(<Probe />);
+  await waitFor(() => expect(seen.at(-1)).toMatchObject({ complete: true }));
+  const before = seen.length;
+  await writeLibrary(db, () => db.talks.bulkAdd(Array.from({ length: 80 }, (_, i) => talkNumber(120 + i, 200))));
+  await waitFor(() => expect(seen.at(-1)!.entries).toHaveLength(200));
+  for (const state of seen.slice(before)) expect(state).toMatchObject({ complete: true });
+});
