@@ -31,7 +31,7 @@ export interface LibraryChange {
 
 export interface LibraryFeed {
   /** The newest talks and how many notes each has (same order): the library's first screen, read before anything else (again after `reset`). */
-  first: (talks: Talk[], noteCounts: number[]) => void;
+  first: (talks: Talk[], noteCounts: number[]) => void | Promise<void>;
   /** Part of the whole library: some talks, each with all its notes; `loaded` follows the last part. May come again from the start after `reset`. */
   chunk: (talks: Talk[], notes: Note[][]) => void | Promise<void>;
   /** Everything read afresh follows, from `first` on: a change too wide to follow talk by talk (an import, a clear). */
@@ -129,7 +129,7 @@ export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFe
   const loadFromFirstScreen = async () => {
     const { talks, noteCounts } = await readFirstScreen(db, firstCount);
     if (stopped) return;
-    feed.first(talks, noteCounts);
+    await feed.first(talks, noteCounts);
     await nextTask();
     await loadAll();
   };

@@ -72,6 +72,11 @@ test('a library read from nothing, as after an import into an empty one, shows i
   const newest = [...talks].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id)).slice(0, 40);
   const firstScreen = seen.find((state) => state.entries?.length === 40);
   expect(firstScreen?.complete).toBe(false);
+  // The empty library is not shown as such while its new talks are read: the page says it is opening them.
+  const opening = seen.findIndex((state, i) => i > 0 && state.entries === undefined);
+  expect(opening).toBeGreaterThan(0);
+  expect(opening).toBeLessThan(seen.indexOf(firstScreen!));
+  expect(seen.slice(opening).some((state) => state.entries?.length === 0)).toBe(false);
   expect(firstScreen?.entries!.map((entry) => entry.talk.id)).toEqual(newest.map((talk) => talk.id));
   expect(seen.at(-1)!.complete).toBe(true);
 });
