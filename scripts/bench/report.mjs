@@ -231,7 +231,7 @@ function importRows({ size, import: imp }) {
       within(imp.takenIn.longestTask <= 50),
     ],
     [
-      'Import: library page longest task in thread (CPU) time, from the last record written to the library taken in',
+      'Import: library page longest task in thread (CPU) time, from the writing to the library taken in',
       ms(imp.threadTime.longestMs),
       '',
       '',
@@ -253,8 +253,8 @@ fresh browser: the seeded backup (\`scripts/bench/dataset.mjs\`) imported once t
 from the file chosen to the page saying it is imported; then until the page shows the whole library (its talk count). Longest
 tasks: the library page's Long Tasks API (0: none over 50 ms; wall time, which a busy machine stretches); the page starts reading the
 library again when the import's transaction commits, a moment before it says so. Thread time: the longest task of the page's main
-thread in a DevTools trace (\`devtools.timeline\`) from the import's progress bar full (its last record written, the commit
-follows) until the library is taken in (a trace through the writing would slow the import it times). Floor: the records the import stored, read back and added with
+thread in a DevTools trace (\`devtools.timeline\`) from the import's progress bar shown (the writing begun; begun later, the
+trace may miss the commit and the first screen that follows it) until the library is taken in. Floor: the records the import stored, read back and added with
 the raw IndexedDB API into a scratch database with Talklog's stores and indexes (\`scripts/bench/floor/import-floor.ts\`), median
 of 3 at 1×, one run above; the ratio is against the faster of one transaction and transactions of ${results.scales[0].import.floor.chunk}.
 
