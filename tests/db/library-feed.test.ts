@@ -181,3 +181,36 @@ test('a page slow with each chunk is handed smaller ones, and still gets every t
     stop();
   }
 });
+
+test("each chunk is handed over in a task after the one its notes were read in, not in that read's task", async () => {
+  const db = freshDb();
+  const talks = Array.from({ length: 300 }, (_, i) => talkNumber(i));
+  await writeLibrary(db, () => db.talks.bulkAdd(talks));
+  for (const talk of talks.filter((_, i) => i % 7 === 0)) await addNote(db, talk.id, `a note on ${talk.title}`, 10);
+  // Set false as each notes record is read, and true again by a task queued then.
+  let taskSinceRead = true;
+  db.talkNotes.hook('reading', (record) => {
+    taskSinceRead = false;
+    setTimeout(() => (taskSinceRead = true), 0);
+    return record;
+  });
+  const handedOver: boolean[] = [];
+  const { next, hear } = recorder();
+  const stop = followLibrary(db, 10, {
+    first: () => {},
+    chunk: () => void handedOver.push(taskSinceRead),
+    reset: () => {},
+    loaded: () => hear({ kind: 'loaded' }),
+    changed: () => {},
+    error: (error) => {
+      throw error;
+    },
+  });
+  try {
+    await next('loaded');
+    expect(handedOver.length).toBeGreaterThan(1);
+    expect(handedOver).toEqual(handedOver.map(() => true));
+  } finally {
+    stop();
+  }
+});
