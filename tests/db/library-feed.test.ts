@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { followLibrary, nextChunkSize, type LibraryChange } from '../../src/db/library-feed';
+import { followLibrary, nextChunkSize, type LibraryChange, type LibraryFeed } from '../../src/db/library-feed';
 import { addNote, deleteNote, putNotes } from '../../src/db/notes';
 import type { Note, Talk } from '../../src/talk/model';
 import { freshDb, numberedTalk, writeLibrary } from './test-db';
@@ -19,6 +19,20 @@ function recorder() {
   };
   const next = (kind: string) => new Promise<void>((resolve) => waiting.push({ kind, resolve }));
   return { heard, next, hear };
+}
+
+/** A feed that hands each chunk to `chunk` and says when the library is loaded; any error fails the test. */
+function chunksOnly(chunk: LibraryFeed['chunk'], hear: ReturnType<typeof recorder>['hear']): LibraryFeed {
+  return {
+    first: () => {},
+    chunk,
+    reset: () => {},
+    loaded: () => hear({ kind: 'loaded' }),
+    changed: () => {},
+    error: (error) => {
+      throw error;
+    },
+  };
 }
 
 test('reads the newest talks first, then everything in chunks, then follows each change talk by talk', async () => {
@@ -156,21 +170,16 @@ test('a page slow with each chunk is handed smaller ones, and still gets every t
   await writeLibrary(db, () => db.talks.bulkAdd(talks));
   const sizes: number[] = [];
   const { next, hear } = recorder();
-  const stop = followLibrary(db, 10, {
-    first: () => {},
-    chunk: (chunkTalks) => {
+  const stop = followLibrary(
+    db,
+    10,
+    chunksOnly((chunkTalks) => {
       sizes.push(chunkTalks.length);
       // A page that takes 40 ms over every chunk, whatever its size.
       const until = performance.now() + 40;
       while (performance.now() < until);
-    },
-    reset: () => {},
-    loaded: () => hear({ kind: 'loaded' }),
-    changed: () => {},
-    error: (error) => {
-      throw error;
-    },
-  });
+    }, hear),
+  );
   try {
     await next('loaded');
     expect(sizes[0]).toBe(100);
@@ -196,16 +205,11 @@ test("each chunk is handed over in a task after the one its notes were read in, 
   });
   const handedOver: boolean[] = [];
   const { next, hear } = recorder();
-  const stop = followLibrary(db, 10, {
-    first: () => {},
-    chunk: () => void handedOver.push(taskSinceRead),
-    reset: () => {},
-    loaded: () => hear({ kind: 'loaded' }),
-    changed: () => {},
-    error: (error) => {
-      throw error;
-    },
-  });
+  const stop = followLibrary(
+    db,
+    10,
+    chunksOnly(() => void handedOver.push(taskSinceRead), hear),
+  );
   try {
     await next('loaded');
     expect(handedOver.length).toBeGreaterThan(1);

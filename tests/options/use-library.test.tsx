@@ -27,6 +27,18 @@ function followed(db: TalklogDb): { now: () => LibraryState } {
   return { now: () => state! };
 }
 
+/** Every state `useLibrary` gives the page, in order, as it renders. */
+function statesOf(db: TalklogDb): LibraryState[] {
+  const seen: LibraryState[] = [];
+  function Probe() {
+    const state = useLibrary(db);
+    if (seen.at(-1) !== state) seen.push(state);
+    return null;
+  }
+  render(<Probe />);
+  return seen;
+}
+
 test('the whole library comes newest first, though it is read in chunks in key order', async () => {
   const db = freshDb();
   const talks = Array.from({ length: 450 }, (_, i) => talkNumber(i, 450));
@@ -58,13 +70,7 @@ test("the filters' events, categories and tags follow talks changed and deleted 
 
 test('a library read from nothing, as after an import into an empty one, shows its first screen before the whole of it', async () => {
   const db = freshDb();
-  const seen: LibraryState[] = [];
-  function Probe() {
-    const state = useLibrary(db);
-    if (seen.at(-1) !== state) seen.push(state);
-    return null;
-  }
-  render(<Probe />);
+  const seen = statesOf(db);
   await waitFor(() => expect(seen.at(-1)).toMatchObject({ entries: [], complete: true }));
   const talks = Array.from({ length: 120 }, (_, i) => talkNumber(i, 120));
   await writeLibrary(db, () => db.talks.bulkAdd(talks));
@@ -83,14 +89,8 @@ test('a library read from nothing, as after an import into an empty one, shows i
 
 test('a library shown stays shown whole while a wide change is read again, with no first screen in between', async () => {
   const db = freshDb();
-  const seen: LibraryState[] = [];
-  function Probe() {
-    const state = useLibrary(db);
-    if (seen.at(-1) !== state) seen.push(state);
-    return null;
-  }
   await writeLibrary(db, () => db.talks.bulkAdd(Array.from({ length: 120 }, (_, i) => talkNumber(i, 200))));
-  render(<Probe />);
+  const seen = statesOf(db);
   await waitFor(() => expect(seen.at(-1)).toMatchObject({ complete: true }));
   const before = seen.length;
   await writeLibrary(db, () => db.talks.bulkAdd(Array.from({ length: 80 }, (_, i) => talkNumber(120 + i, 200))));
