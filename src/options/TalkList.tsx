@@ -48,6 +48,8 @@ interface TalkListProps {
   total: number | null;
   words: string[];
   narrowed: boolean;
+  /** Whether the talks are still being put in the order asked for (shown in the order before until then). */
+  sorting: boolean;
   onClearFilters: () => void;
   vocabulary: { categories: string[]; events: string[] };
   selected: ReadonlySet<string>;
@@ -73,6 +75,7 @@ export function TalkList({
   total,
   words: query,
   narrowed,
+  sorting,
   onClearFilters,
   vocabulary,
   selected,
@@ -248,6 +251,7 @@ export function TalkList({
         ref={list}
         class="talk-list"
         aria-label={t('talks')}
+        aria-busy={sorting}
         style={{ height: `${virtualizer.getTotalSize()}px` }}
         onKeyDown={onKeyDown}
         onFocusIn={(event) => {

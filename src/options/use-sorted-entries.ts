@@ -32,16 +32,18 @@ export function sortedAtOnce(entries: LibraryEntry[], sort: SortOrder, last: Ord
   return [...placed, ...byId.values()].sort(compareEntries(sort));
 }
 
+/** The entries to show, and whether they are still being put in the order asked for. */
+export interface SortedEntries {
+  sorted: LibraryEntry[] | undefined;
+  sorting: boolean;
+}
+
 /**
  * The entries in `sort`'s order. A whole library in an order it is not near (a title sort of 20,000
  * talks, a hundred milliseconds of collation) is sorted in steps between frames and keystrokes; until
- * it is, the list keeps the order it was last shown in.
+ * it is, the list keeps the order it was last shown in, and says it is sorting.
  */
-export function useSortedEntries(
-  entries: LibraryEntry[] | undefined,
-  sort: SortOrder,
-  schedule: (step: () => boolean) => void = inIdleSteps,
-): LibraryEntry[] | undefined {
+export function useSortedEntries(entries: LibraryEntry[] | undefined, sort: SortOrder, schedule: (step: () => boolean) => void = inIdleSteps): SortedEntries {
   /** The order last given out, to place changed entries in. */
   const last = useRef<Ordered | null>(null);
   const [stepped, setStepped] = useState<Ordered | null>(null);
@@ -66,5 +68,5 @@ export function useSortedEntries(
   useLayoutEffect(() => {
     if (ordered) last.current = ordered;
   }, [ordered]);
-  return ordered === null ? (last.current?.sorted ?? entries) : ordered?.sorted;
+  return ordered === null ? { sorted: last.current?.sorted ?? entries, sorting: true } : { sorted: ordered?.sorted, sorting: false };
 }

@@ -12,7 +12,8 @@ import { LibraryApp } from '../../src/options/LibraryApp';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { mergeTalk } from '../../src/sync/merge';
 import type { Note } from '../../src/talk/model';
-import { capturedTalk, freshDb } from '../db/test-db';
+import { SORT_STEP } from '../../src/options/sorted-runs';
+import { capturedTalk, freshDb, numberedTalk, writeLibrary } from '../db/test-db';
 import { fakeEnvironment, kubeconLibrary, NOW, readyButton, renderLibrary, rowOf, status, titles } from './library-harness';
 
 afterEach(cleanup);
@@ -176,6 +177,26 @@ describe('the library', () => {
     fireEvent.change(find.getByRole('combobox', { name: 'Tag' }), { target: { value: '' } });
     fireEvent.change(find.getByRole('combobox', { name: 'Sort' }), { target: { value: 'oldest' } });
     expect(titles()).toEqual(['Evolving Prometheus for More Use Cases', 'What You Need to Know About OpenMetrics']);
+  });
+
+  test('a large library sorted anew says it is busy until the new order is drawn', async () => {
+    const db = freshDb();
+    const count = SORT_STEP + 100;
+    const talks = Array.from({ length: count }, (_, i) => ({ ...numberedTalk(i, new Date(Date.UTC(2026, 0, 1) - i * 60_000)), title: `Talk ${count - i}` }));
+    await writeLibrary(db, () => db.talks.bulkAdd(talks));
+    await renderLibrary(db);
+    const list = screen.getByRole('list', { name: 'Talks' });
+    expect(list.getAttribute('aria-busy')).toBe('false');
+    const newestFirst = titles();
+    const inTitleOrder = (shown: (string | null)[]) =>
+      shown.join('\n') === [...shown].sort((a, b) => a!.localeCompare(b!, undefined, { numeric: true })).join('\n');
+    expect(inTitleOrder(newestFirst)).toBe(false);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Sort' }), { target: { value: 'title' } });
+    // Sorted in steps: the old order stays, marked busy, until the new one is drawn.
+    expect(list.getAttribute('aria-busy')).toBe('true');
+    expect(titles()).toEqual(newestFirst);
+    await waitFor(() => expect(list.getAttribute('aria-busy')).toBe('false'));
+    expect(inTitleOrder(titles())).toBe(true);
   });
 
   test('a talk opens to edit its details and notes in place', async () => {
