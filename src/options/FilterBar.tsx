@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { useId, useMemo } from 'preact/hooks';
+import { useId, useMemo, useRef } from 'preact/hooks';
 import { t } from '../i18n/t';
 import { TALK_STATUSES } from '../talk/model';
 import { memo } from '../ui/memo';
 import { interestLabel } from '../ui/StarRating';
 import { statusLabel } from '../ui/status-label';
+import { FIND_KEYS, useFindGoesToSearch } from './find-shortcut';
 import { SORT_ORDERS, type LibraryFilter, type SortOrder } from './library-filter';
 import './FilterBar.css';
 
@@ -28,12 +29,16 @@ export function FilterBar({ filter, facets, onChange }: FilterBarProps) {
     }),
     [],
   );
+  const search = useRef<HTMLInputElement>(null);
+  useFindGoesToSearch(search);
   return (
     <div class="filter-bar" role="search" aria-label={t('findTalks')}>
       <input
+        ref={search}
         type="search"
         class="filter-bar__search"
         aria-label={t('search')}
+        aria-keyshortcuts={FIND_KEYS}
         placeholder={t('searchPlaceholder')}
         value={filter.query}
         onInput={(event) => onChange({ query: event.currentTarget.value })}

@@ -73,6 +73,13 @@ test('a long list draws a screenful, tells each row’s place, moves by keyboard
   expect(await focusedRow(library)).toEqual({ position: 1, of: TALKS });
   expect(await drawnRows(library)).toBeLessThan(45);
   await session.screenshot(library, 'library-long-list-scrolled');
+
+  // Find in page would miss the rows not drawn: Ctrl+F goes to the Search box, which finds them all.
+  await library.keyboard.press('Control+F');
+  const search = library.getByRole('searchbox', { name: 'Search' });
+  await expect.poll(() => search.evaluate((box) => box === document.activeElement)).toBe(true);
+  await library.keyboard.type('cloud');
+  await expect.poll(() => library.getByText(/^\d[\d,]* of 600 talks$/).count()).toBe(1);
   await library.close();
 });
 

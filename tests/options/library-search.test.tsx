@@ -114,3 +114,25 @@ test('once the whole library is read, its search postings are built while the pa
     builder.mockRestore();
   }
 });
+
+test('Find in page goes to the Search box first, and is the browser’s once there', async () => {
+  await renderLibrary(await kubeconLibrary());
+  const search = screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search' });
+  fireEvent.input(search, { target: { value: 'prometheus' } });
+  rowOf('Evolving Prometheus for More Use Cases').querySelector('a')!.focus();
+
+  const first = new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, bubbles: true, cancelable: true });
+  document.activeElement!.dispatchEvent(first);
+  expect(first.defaultPrevented).toBe(true);
+  expect(document.activeElement).toBe(search);
+  expect([search.selectionStart, search.selectionEnd]).toEqual([0, 'prometheus'.length]);
+
+  // In the box already: the browser's own find, untouched.
+  const again = new KeyboardEvent('keydown', { key: 'f', metaKey: true, bubbles: true, cancelable: true });
+  search.dispatchEvent(again);
+  expect(again.defaultPrevented).toBe(false);
+  // Other keys with Ctrl are not taken.
+  const other = new KeyboardEvent('keydown', { key: 'g', ctrlKey: true, bubbles: true, cancelable: true });
+  document.body.dispatchEvent(other);
+  expect(other.defaultPrevented).toBe(false);
+});
