@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Note, Talk } from '../talk/model';
 import type { Slide } from '../talk/slide';
 import type { LocalDeletion } from '../sync/merge';
+import { adoptConnection } from './adopt-connection';
 import { recordChangesForSync, type SyncedFile, type SyncChange, type SyncMeta } from './sync-log';
 import type { TalkNotes } from './talk-notes';
 
@@ -26,9 +27,10 @@ const UPGRADE_CHUNK = 500;
 /**
  * Every schema version, oldest first. A new version keeps the old ones and adds
  * `.stores()` plus an `.upgrade()` that rewrites old records (README, "Adding a schema version").
+ * `connection`: one opened before Dexie loaded (early-connection.ts), taken when it fits.
  */
-export function openTalklogDb(name: string = DEFAULT_DB_NAME): TalklogDb {
-  const db = new Dexie(name) as TalklogDb;
+export function openTalklogDb(name: string = DEFAULT_DB_NAME, connection?: Promise<IDBDatabase | null>): TalklogDb {
+  const db = new Dexie(name, connection && { indexedDB: adoptConnection(connection) }) as TalklogDb;
   db.version(1).stores({
     talks: 'id, &videoId, createdAt, updatedAt, category, event, status, interest, *tags',
     notes: 'id, talkId, [talkId+createdAt], updatedAt',
