@@ -24,8 +24,11 @@ function firefoxPages(pages: string[]): Plugin {
  * Lists every chunk a page imports statically as `<link rel=modulepreload>` in its HTML, so that the
  * browser fetches and compiles them all at once instead of one level of imports after another
  * (Vite's own preload is off, see `modulePreload` below; it would also wrap every `import()`).
+ * The chunk of the modules of `runFirst` (RUN_FIRST, which imports no other chunk) is run by an async
+ * `<script type=module>` listed first instead: it runs as soon as it arrives, while the rest is still
+ * loading, and the page's code, importing it, finds it run already.
  */
-function preloadStaticImports(): Plugin {
+function preloadStaticImports(runFirst: RegExp[]): Plugin {
   return {
     name: 'talklog:preload-static-imports',
     apply: 'build',
@@ -42,7 +45,12 @@ function preloadStaticImports(): Plugin {
           }
         };
         follow(chunk.fileName);
-        return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+        const runsFirst = (file: string) => (bundle[file] as Rolldown.OutputChunk).moduleIds.some((id) => runFirst.some((part) => part.test(id)));
+        return [...files].map((file) =>
+          runsFirst(file)
+            ? { tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `/${file}` }, injectTo: 'head-prepend' as const }
+            : { tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const },
+        );
       },
     },
   };
@@ -78,6 +86,13 @@ const SHARED_AT_OPEN = [
 ];
 
 /**
+ * What the note pages wait for, asked before the rest of their code has loaded (early-asks.ts): a chunk of its
+ * own that imports no other, which the pages run first (preloadStaticImports). Left to itself, rolldown puts
+ * it with the code the popup and side panel share.
+ */
+const RUN_FIRST = [/src[\\/]popup[\\/](asks-first|early-asks)\.ts$/, /src[\\/]db[\\/]early-connection\.ts$/];
+
+/**
  * Modules the library loads at open that its lazy parts share too: one chunk for those of the library alone,
  * one for those the note pages' lazy parts (details form, conference panel, a note's save) share as well, so
  * those never bring the library's code. Left to itself, rolldown makes a file of each.
@@ -105,7 +120,7 @@ export default defineConfig(({ mode }) => {
         contentScripts: { standaloneFiles: ['src/content/main.ts'] },
       }),
       polyfillAsEsModule(),
-      preloadStaticImports(),
+      preloadStaticImports(RUN_FIRST),
       ...(firefox ? [firefoxPages(firefoxOnlyPages(browserManifest))] : []),
     ],
     // The import worker is a module worker: its zip reader (backup-archive.ts, with fflate) is a
@@ -123,6 +138,7 @@ export default defineConfig(({ mode }) => {
         output: {
           codeSplitting: {
             groups: [
+              { name: 'asks-first', test: (id) => RUN_FIRST.some((part) => part.test(id)) },
               { name: 'shared', test: (id) => SHARED_AT_OPEN.some((part) => part.test(id)) },
               // Before the library's: a group takes along what its modules import.
               { name: 'shared-lazy', test: (id) => SHARED_LAZY.some((part) => part.test(id)) },

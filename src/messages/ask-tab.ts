@@ -6,11 +6,12 @@ const YOUTUBE_PAGE = /^https:\/\/www\.youtube\.com\//;
 
 /**
  * What talk the tab shows. A YouTube tab opened before Talklog was installed or updated has no
- * live content script: inject it then, rather than claim the tab holds no talk.
+ * live content script: inject it then, rather than claim the tab holds no talk. `asked`: the same
+ * question, put to the tab already (early-asks.ts).
  */
-export async function askWhatTalkIsHere(tabId: number): Promise<TalkHere> {
+export async function askWhatTalkIsHere(tabId: number, asked?: Promise<TalkHere>): Promise<TalkHere> {
   try {
-    return await sendToContent(tabId, { type: 'talklog/what-talk-is-here' });
+    return await (asked ?? sendToContent(tabId, { type: 'talklog/what-talk-is-here' }));
   } catch {
     return injectThenAsk(tabId);
   }

@@ -45,31 +45,22 @@ export interface TabFollower {
   connect(tabId: number | null): TabConnector;
 }
 
-/** The tab named by `?tab=<id>` (tests; a side panel opened for one tab), or null. */
-export function pinnedTabId(search: string): number | null {
-  const fromQuery = Number(new URLSearchParams(search).get('tab'));
-  return Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : null;
+interface FirstAsked {
+  /** The content script's answer to a question put as the page started (early-asks.ts): the first caller's. */
+  firstAnswer?: Promise<TalkHere>;
+  /** The tab's URL as the page started (null: hidden from the page): the first `videoIdInUrl` asks nothing. */
+  url?: string | null;
 }
 
-/** `?tab=<id>` when given, else the active tab of this window. */
-export async function resolveTabId(search: string): Promise<number | null> {
-  const pinned = pinnedTabId(search);
-  if (pinned !== null) return pinned;
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id ?? null;
-}
-
-/**
- * The tab through the extension's APIs. `askNow` puts the first question to the tab at once, while
- * the page is still starting, and hands its answer to the first caller: the popup opens sooner.
- */
-export function browserTabConnector(tabId: number | null, { askNow = false } = {}): TabConnector {
+/** The tab through the extension's APIs; what was asked of it as the page started (`first`) answers first. */
+export function browserTabConnector(tabId: number | null, first: FirstAsked = {}): TabConnector {
   const ask = async (): Promise<TalkHere> => {
     if (tabId === null) return { kind: 'no-talk', reason: 'not-youtube', videoId: null };
     return askWhatTalkIsHere(tabId);
   };
-  let early: Promise<TalkHere> | null = askNow ? ask() : null;
+  let early = tabId !== null && first.firstAnswer ? askWhatTalkIsHere(tabId, first.firstAnswer) : null;
   early?.catch(() => undefined); // handled by whoever takes it
+  let earlyUrl = first.url;
   return {
     whatTalkIsHere() {
       const answer = early ?? ask();
@@ -77,8 +68,9 @@ export function browserTabConnector(tabId: number | null, { askNow = false } = {
       return answer;
     },
     async videoIdInUrl() {
-      const tab = tabId === null ? null : await browser.tabs.get(tabId).catch(() => null);
-      return tab?.url ? videoIdFromUrl(tab.url) : null;
+      const url = earlyUrl !== undefined ? earlyUrl : tabId === null ? null : (await browser.tabs.get(tabId).catch(() => null))?.url;
+      earlyUrl = undefined;
+      return url ? videoIdFromUrl(url) : null;
     },
     async seek(videoId, atSec) {
       if (tabId === null) return false;

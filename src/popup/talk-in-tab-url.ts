@@ -16,7 +16,7 @@ export async function readTalkInTabUrl(db: TalklogDb, tab: TabConnector): Promis
 /** The tab a note page opens on, asked at once, and the library read for its URL meanwhile. */
 export interface FirstLook {
   tabId: number | null;
-  /** A connector that asked the tab already (`askNow`): its first answer is on its way. */
+  /** A connector that asked the tab already (early-asks.ts): its first answer is on its way. */
   connector: TabConnector;
   /** readTalkInTabUrl, for the first talk the page shows only: a later one reads afresh. */
   read: Promise<TalkWithNotes | null>;

@@ -1,0 +1,53 @@
+import { expect, test } from 'vitest';
+import { sessionForThisFile } from './extension';
+
+const session = sessionForThisFile();
+
+/** Who opened a database or asked a tab in an extension page, as the chunk named first in each call's stack. */
+function recordAsks() {
+  if (location.protocol !== 'chrome-extension:') return;
+  const asks: string[] = [];
+  Object.assign(globalThis, { talklogAsks: asks });
+  const caller = () =>
+    (new Error().stack ?? '')
+      .split('\n')
+      .map((line) => /\/assets\/([\w.-]+?)-[\w-]{8}\.js/.exec(line)?.[1])
+      .find((chunk) => chunk !== undefined) ?? 'no chunk';
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+    asks.push(`indexedDB.open from ${caller()}`);
+    return open.apply(this, args);
+  };
+  // Chrome's own API object: the polyfill calls through it too.
+  const { tabs } = (globalThis as unknown as { chrome: { tabs: Record<'get' | 'sendMessage', (...args: unknown[]) => unknown> } }).chrome;
+  for (const name of ['get', 'sendMessage'] as const) {
+    const call = tabs[name];
+    Object.assign(tabs, {
+      [name]: (...args: unknown[]) => {
+        const message = args[1] as { type?: string } | undefined;
+        asks.push(`tabs.${name}${name === 'sendMessage' ? ` ${message?.type}` : ''} from ${caller()}`);
+        return call.apply(tabs, args);
+      },
+    });
+  }
+}
+
+test('the popup and the side panel ask the tab and open the database from their first script, once, while the rest loads', async () => {
+  const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
+  await session.context.addInitScript(recordAsks);
+  for (const open of [session.openPopupFor, session.openSidePanelFor]) {
+    const page = await open(watch);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Evolving Prometheus');
+    // The first script imports no other (vite.config.ts, RUN_FIRST): it runs before Dexie, Preact and the polyfill have loaded.
+    // The first questions; later ones (the conference panel's) come from the rest of the code.
+    const asks = await page.evaluate(() => (globalThis as unknown as { talklogAsks: string[] }).talklogAsks);
+    expect(asks.slice(0, 3)).toEqual([
+      'indexedDB.open from asks-first',
+      'tabs.get from asks-first',
+      'tabs.sendMessage talklog/what-talk-is-here from asks-first',
+    ]);
+    // Dexie took that connection: the database was opened once.
+    expect(asks.filter((ask) => ask.startsWith('indexedDB.open'))).toHaveLength(1);
+    await page.close();
+  }
+});
