@@ -6,16 +6,13 @@ import { t } from '../i18n/t';
 import type { Announcement } from '../ui/Announcer';
 import { matchesInNotes, type LibraryEntry } from './library-filter';
 import { plural } from '../i18n/plural';
+import { EXCERPT_HEIGHT, RowEstimate } from './row-estimate';
 import { TalkRow, type RowActions, type RowContext } from './TalkRow';
 import { triagePatch } from './triage-keys';
 import './TalkList.css';
 import { useListedOnceNotesRead, type DrawnRows } from './use-talk-notes';
 import { useWindowVirtualizer } from './use-window-virtualizer';
 
-/** A closed row's height before it is measured; rows are measured once drawn. */
-const ROW_ESTIMATE = 104;
-/** What a search's "In a note" excerpt adds to a row, below its facts: a line of small text and its margin. */
-const EXCERPT_HEIGHT = 23;
 /**
  * Rows drawn beyond each edge of the window at rest, so that Tab and the arrows always find the next one.
  * One: a keystroke that replaces the rows draws each of them, and waits for all it draws.
@@ -117,9 +114,13 @@ export function TalkList({
   // The same function while the same talks are listed: the virtualizer works out every row's place
   // again (a pass over all of them) whenever it changes.
   const getItemKey = useCallback((index: number) => (withExcerpt.has(index) ? `${ids[index]} with excerpt` : ids[index]), [ids, withExcerpt]);
-  /** A row not measured with its excerpt: as measured without it (or as estimated), and the excerpt. */
-  const estimateSize = (index: number) =>
-    withExcerpt.has(index) ? (virtualizer.itemSizeCache.get(ids[index]) ?? ROW_ESTIMATE) + EXCERPT_HEIGHT : ROW_ESTIMATE;
+  const [estimate] = useState(() => new RowEstimate());
+  /** A row not measured with its excerpt: as measured without it, and the excerpt; a row never measured, as rows of its shape are. */
+  const estimateSize = (index: number) => {
+    if (!withExcerpt.has(index)) return estimate.of(false);
+    const plain = virtualizer.itemSizeCache.get(ids[index]);
+    return plain === undefined ? estimate.of(true) : plain + EXCERPT_HEIGHT;
+  };
   const virtualizer = useWindowVirtualizer(list, {
     count: shown.length,
     estimateSize,
@@ -154,7 +155,9 @@ export function TalkList({
     for (const row of list.current?.children ?? []) {
       if (!(row instanceof HTMLElement) || measured.current.rows.has(row)) continue;
       measured.current.rows.add(row);
-      virtualizer.resizeItem(Number(row.dataset.index), rowHeight(row));
+      const height = rowHeight(row);
+      virtualizer.resizeItem(Number(row.dataset.index), height);
+      if (!row.querySelector('.talk-row__details')) estimate.measured(height, row.querySelector('.talk-row__snippet') !== null);
     }
   });
 
