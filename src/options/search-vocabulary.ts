@@ -104,6 +104,17 @@ export class SearchVocabulary {
     return false;
   }
 
+  /** Adds to `letters` each character that comes right after `part` inside one of these words (numbers). */
+  lettersAfter(numbers: Uint32Array, part: string, letters: Set<string>): void {
+    const known = this.containing.get(part);
+    const flags = known !== undefined && known.upTo === this.words.length ? known.flags : undefined;
+    for (let i = 0; i < numbers.length; i++) {
+      if (flags?.[numbers[i]] === 0) continue;
+      const word = this.words[numbers[i]];
+      for (let at = word.indexOf(part); at !== -1 && at + part.length < word.length; at = word.indexOf(part, at + 1)) letters.add(word[at + part.length]);
+    }
+  }
+
   /** Adds to `grams` the one- and two-letter query words (`gramOf`) found in this word (its number), each once. */
   gramsIn(number: number, grams: number[]): void {
     const word = this.words[number];

@@ -139,22 +139,43 @@ export function useTalkNotes(db: TalklogDb, entry: LibraryEntry, wanted: boolean
 
 /**
  * The talks, from the first drawn row on, whose notes the next keystroke's rows are likely to need, most
- * likely first: those that match in their notes now (a longer word matches in the notes of fewer), then
- * those with notes (a new word may match in any). With no search, those of the rows drawn only: a first
- * word that keeps most talks draws them, and a library page left at rest holds no more notes than it shows.
+ * likely first. While searching: those drawn now that match in their notes (a space, or a letter that
+ * keeps them, draws them again); then, for each letter that may come next in the last word, likeliest
+ * first (the one that follows it in the notes of most talks), the talks a screenful of rows would then
+ * show, as far as their notes tell; then the others that match in their notes (a longer word matches in
+ * the notes of fewer), then those with notes (a new word may match in any). With no search, those of the
+ * rows drawn only: a first word that keeps most talks draws them, and a library page left at rest holds
+ * no more notes than it shows.
  */
 export function likelyNext(shown: LibraryEntry[], words: string[], rows: DrawnRows): LibraryEntry[] {
-  const most = words.length > 0 ? AHEAD : Math.min(AHEAD, rows.count);
-  const last = Math.min(shown.length, rows.first + (words.length > 0 ? SCANNED : rows.count));
+  if (words.length === 0) return shown.slice(rows.first, rows.first + Math.min(AHEAD, rows.count)).filter((entry) => entry.noteWords.length > 0);
+  const drawn: LibraryEntry[] = [];
   const inNotes: LibraryEntry[] = [];
   const withNotes: LibraryEntry[] = [];
-  for (let row = rows.first; row < last && inNotes.length < most; row++) {
+  const last = Math.min(shown.length, rows.first + SCANNED);
+  const word = words[words.length - 1];
+  /** By letter that follows the last word in notes: the talks whose notes have it, and where the next list would put them. */
+  const next = new Map<string, { entries: LibraryEntry[]; seen: number }>();
+  const letters = new Set<string>();
+  for (let row = 0; row < last; row++) {
     const entry = shown[row];
     if (entry.noteWords.length === 0) continue;
-    if (words.length > 0 && matchesInNotes(entry, words)) inNotes.push(entry);
-    else if (withNotes.length < most) withNotes.push(entry);
+    const matches = matchesInNotes(entry, words);
+    if (row >= rows.first && matches && row < rows.first + rows.count) drawn.push(entry);
+    else if (row >= rows.first && matches) inNotes.push(entry);
+    else if (row >= rows.first && withNotes.length < AHEAD) withNotes.push(entry);
+    if (!matches) continue;
+    letters.clear();
+    entry.vocabulary.lettersAfter(entry.noteWords, word, letters);
+    for (const letter of letters) {
+      let talks = next.get(letter);
+      if (!talks) next.set(letter, (talks = { entries: [], seen: 0 }));
+      // The next list starts over from the top: its rows from `first` on are the talks that many in.
+      if (talks.seen++ >= rows.first && talks.entries.length < rows.count) talks.entries.push(entry);
+    }
   }
-  return [...inNotes, ...withNotes].slice(0, most);
+  const byLikelihood = [...next.values()].sort((a, b) => b.seen - a.seen).flatMap(({ entries }) => entries);
+  return [...new Set([...drawn, ...byLikelihood, ...inNotes, ...withNotes])].slice(0, AHEAD);
 }
 
 /** Which rows the list is about to draw: from `first`, `count` of them (where the window was a moment ago). */

@@ -22,3 +22,17 @@ test('while searching, the talks that match in their notes come first, then the 
   expect(ids(ahead.slice(1, 4))).toEqual(['talk-0', 'talk-1', 'talk-2']);
   expect(ahead.length).toBeGreaterThan(20);
 });
+
+test('while searching, the rows of each letter likely to come next are read ahead, however far down the list they are', () => {
+  // Most notes say "webhooks"; ten talks far down the list say "ebpf" instead.
+  const words = new SearchVocabulary();
+  const library = Array.from({ length: 300 }, (_, i) => {
+    const talk = makeTalk(`Talk${String(i).padStart(7, '0')}`, { id: `talk-${i}` });
+    return libraryEntry(talk, [makeNote(talk, i >= 200 && i < 210 ? 'ebpf maps' : 'webhooks again')], words);
+  });
+  const ahead = ids(likelyNext(library, ['eb'], { first: 0, count: 10 }));
+  // The rows drawn now first; then, for `ebh` (most talks), the same rows; for `ebp`, the ten talks it would draw.
+  expect(ahead.slice(0, 10)).toEqual(ids(library.slice(0, 10)));
+  expect(ahead.slice(10, 20)).toEqual(ids(library.slice(200, 210)));
+  expect(ahead).toHaveLength(64);
+});
