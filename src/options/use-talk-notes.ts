@@ -139,8 +139,8 @@ export function useTalkNotes(db: TalklogDb, entry: LibraryEntry, wanted: boolean
 
 /**
  * The talks, from the first drawn row on, whose notes the next keystroke's rows are likely to need, most
- * likely first. While searching: those drawn now that match in their notes (a space, or a letter that
- * keeps them, draws them again); then, for each letter that may come next in the last word, likeliest
+ * likely first. While searching: those drawn now (a letter that keeps them draws them again, and the
+ * first letter of a new word may match in any of their notes); then, for each letter that may come next in the last word, likeliest
  * first (the one that follows it in the notes of most talks), the talks a screenful of rows would then
  * show, as far as their notes tell; then the others that match in their notes (a longer word matches in
  * the notes of fewer), then those with notes (a new word may match in any). With no search, those of the
@@ -161,7 +161,7 @@ export function likelyNext(shown: LibraryEntry[], words: string[], rows: DrawnRo
     const entry = shown[row];
     if (entry.noteWords.length === 0) continue;
     const matches = matchesInNotes(entry, words);
-    if (row >= rows.first && matches && row < rows.first + rows.count) drawn.push(entry);
+    if (row >= rows.first && row < rows.first + rows.count) drawn.push(entry);
     else if (row >= rows.first && matches) inNotes.push(entry);
     else if (row >= rows.first && withNotes.length < AHEAD) withNotes.push(entry);
     if (!matches) continue;

@@ -16,11 +16,12 @@ test('with no search, only the rows drawn are read ahead: a page at rest holds n
   expect(ids(likelyNext(entries, [], { first: 10, count: 20 }))).toEqual(ids(entries.slice(10, 30)));
 });
 
-test('while searching, the talks that match in their notes come first, then the next talks with notes', () => {
+test('while searching, the rows drawn come first, whatever matched in them, then the talks that match in their notes, then the next with notes', () => {
+  // The rows drawn may match elsewhere than in their notes; the first letter of a new word may match in any of them.
   const ahead = likelyNext(entries, ['agent'], { first: 0, count: 20 });
-  expect(ahead[0].talk.id).toBe('talk-50');
-  expect(ids(ahead.slice(1, 4))).toEqual(['talk-0', 'talk-1', 'talk-2']);
-  expect(ahead.length).toBeGreaterThan(20);
+  expect(ids(ahead.slice(0, 20))).toEqual(ids(entries.slice(0, 20)));
+  expect(ahead[20].talk.id).toBe('talk-50');
+  expect(ids(ahead.slice(21, 24))).toEqual(['talk-20', 'talk-21', 'talk-22']);
 });
 
 test('while searching, the rows of each letter likely to come next are read ahead, however far down the list they are', () => {
