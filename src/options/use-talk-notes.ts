@@ -18,6 +18,11 @@ const AHEAD = 64;
 /** Rows looked at for them: a keystroke that keeps fewer than one talk in ten draws its rows from further on. */
 const SCANNED = 1000;
 /**
+ * Rows past the first drawn one looked at for the letters that may come next, and their talks: enough to
+ * tell the likely letters apart, and a bound on the idle task that works them out.
+ */
+const NEXT_SCANNED = 256;
+/**
  * A read ahead waits for idle time at most this long, then runs as a task of its own (which input still
  * goes before): in Chrome, while keystrokes came every 300 ms, no idle callback ran between them.
  */
@@ -140,12 +145,12 @@ export function useTalkNotes(db: TalklogDb, entry: LibraryEntry, wanted: boolean
 /**
  * The talks, from the first drawn row on, whose notes the next keystroke's rows are likely to need, most
  * likely first. While searching: those drawn now (a letter that keeps them draws them again, and the
- * first letter of a new word may match in any of their notes); then, for each letter that may come next in the last word, likeliest
- * first (the one that follows it in the notes of most talks), the talks a screenful of rows would then
- * show, as far as their notes tell; then the others that match in their notes (a longer word matches in
- * the notes of fewer), then those with notes (a new word may match in any). With no search, those of the
- * rows drawn only: a first word that keeps most talks draws them, and a library page left at rest holds
- * no more notes than it shows.
+ * first letter of a new word may match in any of their notes); then, for each letter that may come next
+ * in the last word, likeliest first (the one that follows it in the notes of most talks), the talks a
+ * screenful of rows would then show, as far as their notes tell; then the others that match in their
+ * notes (a longer word matches in the notes of fewer), then those with notes (a new word may match in
+ * any). With no search, those of the rows drawn only: a first word that keeps most talks draws them, and
+ * a library page left at rest holds no more notes than it shows.
  */
 export function likelyNext(shown: LibraryEntry[], words: string[], rows: DrawnRows): LibraryEntry[] {
   if (words.length === 0) return shown.slice(rows.first, rows.first + Math.min(AHEAD, rows.count)).filter((entry) => entry.noteWords.length > 0);
@@ -153,18 +158,19 @@ export function likelyNext(shown: LibraryEntry[], words: string[], rows: DrawnRo
   const inNotes: LibraryEntry[] = [];
   const withNotes: LibraryEntry[] = [];
   const last = Math.min(shown.length, rows.first + SCANNED);
+  const nextUpTo = rows.first + NEXT_SCANNED;
   const word = words[words.length - 1];
   /** By letter that follows the last word in notes: the talks whose notes have it, and where the next list would put them. */
   const next = new Map<string, { entries: LibraryEntry[]; seen: number }>();
   const letters = new Set<string>();
-  for (let row = 0; row < last; row++) {
+  for (let row = 0; row < last && (row < nextUpTo || inNotes.length < AHEAD); row++) {
     const entry = shown[row];
     if (entry.noteWords.length === 0) continue;
     const matches = matchesInNotes(entry, words);
     if (row >= rows.first && row < rows.first + rows.count) drawn.push(entry);
     else if (row >= rows.first && matches) inNotes.push(entry);
     else if (row >= rows.first && withNotes.length < AHEAD) withNotes.push(entry);
-    if (!matches) continue;
+    if (!matches || row >= nextUpTo) continue;
     letters.clear();
     entry.vocabulary.lettersAfter(entry.noteWords, word, letters);
     for (const letter of letters) {
