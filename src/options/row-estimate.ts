@@ -1,7 +1,7 @@
 /** A closed row's height before any is measured. */
 const ROW_ESTIMATE = 104;
-/** What a search's "In a note" excerpt adds to a row, below its facts: a line of small text and its margin. */
-export const EXCERPT_HEIGHT = 23;
+/** What a search's "In a note" excerpt adds to a row, below its facts: two lines of small text and its margin (TalkRow.css). */
+export const EXCERPT_HEIGHT = 40;
 /** Rows the mean is taken over, at most: it follows a window made wider or narrower within a screenful or two. */
 const OVER = 32;
 

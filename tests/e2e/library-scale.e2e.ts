@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { makeBackup } from '../../scripts/bench/dataset.mjs';
+import { EXCERPT_HEIGHT } from '../../src/options/row-estimate';
 import { sessionForThisFile, waitForAppReady } from './extension';
 
 const session = sessionForThisFile();
@@ -262,6 +263,33 @@ test('a cleared search reads ahead the notes of the rows it draws, so that the n
   const events = (await log()).events.slice(before);
   expect(events.slice(0, events.indexOf('drawn'))).toEqual(['input']);
   expect(await talkList(library).getByRole('listitem').filter({ hasText: 'In a note' }).count()).toBeGreaterThan(1);
+  await library.close();
+});
+
+test('an excerpt takes the same height whatever its length and the query, the height the list places it at', async () => {
+  const library = await libraryOf(TALKS);
+  const search = library.getByRole('searchbox', { name: 'Search' });
+  // Each excerpt's share of its row: its box and the margin above it.
+  const excerptHeights = () =>
+    talkList(library)
+      .locator('.talk-row__snippet')
+      .evaluateAll((excerpts) =>
+        excerpts.map((excerpt) => ({
+          height: excerpt.getBoundingClientRect().height + parseFloat(getComputedStyle(excerpt).marginTop),
+          length: excerpt.textContent?.length ?? 0,
+        })),
+      );
+  const seen: { height: number; length: number }[] = [];
+  for (const query of ['p', 'e', 'o']) {
+    await search.fill(query);
+    await expect.poll(() => library.getByText(/^\d[\d,]* of 600 talks$/).count()).toBe(1);
+    await expect.poll(async () => (await excerptHeights()).length).toBeGreaterThan(0);
+    seen.push(...(await excerptHeights()));
+  }
+  // Short and long excerpts alike: one that wrapped to one line for one query and to two for the next
+  // changed its row's height, and the list, placing rows by the height last measured, drew them twice.
+  expect(new Set(seen.map((excerpt) => excerpt.length)).size).toBeGreaterThan(1);
+  expect(new Set(seen.map((excerpt) => excerpt.height))).toEqual(new Set([EXCERPT_HEIGHT]));
   await library.close();
 });
 
