@@ -93,21 +93,26 @@ export class SearchVocabulary {
     return known.flags;
   }
 
+  /** `wordsContaining(part)` when it is known for every word already; undefined rather than work it out. */
+  private flagsKnown(part: string): Uint8Array | undefined {
+    const known = this.containing.get(part);
+    return known !== undefined && known.upTo === this.words.length ? known.flags : undefined;
+  }
+
   /**
    * Whether one of these words (numbers) contains `part`. From its flags when they are known; else by
    * looking at these words alone, which for the few rows drawn is far less than flagging every word.
    */
   anyContains(numbers: Uint32Array, part: string): boolean {
-    const known = this.containing.get(part);
-    if (known !== undefined && known.upTo === this.words.length) return holdsAny(numbers, known.flags);
+    const flags = this.flagsKnown(part);
+    if (flags !== undefined) return holdsAny(numbers, flags);
     for (let i = 0; i < numbers.length; i++) if (this.words[numbers[i]].includes(part)) return true;
     return false;
   }
 
   /** Adds to `letters` each character that comes right after `part` inside one of these words (numbers). */
   lettersAfter(numbers: Uint32Array, part: string, letters: Set<string>): void {
-    const known = this.containing.get(part);
-    const flags = known !== undefined && known.upTo === this.words.length ? known.flags : undefined;
+    const flags = this.flagsKnown(part);
     for (let i = 0; i < numbers.length; i++) {
       if (flags?.[numbers[i]] === 0) continue;
       const word = this.words[numbers[i]];
