@@ -1,5 +1,5 @@
 import type { Talk } from '../talk/model';
-import { STILL_QUEUED, type EventProgress } from '../talk/queue';
+import { secondsLeft, STILL_QUEUED, type EventProgress } from '../talk/queue';
 import { libraryTables, type TalklogDb } from './database';
 
 /**
@@ -36,8 +36,7 @@ export async function eventQueueOf(db: TalklogDb, videoId: string | null): Promi
       db.talks.where('[event+status]').equals([event, 'watched']).count(),
       db.talks.where('event').equals(event).count(),
     ]);
-    const secondsLeft = queued.reduce((sum, talk) => sum + (talk.durationSec ?? 0), 0);
-    return { anchor, queued, progress: { watched, total, secondsLeft } };
+    return { anchor, queued, progress: { watched, total, secondsLeft: secondsLeft(queued) } };
   });
 }
 

@@ -44,9 +44,10 @@ export function planQueue(rows: readonly PlaylistRow[]): QueuePlan {
   return { rows: kept, skipped: rows.length - kept.length };
 }
 
-/** Still to watch: neither watched nor skipped. */
+/** The statuses of a talk still to watch (what the `[event+status]` index is asked for). */
 export const STILL_QUEUED: readonly TalkStatus[] = ['to-watch', 'watching'];
 
+/** Still to watch: neither watched nor skipped. */
 export function isStillQueued(talk: Pick<Talk, 'status'>): boolean {
   return STILL_QUEUED.includes(talk.status);
 }
@@ -74,13 +75,13 @@ export interface EventProgress {
 }
 
 export function eventProgress(talks: readonly Talk[]): EventProgress {
-  let watched = 0;
-  let secondsLeft = 0;
-  for (const talk of talks) {
-    if (talk.status === 'watched') watched++;
-    else if (isStillQueued(talk)) secondsLeft += talk.durationSec ?? 0;
-  }
-  return { watched, total: talks.length, secondsLeft };
+  const watched = talks.reduce((count, talk) => count + (talk.status === 'watched' ? 1 : 0), 0);
+  return { watched, total: talks.length, secondsLeft: secondsLeft(talks) };
+}
+
+/** `EventProgress.secondsLeft` of these talks. */
+export function secondsLeft(talks: readonly Talk[]): number {
+  return talks.reduce((sum, talk) => sum + (isStillQueued(talk) ? (talk.durationSec ?? 0) : 0), 0);
 }
 
 /** `9 h 40 min`, `40 min`, `0 min`: a length of time to watch, to the minute. */
