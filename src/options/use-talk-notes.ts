@@ -6,8 +6,8 @@ import { whenIdle } from './idle-steps';
 import { matchesInNotes, type LibraryEntry } from './library-filter';
 
 /**
- * Talks whose notes are kept once read: a few screenfuls of rows and those read ahead, so that scrolling
- * back or typing on reads nothing.
+ * Talks whose notes are kept once read, at most: those read ahead for a keystroke and those still read
+ * for the keystrokes before it. Once the page is idle, only the notes the read ahead wants are kept.
  */
 const KEPT = 128;
 /**
@@ -85,6 +85,16 @@ class DrawnNotes {
       }
       done();
     });
+  }
+
+  /**
+   * Lets go of the notes of every talk but these: those of the rows drawn and of the rows the next
+   * keystroke is likely to draw. A search reads the notes of a few screenfuls; the page keeps them only
+   * while they may still be drawn, and at rest, with no search, keeps those of the rows it shows.
+   */
+  keepOnly(entries: readonly LibraryEntry[]): void {
+    const wanted = new Set(entries.map((entry) => entry.talk.id));
+    for (const talkId of this.kept.keys()) if (!wanted.has(talkId)) this.kept.delete(talkId);
   }
 
   /** Keeps these notes as the newest: those kept longest are let go first. */
@@ -228,7 +238,7 @@ export function useListedOnceNotesRead(db: TalklogDb, shown: LibraryEntry[], wor
     return () => {
       current = false;
     };
-    // `unread` follows from `shown` and `words` (and from what is kept, which only a read changes).
+    // `unread` follows from `shown` and `words` (and from what is kept, which a read changes, and the read ahead once idle, which keeps the rows drawn).
     // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, [store, shown, words, waiting]);
   if (!waiting && (drawn.current?.shown !== shown || drawn.current.words !== words)) drawn.current = { shown, words };
@@ -242,7 +252,10 @@ export function useListedOnceNotesRead(db: TalklogDb, shown: LibraryEntry[], wor
     let ahead: LibraryEntry[] | null = null;
     const readFrom = (at: number): (() => void) =>
       whenIdle(() => {
-        ahead ??= likelyNext(shown, words, rows);
+        if (ahead === null) {
+          ahead = likelyNext(shown, words, rows);
+          store.keepOnly(ahead);
+        }
         if (at < ahead.length) void store.readAhead(ahead.slice(at, at + AHEAD_A_READ)).then(() => current && (cancel = readFrom(at + AHEAD_A_READ)));
       }, AHEAD_WAIT_MS);
     let cancel = readFrom(0);

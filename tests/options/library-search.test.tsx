@@ -1,8 +1,15 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, renderHook, screen } from '@testing-library/preact';
 import { afterEach, expect, test, vi } from 'vitest';
 import { libraryTables, type TalklogDb } from '../../src/db/database';
+import { putNotes } from '../../src/db/notes';
+import { whenIdle } from '../../src/options/idle-steps';
+import { libraryEntry } from '../../src/options/library-filter';
 import { SearchPostings } from '../../src/options/search-postings';
+import { SearchVocabulary } from '../../src/options/search-vocabulary';
+import { useListedOnceNotesRead } from '../../src/options/use-talk-notes';
+import { makeNote } from '../export/records';
+import { freshDb, numberedTalk, writeLibrary } from '../db/test-db';
 import { kubeconLibrary, renderLibrary, rowOf, titles } from './library-harness';
 
 afterEach(cleanup);
@@ -101,6 +108,37 @@ test('once a search is drawn and the page is idle, typing on draws its rows with
   expect(titles()).toEqual(['Evolving Prometheus for More Use Cases']);
   expect(snippets()).toEqual(['In a note: Prometheus Agent, based on Grafana Agent']);
   expect(reads.count).toBe(1);
+});
+
+test('a page at rest after a search keeps the notes of the rows it draws, not those the search read ahead', async () => {
+  // Twelve talks whose notes say "agent", two rows drawn.
+  const db = freshDb();
+  const talks = Array.from({ length: 12 }, (_, i) => numberedTalk(i, new Date(Date.UTC(2026, 10, 20, i))));
+  const notes = talks.map((talk) => makeNote(talk, `an agent for talk ${talk.videoId}`));
+  await writeLibrary(db, async () => {
+    await db.talks.bulkPut(talks);
+    await putNotes(db, notes);
+  });
+  const reads = await countingTalkNotesReads(db);
+  const vocabulary = new SearchVocabulary();
+  const entries = talks.map((talk, i) => libraryEntry(talk, [notes[i]], vocabulary));
+  const rows = { first: 0, count: 2 };
+  const idle = () => new Promise<void>((resolve) => whenIdle(() => resolve()));
+  const { rerender } = renderHook(({ words }: { words: string[] }) => useListedOnceNotesRead(db, entries, words, rows), {
+    initialProps: { words: ['agent'] },
+  });
+  // The rows drawn, then every talk the next keystroke may draw (all match in their notes).
+  await vi.waitFor(() => expect(reads.count).toBe(12));
+
+  // The search cleared, the page at rest: the read ahead wants the rows drawn only, and the page lets go of the rest.
+  rerender({ words: [] });
+  await idle();
+  reads.count = 0;
+  // Searched again, the rows drawn need no read before they are drawn; the others are read again, ahead.
+  rerender({ words: ['agent'] });
+  await vi.waitFor(() => expect(reads.count).toBe(10));
+  await idle();
+  expect(reads.count).toBe(10);
 });
 
 test('once the whole library is read, its search postings are built while the page is idle, before any search', async () => {
