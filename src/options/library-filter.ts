@@ -168,7 +168,7 @@ interface Slotted {
  * words: then it never reads a talk that does not match. A keystroke that only narrows the search looks
  * through the talks shown a keystroke ago, not through the whole library again. The postings are built
  * in steps (`schedule`), and again once many talks have changed; until then a talk they do not hold is
- * looked at as before.
+ * looked at as before. With no search, what was worked out for the last query words is let go.
  */
 export function narrowingFilter(schedule: (step: () => boolean) => void = inIdleSteps): (sorted: LibraryEntry[], filter: LibraryFilter) => LibraryEntry[] {
   let last: { sorted: Slotted; filter: LibraryFilter; shown: Slotted } | null = null;
@@ -207,6 +207,10 @@ export function narrowingFilter(schedule: (step: () => boolean) => void = inIdle
     else {
       index(sortedEntries);
       sorted = slotted(sortedEntries);
+    }
+    if (queryWords(filter.query).length === 0) {
+      postings?.forgetQueries();
+      sortedEntries[0]?.vocabulary.forgetQueries();
     }
     const from = last !== null && last.sorted === sorted && refines(last.filter, filter) ? last.shown : sorted;
     let shown: Slotted | null = narrowsTalks(filter) ? null : sorted;

@@ -218,6 +218,12 @@ export class SearchPostings {
     });
   }
 
+  /** Lets go of what it and its vocabulary worked out for query words: a cleared search needs none of it. */
+  forgetQueries(): void {
+    this.occurrences.clear();
+    this.vocabulary.forgetQueries();
+  }
+
   /** Whether the last `findAll` found this slot's talk. */
   foundAll(slot: number): boolean {
     return this.found[slot] === this.search;

@@ -93,6 +93,14 @@ export class SearchVocabulary {
     return known.flags;
   }
 
+  /**
+   * Lets go of which words hold each query word: a byte a word of the library for each of the last
+   * `REMEMBERED`, which a cleared search needs none of.
+   */
+  forgetQueries(): void {
+    this.containing.clear();
+  }
+
   /** `wordsContaining(part)` when it is known for every word already; undefined rather than work it out. */
   private flagsKnown(part: string): Uint8Array | undefined {
     const known = this.containing.get(part);

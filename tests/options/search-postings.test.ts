@@ -213,6 +213,23 @@ describe('the library filter through the postings', () => {
     }
   });
 
+  test('a cleared search lets go of which words of the library held its query words', () => {
+    const vocabulary = new SearchVocabulary();
+    const { entries } = library(300, vocabulary);
+    const filter = narrowingFilter(atOnce());
+    filter(entries, NO_FILTER);
+    filter(entries, q('prom'));
+    const flags = vocabulary.wordsContaining('prom');
+    // Typing on keeps them: a Backspace finds them again.
+    filter(entries, q('prom scr'));
+    expect(vocabulary.wordsContaining('prom')).toBe(flags);
+    // Cleared, the search keeps nothing of them; searched again, they are worked out again, the same.
+    filter(entries, NO_FILTER);
+    const again = vocabulary.wordsContaining('prom');
+    expect(again).not.toBe(flags);
+    expect(again).toEqual(flags);
+  });
+
   test('the first search once the postings are built does not look again at which talks they hold', () => {
     const { entries } = library(400);
     let slotsRead = 0;
