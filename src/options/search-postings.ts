@@ -122,13 +122,16 @@ export class SearchPostings {
     let at = 0;
     let filling = false;
     const held = (entry: PostedEntry) => entry.vocabulary === vocabulary && entry.slot < slotCount;
+    // Indexed loops: a `for…of` over a typed array makes an iterator result a word until optimized,
+    // megabytes of garbage for the page's collector while a library is taken in.
     const count = (words: Uint32Array) => {
-      for (const word of words) counts[word]++;
+      for (let i = 0; i < words.length; i++) counts[words[i]]++;
     };
     const fill = (words: Uint32Array, slot: number) => {
       const at = slot >>> 5;
       const bit = 1 << (slot & 31);
-      for (const word of words) {
+      for (let i = 0; i < words.length; i++) {
+        const word = words[i];
         if (bitsAt[word] === -1) slots[starts[word]++] = slot;
         else bits[bitsAt[word] + at] |= bit;
         for (let gram = gramStarts[word]; gram < gramStarts[word + 1]; gram++) grams[gramList[gram] * bitWords + at] |= bit;
