@@ -35,6 +35,11 @@ export class SearchVocabulary {
   /** For each query word, which of the first `upTo` words contain it (1) or not (0). */
   private readonly containing = new Map<string, { flags: Uint8Array; upTo: number }>();
   private slots = 0;
+  /** Per word number, the last `numbersOf` call that found it (`calls`): each word is counted once a call. */
+  private seen = new Uint32Array(0);
+  private calls = 0;
+  /** The numbers one `numbersOf` call found so far, reused from call to call. */
+  private found = new Uint32Array(0);
 
   /** How many distinct words it holds. */
   get size(): number {
@@ -51,25 +56,53 @@ export class SearchVocabulary {
     return this.slots++;
   }
 
-  /** The numbers of the distinct words of these texts, after folding. */
+  /**
+   * The numbers of the distinct words of these texts, after folding (split where `/\s+/` splits), in
+   * the order they first come. Every note of the library goes through here as it is read: it makes
+   * nothing per word but the word itself, so that taking in a library leaves little for the page's
+   * collector (a split array, a set and its iterator per text were most of its garbage).
+   */
   numbersOf(texts: string[]): Uint32Array {
-    const found = new Set<number>();
+    if (this.calls === 0xffffffff) {
+      this.seen.fill(0);
+      this.calls = 0;
+    }
+    const call = ++this.calls;
+    let count = 0;
     const added: string[] = [];
-    for (const text of texts) {
-      for (const word of foldForSearch(text).split(/\s+/)) {
-        if (word === '') continue;
+    for (let i = 0; i < texts.length; i++) {
+      const folded = foldForSearch(texts[i]);
+      let start = -1;
+      for (let at = 0; at <= folded.length; at++) {
+        if (at < folded.length && !isSpace(folded.charCodeAt(at))) {
+          if (start === -1) start = at;
+          continue;
+        }
+        if (start === -1) continue;
+        const word = folded.slice(start, at);
+        start = -1;
         let number = this.numbers.get(word);
         if (number === undefined) {
-          number = this.words.length;
-          this.words.push(word);
-          this.numbers.set(word, number);
+          number = this.add(word);
           added.push(word);
         }
-        found.add(number);
+        if (this.seen[number] === call) continue;
+        this.seen[number] = call;
+        if (count === this.found.length) this.found = grown(this.found, count + 1);
+        this.found[count++] = number;
       }
     }
     if (added.length > 0) this.keepOwnCopies(added);
-    return Uint32Array.from(found);
+    return this.found.slice(0, count);
+  }
+
+  /** A new word's number. */
+  private add(word: string): number {
+    const number = this.words.length;
+    this.words.push(word);
+    this.numbers.set(word, number);
+    if (number === this.seen.length) this.seen = grown(this.seen, number + 1);
+    return number;
   }
 
   /** For each word number, 1 if that word contains `part` (a folded query word). */
@@ -160,6 +193,30 @@ export class SearchVocabulary {
       this.words[first + i] = copy;
     });
   }
+}
+
+/** A copy of `array` with room for at least `length` numbers, twice its size or more. */
+function grown(array: Uint32Array, length: number): Uint32Array<ArrayBuffer> {
+  const copy = new Uint32Array(Math.max(length, 2 * array.length, 64));
+  copy.set(array);
+  return copy;
+}
+
+/** Whether this UTF-16 code unit is one `\s` matches in a regular expression: where words are split. */
+export function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Whether any of a talk's words (`numbers`) is flagged. */
