@@ -177,9 +177,11 @@ export function likelyNext(shown: LibraryEntry[], words: string[], rows: DrawnRo
     const entry = shown[row];
     if (entry.noteWords.length === 0) continue;
     const matches = matchesInNotes(entry, words);
-    if (row >= rows.first && row < rows.first + rows.count) drawn.push(entry);
-    else if (row >= rows.first && matches) inNotes.push(entry);
-    else if (row >= rows.first && withNotes.length < AHEAD) withNotes.push(entry);
+    if (row >= rows.first) {
+      if (row < rows.first + rows.count) drawn.push(entry);
+      else if (matches) inNotes.push(entry);
+      else if (withNotes.length < AHEAD) withNotes.push(entry);
+    }
     if (!matches || row >= nextUpTo) continue;
     letters.clear();
     entry.vocabulary.lettersAfter(entry.noteWords, word, letters);
