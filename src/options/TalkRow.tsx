@@ -1,7 +1,7 @@
-import { useId, useState } from 'preact/hooks';
+import { useCallback, useId, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { t } from '../i18n/t';
-import type { Note } from '../talk/model';
+import type { Note, Talk } from '../talk/model';
 import type { Announcement } from '../ui/Announcer';
 import { Byline } from '../ui/Byline';
 import { interestLabel } from '../ui/StarRating';
@@ -56,6 +56,7 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
   const { db, words, vocabulary, actions, announce, triage } = context;
   const { talk } = entry;
   const [open, setOpen] = useState(false);
+  const toggle = useCallback(() => setOpen((wasOpen) => !wasOpen), []);
   const id = useId();
   // Notes are read for a search only when the index says one of them matches: most rows need none.
   const inNotes = words.length > 0 && !open && matchesInNotes(entry, words);
@@ -65,13 +66,7 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
   return (
     <>
       <div class="talk-row__summary">
-        <input
-          type="checkbox"
-          class="talk-row__select"
-          aria-label={t('selectTalk', talk.title)}
-          checked={selected}
-          onChange={(event) => actions.select(talk.id, event.currentTarget.checked)}
-        />
+        <RowSelect talk={talk} selected={selected} select={actions.select} />
         <div class="talk-row__main">
           <h2 id={titleId} class="talk-row__title">
             <a href={talk.url} target="_blank" rel="noreferrer" aria-keyshortcuts={triage ? TRIAGE_KEYS : undefined}>
@@ -98,26 +93,7 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
             </p>
           )}
         </div>
-        <div class="talk-row__side">
-          <span class="talk-row__stars" title={interestLabel(talk.interest)}>
-            <span aria-hidden="true">{talk.interest > 0 ? '★'.repeat(talk.interest) + '☆'.repeat(5 - talk.interest) : ''}</span>
-            <span class={talk.interest > 0 ? 'visually-hidden' : 'muted'}>{interestLabel(talk.interest)}</span>
-          </span>
-          <span class="muted">
-            {plural(entry.noteCount, 'note')} · {t('clippedOn')} <time dateTime={talk.createdAt}>{CLIPPED.format(new Date(talk.createdAt))}</time>
-          </span>
-          <span class="talk-row__buttons">
-            <button type="button" class="button button--small" onClick={() => actions.copy(entry)}>
-              {t('copyAsMarkdown')}
-            </button>
-            <button type="button" class="button button--small" aria-expanded={open} aria-controls={`${id}-details`} onClick={() => setOpen(!open)}>
-              <span aria-hidden="true" class="disclosure-arrow">
-                {open ? '▾' : '▸'}
-              </span>{' '}
-              {t('details')}
-            </button>
-          </span>
-        </div>
+        <RowSide entry={entry} open={open} detailsId={`${id}-details`} onToggle={toggle} actions={actions} />
       </div>
       {open && (
         <div id={`${id}-details`} class="talk-row__details">
@@ -134,6 +110,58 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
         </div>
       )}
     </>
+  );
+});
+
+// The parts of a row that no search changes, apart: a keystroke draws a row again for its marks, and
+// these are then passed over rather than compared element by element.
+
+/** The row's checkbox, for the bulk actions. */
+const RowSelect = memo(function RowSelect({ talk, selected, select }: { talk: Talk; selected: boolean; select: RowActions['select'] }) {
+  return (
+    <input
+      type="checkbox"
+      class="talk-row__select"
+      aria-label={t('selectTalk', talk.title)}
+      checked={selected}
+      onChange={(event) => select(talk.id, event.currentTarget.checked)}
+    />
+  );
+});
+
+interface RowSideProps {
+  entry: LibraryEntry;
+  open: boolean;
+  /** The id of the details the disclosure button opens. */
+  detailsId: string;
+  onToggle: () => void;
+  actions: RowActions;
+}
+
+/** The row's right-hand column: interest, notes and when clipped, and its buttons. */
+const RowSide = memo(function RowSide({ entry, open, detailsId, onToggle, actions }: RowSideProps) {
+  const { talk } = entry;
+  return (
+    <div class="talk-row__side">
+      <span class="talk-row__stars" title={interestLabel(talk.interest)}>
+        <span aria-hidden="true">{talk.interest > 0 ? '★'.repeat(talk.interest) + '☆'.repeat(5 - talk.interest) : ''}</span>
+        <span class={talk.interest > 0 ? 'visually-hidden' : 'muted'}>{interestLabel(talk.interest)}</span>
+      </span>
+      <span class="muted">
+        {plural(entry.noteCount, 'note')} · {t('clippedOn')} <time dateTime={talk.createdAt}>{CLIPPED.format(new Date(talk.createdAt))}</time>
+      </span>
+      <span class="talk-row__buttons">
+        <button type="button" class="button button--small" onClick={() => actions.copy(entry)}>
+          {t('copyAsMarkdown')}
+        </button>
+        <button type="button" class="button button--small" aria-expanded={open} aria-controls={detailsId} onClick={onToggle}>
+          <span aria-hidden="true" class="disclosure-arrow">
+            {open ? '▾' : '▸'}
+          </span>{' '}
+          {t('details')}
+        </button>
+      </span>
+    </div>
   );
 });
 

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, renderHook, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, renderHook, screen, within } from '@testing-library/preact';
+import { options, type VNode } from 'preact';
 import { afterEach, expect, test, vi } from 'vitest';
 import { libraryTables, type TalklogDb } from '../../src/db/database';
 import { putNotes } from '../../src/db/notes';
@@ -79,6 +80,35 @@ test('a search that matches in a note draws its rows once, each already showing 
   // The talks whose notes were just read are drawn at once, excerpt and all.
   fireEvent.input(search, { target: { value: 'grafana' } });
   expect(snippets()).toEqual(['In a note: Prometheus Agent, based on Grafana Agent']);
+});
+
+test("a keystroke that only moves a row's marks draws its words again, not its checkbox or its side column", async () => {
+  await renderLibrary(await kubeconLibrary());
+  const search = screen.getByRole('searchbox', { name: 'Search' });
+  const row = rowOf('Evolving Prometheus for More Use Cases');
+  // Words found in no note: the list is drawn at once, with no read of notes to wait for.
+  fireEvent.input(search, { target: { value: 'evol' } });
+  expect(row.querySelector('.talk-row__title mark')?.textContent).toBe('Evol');
+
+  // The elements Preact compares in the next keystroke's draw, by class, through its own hook.
+  const compared: string[] = [];
+  const before = options.diffed;
+  options.diffed = (vnode: VNode<{ class?: unknown }>) => {
+    if (typeof vnode.type === 'string' && typeof vnode.props.class === 'string') compared.push(vnode.props.class);
+    before?.(vnode);
+  };
+  try {
+    fireEvent.input(search, { target: { value: 'evolv' } });
+  } finally {
+    options.diffed = before;
+  }
+  expect(row.querySelector('.talk-row__title mark')?.textContent).toBe('Evolv');
+  expect(compared).toContain('talk-row__title');
+  expect(compared.filter((name) => /^talk-row__(select|side|stars|buttons)/.test(name))).toEqual([]);
+
+  // Still drawn again when what it shows changes: the row opened.
+  fireEvent.click(within(row).getByRole('button', { name: 'Details' }));
+  expect(within(row).getByRole('button', { name: 'Details' }).getAttribute('aria-expanded')).toBe('true');
 });
 
 test('a read of notes that comes back after a later keystroke never draws the earlier search', async () => {
