@@ -1,15 +1,4 @@
-/**
- * Runs `run` once the page is idle, or in a task of its own after `atMostMs` (where the browser has no
- * idle callbacks, at once); the returned function cancels it.
- */
-export function whenIdle(run: (deadline?: IdleDeadline) => void, atMostMs?: number): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, atMostMs === undefined ? undefined : { timeout: atMostMs });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 0);
-  return () => clearTimeout(id);
-}
+import { whenIdle } from '../ui/when-idle';
 
 /**
  * Runs `step` again and again while the page is idle, until it returns true: long work in steps of a

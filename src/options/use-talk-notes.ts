@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { notesForTalks } from '../db/notes';
 import type { Note } from '../talk/model';
-import { whenIdle } from './idle-steps';
+import { whenIdle } from '../ui/when-idle';
 import { matchesInNotes, type LibraryEntry } from './library-filter';
 
 /**

@@ -4,7 +4,7 @@ import { options, type VNode } from 'preact';
 import { afterEach, expect, test, vi } from 'vitest';
 import { libraryTables, type TalklogDb } from '../../src/db/database';
 import { putNotes } from '../../src/db/notes';
-import { whenIdle } from '../../src/options/idle-steps';
+import { whenIdle } from '../../src/ui/when-idle';
 import { libraryEntry } from '../../src/options/library-filter';
 import { SearchPostings } from '../../src/options/search-postings';
 import { SearchVocabulary } from '../../src/options/search-vocabulary';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { addNote, allNotes } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
 import { clipTalk, talkWithNotes } from '../../src/db/talks';
@@ -11,6 +11,7 @@ import { PopupApp } from '../../src/popup/PopupApp';
 import type { TabConnector } from '../../src/popup/tab-connector';
 import { capturedTalk, freshDb, writeLibrary } from '../db/test-db';
 import { fakeTab } from './fake-tab';
+import { holdFramesAndIdle } from '../ui/held-clock';
 
 afterEach(() => {
   cleanup();
@@ -76,19 +77,17 @@ describe('popup on a watch page', () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());
     await addNote(db, talk.id, 'first thought', 60);
-    // The browser's frames, run when the test says: Preact then runs effects from its fallback timeout, frameless.
-    const frames: FrameRequestCallback[] = [];
-    const frameClock = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    const clock = holdFramesAndIdle();
     try {
       renderPopup(db, fakeTab(onWatchPage()).connector);
       const box = await screen.findByRole('textbox', { name: 'Note' });
       expect(screen.getByText('first thought')).toBeTruthy();
       await waitFor(() => expect(document.activeElement).toBe(box));
       expect(performance.getEntriesByName('app-ready', 'mark')).toHaveLength(0);
-      act(() => frames.splice(0).forEach((callback) => callback(performance.now())));
+      act(clock.paint);
       await waitFor(() => expect(performance.getEntriesByName('app-ready', 'mark')).toHaveLength(1));
     } finally {
-      frameClock.mockRestore();
+      clock.restore();
     }
   });
 
