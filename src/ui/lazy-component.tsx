@@ -1,5 +1,5 @@
 import type { ComponentType, JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { lazyValue, type LazyOptions } from './lazy-value';
 
 export type LazyComponent<P> = ((props: P) => JSX.Element | null) & {
   /** Starts loading the code now, ahead of its first use. */
@@ -13,16 +13,12 @@ export type LazyComponent<P> = ((props: P) => JSX.Element | null) & {
 export function lazyComponent<P extends object>(
   load: () => Promise<ComponentType<P>>,
   fallback: (props: P) => JSX.Element | null = () => null,
+  options?: LazyOptions,
 ): LazyComponent<P> {
-  let loaded: ComponentType<P> | null = null;
-  let loading: Promise<ComponentType<P>> | null = null;
-  const preload = () => (loading ??= load().then((component) => (loaded = component)));
+  const code = lazyValue(load, options);
   function Lazy(props: P) {
-    const [Component, setComponent] = useState(() => loaded);
-    useEffect(() => {
-      if (!Component) void preload().then((component) => setComponent(() => component));
-    }, [Component]);
+    const Component = code.useLoaded();
     return Component ? <Component {...props} /> : fallback(props);
   }
-  return Object.assign(Lazy, { preload });
+  return Object.assign(Lazy, { preload: code.preload });
 }

@@ -1,10 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { lazyComponent } from '../../src/ui/lazy-component';
 import { LazyMarkdown } from '../../src/ui/LazyMarkdown';
+import { holdFramesAndIdle } from './held-clock';
 
-afterEach(cleanup);
+let clock: ReturnType<typeof holdFramesAndIdle> | undefined;
+afterEach(() => {
+  cleanup();
+  clock?.restore();
+  clock = undefined;
+});
 
 function Greeting({ name }: { name: string }) {
   return <p>Hello {name}</p>;
@@ -49,6 +55,32 @@ test('loads once however many are drawn, and draws at once when preloaded', asyn
   render(<Lazy name="Edsger" />);
   // Loaded already: no fallback, no frame without it.
   expect(screen.getByText('Hello Edsger')).toBeTruthy();
+  expect(control.calls).toBe(1);
+});
+
+test('code the page can show without is asked for only once the page is painted and idle, on first use', async () => {
+  clock = holdFramesAndIdle();
+  const { load, control } = controlledLoad();
+  const Lazy = lazyComponent(load, ({ name }) => <p>Loading {name}</p>, { afterPaint: true });
+  render(<Lazy name="Ada" />);
+  clock.idle();
+  expect(control.calls).toBe(0);
+  clock.paint();
+  expect(control.calls).toBe(0);
+  clock.idle();
+  await vi.waitFor(() => expect(control.calls).toBe(1));
+  control.finish();
+  expect(await screen.findByText('Hello Ada')).toBeTruthy();
+});
+
+test('waiting for the page to be painted or not, code whose load has begun is drawn as soon as it is in', async () => {
+  clock = holdFramesAndIdle();
+  const { load, control } = controlledLoad();
+  const Lazy = lazyComponent(load, ({ name }) => <p>Loading {name}</p>, { afterPaint: true });
+  void Lazy.preload();
+  render(<Lazy name="Ada" />);
+  control.finish();
+  expect(await screen.findByText('Hello Ada')).toBeTruthy();
   expect(control.calls).toBe(1);
 });
 
