@@ -65,7 +65,7 @@ const SHARED_AT_OPEN = [
   /^\0vite[\\/]preload-helper/,
   /src[\\/]talk[\\/](time|limits|video-id|model)\.ts$/,
   /src[\\/]i18n[\\/]t\.ts$/,
-  /src[\\/]ui[\\/](status-label|Announcer|Byline|use-live-query|app-ready|apply-theme)\.tsx?$/,
+  /src[\\/]ui[\\/](status-label|Announcer|Byline|use-live-query|app-ready|apply-theme|when-idle|lazy-value|lazy-component)\.tsx?$/,
   // What the note pages share with the library's lazy notes (a note's editing, time link, slides) or with the
   // background (asking the tab, the side panel, drafts): in chunks of their own, these were two more files and a
   // stylesheet at the note pages' open, each a request the first read waited behind. The library loads them at open

@@ -170,7 +170,7 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
         )}
         {/* The playlist panel loads once the tab has answered: its code and its questions to the tab wait behind the talk's. */}
         {connector.conference && view.kind !== 'asking' && (
-          <ConferenceSlot tab={connector} connector={connector.conference} db={db} announce={setAnnouncement} />
+          <ConferenceSlot tab={connector} connector={connector.conference} db={db} announce={setAnnouncement} main={view.kind !== 'talk'} />
         )}
       </main>
       <Announcer announcement={announcement} onDismiss={() => setAnnouncement(null)} />

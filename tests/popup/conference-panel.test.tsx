@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
 import { updateTalksDetails } from '../../src/db/library';
 import { queuePlaylist } from '../../src/db/queue';
@@ -12,6 +12,7 @@ import type { PlaylistHere, PlaylistRow, PlaylistSeen } from '../../src/talk/pla
 import { Announcer, type Announcement } from '../../src/ui/Announcer';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { capturedTalk, freshDb } from '../db/test-db';
+import { holdFramesAndIdle } from '../ui/held-clock';
 
 afterEach(cleanup);
 
@@ -116,6 +117,21 @@ describe('on a playlist page', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Could not queue the playlist: The tab no longer shows this playlist.'));
     expect(await db.talks.count()).toBe(0);
   });
+});
+
+test('on a page with no talk the panel is drawn as the popup is: it waits for no frame or idle time', async () => {
+  const clock = holdFramesAndIdle();
+  try {
+    // A fresh copy of the slot: the panel's code not loaded yet, as when a popup opens.
+    vi.resetModules();
+    const { ConferenceSlot } = await import('../../src/popup/ConferenceSlot');
+    const db = freshDb();
+    const fake = fakeTab(db, noTalk, { kind: 'playlist', playlist: playlist(rows(3), 3, true) });
+    render(<ConferenceSlot db={db} tab={fake.tab} connector={fake.connector} announce={() => {}} main />);
+    expect(await screen.findByText('KubeCon NA 2021')).toBeTruthy();
+  } finally {
+    clock.restore();
+  }
 });
 
 describe('on a talk of a queued event', () => {

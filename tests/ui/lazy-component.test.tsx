@@ -84,8 +84,11 @@ test('waiting for the page to be painted or not, code whose load has begun is dr
   expect(control.calls).toBe(1);
 });
 
-test('a note shows as typed until the markdown renderer is loaded, then rendered', async () => {
+test('a note shows as typed until the page is painted and idle and the markdown renderer is loaded, then rendered', async () => {
+  clock = holdFramesAndIdle();
   render(<LazyMarkdown source="**bold** move" />);
   expect(screen.getByText('**bold** move')).toBeTruthy();
+  clock.paint();
+  clock.idle();
   expect((await screen.findByText('bold')).closest('strong')).not.toBeNull();
 });
