@@ -9,6 +9,7 @@ import { videoTimeUrl } from '../talk/video-id';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
 import { useLiveQuery } from '../ui/use-live-query';
+import { whenPaintedAndIdle } from '../ui/when-idle';
 import { useNoteSlides } from '../ui/use-slide-thumbnails';
 import { draftKey, type DraftStore } from './drafts';
 import type { EditTarget } from './edit-target';
@@ -58,10 +59,10 @@ export function TalkPanel({ db, drafts, captured, saved: first, rewindSec, conne
     };
   }, [shown]);
 
+  // The background counts the notes again for the toolbar badge (waking its worker if it slept): nothing on
+  // this page waits for that.
   const noteCount = notes?.length;
-  useEffect(() => {
-    if (noteCount !== undefined) connector.notesChanged();
-  }, [noteCount, connector]);
+  useEffect(() => (noteCount === undefined ? undefined : whenPaintedAndIdle(() => connector.notesChanged())), [noteCount, connector]);
   const [editing, setEditing] = useState<EditTarget | null>(() => editInProgress(drafts, talkId));
 
   const clipNow = async () => {

@@ -402,6 +402,26 @@ describe('found in review', () => {
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(told).toBe(2));
   });
+
+  test('the background is told only once the popup is painted and idle: its worker may wake, nothing shown waits', async () => {
+    const tab = fakeTab(onWatchPage());
+    let told = 0;
+    tab.connector.notesChanged = () => void told++;
+    const clock = holdFramesAndIdle();
+    try {
+      renderPopup(freshDb(), tab.connector);
+      const box = await screen.findByRole('textbox', { name: 'Note' });
+      // The popup's effects have run: the box has the focus.
+      await waitFor(() => expect(document.activeElement).toBe(box));
+      expect(told).toBe(0);
+      act(clock.paint);
+      expect(told).toBe(0);
+      clock.idle();
+      expect(told).toBe(1);
+    } finally {
+      clock.restore();
+    }
+  });
 });
 
 /** Writes the shared draft as another page (popup, side panel) would; the browser tells this page with a storage event. */
