@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { watchQuery } from '../db/live';
+import { whenPaintedAndIdle } from './when-idle';
 
 export interface LiveQueryState<T> {
   value: T | undefined;
@@ -17,20 +18,31 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], first?
   const [state, setState] = useState<LiveQueryState<T>>(() => ({ value: first, error: undefined, settled: first !== undefined }));
   const shown = useRef(state.value);
   shown.current = state.value;
-  // A layout effect subscribes as soon as the component is in the DOM, not a frame later.
+  // A layout effect: without a value in hand, the watch (and its first read) starts as soon as the component
+  // is in the DOM, not a frame later.
   useLayoutEffect(
     () => {
       // With a value in hand the first answer reads it again: the same data is not drawn again (a popup's
       // whole note list, which could otherwise be drawn twice before its first paint).
       let rereading = first !== undefined;
-      return watchQuery(query, {
-        next: (value) => {
-          const same = rereading && sameData(value, shown.current);
-          rereading = false;
-          if (!same) setState({ value, error: undefined, settled: true });
-        },
-        error: (error: unknown) => setState((previous) => ({ value: previous.value, error, settled: true })),
-      });
+      const watch = () =>
+        watchQuery(query, {
+          next: (value) => {
+            const same = rereading && sameData(value, shown.current);
+            rereading = false;
+            if (!same) setState({ value, error: undefined, settled: true });
+          },
+          error: (error: unknown) => setState((previous) => ({ value: previous.value, error, settled: true })),
+        });
+      if (!rereading) return watch();
+      // The watch then waits until the page is painted and idle, out of the way of the first keystroke: its first
+      // read finds whatever was written meanwhile (here or in another page), and draws it.
+      let stop: (() => void) | undefined;
+      const cancel = whenPaintedAndIdle(() => (stop = watch()));
+      return () => {
+        cancel();
+        stop?.();
+      };
     },
     // The query is re-made on every render: the caller's deps say when it reads something else
     // (callers are checked by exhaustive-deps through its additionalHooks option).

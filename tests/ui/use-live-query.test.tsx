@@ -6,8 +6,14 @@ import { clipTalk } from '../../src/db/talks';
 import type { Talk } from '../../src/talk/model';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { capturedTalk, freshDb, writeLibrary } from '../db/test-db';
+import { holdFramesAndIdle } from './held-clock';
 
-afterEach(cleanup);
+let clock: ReturnType<typeof holdFramesAndIdle> | undefined;
+afterEach(() => {
+  cleanup();
+  clock?.restore();
+  clock = undefined;
+});
 
 function Title({ query, first, drawn }: { query: () => Promise<Talk | undefined>; first?: Talk; drawn: string[] }) {
   const talk = useLiveQuery(query, [query], first).value;
@@ -50,4 +56,24 @@ test('without a value in hand the first answer is drawn', async () => {
   render(<Title query={() => db.talks.get(talk.id)} drawn={drawn} />);
   expect(await screen.findByText(talk.title)).toBeTruthy();
   expect(drawn).toEqual(['nothing', talk.title]);
+});
+
+test('a value in hand is watched once the page is painted and idle, and a write made before then is drawn', async () => {
+  clock = holdFramesAndIdle();
+  const db = freshDb();
+  const talk = await talkInLibrary(db);
+  const query = vi.fn<() => Promise<Talk | undefined>>(() => db.talks.get(talk.id));
+  const drawn: string[] = [];
+  render(<Title query={query} first={talk} drawn={drawn} />);
+  // Dexie starts a watch's first read in a task of its own: it would have run by now.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(query).not.toHaveBeenCalled();
+  // Another page writes between the read that gave the value in hand and the watch.
+  await writeLibrary(db, () => db.talks.update(talk.id, { title: 'Renamed before the watch' }));
+  clock.paint();
+  clock.idle();
+  expect(await screen.findByText('Renamed before the watch')).toBeTruthy();
+  expect(drawn).toEqual([talk.title, 'Renamed before the watch']);
+  await writeLibrary(db, () => db.talks.update(talk.id, { title: 'Renamed after' }));
+  expect(await screen.findByText('Renamed after')).toBeTruthy();
 });
