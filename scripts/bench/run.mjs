@@ -34,8 +34,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
  * `first-screen` (the library's), each next to its floor, while working on one figure.
  */
 const PARTS = process.env.BENCH_PARTS?.split(',') ?? null;
-/** Page loads of the popup and its floors are cheap and noisy: twice as many. */
-const POPUP_RUNS = 2 * RUNS + 1;
+/**
+ * Page loads of the popup and its floors are cheap and noisy (one load moves by a fifth from the next):
+ * six times as many, so that the ratio of their medians moves by hundredths, not tenths, between runs.
+ */
+const POPUP_RUNS = 6 * RUNS + 1;
 const WARMUP = 2;
 const MEMORY_RUNS = 3;
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
@@ -59,7 +62,7 @@ async function main() {
   const extensionDir = await buildBenchExtension();
   const work = mkdtempSync(join(tmpdir(), 'talklog-bench-'));
   const youtube = await startFakeYouTube();
-  const results = { size: SIZE, runs: RUNS, loadBefore: loadavg(), scales: [] };
+  const results = { size: SIZE, runs: RUNS, popupRounds: POPUP_RUNS, loadBefore: loadavg(), scales: [] };
   try {
     if (!PARTS || PARTS.includes('conference')) await conferenceBench({ extensionDir, youtube, runs: RUNS, log });
     if (!PARTS || PARTS.includes('slides')) await slidesBench({ extensionDir, youtube, runs: RUNS, exportRuns: EXPORT_RUNS, log });
@@ -133,7 +136,7 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
   };
   log(`${scale}×: popup vs floors: ${WARMUP} warm-up + ${POPUP_RUNS} runs each`);
   for (let run = 0; run < WARMUP + POPUP_RUNS; run++) {
-    for (const kind of Object.values(kinds)) {
+    for (const kind of inTurn(Object.values(kinds), run)) {
       const tab = await page(POPUP_VIEWPORT);
       await tab.goto(kind.url);
       const time = await kind.ready(tab);
@@ -373,6 +376,15 @@ async function importLibrary(browser, page, backupPath, results) {
   );
 }
 
+/**
+ * The pages of one round, in the order they load: reversed every other round. A page loaded right after
+ * another closes is a few per cent faster or slower for its place alone (the browser is still tearing the
+ * last one down), which a fixed order would count against one page every round.
+ */
+function inTurn(pages, round) {
+  return round % 2 === 0 ? pages : [...pages].reverse();
+}
+
 /** BENCH_PARTS: the popup and/or the library's first screen, each next to the Preact + Dexie floor loaded in the same rounds. */
 async function measureParts(browser, context, page, results) {
   const watch = await page();
@@ -385,7 +397,7 @@ async function measureParts(browser, context, page, results) {
   if (PARTS.includes('first-screen')) kinds.library = { url: browser.extensionUrl('src/options/index.html'), viewport: null, times: [] };
   log(`${results.scale}×: ${Object.keys(kinds).join(', ')}: ${WARMUP} warm-up + ${POPUP_RUNS} rounds`);
   for (let run = 0; run < WARMUP + POPUP_RUNS; run++) {
-    for (const kind of Object.values(kinds)) {
+    for (const kind of inTurn(Object.values(kinds), run)) {
       const tab = await page(kind.viewport);
       await tab.goto(kind.url);
       const time = await appReadyTime(tab, 120_000);
@@ -419,7 +431,7 @@ function printPageParts({ scales, loadBefore, runs }) {
   const body = `## Popup and library first screen alone (BENCH_PARTS)
 
 \`${command}\`, ${new Date().toISOString()}, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before the run. Each page
-loaded ${POPUP_RUNS} times after ${WARMUP} warm-ups, in rounds with the Preact + Dexie floor (popup at 400×600; the library at the
+loaded ${POPUP_RUNS} times after ${WARMUP} warm-ups, in rounds with the Preact + Dexie floor, in the reverse order every other round (popup at 400×600; the library at the
 browser's default size); \`app-ready\` since navigation start. "Paired rounds" is the median of each round's own ratio.
 
 ${lines.map((line) => `- ${line}`).join('\n')}`;
