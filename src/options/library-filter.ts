@@ -209,6 +209,7 @@ export function narrowingFilter(schedule: (step: () => boolean) => void = inIdle
       sorted = slotted(sortedEntries);
     }
     if (queryWords(filter.query).length === 0) {
+      // Both: until they are built again, postings made before the library was read anew hold its old vocabulary.
       postings?.forgetQueries();
       sortedEntries[0]?.vocabulary.forgetQueries();
     }
