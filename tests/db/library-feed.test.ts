@@ -155,13 +155,14 @@ test('a library of several chunks comes whole: each talk once, with all its note
 });
 
 test('a chunk that keeps the page busy too long makes the next smaller; a quick one makes it larger, within bounds', () => {
-  expect(nextChunkSize(500, 80)).toBe(100);
-  expect(nextChunkSize(500, 1000)).toBe(50);
-  // Twice as large at most, however quick, and never above 500 talks.
+  expect(nextChunkSize(250, 40)).toBe(50);
+  expect(nextChunkSize(200, 16)).toBe(100);
+  expect(nextChunkSize(250, 1000)).toBe(50);
+  // Twice as large at most, however quick, and never above 250 talks.
   expect(nextChunkSize(100, 0)).toBe(200);
-  expect(nextChunkSize(400, 2)).toBe(500);
-  expect(nextChunkSize(100, 8)).toBe(200);
-  expect(nextChunkSize(100, 16)).toBe(100);
+  expect(nextChunkSize(200, 2)).toBe(250);
+  expect(nextChunkSize(100, 4)).toBe(200);
+  expect(nextChunkSize(100, 8)).toBe(100);
 });
 
 test('a page slow with each chunk is handed smaller ones, and still gets every talk once', async () => {
