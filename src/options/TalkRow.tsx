@@ -1,7 +1,7 @@
 import { useCallback, useId, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { t } from '../i18n/t';
-import type { Note, Talk } from '../talk/model';
+import type { Interest, Note, Talk } from '../talk/model';
 import type { Announcement } from '../ui/Announcer';
 import { Byline } from '../ui/Byline';
 import { interestLabel } from '../ui/StarRating';
@@ -143,10 +143,7 @@ const RowSide = memo(function RowSide({ entry, open, detailsId, onToggle, action
   const { talk } = entry;
   return (
     <div class="talk-row__side">
-      <span class="talk-row__stars" title={interestLabel(talk.interest)}>
-        <span aria-hidden="true">{talk.interest > 0 ? '★'.repeat(talk.interest) + '☆'.repeat(5 - talk.interest) : ''}</span>
-        <span class={talk.interest > 0 ? 'visually-hidden' : 'muted'}>{interestLabel(talk.interest)}</span>
-      </span>
+      <Stars interest={talk.interest} />
       <span class="muted">
         {plural(entry.noteCount, 'note')} · {t('clippedOn')} <time dateTime={talk.createdAt}>{CLIPPED.format(new Date(talk.createdAt))}</time>
       </span>
@@ -164,6 +161,27 @@ const RowSide = memo(function RowSide({ entry, open, detailsId, onToggle, action
     </div>
   );
 });
+
+/**
+ * The talk's interest: a row of stars named as one image (a box less than stars and a hidden label),
+ * or "Unrated" as text.
+ */
+function Stars({ interest }: { interest: Interest }) {
+  if (interest === 0) {
+    const unrated = interestLabel(0);
+    return (
+      <span class="talk-row__stars talk-row__stars--none" title={unrated}>
+        {unrated}
+      </span>
+    );
+  }
+  // Named by its title alone: an aria-label beside it made Chromium read the title again as a description.
+  return (
+    <span class="talk-row__stars" role="img" title={t('interestOutOfFive', interest)}>
+      {'★'.repeat(interest) + '☆'.repeat(5 - interest)}
+    </span>
+  );
+}
 
 /** A fact about the talk, named for screen readers; called, not a component (rows are drawn at each keystroke). */
 function chip(kind: string, label: string, text: string, words: string[]) {

@@ -48,11 +48,11 @@ test('describe, search, filter and export talks; back them up, lose one, and imp
   const prometheus = row(library, PROMETHEUS);
   await prometheus.getByRole('radio', { name: 'Unrated' }).focus();
   for (let i = 0; i < 4; i++) await library.keyboard.press('ArrowRight');
-  await expect.poll(() => prometheus.getByTitle('4 stars').count()).toBe(1);
+  await expect.poll(() => prometheus.getByRole('img', { name: 'Interest: 4 of 5 stars' }).count()).toBe(1);
   await describeTalk(library, OPENMETRICS, { event: 'KubeCon NA 2021', category: 'Standards' });
   const openMetrics = row(library, OPENMETRICS);
   await openMetrics.locator('label', { hasText: '5 stars' }).click();
-  await expect.poll(() => openMetrics.getByTitle('5 stars').count()).toBe(1);
+  await expect.poll(() => openMetrics.getByRole('img', { name: 'Interest: 5 of 5 stars' }).count()).toBe(1);
   await session.screenshot(library, 'library-details');
   await prometheus.getByRole('button', { name: 'Details' }).click();
   await openMetrics.getByRole('button', { name: 'Details' }).click();
@@ -134,7 +134,7 @@ test('describe, search, filter and export talks; back them up, lose one, and imp
   await library.getByLabel('Import backup').setInputFiles(backupPath);
   await expect.poll(() => library.getByRole('status').textContent()).toMatch(/^Imported .*: 1 talk added, 1 note added, 3 records already up to date\.$/);
   await expect.poll(() => shownTitles(library)).toEqual([OPENMETRICS, PROMETHEUS]);
-  expect(await row(library, OPENMETRICS).getByTitle('5 stars').count()).toBe(1);
+  expect(await row(library, OPENMETRICS).getByRole('img', { name: 'Interest: 5 of 5 stars' }).count()).toBe(1);
 
   await library.getByLabel('Import backup').setInputFiles({
     name: 'edited-by-hand.json',
