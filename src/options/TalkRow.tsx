@@ -80,7 +80,7 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
             durationSec={talk.durationSec}
             show={(text) => highlighted(text, words)}
           />
-          <p class="talk-row__facts">
+          <p class={talk.status === 'skipped' ? 'talk-row__facts talk-row__facts--flat' : 'talk-row__facts'}>
             <span class={`chip chip--${talk.status}`}>{statusLabel(talk.status)}</span>
             {talk.event && chip('event', t('fieldEvent'), talk.event, words)}
             {talk.category && chip('category', t('fieldCategory'), talk.category, words)}

@@ -28,9 +28,14 @@ const focusedRow = (library: Page) =>
     return row ? { position: Number(row.getAttribute('aria-posinset')), of: Number(row.getAttribute('aria-setsize')) } : null;
   });
 
-async function libraryOf(talks: number): Promise<Page> {
+type Backup = ReturnType<typeof makeBackup>;
+
+/** `edit` changes the generated backup before it is imported. */
+async function libraryOf(talks: number, edit: (backup: Backup) => void = () => {}): Promise<Page> {
   const file = join(mkdtempSync(join(tmpdir(), 'talklog-scale-')), 'talklog-backup.json');
-  writeFileSync(file, JSON.stringify(makeBackup({ talks, notes: talks * 2 })));
+  const backup = makeBackup({ talks, notes: talks * 2 });
+  edit(backup);
+  writeFileSync(file, JSON.stringify(backup));
   const library = await session.context.newPage();
   await library.setViewportSize({ width: 1100, height: 800 });
   await library.goto(session.extensionUrl('src/options/index.html'));
@@ -414,5 +419,66 @@ test('Export markdown and Export backup are made off the page, with progress, an
   await expect
     .poll(() => library.getByRole('status').allTextContents())
     .toContainEqual(expect.stringMatching(/^Backup saved as talklog-backup\.json: 600 talks, 1,200 notes/));
+  await library.close();
+});
+
+test('a row’s chips flow in lines like words, 24px apart, a long one cut within its line', async () => {
+  const event =
+    'An Extremely Long Conference Event Name That Would Never Fit In One Chip, Not Even On A Wide Screen, Because It Goes On And On About Its Co-Located Events, Tracks And Venues: 2026 Edition';
+  const tags = [
+    'prometheus',
+    'opentelemetry',
+    'tracing',
+    'exemplars',
+    'cardinality',
+    'remote-write',
+    'grafana',
+    'slo',
+    'sre',
+    'profiling',
+    'ebpf',
+    'otel-collector',
+    'sampling',
+    'histograms',
+  ];
+  const library = await libraryOf(TALKS, (backup) => {
+    const newest = (backup.talks as { createdAt: string }[]).reduce((a, b) => (a.createdAt > b.createdAt ? a : b));
+    // Newer than the copy an earlier test of this file imported, so that the import takes it.
+    Object.assign(newest, { title: 'A talk with every fact', event, category: null, tags, status: 'watched', updatedAt: new Date().toISOString() });
+  });
+  const facts = talkList(library)
+    .getByRole('listitem')
+    .filter({ has: library.getByRole('heading', { name: 'A talk with every fact' }) })
+    .locator('.talk-row__facts');
+  const line = await facts.evaluate((line) => {
+    const column = line.parentElement!.getBoundingClientRect();
+    const chips = [...line.querySelectorAll<HTMLElement>('.chip')];
+    return {
+      // Neither the line nor a chip is a flex container: those cost twice the layout.
+      displays: [...new Set([line, ...chips].map((element) => getComputedStyle(element).display))],
+      chips: chips.map((chip) => {
+        const box = chip.getBoundingClientRect();
+        return {
+          text: chip.textContent,
+          top: box.top - column.top,
+          height: box.height,
+          left: box.left - column.left,
+          right: box.right - column.right,
+          cut: chip.scrollWidth > chip.clientWidth,
+        };
+      }),
+    };
+  });
+  expect(line.displays).toEqual(['block', 'inline-block']);
+  const tops = [...new Set(line.chips.map((chip) => chip.top))];
+  expect(tops.length).toBeGreaterThan(2);
+  expect(tops.slice(1).map((top, i) => top - tops[i])).toEqual(tops.slice(1).map(() => 24));
+  expect(new Set(line.chips.map((chip) => chip.height))).toEqual(new Set([22]));
+  // Every chip inside the column; the long event on a line of its own, cut at the column's edge (where its ellipsis is).
+  expect(Math.max(...line.chips.map((chip) => chip.right))).toBeLessThanOrEqual(0);
+  const long = line.chips.find((chip) => chip.text?.endsWith(event))!;
+  expect(long).toMatchObject({ left: 0, right: 0, cut: true });
+  expect(line.chips.filter((chip) => chip.cut)).toEqual([long]);
+  await session.screenshot(library, 'library-chips');
   await library.close();
 });
