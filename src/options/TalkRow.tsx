@@ -84,7 +84,13 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
             <span class={`chip chip--${talk.status}`}>{statusLabel(talk.status)}</span>
             {talk.event && chip('event', t('fieldEvent'), talk.event, words)}
             {talk.category && chip('category', t('fieldCategory'), talk.category, words)}
-            {talk.tags.map((tag) => chip('tag', t('fieldTag'), tag, words))}
+            {/* One label for all the tags: a hidden label costs a box of its own to lay out. */}
+            {talk.tags.length > 0 && <span class="visually-hidden">{t('fieldTags')}: </span>}
+            {talk.tags.map((tag) => (
+              <span key={tag} class="chip chip--tag">
+                {highlighted(tag, words)}
+              </span>
+            ))}
           </p>
           {noteMatch && (
             <p class="talk-row__snippet">
@@ -183,10 +189,10 @@ function Stars({ interest }: { interest: Interest }) {
   );
 }
 
-/** A fact about the talk, named for screen readers; called, not a component (rows are drawn at each keystroke). */
-function chip(kind: string, label: string, text: string, words: string[]) {
+/** The event or the category, named for screen readers; called, not a component (rows are drawn at each keystroke). */
+function chip(kind: 'event' | 'category', label: string, text: string, words: string[]) {
   return (
-    <span key={`${kind}:${text}`} class={`chip chip--${kind}`}>
+    <span class={`chip chip--${kind}`}>
       <span class="visually-hidden">{label}: </span>
       {highlighted(text, words)}
     </span>

@@ -23,18 +23,18 @@ export function Byline({ speakers, channel, durationSec, class: className, show 
       {speakers.length > 0 && (
         <span class="byline__speakers">
           <span class="visually-hidden">{t('bylineSpeakers')} </span>
-          <span>{show(speakers.join(', '))}</span>
+          {show(speakers.join(', '))}
         </span>
       )}{' '}
       <span class="byline__channel">
         {channel && (
-          <span>
+          <>
             <span class="byline__channel-mark" aria-hidden="true">
               ▶
             </span>
             <span class="visually-hidden">{t('bylineChannel')} </span>
-            <span>{show(channel)}</span>
-          </span>
+            {show(channel)}
+          </>
         )}
         {channel && duration && ' · '}
         {duration}

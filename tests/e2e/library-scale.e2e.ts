@@ -422,7 +422,7 @@ test('Export markdown and Export backup are made off the page, with progress, an
   await library.close();
 });
 
-test('a row’s chips flow in lines like words, 24px apart, a long one cut within its line', async () => {
+test('a row’s chips flow in lines like words, 24px apart, a long one cut within its line, and are read with their names', async () => {
   const event =
     'An Extremely Long Conference Event Name That Would Never Fit In One Chip, Not Even On A Wide Screen, Because It Goes On And On About Its Co-Located Events, Tracks And Venues: 2026 Edition';
   const tags = [
@@ -479,6 +479,8 @@ test('a row’s chips flow in lines like words, 24px apart, a long one cut withi
   const long = line.chips.find((chip) => chip.text?.endsWith(event))!;
   expect(long).toMatchObject({ left: 0, right: 0, cut: true });
   expect(line.chips.filter((chip) => chip.cut)).toEqual([long]);
+  // What is read out: each fact named, the tags under one label.
+  expect(await facts.ariaSnapshot()).toBe(`- paragraph: "Watched Event: ${event} Tags: ${tags.map((tag) => `#${tag}`).join(' ')}"`);
   await session.screenshot(library, 'library-chips');
   await library.close();
 });

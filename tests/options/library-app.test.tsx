@@ -30,6 +30,25 @@ describe('the library', () => {
     expect(within(row).getByRole('img', { name: 'Interest: 4 of 5 stars' }).textContent).toBe('★★★★☆');
   });
 
+  test('a row reads each of its facts with its name, its tags under one label, its interest as one image', async () => {
+    const db = await kubeconLibrary();
+    await updateTalkDetails(db, 't_Pr0meTheus1', { tags: ['prometheus', 'scraping'] });
+    await renderLibrary(db);
+    const row = rowOf('Evolving Prometheus for More Use Cases');
+    const pieces = (selector: string) => [...row.querySelector(selector)!.childNodes].map((node) => node.textContent);
+    expect(pieces('.talk-row__byline')).toEqual([
+      'Speakers: Bartłomiej Płotka, Red Hat',
+      ' ',
+      expect.stringMatching(/^▶Channel: CNCF \[Cloud Native Computing Foundation\] · \d+:\d\d$/),
+    ]);
+    expect(pieces('.talk-row__facts')).toEqual(['Watching', 'Event: KubeCon NA 2021', 'Category: Observability', 'Tags: ', 'prometheus', 'scraping']);
+    expect(within(row).getByRole('img', { name: 'Interest: 4 of 5 stars' }).textContent).toBe('★★★★☆');
+    // "Unrated" stays text that everyone reads.
+    await updateTalkDetails(db, 't_Pr0meTheus1', { interest: 0 });
+    await waitFor(() => expect(within(rowOf('Evolving Prometheus for More Use Cases')).queryByRole('img')).toBeNull());
+    expect(rowOf('Evolving Prometheus for More Use Cases').querySelector('.talk-row__side')!.firstElementChild!.textContent).toBe('Unrated');
+  });
+
   test("a row's note count follows notes added and deleted in another page", async () => {
     const db = await kubeconLibrary();
     await renderLibrary(db);
