@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useCallback, useId, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { t } from '../i18n/t';
@@ -80,16 +81,16 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
             durationSec={talk.durationSec}
             show={(text) => highlighted(text, words)}
           />
+          {/* A space between chips, as between words: copied text and screen readers keep them apart. */}
           <p class={talk.status === 'skipped' ? 'talk-row__facts talk-row__facts--flat' : 'talk-row__facts'}>
-            <span class={`chip chip--${talk.status}`}>{statusLabel(talk.status)}</span>
-            {talk.event && chip('event', t('fieldEvent'), talk.event, words)}
-            {talk.category && chip('category', t('fieldCategory'), talk.category, words)}
+            <span class={`chip chip--${talk.status}`}>{statusLabel(talk.status)}</span> {talk.event && chip('event', t('fieldEvent'), talk.event, words)}{' '}
+            {talk.category && chip('category', t('fieldCategory'), talk.category, words)}{' '}
             {/* One label for all the tags: a hidden label costs a box of its own to lay out. */}
             {talk.tags.length > 0 && <span class="visually-hidden">{t('fieldTags')}: </span>}
             {talk.tags.map((tag) => (
-              <span key={tag} class="chip chip--tag">
-                {highlighted(tag, words)}
-              </span>
+              <Fragment key={tag}>
+                <span class="chip chip--tag">{highlighted(tag, words)}</span>{' '}
+              </Fragment>
             ))}
           </p>
           {noteMatch && (
