@@ -454,7 +454,7 @@ test('a row’s chips flow in lines like words, 24px apart, a long one cut withi
     const column = line.parentElement!.getBoundingClientRect();
     const chips = [...line.querySelectorAll<HTMLElement>('.chip')];
     return {
-      // Neither the line nor a chip is a flex container: those cost twice the layout.
+      // Neither the line nor a chip is a flex container: in one, each text run is a flex item of its own.
       displays: [...new Set([line, ...chips].map((element) => getComputedStyle(element).display))],
       chips: chips.map((chip) => {
         const box = chip.getBoundingClientRect();
@@ -482,5 +482,20 @@ test('a row’s chips flow in lines like words, 24px apart, a long one cut withi
   // What is read out: each fact named, the tags under one label.
   expect(await facts.ariaSnapshot()).toBe(`- paragraph: "Watched Event: ${event} Tags: ${tags.map((tag) => `#${tag}`).join(' ')}"`);
   await session.screenshot(library, 'library-chips');
+  // Searched, the words around a mark in a chip keep the spaces between them: as flex items, they lost them.
+  await library.getByRole('searchbox', { name: 'Search' }).fill('one chip');
+  const marked = facts.locator('.chip--event mark', { hasText: 'One' });
+  await marked.waitFor();
+  const spaces = await marked.evaluate((mark) =>
+    [mark.previousSibling!, mark.nextSibling!].map((text) => {
+      const at = text === mark.previousSibling ? text.textContent!.length - 1 : 0;
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 1);
+      return { character: text.textContent![at], width: range.getBoundingClientRect().width };
+    }),
+  );
+  expect(spaces.map(({ character }) => character)).toEqual([' ', ' ']);
+  for (const { width } of spaces) expect(width).toBeGreaterThan(0);
   await library.close();
 });
