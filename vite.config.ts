@@ -99,7 +99,7 @@ const RUN_FIRST = [/src[\\/]popup[\\/](asks-first|early-asks)\.ts$/, /src[\\/]db
  */
 const LIBRARY_AT_OPEN = [/src[\\/]options[\\/](library-filter|search-text|Highlighted)\.tsx?$/];
 const SHARED_LAZY = [
-  /src[\\/]talk[\\/](queue|slide|fold-letters)\.ts$/,
+  /src[\\/]talk[\\/](queue|slide|fold-letters|interest)\.ts$/,
   /src[\\/]i18n[\\/]plural\.ts$/,
   /src[\\/]db[\\/](library|slides)\.ts$/,
   /src[\\/]ui[\\/](StarRating|event-progress)\.tsx?$/,

@@ -1,6 +1,7 @@
 /** The talk log: every talk with its notes as one markdown document (docs/design.md, "Markdown export"). */
 
 import { foldLetters } from '../talk/fold-letters';
+import { interestStars } from '../talk/interest';
 import type { Note, Talk } from '../talk/model';
 import { compareByInterestThenPlace } from '../talk/queue';
 import { formatPlaybackTime } from '../talk/time';
@@ -111,7 +112,7 @@ function metaLine(talk: Talk, options: TalkMarkdownOptions): string {
     parts.push(formatPlaybackTime(talk.durationSec));
   }
   if (options.includeStars !== false && talk.interest > 0) {
-    parts.push('★'.repeat(talk.interest) + '☆'.repeat(5 - talk.interest));
+    parts.push(interestStars(talk.interest));
   }
   return guardLineStart(parts.join(' · '));
 }

@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import { useCallback, useId, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { t } from '../i18n/t';
+import { interestStars } from '../talk/interest';
 import type { Interest, Note, Talk } from '../talk/model';
 import type { Announcement } from '../ui/Announcer';
 import { Byline } from '../ui/Byline';
@@ -185,7 +186,7 @@ function Stars({ interest }: { interest: Interest }) {
   // Named by its title alone: an aria-label beside it made Chromium read the title again as a description.
   return (
     <span class="talk-row__stars" role="img" title={t('interestOutOfFive', interest)}>
-      {'★'.repeat(interest) + '☆'.repeat(5 - interest)}
+      {interestStars(interest)}
     </span>
   );
 }
