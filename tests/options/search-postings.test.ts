@@ -106,6 +106,27 @@ describe('search postings', () => {
     }
   });
 
+  test('lay out the words of a large vocabulary over several steps, as they do its talks', () => {
+    // Every video id is a word: 6,000 talks make a vocabulary of more than 6,000 words.
+    const { entries } = library(6000);
+    const vocabulary = entries[0].vocabulary;
+    expect(vocabulary.size).toBeGreaterThan(6000);
+    let laidOut = 0;
+    const gramsIn = vocabulary.gramsIn.bind(vocabulary);
+    vocabulary.gramsIn = (word, grams) => {
+      laidOut++;
+      gramsIn(word, grams);
+    };
+    const build = SearchPostings.builder(entries);
+    const perStep: number[] = [];
+    for (let built = undefined; built === undefined; perStep.push(laidOut)) {
+      laidOut = 0;
+      built = build();
+    }
+    expect(perStep.reduce((sum, words) => sum + words, 0)).toBe(vocabulary.size);
+    expect(Math.max(...perStep)).toBeLessThanOrEqual(2500);
+  });
+
   test('hold only the talks given them, with the vocabulary of the first', () => {
     const vocabulary = new SearchVocabulary();
     const { entries } = library(10, vocabulary);
