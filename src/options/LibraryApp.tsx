@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'preact';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { undoTalksChange, updateTalkDetails, updateTalksDetails, type TalkDetailsPatch } from '../db/library';
 import { notesForTalk } from '../db/notes';
@@ -15,6 +15,7 @@ import { markAppReady } from '../ui/app-ready';
 import { useLiveQuery } from '../ui/use-live-query';
 import { lazyComponent } from '../ui/lazy-component';
 import { memo } from '../ui/memo';
+import { whenPainted } from '../ui/when-idle';
 import { BackupControls } from './BackupControls';
 import { BulkActions } from './BulkActions';
 import { FilterBar } from './FilterBar';
@@ -81,16 +82,17 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   // Nothing selected (as while searching, mostly): no pass over every talk shown.
   const selectedShown = useMemo(() => (selected.size > 0 && shown ? shown.filter((entry) => selected.has(entry.talk.id)) : []), [shown, selected]);
 
-  const shownAtAll = entries !== undefined;
   /** Whether the first screen has been painted: what is below the list waits for it (`belowTheList`). */
   const [firstScreenUp, setFirstScreenUp] = useState(false);
-  useEffect(() => {
-    if (!shownAtAll) return;
+  const firstScreenPainted = useCallback(() => {
     markAppReady();
     setFirstScreenUp(true);
     // Opening a row should not wait for its code: fetch it now the first screen is up.
     void LazyTalkRowDetails.preload();
-  }, [shownAtAll]);
+  }, []);
+  // A library's first screen is its list's first rows (TalkList says when they are painted); an empty one's, the welcome.
+  const welcomed = entries?.length === 0;
+  useLayoutEffect(() => (welcomed ? whenPainted(firstScreenPainted) : undefined), [welcomed, firstScreenPainted]);
   // The settings and the sync section are below the list, out of view: drawn in the frame after the
   // first screen rather than with it (the sync section's code loads with WebDAV).
   const belowTheList = firstScreenUp || library.error !== undefined;
@@ -222,6 +224,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
             announce={announce}
             triage={filter.event !== ''}
             onTriage={(entry, patch) => void triageTalk(entry, patch)}
+            onFirstRowsPainted={firstScreenPainted}
           />
         )}
       </main>

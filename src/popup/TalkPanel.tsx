@@ -9,7 +9,7 @@ import { videoTimeUrl } from '../talk/video-id';
 import { errorMessage, type Announcement } from '../ui/Announcer';
 import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
 import { useLiveQuery } from '../ui/use-live-query';
-import { whenPaintedAndIdle } from '../ui/when-idle';
+import { whenPainted, whenPaintedAndIdle } from '../ui/when-idle';
 import { useNoteSlides } from '../ui/use-slide-thumbnails';
 import { draftKey, type DraftStore } from './drafts';
 import type { EditTarget } from './edit-target';
@@ -45,19 +45,9 @@ export function TalkPanel({ db, drafts, captured, saved: first, rewindSec, conne
   const [detailsRequest, setDetailsRequest] = useState(0);
   const renderSlides = useNoteSlides();
 
-  // After the frame that paints the panel, as the bench's floor marks it: the user waits for the pixels. Not in a
-  // useEffect: Preact runs effects from one queue, and a panel drawn while an earlier render's flush is pending
-  // (between that frame's rAF and its timeout) has its effects run with it, before its own frame.
+  // After the frame that paints the panel, as the bench's floor marks it: the user waits for the pixels.
   const shown = library !== undefined;
-  useLayoutEffect(() => {
-    if (!shown) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(markAppReady)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [shown]);
+  useLayoutEffect(() => (shown ? whenPainted(markAppReady) : undefined), [shown]);
 
   // The background counts the notes again for the toolbar badge (waking its worker if it slept): nothing on
   // this page waits for that.

@@ -27,6 +27,21 @@ export function whenPaintedAndIdle(run: () => void, atMostMs = PAINTED_IDLE_WAIT
   };
 }
 
+/**
+ * Runs `run` in a task of its own once the next frame is painted: for what marks that the user sees something
+ * (`app-ready`). Not Preact's useEffect, which runs effects from one queue: a render made while an earlier render's
+ * effects wait for their frame (between its rAF and its timeout) has its effects run with them, before its own
+ * frame. The returned function cancels it.
+ */
+export function whenPainted(run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(run)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 /** Resolves as `whenPaintedAndIdle` runs: for loads, which are not called off. */
 export function paintedAndIdle(): Promise<void> {
   return new Promise((resolve) => whenPaintedAndIdle(resolve));

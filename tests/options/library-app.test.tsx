@@ -30,6 +30,28 @@ describe('the library', () => {
     expect(within(row).getByRole('img', { name: 'Interest: 4 of 5 stars' }).textContent).toBe('★★★★☆');
   });
 
+  test('draws the list first and its rows in a task of their own, and is marked ready once they are painted', async () => {
+    // What the library looked like each time the page changed: the rows come a task after the list, so that the
+    // first screen is two tasks of about 20 ms rather than one of 35–40 ms.
+    const seen: { rows: number | null; ready: boolean }[] = [];
+    const look = () => {
+      const list = document.querySelector('ul[aria-label="Talks"]');
+      seen.push({ rows: list ? list.querySelectorAll(':scope > li').length : null, ready: performance.getEntriesByName('app-ready', 'mark').length > 0 });
+    };
+    const watch = new MutationObserver(look);
+    watch.observe(document.body, { childList: true, subtree: true });
+    try {
+      await renderLibrary(await kubeconLibrary());
+    } finally {
+      watch.disconnect();
+    }
+    const withList = seen.filter((look) => look.rows !== null);
+    expect(withList[0]).toEqual({ rows: 0, ready: false });
+    expect(withList.some((look) => look.rows === 2)).toBe(true);
+    expect(withList.filter((look) => look.ready).every((look) => look.rows === 2)).toBe(true);
+    await waitFor(() => expect(performance.getEntriesByName('app-ready', 'mark')).toHaveLength(1));
+  });
+
   test('a row reads each of its facts with its name, its tags under one label, its interest as one image', async () => {
     const db = await kubeconLibrary();
     await updateTalkDetails(db, 't_Pr0meTheus1', { tags: ['prometheus', 'scraping'] });
