@@ -124,6 +124,18 @@ describe('sort', () => {
     expect(ids({ sort: 'title' })).toEqual(['Pr0meTheus1', 'SupplyCha1n', 'OpenMetr1cs']);
   });
 
+  test('a list already in the order comes back as it was, a copy; one pair out of place anywhere is put right', () => {
+    const newest = sortEntries(entries, 'newest');
+    const again = sortEntries(newest, 'newest');
+    expect(again).toEqual(newest);
+    expect(again).not.toBe(newest);
+    for (let i = 1; i < newest.length; i++) {
+      const swapped = [...newest];
+      [swapped[i - 1], swapped[i]] = [swapped[i], swapped[i - 1]];
+      expect(sortEntries(swapped, 'newest')).toEqual(newest);
+    }
+  });
+
   test('by interest, equal interest reads in playlist order, talks from no playlist after, newest first', () => {
     const queued = (videoId: string, position: number | null, interest: Interest, createdAt: string) =>
       libraryEntries([makeTalk(videoId, { interest, createdAt, playlist: position === null ? null : { id: 'PLconf', position } })], [])[0];
