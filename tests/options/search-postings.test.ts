@@ -251,6 +251,21 @@ describe('the library filter through the postings', () => {
     expect(again).toEqual(flags);
   });
 
+  test("once built, their two passes over the newest list are steps of their own, not part of the build's last", () => {
+    const { entries } = library(2500);
+    const build = SearchPostings.builder(entries);
+    let buildSteps = 1;
+    while (build() === undefined) buildSteps++;
+    const steps: (() => boolean)[] = [];
+    const filter = narrowingFilter((step) => steps.push(step));
+    filter(entries, NO_FILTER);
+    let filterSteps = 1;
+    while (!steps[0]()) filterSteps++;
+    // Whether a talk changed since needs them built again; then where each talk of the list is in them.
+    expect(filterSteps).toBe(buildSteps + 2);
+    expect(ids(filter(entries, q('sigstore')))).toEqual(ids(filterEntries(entries, q('sigstore'))));
+  });
+
   test('the first search once the postings are built does not look again at which talks they hold', () => {
     const { entries } = library(400);
     let slotsRead = 0;
