@@ -59,6 +59,8 @@ interface TalkListProps {
   /** Whether `1`–`5` and `S` rate or skip the focused talk (one event's queue is shown). */
   triage: boolean;
   onTriage: (entry: LibraryEntry, patch: TalkDetailsPatch) => void;
+  /** Whether its rows are drawn a task after the list rather than with it: talks came into a page already up. */
+  rowsLater: boolean;
   /** Called once the list's first rows are painted: the library's first screen is up. */
   onFirstRowsPainted: () => void;
 }
@@ -86,18 +88,21 @@ export function TalkList({
   announce,
   triage,
   onTriage,
+  rowsLater,
   onFirstRowsPainted,
 }: TalkListProps) {
   const list = useRef<HTMLUListElement>(null);
-  // The list's first draw is the frame around its rows: its head, and the list as tall as all of them. The rows
-  // follow in a task of their own. Drawn with the page around them, the first screen after an import was one
-  // task of 35–40 ms (the first rows a page draws cost the most), which the browser's cleaning up after a large
-  // import stretched to 60–190 ms on a two-core machine; in two, each is 18–22 ms (25–30 at 20,000 talks).
-  const [rowsDrawn, setRowsDrawn] = useState(false);
+  // Talks that come into a page already up (a backup imported into an empty library) are drawn in two tasks: the
+  // list's frame (its head, the list as tall as all of them), then its rows. In one, that was a task of 35–40 ms
+  // (the first rows a page draws cost the most), which the browser's cleaning up after a large import stretched
+  // to 60–190 ms on a two-core machine; in two, each is 18–22 ms (25–30 at 20,000 talks). A page that opens draws
+  // them with the list: nothing is shown yet, and the first screen is soonest in one task.
+  const [rowsDrawn, setRowsDrawn] = useState(!rowsLater);
   useLayoutEffect(() => {
+    if (rowsDrawn) return undefined;
     const timer = setTimeout(() => setRowsDrawn(true));
     return () => clearTimeout(timer);
-  }, []);
+  }, [rowsDrawn]);
   useLayoutEffect(() => (rowsDrawn ? whenPainted(onFirstRowsPainted) : undefined), [rowsDrawn, onFirstRowsPainted]);
   /** The talk whose row holds the focus, if any: kept drawn wherever the page scrolls. */
   const focusedTalk = useRef<string | null>(null);
