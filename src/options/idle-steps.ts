@@ -12,7 +12,11 @@ export function inIdleSteps(step: () => boolean): void {
       if (step()) return;
       // An idle period may last 50 ms: a keystroke in it would wait for all of them.
     } while (deadline !== undefined && deadline.timeRemaining() > STEP_MS && performance.now() - began < SLICE_MS);
-    whenIdle(run);
+    // The rest of the idle period in slices of their own, a task each, between which input goes first: the next
+    // idle callback comes only in the next idle period, and a slice a period took the search postings of 20,000
+    // talks 4 s to build rather than 1.
+    if (deadline !== undefined && deadline.timeRemaining() > STEP_MS) setTimeout(() => run(deadline));
+    else whenIdle(run);
   };
   whenIdle(run);
 }
