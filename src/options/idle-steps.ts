@@ -1,3 +1,4 @@
+import { nextTask } from '../db/library-feed';
 import { whenIdle } from '../ui/when-idle';
 
 /**
@@ -25,3 +26,15 @@ export function inIdleSteps(step: () => boolean): void {
 const STEP_MS = 4;
 /** Steps run back to back for at most about this long, so that input waits no longer. */
 const SLICE_MS = 8;
+
+/**
+ * Runs `job` a slice a task (a slice ends at each `yield`), the page free for paint and input in between;
+ * resolves to what it returns, or to null once `stopped` says so between slices (the job is left unfinished).
+ */
+export async function aSliceATask<T>(job: Generator<void, T>, stopped: () => boolean): Promise<T | null> {
+  for (let slice = job.next(); ; slice = job.next()) {
+    if (slice.done) return slice.value;
+    await nextTask();
+    if (stopped()) return null;
+  }
+}

@@ -1,12 +1,37 @@
 /** Two arrays, each sorted by `compare`, as one sorted array (stable: of equals, `a`'s come first). */
 export function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
+  return finished(mergeInSlices(a, b, compare, { slice: Infinity, left: Infinity }));
+}
+
+/** How many comparisons a slice makes, and how many are left in this one: shared by the merges of a slice. */
+interface SliceBudget {
+  slice: number;
+  left: number;
+}
+
+/** `mergeSorted`, pausing whenever the slice's comparisons are used up; returns the merged array. */
+function* mergeInSlices<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number, budget: SliceBudget): Generator<void, T[]> {
   const merged: T[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) merged.push(compare(b[j], a[i]) < 0 ? b[j++] : a[i++]);
+  while (i < a.length && j < b.length) {
+    merged.push(compare(b[j], a[i]) < 0 ? b[j++] : a[i++]);
+    if (--budget.left === 0) {
+      budget.left = budget.slice;
+      yield;
+    }
+  }
   while (i < a.length) merged.push(a[i++]);
   while (j < b.length) merged.push(b[j++]);
   return merged;
+}
+
+/** What a sliced job returns, run through without pausing. */
+function finished<T>(job: Generator<void, T>): T {
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
@@ -34,7 +59,18 @@ export class SortedRuns<T> {
 
   /** Everything added, in order. */
   all(): T[] {
-    return this.runs.reduceRight((newer, older) => mergeSorted(older, newer, this.compare), []);
+    return finished(this.allInSlices(Infinity));
+  }
+
+  /**
+   * Everything added, in order, merged `slice` comparisons at a time: the caller runs each slice (`next()`) when it
+   * suits, and the last returns them all. The last merges of 20,000 talks, in one task, took 10-15 ms.
+   */
+  *allInSlices(slice: number): Generator<void, T[]> {
+    const budget = { slice, left: slice };
+    let merged: T[] = [];
+    for (let run = this.runs.length - 1; run >= 0; run--) merged = yield* mergeInSlices(this.runs[run], merged, this.compare, budget);
+    return merged;
   }
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { inIdleSteps } from '../../src/options/idle-steps';
+import { aSliceATask, inIdleSteps } from '../../src/options/idle-steps';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -37,4 +37,26 @@ test('uses the whole of an idle period, in slices of about 8 ms that are tasks o
   expect(periods).toEqual([0, 42]);
   expect(slices.length).toBeGreaterThan(periods.length);
   expect(Math.max(...slices)).toBeLessThanOrEqual(9);
+});
+
+test('aSliceATask runs a job a slice a task, and leaves it unfinished once stopped', async () => {
+  const ran: string[] = [];
+  function* job(): Generator<void, string> {
+    for (const slice of ['a', 'b', 'c']) {
+      ran.push(slice);
+      // A slice's own microtasks run before the next slice: it is another task.
+      queueMicrotask(() => ran.push(`${slice} done`));
+      yield;
+    }
+    return 'whole';
+  }
+  await expect(aSliceATask(job(), () => false)).resolves.toBe('whole');
+  expect(ran).toEqual(['a', 'a done', 'b', 'b done', 'c', 'c done']);
+
+  ran.length = 0;
+  let stopped = false;
+  const running = aSliceATask(job(), () => stopped);
+  stopped = true;
+  await expect(running).resolves.toBeNull();
+  expect(ran).toEqual(['a', 'a done']);
 });

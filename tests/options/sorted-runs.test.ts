@@ -114,3 +114,23 @@ test('sortInSteps stopped gives nothing', () => {
   expect(steps.runOne()).toBe(true);
   expect(given).toBe(false);
 });
+
+test('SortedRuns.allInSlices gives what `all` does, pausing whenever a slice has made its comparisons', () => {
+  const runs = new SortedRuns(numbers);
+  for (let k = 0; k < 40; k++) runs.add(Array.from({ length: 50 + ((k * 13) % 70) }, (_, i) => (k * 7 + i * 11) % 997).sort(numbers));
+  const expected = runs.all();
+  let compared = 0;
+  const counted = new SortedRuns((x: number, y: number) => (compared++, x - y));
+  // The same runs, added again: merged the same way.
+  for (let k = 0; k < 40; k++) counted.add(Array.from({ length: 50 + ((k * 13) % 70) }, (_, i) => (k * 7 + i * 11) % 997).sort(numbers));
+  const slices = counted.allInSlices(100);
+  const comparedEachSlice: number[] = [];
+  let step = slices.next();
+  for (compared = 0; !step.done; compared = 0) {
+    step = slices.next();
+    comparedEachSlice.push(compared);
+  }
+  expect(step.value).toEqual(expected);
+  expect(comparedEachSlice.length).toBeGreaterThan(5);
+  expect(Math.max(...comparedEachSlice)).toBeLessThanOrEqual(100);
+});
