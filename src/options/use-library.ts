@@ -4,10 +4,14 @@ import { followLibrary, nextTask } from '../db/library-feed';
 import { FacetTally, NO_FACETS, type LibraryFacets } from './facet-tally';
 import { compareEntries, libraryEntry, sortEntries, type LibraryEntry } from './library-filter';
 import { SearchVocabulary } from './search-vocabulary';
+import { aSliceATask } from './idle-steps';
 import { SortedRuns } from './sorted-runs';
 
 /** How many of the newest talks the first screen shows before the whole library is read. */
 const FIRST_SCREEN = 40;
+
+/** Talks compared, or mapped, a task as a library read is taken in (`takeIn`): a few milliseconds at most. */
+const TAKE_IN_SLICE = 5000;
 
 /** The order the library is kept in: the page's first sort, so that sorting it there is one pass. */
 const NEWEST_FIRST = compareEntries('newest');
@@ -17,6 +21,8 @@ export interface LibraryState {
   entries: LibraryEntry[] | undefined;
   /** Whether `entries` is the whole library. */
   complete: boolean;
+  /** Whether `entries` are exactly newest first, as read (a talk changed since may be out of place): no look along them is needed. */
+  newestFirst: boolean;
   /** The events, categories and tags in use, for the filters; none until `complete`. */
   facets: LibraryFacets;
   error: unknown;
@@ -29,7 +35,7 @@ export interface LibraryState {
  * the whole library costs to order and to tally is paid chunk by chunk too, not when it is shown.
  */
 export function useLibrary(db: TalklogDb): LibraryState {
-  const [state, setState] = useState<LibraryState>({ entries: undefined, complete: false, facets: NO_FACETS, error: undefined });
+  const [state, setState] = useState<LibraryState>({ entries: undefined, complete: false, newestFirst: false, facets: NO_FACETS, error: undefined });
   // A layout effect starts reading as soon as the page is in the DOM, not a frame later.
   useLayoutEffect(() => {
     /** The library shown, newest first (changed talks keep their place, new ones come last). */
@@ -44,10 +50,11 @@ export function useLibrary(db: TalklogDb): LibraryState {
     let shownAny = false;
     /** Whether the page shows the library empty (its welcome). */
     let shownEmpty = false;
-    const publish = () => {
+    /** Shows the library; `newestFirst`: as read, in `byTalk`'s order, with no change since. */
+    const publish = (newestFirst: boolean) => {
       shownAny = byTalk.size > 0;
       shownEmpty = !shownAny;
-      setState({ entries: [...byTalk.values()], complete: true, facets: facets.facets(), error: undefined });
+      setState({ entries: [...byTalk.values()], complete: true, newestFirst, facets: facets.facets(), error: undefined });
     };
     const stop = followLibrary(db, FIRST_SCREEN, {
       // The first screen is shown unfiltered and its notes are not read: each row has its count; its
@@ -61,7 +68,7 @@ export function useLibrary(db: TalklogDb): LibraryState {
           // The welcome of an empty library is taken down in a task of its own, the page then saying it
           // opens the library as when it opens: drawn with the first screen, it made that task 10-15 ms
           // longer.
-          setState((previous) => ({ ...previous, entries: undefined, complete: false }));
+          setState((previous) => ({ ...previous, entries: undefined, complete: false, newestFirst: false }));
           await nextTask();
           if (stopped) return;
         }
@@ -70,6 +77,7 @@ export function useLibrary(db: TalklogDb): LibraryState {
           ...previous,
           entries: firstTalks.map((talk, i) => ({ ...libraryEntry(talk, [], vocabulary), noteCount: noteCounts[i] })),
           complete: false,
+          newestFirst: false,
         }));
       },
       chunk: (talks, notes) => {
@@ -83,17 +91,21 @@ export function useLibrary(db: TalklogDb): LibraryState {
         // Words no talk holds any more are dropped when everything is read again.
         vocabulary = new SearchVocabulary();
       },
+      // Taken in over several tasks, each a few milliseconds at 20,000 talks, where the last reply of the read
+      // merged them and mapped them, then drew them (25-35 ms, then 40-46): the last merges and the map of every
+      // talk a slice a task; then the filters' choices; then the list.
       loaded: async () => {
-        const whole = building.all();
-        byTalk = new Map(whole.map((entry) => [entry.talk.id, entry]));
+        const taken = await aSliceATask(takeIn(building), () => stopped);
+        if (taken === null) return;
+        byTalk = taken;
         facets = buildingFacets;
         building = new SortedRuns(NEWEST_FIRST);
         buildingFacets = new FacetTally();
-        // Shown in a task of its own: merging the last runs of a large library, and then drawing it,
-        // each take a good part of a frame's time.
+        // Before the list: the Export button comes with it, and a log begun then names the library's events.
+        setState((previous) => ({ ...previous, facets: facets.facets() }));
         await nextTask();
         if (stopped) return;
-        publish();
+        publish(true);
       },
       changed: (change) => {
         const forget = (talkId: string) => {
@@ -109,7 +121,7 @@ export function useLibrary(db: TalklogDb): LibraryState {
           facets.add(talk);
           byTalk.set(talk.id, libraryEntry(talk, change.notes[i], vocabulary));
         });
-        publish();
+        publish(false);
       },
       error: (error) => setState((previous) => ({ ...previous, error })),
     });
@@ -119,4 +131,15 @@ export function useLibrary(db: TalklogDb): LibraryState {
     };
   }, [db]);
   return state;
+}
+
+/** The talks read, newest first, by id: the last merges, then the map, `TAKE_IN_SLICE` talks a slice. */
+function* takeIn(read: SortedRuns<LibraryEntry>): Generator<void, Map<string, LibraryEntry>> {
+  const whole = yield* read.allInSlices(TAKE_IN_SLICE);
+  const byTalk = new Map<string, LibraryEntry>();
+  for (let at = 0; at < whole.length; at++) {
+    byTalk.set(whole[at].talk.id, whole[at]);
+    if ((at + 1) % TAKE_IN_SLICE === 0) yield;
+  }
+  return byTalk;
 }

@@ -97,3 +97,23 @@ test('a library shown stays shown whole while a wide change is read again, with 
   await waitFor(() => expect(seen.at(-1)!.entries).toHaveLength(200));
   for (const state of seen.slice(before)) expect(state).toMatchObject({ complete: true });
 });
+
+test("the filters' choices come a task before the whole library, which is said to be newest first until a change", async () => {
+  const db = freshDb();
+  const talks = Array.from({ length: 120 }, (_, i) => talkNumber(i, 120, { event: i % 3 ? 'KubeCon EU 2022' : 'SREcon 2024' }));
+  await writeLibrary(db, () => db.talks.bulkAdd(talks));
+  const seen = statesOf(db);
+  await waitFor(() => expect(seen.at(-1)).toMatchObject({ complete: true }));
+  // The Export button comes with the whole library: a log begun at once names the events of the choices.
+  const choices = seen.findIndex((state) => state.facets.events.length > 0);
+  expect(seen[choices]).toMatchObject({ complete: false, facets: { events: ['KubeCon EU 2022', 'SREcon 2024'] } });
+  expect(seen[choices].entries).toHaveLength(40);
+  expect(seen.findIndex((state) => state.complete)).toBe(choices + 1);
+  expect(seen.at(-1)!.newestFirst).toBe(true);
+  expect(seen.filter((state) => state.newestFirst).every((state) => state.complete)).toBe(true);
+
+  // A talk clipped now is newest, but comes last: the page looks along them again.
+  await writeLibrary(db, () => db.talks.add(talkNumber(500, 120, { createdAt: '2027-01-01T00:00:00.000Z' })));
+  await waitFor(() => expect(seen.at(-1)!.entries).toHaveLength(121));
+  expect(seen.at(-1)!.newestFirst).toBe(false);
+});
