@@ -64,7 +64,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const slideCount = useLiveQuery(() => (complete ? countSlides(db) : Promise.resolve(undefined)), [db, complete]);
   const talks = useMemo(() => (complete ? entries?.map((entry) => entry.talk) : undefined), [entries, complete]);
   const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.noteCount, 0) ?? 0, [entries]);
-  const { sorted, sorting } = useSortedEntries(entries, filter.sort);
+  const { sorted, sorting } = useSortedEntries(entries, filter.sort, library.newestFirst ? 'newest' : null);
   const narrowed = narrowsTalks(filter);
   // Until the whole library is read, the first screen shows the newest talks, unfiltered. Then every
   // list goes through the filter, which builds its search postings for it (a filter that leaves nothing

@@ -38,7 +38,7 @@ const ids = (entries: LibraryEntry[] | undefined) => entries?.map((entry) => ent
 test('a whole library put in a new order is sorted in steps, and shown in its old order until then', async () => {
   const entries = library(3 * SORT_STEP);
   const steps = manualSteps();
-  const { result, rerender } = renderHook(({ sort }: { sort: SortOrder }) => useSortedEntries(entries, sort, steps.schedule), {
+  const { result, rerender } = renderHook(({ sort }: { sort: SortOrder }) => useSortedEntries(entries, sort, null, steps.schedule), {
     initialProps: { sort: 'newest' },
   });
   expect(ids(result.current.sorted)).toEqual(ids(entries));
@@ -58,7 +58,7 @@ test('a whole library put in a new order is sorted in steps, and shown in its ol
 test('a change to a library in order is placed at once, without sorting it again in steps', async () => {
   const entries = library(3 * SORT_STEP);
   const steps = manualSteps();
-  const { result, rerender } = renderHook(({ list }: { list: LibraryEntry[] }) => useSortedEntries(list, 'title', steps.schedule), {
+  const { result, rerender } = renderHook(({ list }: { list: LibraryEntry[] }) => useSortedEntries(list, 'title', null, steps.schedule), {
     initialProps: { list: entries },
   });
   act(() => steps.runAll());
@@ -75,8 +75,19 @@ test('a change to a library in order is placed at once, without sorting it again
 test('a small library is sorted at once', () => {
   const entries = library(50);
   const steps = manualSteps();
-  const { result } = renderHook(() => useSortedEntries(entries, 'title', steps.schedule));
+  const { result } = renderHook(() => useSortedEntries(entries, 'title', null, steps.schedule));
   expect(steps.count()).toBe(0);
   expect(ids(result.current.sorted)).toEqual(ids(sortEntries(entries, 'title')));
   expect(result.current.sorting).toBe(false);
+});
+
+test('entries known to be in the order asked for are shown as they are, not looked along again', () => {
+  const entries = library(50);
+  // Said to be newest first, which they are not: taken at their word.
+  const shuffled = [...entries].reverse();
+  const known = renderHook(() => useSortedEntries(shuffled, 'newest', 'newest'));
+  expect(known.result.current).toEqual({ sorted: shuffled, sorting: false });
+  // Known in another order, or not known: put in order.
+  expect(ids(renderHook(() => useSortedEntries(shuffled, 'newest', 'title')).result.current.sorted)).toEqual(ids(entries));
+  expect(ids(renderHook(() => useSortedEntries(shuffled, 'newest')).result.current.sorted)).toEqual(ids(entries));
 });
