@@ -25,7 +25,7 @@ interface ExportDialogProps {
   /** The talks the library shows now, and every talk, each with whether one of its notes holds text. */
   shown: readonly TalkToChoose[];
   all: readonly TalkToChoose[];
-  /** Every talk (`all`'s), and the events they name, as the library keeps them: not made again when the dialog opens. */
+  /** Every talk (`all`'s), made once as the dialog opens; and the events they name, as the library keeps them. */
   allTalks: Talk[];
   events: string[];
   /** Whether a search or filter leaves some talks out. */

@@ -62,7 +62,9 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const { entries, complete, facets } = library;
   // Only the storage line shows it, and only once the whole library is read: not read for the first screen.
   const slideCount = useLiveQuery(() => (complete ? countSlides(db) : Promise.resolve(undefined)), [db, complete]);
-  const talks = useMemo(() => (complete ? entries?.map((entry) => entry.talk) : undefined), [entries, complete]);
+  // Made for what needs every talk (an export, an event's progress), not with each library: a pass over 20,000 of them
+  // in the task that takes them in.
+  const allTalks = useMemo(() => (exporting && complete ? entries?.map((entry) => entry.talk) : undefined), [exporting, entries, complete]);
   const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.noteCount, 0) ?? 0, [entries]);
   const { sorted, sorting } = useSortedEntries(entries, filter.sort, library.newestFirst ? 'newest' : null);
   const narrowed = narrowsTalks(filter);
@@ -76,8 +78,11 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const words = useMemo(() => queryWords(filter.query), [filter.query]);
   // Filtered to one event, the library says how far through it the user is (all of its talks, whatever else filters).
   const eventProgressLine = useMemo(
-    () => (filter.event !== '' && talks ? eventProgressText(eventProgress(talks.filter((talk) => talk.event === filter.event))) : null),
-    [filter.event, talks],
+    () =>
+      filter.event !== '' && complete && entries
+        ? eventProgressText(eventProgress(entries.filter((entry) => entry.talk.event === filter.event).map((entry) => entry.talk)))
+        : null,
+    [filter.event, entries, complete],
   );
   // Nothing selected (as while searching, mostly): no pass over every talk shown.
   const selectedShown = useMemo(() => (selected.size > 0 && shown ? shown.filter((entry) => selected.has(entry.talk.id)) : []), [shown, selected]);
@@ -179,8 +184,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           </div>
         )}
       </header>
-      {hasTalks && talks && (
-        <StorageSummary env={env} talkCount={talks.length} noteCount={noteCount} slideCount={slideCount.value} lastBackupAt={lastBackupAt} />
+      {hasTalks && complete && (
+        <StorageSummary env={env} talkCount={entries.length} noteCount={noteCount} slideCount={slideCount.value} lastBackupAt={lastBackupAt} />
       )}
       {hasTalks && <FilterBar filter={filter} facets={facets} onChange={(patch) => setFilter({ ...filter, ...patch })} />}
       {eventProgressLine && (
@@ -231,11 +236,11 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
       </main>
       {settings && belowTheList && <SettingsPanel {...settings} />}
       {sync && belowTheList && <SyncSettings env={sync} announce={announce} />}
-      {exporting && entries && talks && shown && (
+      {exporting && entries && allTalks && shown && (
         <ExportDialog
           shown={shown}
           all={entries}
-          allTalks={talks}
+          allTalks={allTalks}
           events={facets.events}
           narrowed={narrowed}
           db={db}
