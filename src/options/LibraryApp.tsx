@@ -229,7 +229,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
             announce={announce}
             triage={filter.event !== ''}
             onTriage={(entry, patch) => void triageTalk(entry, patch)}
-            rowsLater={firstScreenUp}
+            inParts={firstScreenUp}
             onFirstRowsPainted={firstScreenPainted}
           />
         )}

@@ -59,10 +59,29 @@ interface TalkListProps {
   /** Whether `1`–`5` and `S` rate or skip the focused talk (one event's queue is shown). */
   triage: boolean;
   onTriage: (entry: LibraryEntry, patch: TalkDetailsPatch) => void;
-  /** Whether its rows are drawn a task after the list rather than with it: talks came into a page already up. */
-  rowsLater: boolean;
+  /** Whether it is drawn a part a frame (the filters above it, the list, then its rows): talks came into a page already up. */
+  inParts: boolean;
   /** Called once the list's first rows are painted: the library's first screen is up. */
   onFirstRowsPainted: () => void;
+}
+
+/**
+ * The talks shown. Talks that come into a page already up (a backup imported into an empty library) are drawn a part
+ * a frame: the filters above the list (drawn by the page, this saying meanwhile that the library opens), the list's
+ * frame (its head, the list as tall as all of them), then its rows, each once the last is painted. In one task, that
+ * was 35–40 ms (the first rows a page draws cost the most; the filters' six choices, 14), which the browser's cleaning
+ * up after a large import stretched to 60–190 ms on a two-core machine; in tasks one after the other, each part's
+ * script read sizes, so laid out the parts before it too. A page that opens draws them all at once: nothing is shown
+ * yet, and the first screen is soonest in one task.
+ */
+export function TalkList(props: TalkListProps) {
+  const { inParts, onFirstRowsPainted } = props;
+  const [drawn, setDrawn] = useState<'nothing' | 'frame' | 'rows'>(inParts ? 'nothing' : 'rows');
+  useLayoutEffect(() => (drawn === 'rows' ? undefined : whenPainted(() => setDrawn(drawn === 'nothing' ? 'frame' : 'rows'))), [drawn]);
+  useLayoutEffect(() => (drawn === 'rows' ? whenPainted(onFirstRowsPainted) : undefined), [drawn, onFirstRowsPainted]);
+  // Not even the virtualizer yet: it reads the window's size and scroll, which lays out the page in this task.
+  if (drawn === 'nothing') return <p class="muted">{t('openingLibrary')}</p>;
+  return <VirtualTalkList {...props} rowsDrawn={drawn === 'rows'} />;
 }
 
 /**
@@ -71,7 +90,7 @@ interface TalkListProps {
  * row holding the focus stays drawn when it scrolls away, and the arrow keys, Home and End move
  * between rows.
  */
-export function TalkList({
+function VirtualTalkList({
   db,
   shown: filtered,
   total,
@@ -88,22 +107,9 @@ export function TalkList({
   announce,
   triage,
   onTriage,
-  rowsLater,
-  onFirstRowsPainted,
-}: TalkListProps) {
+  rowsDrawn,
+}: TalkListProps & { rowsDrawn: boolean }) {
   const list = useRef<HTMLUListElement>(null);
-  // Talks that come into a page already up (a backup imported into an empty library) are drawn in two tasks: the
-  // list's frame (its head, the list as tall as all of them), then its rows. In one, that was a task of 35–40 ms
-  // (the first rows a page draws cost the most), which the browser's cleaning up after a large import stretched
-  // to 60–190 ms on a two-core machine; in two, each is 18–22 ms (25–30 at 20,000 talks). A page that opens draws
-  // them with the list: nothing is shown yet, and the first screen is soonest in one task.
-  const [rowsDrawn, setRowsDrawn] = useState(!rowsLater);
-  useLayoutEffect(() => {
-    if (rowsDrawn) return undefined;
-    const timer = setTimeout(() => setRowsDrawn(true));
-    return () => clearTimeout(timer);
-  }, [rowsDrawn]);
-  useLayoutEffect(() => (rowsDrawn ? whenPainted(onFirstRowsPainted) : undefined), [rowsDrawn, onFirstRowsPainted]);
   /** The talk whose row holds the focus, if any: kept drawn wherever the page scrolls. */
   const focusedTalk = useRef<string | null>(null);
   /** A row to move the focus to once it is drawn. */
