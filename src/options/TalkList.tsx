@@ -23,6 +23,12 @@ const OVERSCAN = 1;
 const SCROLLING_OVERSCAN = 4;
 /** Rows a search may draw beyond those the window held: they are not measured yet and may be shorter. */
 const SPARE_ROWS = 4;
+/**
+ * Rows added a frame when the list comes in parts. The first rows a page draws cost the most (the first use of
+ * their fonts and styles): all those of a window in one task took 25–33 ms of thread time, which the browser's
+ * own work after a large import stretched to 45–78 ms.
+ */
+const ROWS_A_PART = 3;
 
 /**
  * A row's height as the virtualizer's ResizeObserver reports it: its border box, rounded. Measured so
@@ -68,20 +74,18 @@ interface TalkListProps {
 /**
  * The talks shown. Talks that come into a page already up (a backup imported into an empty library) are drawn a part
  * a frame: the filters above the list (drawn by the page, this saying meanwhile that the library opens), the list's
- * frame (its head, the list as tall as all of them), then its rows, each once the last is painted. In one task, that
- * was 35–40 ms (the first rows a page draws cost the most; the filters' six choices, 14), which the browser's cleaning
- * up after a large import stretched to 60–190 ms on a two-core machine; in tasks one after the other, each part's
- * script read sizes, so laid out the parts before it too. A page that opens draws them all at once: nothing is shown
- * yet, and the first screen is soonest in one task.
+ * frame (its head, the list as tall as all of them), then its rows a few at a time, each part once the last is
+ * painted. In one task, that was 35–40 ms (the first rows a page draws cost the most; the filters' six choices, 14),
+ * which the browser's cleaning up after a large import stretched to 60–190 ms on a two-core machine; in tasks one
+ * after the other, each part's script read sizes, so laid out the parts before it too. A page that opens draws them
+ * all at once: nothing is shown yet, and the first screen is soonest in one task.
  */
 export function TalkList(props: TalkListProps) {
-  const { inParts, onFirstRowsPainted } = props;
-  const [drawn, setDrawn] = useState<'nothing' | 'frame' | 'rows'>(inParts ? 'nothing' : 'rows');
-  useLayoutEffect(() => (drawn === 'rows' ? undefined : whenPainted(() => setDrawn(drawn === 'nothing' ? 'frame' : 'rows'))), [drawn]);
-  useLayoutEffect(() => (drawn === 'rows' ? whenPainted(onFirstRowsPainted) : undefined), [drawn, onFirstRowsPainted]);
+  const [framed, setFramed] = useState(!props.inParts);
+  useLayoutEffect(() => (framed ? undefined : whenPainted(() => setFramed(true))), [framed]);
   // Not even the virtualizer yet: it reads the window's size and scroll, which lays out the page in this task.
-  if (drawn === 'nothing') return <p class="muted">{t('openingLibrary')}</p>;
-  return <VirtualTalkList {...props} rowsDrawn={drawn === 'rows'} />;
+  if (!framed) return <p class="muted">{t('openingLibrary')}</p>;
+  return <VirtualTalkList {...props} />;
 }
 
 /**
@@ -107,8 +111,9 @@ function VirtualTalkList({
   announce,
   triage,
   onTriage,
-  rowsDrawn,
-}: TalkListProps & { rowsDrawn: boolean }) {
+  inParts,
+  onFirstRowsPainted,
+}: TalkListProps) {
   const list = useRef<HTMLUListElement>(null);
   /** The talk whose row holds the focus, if any: kept drawn wherever the page scrolls. */
   const focusedTalk = useRef<string | null>(null);
@@ -146,6 +151,8 @@ function VirtualTalkList({
     const plain = virtualizer.itemSizeCache.get(ids[index]);
     return plain === undefined ? estimate.of(true) : plain + EXCERPT_HEIGHT;
   };
+  /** Rows drawn at most: none with the list's frame, then a few more a frame when it comes in parts; then every one. */
+  const [rowsAtMost, setRowsAtMost] = useState(inParts ? 0 : Infinity);
   const virtualizer = useWindowVirtualizer(list, {
     count: shown.length,
     estimateSize,
@@ -236,11 +243,17 @@ function VirtualTalkList({
     }
   };
 
-  const rows = rowsDrawn ? virtualizer.getVirtualItems() : [];
+  const inWindow = virtualizer.getVirtualItems();
+  const rows = inWindow.length > rowsAtMost ? inWindow.slice(0, rowsAtMost) : inWindow;
+  const nextPart = inWindow.length > rowsAtMost + ROWS_A_PART ? rowsAtMost + ROWS_A_PART : Infinity;
   const { startIndex, endIndex } = virtualizer.range ?? {
     startIndex: 0,
     endIndex: 0,
   };
+  useLayoutEffect(
+    () => (rowsAtMost === Infinity ? whenPainted(onFirstRowsPainted) : whenPainted(() => setRowsAtMost(nextPart))),
+    [rowsAtMost, nextPart, onFirstRowsPainted],
+  );
   // Changed in place: the notes read ahead once this list is drawn (`useListedOnceNotesRead`, which was
   // handed this object above) are then those of the rows it draws, not of the list drawn before it.
   drawnRows.current.first = Math.max(0, startIndex - OVERSCAN);
