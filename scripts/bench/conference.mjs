@@ -207,10 +207,10 @@ function countRated() {
     const open = indexedDB.open('talklog');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const read = open.result.transaction('talks').objectStore('talks').index('interest').count(3);
+      const read = open.result.transaction('talks').objectStore('talks').getAll();
       read.onsuccess = () => {
         open.result.close();
-        resolve(read.result);
+        resolve(read.result.filter((talk) => talk.interest === 3).length);
       };
       read.onerror = () => reject(read.error);
     };

@@ -23,12 +23,12 @@ interface SyncRecords {
  * Version 1's schema as IndexedDB stores it, written with the raw API, not through our Dexie code:
  * what a user's browser holds from the first Talklog. Dexie keeps IndexedDB's version at 10× its own.
  * Version 2 changed records, not stores: the same writer makes it with `dexieVersion` 2. From version 7,
- * a talk's notes are one `talkNotes` record and there is no `notes` store.
+ * a talk's notes are one `talkNotes` record and there is no `notes` store; version 8 added the `[event+status]` index.
  * A later schema version adds its own raw writer here, and this test must still find every record.
  */
 function writeDatabase(
   name: string,
-  dexieVersion: 1 | 2 | 5 | 6 | 7,
+  dexieVersion: 1 | 2 | 5 | 6 | 7 | 8,
   talks: TalkV1[] | TalkV2[] | Talk[],
   notes: Note[],
   sync?: SyncRecords,
@@ -42,6 +42,7 @@ function writeDatabase(
       talkStore.createIndex('videoId', 'videoId', { unique: true });
       for (const field of ['createdAt', 'updatedAt', 'category', 'event', 'status', 'interest']) talkStore.createIndex(field, field);
       talkStore.createIndex('tags', 'tags', { multiEntry: true });
+      if (dexieVersion >= 8) talkStore.createIndex('[event+status]', ['event', 'status']);
       if (dexieVersion < 7) {
         const noteStore = db.createObjectStore('notes', { keyPath: 'id' });
         noteStore.createIndex('talkId', 'talkId');
@@ -127,7 +128,7 @@ describe('a database written by an earlier Talklog', () => {
       await deleteNote(db, { id: 'n_3', talkId: talks[1].id });
       expect(await db.syncDeletions.toArray()).toEqual([{ id: 'n_3', talkId: talks[1].id, deletedAt: expect.any(String) }]);
       expect((await db.syncChanges.toArray()).map((change) => change.talkId)).toEqual([talks[1].id]);
-      expect(db.verno).toBe(8);
+      expect(db.verno).toBe(9);
     } finally {
       await db.delete();
     }
@@ -144,7 +145,7 @@ describe('a database written by an earlier Talklog', () => {
       expect(await db.talks.toArray()).toEqual([{ ...talks[0], playlist: null }]);
       expect(await db.talks.where('event').equals('KubeCon NA 2021').count()).toBe(1);
       expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_4']);
-      expect(db.verno).toBe(8);
+      expect(db.verno).toBe(9);
     } finally {
       await db.delete();
     }
@@ -171,7 +172,7 @@ describe('a database written by an earlier Talklog', () => {
     try {
       expect(await db.talks.toArray()).toEqual([queued, kept]);
       expect(await allNotes(db)).toEqual(notes);
-      expect(await db.talks.where('status').equals('to-watch').count()).toBe(1);
+      expect(await db.talks.where('[event+status]').equals(['KubeCon NA 2021', 'to-watch']).count()).toBe(1);
       expect((await notesForTalk(db, kept.id)).map((n) => n.id)).toEqual(['n_5', 'n_6']);
       expect([await db.syncChanges.toArray(), await db.syncDeletions.toArray(), await db.syncMeta.toArray()]).toEqual([
         sync.syncChanges,
@@ -186,7 +187,7 @@ describe('a database written by an earlier Talklog', () => {
       await deleteNote(db, { id: 'n_5', talkId: kept.id });
       expect(await db.slides.count()).toBe(0);
       expect((await db.syncDeletions.toArray()).map((deletion) => deletion.id)).toEqual(['n_5', 'n_gone']);
-      expect(db.verno).toBe(8);
+      expect(db.verno).toBe(9);
     } finally {
       await db.delete();
     }
@@ -242,7 +243,7 @@ describe('a database written by an earlier Talklog', () => {
       expect((await db.slides.toArray()).map((stored) => stored.id)).toEqual(['s_1']);
       // The old notes store is gone; moving the notes recorded nothing for sync.
       expect(db.backendDB().objectStoreNames.contains('notes')).toBe(false);
-      expect(db.verno).toBe(8);
+      expect(db.verno).toBe(9);
     } finally {
       await db.delete();
     }
@@ -274,9 +275,54 @@ describe('a database written by an earlier Talklog', () => {
       expect(await db.talks.where('[event+status]').equals(['KubeCon NA 2021', 'watched']).count()).toBe(1);
       expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_j1', 'n_j2']);
       expect(await db.syncChanges.toArray()).toEqual(sync.syncChanges);
-      expect(db.verno).toBe(8);
+      expect(db.verno).toBe(9);
     } finally {
       await db.delete();
+    }
+  });
+
+  test('a version 8 database loses only the indexes no read uses, and every record is found through the rest', async () => {
+    const name = `talklog-v8-raw-${crypto.randomUUID()}`;
+    const talks: Talk[] = [
+      { ...talk('NNNNNNNNNNN', '2026-06-01T00:00:00.000Z'), youtubeTitle: null, playlist: null, status: 'to-watch' },
+      { ...talk('OOOOOOOOOOO', '2026-06-02T00:00:00.000Z'), youtubeTitle: null, playlist: { id: 'PLconf', position: 3 }, category: 'Security' },
+    ];
+    const notes = [note('n_n1', talks[0].id, '2026-06-01T00:01:00.000Z')];
+    await writeDatabase(name, 8, talks, notes, { syncChanges: [{ talkId: talks[0].id, token: 'token-9' }], syncDeletions: [], syncMeta: [] });
+
+    const db = openTalklogDb(name);
+    try {
+      expect(await db.talks.toArray()).toEqual(talks);
+      expect(db.verno).toBe(9);
+      expect(await db.talks.where('videoId').equals('OOOOOOOOOOO').first()).toEqual(talks[1]);
+      expect((await listRecentTalks(db, 2)).map((entry) => entry.id)).toEqual([talks[1].id, talks[0].id]);
+      expect(await db.talks.orderBy('category').uniqueKeys()).toEqual(['Observability', 'Security']);
+      expect(await db.talks.where('event').equals('KubeCon NA 2021').count()).toBe(2);
+      expect(await db.talks.where('tags').equals('prometheus').count()).toBe(2);
+      expect(await db.talks.where('[event+status]').equals(['KubeCon NA 2021', 'to-watch']).primaryKeys()).toEqual([talks[0].id]);
+      expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_n1']);
+      expect(await db.syncChanges.toArray()).toEqual([{ talkId: talks[0].id, token: 'token-9' }]);
+    } finally {
+      db.close();
+    }
+    // What the browser stores: the talks' other indexes are gone, not just unknown to Dexie.
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      expect([...raw.transaction('talks').objectStore('talks').indexNames].sort()).toEqual([
+        '[event+status]',
+        'category',
+        'createdAt',
+        'event',
+        'tags',
+        'videoId',
+      ]);
+    } finally {
+      raw.close();
+      indexedDB.deleteDatabase(name);
     }
   });
 
@@ -290,7 +336,7 @@ describe('a database written by an earlier Talklog', () => {
     const db = openTalklogDb(name);
     try {
       expect(await db.talks.toArray()).toEqual([queued]);
-      expect(db.verno).toBe(8);
+      expect(db.verno).toBe(9);
     } finally {
       await db.delete();
     }
