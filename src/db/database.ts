@@ -3,7 +3,7 @@ import type { Note, Talk } from '../talk/model';
 import type { Slide } from '../talk/slide';
 import type { LocalDeletion } from '../sync/merge';
 import { adoptConnection } from './adopt-connection';
-import { recordChangesForSync, type SyncedFile, type SyncChange, type SyncMeta } from './sync-log';
+import { RECORDING_CHANGES, recordChangesForSync, type SyncedFile, type SyncChange, type SyncMeta } from './sync-log';
 import type { TalkNotes } from './talk-notes';
 
 export type TalklogDb = Dexie & {
@@ -91,15 +91,21 @@ export function openTalklogDb(name: string = DEFAULT_DB_NAME, connection?: Promi
   // 9: the indexes no read uses (updatedAt, status, interest) dropped: the library sorts and filters in memory, and
   // an event's queue reads [event+status]. Each cost every talk written an entry: 20,000 talks wrote in 3.5 s without
   // them, 4.0 s with them.
-  db.version(9).stores({ talks: 'id, &videoId, createdAt, category, event, *tags, [event+status]' });
+  // Changes are recorded for sync only while one is connected (sync-log.ts); a browser that has synced goes on
+  // recording them, or a talk changed before its next sync would not be sent.
+  db.version(9)
+    .stores({ talks: 'id, &videoId, createdAt, category, event, *tags, [event+status]' })
+    .upgrade(async (tx) => {
+      if ((await tx.table('syncFiles').count()) > 0) await tx.table('syncMeta').put({ key: RECORDING_CHANGES, value: true });
+    });
   recordChangesForSync(db);
   return db;
 }
 
 /**
- * The tables every change to talks or notes writes: the change is recorded for sync in the same
- * transaction (`recordChangesForSync` fails a write whose transaction leaves them out).
+ * The tables every change to talks or notes writes: while a sync is connected (syncMeta says so), the change is
+ * recorded for sync in the same transaction (`recordChangesForSync` fails a write whose transaction leaves them out).
  */
 export function libraryTables(db: TalklogDb) {
-  return [db.talks, db.talkNotes, db.syncChanges, db.syncDeletions];
+  return [db.talks, db.talkNotes, db.syncChanges, db.syncDeletions, db.syncMeta];
 }

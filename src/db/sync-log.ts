@@ -31,6 +31,14 @@ export function markSyncWrite(transaction: Transaction): void {
   syncWrites.add(transaction.idbtrans);
 }
 
+/**
+ * The syncMeta key set while this browser syncs with a server (from a sync's start to Disconnect): only then is a
+ * change recorded. A talk written while none is connected needs no record: a connection's first sync visits every
+ * talk it has no synced file of (sync-run.ts). Recorded regardless, an import of 20,000 talks spent a fifth of its
+ * time writing their records.
+ */
+export const RECORDING_CHANGES = 'recordingChanges';
+
 /** Sync's own writes, and schema upgrades (which run before the sync tables exist), record nothing. */
 function isLocalChange(trans: DBCoreTransaction): boolean {
   // Dexie's core transaction is the IndexedDB transaction itself (the `idbtrans` markSyncWrite keeps).
@@ -51,12 +59,14 @@ function entriesOf(record: LibraryRecord): Entry[] {
 }
 
 /**
- * Talks already recorded in each transaction. One token a talk is enough for all of a transaction's
- * writes (a sync sees them all or none), so an import, which writes a talk and then its notes in
- * chunks, records each talk once instead of once more for every chunk of its notes: a tenth fewer
- * writes in all.
+ * Each transaction's record: whether it records changes (read once in it), and the talks it recorded. One token a
+ * talk is enough for all of a transaction's writes (a sync sees them all or none), so an import, which writes a talk
+ * and then its notes in chunks, records each talk once instead of once more for every chunk of its notes: a tenth
+ * fewer writes in all.
  */
-const recordedIn = new WeakMap<DBCoreTransaction, Set<string>>();
+const recordedIn = new WeakMap<DBCoreTransaction, { recording: Promise<boolean>; talkIds: Set<string> }>();
+/** The tables every local write to talks or notes must hold in its transaction (`libraryTables`). */
+const SYNC_TABLES = ['syncChanges', 'syncDeletions', 'syncMeta'];
 
 /** Up to this many written records, their deletion marks are deleted by key; above, the stored marks are read once instead. */
 const FEW_RECORDS = 50;
@@ -79,18 +89,25 @@ export function recordChangesForSync(db: Dexie): void {
     stack: 'dbcore',
     name: 'TalklogSyncLog',
     create: (down) => {
-      /** Records the talk of each of `records` changed in `trans`, once a transaction. */
+      /** Records the talk of each of `records` changed in `trans`, once a transaction, while a sync is connected. */
       const changed = (trans: DBCoreTransaction, records: LibraryRecord[]): Promise<unknown> => {
-        const recorded = recordedIn.get(trans) ?? new Set<string>();
-        recordedIn.set(trans, recorded);
-        const talkIds = [...new Set(records.map(talkIdOf))].filter((talkId) => !recorded.has(talkId));
-        if (talkIds.length === 0) return Dexie.Promise.resolve();
-        for (const talkId of talkIds) recorded.add(talkId);
-        return down.table('syncChanges').mutate({
-          type: 'put',
-          trans,
-          values: talkIds.map((talkId): SyncChange => ({ talkId, token: crypto.randomUUID() })),
-        });
+        let recorded = recordedIn.get(trans);
+        if (!recorded) {
+          const recording = down
+            .table('syncMeta')
+            .get({ trans, key: RECORDING_CHANGES })
+            .then((meta: SyncMeta | undefined) => meta?.value === true);
+          recordedIn.set(trans, (recorded = { recording, talkIds: new Set() }));
+        }
+        const { talkIds } = recorded;
+        const changedIds = [...new Set(records.map(talkIdOf))].filter((talkId) => !talkIds.has(talkId));
+        if (changedIds.length === 0) return Dexie.Promise.resolve();
+        for (const talkId of changedIds) talkIds.add(talkId);
+        return recorded.recording.then((on): unknown =>
+          on
+            ? down.table('syncChanges').mutate({ type: 'put', trans, values: changedIds.map((talkId): SyncChange => ({ talkId, token: crypto.randomUUID() })) })
+            : undefined,
+        );
       };
       return {
         ...down,
@@ -121,6 +138,10 @@ export function recordChangesForSync(db: Dexie): void {
             mutate: (request) => {
               const { trans } = request;
               if (!isLocalChange(trans)) return table.mutate(request);
+              // Checked here, not left to the first request that needs a table: most writes need only some.
+              const missing = SYNC_TABLES.find((store) => !(trans as IDBTransaction).objectStoreNames.contains(store));
+              // In Dexie's words for a table missing from a transaction.
+              if (missing) return Dexie.Promise.reject(new Dexie.NotFoundError(`Table ${missing} not part of transaction`));
               // Through the rest of Dexie's stack, so that live queries of them see them; looked up
               // here because a database opened at a version before 3 has no sync tables.
               const deletions = down.table('syncDeletions');

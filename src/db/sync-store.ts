@@ -6,7 +6,7 @@ import type { TalkFile } from '../sync/talk-file';
 import { isDraftOwner, type Slide } from '../talk/slide';
 import { libraryTables, type TalklogDb } from './database';
 import { notesForTalk, putTalkNotes } from './notes';
-import { markSyncWrite } from './sync-log';
+import { markSyncWrite, RECORDING_CHANGES } from './sync-log';
 import { byWrittenOrder } from './talk-notes';
 
 /** Which talks changed here (with their change token), the ETag of every file synced before, and every talk held here. */
@@ -114,9 +114,23 @@ export async function setTalkLogStale(db: TalklogDb, stale: boolean): Promise<vo
   await db.syncMeta.put({ key: TALK_LOG_STALE, value: stale });
 }
 
-/** Forgets what was synced (Disconnect): a later connection, to any server, starts by sending every talk. */
+/**
+ * Forgets what was synced (Disconnect, another folder): a later connection, to any server, starts by sending every
+ * talk, so changes are no longer recorded until then.
+ */
 export async function forgetSync(db: TalklogDb): Promise<void> {
-  await db.syncFiles.clear();
+  await db.transaction('rw', db.syncFiles, db.syncMeta, async () => {
+    await db.syncFiles.clear();
+    await db.syncMeta.delete(RECORDING_CHANGES);
+  });
+}
+
+/**
+ * Has every later change to talks and notes recorded, as a sync starts: before it reads the library, so that a
+ * change made while it runs is told apart from what it read.
+ */
+export async function recordChangesFromNowOn(db: TalklogDb): Promise<void> {
+  await db.syncMeta.put({ key: RECORDING_CHANGES, value: true });
 }
 
 /** How many talks wait to be synced: the background watches it to sync soon after a change. */

@@ -9,7 +9,7 @@
 
 import type { TalklogDb } from '../db/database';
 import { slideImage } from '../db/slides';
-import { isTalkLogStale, readTalkForSync, saveSyncedTalk, setTalkLogStale, syncSnapshot, type TalkSyncState } from '../db/sync-store';
+import { isTalkLogStale, readTalkForSync, recordChangesFromNowOn, saveSyncedTalk, setTalkLogStale, syncSnapshot, type TalkSyncState } from '../db/sync-store';
 import { allTalksAndNotes } from '../db/library';
 import { renderTalkLog } from '../export/talk-log';
 import { talkIdFor } from '../talk/model';
@@ -57,6 +57,7 @@ export async function syncWithServer(db: TalklogDb, dav: DavClient, options: Syn
     const videoId = videoIdOfTalkFile(name);
     if (videoId) remoteEtags.set(talkIdFor(videoId), etag);
   }
+  await recordChangesFromNowOn(db);
   const snapshot = await syncSnapshot(db);
   const toVisit = new Set(snapshot.changes.keys());
   for (const talkId of snapshot.talkIds) if (!snapshot.etags.has(talkId)) toVisit.add(talkId);

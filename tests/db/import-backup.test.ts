@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { allNotes, putNotes } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
 import { importBackup, importBackupFile, type ImportProgress } from '../../src/db/import-backup';
+import { recordChangesFromNowOn } from '../../src/db/sync-store';
 import { createBackup, serializeBackup } from '../../src/export/backup';
 import type { Note, Talk } from '../../src/talk/model';
 import { makeNote, makeTalk } from '../export/records';
@@ -139,6 +140,7 @@ describe('importBackup', () => {
         },
       }),
     });
+    await recordChangesFromNowOn(db);
     const talks = Array.from({ length: 300 }, (_, i) => makeTalk(`s${String(i).padStart(10, '0')}`));
     // As a file lists them, in id order: every chunk of 1,000 notes holds notes of every talk.
     const notes = Array.from({ length: 3_000 }, (_, i) => makeNote(talks[i % talks.length], `note ${i}`, { id: `n_${String(i).padStart(5, '0')}` }));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { openTalklogDb } from '../../src/db/database';
-import { allNotes, countNotesForTalk, deleteNote, notesForTalk } from '../../src/db/notes';
+import { addNote, allNotes, countNotesForTalk, deleteNote, notesForTalk } from '../../src/db/notes';
 import { addSlide, slideThumbnails } from '../../src/db/slides';
 import { getTalk, listRecentTalks } from '../../src/db/talks';
 import type { Note, Talk } from '../../src/talk/model';
@@ -17,6 +17,8 @@ interface SyncRecords {
   syncChanges: { talkId: string; token: string }[];
   syncDeletions: { id: string; talkId: string; deletedAt: string }[];
   syncMeta: { key: string; value: unknown }[];
+  /** What was last synced of each talk; only its key matters here. */
+  syncFiles?: { talkId: string; etag: string; base: null; markdownPath: null }[];
 }
 
 /**
@@ -127,7 +129,8 @@ describe('a database written by an earlier Talklog', () => {
       expect(await Promise.all([db.syncChanges.count(), db.syncDeletions.count(), db.syncFiles.count(), db.syncMeta.count()])).toEqual([0, 0, 0, 0]);
       await deleteNote(db, { id: 'n_3', talkId: talks[1].id });
       expect(await db.syncDeletions.toArray()).toEqual([{ id: 'n_3', talkId: talks[1].id, deletedAt: expect.any(String) }]);
-      expect((await db.syncChanges.toArray()).map((change) => change.talkId)).toEqual([talks[1].id]);
+      // Never synced: a change needs no record (sync-log.ts, RECORDING_CHANGES).
+      expect(await db.syncChanges.count()).toBe(0);
       expect(db.verno).toBe(9);
     } finally {
       await db.delete();
@@ -275,6 +278,9 @@ describe('a database written by an earlier Talklog', () => {
       expect(await db.talks.where('[event+status]').equals(['KubeCon NA 2021', 'watched']).count()).toBe(1);
       expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_j1', 'n_j2']);
       expect(await db.syncChanges.toArray()).toEqual(sync.syncChanges);
+      // It synced nothing yet: its first sync visits every talk, and a change here is not recorded.
+      await addNote(db, talks[2].id, 'after the upgrade', 3);
+      expect(await db.syncChanges.toArray()).toEqual(sync.syncChanges);
       expect(db.verno).toBe(9);
     } finally {
       await db.delete();
@@ -288,7 +294,12 @@ describe('a database written by an earlier Talklog', () => {
       { ...talk('OOOOOOOOOOO', '2026-06-02T00:00:00.000Z'), youtubeTitle: null, playlist: { id: 'PLconf', position: 3 }, category: 'Security' },
     ];
     const notes = [note('n_n1', talks[0].id, '2026-06-01T00:01:00.000Z')];
-    await writeDatabase(name, 8, talks, notes, { syncChanges: [{ talkId: talks[0].id, token: 'token-9' }], syncDeletions: [], syncMeta: [] });
+    await writeDatabase(name, 8, talks, notes, {
+      syncChanges: [{ talkId: talks[0].id, token: 'token-9' }],
+      syncDeletions: [],
+      syncMeta: [],
+      syncFiles: [{ talkId: talks[0].id, etag: 'e-1', base: null, markdownPath: null }],
+    });
 
     const db = openTalklogDb(name);
     try {
@@ -302,6 +313,9 @@ describe('a database written by an earlier Talklog', () => {
       expect(await db.talks.where('[event+status]').equals(['KubeCon NA 2021', 'to-watch']).primaryKeys()).toEqual([talks[0].id]);
       expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_n1']);
       expect(await db.syncChanges.toArray()).toEqual([{ talkId: talks[0].id, token: 'token-9' }]);
+      // It has synced: a change made before its next sync is recorded, to be sent.
+      await addNote(db, talks[1].id, 'after the upgrade', 3);
+      expect((await db.syncChanges.toArray()).map((change) => change.talkId)).toEqual([talks[0].id, talks[1].id]);
     } finally {
       db.close();
     }

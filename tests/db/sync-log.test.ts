@@ -6,14 +6,14 @@ import { deleteTalks, restoreDeleted } from '../../src/db/talks';
 import type { TalklogDb } from '../../src/db/database';
 import { createBackup } from '../../src/export/backup';
 import { makeNote, makeTalk } from '../export/records';
-import { freshDb, writeLibrary } from './test-db';
+import { freshDb, syncingDb, writeLibrary } from './test-db';
 
 const EXPORTED = new Date('2026-11-26T05:00:00Z');
 const talks = Array.from({ length: 120 }, (_, i) => makeTalk(`v${String(i).padStart(10, '0')}`));
 const notes = Array.from({ length: 1200 }, (_, i) => makeNote(talks[i % talks.length], `note ${i}`, { id: `n_${i}` }));
 
 test('an import records each talk it changed once, and a second import of the same file nothing', async () => {
-  const db = freshDb();
+  const db = await syncingDb();
   await importBackup(db, { backup: createBackup(talks, notes, EXPORTED), slides: [] });
   const first = (await syncSnapshot(db)).changes;
   expect([...first.keys()].sort()).toEqual(talks.map((talk) => talk.id).sort());
@@ -24,7 +24,7 @@ test('an import records each talk it changed once, and a second import of the sa
 });
 
 test('a transaction records each talk once, however many of its writes touch it', async () => {
-  const db = freshDb();
+  const db = await syncingDb();
   const [talk] = talks;
   const tokens = await writeLibrary(db, async () => {
     await db.talks.add(talk);
@@ -80,20 +80,25 @@ test('a note left out of its talk’s new notes record is marked deleted, and lo
 });
 
 test('a bulk write of many notes records reads the records it replaces in one request, and marks what each lost', async () => {
-  const db = freshDb();
+  const db = await syncingDb();
   await importBackup(db, { backup: createBackup(talks, notes, EXPORTED), slides: [] });
   const records = await db.talkNotes.toArray();
   const reads = await countReads(db);
   // Each talk's first note dropped, in one bulk write of 120 records.
   await writeLibrary(db, () => db.talkNotes.bulkPut(records.map((record) => ({ ...record, notes: record.notes.slice(1) }))));
-  expect(reads).toEqual({ talkNotes: 1 });
+  // And whether a sync is connected, once.
+  expect(reads).toEqual({ talkNotes: 1, syncMeta: 1 });
   expect((await db.syncDeletions.toArray()).map((deletion) => deletion.id).sort()).toEqual(records.map((record) => record.notes[0].id).sort());
   expect(await db.syncChanges.count()).toBe(talks.length);
 });
 
 test('a write to talks or notes in a transaction without the sync tables fails, and nothing is written', async () => {
   const db = freshDb();
-  await expect(db.transaction('rw', db.talks, () => db.talks.add(talks[0]))).rejects.toThrow('NotFoundError');
+  await expect(db.transaction('rw', db.talks, () => db.talks.add(talks[0]))).rejects.toMatchObject({ name: 'NotFoundError' });
+  // Without the one table this write would not touch, no sync being connected: it fails all the same.
+  await expect(db.transaction('rw', [db.talks, db.syncMeta, db.syncDeletions], () => db.talks.add(talks[0]))).rejects.toThrow(
+    'Table syncChanges not part of transaction',
+  );
   expect(await db.talks.count()).toBe(0);
 });
 

@@ -1,15 +1,15 @@
 import { expect, test } from 'vitest';
 import { updateTalkDetails } from '../../src/db/library';
 import { addNote, deleteNote, updateNoteBody } from '../../src/db/notes';
-import { readTalkForSync, saveSyncedTalk, syncDeviceId, syncSnapshot } from '../../src/db/sync-store';
+import { forgetSync, readTalkForSync, recordChangesFromNowOn, saveSyncedTalk, syncDeviceId, syncSnapshot } from '../../src/db/sync-store';
 import { clipTalk, deleteTalks, restoreDeleted } from '../../src/db/talks';
 import { mergeTalk } from '../../src/sync/merge';
-import { capturedTalk, freshDb } from './test-db';
+import { capturedTalk, freshDb, syncingDb } from './test-db';
 
 const TALK = 't_Pr0meTheus1';
 
 test('every change to a talk or its notes is recorded for the next sync, deletions with their time', async () => {
-  const db = freshDb();
+  const db = await syncingDb();
   await clipTalk(db, capturedTalk());
   const first = (await syncSnapshot(db)).changes.get(TALK);
   expect(first).toBeDefined();
@@ -30,7 +30,7 @@ test('every change to a talk or its notes is recorded for the next sync, deletio
 });
 
 test('saving a merge writes the talk without recording it as a change, unless the talk changed meanwhile', async () => {
-  const db = freshDb();
+  const db = await syncingDb();
   await clipTalk(db, capturedTalk());
   await addNote(db, TALK, 'first', 1);
   const state = await readTalkForSync(db, TALK);
@@ -46,6 +46,26 @@ test('saving a merge writes the talk without recording it as a change, unless th
   const snapshot = await syncSnapshot(db);
   expect([snapshot.changes.size, snapshot.etags.get(TALK)]).toEqual([0, '"2"']);
   expect((await readTalkForSync(db, TALK)).notes.map((note) => note.body).sort()).toEqual(['first', 'typed while syncing']);
+});
+
+test('changes are recorded from a sync’s start until the sync is forgotten; deletions always', async () => {
+  const db = freshDb();
+  await clipTalk(db, capturedTalk());
+  const note = await addNote(db, TALK, 'before any sync', 1);
+  // No sync connected: nothing to record, its first sync visits every talk it has no file of.
+  expect((await syncSnapshot(db)).changes.size).toBe(0);
+  await deleteNote(db, note);
+  expect((await readTalkForSync(db, TALK)).deletions.map((deletion) => deletion.id)).toEqual([note.id]);
+
+  await recordChangesFromNowOn(db);
+  await addNote(db, TALK, 'while connected', 2);
+  expect([...(await syncSnapshot(db)).changes.keys()]).toEqual([TALK]);
+
+  // Disconnect: what was synced is forgotten, and so is recording, until the next connection's first sync.
+  await db.syncChanges.clear();
+  await forgetSync(db);
+  await addNote(db, TALK, 'after disconnecting', 3);
+  expect((await syncSnapshot(db)).changes.size).toBe(0);
 });
 
 test('a device id is made once', async () => {

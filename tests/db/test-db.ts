@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest';
 import { libraryTables, openTalklogDb, type TalklogDb } from '../../src/db/database';
+import { recordChangesFromNowOn } from '../../src/db/sync-store';
 import { newTalk } from '../../src/db/talks';
 import type { CapturedTalk, Talk } from '../../src/talk/model';
 
@@ -9,6 +10,13 @@ const opened: TalklogDb[] = [];
 export function freshDb(): TalklogDb {
   const db = openTalklogDb(`talklog-test-${crypto.randomUUID()}`);
   opened.push(db);
+  return db;
+}
+
+/** A fresh database of a browser that syncs: its changes are recorded, as from a sync's start on. */
+export async function syncingDb(): Promise<TalklogDb> {
+  const db = freshDb();
+  await recordChangesFromNowOn(db);
   return db;
 }
 

@@ -74,6 +74,21 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     expect(await bodies(b.db)).toEqual([]);
   });
 
+  test('a note typed while the first sync sends its talk is kept, and the next sync sends it', async () => {
+    const { a, b } = await connectedPair('first-sync');
+    await clipTalk(a.db, capturedTalk());
+    await addNote(a.db, TALK, 'written before connecting', 1);
+    // Nothing is recorded before a sync is connected: the first one sends the talk as it has no file of it.
+    expect(await a.db.syncChanges.count()).toBe(0);
+    a.hooks.beforeNextPut = () => addNote(a.db, TALK, 'typed while it syncs', 2);
+    await a.sync();
+    // The sync read the talk before that note came: it did not write back what it sent over it.
+    expect(await bodies(a.db)).toEqual(['typed while it syncs', 'written before connecting']);
+    await a.sync();
+    await b.sync();
+    expect(await bodies(b.db)).toEqual(['typed while it syncs', 'written before connecting']);
+  });
+
   test('the same note edited on both devices keeps both texts (through a 412 and a weak ETag)', async () => {
     const { a, b } = await connectedPair('conflict');
     await clipTalk(a.db, capturedTalk());
