@@ -192,15 +192,15 @@ export function takeLongestTask() {
 
 /**
  * Times an import's phases as the library page shows them: from the file chosen (the input's `change`)
- * to its progress bar first shown (the worker has read and checked the file and starts writing), and to
- * the bar gone (the import's transaction is done).
+ * to its progress bar first showing progress (the worker has read and checked the file and starts writing;
+ * until then the bar shows none), and to the bar gone (the import's transaction is done).
  */
 export function installImportProbe() {
   const phases = { chosen: null, writing: null, written: null };
   document.addEventListener('change', (event) => (phases.chosen ??= event.timeStamp), true);
   new MutationObserver(() => {
     const bar = document.querySelector('progress[aria-label="Import progress"]');
-    if (bar && phases.writing === null) phases.writing = performance.now();
+    if (bar?.hasAttribute('value') && phases.writing === null) phases.writing = performance.now();
     if (!bar && phases.writing !== null) phases.written ??= performance.now();
   }).observe(document.body, { subtree: true, childList: true });
   window.__benchImportPhases = phases;

@@ -219,8 +219,8 @@ function importRows({ size, import: imp }) {
       '≤ 1.5 s at 1×, ≤ 15 s at 10×, with progress',
       within(imp.ms <= 1500 * (size.talks / 2000)),
     ],
-    [`… of which reading and checking the file (to the progress bar shown)`, ms(imp.fileChecked), '', '', '', ''],
-    [`… of which writing (progress bar shown to gone)`, ms(imp.written), `the floor above: ${ms(floor.best)}`, ratio(imp.written, floor.best), '', ''],
+    [`… of which reading and checking the file (to the progress bar showing progress)`, ms(imp.fileChecked), '', '', '', ''],
+    [`… of which writing (progress shown to the bar gone)`, ms(imp.written), `the floor above: ${ms(floor.best)}`, ratio(imp.written, floor.best), '', ''],
     ['Import: library page longest task, while importing', ms(imp.longestTask), '', '', '≤ 50 ms', within(imp.longestTask <= 50)],
     [
       `Import: library page longest task, taking in the library (${ms(imp.takenIn.ms)} after)`,
@@ -253,7 +253,7 @@ fresh browser: the seeded backup (\`scripts/bench/dataset.mjs\`) imported once t
 from the file chosen to the page saying it is imported; then until the page shows the whole library (its talk count). Longest
 tasks: the library page's Long Tasks API (0: none over 50 ms; wall time, which a busy machine stretches); the page starts reading the
 library again when the import's transaction commits, a moment before it says so. Thread time: the longest task of the page's main
-thread in a DevTools trace (\`devtools.timeline\`) from the import's progress bar shown (the writing begun; begun later, the
+thread in a DevTools trace (\`devtools.timeline\`) from the import's progress bar showing progress (the writing begun; begun later, the
 trace may miss the commit and the first screen that follows it) until the library is taken in. Floor: the records the import stored, read back and added with
 the raw IndexedDB API into a scratch database with Talklog's stores and indexes (\`scripts/bench/floor/import-floor.ts\`), median
 of 3 at 1×, one run above; the ratio is against the faster of one transaction and transactions of ${results.scales[0].import.floor.chunk}.

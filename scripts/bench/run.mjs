@@ -314,12 +314,12 @@ async function importLibrary(browser, page, backupPath, results) {
   await library.evaluate(installImportProbe);
   const importStart = performance.now();
   await library.getByLabel('Import backup').setInputFiles(backupPath);
-  // Traced from the writing on (the progress bar shown): a trace begun once the bar is full, or nearly,
+  // Traced from the writing on (the progress bar showing progress): a trace begun once the bar is full, or nearly,
   // begins a DevTools round trip later, which on a busy machine can be after the commit and after the
   // page's first screen, drawn a few tens of milliseconds after it. The trace records the worker's tasks
   // too, but they are few: a write of 1000 records each.
   await library.waitForFunction(
-    () => document.querySelector('progress[aria-label="Import progress"]') !== null || window.__benchImportPhases.written !== null,
+    () => document.querySelector('progress[aria-label="Import progress"][value]') !== null || window.__benchImportPhases.written !== null,
     undefined,
     { timeout: 600_000, polling: 50 },
   );

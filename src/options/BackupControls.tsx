@@ -19,7 +19,8 @@ interface BackupControlsProps {
 
 /** `Export backup` and `Import backup`: every talk and note as one JSON file (a zip with the images when there are slides), and back. Drawn again only when its props change, not at each keystroke of a search. */
 export const BackupControls = memo(function BackupControls({ db, env, announce, onBackedUp, importOnly = false }: BackupControlsProps) {
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  /** The import under way: its file read and checked (`reading`, for a second or two in a large one), then written. */
+  const [progress, setProgress] = useState<ImportProgress | 'reading' | null>(null);
   const [backingUp, setBackingUp] = useState(false);
 
   const exportBackup = async () => {
@@ -43,6 +44,8 @@ export const BackupControls = memo(function BackupControls({ db, env, announce, 
   };
 
   const importFile = async (file: File) => {
+    setProgress('reading');
+    announce({ kind: 'status', text: t('readingFile', file.name) });
     try {
       const counts = await env.importBackup(db, file, (now) => {
         setProgress(now);
@@ -79,7 +82,10 @@ export const BackupControls = memo(function BackupControls({ db, env, announce, 
           }}
         />
       </label>
-      {progress && <progress class="backup-controls__progress" aria-label={t('importProgress')} value={progress.done} max={progress.total} />}
+      {progress === 'reading' && <progress class="backup-controls__progress" aria-label={t('importProgress')} />}
+      {progress && progress !== 'reading' && (
+        <progress class="backup-controls__progress" aria-label={t('importProgress')} value={progress.done} max={progress.total} />
+      )}
     </div>
   );
 });

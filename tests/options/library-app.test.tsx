@@ -430,6 +430,28 @@ describe('backup', () => {
     await waitFor(() => expect(status()).toBe('Imported talklog-backup.json: 4 records already up to date.'));
   });
 
+  test('Import backup says it reads the file, its bar claiming no progress yet, and takes no other file meanwhile', async () => {
+    const db = await kubeconLibrary();
+    const text = serializeBackup(createBackup(await db.talks.toArray(), await allNotes(db), NOW));
+    const { env } = fakeEnvironment();
+    // The file is read and checked (seconds for a large one) until the test lets it go on.
+    let readAndChecked!: () => void;
+    const checked = new Promise<void>((resolve) => (readAndChecked = resolve));
+    const importBackup: typeof env.importBackup = async (...args) => {
+      await checked;
+      return env.importBackup(...args);
+    };
+    await renderLibrary(db, { ...env, importBackup });
+    chooseFile(text);
+    await waitFor(() => expect(status()).toBe('Reading talklog-backup.json…'));
+    expect(screen.getByRole('progressbar', { name: 'Import progress' }).hasAttribute('value')).toBe(false);
+    expect((screen.getByLabelText('Import backup') as HTMLInputElement).disabled).toBe(true);
+    readAndChecked();
+    await waitFor(() => expect(status()).toBe('Imported talklog-backup.json: 4 records already up to date.'));
+    expect(screen.queryByRole('progressbar', { name: 'Import progress' })).toBeNull();
+    expect((screen.getByLabelText('Import backup') as HTMLInputElement).disabled).toBe(false);
+  });
+
   test('with slides, Export backup downloads a zip of the JSON and the images, and Import backup brings them back', async () => {
     const source = await kubeconLibrary();
     const [note] = await allNotes(source);
