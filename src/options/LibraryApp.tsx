@@ -184,8 +184,15 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           </div>
         )}
       </header>
-      {hasTalks && complete && (
-        <StorageSummary env={env} talkCount={entries.length} noteCount={noteCount} slideCount={slideCount.value} lastBackupAt={lastBackupAt} />
+      {/* From the first screen, its counts once all is read: a line that came then pushed the first screen down. */}
+      {hasTalks && (
+        <StorageSummary
+          env={env}
+          talkCount={complete ? entries.length : null}
+          noteCount={noteCount}
+          slideCount={slideCount.value}
+          lastBackupAt={lastBackupAt}
+        />
       )}
       {hasTalks && <FilterBar filter={filter} facets={facets} onChange={(patch) => setFilter({ ...filter, ...patch })} />}
       {eventProgressLine && (
@@ -204,8 +211,9 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           onClear={() => setSelected(new Set())}
         />
       )}
+      {/* Not in <main>: the first screen draws the filters above <main>, which would move it down the page. */}
+      {!shown && <p class="muted">{t('openingLibrary')}</p>}
       <main>
-        {!shown && <p class="muted">{t('openingLibrary')}</p>}
         {entries?.length === 0 && (
           <Welcome clipKeys={settings?.shortcuts.find((shortcut) => shortcut.name === 'clip-talk')?.keys || null}>
             <BackupControls db={db} env={env} announce={announce} onBackedUp={setLastBackupAt} importOnly />

@@ -10,7 +10,9 @@ const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 
 interface StorageSummaryProps {
   env: LibraryEnvironment;
-  talkCount: number;
+  /** Talks in the library; null while it is read, when no count is shown. */
+  talkCount: number | null;
+  /** Notes counted so far (all of them once `talkCount` is known): the reminder to back up comes as soon as there are some. */
   noteCount: number;
   /** Slides stored; left out while unknown or none. */
   slideCount?: number;
@@ -31,8 +33,8 @@ export const StorageSummary = memo(function StorageSummary({ env, talkCount, not
   }, [env, talkCount, noteCount, slideCount]);
 
   const facts = [
-    plural(talkCount, 'talk'),
-    plural(noteCount, 'note'),
+    talkCount !== null && plural(talkCount, 'talk'),
+    talkCount !== null && plural(noteCount, 'note'),
     slideCount !== undefined && slideCount > 0 && plural(slideCount, 'slide'),
     bytes !== null && t('bytesStored', formatBytes(bytes)),
     persisted === true && t('keptByBrowser'),

@@ -107,6 +107,34 @@ test('a long list draws a screenful, tells each row’s place, moves by keyboard
   await library.close();
 });
 
+test('the library opens without moving what it has drawn: the first screen, then the rest as it is read', async () => {
+  const library = await libraryOf(TALKS);
+  await library.close();
+  const opening = await session.context.newPage();
+  await opening.setViewportSize({ width: 1100, height: 800 });
+  // Every layout shift the browser counts (the Layout Instability API), with what moved, from the first paint on.
+  await opening.addInitScript(() => {
+    const shifts: { value: number; moved: string[] }[] = ((window as unknown as { shifts: unknown }).shifts = []);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node }[] })[])
+        shifts.push({
+          value: entry.value,
+          moved: entry.sources.map(({ node }) => (node instanceof Element ? `${node.tagName}.${node.className}` : String(node?.nodeName))),
+        });
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await opening.goto(session.extensionUrl('src/options/index.html'));
+  await waitForAppReady(opening);
+  // The whole library read: the storage line's counts, Export, and the settings below the list.
+  await expect.poll(() => opening.getByRole('button', { name: 'Export markdown' }).isEnabled()).toBe(true);
+  await expect.poll(() => opening.getByText(`${TALKS} talks ·`, { exact: false }).count()).toBe(1);
+  await opening.waitForTimeout(300);
+  const shifts = await opening.evaluate(() => (window as unknown as { shifts: { value: number; moved: string[] }[] }).shifts);
+  // A count's text growing in its line moves it a few pixels (0.0001); a line coming above the list moved it 0.05.
+  expect(shifts.filter((shift) => shift.value > 0.001)).toEqual([]);
+  await opening.close();
+});
+
 test('a search draws the window’s rows and one beyond it, where they were; a scroll draws more ahead while it lasts', async () => {
   const library = await libraryOf(TALKS);
   /** Rows drawn wholly below or above the window. */

@@ -100,6 +100,27 @@ describe('the library', () => {
     await waitFor(() => expect(count()).toContain('2 notes'));
   });
 
+  test('the storage line comes with the first screen, its counts once the whole library is read', async () => {
+    const looks: { rows: number; facts: string | null }[] = [];
+    const watch = new MutationObserver(() =>
+      looks.push({
+        rows: document.querySelectorAll('ul[aria-label="Talks"] > li').length,
+        facts: document.querySelector('.storage-summary__facts')?.textContent ?? null,
+      }),
+    );
+    watch.observe(document.body, { childList: true, subtree: true, characterData: true });
+    try {
+      await renderLibrary(await kubeconLibrary());
+      await screen.findByText(/^2 talks · 2 notes/);
+    } finally {
+      watch.disconnect();
+    }
+    const withRows = looks.filter((look) => look.rows > 0);
+    // Had it come with the counts, it would have pushed the first screen down the page.
+    expect(withRows[0].facts).not.toBeNull();
+    expect(withRows[0].facts).not.toMatch(/talks/);
+  });
+
   test('says how much is stored, when the last backup was, and reminds gently when there is none', async () => {
     const { env } = fakeEnvironment();
     await renderLibrary(await kubeconLibrary(), env);
