@@ -3,7 +3,7 @@ import type { Note, Talk } from '../talk/model';
 import type { Slide } from '../talk/slide';
 import type { LocalDeletion } from '../sync/merge';
 import { adoptConnection } from './adopt-connection';
-import { RECORDING_CHANGES, recordChangesForSync, type SyncedFile, type SyncChange, type SyncMeta } from './sync-log';
+import { RECORDING_CHANGES, recordChangesForSync, SYNC_TABLES, type SyncedFile, type SyncChange, type SyncMeta } from './sync-log';
 import type { TalkNotes } from './talk-notes';
 
 export type TalklogDb = Dexie & {
@@ -107,5 +107,5 @@ export function openTalklogDb(name: string = DEFAULT_DB_NAME, connection?: Promi
  * recorded for sync in the same transaction (`recordChangesForSync` fails a write whose transaction leaves them out).
  */
 export function libraryTables(db: TalklogDb) {
-  return [db.talks, db.talkNotes, db.syncChanges, db.syncDeletions, db.syncMeta];
+  return [db.talks, db.talkNotes, ...SYNC_TABLES.map((name) => db.table(name))];
 }

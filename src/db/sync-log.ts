@@ -65,8 +65,8 @@ function entriesOf(record: LibraryRecord): Entry[] {
  * fewer writes in all.
  */
 const recordedIn = new WeakMap<DBCoreTransaction, { recording: Promise<boolean>; talkIds: Set<string> }>();
-/** The tables every local write to talks or notes must hold in its transaction (`libraryTables`). */
-const SYNC_TABLES = ['syncChanges', 'syncDeletions', 'syncMeta'];
+/** The sync tables every local write to talks or notes must hold in its transaction (`libraryTables` adds them). */
+export const SYNC_TABLES = ['syncChanges', 'syncDeletions', 'syncMeta'] as const;
 
 /** Up to this many written records, their deletion marks are deleted by key; above, the stored marks are read once instead. */
 const FEW_RECORDS = 50;
