@@ -62,8 +62,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const { entries, complete, facets } = library;
   // Only the storage line shows it, and only once the whole library is read: not read for the first screen.
   const slideCount = useLiveQuery(() => (complete ? countSlides(db) : Promise.resolve(undefined)), [db, complete]);
-  // Made for what needs every talk (an export, an event's progress), not with each library: a pass over 20,000 of them
-  // in the task that takes them in.
+  // Made for the export, which needs every talk, not with each library: a pass over 20,000 of them in the task that
+  // takes them in.
   const allTalks = useMemo(() => (exporting && complete ? entries?.map((entry) => entry.talk) : undefined), [exporting, entries, complete]);
   const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.noteCount, 0) ?? 0, [entries]);
   const { sorted, sorting } = useSortedEntries(entries, filter.sort, library.newestFirst ? 'newest' : null);
