@@ -24,13 +24,13 @@ interface SyncRecords {
 /**
  * Version 1's schema as IndexedDB stores it, written with the raw API, not through our Dexie code:
  * what a user's browser holds from the first Talklog. Dexie keeps IndexedDB's version at 10× its own.
- * Version 2 changed records, not stores: the same writer makes it with `dexieVersion` 2. From version 7,
+ * Version 2 changed records, not stores: the same writer makes it with `dexieVersion` 2, and versions 3 and 5 alike. From version 7,
  * a talk's notes are one `talkNotes` record and there is no `notes` store; version 8 added the `[event+status]` index.
  * A later schema version adds its own raw writer here, and this test must still find every record.
  */
 function writeDatabase(
   name: string,
-  dexieVersion: 1 | 2 | 5 | 6 | 7 | 8,
+  dexieVersion: 1 | 2 | 3 | 5 | 6 | 7 | 8,
   talks: TalkV1[] | TalkV2[] | Talk[],
   notes: Note[],
   sync?: SyncRecords,
@@ -355,4 +355,34 @@ describe('a database written by an earlier Talklog', () => {
       await db.delete();
     }
   });
+
+  // database.ts declares only the versions that rewrite records; Dexie makes the tables and indexes of the others.
+  test.each([1, 2, 3, 5, 6, 7, 8] as const)('a version %i database ends with the tables and indexes of a new one', async (version) => {
+    const fresh = openTalklogDb(`talklog-new-${crypto.randomUUID()}`);
+    const name = `talklog-v${version}-schema-${crypto.randomUUID()}`;
+    await writeDatabase(name, version, [{ ...talk('GGGGGGGGGGG', '2026-04-01T00:00:00.000Z'), youtubeTitle: null, playlist: null }], []);
+    const upgraded = openTalklogDb(name);
+    try {
+      await Promise.all([fresh.open(), upgraded.open()]);
+      expect(storedSchema(upgraded.backendDB())).toEqual(storedSchema(fresh.backendDB()));
+      expect([...upgraded.backendDB().objectStoreNames]).toEqual(['slides', 'syncChanges', 'syncDeletions', 'syncFiles', 'syncMeta', 'talkNotes', 'talks']);
+      expect(await upgraded.talks.count()).toBe(1);
+    } finally {
+      await Promise.all([fresh.delete(), upgraded.delete()]);
+    }
+  });
 });
+
+/** Each store of an open database with its key path and its indexes, as IndexedDB keeps them. */
+function storedSchema(db: IDBDatabase) {
+  const names = [...db.objectStoreNames];
+  const tx = db.transaction(names);
+  return names.map((name) => {
+    const store = tx.objectStore(name);
+    const indexes = [...store.indexNames].map((index) => {
+      const { keyPath, unique, multiEntry } = store.index(index);
+      return { index, keyPath, unique, multiEntry };
+    });
+    return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
+  });
+}
