@@ -24,8 +24,9 @@ interface SyncRecords {
 /**
  * Version 1's schema as IndexedDB stores it, written with the raw API, not through our Dexie code:
  * what a user's browser holds from the first Talklog. Dexie keeps IndexedDB's version at 10× its own.
- * Version 2 changed records, not stores: the same writer makes it with `dexieVersion` 2, and versions 3 and 5 alike. From version 7,
- * a talk's notes are one `talkNotes` record and there is no `notes` store; version 8 added the `[event+status]` index.
+ * Version 2 changed records, not stores: the same writer makes it with `dexieVersion` 2. Version 3 added sync's stores,
+ * which version 5 kept. From version 7, a talk's notes are one `talkNotes` record and there is no `notes` store;
+ * version 8 added the `[event+status]` index.
  * A later schema version adds its own raw writer here, and this test must still find every record.
  */
 function writeDatabase(
