@@ -197,11 +197,15 @@ test("each chunk is handed over in a task after the one its notes were read in, 
   const talks = Array.from({ length: 300 }, (_, i) => talkNumber(i));
   await writeLibrary(db, () => db.talks.bulkAdd(talks));
   for (const talk of talks.filter((_, i) => i % 7 === 0)) await addNote(db, talk.id, `a note on ${talk.title}`, 10);
-  // Set false as each notes record is read, and true again by a task queued then.
-  let taskSinceRead = true;
+  // The talks whose notes record was read in the task now running: each let go by a task queued as it is read.
+  // (The next chunk's records may be read meanwhile: they are not the ones handed over.)
+  const readThisTask = new Set<string>();
   db.talkNotes.hook('reading', (record) => {
-    taskSinceRead = false;
-    setTimeout(() => (taskSinceRead = true), 0);
+    // A talk with no notes record reads as undefined.
+    if (record) {
+      readThisTask.add(record.talkId);
+      setTimeout(() => readThisTask.delete(record.talkId), 0);
+    }
     return record;
   });
   const handedOver: boolean[] = [];
@@ -209,12 +213,46 @@ test("each chunk is handed over in a task after the one its notes were read in, 
   const stop = followLibrary(
     db,
     10,
-    chunksOnly(() => void handedOver.push(taskSinceRead), hear),
+    chunksOnly((chunkTalks, notes) => {
+      handedOver.push(chunkTalks.every((talk, i) => notes[i].length === 0 || !readThisTask.has(talk.id)));
+    }, hear),
   );
   try {
     await next('loaded');
     expect(handedOver.length).toBeGreaterThan(1);
     expect(handedOver).toEqual(handedOver.map(() => true));
+  } finally {
+    stop();
+  }
+});
+
+test('the next chunk is read while the page takes one in', async () => {
+  const db = freshDb();
+  // Newest first is lowest id first: the first screen reads only talks of the first chunk.
+  const talks = Array.from({ length: 300 }, (_, i) => numberedTalk(i, new Date(Date.UTC(2026, 0, 1, 0, 300 - i))));
+  await writeLibrary(db, () => db.talks.bulkAdd(talks));
+  const read = new Set<string>();
+  db.talks.hook('reading', (talk) => {
+    if (talk) read.add(talk.id);
+    return talk;
+  });
+  /** For each chunk but the last, whether a talk after it had been read by the time the page was done with it. */
+  const readAhead: boolean[] = [];
+  const { next, hear } = recorder();
+  const stop = followLibrary(
+    db,
+    10,
+    chunksOnly(async (chunkTalks) => {
+      // A page that takes a while over each chunk, and lets the browser work meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const after = talks.findIndex((talk) => talk.id === chunkTalks[chunkTalks.length - 1].id) + 1;
+      if (after < talks.length) readAhead.push(read.has(talks[after].id));
+    }, hear),
+  );
+  try {
+    await next('loaded');
+    expect(readAhead.length).toBeGreaterThan(1);
+    expect(readAhead).toEqual(readAhead.map(() => true));
   } finally {
     stop();
   }
