@@ -226,7 +226,7 @@ test("each chunk is handed over in a task after the one its notes were read in, 
   }
 });
 
-test('the next chunk is read while the page takes one in', async () => {
+test('from the second chunk on, the next chunk is read while the page takes one in', async () => {
   const db = freshDb();
   // Newest first is lowest id first: the first screen reads only talks of the first chunk.
   const talks = Array.from({ length: 300 }, (_, i) => numberedTalk(i, new Date(Date.UTC(2026, 0, 1, 0, 300 - i))));
@@ -251,8 +251,9 @@ test('the next chunk is read while the page takes one in', async () => {
   );
   try {
     await next('loaded');
-    expect(readAhead.length).toBeGreaterThan(1);
-    expect(readAhead).toEqual(readAhead.map(() => true));
+    expect(readAhead.length).toBeGreaterThan(2);
+    // The second chunk is read once the page has taken the first in, out of the first screen's way.
+    expect(readAhead).toEqual(readAhead.map((_, i) => i > 0));
   } finally {
     stop();
   }
