@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { followLibrary, nextChunkSize, type LibraryChange, type LibraryFeed } from '../../src/db/library-feed';
 import { addNote, deleteNote, putNotes } from '../../src/db/notes';
 import type { Note, Talk } from '../../src/talk/model';
+import type { TalklogDb } from '../../src/db/database';
 import { freshDb, numberedTalk, writeLibrary } from './test-db';
 
 const talkNumber = (i: number): Talk => numberedTalk(i, new Date(Date.UTC(2026, 0, 1, 0, i)));
@@ -33,6 +34,17 @@ function chunksOnly(chunk: LibraryFeed['chunk'], hear: ReturnType<typeof recorde
       throw error;
     },
   };
+}
+
+/** Reads the whole library as a page does (`followLibrary`), handing each chunk to `chunk`; resolves once it is all read. */
+async function readWhole(db: TalklogDb, chunk: LibraryFeed['chunk']): Promise<void> {
+  const { next, hear } = recorder();
+  const stop = followLibrary(db, 10, chunksOnly(chunk, hear));
+  try {
+    await next('loaded');
+  } finally {
+    stop();
+  }
 }
 
 test('reads the newest talks first, then everything in chunks, then follows each change talk by talk', async () => {
@@ -170,26 +182,16 @@ test('a page slow with each chunk is handed smaller ones, and still gets every t
   const talks = Array.from({ length: 300 }, (_, i) => talkNumber(i));
   await writeLibrary(db, () => db.talks.bulkAdd(talks));
   const sizes: number[] = [];
-  const { next, hear } = recorder();
-  const stop = followLibrary(
-    db,
-    10,
-    chunksOnly((chunkTalks) => {
-      sizes.push(chunkTalks.length);
-      // A page that takes 40 ms over every chunk, whatever its size.
-      const until = performance.now() + 40;
-      while (performance.now() < until);
-    }, hear),
-  );
-  try {
-    await next('loaded');
-    expect(sizes[0]).toBe(100);
-    // 16 ms of work a chunk would be 40 talks; 50 is the least.
-    expect(sizes[1]).toBe(50);
-    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(300);
-  } finally {
-    stop();
-  }
+  await readWhole(db, (chunkTalks) => {
+    sizes.push(chunkTalks.length);
+    // A page that takes 40 ms over every chunk, whatever its size.
+    const until = performance.now() + 40;
+    while (performance.now() < until);
+  });
+  expect(sizes[0]).toBe(100);
+  // 16 ms of work a chunk would be 40 talks; 50 is the least.
+  expect(sizes[1]).toBe(50);
+  expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(300);
 });
 
 test("each chunk is handed over in a task after the one its notes were read in, not in that read's task", async () => {
@@ -209,21 +211,11 @@ test("each chunk is handed over in a task after the one its notes were read in, 
     return record;
   });
   const handedOver: boolean[] = [];
-  const { next, hear } = recorder();
-  const stop = followLibrary(
-    db,
-    10,
-    chunksOnly((chunkTalks, notes) => {
-      handedOver.push(chunkTalks.every((talk, i) => notes[i].length === 0 || !readThisTask.has(talk.id)));
-    }, hear),
-  );
-  try {
-    await next('loaded');
-    expect(handedOver.length).toBeGreaterThan(1);
-    expect(handedOver).toEqual(handedOver.map(() => true));
-  } finally {
-    stop();
-  }
+  await readWhole(db, (chunkTalks, notes) => {
+    handedOver.push(chunkTalks.every((talk, i) => notes[i].length === 0 || !readThisTask.has(talk.id)));
+  });
+  expect(handedOver.length).toBeGreaterThan(1);
+  expect(handedOver).toEqual(handedOver.map(() => true));
 });
 
 test('from the second chunk on, the next chunk is read while the page takes one in', async () => {
@@ -238,23 +230,13 @@ test('from the second chunk on, the next chunk is read while the page takes one 
   });
   /** For each chunk but the last, whether a talk after it had been read by the time the page was done with it. */
   const readAhead: boolean[] = [];
-  const { next, hear } = recorder();
-  const stop = followLibrary(
-    db,
-    10,
-    chunksOnly(async (chunkTalks) => {
-      // A page that takes a while over each chunk, and lets the browser work meanwhile.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const after = talks.findIndex((talk) => talk.id === chunkTalks[chunkTalks.length - 1].id) + 1;
-      if (after < talks.length) readAhead.push(read.has(talks[after].id));
-    }, hear),
-  );
-  try {
-    await next('loaded');
-    expect(readAhead.length).toBeGreaterThan(2);
-    // The second chunk is read once the page has taken the first in, out of the first screen's way.
-    expect(readAhead).toEqual(readAhead.map((_, i) => i > 0));
-  } finally {
-    stop();
-  }
+  await readWhole(db, async (chunkTalks) => {
+    // A page that takes a while over each chunk, and lets the browser work meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = talks.findIndex((talk) => talk.id === chunkTalks[chunkTalks.length - 1].id) + 1;
+    if (after < talks.length) readAhead.push(read.has(talks[after].id));
+  });
+  expect(readAhead.length).toBeGreaterThan(2);
+  // The second chunk is read once the page has taken the first in, out of the first screen's way.
+  expect(readAhead).toEqual(readAhead.map((_, i) => i > 0));
 });
