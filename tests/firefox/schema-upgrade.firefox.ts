@@ -5,10 +5,12 @@ import { firefoxSessionForThisFile, role, textsOf } from './firefox-session';
 const session = firefoxSessionForThisFile();
 
 test('in Firefox: a library the first Talklog wrote opens with every talk and note, upgraded to the current schema', async () => {
-  const planting = await session.openExtensionPage('src/options/index.html');
+  // Each page by a URL of its own: a new tab is found by its URL, and the closing one (or the session's helper,
+  // another library page) would otherwise be taken for it.
+  const planting = await session.openExtensionPage('src/options/index.html?planting');
   await planting.evaluate(writeFirstTalklogDatabase);
   await planting.close();
-  const library = await session.openExtensionPage('src/options/index.html');
+  const library = await session.openExtensionPage('src/options/index.html?upgraded');
 
   const talks = role('list', 'Talks');
   await expect
