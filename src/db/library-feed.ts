@@ -8,8 +8,8 @@ import type { TalkNotes } from './talk-notes';
  * Talks read at a time, each with all its notes (about ten a talk): no more than two chunks of notes
  * held at once, the one the page takes in and the next, read meanwhile. The chunk adapts so that what
  * the page does with each stays within a slice of a frame on this machine: a page that takes in an
- * import of 20,000 talks stays responsive, and a quick one reads in few chunks. Never under `min`, so that a busy machine, whose every task looks
- * long, does not turn the read into thousands of round trips.
+ * import of 20,000 talks stays responsive, and a quick one reads in few chunks. Never under `min`, so
+ * that a busy machine, whose every task looks long, does not turn the read into thousands of round trips.
  */
 const CHUNK = { first: 100, min: 50, max: 250 };
 /**
