@@ -1,9 +1,17 @@
-import type { ComponentChild } from 'preact';
+import type { ComponentChild, RefObject } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { chapterAt } from '../talk/chapters';
 import type { Chapter, Note } from '../talk/model';
 import { LazyMarkdown } from '../ui/LazyMarkdown';
 import { TimeLink } from '../ui/TimeLink';
 import { t } from '../i18n/t';
+import { whenPaintedAndIdle } from '../ui/when-idle';
+
+/**
+ * Notes drawn in the first frame when the talk has more: a toolbar popup has room for a note or two at
+ * open. Should they leave room in the list, the others are drawn before the frame.
+ */
+export const FIRST_NOTES = 3;
 
 interface NoteListProps {
   notes: Note[];
@@ -17,10 +25,12 @@ interface NoteListProps {
 }
 
 export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete, slidesOf }: NoteListProps) {
+  const list = useRef<HTMLOListElement>(null);
+  const drawn = useNotesDrawn(list, notes.length);
   if (notes.length === 0) return <p class="muted notes-empty">{t('noNotesYet')}</p>;
   return (
-    <ol class="note-list plain-list" aria-label={t('notes')}>
-      {notes.map((note) => {
+    <ol ref={list} class="note-list plain-list" aria-label={t('notes')}>
+      {notes.slice(0, drawn).map((note) => {
         const chapter = note.atSec === null ? null : chapterAt(chapters, note.atSec);
         return (
           <li key={note.id} class="note">
@@ -45,4 +55,22 @@ export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete, s
       })}
     </ol>
   );
+}
+
+/**
+ * How many of the notes to draw: in the popup's first frame, `FIRST_NOTES`, or all of them if those leave room
+ * in the list (it does not scroll); from the next on, all of them. A talk may hold dozens of notes, each with its
+ * buttons, and the frame that showed the popup waited for every one of them.
+ */
+function useNotesDrawn(list: RefObject<HTMLOListElement | null>, count: number): number {
+  const [all, setAll] = useState(false);
+  const more = count > FIRST_NOTES;
+  useLayoutEffect(() => {
+    if (all) return;
+    const box = list.current;
+    // The page's first layout, in the task that drew it: the frame then has none left to do.
+    if (more && box && box.scrollHeight <= box.clientHeight) return setAll(true);
+    return whenPaintedAndIdle(() => setAll(true));
+  }, [list, all, more]);
+  return all ? count : Math.min(count, FIRST_NOTES);
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { FIRST_NOTES } from '../../src/popup/NoteList';
 import { sessionForThisFile } from './extension';
 
 const session = sessionForThisFile();
@@ -33,7 +34,7 @@ test('with many long notes the editor and its status stay in view in a 380x600 p
   }
 });
 
-test('notes below the list at open are drawn only once scrolled to; the first ones and the editor show at once', async () => {
+test('a popup opens with the notes in view, the others come after it and are painted once scrolled to; the editor shows at once', async () => {
   const watch = await session.openYouTube('/watch?v=OpenMetr1cs');
   const first = await session.openPopupFor(watch);
   const box = first.getByRole('textbox', { name: 'Note' });
@@ -46,11 +47,30 @@ test('notes below the list at open are drawn only once scrolled to; the first on
   }
   await first.close();
 
-  const popup = await session.openPopupFor(watch);
+  // Opened as openPopupFor does, with a look at the notes drawn as the popup marks itself ready.
+  const popup = await session.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.addInitScript(() => {
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+      const notes = document.querySelectorAll('[aria-label="Notes"] > li');
+      if (name === 'app-ready') Object.assign(window, { notesAtReady: notes.length, lastAtReady: notes[notes.length - 1]?.getBoundingClientRect().top });
+      return mark(name, options);
+    };
+  });
+  await popup.goto(session.extensionUrl(`src/popup/index.html?tab=${await session.tabIdOf(watch)}`));
+  await popup.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0);
   const list = popup.getByRole('list', { name: 'Notes' });
   /** Whether a note's text is laid out and painted (content-visibility: auto skips what is off screen). */
   const drawn = (i: number) => list.getByText(`Note ${i}`, { exact: true }).evaluate((text) => text.checkVisibility({ contentVisibilityAuto: true }));
-  expect(await list.locator(':scope > li').count()).toBe(count);
+  // The first notes come with the popup, the last of them below the list's bottom; the others once it is painted.
+  const atReady = await popup.evaluate(() => {
+    const { notesAtReady, lastAtReady } = window as unknown as { notesAtReady: number; lastAtReady: number };
+    return { notesAtReady, lastAtReady };
+  });
+  expect(atReady.notesAtReady).toBe(FIRST_NOTES);
+  expect(atReady.lastAtReady).toBeGreaterThan((await list.boundingBox())!.y + (await list.boundingBox())!.height);
+  await expect.poll(() => list.locator(':scope > li').count()).toBe(count);
   expect(await drawn(1)).toBe(true);
   expect(await drawn(count)).toBe(false);
   expect(await inView(popup, ['textbox', { name: 'Note' }])).toBe(true);

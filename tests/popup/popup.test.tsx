@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { addNote, allNotes } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
 import { clipTalk, talkWithNotes } from '../../src/db/talks';
 import { storageDrafts } from '../../src/popup/drafts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import type { TalkHere } from '../../src/talk/model';
+import { FIRST_NOTES } from '../../src/popup/NoteList';
 import { PopupApp } from '../../src/popup/PopupApp';
 import type { TabConnector } from '../../src/popup/tab-connector';
 import { capturedTalk, freshDb, writeLibrary } from '../db/test-db';
@@ -47,6 +48,14 @@ describe('popup on a watch page', () => {
     expect(screen.getByText('first thought')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Remove from library' })).toBeTruthy();
     expect(seen.filter((text) => text.includes('No notes yet') || text.includes('Clip'))).toEqual([]);
+  });
+
+  test('a talk with many notes draws its first ones in the first frame, the others once painted and idle, when those fill the list', async () => {
+    expect(await notesDrawnWhileOpening({ listScrolls: true })).toEqual([FIRST_NOTES, FIRST_NOTES, 40]);
+  });
+
+  test('a talk with many notes draws them all in the first frame when its first ones leave room in the list', async () => {
+    expect(await notesDrawnWhileOpening({ listScrolls: false })).toEqual([40, 40, 40]);
   });
 
   test('a read made as the popup started, for another video than the page answers, is not what is shown', async () => {
@@ -423,6 +432,35 @@ describe('found in review', () => {
     }
   });
 });
+
+/**
+ * The notes of a talk with 40 drawn as the popup opens: before its first frame, after it, and once the page is
+ * idle, the first notes drawn scrolling the list or not (happy-dom lays nothing out).
+ */
+async function notesDrawnWhileOpening({ listScrolls }: { listScrolls: boolean }): Promise<number[]> {
+  const db = freshDb();
+  const talk = await clipTalk(db, capturedTalk());
+  for (let i = 1; i <= 40; i++) await addNote(db, talk.id, `thought ${i}`, i * 10);
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(200);
+  vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockReturnValue(listScrolls ? 300 : 200);
+  const clock = holdFramesAndIdle();
+  try {
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    const list = await screen.findByRole('list', { name: 'Notes' });
+    const drawn = () => within(list).getAllByRole('listitem').length;
+    const counts = [drawn()];
+    expect(within(list).getAllByRole('listitem')[0].textContent).toContain('thought 1');
+    act(clock.paint);
+    counts.push(drawn());
+    act(clock.idle);
+    counts.push(drawn());
+    expect(within(list).getByText('thought 40')).toBeTruthy();
+    return counts;
+  } finally {
+    clock.restore();
+    vi.restoreAllMocks();
+  }
+}
 
 /** Writes the shared draft as another page (popup, side panel) would; the browser tells this page with a storage event. */
 function draftFromElsewhere(value: string | null, key = 'talklog:draft:t_Pr0meTheus1:new') {
