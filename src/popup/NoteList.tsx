@@ -58,9 +58,9 @@ export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete, s
 }
 
 /**
- * How many of the notes to draw: in the popup's first frame, `FIRST_NOTES`, or all of them if those leave room
- * in the list (it does not scroll); from the next on, all of them. A talk may hold dozens of notes, each with its
- * buttons, and the frame that showed the popup waited for every one of them.
+ * How many of the notes to draw: in the page's first frame, `FIRST_NOTES`, or all of them if those leave room in
+ * the list (it does not scroll); from the next frame on, all of them. A talk may hold dozens of notes, each with
+ * its buttons, and the frame that showed the popup or side panel waited for every one of them.
  */
 function useNotesDrawn(list: RefObject<HTMLOListElement | null>, count: number): number {
   const [all, setAll] = useState(false);
