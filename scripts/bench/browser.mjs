@@ -18,6 +18,20 @@ export async function launchBenchBrowser({ extensionDir, hostResolverRule, witho
   return browser;
 }
 
+/** The size a toolbar popup is measured at, its floor with it. */
+export const POPUP_VIEWPORT = { width: 400, height: 600 };
+
+/**
+ * Opens a watch page of the fake www.youtube.com in `page` and waits until its video has loaded its metadata (the
+ * player then answers the content script).
+ * @param {import('playwright-core').Page} page
+ * @param {string} videoId
+ */
+export async function openWatchPage(page, videoId = 'Pr0meTheus1') {
+  await page.goto(`https://www.youtube.com/watch?v=${videoId}`);
+  await page.waitForFunction(() => (document.querySelector('#movie_player video')?.readyState ?? 0) >= 1);
+}
+
 /**
  * JavaScript memory of the renderer a page runs in, after a full garbage collection: V8's heap and the
  * contents of its array buffers, which the heap's own size leaves out (the library's search words live

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONFERENCE_CHANNEL, CONFERENCE_PLAYLIST_ID } from '../fake-youtube/conference.mjs';
-import { appReadyTime, launchBenchBrowser } from './browser.mjs';
+import { appReadyTime, launchBenchBrowser, POPUP_VIEWPORT } from './browser.mjs';
 import { ROOT } from './build.mjs';
 import { clearLibrary, countTalks, installQueueProbe, installTriageFloor, installTriageProbe, readWholePlaylist } from './conference-in-page.mjs';
 import { writeSection } from './md-section.mjs';
@@ -17,7 +17,6 @@ import { median, summary } from './stats.mjs';
 
 export const CONFERENCE_SECTION = 'conference';
 
-const POPUP_VIEWPORT = { width: 400, height: 600 };
 const QUEUED_TALKS = 2000;
 const EVENT = 'KubeCon queue bench 2026';
 /** Triage keys pressed in a row, from the first talk down. */

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startFakeYouTube } from '../fake-youtube/server.mjs';
 import { launchTalklogBrowser } from '../launch-browser.mjs';
-import { appReadyTime } from './browser.mjs';
+import { appReadyTime, openWatchPage, POPUP_VIEWPORT } from './browser.mjs';
 import { buildBenchExtension } from './build.mjs';
 import { makeBackup } from './dataset.mjs';
 import { median } from './stats.mjs';
@@ -20,7 +20,6 @@ if (!other) throw new Error('Usage: node scripts/bench/popup-against.mjs <other 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 const WARMUP = 2;
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
-const POPUP_VIEWPORT = { width: 400, height: 600 };
 
 const otherBuild = await import(pathToFileURL(join(resolve(other), 'scripts/bench/build.mjs')).href);
 const builds = { this: await buildBenchExtension(), other: await otherBuild.buildBenchExtension() };
@@ -47,8 +46,7 @@ try {
     await library.close();
   }
   const watch = await context.newPage();
-  await watch.goto('https://www.youtube.com/watch?v=Pr0meTheus1');
-  await watch.waitForFunction(() => (document.querySelector('#movie_player video')?.readyState ?? 0) >= 1);
+  await openWatchPage(watch);
   // The tab's id, asked of this build's worker.
   await browser.findServiceWorker();
   browser.serviceWorker = context.serviceWorkers().find((worker) => worker.url().includes(ids.this)) ?? browser.serviceWorker;

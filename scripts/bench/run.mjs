@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeYouTube } from '../fake-youtube/server.mjs';
-import { appReadyTime, domContentLoadedTime, heapAfterGc, launchBenchBrowser, traceMainThreadTasks } from './browser.mjs';
+import { appReadyTime, domContentLoadedTime, heapAfterGc, launchBenchBrowser, openWatchPage, POPUP_VIEWPORT, traceMainThreadTasks } from './browser.mjs';
 import { buildBenchExtension, ROOT } from './build.mjs';
 import { bundleFigures } from './bundles.mjs';
 import { conferenceBench } from './conference.mjs';
@@ -51,8 +51,6 @@ const SCALES = (process.env.BENCH_SCALES ?? '1,4,10').split(',').map(Number);
 const runsAt = (runs, scale) => (scale === 1 ? runs : Math.max(2, Math.ceil(runs / 2)));
 /** Typed one character at a time; a fresh query after each clear. 40 keystrokes. */
 const QUERIES = ['prometheus scrape', 'ebpf network policy', 'otel'];
-const POPUP_VIEWPORT = { width: 400, height: 600 };
-const WATCH_PATH = '/watch?v=Pr0meTheus1';
 
 const log = (...parts) => console.error(`[bench ${((performance.now() - T0) / 1000).toFixed(1)}s]`, ...parts);
 const T0 = performance.now();
@@ -122,8 +120,7 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
   if (PARTS) return measureParts(browser, context, page, results);
   // 2. Popup against its floors, interleaved so that drift hits all three alike.
   const watch = await page();
-  await watch.goto(`https://www.youtube.com${WATCH_PATH}`);
-  await watch.waitForFunction(() => (document.querySelector('#movie_player video')?.readyState ?? 0) >= 1);
+  await openWatchPage(watch);
   const tabId = await browser.tabIdOf(watch);
   if (tabId === null) throw new Error('No tab id for the watch page');
   const popupUrl = browser.extensionUrl(`src/popup/index.html?tab=${tabId}`);
@@ -388,8 +385,7 @@ function inTurn(pages, round) {
 /** BENCH_PARTS: the popup and/or the library's first screen, each next to the Preact + Dexie floor loaded in the same rounds. */
 async function measureParts(browser, context, page, results) {
   const watch = await page();
-  await watch.goto(`https://www.youtube.com${WATCH_PATH}`);
-  await watch.waitForFunction(() => (document.querySelector('#movie_player video')?.readyState ?? 0) >= 1);
+  await openWatchPage(watch);
   const kinds = { floor: { url: browser.extensionUrl('bench-floor/preact-dexie.html'), viewport: POPUP_VIEWPORT, times: [] } };
   if (PARTS.includes('popup')) {
     kinds.popup = { url: browser.extensionUrl(`src/popup/index.html?tab=${await browser.tabIdOf(watch)}`), viewport: POPUP_VIEWPORT, times: [] };
@@ -447,8 +443,7 @@ async function youtubeTab(browser, { withExtension }) {
   const heapsAfterAsk = [];
   for (let run = 0; run < MEMORY_RUNS; run++) {
     const watch = await context.newPage();
-    await watch.goto(`https://www.youtube.com${WATCH_PATH}`);
-    await watch.waitForFunction(() => (document.querySelector('#movie_player video')?.readyState ?? 0) >= 1);
+    await openWatchPage(watch);
     await watch.waitForTimeout(500);
     heaps.push(await heapAfterGc(watch));
     if (withExtension) {
@@ -476,8 +471,7 @@ async function youtubeTab(browser, { withExtension }) {
   if (withExtension) {
     // A watch page after the popup asked: nothing may be left running either.
     const watch = await context.newPage();
-    await watch.goto(`https://www.youtube.com${WATCH_PATH}`);
-    await watch.waitForFunction(() => (document.querySelector('#movie_player video')?.readyState ?? 0) >= 1);
+    await openWatchPage(watch);
     const tabId = await browser.tabIdOf(watch);
     const popup = await context.newPage();
     await popup.goto(browser.extensionUrl(`src/popup/index.html?tab=${tabId}`));

@@ -10,7 +10,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { appReadyTime, heapAfterGc, launchBenchBrowser } from './browser.mjs';
+import { appReadyTime, heapAfterGc, launchBenchBrowser, openWatchPage, POPUP_VIEWPORT } from './browser.mjs';
 import { ROOT } from './build.mjs';
 import { makeBackup } from './dataset.mjs';
 import { writeSection } from './md-section.mjs';
@@ -21,7 +21,6 @@ export const SLIDES_SECTION = 'slides';
 
 const SIZE = { talks: 2000, notes: 20000 };
 const SLIDES = 500;
-const POPUP_VIEWPORT = { width: 400, height: 600 };
 const CAPTURE_AT_SEC = 9.5;
 const WARMUP = 1;
 const MEMORY_RUNS = 2;
@@ -164,8 +163,7 @@ async function captureFigures(browser, runs, log) {
   log(`slides: capture, ${WARMUP} warm-up + ${runs} runs, each with its floor`);
   const { context } = browser;
   const watch = await context.newPage();
-  await watch.goto('https://www.youtube.com/watch?v=Sl1desT4lk0');
-  await watch.waitForFunction(() => (document.querySelector('#movie_player video')?.readyState ?? 0) >= 1);
+  await openWatchPage(watch, 'Sl1desT4lk0');
   await watch.evaluate(
     (at) =>
       new Promise((resolve) => {
