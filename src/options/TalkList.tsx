@@ -19,7 +19,11 @@ import { useWindowVirtualizer } from './use-window-virtualizer';
  * One: a keystroke that replaces the rows draws each of them, and waits for all it draws.
  */
 const OVERSCAN = 1;
-/** Rows drawn beyond each edge while the page scrolls, so that a fast scroll finds its next rows drawn. */
+/**
+ * Rows drawn beyond each edge while the page scrolls, so that a fast scroll finds its next rows drawn. Not while a
+ * key that moved the focus scrolls it: that scroll is a row long, and drawing six rows more as it starts, then
+ * taking them away as it stops, made each triage key two draws of the list, the second 150 ms after it.
+ */
 const SCROLLING_OVERSCAN = 4;
 /** Rows a search may draw beyond those the window held: they are not measured yet and may be shorter. */
 const SPARE_ROWS = 4;
@@ -119,6 +123,9 @@ function VirtualTalkList({
   const focusedTalk = useRef<string | null>(null);
   /** A row to move the focus to once it is drawn. */
   const moveFocusTo = useRef<number | null>(null);
+  /** Whether the page scrolls because a key moved the focus, until that scroll stops. */
+  const scrollingByKey = useRef(false);
+  const wasScrolling = useRef(false);
   /** The rows around the window, as last drawn: those a search's new talks will be drawn in. */
   const drawnRows = useRef<DrawnRows>({ first: 0, count: SPARE_ROWS });
   const listed = useListedOnceNotesRead(db, filtered, query, drawnRows.current);
@@ -161,11 +168,17 @@ function VirtualTalkList({
     getItemKey,
     // Called when the list is drawn, after `virtualizer` is set; it is drawn again when scrolling starts or stops.
     rangeExtractor: (range) => {
-      const indexes = defaultRangeExtractor(virtualizer.isScrolling ? { ...range, overscan: SCROLLING_OVERSCAN } : range);
+      const indexes = defaultRangeExtractor(virtualizer.isScrolling && !scrollingByKey.current ? { ...range, overscan: SCROLLING_OVERSCAN } : range);
       const focused = focusedTalk.current === null ? -1 : shown.findIndex((entry) => entry.talk.id === focusedTalk.current);
       if (focused !== -1 && !indexes.includes(focused)) indexes.push(focused);
       return indexes.sort((a, b) => a - b);
     },
+  });
+
+  // The list is drawn again when a scroll starts or stops: a key's scroll is over once scrolling stops.
+  useLayoutEffect(() => {
+    if (wasScrolling.current && !virtualizer.isScrolling) scrollingByKey.current = false;
+    wasScrolling.current = virtualizer.isScrolling;
   });
 
   useLayoutEffect(() => {
@@ -232,7 +245,10 @@ function VirtualTalkList({
     event.preventDefault();
     if (patch && shown[from]) onTriage(shown[from], patch);
     moveFocusTo.current = next;
+    const scrolledFrom = window.scrollY;
     virtualizer.scrollToIndex(next, { align: 'auto' });
+    // Set only when it scrolled (the scroll is written at once): else it would hold until a scroll of the user's stops.
+    if (window.scrollY !== scrolledFrom) scrollingByKey.current = true;
     // Already drawn (the next row usually is): focus it now; otherwise once the scroll draws it.
     // Focused now, nothing is left pending: a later draw (rows re-sorted by a change from another
     // page, a search typed in the meantime) must not pull the focus to whatever row has that place.

@@ -28,6 +28,24 @@ const focusedRow = (library: Page) =>
     return row ? { position: Number(row.getAttribute('aria-posinset')), of: Number(row.getAttribute('aria-setsize')) } : null;
   });
 
+/**
+ * Watches, every frame from now on, how many rows are drawn wholly below the window; the function it returns
+ * gives the most seen.
+ */
+async function watchRowsBelow(library: Page): Promise<() => Promise<number>> {
+  await library.evaluate(() => {
+    const seen = window as unknown as { mostBelow: number };
+    seen.mostBelow = 0;
+    const list = document.querySelector('ul.talk-list')!;
+    const look = () => {
+      seen.mostBelow = Math.max(seen.mostBelow, [...list.children].filter((row) => row.getBoundingClientRect().top >= innerHeight).length);
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  return () => library.evaluate(() => (window as unknown as { mostBelow: number }).mostBelow);
+}
+
 type Backup = ReturnType<typeof makeBackup>;
 
 /** `edit` changes the generated backup before it is imported. */
@@ -153,18 +171,9 @@ test('a search draws the window’s rows and one beyond it, where they were; a s
   await expect.poll(beyond).toEqual({ below: 1, above: 0 });
 
   // While the page scrolls, rows are drawn further ahead, so that the scroll finds them drawn.
-  await library.evaluate(() => {
-    const seen = window as unknown as { mostBelow: number };
-    seen.mostBelow = 0;
-    const list = document.querySelector('ul.talk-list')!;
-    const look = () => {
-      seen.mostBelow = Math.max(seen.mostBelow, [...list.children].filter((row) => row.getBoundingClientRect().top >= innerHeight).length);
-      requestAnimationFrame(look);
-    };
-    requestAnimationFrame(look);
-  });
+  const mostBelow = await watchRowsBelow(library);
   for (let i = 0; i < 5; i++) await library.mouse.wheel(0, 400);
-  await expect.poll(() => library.evaluate(() => (window as unknown as { mostBelow: number }).mostBelow)).toBeGreaterThanOrEqual(4);
+  await expect.poll(mostBelow).toBeGreaterThanOrEqual(4);
   // Once it stops, one row beyond each edge again: Tab from the window's last row goes on to the next.
   await expect.poll(beyond).toEqual({ below: 1, above: 1 });
   const lastInWindow = await library.evaluate(() =>
@@ -177,6 +186,19 @@ test('a search draws the window’s rows and one beyond it, where they were; a s
   await talkList(library).locator(`[aria-posinset="${lastInWindow}"]`).getByRole('button', { name: 'Details' }).focus();
   await library.keyboard.press('Tab');
   await expect.poll(() => focusedRow(library)).toMatchObject({ position: lastInWindow + 1 });
+  await library.close();
+});
+
+test('keys that move the focus down the list scroll it a row at a time, with no rows drawn ahead for that scroll', async () => {
+  const library = await libraryOf(TALKS);
+  await talkList(library).getByRole('listitem').first().getByRole('heading').getByRole('link').focus();
+  const mostBelow = await watchRowsBelow(library);
+  for (let i = 0; i < 12; i++) await library.keyboard.press('ArrowDown');
+  await expect.poll(() => focusedRow(library)).toEqual({ position: 13, of: TALKS });
+  expect(await library.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  // The next row is drawn for the next key, as at rest: rows drawn ahead of a scroll, then taken away as it stops,
+  // were a render at each key and another after it, for a scroll of one row.
+  expect(await mostBelow()).toBe(1);
   await library.close();
 });
 
