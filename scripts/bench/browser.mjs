@@ -105,3 +105,27 @@ export async function traceMainThreadTasks(page) {
     return { longestMs: Math.max(0, ...main), over50: main.filter((cpu) => cpu > 50).length, tasks: main.length };
   };
 }
+
+/** The bench's search, typed one character at a time; a fresh query after each clear. 40 keystrokes. */
+export const SEARCH_QUERIES = ['prometheus scrape', 'ebpf network policy', 'otel'];
+
+/**
+ * Focuses the library's `Search` box and empties it as a user does (select all, Backspace), through
+ * input events alone. Not with Playwright's locators: they load Playwright's own script into the page's
+ * renderer (0.3 MB of source alone), which the heap taken after the search would count as the library's.
+ */
+export async function clearSearch(tab) {
+  await tab.evaluate(() => document.querySelector('input[type="search"][aria-label="Search"]').focus());
+  await tab.keyboard.press('ControlOrMeta+A');
+  await tab.keyboard.press('Backspace');
+}
+
+/** Time since navigation start when the library page has read all of it (`Export markdown` enabled). */
+export async function wholeLibraryTime(tab) {
+  await tab.waitForFunction(
+    () => [...document.querySelectorAll('button')].some((button) => button.textContent.trim() === 'Export markdown' && !button.disabled),
+    undefined,
+    { timeout: 300_000, polling: 'raf' },
+  );
+  return tab.evaluate(() => performance.now());
+}

@@ -10,14 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { startFakeYouTube } from '../fake-youtube/server.mjs';
-import { appReadyTime, heapAfterGc, launchBenchBrowser } from './browser.mjs';
+import { appReadyTime, clearSearch, heapAfterGc, launchBenchBrowser, SEARCH_QUERIES, wholeLibraryTime } from './browser.mjs';
 import { ROOT } from './build.mjs';
 import { makeBackup } from './dataset.mjs';
 import { installKeystrokeProbe } from './in-page.mjs';
 import { median, percentile } from './stats.mjs';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
-const QUERIES = ['prometheus scrape', 'ebpf network policy', 'otel'];
 /** Trace events that say where thread time went, by what the timeline calls them. */
 const PARTS = {
   FunctionCall: 'script (calls)',
@@ -55,9 +54,7 @@ try {
   const tab = await browser.context.newPage();
   await tab.goto(browser.extensionUrl('src/options/index.html'));
   await appReadyTime(tab, 120_000);
-  // The whole library is read once `Export markdown` is enabled.
-  await tab.getByRole('button', { name: 'Export markdown' }).waitFor();
-  await tab.waitForFunction(() => !document.querySelector('.library__actions button')?.disabled, undefined, { timeout: 600_000, polling: 100 });
+  await wholeLibraryTime(tab);
   await tab.waitForTimeout(500);
   console.log(`${SCALE}×: library heap after GC ${await heapFigures(tab)}`);
   const cdp = await tab.context().newCDPSession(tab);
@@ -74,13 +71,11 @@ try {
   await cdp.send('Profiler.start');
   // Ties the page's clock to the trace's, so that each keystroke's wait can be found in the trace.
   await tab.evaluate(() => console.timeStamp(`bench-clock ${performance.now()}`));
-  const search = tab.getByRole('searchbox', { name: 'Search' });
   const latencies = [];
   const typed = [];
-  for (const query of QUERIES) {
-    await search.fill('');
+  for (const query of SEARCH_QUERIES) {
+    await clearSearch(tab);
     await tab.waitForTimeout(300);
-    await search.focus();
     for (const [at, character] of [...query].entries()) {
       await tab.evaluate(() => window.__benchArm());
       await tab.keyboard.type(character);
@@ -93,7 +88,7 @@ try {
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.send('Tracing.end');
   await traced;
-  const keystrokes = QUERIES.join('').length;
+  const keystrokes = SEARCH_QUERIES.join('').length;
   console.log(`keystroke → paint: median ${median(latencies).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
   const reading = typed.filter(({ reads }) => reads > 0).map(({ prefix }) => `\`${prefix}\``);
   console.log(`keystrokes that read talks' notes before their paint: ${reading.length} of ${keystrokes} (${reading.join(', ')})`);

@@ -14,7 +14,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeYouTube } from '../fake-youtube/server.mjs';
-import { appReadyTime, domContentLoadedTime, heapAfterGc, launchBenchBrowser, openWatchPage, POPUP_VIEWPORT, traceMainThreadTasks } from './browser.mjs';
+import {
+  appReadyTime,
+  clearSearch,
+  domContentLoadedTime,
+  heapAfterGc,
+  launchBenchBrowser,
+  openWatchPage,
+  POPUP_VIEWPORT,
+  SEARCH_QUERIES,
+  traceMainThreadTasks,
+  wholeLibraryTime,
+} from './browser.mjs';
 import { buildBenchExtension, ROOT } from './build.mjs';
 import { bundleFigures } from './bundles.mjs';
 import { conferenceBench } from './conference.mjs';
@@ -49,8 +60,6 @@ const SIZE = { talks: 2000, notes: 20000 };
 const SCALES = (process.env.BENCH_SCALES ?? '1,4,10').split(',').map(Number);
 /** Fewer runs of the slow figures at the larger sizes (each export there renders megabytes). */
 const runsAt = (runs, scale) => (scale === 1 ? runs : Math.max(2, Math.ceil(runs / 2)));
-/** Typed one character at a time; a fresh query after each clear. 40 keystrokes. */
-const QUERIES = ['prometheus scrape', 'ebpf network policy', 'otel'];
 
 const log = (...parts) => console.error(`[bench ${((performance.now() - T0) / 1000).toFixed(1)}s]`, ...parts);
 const T0 = performance.now();
@@ -215,10 +224,10 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
   results.library = { ready: summary(libraryTimes), whole: summary(wholeTimes), heap: median(libraryHeaps) };
 
   // 4. Search: one keystroke at a time into `Search`, keydown → paint after the list changed.
-  log(`${scale}×: search: ${QUERIES.join('').length} keystrokes`);
+  log(`${scale}×: search: ${SEARCH_QUERIES.join('').length} keystrokes`);
   await open.evaluate(installKeystrokeProbe);
   const keystrokes = [];
-  for (const query of QUERIES) {
+  for (const query of SEARCH_QUERIES) {
     await clearSearch(open);
     await open.waitForTimeout(300);
     for (let i = 0; i < query.length; i++) {
@@ -482,27 +491,6 @@ async function youtubeTab(browser, { withExtension }) {
     await watch.close();
   }
   return { heap: median(heaps), heapAfterAsk: heapsAfterAsk.length ? median(heapsAfterAsk) : null, homeIdle, watchIdle };
-}
-
-/**
- * Focuses the library's `Search` box and empties it as a user does (select all, Backspace), through
- * input events alone. Not with Playwright's locators: they load Playwright's own script into the page's
- * renderer (0.3 MB of source alone), which the heap taken after the search would count as the library's.
- */
-async function clearSearch(tab) {
-  await tab.evaluate(() => document.querySelector('input[type="search"][aria-label="Search"]').focus());
-  await tab.keyboard.press('ControlOrMeta+A');
-  await tab.keyboard.press('Backspace');
-}
-
-/** Time since navigation start when the library page has read all of it (`Export markdown` enabled). */
-async function wholeLibraryTime(tab) {
-  await tab.waitForFunction(
-    () => [...document.querySelectorAll('button')].some((button) => button.textContent.trim() === 'Export markdown' && !button.disabled),
-    undefined,
-    { timeout: 300_000, polling: 'raf' },
-  );
-  return tab.evaluate(() => performance.now());
 }
 
 /** How many talks and notes (and notes records, one a talk with notes) are stored, read with the raw IndexedDB API in an extension page. */
