@@ -120,6 +120,25 @@ export async function clearSearch(tab) {
   await tab.keyboard.press('Backspace');
 }
 
+/**
+ * Types the bench's search into the library page a character at a time, each query into an emptied box, with the
+ * keystroke probe (`installKeystrokeProbe`) installed; gives each keystroke's figures and what was typed so far.
+ */
+export async function typeSearchQueries(tab) {
+  const keystrokes = [];
+  for (const query of SEARCH_QUERIES) {
+    await clearSearch(tab);
+    await tab.waitForTimeout(300);
+    for (let i = 0; i < query.length; i++) {
+      await tab.evaluate(() => window.__benchArm());
+      await tab.keyboard.type(query[i]);
+      const result = await tab.evaluate(() => window.__benchSettled(250));
+      keystrokes.push({ typed: query.slice(0, i + 1), ...result });
+    }
+  }
+  return keystrokes;
+}
+
 /** Time since navigation start when the library page has read all of it (`Export markdown` enabled). */
 export async function wholeLibraryTime(tab) {
   await tab.waitForFunction(

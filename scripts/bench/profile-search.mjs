@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { startFakeYouTube } from '../fake-youtube/server.mjs';
-import { appReadyTime, clearSearch, heapAfterGc, launchBenchBrowser, SEARCH_QUERIES, wholeLibraryTime } from './browser.mjs';
+import { appReadyTime, heapAfterGc, launchBenchBrowser, typeSearchQueries, wholeLibraryTime } from './browser.mjs';
 import { ROOT } from './build.mjs';
 import { makeBackup } from './dataset.mjs';
 import { installKeystrokeProbe } from './in-page.mjs';
@@ -71,24 +71,20 @@ try {
   await cdp.send('Profiler.start');
   // Ties the page's clock to the trace's, so that each keystroke's wait can be found in the trace.
   await tab.evaluate(() => console.timeStamp(`bench-clock ${performance.now()}`));
-  const latencies = [];
-  const typed = [];
-  for (const query of SEARCH_QUERIES) {
-    await clearSearch(tab);
-    await tab.waitForTimeout(300);
-    for (const [at, character] of [...query].entries()) {
-      await tab.evaluate(() => window.__benchArm());
-      await tab.keyboard.type(character);
-      const { keydown, latency, mutations } = await tab.evaluate(() => window.__benchSettled(250));
-      if (latency !== null) latencies.push(latency);
-      const reads = await tab.evaluate(([from, to]) => window.__benchNotesReads.filter((at) => at >= from && at <= to).length, [keydown, keydown + latency]);
-      typed.push({ prefix: query.slice(0, at + 1), latency, mutations, reads, waited: [keydown, keydown + latency] });
-    }
-  }
+  const typedKeys = await typeSearchQueries(tab);
+  const latencies = typedKeys.map(({ latency }) => latency).filter((latency) => latency !== null);
+  const notesReads = await tab.evaluate(() => window.__benchNotesReads);
+  const typed = typedKeys.map(({ typed: prefix, keydown, latency, mutations }) => ({
+    prefix,
+    latency,
+    mutations,
+    reads: notesReads.filter((at) => at >= keydown && at <= keydown + latency).length,
+    waited: [keydown, keydown + latency],
+  }));
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.send('Tracing.end');
   await traced;
-  const keystrokes = SEARCH_QUERIES.join('').length;
+  const keystrokes = typedKeys.length;
   console.log(`keystroke → paint: median ${median(latencies).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
   const reading = typed.filter(({ reads }) => reads > 0).map(({ prefix }) => `\`${prefix}\``);
   console.log(`keystrokes that read talks' notes before their paint: ${reading.length} of ${keystrokes} (${reading.join(', ')})`);

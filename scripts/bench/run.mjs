@@ -24,6 +24,7 @@ import {
   POPUP_VIEWPORT,
   SEARCH_QUERIES,
   traceMainThreadTasks,
+  typeSearchQueries,
   wholeLibraryTime,
 } from './browser.mjs';
 import { buildBenchExtension, ROOT } from './build.mjs';
@@ -226,17 +227,7 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
   // 4. Search: one keystroke at a time into `Search`, keydown → paint after the list changed.
   log(`${scale}×: search: ${SEARCH_QUERIES.join('').length} keystrokes`);
   await open.evaluate(installKeystrokeProbe);
-  const keystrokes = [];
-  for (const query of SEARCH_QUERIES) {
-    await clearSearch(open);
-    await open.waitForTimeout(300);
-    for (let i = 0; i < query.length; i++) {
-      await open.evaluate(() => window.__benchArm());
-      await open.keyboard.type(query[i]);
-      const result = await open.evaluate(() => window.__benchSettled(250));
-      keystrokes.push({ typed: query.slice(0, i + 1), ...result });
-    }
-  }
+  const keystrokes = await typeSearchQueries(open);
   const latencies = keystrokes.map((k) => k.latency).filter((v) => v !== null);
   const eventTiming = await open.evaluate(
     (keydowns) => window.__benchEventTiming(keydowns),

@@ -4,7 +4,7 @@
 // runs of the bench the search p95 of its 40 keystrokes moves by a quarter; here each build's is over all passes.
 //
 //   node scripts/bench/search-against.mjs <other tree>    (BENCH_PASSES=6, BENCH_SCALE=1)
-import { appReadyTime, clearSearch, SEARCH_QUERIES, wholeLibraryTime } from './browser.mjs';
+import { appReadyTime, typeSearchQueries, wholeLibraryTime } from './browser.mjs';
 import { installKeystrokeProbe } from './in-page.mjs';
 import { sideBySide } from './side-by-side.mjs';
 import { median, percentile } from './stats.mjs';
@@ -32,17 +32,8 @@ try {
       const page = pages[name];
       // Only the tab in front draws frames.
       await page.bringToFront();
-      for (const query of SEARCH_QUERIES) {
-        await clearSearch(page);
-        await page.waitForTimeout(300);
-        for (let i = 0; i < query.length; i++) {
-          await page.evaluate(() => window.__benchArm());
-          await page.keyboard.type(query[i]);
-          const { latency } = await page.evaluate(() => window.__benchSettled(250));
-          const prefix = query.slice(0, i + 1);
-          if (latency !== null) typed[name].set(prefix, [...(typed[name].get(prefix) ?? []), latency]);
-        }
-      }
+      for (const { typed: prefix, latency } of await typeSearchQueries(page))
+        if (latency !== null) typed[name].set(prefix, [...(typed[name].get(prefix) ?? []), latency]);
     }
   }
   for (const [name, byPrefix] of Object.entries(typed)) {
