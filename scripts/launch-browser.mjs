@@ -14,11 +14,13 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  *   viewport?: { width: number, height: number } | null,
  *   installLater?: boolean,
  *   dist?: string,
+ *   scrollbars?: boolean,
  * }} options installLater starts the browser without Talklog; `install()` then adds it, as a user
  *   installing it with tabs already open would (through the DevTools protocol). dist: another build
- *   folder than dist/ (the sync e2e loads a copy whose manifest grants its test server).
+ *   folder than dist/ (the sync e2e loads a copy whose manifest grants its test server). scrollbars:
+ *   scrollbars that take room, as Chromium draws them on Linux and Windows (headless, Playwright hides them).
  */
-export async function launchTalklogBrowser({ headless = true, hostResolverRule, viewport, installLater = false, dist = DIST } = {}) {
+export async function launchTalklogBrowser({ headless = true, hostResolverRule, viewport, installLater = false, dist = DIST, scrollbars = false } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'talklog-profile-'));
   const args = ['--disable-gpu', '--disable-quic', '--disable-sync', '--no-default-browser-check'];
   if (installLater) args.push('--enable-unsafe-extension-debugging');
@@ -28,7 +30,7 @@ export async function launchTalklogBrowser({ headless = true, hostResolverRule, 
     executablePath: CHROMIUM,
     headless,
     args,
-    ignoreDefaultArgs: installLater ? ['--disable-extensions'] : [],
+    ignoreDefaultArgs: [...(installLater ? ['--disable-extensions'] : []), ...(scrollbars ? ['--hide-scrollbars'] : [])],
     acceptDownloads: true,
     viewport: viewport === undefined ? { width: 1280, height: 800 } : viewport,
   });

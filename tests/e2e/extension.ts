@@ -34,10 +34,10 @@ export interface TalklogSession {
  * Chromium with the built extension, and the HTTPS stand-in for www.youtube.com. `granting`: host
  * permissions the extension holds from the start (`buildGranting`).
  */
-export async function startTalklogSession({ installLater = false, granting = [] as string[] } = {}): Promise<TalklogSession> {
+export async function startTalklogSession({ installLater = false, granting = [] as string[], scrollbars = false } = {}): Promise<TalklogSession> {
   const youtube = await startFakeYouTube();
   const build = granting.length > 0 ? buildGranting(granting) : null;
-  const browser = await launchTalklogBrowser({ hostResolverRule: youtube.hostResolverRule, installLater, dist: build?.dist });
+  const browser = await launchTalklogBrowser({ hostResolverRule: youtube.hostResolverRule, installLater, dist: build?.dist, scrollbars });
   mkdirSync(ARTIFACTS, { recursive: true });
   /** An extension page as a tab of its own, working on `tabPage`'s tab, once it is ready. */
   const openPageFor = async (tabPage: Page, path: string, size: { width: number; height: number }) => {
