@@ -32,7 +32,8 @@ export interface TalklogSession {
 
 /**
  * Chromium with the built extension, and the HTTPS stand-in for www.youtube.com. `granting`: host
- * permissions the extension holds from the start (`buildGranting`).
+ * permissions the extension holds from the start (`buildGranting`). `scrollbars`: scrollbars that take
+ * room, as on Linux and Windows (`launchTalklogBrowser`).
  */
 export async function startTalklogSession({ installLater = false, granting = [] as string[], scrollbars = false } = {}): Promise<TalklogSession> {
   const youtube = await startFakeYouTube();
