@@ -18,6 +18,22 @@ export async function launchBenchBrowser({ extensionDir, hostResolverRule, witho
   return browser;
 }
 
+/**
+ * Imports a backup file as a user does: a library page opened at `libraryUrl`, `Import backup`, the page closed once it
+ * says what it imported.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} libraryUrl
+ * @param {string} backupPath
+ */
+export async function importThroughLibrary(context, libraryUrl, backupPath, timeout = 600_000) {
+  const library = await context.newPage();
+  await library.goto(libraryUrl);
+  await appReadyTime(library);
+  await library.getByLabel('Import backup').setInputFiles(backupPath);
+  await library.getByText(/^Imported /).waitFor({ timeout });
+  await library.close();
+}
+
 /** The size a toolbar popup is measured at, its floor with it. */
 export const POPUP_VIEWPORT = { width: 400, height: 600 };
 

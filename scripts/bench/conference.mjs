@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONFERENCE_CHANNEL, CONFERENCE_PLAYLIST_ID } from '../fake-youtube/conference.mjs';
-import { appReadyTime, launchBenchBrowser, POPUP_VIEWPORT } from './browser.mjs';
+import { appReadyTime, importThroughLibrary, launchBenchBrowser, POPUP_VIEWPORT } from './browser.mjs';
 import { ROOT } from './build.mjs';
 import { clearLibrary, countTalks, installQueueProbe, installTriageFloor, installTriageProbe, readWholePlaylist } from './conference-in-page.mjs';
 import { writeSection } from './md-section.mjs';
@@ -127,12 +127,7 @@ async function queuedLibraryFigures(browser, runs, log) {
   log(`conference: importing an event of ${QUEUED_TALKS} queued talks`);
   const backupPath = join(tmpdir(), `talklog-bench-queue-${process.pid}.json`);
   writeFileSync(backupPath, JSON.stringify(queuedEventBackup(QUEUED_TALKS)));
-  const importer = await context.newPage();
-  await importer.goto(browser.extensionUrl('src/options/index.html'));
-  await appReadyTime(importer);
-  await importer.getByLabel('Import backup').setInputFiles(backupPath);
-  await importer.getByText(/^Imported /).waitFor({ timeout: 300_000 });
-  await importer.close();
+  await importThroughLibrary(context, browser.extensionUrl('src/options/index.html'), backupPath, 300_000);
 
   log(`conference: library of ${QUEUED_TALKS} queued talks vs the Preact + Dexie floor, ${WARMUP} warm-up + ${runs} loads each`);
   const times = { library: [], floor: [] };

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { startFakeYouTube } from '../fake-youtube/server.mjs';
-import { appReadyTime, heapAfterGc, launchBenchBrowser, typeSearchQueries, wholeLibraryTime } from './browser.mjs';
+import { appReadyTime, heapAfterGc, importThroughLibrary, launchBenchBrowser, typeSearchQueries, wholeLibraryTime } from './browser.mjs';
 import { ROOT } from './build.mjs';
 import { makeBackup } from './dataset.mjs';
 import { installKeystrokeProbe } from './in-page.mjs';
@@ -37,19 +37,7 @@ writeFileSync(backupPath, JSON.stringify(makeBackup({ talks: 2000 * SCALE, notes
 const youtube = await startFakeYouTube();
 const browser = await launchBenchBrowser({ extensionDir, hostResolverRule: youtube.hostResolverRule });
 try {
-  const importing = await browser.context.newPage();
-  await importing.goto(browser.extensionUrl('src/options/index.html'));
-  await appReadyTime(importing);
-  await importing.getByLabel('Import backup').setInputFiles(backupPath);
-  await importing.waitForFunction(
-    () => [...document.querySelectorAll('[role=status]')].some((e) => (e.textContent?.trim() ?? '').startsWith('Imported ')),
-    undefined,
-    {
-      timeout: 3_600_000,
-      polling: 500,
-    },
-  );
-  await importing.close();
+  await importThroughLibrary(browser.context, browser.extensionUrl('src/options/index.html'), backupPath, 3_600_000);
 
   const tab = await browser.context.newPage();
   await tab.goto(browser.extensionUrl('src/options/index.html'));

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startFakeYouTube } from '../fake-youtube/server.mjs';
 import { launchTalklogBrowser } from '../launch-browser.mjs';
-import { appReadyTime } from './browser.mjs';
+import { importThroughLibrary } from './browser.mjs';
 import { buildBenchExtension } from './build.mjs';
 import { makeBackup } from './dataset.mjs';
 
@@ -28,15 +28,7 @@ export async function sideBySide(other, scale) {
   const ids = {};
   for (const [name, dir] of Object.entries(builds)) {
     ids[name] = (await devtools.send('Extensions.loadUnpacked', { path: dir })).id;
-    const library = await browser.context.newPage();
-    await library.goto(`chrome-extension://${ids[name]}/src/options/index.html`);
-    await appReadyTime(library);
-    await library.getByLabel('Import backup').setInputFiles(backupPath);
-    await library.waitForFunction(() => [...document.querySelectorAll('[role=status]')].some((e) => e.textContent?.trim().startsWith('Imported ')), undefined, {
-      timeout: 600_000,
-      polling: 200,
-    });
-    await library.close();
+    await importThroughLibrary(browser.context, `chrome-extension://${ids[name]}/src/options/index.html`, backupPath);
   }
   return {
     browser,

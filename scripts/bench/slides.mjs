@@ -10,7 +10,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { appReadyTime, heapAfterGc, launchBenchBrowser, openWatchPage, POPUP_VIEWPORT } from './browser.mjs';
+import { appReadyTime, heapAfterGc, importThroughLibrary, launchBenchBrowser, openWatchPage, POPUP_VIEWPORT } from './browser.mjs';
 import { ROOT } from './build.mjs';
 import { makeBackup } from './dataset.mjs';
 import { writeSection } from './md-section.mjs';
@@ -38,12 +38,7 @@ export async function slidesBench({ extensionDir, youtube, runs, exportRuns, log
   results.chromium = browser.context.browser()?.version() ?? 'unknown';
   try {
     log(`slides: importing ${SIZE.talks} talks and ${SIZE.notes} notes through Import backup`);
-    const importer = await browser.context.newPage();
-    await importer.goto(browser.extensionUrl('src/options/index.html'));
-    await appReadyTime(importer);
-    await importer.getByLabel('Import backup').setInputFiles(backupPath);
-    await importer.getByText(/^Imported /).waitFor({ timeout: 600_000 });
-    await importer.close();
+    await importThroughLibrary(browser.context, browser.extensionUrl('src/options/index.html'), backupPath);
     results.libraryWithout = await libraryFigures(browser, runs, log, 'before the slides');
     results.heapWithout = await libraryHeap(browser);
 
