@@ -16,8 +16,8 @@ export interface TalklogSession {
   tabIdOf: (page: Page) => Promise<number | null>;
   /** Opens a page of the fake www.youtube.com. */
   openYouTube: (path: string) => Promise<Page>;
-  /** Opens the popup page as a tab, working on the given tab (`?tab=`). */
-  openPopupFor: (tabPage: Page) => Promise<Page>;
+  /** Opens the popup page as a tab, working on the given tab (`?tab=`); `prepare` runs on the page before it loads. */
+  openPopupFor: (tabPage: Page, prepare?: (page: Page) => Promise<unknown>) => Promise<Page>;
   /** Opens the side panel page as a tab, 360 px wide, working on the given tab (`?tab=`). */
   openSidePanelFor: (tabPage: Page) => Promise<Page>;
   screenshot: (page: Page, name: string) => Promise<string>;
@@ -41,11 +41,12 @@ export async function startTalklogSession({ installLater = false, granting = [] 
   const browser = await launchTalklogBrowser({ hostResolverRule: youtube.hostResolverRule, installLater, dist: build?.dist, scrollbars });
   mkdirSync(ARTIFACTS, { recursive: true });
   /** An extension page as a tab of its own, working on `tabPage`'s tab, once it is ready. */
-  const openPageFor = async (tabPage: Page, path: string, size: { width: number; height: number }) => {
+  const openPageFor = async (tabPage: Page, path: string, size: { width: number; height: number }, prepare?: (page: Page) => Promise<unknown>) => {
     const tabId = await browser.tabIdOf(tabPage);
     if (tabId === null) throw new Error(`No tab found for ${tabPage.url()}`);
     const page = await browser.context.newPage();
     await page.setViewportSize(size);
+    await prepare?.(page);
     await page.goto(browser.extensionUrl(`${path}?tab=${tabId}`));
     await waitForAppReady(page);
     return page;
@@ -64,7 +65,7 @@ export async function startTalklogSession({ installLater = false, granting = [] 
       await page.waitForFunction(playerHasLoaded);
       return page;
     },
-    openPopupFor: (tabPage) => openPageFor(tabPage, 'src/popup/index.html', { width: 380, height: 600 }), // a toolbar popup's size
+    openPopupFor: (tabPage, prepare) => openPageFor(tabPage, 'src/popup/index.html', { width: 380, height: 600 }, prepare), // a toolbar popup's size
     openSidePanelFor: (tabPage) => openPageFor(tabPage, 'src/popup/side-panel.html', { width: 360, height: 720 }),
     async screenshot(page, name) {
       const path = resolve(ARTIFACTS, `${name}.png`);

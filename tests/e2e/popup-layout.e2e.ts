@@ -47,19 +47,17 @@ test('a popup opens with the notes in view, the others come after it and are pai
   }
   await first.close();
 
-  // Opened as openPopupFor does, with a look at the notes drawn as the popup marks itself ready.
-  const popup = await session.context.newPage();
-  await popup.setViewportSize({ width: 380, height: 600 });
-  await popup.addInitScript(() => {
-    const mark = performance.mark.bind(performance);
-    performance.mark = (name: string, options?: PerformanceMarkOptions) => {
-      const notes = document.querySelectorAll('[aria-label="Notes"] > li');
-      if (name === 'app-ready') Object.assign(window, { notesAtReady: notes.length, lastAtReady: notes[notes.length - 1]?.getBoundingClientRect().top });
-      return mark(name, options);
-    };
-  });
-  await popup.goto(session.extensionUrl(`src/popup/index.html?tab=${await session.tabIdOf(watch)}`));
-  await popup.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0);
+  // With a look at the notes drawn as the popup marks itself ready.
+  const popup = await session.openPopupFor(watch, (page) =>
+    page.addInitScript(() => {
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+        const notes = document.querySelectorAll('[aria-label="Notes"] > li');
+        if (name === 'app-ready') Object.assign(window, { notesAtReady: notes.length, lastAtReady: notes[notes.length - 1]?.getBoundingClientRect().top });
+        return mark(name, options);
+      };
+    }),
+  );
   const list = popup.getByRole('list', { name: 'Notes' });
   /** Whether a note's text is laid out and painted (content-visibility: auto skips what is off screen). */
   const drawn = (i: number) => list.getByText(`Note ${i}`, { exact: true }).evaluate((text) => text.checkVisibility({ contentVisibilityAuto: true }));
@@ -69,7 +67,8 @@ test('a popup opens with the notes in view, the others come after it and are pai
     return { notesAtReady, lastAtReady };
   });
   expect(atReady.notesAtReady).toBe(FIRST_NOTES);
-  expect(atReady.lastAtReady).toBeGreaterThan((await list.boundingBox())!.y + (await list.boundingBox())!.height);
+  const listBox = (await list.boundingBox())!;
+  expect(atReady.lastAtReady).toBeGreaterThan(listBox.y + listBox.height);
   await expect.poll(() => list.locator(':scope > li').count()).toBe(count);
   expect(await drawn(1)).toBe(true);
   expect(await drawn(count)).toBe(false);
