@@ -51,7 +51,8 @@ export function TalkDescription({
       announce({ kind: 'alert', text: t('couldNotOpenDetails', errorMessage(error)) });
     }
   };
-  const summary = [statusLabel(talk.status), talk.event, talk.category, talk.interest > 0 ? '★'.repeat(talk.interest) : null].filter(Boolean).join(' · ');
+  // Not the event: the line above says it.
+  const summary = [statusLabel(talk.status), talk.category, talk.interest > 0 ? '★'.repeat(talk.interest) : null].filter(Boolean).join(' · ');
   return (
     <details class="talk-description" ref={details} onToggle={() => void load()}>
       <summary>

@@ -17,10 +17,11 @@ test('event, category and interest set from the popup; the next clip gets the sa
   await expect
     .poll(async () => (await session.readStore<{ id: string; event: string; category: string; interest: number }>('talks'))[0])
     .toMatchObject({ id: 't_Pr0meTheus1', event: 'KubeCon NA 2021', category: 'Observability', interest: 4 });
-  await expect.poll(() => popup.locator('summary').textContent()).toContain('KubeCon NA 2021 · Observability · ★★★★');
+  await expect.poll(() => popup.locator('summary').textContent()).toBe('Details Watching · Observability · ★★★★');
+  expect(await popup.getByText(/In your library/).textContent()).toContain('Event: KubeCon NA 2021');
   await session.screenshot(popup, 'popup-details');
 
   const second = await session.openYouTube('/watch?v=OpenMetr1cs');
   const next = await session.openPopupFor(second);
-  await expect.poll(() => next.locator('summary').textContent()).toContain('KubeCon NA 2021');
+  await expect.poll(() => next.getByText(/In your library/).textContent()).toContain('Event: KubeCon NA 2021');
 });

@@ -493,11 +493,13 @@ describe('a talk already in the library', () => {
     await waitFor(async () => expect((await db.talks.get('t_Pr0meTheus1'))?.event).toBe('KubeCon NA 2021'));
   });
 
-  test('a new clip shows the event it inherited, and Change event goes to the field to change it', async () => {
+  test('a new clip shows the event it inherited, once, and Change event goes to the field to change it', async () => {
     const db = freshDb();
     renderPopup(db, fakeTab(onWatchPage()).connector, { ...DEFAULT_SETTINGS, defaultEvent: 'KubeCon EU 2024' });
     const line = await screen.findByText(/In your library/);
     await waitFor(() => expect(line.textContent).toContain('KubeCon EU 2024'));
+    // The details' summary line leaves it to the line above (a long event's name took two lines in each).
+    expect(screen.getByText('Details').closest('summary')!.textContent).toBe('Details Watching');
     fireEvent.click(screen.getByRole('button', { name: 'Change event' }));
     const field = (await screen.findByRole('combobox', { name: 'Event' }).catch(() => screen.findByRole('textbox', { name: 'Event' }))) as HTMLInputElement;
     await waitFor(() => expect(document.activeElement).toBe(field));
