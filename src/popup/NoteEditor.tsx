@@ -10,6 +10,7 @@ import { useNoteSlides } from '../ui/use-slide-thumbnails';
 import { draftSlidesOwner, type DraftStore } from './drafts';
 import type { EditTarget } from './edit-target';
 import { typedSince, useSharedDraft, type BoxText } from './use-shared-draft';
+import { useClearOfEditor } from './use-clear-of-editor';
 import { useStartTime } from './use-start-time';
 
 /** The writes of a save, loaded once something is typed: the popup opens without them. */
@@ -46,6 +47,8 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
   if (latest.current.id === '') latest.current.id = noteId;
   const [saving, setSaving] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useClearOfEditor(form);
   const boxId = useId();
   latest.current.body = body;
   latest.current.atSec = start.atSec;
@@ -127,6 +130,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
 
   return (
     <form
+      ref={form}
       class="note-editor"
       onSubmit={(event) => {
         event.preventDefault();

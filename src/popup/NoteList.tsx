@@ -9,7 +9,7 @@ import { whenPaintedAndIdle } from '../ui/when-idle';
 
 /**
  * Notes drawn in the first frame when the talk has more: a toolbar popup has room for a note or two at
- * open. Should they leave room in the list, the others are drawn before the frame.
+ * open. Should they end above the editor, the others are drawn before the frame.
  */
 export const FIRST_NOTES = 3;
 
@@ -58,8 +58,8 @@ export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete, s
 }
 
 /**
- * How many of the notes to draw: in the page's first frame, `FIRST_NOTES`, or all of them if those leave room in
- * the list (it does not scroll); from the next frame on, all of them. A talk may hold dozens of notes, each with
+ * How many of the notes to draw: in the page's first frame, `FIRST_NOTES`, or all of them if those end above the
+ * editor (more would be in view); from the next frame on, all of them. A talk may hold dozens of notes, each with
  * its buttons, and the frame that showed the popup or side panel waited for every one of them.
  */
 function useNotesDrawn(list: RefObject<HTMLOListElement | null>, count: number): number {
@@ -68,8 +68,10 @@ function useNotesDrawn(list: RefObject<HTMLOListElement | null>, count: number):
   useLayoutEffect(() => {
     if (all) return;
     const box = list.current;
-    // The page's first layout, in the task that drew it: the frame then has none left to do.
-    if (more && box && box.scrollHeight <= box.clientHeight) return setAll(true);
+    // The page's first layout, in the task that drew it: the frame then has none left to do. The first notes leave
+    // room when they end above the editor after them, which stays at the bottom of the view as the page scrolls.
+    const below = box?.nextElementSibling;
+    if (more && box && below && box.getBoundingClientRect().bottom <= below.getBoundingClientRect().top) return setAll(true);
     return whenPaintedAndIdle(() => setAll(true));
   }, [list, all, more]);
   return all ? count : Math.min(count, FIRST_NOTES);

@@ -1,16 +1,9 @@
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { FIRST_NOTES } from '../../src/popup/NoteList';
 import { sessionForThisFile } from './extension';
+import { inView } from './viewport';
 
 const session = sessionForThisFile();
-
-/** Whether the whole element is inside the page's viewport (no scrolling of the page needed). */
-async function inView(page: Page, name: Parameters<Page['getByRole']>): Promise<boolean> {
-  const box = await page.getByRole(...name).boundingBox();
-  const viewport = page.viewportSize()!;
-  return box !== null && box.y >= 0 && box.y + box.height <= viewport.height;
-}
 
 test('with many long notes the editor and its status stay in view in a 380x600 popup', async () => {
   const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
@@ -53,7 +46,12 @@ test('a popup opens with the notes in view, the others come after it and are pai
       const mark = performance.mark.bind(performance);
       performance.mark = (name: string, options?: PerformanceMarkOptions) => {
         const notes = document.querySelectorAll('[aria-label="Notes"] > li');
-        if (name === 'app-ready') Object.assign(window, { notesAtReady: notes.length, lastAtReady: notes[notes.length - 1]?.getBoundingClientRect().top });
+        if (name === 'app-ready')
+          Object.assign(window, {
+            notesAtReady: notes.length,
+            lastAtReady: notes[notes.length - 1]?.getBoundingClientRect().top,
+            editorAtReady: document.querySelector('form')?.getBoundingClientRect().top,
+          });
         return mark(name, options);
       };
     }),
@@ -61,14 +59,13 @@ test('a popup opens with the notes in view, the others come after it and are pai
   const list = popup.getByRole('list', { name: 'Notes' });
   /** Whether a note's text is laid out and painted (content-visibility: auto skips what is off screen). */
   const drawn = (i: number) => list.getByText(`Note ${i}`, { exact: true }).evaluate((text) => text.checkVisibility({ contentVisibilityAuto: true }));
-  // The first notes come with the popup, the last of them below the list's bottom; the others once it is painted.
+  // The first notes come with the popup, the last of them out of view under the editor; the others once it is painted.
   const atReady = await popup.evaluate(() => {
-    const { notesAtReady, lastAtReady } = window as unknown as { notesAtReady: number; lastAtReady: number };
-    return { notesAtReady, lastAtReady };
+    const { notesAtReady, lastAtReady, editorAtReady } = window as unknown as { notesAtReady: number; lastAtReady: number; editorAtReady: number };
+    return { notesAtReady, lastAtReady, editorAtReady };
   });
   expect(atReady.notesAtReady).toBe(FIRST_NOTES);
-  const listBox = (await list.boundingBox())!;
-  expect(atReady.lastAtReady).toBeGreaterThan(listBox.y + listBox.height);
+  expect(atReady.lastAtReady).toBeGreaterThan(atReady.editorAtReady);
   await expect.poll(() => list.locator(':scope > li').count()).toBe(count);
   expect(await drawn(1)).toBe(true);
   expect(await drawn(count)).toBe(false);

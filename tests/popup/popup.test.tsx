@@ -50,12 +50,12 @@ describe('popup on a watch page', () => {
     expect(seen.filter((text) => text.includes('No notes yet') || text.includes('Clip'))).toEqual([]);
   });
 
-  test('a talk with many notes draws its first ones in the first frame, the others once painted and idle, when those fill the list', async () => {
-    expect(await notesDrawnWhileOpening({ listScrolls: true })).toEqual([FIRST_NOTES, FIRST_NOTES, 40]);
+  test('a talk with many notes draws its first ones in the first frame, the others once painted and idle, when those reach under the editor', async () => {
+    expect(await notesDrawnWhileOpening({ firstReachEditor: true })).toEqual([FIRST_NOTES, FIRST_NOTES, 40]);
   });
 
-  test('a talk with many notes draws them all in the first frame when its first ones leave room in the list', async () => {
-    expect(await notesDrawnWhileOpening({ listScrolls: false })).toEqual([40, 40, 40]);
+  test('a talk with many notes draws them all in the first frame when its first ones end above the editor', async () => {
+    expect(await notesDrawnWhileOpening({ firstReachEditor: false })).toEqual([40, 40, 40]);
   });
 
   test('a read made as the popup started, for another video than the page answers, is not what is shown', async () => {
@@ -435,14 +435,17 @@ describe('found in review', () => {
 
 /**
  * The notes of a talk with 40 drawn as the popup opens: before its first frame, after it, and once the page is
- * idle, the first notes drawn scrolling the list or not (happy-dom lays nothing out).
+ * idle, the first notes ending under the editor or above it (happy-dom lays nothing out).
  */
-async function notesDrawnWhileOpening({ listScrolls }: { listScrolls: boolean }): Promise<number[]> {
+async function notesDrawnWhileOpening({ firstReachEditor }: { firstReachEditor: boolean }): Promise<number[]> {
   const db = freshDb();
   const talk = await clipTalk(db, capturedTalk());
   for (let i = 1; i <= 40; i++) await addNote(db, talk.id, `thought ${i}`, i * 10);
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(200);
-  vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockReturnValue(listScrolls ? 300 : 200);
+  // The editor at 350 px from the top of the view; the list's first notes end at 400 or 300.
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+    const [top, bottom] = this.matches('form') ? [350, 550] : [100, firstReachEditor ? 400 : 300];
+    return DOMRect.fromRect({ x: 0, y: top, width: 380, height: bottom - top });
+  });
   const clock = holdFramesAndIdle();
   try {
     renderPopup(db, fakeTab(onWatchPage()).connector);
