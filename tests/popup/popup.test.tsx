@@ -440,7 +440,8 @@ describe('found in review', () => {
 async function notesDrawnWhileOpening({ firstReachEditor }: { firstReachEditor: boolean }): Promise<number[]> {
   const db = freshDb();
   const talk = await clipTalk(db, capturedTalk());
-  for (let i = 1; i <= 40; i++) await addNote(db, talk.id, `thought ${i}`, i * 10);
+  // A second apart: notes written in the same millisecond are ordered by their random ids.
+  for (let i = 1; i <= 40; i++) await addNote(db, talk.id, `thought ${i}`, i * 10, new Date(Date.UTC(2026, 10, 1, 9, 0, i)));
   // The editor at 350 px from the top of the view; the list's first notes end at 400 or 300.
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
     const [top, bottom] = this.matches('form') ? [350, 550] : [100, firstReachEditor ? 400 : 300];
