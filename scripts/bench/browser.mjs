@@ -139,17 +139,22 @@ export async function clearSearch(tab) {
 /**
  * Types the bench's search into the library page a character at a time, each query into an emptied box, with the
  * keystroke probe (`installKeystrokeProbe`) installed; gives each keystroke's figures and what was typed so far.
+ * `afterEach` runs once the screen has settled after each keystroke, and after each emptying of the box.
+ * @param {import('playwright-core').Page} tab
+ * @param {(typed: string) => Promise<unknown>} [afterEach]
  */
-export async function typeSearchQueries(tab) {
+export async function typeSearchQueries(tab, afterEach) {
   const keystrokes = [];
   for (const query of SEARCH_QUERIES) {
     await clearSearch(tab);
     await tab.waitForTimeout(300);
+    await afterEach?.('');
     for (let i = 0; i < query.length; i++) {
       await tab.evaluate(() => window.__benchArm());
       await tab.keyboard.type(query[i]);
       const result = await tab.evaluate(() => window.__benchSettled(250));
       keystrokes.push({ typed: query.slice(0, i + 1), ...result });
+      await afterEach?.(query.slice(0, i + 1));
     }
   }
   return keystrokes;

@@ -205,3 +205,69 @@ export function installImportProbe() {
   }).observe(document.body, { subtree: true, childList: true });
   window.__benchImportPhases = phases;
 }
+
+/** The library's talk list as drawn now (its rows and their places), for `installRowsFloor`. */
+export function talkListHtml() {
+  return document.querySelector('ul.talk-list').outerHTML;
+}
+
+/**
+ * The floor for a search keystroke: the library's own rows with none of Talklog's code. The library page, once it has
+ * read everything, is frozen (its body replaced by a copy, which no listener of the app's hears); each value the
+ * `Search` box takes then puts the list the library drew for it (`lists`, from `talkListHtml`) in place with the
+ * fewest changes: rows kept by the talk they name, and in a kept row only the attributes and text that differ.
+ * @param {Record<string, string>} lists
+ */
+export function installRowsFloor(lists) {
+  document.body.replaceWith(document.body.cloneNode(true));
+  const box = document.querySelector('input[type="search"][aria-label="Search"]');
+  const template = document.createElement('template');
+  const morphChildren = (have, wanted) => {
+    const from = [...have.childNodes];
+    const to = [...wanted.childNodes];
+    to.forEach((node, i) => {
+      const old = from[i];
+      if (!old) return have.appendChild(node);
+      if (old.nodeName !== node.nodeName) return have.replaceChild(node, old);
+      if (old.nodeType === Node.TEXT_NODE) {
+        if (old.data !== node.data) old.data = node.data;
+        return;
+      }
+      if (old.nodeType !== Node.ELEMENT_NODE) return;
+      morphAttributes(old, node);
+      morphChildren(old, node);
+    });
+    for (const extra of from.slice(to.length)) extra.remove();
+  };
+  const morphAttributes = (old, node) => {
+    for (const name of node.getAttributeNames()) if (old.getAttribute(name) !== node.getAttribute(name)) old.setAttribute(name, node.getAttribute(name));
+    for (const name of old.getAttributeNames()) if (!node.hasAttribute(name)) old.removeAttribute(name);
+  };
+  const show = (html) => {
+    template.innerHTML = html;
+    const next = template.content.firstElementChild;
+    const list = document.querySelector('ul.talk-list');
+    morphAttributes(list, next);
+    const rows = new Map([...list.children].map((row) => [row.getAttribute('aria-labelledby'), row]));
+    let previous = null;
+    // Each row is taken out of the new list as it is placed.
+    for (let row = next.firstElementChild; row; row = next.firstElementChild) {
+      row.remove();
+      const key = row.getAttribute('aria-labelledby');
+      const kept = rows.get(key);
+      rows.delete(key);
+      if (kept) {
+        morphAttributes(kept, row);
+        morphChildren(kept, row);
+      }
+      const node = kept ?? row;
+      const place = previous ? previous.nextSibling : list.firstChild;
+      if (place !== node) list.insertBefore(node, place);
+      previous = node;
+    }
+    for (const gone of rows.values()) gone.remove();
+  };
+  box.addEventListener('input', () => {
+    if (box.value in lists) show(lists[box.value]);
+  });
+}

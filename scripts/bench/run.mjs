@@ -33,7 +33,17 @@ import { conferenceBench } from './conference.mjs';
 import { makeBackup } from './dataset.mjs';
 import { slidesBench } from './slides.mjs';
 import { idleCheck } from './idle.mjs';
-import { closeExportDialog, exportOnce, installImportProbe, installKeystrokeProbe, installLongTaskProbe, stringifyFloor, takeLongestTask } from './in-page.mjs';
+import {
+  closeExportDialog,
+  exportOnce,
+  installImportProbe,
+  installKeystrokeProbe,
+  installLongTaskProbe,
+  installRowsFloor,
+  stringifyFloor,
+  takeLongestTask,
+  talkListHtml,
+} from './in-page.mjs';
 import { growthSvg } from './growth-chart.mjs';
 import { PARTS_SECTION, printTable, stampRun, writeBenchmarksMd, writeImportSection } from './report.mjs';
 import { writeSection } from './md-section.mjs';
@@ -227,7 +237,9 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
   // 4. Search: one keystroke at a time into `Search`, keydown → paint after the list changed.
   log(`${scale}×: search: ${SEARCH_QUERIES.join('').length} keystrokes`);
   await open.evaluate(installKeystrokeProbe);
-  const keystrokes = await typeSearchQueries(open);
+  // The list as drawn after each keystroke, for the floor that draws the same rows without Talklog's code.
+  const lists = {};
+  const keystrokes = await typeSearchQueries(open, async (typed) => (lists[typed] = await open.evaluate(talkListHtml)));
   const latencies = keystrokes.map((k) => k.latency).filter((v) => v !== null);
   const eventTiming = await open.evaluate(
     (keydowns) => window.__benchEventTiming(keydowns),
@@ -277,6 +289,21 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
     stringify: { ...summary(floor.times), chars: floor.chars, talks: floor.talks, notes: floor.notes },
   };
   await open.close();
+
+  // 6. The same rows without Talklog's code, typed into a frozen copy of the library page.
+  log(`${scale}×: search floor: the library's rows alone`);
+  {
+    const tab = await page();
+    await tab.goto(browser.extensionUrl('src/options/index.html'));
+    await appReadyTime(tab, 120_000);
+    await wholeLibraryTime(tab);
+    await tab.waitForTimeout(300);
+    await tab.evaluate(installRowsFloor, lists);
+    await tab.evaluate(installKeystrokeProbe);
+    const floorKeystrokes = await typeSearchQueries(tab);
+    results.rowsFloor = summary(floorKeystrokes.map((k) => k.latency).filter((v) => v !== null));
+    await tab.close();
+  }
   if (!full) return results;
 
   // The renderer alone, on the same records, in a bench page that imports it from src/export/.
@@ -290,7 +317,7 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
     await tab.close();
   }
 
-  // 6. What Talklog adds to a YouTube tab, and whether its content script rests.
+  // 7. What Talklog adds to a YouTube tab, and whether its content script rests.
   results.withExtension = await youtubeTab(browser, { withExtension: true });
   return results;
 }
