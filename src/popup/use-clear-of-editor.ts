@@ -16,7 +16,9 @@ export function useClearOfEditor(editor: RefObject<HTMLElement | null>): void {
     if (!box || !page) return;
     const onFocusIn = ({ target }: FocusEvent) => {
       if (!(target instanceof Element) || box.contains(target)) return;
-      const under = target.getBoundingClientRect().bottom + CLEARANCE_PX - box.getBoundingClientRect().top;
+      // A control hidden in its label, as a star of the rating is, shows where the label is.
+      const shown = target.closest('label') ?? target;
+      const under = shown.getBoundingClientRect().bottom + CLEARANCE_PX - box.getBoundingClientRect().top;
       if (under > 0) page.scrollBy({ top: under, behavior: 'instant' });
     };
     page.addEventListener('focusin', onFocusIn);

@@ -14,6 +14,12 @@ test('event, category and interest set from the popup; the next clip gets the sa
   // Keyboard only: focus the rating and step up four stars with the arrow key.
   await popup.getByRole('radio', { name: 'Unrated' }).focus();
   for (let step = 0; step < 4; step++) await popup.keyboard.press('ArrowRight');
+  // The star reached is in view above the note editor, which stays at the bottom of the popup.
+  const starAndEditor = await popup.evaluate(() => ({
+    star: document.activeElement!.closest('label')!.getBoundingClientRect().bottom,
+    editor: document.querySelector('form.note-editor')!.getBoundingClientRect().top,
+  }));
+  expect(starAndEditor.star).toBeLessThanOrEqual(starAndEditor.editor);
   await expect
     .poll(async () => (await session.readStore<{ id: string; event: string; category: string; interest: number }>('talks'))[0])
     .toMatchObject({ id: 't_Pr0meTheus1', event: 'KubeCon NA 2021', category: 'Observability', interest: 4 });
