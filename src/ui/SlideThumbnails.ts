@@ -98,7 +98,7 @@ export function makeNoteSlides({ h, useState, useEffect, useLayoutEffect, useRef
       { class: 'slides' },
       h(
         'ul',
-        { class: 'slide-thumbnails plain-list', 'aria-label': t('slides') },
+        { class: 'slide-thumbnails', 'aria-label': t('slides') },
         slides.map((slide) =>
           h(
             'li',

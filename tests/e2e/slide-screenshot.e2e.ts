@@ -49,5 +49,12 @@ test('from the popup, Capture slide says the slide is a screenshot of the player
     .toBe("The player's frame could not be read, so the slide at 0:04 is a screenshot of the player.");
   const slides = (await readStoredSlides(popup)).filter((slide) => Math.floor(slide.atSec) === 4);
   expect(slides.map((slide) => [slide.decoded.width, slide.decoded.height, ...slide.decoded.colours.map(secondOfColour)])).toEqual([[640, 360, 4, 4, 4]]);
+  // The draft's two slides sit side by side under the note box, not one above the other.
+  const tops = await popup
+    .getByRole('list', { name: 'Slides' })
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((item) => item.getBoundingClientRect().top));
+  expect(tops).toHaveLength(2);
+  expect(tops[1]).toBe(tops[0]);
   await session.screenshot(popup, 'popup-slide-from-screenshot');
 });
