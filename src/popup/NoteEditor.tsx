@@ -10,8 +10,8 @@ import { useNoteSlides } from '../ui/use-slide-thumbnails';
 import { draftSlidesOwner, type DraftStore } from './drafts';
 import type { EditTarget } from './edit-target';
 import { typedSince, useSharedDraft, type BoxText } from './use-shared-draft';
-import { useClearOfEditor } from './use-clear-of-editor';
 import { useStartTime } from './use-start-time';
+import { useStickyEditor } from './use-sticky-editor';
 
 /** The writes of a save, loaded once something is typed: the popup opens without them. */
 const loadSaveNote = () => import('./save-note');
@@ -48,7 +48,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
   const [saving, setSaving] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const form = useRef<HTMLFormElement>(null);
-  useClearOfEditor(form);
+  useStickyEditor(form);
   const boxId = useId();
   latest.current.body = body;
   latest.current.atSec = start.atSec;

@@ -181,3 +181,31 @@ test('Export markdown with Include slides downloads a zip whose every image link
   for (const name of others) expect(strFromU8(files[name].slice(8, 12))).toBe('WEBP');
   await expect.poll(() => library.getByRole('status').filter({ hasText: 'with 1 talk and 3 slides' }).count()).toBe(1);
 });
+
+test('a draft holding many slides scrolls with the popup instead of covering the talk; the note box comes into view', async () => {
+  const watch = await session.openYouTube('/watch?v=Sl1desT4lk0');
+  const popup = await session.openPopupFor(watch);
+  for (const atSec of [1.5, 2.5, 3.5, 4.5, 5.5, 6.5]) {
+    await seekMainPlayer(watch, atSec);
+    await popup.getByRole('button', { name: 'Capture slide' }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe(`Slide at 0:0${Math.floor(atSec)} added to the note.`);
+  }
+  const box = popup.getByRole('textbox', { name: 'Note' });
+  /** Where the talk's details line ends and the editor begins, the page scrolled to its top. */
+  const atTop = () =>
+    popup.evaluate(() => {
+      document.querySelector('main')!.scrollTop = 0;
+      return {
+        details: document.querySelector('summary')!.getBoundingClientRect().bottom,
+        editor: document.querySelector('form.note-editor')!.getBoundingClientRect().top,
+      };
+    });
+  // Three rows of slides: the editor is most of the popup's height, and stays below the talk.
+  const { details, editor } = await atTop();
+  expect(editor).toBeGreaterThan(details);
+  await box.focus();
+  const { y, height } = (await box.boundingBox())!;
+  expect(y).toBeGreaterThanOrEqual(0);
+  expect(y + height).toBeLessThanOrEqual(600);
+  await session.screenshot(popup, 'popup-draft-with-many-slides');
+});
