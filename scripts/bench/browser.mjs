@@ -161,11 +161,24 @@ export async function typeSearchQueries(tab, afterEach) {
 }
 
 /** Time since navigation start when the library page has read all of it (`Export markdown` enabled). */
-export async function wholeLibraryTime(tab) {
+export async function wholeLibraryTime(tab, timeout = 300_000) {
   await tab.waitForFunction(
     () => [...document.querySelectorAll('button')].some((button) => button.textContent.trim() === 'Export markdown' && !button.disabled),
     undefined,
-    { timeout: 300_000, polling: 'raf' },
+    { timeout, polling: 'raf' },
   );
   return tab.evaluate(() => performance.now());
+}
+
+/**
+ * A library page opened at `libraryUrl`, once it has read the whole library (search, filters and export work).
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} libraryUrl
+ */
+export async function openWholeLibrary(context, libraryUrl, timeout = 300_000) {
+  const tab = await context.newPage();
+  await tab.goto(libraryUrl);
+  await appReadyTime(tab, 120_000);
+  await wholeLibraryTime(tab, timeout);
+  return tab;
 }

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONFERENCE_CHANNEL, CONFERENCE_PLAYLIST_ID } from '../fake-youtube/conference.mjs';
-import { appReadyTime, importThroughLibrary, launchBenchBrowser, POPUP_VIEWPORT } from './browser.mjs';
+import { appReadyTime, importThroughLibrary, launchBenchBrowser, openWholeLibrary, POPUP_VIEWPORT } from './browser.mjs';
 import { ROOT } from './build.mjs';
 import { clearLibrary, countTalks, installQueueProbe, installTriageFloor, installTriageProbe, readWholePlaylist } from './conference-in-page.mjs';
 import { writeSection } from './md-section.mjs';
@@ -145,15 +145,8 @@ async function queuedLibraryFigures(browser, runs, log) {
   }
 
   log(`conference: triage, ${TRIAGE_KEYS} presses of 3, and the same probe on a bare list`);
-  const library = await context.newPage();
-  await library.goto(browser.extensionUrl('src/options/index.html'));
-  await appReadyTime(library, 120_000);
-  // The event filter lists the events once the whole library is read: `Export markdown` is enabled then.
-  await library.waitForFunction(
-    () => [...document.querySelectorAll('button')].some((button) => button.textContent?.trim() === 'Export markdown' && !button.disabled),
-    undefined,
-    { timeout: 120_000 },
-  );
+  // The event filter lists the events once the whole library is read.
+  const library = await openWholeLibrary(context, browser.extensionUrl('src/options/index.html'), 120_000);
   await library.getByRole('combobox', { name: 'Event' }).selectOption(EVENT);
   await library.getByRole('combobox', { name: 'Sort' }).selectOption('interest');
   const talks = library.getByRole('list', { name: 'Talks' });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { startFakeYouTube } from '../fake-youtube/server.mjs';
-import { appReadyTime, heapAfterGc, importThroughLibrary, launchBenchBrowser, typeSearchQueries, wholeLibraryTime } from './browser.mjs';
+import { heapAfterGc, importThroughLibrary, launchBenchBrowser, openWholeLibrary, typeSearchQueries } from './browser.mjs';
 import { ROOT } from './build.mjs';
 import { makeBackup } from './dataset.mjs';
 import { installKeystrokeProbe } from './in-page.mjs';
@@ -39,10 +39,7 @@ const browser = await launchBenchBrowser({ extensionDir, hostResolverRule: youtu
 try {
   await importThroughLibrary(browser.context, browser.extensionUrl('src/options/index.html'), backupPath, 3_600_000);
 
-  const tab = await browser.context.newPage();
-  await tab.goto(browser.extensionUrl('src/options/index.html'));
-  await appReadyTime(tab, 120_000);
-  await wholeLibraryTime(tab);
+  const tab = await openWholeLibrary(browser.context, browser.extensionUrl('src/options/index.html'));
   await tab.waitForTimeout(500);
   console.log(`${SCALE}×: library heap after GC ${await heapFigures(tab)}`);
   const cdp = await tab.context().newCDPSession(tab);

@@ -21,6 +21,7 @@ import {
   heapAfterGc,
   launchBenchBrowser,
   openWatchPage,
+  openWholeLibrary,
   POPUP_VIEWPORT,
   SEARCH_QUERIES,
   traceMainThreadTasks,
@@ -293,10 +294,7 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
   // 6. The same rows without Talklog's code, typed into a frozen copy of the library page.
   log(`${scale}×: search floor: the library's rows alone`);
   {
-    const tab = await page();
-    await tab.goto(browser.extensionUrl('src/options/index.html'));
-    await appReadyTime(tab, 120_000);
-    await wholeLibraryTime(tab);
+    const tab = await openWholeLibrary(context, browser.extensionUrl('src/options/index.html'));
     await tab.waitForTimeout(300);
     await tab.evaluate(installRowsFloor, lists);
     await tab.evaluate(installKeystrokeProbe);

@@ -4,7 +4,7 @@
 // runs of the bench the search p95 of its 40 keystrokes moves by a quarter; here each build's is over all passes.
 //
 //   node scripts/bench/search-against.mjs <other tree>    (BENCH_PASSES=6, BENCH_SCALE=1)
-import { appReadyTime, typeSearchQueries, wholeLibraryTime } from './browser.mjs';
+import { openWholeLibrary, typeSearchQueries } from './browser.mjs';
 import { installKeystrokeProbe } from './in-page.mjs';
 import { sideBySide } from './side-by-side.mjs';
 import { median, percentile } from './stats.mjs';
@@ -18,10 +18,7 @@ const { browser, url, close } = await sideBySide(other, SCALE);
 try {
   const pages = {};
   for (const name of ['here', 'there']) {
-    const page = await browser.context.newPage();
-    await page.goto(url(name, 'src/options/index.html'));
-    await appReadyTime(page, 120_000);
-    await wholeLibraryTime(page);
+    const page = await openWholeLibrary(browser.context, url(name, 'src/options/index.html'));
     await page.evaluate(installKeystrokeProbe);
     pages[name] = page;
   }

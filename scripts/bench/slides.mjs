@@ -10,7 +10,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { appReadyTime, heapAfterGc, importThroughLibrary, launchBenchBrowser, openWatchPage, POPUP_VIEWPORT } from './browser.mjs';
+import { appReadyTime, heapAfterGc, importThroughLibrary, launchBenchBrowser, openWatchPage, openWholeLibrary, POPUP_VIEWPORT } from './browser.mjs';
 import { ROOT } from './build.mjs';
 import { makeBackup } from './dataset.mjs';
 import { writeSection } from './md-section.mjs';
@@ -95,10 +95,7 @@ async function libraryFigures(browser, runs, log, when) {
 async function libraryHeap(browser) {
   const heaps = [];
   for (let run = 0; run < MEMORY_RUNS; run++) {
-    const tab = await browser.context.newPage();
-    await tab.goto(browser.extensionUrl('src/options/index.html'));
-    await appReadyTime(tab, 120_000);
-    await wholeLibraryRead(tab);
+    const tab = await openWholeLibrary(browser.context, browser.extensionUrl('src/options/index.html'));
     await tab.waitForTimeout(300);
     heaps.push(await heapAfterGc(tab));
     await tab.close();
@@ -109,10 +106,7 @@ async function libraryHeap(browser) {
 /** `Export markdown` with `Include slides`: `Download` clicked → the zip downloaded; then fflate alone on the same bytes. */
 async function exportFigures(browser, runs, log) {
   log(`slides: export with slides, ${WARMUP} warm-up + ${runs} runs`);
-  const library = await browser.context.newPage();
-  await library.goto(browser.extensionUrl('src/options/index.html'));
-  await appReadyTime(library, 120_000);
-  await wholeLibraryRead(library);
+  const library = await openWholeLibrary(browser.context, browser.extensionUrl('src/options/index.html'));
   const times = [];
   let file = null;
   for (let run = 0; run < WARMUP + runs; run++) {
@@ -199,14 +193,6 @@ async function captureFigures(browser, runs, log) {
     floor: { ...summary(floors), width: frame.width, height: frame.height, bytes: frame.bytes },
     pairedRatio: median(captures.map((time, i) => time / floors[i])),
   };
-}
-
-async function wholeLibraryRead(tab) {
-  await tab.waitForFunction(
-    () => [...document.querySelectorAll('button')].some((button) => button.textContent?.trim() === 'Export markdown' && !button.disabled),
-    undefined,
-    { timeout: 300_000 },
-  );
 }
 
 // In the popup page: from the click event's timestamp on `Capture slide` to the frame after the draft's
