@@ -25,6 +25,38 @@ test('with many long notes the editor and its status stay in view in a 380x600 p
     expect(await popup.evaluate(() => document.scrollingElement!.scrollHeight <= innerHeight)).toBe(true);
     await session.screenshot(popup, `popup-many-notes-${colorScheme}`);
   }
+
+  // Paged through by keyboard from a note's first control, every line of the notes shows above the editor.
+  /** The part of the page in view above the editor, in the page's own coordinates, once a page's smooth scroll is over. */
+  const shown = () =>
+    popup.evaluate(async () => {
+      const page = document.querySelector('.popup__main')!;
+      const at = () => page.scrollTop;
+      for (let last = -1; at() !== last;) {
+        last = at();
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      const editorTop = document.querySelector('.note-editor')!.getBoundingClientRect().top - page.getBoundingClientRect().top;
+      return { top: page.scrollTop, bottom: page.scrollTop + editorTop, end: page.scrollHeight - page.clientHeight };
+    });
+  await popup.getByRole('list', { name: 'Notes' }).getByRole('link').first().focus();
+  for (const key of ['PageDown', 'PageUp']) {
+    let before = await shown();
+    for (let pages = 0; key === 'PageDown' ? before.top < before.end : before.top > 0; pages++) {
+      await popup.keyboard.press(key);
+      const after = await shown();
+      // Each page shows the line the last one ended on, or began with.
+      const overlap = key === 'PageDown' ? before.bottom - after.top : after.bottom - before.top;
+      expect(overlap).toBeGreaterThan(0);
+      before = after;
+      expect(pages).toBeLessThan(20);
+    }
+  }
+  // The note box, focused, keeps the page where it is.
+  await popup.keyboard.press('PageDown');
+  const atNotes = await shown();
+  await popup.getByRole('textbox', { name: 'Note' }).focus();
+  expect(await shown()).toEqual(atNotes);
 });
 
 test('a popup opens with the notes in view, the others come after it and are painted once scrolled to; the editor shows at once', async () => {
