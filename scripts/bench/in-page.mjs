@@ -271,3 +271,38 @@ export function installRowsFloor(lists) {
     if (box.value in lists) show(lists[box.value]);
   });
 }
+
+/**
+ * What each part of the library's rows costs the browser to draw: the library page, once it has read everything, is
+ * frozen as for `installRowsFloor`; then, in a frame of its own, each list of `lists` replaces the rows drawn (as a
+ * keystroke that brings new talks does), and the time from that change to the task after the frame is taken. Each
+ * round draws every list once under each of `parts` (a stylesheet that takes a part of each row away), in an order
+ * that alternates. Returns the times by part.
+ * @param {{ lists: string[], parts: Record<string, string>, rounds: number }} args
+ */
+export async function rowPartsFrames({ lists, parts, rounds }) {
+  document.body.replaceWith(document.body.cloneNode(true));
+  const list = document.querySelector('ul.talk-list');
+  const template = document.createElement('template');
+  const style = document.head.appendChild(document.createElement('style'));
+  const frame = (html) =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        template.innerHTML = html;
+        list.replaceChildren(...template.content.firstElementChild.children);
+        const changed = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - changed);
+        channel.port2.postMessage(null);
+      }),
+    );
+  const names = Object.keys(parts);
+  const times = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const name of round % 2 === 0 ? names : [...names].reverse()) {
+      style.textContent = parts[name];
+      for (const html of lists) times[name].push(await frame(html));
+    }
+  }
+  return times;
+}
