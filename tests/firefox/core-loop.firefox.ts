@@ -64,3 +64,48 @@ test('in Firefox: after YouTube’s in-page navigation the open popup follows, a
   const notes = await session.readStore<{ talkId: string; atSec: number | null }>('notes');
   expect(notes.filter((note) => note.atSec === 95).map((note) => note.talkId)).toEqual(['t_OpenMetr1cs']);
 });
+
+test('in Firefox: a popup of long notes pages down by the view above its editor, and Tab brings each control clear of it', async () => {
+  const watch = await session.openYouTube('/watch?v=Sl1desT4lk0');
+  const popup = await session.openExtensionPage(`src/popup/index.html?tab=${await session.tabIdOf(watch)}`, { width: 380, height: 600 });
+  const paragraph = 'Exemplars link a metric to the trace of one request that was counted in it. ';
+  for (let i = 1; i <= 8; i++) {
+    await popup.locator(role('textbox', 'Note')).fill(`${i}. ${paragraph.repeat(3)}`);
+    await popup.locator(role('button', 'Save note')).click();
+    await expect.poll(() => popup.$$eval('.popup__main a.time-link', (links) => links.length)).toBe(i);
+  }
+  /** The part of the page in view above the editor, once a smooth scroll is over; and the focused control's bottom. */
+  const shown = () =>
+    popup.evaluate(async () => {
+      const page = document.querySelector('.popup__main')!;
+      for (let last = -1; page.scrollTop !== last;) {
+        last = page.scrollTop;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const editorTop = document.querySelector('.note-editor')!.getBoundingClientRect().top;
+      const focused = document.activeElement!;
+      return {
+        top: page.scrollTop,
+        bottom: page.scrollTop + editorTop - page.getBoundingClientRect().top,
+        end: page.scrollHeight - page.clientHeight,
+        focusedClear: focused.closest('form') !== null || focused.getBoundingClientRect().bottom <= editorTop,
+      };
+    });
+  await popup.$eval('.popup__main a.time-link', (link) => (link as HTMLElement).focus());
+  let before = await shown();
+  for (let pages = 0; before.top < before.end; pages++) {
+    await popup.keyboard.press('PageDown');
+    const after = await shown();
+    // Each page shows the line the last one ended on.
+    expect(after.top).toBeLessThan(before.bottom);
+    before = after;
+    expect(pages).toBeLessThan(20);
+  }
+  await popup.$eval('.popup__main', (page) => page.scrollTo(0, 0));
+  await popup.$eval('.popup__main a.time-link', (link) => (link as HTMLElement).focus());
+  for (let steps = 0; !(await popup.evaluate(() => document.activeElement!.closest('form') !== null)); steps++) {
+    await popup.keyboard.press('Tab');
+    expect((await shown()).focusedClear).toBe(true);
+    expect(steps).toBeLessThan(40);
+  }
+});
