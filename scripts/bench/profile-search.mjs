@@ -5,14 +5,13 @@
 //
 //   node scripts/bench/profile-search.mjs      (BENCH_SCALE=1 by default; BENCH_SNAPSHOT=0 skips the snapshot;
 //                                             BENCH_PROFILE_OUT=file.json keeps the CPU profile and trace events)
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { startFakeYouTube } from '../fake-youtube/server.mjs';
-import { heapAfterGc, importThroughLibrary, launchBenchBrowser, openWholeLibrary, typeSearchQueries } from './browser.mjs';
+import { benchLibrary } from './bench-library.mjs';
+import { heapAfterGc, openWholeLibrary, typeSearchQueries } from './browser.mjs';
 import { ROOT } from './build.mjs';
-import { makeBackup } from './dataset.mjs';
 import { installKeystrokeProbe } from './in-page.mjs';
 import { median, percentile } from './stats.mjs';
 
@@ -31,15 +30,9 @@ const MB = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 
 const extensionDir = mkdtempSync(join(tmpdir(), 'talklog-profile-ext-'));
 await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: extensionDir, emptyOutDir: true, minify: false } });
-const work = mkdtempSync(join(tmpdir(), 'talklog-profile-'));
-const backupPath = join(work, 'backup.json');
-writeFileSync(backupPath, JSON.stringify(makeBackup({ talks: 2000 * SCALE, notes: 20000 * SCALE })));
-const youtube = await startFakeYouTube();
-const browser = await launchBenchBrowser({ extensionDir, hostResolverRule: youtube.hostResolverRule });
+const { browser, libraryUrl, close } = await benchLibrary({ extensionDir, scale: SCALE, importTimeout: 3_600_000 });
 try {
-  await importThroughLibrary(browser.context, browser.extensionUrl('src/options/index.html'), backupPath, 3_600_000);
-
-  const tab = await openWholeLibrary(browser.context, browser.extensionUrl('src/options/index.html'));
+  const tab = await openWholeLibrary(browser.context, libraryUrl);
   await tab.waitForTimeout(500);
   console.log(`${SCALE}×: library heap after GC ${await heapFigures(tab)}`);
   const cdp = await tab.context().newCDPSession(tab);
@@ -83,10 +76,7 @@ try {
   // Work the page does when idle (the search postings, built once the library is read) is done by now.
   console.log(`${SCALE}×: library heap after GC, after the search ${await heapFigures(tab)}`);
 } finally {
-  await browser.close();
-  await youtube.close();
-  rmSync(work, { recursive: true, force: true });
-  rmSync(extensionDir, { recursive: true, force: true });
+  await close();
 }
 
 /**

@@ -4,13 +4,9 @@
 // row shows is what it costs (see the rows floor in `npm run bench`).
 //
 //   node scripts/bench/row-parts.mjs      (BENCH_ROUNDS=20: about 3 minutes)
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startFakeYouTube } from '../fake-youtube/server.mjs';
-import { importThroughLibrary, launchBenchBrowser, openWholeLibrary, typeSearchQueries } from './browser.mjs';
+import { benchLibrary } from './bench-library.mjs';
+import { openWholeLibrary, typeSearchQueries } from './browser.mjs';
 import { buildBenchExtension } from './build.mjs';
-import { makeBackup } from './dataset.mjs';
 import { installKeystrokeProbe, rowPartsFrames, talkListHtml } from './in-page.mjs';
 import { median, percentile } from './stats.mjs';
 
@@ -30,15 +26,8 @@ const PARTS = {
   'labels for screen readers': hide('.talk-row .visually-hidden'),
 };
 
-const extensionDir = await buildBenchExtension();
-const work = mkdtempSync(join(tmpdir(), 'talklog-row-parts-'));
-const backupPath = join(work, 'backup.json');
-writeFileSync(backupPath, JSON.stringify(makeBackup({ talks: 2000, notes: 20000 })));
-const youtube = await startFakeYouTube();
-const browser = await launchBenchBrowser({ extensionDir, hostResolverRule: youtube.hostResolverRule });
+const { browser, libraryUrl, close } = await benchLibrary({ extensionDir: await buildBenchExtension() });
 try {
-  const libraryUrl = browser.extensionUrl('src/options/index.html');
-  await importThroughLibrary(browser.context, libraryUrl, backupPath);
   const tab = await openWholeLibrary(browser.context, libraryUrl);
   await tab.evaluate(installKeystrokeProbe);
   const lists = [];
@@ -60,8 +49,5 @@ try {
     );
   }
 } finally {
-  await browser.close();
-  await youtube.close();
-  rmSync(work, { recursive: true, force: true });
-  rmSync(extensionDir, { recursive: true, force: true });
+  await close();
 }
