@@ -116,6 +116,9 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
   const openExtensionPage = async (path: string, viewport?: { width: number; height: number }) => {
     const page = await addExtensionTab(path, { select: true });
     if (viewport) await page.setViewport(viewport);
+    // Selected by Firefox, it can still report itself hidden (no animation frames, timers slowed to one a second)
+    // once a viewport is set or another tab was closed through BiDi, until BiDi selects it too.
+    await page.bringToFront();
     await page.waitForFunction(appIsReady);
     return page;
   };
