@@ -3,6 +3,7 @@
 // dist/), or, `withoutExtension`, the very same browser with nothing installed — the baseline for
 // what Talklog adds to a YouTube tab.
 import { launchTalklogBrowser } from '../launch-browser.mjs';
+import { SEARCH_QUERIES } from './dataset.mjs';
 
 /**
  * @param {{ extensionDir?: string, hostResolverRule: string, withoutExtension?: boolean }} options
@@ -121,9 +122,6 @@ export async function traceMainThreadTasks(page) {
     return { longestMs: Math.max(0, ...main), over50: main.filter((cpu) => cpu > 50).length, tasks: main.length };
   };
 }
-
-/** The bench's search, typed one character at a time; a fresh query after each clear. 40 keystrokes. */
-export const SEARCH_QUERIES = ['prometheus scrape', 'ebpf network policy', 'otel'];
 
 /**
  * Focuses the library's `Search` box and empties it as a user does (select all, Backspace), through

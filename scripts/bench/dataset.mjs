@@ -272,6 +272,9 @@ const CODE_BITS = [
 
 export const BENCH_SEED = 20261126;
 
+/** The bench's search, typed one character at a time (words of the data above); a fresh query after each clear. 40 keystrokes. */
+export const SEARCH_QUERIES = ['prometheus scrape', 'ebpf network policy', 'otel'];
+
 /**
  * @param {{ talks?: number, notes?: number, seed?: number }} [size]
  * @returns {{ format: 'talklog-backup', version: 1, exportedAt: string, talks: object[], notes: object[] }}

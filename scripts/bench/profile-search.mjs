@@ -12,7 +12,7 @@ import { build } from 'vite';
 import { benchLibrary } from './bench-library.mjs';
 import { heapAfterGc, openWholeLibrary, typeSearchQueries } from './browser.mjs';
 import { ROOT } from './build.mjs';
-import { installKeystrokeProbe } from './in-page.mjs';
+import { installKeystrokeProbe } from './keystroke-probe.mjs';
 import { median, percentile } from './stats.mjs';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);

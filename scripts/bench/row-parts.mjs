@@ -7,7 +7,8 @@
 import { benchLibrary } from './bench-library.mjs';
 import { openWholeLibrary, typeSearchQueries } from './browser.mjs';
 import { buildBenchExtension } from './build.mjs';
-import { installKeystrokeProbe, rowPartsFrames, talkListHtml } from './in-page.mjs';
+import { installKeystrokeProbe } from './keystroke-probe.mjs';
+import { rowPartsFrames, talkListHtml } from './in-page.mjs';
 import { median, percentile } from './stats.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);

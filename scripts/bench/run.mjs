@@ -23,7 +23,6 @@ import {
   openWatchPage,
   openWholeLibrary,
   POPUP_VIEWPORT,
-  SEARCH_QUERIES,
   traceMainThreadTasks,
   typeSearchQueries,
   wholeLibraryTime,
@@ -31,20 +30,20 @@ import {
 import { buildBenchExtension, ROOT } from './build.mjs';
 import { bundleFigures } from './bundles.mjs';
 import { conferenceBench } from './conference.mjs';
-import { makeBackup } from './dataset.mjs';
+import { makeBackup, SEARCH_QUERIES } from './dataset.mjs';
 import { slidesBench } from './slides.mjs';
 import { idleCheck } from './idle.mjs';
 import {
   closeExportDialog,
   exportOnce,
   installImportProbe,
-  installKeystrokeProbe,
   installLongTaskProbe,
   installRowsFloor,
   stringifyFloor,
   takeLongestTask,
   talkListHtml,
 } from './in-page.mjs';
+import { installKeystrokeProbe } from './keystroke-probe.mjs';
 import { growthSvg } from './growth-chart.mjs';
 import { PARTS_SECTION, printTable, stampRun, writeBenchmarksMd, writeImportSection } from './report.mjs';
 import { writeSection } from './md-section.mjs';

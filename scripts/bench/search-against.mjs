@@ -8,7 +8,7 @@
 // BENCH_HERE_STYLE adds a stylesheet to this tree's library page: a lighter row tried before it is built, e.g.
 // `BENCH_HERE_STYLE='.talk-row__facts { display: none }' node scripts/bench/search-against.mjs .`
 import { openWholeLibrary, typeSearchQueries } from './browser.mjs';
-import { installKeystrokeProbe } from './in-page.mjs';
+import { installKeystrokeProbe } from './keystroke-probe.mjs';
 import { sideBySide } from './side-by-side.mjs';
 import { median, percentile } from './stats.mjs';
 
