@@ -2,8 +2,8 @@
 // driven through WebDriver BiDi with the Firefox build installed, at 1× and 10× the browser bench's library
 // (BENCH_FIREFOX_SCALES). The Chromium bench compares each figure with a Preact + Dexie floor page; the Firefox
 // build carries no floor pages, so this one reports what the issue's targets ask of the library's shape: the
-// first screen at 10× ÷ at 1×, search at 10×, the import's time and the page's longest wait for a frame while
-// it runs, and each keystroke next to the same keystrokes typed into a plain input of the same page.
+// first screen at 10× ÷ at 1×, search at 10×, the import's and the export's time and the page's longest wait for
+// a frame while they run, and each keystroke next to the same keystrokes typed into a plain input of the same page.
 // Reports only: figures go to stdout and to BENCHMARKS.md's firefox section.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ const ROOT = join(import.meta.dirname, '../..');
 const SIZE = { talks: 2000, notes: 20000 };
 const SCALES = (process.env.BENCH_FIREFOX_SCALES ?? '1,10').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
 const LIBRARY = 'src/options/index.html';
 /** What the plain input is typed, as the Chromium bench's keystroke floor. */
 const PLAIN_TYPED = 'prometheus scrape ebpf';
@@ -37,6 +38,7 @@ interface AtScale {
   importLongestGapMs: number;
   firstScreen: number[];
   whole: number[];
+  exports: { ms: number; longestGap: number }[];
   search: number[];
   plain: number[];
 }
@@ -59,6 +61,34 @@ function watchImport(): void {
       observer.disconnect();
     }
   }).observe(document.body, { subtree: true, childList: true, characterData: true });
+}
+
+/**
+ * From `Export markdown` clicked to its dialog's `Download` enabled (the log is made in a worker), and the page's
+ * longest wait for a frame meanwhile, the click's own task included.
+ */
+function exportTimed(): Promise<{ ms: number; longestGap: number }> {
+  const named = (root: ParentNode | null, name: string) => [...(root?.querySelectorAll('button') ?? [])].find((button) => button.textContent?.trim() === name);
+  return new Promise((resolve) => {
+    let longestGap = 0;
+    let ready = false;
+    let last = performance.now();
+    const frame = (now: number) => {
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+      if (!ready) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    const start = performance.now();
+    new MutationObserver((_, observer) => {
+      const download = named(document.querySelector('dialog[open]'), 'Download');
+      if (!download || download.disabled) return;
+      ready = true;
+      observer.disconnect();
+      resolve({ ms: performance.now() - start, longestGap });
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    named(document, 'Export markdown')!.click();
+  });
 }
 
 /** Types each character into the focused box with the keystroke probe armed; gives each one's latency. */
@@ -122,7 +152,15 @@ async function measureAt(scale: number, backupPath: string): Promise<AtScale> {
       }
     }
 
-    // 3. The bench's search typed into the last one; then a plain input of the same page.
+    // 3. Export markdown, as far as the log made; the dialog closed by Escape.
+    const exports = [];
+    for (let run = 0; run < EXPORT_RUNS; run++) {
+      exports.push(await page.evaluate(exportTimed));
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    }
+
+    // 4. The bench's search typed into the last one; then a plain input of the same page.
     await page.evaluate(installKeystrokeProbe);
     const search = [];
     for (const query of SEARCH_QUERIES) {
@@ -135,7 +173,7 @@ async function measureAt(scale: number, backupPath: string): Promise<AtScale> {
       input.focus();
     });
     const plain = await typeTimed(page, PLAIN_TYPED, 50);
-    return { scale, importMs: imported.end - imported.start, importLongestGapMs: imported.longestGap, firstScreen, whole, search, plain };
+    return { scale, importMs: imported.end - imported.start, importLongestGapMs: imported.longestGap, firstScreen, whole, exports, search, plain };
   } finally {
     await session.close();
   }
@@ -148,7 +186,7 @@ test('the library in Firefox at 1× and 10×', { timeout: 3_600_000 }, async () 
   for (const scale of SCALES) {
     const backupPath = join(mkdtempSync(join(tmpdir(), 'talklog-firefox-bench-')), 'talklog-backup.json');
     writeFileSync(backupPath, JSON.stringify(makeBackup({ talks: SIZE.talks * scale, notes: SIZE.notes * scale })));
-    console.error(`[firefox bench] ${scale}×: import, ${RUNS} loads, ${SEARCH_QUERIES.join('').length} keystrokes`);
+    console.error(`[firefox bench] ${scale}×: import, ${RUNS} loads, ${EXPORT_RUNS} exports, ${SEARCH_QUERIES.join('').length} keystrokes`);
     const at = await measureAt(scale, backupPath);
     // Every keystroke was seen from its keydown to a frame: a figure short of some would be a smaller sample.
     expect(at.search).toHaveLength(SEARCH_QUERIES.join('').length);
@@ -175,7 +213,7 @@ function report(version: string, results: AtScale[]): string {
 Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:firefox\` (the last step of
 \`npm run bench\`) in ${version}, headless, through WebDriver BiDi (\`puppeteer-core\`), with \`dist-firefox/\` installed
 as a temporary add-on; a fresh profile at each size. Talks / notes: the browser bench's seeded data, imported through
-\`Import backup\`. Medians of ${RUNS} loads; keystrokes as in the Chromium bench (its probe, its ${SEARCH_QUERIES.join('').length} keystrokes,
+\`Import backup\`. Medians of ${RUNS} loads and ${EXPORT_RUNS} exports; keystrokes as in the Chromium bench (its probe, its ${SEARCH_QUERIES.join('').length} keystrokes,
 from the keydown to the frame after the last change they made). Firefox has no Long Tasks API: the import's figure is
 the page's longest wait between two frames while it ran. Firefox's clock reads in whole milliseconds here. Load average ${loadavg()
     .map((load) => load.toFixed(2))
@@ -187,6 +225,8 @@ ${row('Import backup: file chosen → "Imported"', (at) => at.importMs, s)}
 ${row('Import: longest wait for a frame on the library page', (at) => at.importLongestGapMs, ms, false)}
 ${row('Library first screen (`app-ready`), median', (at) => median(at.firstScreen), ms)}
 ${row('Whole library read (Export enabled), median', (at) => median(at.whole), ms)}
+${row('Export markdown: click → log made (`Download` enabled), median', (at) => median(at.exports.map((run) => run.ms)), ms)}
+${row('Export: longest wait for a frame on the library page', (at) => Math.max(...at.exports.map((run) => run.longestGap)), ms, false)}
 ${row('Search keystroke → paint, median', (at) => median(at.search), ms)}
 ${row('Search keystroke → paint, p95', (at) => percentile(at.search, 95), ms)}
 ${row('A plain input of the same page, keystroke → paint, median', (at) => median(at.plain), ms, false)}
@@ -195,6 +235,6 @@ ${row('A plain input of the same page, keystroke → paint, p95', (at) => percen
 Reproduce:
 
 \`\`\`sh
-npm run bench:firefox     # BENCH_FIREFOX_SCALES=1,10 BENCH_RUNS=7 by default
+npm run bench:firefox     # BENCH_FIREFOX_SCALES=1,10 BENCH_RUNS=7 BENCH_EXPORT_RUNS=3 by default
 \`\`\``;
 }
