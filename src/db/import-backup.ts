@@ -4,6 +4,7 @@ import type { Note, Talk } from '../talk/model';
 import type { Slide } from '../talk/slide';
 import { libraryTables, type TalklogDb } from './database';
 import { byWrittenOrder, groupByTalk, withNotes, type TalkNotes } from './talk-notes';
+import { readInPages } from './read-in-pages';
 
 type MergeCounts = { added: number; updated: number; skipped: number };
 
@@ -118,7 +119,7 @@ async function storedNoteTalks(db: TalklogDb, backup: Backup): Promise<Map<strin
   const noteTalks = (records: (TalkNotes | undefined)[]) =>
     new Map(records.flatMap((record) => record?.notes.map((note) => [note.id, note.talkId] as const) ?? []));
   const claimed = noteTalks(await db.talkNotes.bulkGet([...new Set(outside.map((slide) => slide.talkId))]));
-  return outside.every((slide) => claimed.has(slide.noteId)) ? claimed : noteTalks(await db.talkNotes.toArray());
+  return outside.every((slide) => claimed.has(slide.noteId)) ? claimed : noteTalks(await readInPages(db.talkNotes, (record) => record.talkId));
 }
 
 /** Slides are written a few at a time: each holds a full image. */

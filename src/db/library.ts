@@ -3,6 +3,7 @@ import { requireWithin } from '../talk/bounded-text';
 import { NAME_MAX_CHARS, TITLE_MAX_CHARS } from '../talk/limits';
 import { libraryTables, type TalklogDb } from './database';
 import { allNotes } from './notes';
+import { readInPages } from './read-in-pages';
 
 /** What a person may change about a talk; everything else comes from YouTube. */
 export type TalkDetails = Pick<Talk, 'title' | 'speakers' | 'event' | 'category' | 'tags' | 'interest' | 'status'>;
@@ -134,7 +135,7 @@ export function sortedText(values: Iterable<unknown>): string[] {
 /** Every talk and note, read in one transaction: what a backup, an export or a sync starts from. */
 export async function allTalksAndNotes(db: TalklogDb): Promise<{ talks: Talk[]; notes: Note[] }> {
   return db.transaction('r', db.talks, db.talkNotes, async () => {
-    const [talks, notes] = await Promise.all([db.talks.toArray(), allNotes(db)]);
+    const [talks, notes] = await Promise.all([readInPages(db.talks, (talk) => talk.id), allNotes(db)]);
     return { talks, notes };
   });
 }

@@ -2,6 +2,7 @@ import type { Note } from '../talk/model';
 import { newNoteId } from '../talk/model';
 import { MAX_POSITION_SEC, NOTE_MAX_CHARS } from '../talk/limits';
 import { libraryTables, type TalklogDb } from './database';
+import { readInPages } from './read-in-pages';
 import { groupByTalk, withNotes } from './talk-notes';
 import type { DeletedTalks } from './talks';
 
@@ -17,7 +18,7 @@ export async function notesForTalks(db: TalklogDb, talkIds: string[]): Promise<N
 
 /** Every note of the library, talk by talk. */
 export async function allNotes(db: TalklogDb): Promise<Note[]> {
-  return (await db.talkNotes.toArray()).flatMap((record) => record.notes);
+  return (await readInPages(db.talkNotes, (record) => record.talkId)).flatMap((record) => record.notes);
 }
 
 export async function countNotesForTalk(db: TalklogDb, talkId: string): Promise<number> {
