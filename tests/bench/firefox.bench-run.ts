@@ -214,8 +214,8 @@ Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm
 \`npm run bench\`) in ${version}, headless, through WebDriver BiDi (\`puppeteer-core\`), with \`dist-firefox/\` installed
 as a temporary add-on; a fresh profile at each size. Talks / notes: the browser bench's seeded data, imported through
 \`Import backup\`. Medians of ${RUNS} loads and ${EXPORT_RUNS} exports; keystrokes as in the Chromium bench (its probe, its ${SEARCH_QUERIES.join('').length} keystrokes,
-from the keydown to the frame after the last change they made). Firefox has no Long Tasks API: the import's figure is
-the page's longest wait between two frames while it ran. Firefox's clock reads in whole milliseconds here. Load average ${loadavg()
+from the keydown to the frame after the last change they made). Firefox has no Long Tasks API: the import's and the
+export's second figures are the page's longest wait between two frames while they ran. Firefox's clock reads in whole milliseconds here. Load average ${loadavg()
     .map((load) => load.toFixed(2))
     .join(' ')} at the end.
 
