@@ -13,6 +13,12 @@ import { SyncState, type SyncStateSource } from './SyncState';
 import type { TabConnector } from './tab-connector';
 import { t } from '../i18n/t';
 
+/** The panel the popup hands over to, in the browser's own word: Chrome's side panel, Firefox's sidebar. */
+const SIDE_PANEL =
+  import.meta.env.MODE === 'firefox'
+    ? ({ open: 'openSidebar', failed: 'couldNotOpenSidebar' } as const)
+    : ({ open: 'openSidePanel', failed: 'couldNotOpenSidePanel' } as const);
+
 type View =
   | { kind: 'asking' }
   /** `saved`: the talk and its notes as read when it was shown (null: they could not be read then). */
@@ -139,10 +145,10 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
                 // No await before this call: the browser opens the panel only inside the click's user gesture.
                 connector
                   .openSidePanel()
-                  .then(onSidePanelOpened, (error: unknown) => setAnnouncement({ kind: 'alert', text: t('couldNotOpenSidePanel', errorMessage(error)) }));
+                  .then(onSidePanelOpened, (error: unknown) => setAnnouncement({ kind: 'alert', text: t(SIDE_PANEL.failed, errorMessage(error)) }));
               }}
             >
-              {t('openSidePanel')}
+              {t(SIDE_PANEL.open)}
             </button>
           )}
           <button type="button" class="button button--quiet" onClick={() => connector.openLibrary()}>

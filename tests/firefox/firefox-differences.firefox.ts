@@ -96,3 +96,16 @@ test('with Firefox in dark mode, the popup, sidebar and library are dark', async
     await session.inBrowserWindow(`(Services.prefs.clearUserPref('layout.css.prefers-color-scheme.content-override'), null)`);
   }
 });
+
+test('the popup calls it the sidebar: its `Open sidebar` button opens Firefox’s sidebar on the talk', async () => {
+  await session.inBrowserWindow('SidebarController.hide()');
+  await expect.poll(() => session.inBrowserWindow('SidebarController.isOpen')).toBe(false);
+  const watch = await session.openYouTube('/watch?v=OpenMetr1cs');
+  const popup = await session.openPopupFor(watch);
+  expect(await textsOf(popup, role('button', 'Open side panel'))).toEqual([]);
+  await popup.locator(role('button', 'Open sidebar')).click();
+  await expect.poll(() => session.inBrowserWindow('SidebarController.isOpen')).toBe(true);
+  // The popup here is a tab of its own; the toolbar's closes and leaves the watch page selected, as this does.
+  await watch.bringToFront();
+  await expect.poll(sidebarHeading).toBe('What You Need to Know About OpenMetrics');
+});
