@@ -2,9 +2,9 @@ import type { IndexableType, Table } from 'dexie';
 
 /**
  * Records read at a time. At 20,000 talks the notes table is about 60 MB: asked for in one request, Firefox
- * drew no frame for up to 0.8 s in the library page while its export worker waited for the answer.
+ * drew no frame for up to a second in the library page while its export worker waited for the answer.
  */
-export const PAGE_SIZE = 1000;
+const PAGE_SIZE = 1000;
 
 /** Every record of a table in primary-key order, read a page at a time: one state of it when called inside a transaction. */
 export async function readInPages<T, K extends IndexableType, Insert>(table: Table<T, K, Insert>, keyOf: (record: T) => K, pageSize = PAGE_SIZE): Promise<T[]> {
