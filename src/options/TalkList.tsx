@@ -160,7 +160,21 @@ function VirtualTalkList({
   };
   /** Rows drawn at most: none with the list's frame, then a few more a frame when it comes in parts; then every one. */
   const [rowsAtMost, setRowsAtMost] = useState(inParts ? 0 : Infinity);
+  /** Where each row drawn is drawn, by its index in the list. */
+  const drawnAt = useRef(new Map<number, number>());
   const virtualizer = useWindowVirtualizer(list, {
+    // A key's scroll is a row long and brings into view the row drawn below the window: the row to draw beyond it
+    // can wait until the frame that shows the focus moved is painted, so long as every row in view is drawn where
+    // it belongs (no row was measured anew).
+    drawAfterPaint: () => {
+      if (!scrollingByKey.current) return false;
+      const items = virtualizer.getVirtualItems();
+      const { startIndex, endIndex } = virtualizer.range ?? { startIndex: 0, endIndex: -1 };
+      return items.every(({ index, start }) => {
+        const at = drawnAt.current.get(index);
+        return at === undefined ? index < startIndex || index > endIndex : at === start;
+      });
+    },
     count: shown.length,
     estimateSize,
     overscan: OVERSCAN,
@@ -261,6 +275,7 @@ function VirtualTalkList({
 
   const inWindow = virtualizer.getVirtualItems();
   const rows = inWindow.length > rowsAtMost ? inWindow.slice(0, rowsAtMost) : inWindow;
+  drawnAt.current = new Map(rows.map((row) => [row.index, row.start]));
   const nextPart = inWindow.length > rowsAtMost + ROWS_A_PART ? rowsAtMost + ROWS_A_PART : Infinity;
   const { startIndex, endIndex } = virtualizer.range ?? {
     startIndex: 0,

@@ -202,6 +202,51 @@ test('keys that move the focus down the list scroll it a row at a time, with no 
   await library.close();
 });
 
+test('the frame that shows a key’s scroll draws no row: the next one below is drawn after it', async () => {
+  const library = await libraryOf(TALKS);
+  await talkList(library).getByRole('listitem').first().getByRole('heading').getByRole('link').focus();
+  // For each key: the rows drawn as it is pressed, in the frame after it (the scroll's frame), and whether the
+  // focused row is in view then.
+  await library.evaluate(() => {
+    const keys: { scrolled: boolean; before: number[]; inFrame: number[]; focusInView: boolean }[] = [];
+    (window as unknown as { keys: typeof keys }).keys = keys;
+    const drawn = () => [...document.querySelectorAll('ul.talk-list > li')].map((row) => Number(row.getAttribute('aria-posinset'))).sort((a, b) => a - b);
+    document.addEventListener(
+      'keydown',
+      () => {
+        const before = drawn();
+        const scrollY = window.scrollY;
+        requestAnimationFrame(() => {
+          const focused = document.activeElement!.closest('li')!.getBoundingClientRect();
+          // Rows sit at fractions of a pixel; a scroll goes by whole ones.
+          keys.push({ scrolled: window.scrollY !== scrollY, before, inFrame: drawn(), focusInView: focused.top >= 0 && focused.bottom <= innerHeight + 1 });
+        });
+      },
+      true,
+    );
+  });
+  for (let i = 0; i < 12; i++) {
+    await library.keyboard.press('ArrowDown');
+    await expect.poll(() => focusedRow(library)).toEqual({ position: i + 2, of: TALKS });
+    // The row beyond the window is drawn before the next key.
+    await expect
+      .poll(() =>
+        library.evaluate(() => [...document.querySelectorAll('ul.talk-list > li')].filter((row) => row.getBoundingClientRect().top >= innerHeight).length),
+      )
+      .toBe(1);
+  }
+  const keys = await library.evaluate(
+    () => (window as unknown as { keys: { scrolled: boolean; before: number[]; inFrame: number[]; focusInView: boolean }[] }).keys,
+  );
+  const scrolled = keys.filter((key) => key.scrolled);
+  expect(scrolled.length).toBeGreaterThan(3);
+  for (const key of scrolled) {
+    expect(key.focusInView).toBe(true);
+    expect(key.inFrame).toEqual(key.before);
+  }
+  await library.close();
+});
+
 test('the first letter of a search draws its rows once: none it draws is dropped, excerpts and all', async () => {
   const library = await libraryOf(TALKS);
   // From the keystroke on: the rows drawn (put into the list, or changed inside), and those taken out.
