@@ -151,10 +151,13 @@ export function installTriageProbe() {
   });
 }
 
-/** The triage floor, in a bare page: a list of links where any key moves the focus to the next one. */
-export function installTriageFloor() {
+/**
+ * The triage floor, in a bare page: a list of links where any key moves the focus to the next one.
+ * @param {number} links
+ */
+export function installTriageFloor(links) {
   const list = document.body.appendChild(document.createElement('ul'));
-  for (let i = 1; i <= 50; i++) {
+  for (let i = 1; i <= links; i++) {
     const link = list.appendChild(document.createElement('li')).appendChild(document.createElement('a'));
     link.href = `#talk-${i}`;
     link.textContent = `Talk ${i}`;
