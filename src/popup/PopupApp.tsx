@@ -41,7 +41,7 @@ interface PopupAppProps {
   onSidePanelOpened?: () => void;
   /** Where the quiet sync state in the bar comes from; left out, the bar shows none. */
   syncState?: SyncStateSource;
-  /** The library read for the tab's URL while the page was starting (main.tsx), for the first question to the tab. */
+  /** What the library holds for the talk of the tab's first answer, read as the page started (early-asks.ts): for that answer only. */
   firstRead?: Promise<TalkWithNotes | null>;
 }
 
@@ -58,8 +58,8 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
 
   /**
    * Shows the talk in the tab (clipped first when asked) with its notes, read in one go and drawn once;
-   * the first time, from the read made for the tab's URL as the page started, unless the page's answer
-   * names another video. A talk that cannot be saved is still shown, to take notes on.
+   * the first time, from the read made for the tab's first answer as the page started, when it could be made
+   * there. A talk that cannot be saved is still shown, to take notes on.
    */
   const showTalkHere = useCallback(
     async (clipIt: boolean): Promise<void> => {

@@ -2,7 +2,7 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { NotePageSetup } from './page-setup';
 import { PopupApp } from './PopupApp';
 import type { TabFollower } from './tab-connector';
-import type { FirstLook } from './talk-in-tab-url';
+import type { FirstLook } from './page-setup';
 
 interface SidePanelAppProps {
   setup: NotePageSetup;

@@ -1,5 +1,5 @@
 import type Browser from 'webextension-polyfill';
-import { openEarly } from '../db/early-connection';
+import { openEarly, readTalkEarly, type TalkReadEarly } from '../db/early-connection';
 import type { ExtensionToContentMessage } from '../messages/messages';
 import type { TalkHere } from '../talk/model';
 
@@ -11,41 +11,37 @@ import type { TalkHere } from '../talk/model';
  * to share a module with the rest, it would wait for that chunk too.
  */
 export interface EarlyAsks {
-  /**
-   * The tab of `?tab=<id>` (tests; a side panel opened for one tab), else the active tab of this window (null:
-   * none), with its URL when the page may see it.
-   */
-  tab: Promise<{ id: number; url?: string } | null>;
+  /** The id of the tab of `?tab=<id>` (tests; a side panel opened for one tab), else of the active tab of this window (null: none). */
+  tabId: Promise<number | null>;
   /** The content script's first answer in that tab; rejects when none answers (the connector then injects it). */
   talkHere: Promise<TalkHere>;
   /** The database's connection, for openTalklogDb to take (null: Dexie opens it). */
   db: Promise<IDBDatabase | null>;
+  /** What the library holds for the talk of that answer, read on that connection (null: the page reads it through Dexie). */
+  saved: Promise<TalkReadEarly | null>;
 }
 
-type TabsApi = Pick<Browser.Tabs.Static, 'get' | 'query' | 'sendMessage'>;
+type TabsApi = Pick<Browser.Tabs.Static, 'query' | 'sendMessage'>;
 
 export function askEarly(search: string, tabs: TabsApi): EarlyAsks {
   const db = openEarly();
   const pinned = pinnedTabId(search);
-  const tab =
-    pinned === null
-      ? activeTab(tabs)
-      : tabs.get(pinned).then(
-          (found) => ({ id: pinned, url: found.url }),
-          () => ({ id: pinned }),
-        );
+  const tabId = pinned === null ? activeTabId(tabs) : Promise.resolve(pinned);
   const question: ExtensionToContentMessage = { type: 'talklog/what-talk-is-here' };
   const ask = (tabId: number) => tabs.sendMessage(tabId, question) as Promise<TalkHere>;
-  // A pinned tab is asked at once, not after its URL.
-  const talkHere = pinned === null ? tab.then((found) => (found ? ask(found.id) : Promise.reject(new Error('no active tab')))) : ask(pinned);
+  // A pinned tab is asked at once; the active one once the browser has said which it is.
+  const talkHere = pinned === null ? tabId.then((id) => (id === null ? Promise.reject(new Error('no active tab')) : ask(id))) : ask(pinned);
   talkHere.catch(() => undefined); // handled by whoever takes it
-  return { tab, talkHere, db };
+  const saved = Promise.all([db, talkHere]).then(
+    ([connection, here]) => (here.kind === 'talk' ? readTalkEarly(connection, here.talk.videoId) : null),
+    () => null,
+  );
+  return { tabId, talkHere, db, saved };
 }
 
-/** The active tab of this window, with its URL: one question where asking for its id and then its URL took two. */
-async function activeTab(tabs: TabsApi): Promise<{ id: number; url?: string } | null> {
+async function activeTabId(tabs: TabsApi): Promise<number | null> {
   const [active] = await tabs.query({ active: true, currentWindow: true });
-  return active?.id === undefined ? null : { id: active.id, url: active.url };
+  return active?.id ?? null;
 }
 
 /** The tab named by `?tab=<id>`, or null. */

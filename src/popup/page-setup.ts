@@ -5,9 +5,9 @@ import { applyTheme } from '../ui/apply-theme';
 import { loadSyncStatus, onSyncStatusChanged } from '../sync/sync-storage';
 import { storageDrafts, type DraftStore } from './drafts';
 import type { SyncStateSource } from './SyncState';
+import type { TalkWithNotes } from '../db/talks';
 import type { EarlyAsks } from './early-asks';
-import { browserTabConnector } from './tab-connector';
-import { firstLook, type FirstLook } from './talk-in-tab-url';
+import { browserTabConnector, type TabConnector } from './tab-connector';
 
 export interface NotePageSetup {
   db: TalklogDb;
@@ -16,16 +16,23 @@ export interface NotePageSetup {
   syncState?: SyncStateSource;
 }
 
+/** The tab a note page opens on, asked at once, and what the library holds for its talk. */
+export interface FirstLook {
+  tabId: number | null;
+  /** A connector that asked the tab already (early-asks.ts): its first answer is on its way. */
+  connector: TabConnector;
+  /** The talk of the tab's first answer as the library holds it, for the first talk the page shows only (null: read it). */
+  read: Promise<TalkWithNotes | null>;
+}
+
 /**
- * What the popup and the side panel both start from: the tab, its content script's answer and the database's
- * connection, asked before this code had loaded (`early`); the library read for the tab's URL once the
- * database is open, and the settings read (the page themed by them).
+ * What the popup and the side panel both start from: the tab, its content script's answer, the database's
+ * connection and what it holds for that talk, asked before this code had loaded (`early`); and the settings
+ * read (the page themed by them).
  */
 export function startNotePage(early: EarlyAsks): Promise<[NotePageSetup, FirstLook]> {
   const db = openTalklogDb(DEFAULT_DB_NAME, early.db);
-  const first = early.tab.then((tab) =>
-    firstLook(db, tab?.id ?? null, browserTabConnector(tab?.id ?? null, { firstAnswer: early.talkHere, url: tab?.url ?? null })),
-  );
+  const first = early.tabId.then((tabId): FirstLook => ({ tabId, connector: browserTabConnector(tabId, { firstAnswer: early.talkHere }), read: early.saved }));
   return Promise.all([setUpNotePage(db), first]);
 }
 

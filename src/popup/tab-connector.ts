@@ -5,18 +5,12 @@ import { browserCaptureTab } from '../messages/capture-tab';
 import { sendToContent, sendToExtension } from '../messages/send';
 import type { SlideCapture } from '../slides/capture-slide';
 import type { TalkHere } from '../talk/model';
-import { videoIdFromUrl } from '../talk/video-id';
 import { openSidePanel } from '../ui/open-side-panel';
 import { browserConferenceConnector, type ConferenceConnector } from './conference-connector';
 
 /** What the note-taking page needs from the tab it works on. Tests pass their own. */
 export interface TabConnector {
   whatTalkIsHere(): Promise<TalkHere>;
-  /**
-   * The video of the tab's URL, known without asking the page (null: none, or the URL is hidden): its
-   * notes can be read while the page is asked. `whatTalkIsHere` has the last word.
-   */
-  videoIdInUrl(): Promise<string | null>;
   /** Seeks the tab's player; false when the tab no longer shows that video. */
   seek(videoId: string, atSec: number): Promise<boolean>;
   /** The caption on screen in the tab now; null when captions are off. */
@@ -48,8 +42,6 @@ export interface TabFollower {
 interface FirstAsked {
   /** The content script's answer to a question put as the page started (early-asks.ts): the first caller's. */
   firstAnswer?: Promise<TalkHere>;
-  /** The tab's URL as the page started (null: hidden from the page): the first `videoIdInUrl` asks nothing. */
-  url?: string | null;
 }
 
 /** The tab through the extension's APIs; what was asked of it as the page started (`first`) answers first. */
@@ -60,17 +52,11 @@ export function browserTabConnector(tabId: number | null, first: FirstAsked = {}
   };
   let early = tabId !== null && first.firstAnswer ? askWhatTalkIsHere(tabId, first.firstAnswer) : null;
   early?.catch(() => undefined); // handled by whoever takes it
-  let earlyUrl = first.url;
   return {
     whatTalkIsHere() {
       const answer = early ?? ask();
       early = null;
       return answer;
-    },
-    async videoIdInUrl() {
-      const url = earlyUrl !== undefined ? earlyUrl : tabId === null ? null : (await browser.tabs.get(tabId).catch(() => null))?.url;
-      earlyUrl = undefined;
-      return url ? videoIdFromUrl(url) : null;
     },
     async seek(videoId, atSec) {
       if (tabId === null) return false;

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_DB_NAME, openTalklogDb, type TalklogDb } from '../../src/db/database';
-import { EARLY_DB_NAME, openEarly } from '../../src/db/early-connection';
-import { getTalk, newTalk } from '../../src/db/talks';
-import type { Talk } from '../../src/talk/model';
+import { EARLY_DB_NAME, EARLY_DB_VERSION, earlyTalkId, openEarly, readTalkEarly } from '../../src/db/early-connection';
+import { putNotes } from '../../src/db/notes';
+import { getTalk, newTalk, talkWithNotes } from '../../src/db/talks';
+import { talkIdFor, type Talk } from '../../src/talk/model';
+import { makeNote } from '../export/records';
 import { capturedTalk, writeLibrary } from './test-db';
 
 const opened: TalklogDb[] = [];
@@ -76,19 +78,34 @@ describe('a connection opened before Dexie loaded', () => {
 
 /** Version 1's stores as IndexedDB holds them (Dexie's version × 10), with one talk: a browser before the updates. */
 function writeVersion1(name: string, talk: Talk): Promise<void> {
+  return writeOlderDatabase(name, 10, talk, (db) => {
+    const talks = db.createObjectStore('talks', { keyPath: 'id' });
+    talks.createIndex('videoId', 'videoId', { unique: true });
+    for (const field of ['createdAt', 'updatedAt', 'category', 'event', 'status', 'interest']) talks.createIndex(field, field);
+    talks.createIndex('tags', 'tags', { multiEntry: true });
+    const notes = db.createObjectStore('notes', { keyPath: 'id' });
+    notes.createIndex('talkId', 'talkId');
+    notes.createIndex('[talkId+createdAt]', ['talkId', 'createdAt']);
+    notes.createIndex('updatedAt', 'updatedAt');
+    return talks;
+  });
+}
+
+/** Version 7's two library stores, with one talk: the records as today, the indexes not. */
+function writeVersion7(name: string, talk: Talk): Promise<void> {
+  return writeOlderDatabase(name, 70, talk, (db) => {
+    const talks = db.createObjectStore('talks', { keyPath: 'id' });
+    talks.createIndex('videoId', 'videoId', { unique: true });
+    db.createObjectStore('talkNotes', { keyPath: 'talkId' });
+    return talks;
+  });
+}
+
+/** A database an older Talklog left at IndexedDB `version`: `makeStores` makes its stores and returns the talks', which gets `talk`. */
+function writeOlderDatabase(name: string, version: number, talk: Talk, makeStores: (db: IDBDatabase) => IDBObjectStore): Promise<void> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name, 10);
-    request.onupgradeneeded = () => {
-      const talks = request.result.createObjectStore('talks', { keyPath: 'id' });
-      talks.createIndex('videoId', 'videoId', { unique: true });
-      for (const field of ['createdAt', 'updatedAt', 'category', 'event', 'status', 'interest']) talks.createIndex(field, field);
-      talks.createIndex('tags', 'tags', { multiEntry: true });
-      const notes = request.result.createObjectStore('notes', { keyPath: 'id' });
-      notes.createIndex('talkId', 'talkId');
-      notes.createIndex('[talkId+createdAt]', ['talkId', 'createdAt']);
-      notes.createIndex('updatedAt', 'updatedAt');
-      talks.add(talk);
-    };
+    const request = indexedDB.open(name, version);
+    request.onupgradeneeded = () => makeStores(request.result).add(talk);
     request.onsuccess = () => {
       request.result.close();
       resolve();
@@ -97,6 +114,42 @@ function writeVersion1(name: string, talk: Talk): Promise<void> {
   });
 }
 
-test('the note pages open the database Talklog uses', () => {
+describe('the talk read on the early connection', () => {
+  test('is what Dexie reads: the talk and its notes in the order written, or no talk and no notes', async () => {
+    const name = `early-${crypto.randomUUID()}`;
+    const talk = await existingLibrary(name);
+    const db = open(name);
+    await writeLibrary(db, () => putNotes(db, [makeNote(talk, 'second', { createdAt: '2026-01-02T00:00:00.000Z' }), makeNote(talk, 'first')]));
+    db.close();
+    const connection = await openEarly(name);
+    expect(await readTalkEarly(connection, talk.videoId)).toEqual(await talkWithNotes(open(name), talk.id));
+    expect(await readTalkEarly(connection, 'NotClipped1')).toEqual({ talkId: talkIdFor('NotClipped1'), talk: undefined, notes: [] });
+    connection?.close();
+  });
+
+  test('is left to Dexie for a database it must upgrade first, none, or a connection closed meanwhile', async () => {
+    const name = `early-${crypto.randomUUID()}`;
+    const talk = newTalk(capturedTalk(), new Date('2026-01-01T00:00:00Z'));
+    await writeVersion7(name, talk);
+    const older = await openEarly(name);
+    expect(older?.objectStoreNames.contains('talkNotes')).toBe(true);
+    expect(await readTalkEarly(older, talk.videoId)).toBeNull();
+    older?.close();
+    expect(await readTalkEarly(null, talk.videoId)).toBeNull();
+
+    const current = `early-${crypto.randomUUID()}`;
+    await existingLibrary(current);
+    const closed = await openEarly(current);
+    closed?.close();
+    expect(await readTalkEarly(closed, talk.videoId)).toBeNull();
+    open(current);
+  });
+});
+
+test('the note pages open the database Talklog uses, at its version, and know its talks by their ids', async () => {
   expect(EARLY_DB_NAME).toBe(DEFAULT_DB_NAME);
+  const db = open(`early-${crypto.randomUUID()}`);
+  await db.open();
+  expect(db.backendDB().version).toBe(EARLY_DB_VERSION);
+  expect(earlyTalkId('Pr0meTheus1')).toBe(talkIdFor('Pr0meTheus1'));
 });

@@ -6,8 +6,6 @@ export function fakeTab(here: TalkHere) {
   const state = { here, caption: null as string | null, seeks: [] as number[], opened: [] as string[], pageChanged: () => {} };
   const connector: TabConnector = {
     whatTalkIsHere: async () => state.here,
-    // The tab's URL names the video the page shows (a test may make them differ).
-    videoIdInUrl: async () => (state.here.kind === 'talk' ? state.here.talk.videoId : state.here.videoId),
     seek: async (_videoId, atSec) => {
       state.seeks.push(atSec);
       return true;

@@ -4,7 +4,7 @@ import { allNotes } from '../../src/db/notes';
 import { afterEach, expect, test } from 'vitest';
 import { storageDrafts } from '../../src/popup/drafts';
 import { SidePanelApp } from '../../src/popup/SidePanelApp';
-import { firstLook } from '../../src/popup/talk-in-tab-url';
+import type { FirstLook } from '../../src/popup/page-setup';
 import { newTalk, type TalkWithNotes } from '../../src/db/talks';
 import type { TabFollower } from '../../src/popup/tab-connector';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
@@ -51,8 +51,8 @@ function fakeWindow(pages: Record<number, TalkHere>) {
 /** `initialTabId`: the tab the panel opens on (the pinned one when pinned), asked and read for as the page starts. */
 function renderSidePanel(follower: TabFollower, pinnedTabId: number | null, initialTabId: number | null, read?: Promise<TalkWithNotes | null>) {
   const setup = { db: freshDb(), drafts: storageDrafts(localStorage), settings: DEFAULT_SETTINGS };
-  const first = firstLook(setup.db, initialTabId, follower.connect(initialTabId));
-  render(<SidePanelApp setup={setup} tabs={follower} pinnedTabId={pinnedTabId} first={read ? { ...first, read } : first} />);
+  const first: FirstLook = { tabId: initialTabId, connector: follower.connect(initialTabId), read: read ?? Promise.resolve(null) };
+  render(<SidePanelApp setup={setup} tabs={follower} pinnedTabId={pinnedTabId} first={first} />);
   return setup.db;
 }
 
