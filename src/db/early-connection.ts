@@ -1,4 +1,6 @@
-import type { Note, Talk } from '../talk/model';
+import type { Talk } from '../talk/model';
+import type { TalkNotes } from './talk-notes';
+import type { TalkWithNotes } from './talks';
 
 /**
  * Opens the database at the version it has, as a page's first module runs: the browser takes 13–50 ms to answer,
@@ -44,20 +46,13 @@ export const EARLY_DB_VERSION = 90;
 /** A talk's id, as `talkIdFor` (talk/model.ts) makes it, which this module cannot import; early-connection.test.ts checks they agree. */
 export const earlyTalkId = (videoId: string) => `t_${videoId}`;
 
-/** A talk and its notes as the early read finds them: the `TalkWithNotes` of talks.ts. */
-export interface TalkReadEarly {
-  talkId: string;
-  talk: Talk | undefined;
-  notes: Note[];
-}
-
 /**
  * The talk saved for `videoId` and its notes, read on the early connection: through Dexie, the popup's first
  * read waited 15–20 ms more for Dexie's code to load and open the database. Null when the connection is not at
  * this build's version (Dexie upgrades it first) or the read fails: the page then reads through Dexie. Both
  * records are asked at once and answered with the second, not once the transaction commits.
  */
-export function readTalkEarly(connection: IDBDatabase | null, videoId: string): Promise<TalkReadEarly | null> {
+export function readTalkEarly(connection: IDBDatabase | null, videoId: string): Promise<TalkWithNotes | null> {
   if (connection?.version !== EARLY_DB_VERSION) return Promise.resolve(null);
   const talkId = earlyTalkId(videoId);
   return new Promise((resolve) => {
@@ -67,7 +62,7 @@ export function readTalkEarly(connection: IDBDatabase | null, videoId: string): 
       const talk = transaction.objectStore('talks').get(talkId);
       const record = transaction.objectStore('talkNotes').get(talkId);
       // Requests are answered in the order asked: the talk's is in by now.
-      record.onsuccess = () => resolve({ talkId, talk: talk.result as Talk | undefined, notes: (record.result as { notes: Note[] } | undefined)?.notes ?? [] });
+      record.onsuccess = () => resolve({ talkId, talk: talk.result as Talk | undefined, notes: (record.result as TalkNotes | undefined)?.notes ?? [] });
     } catch {
       // The connection closed (another page upgrades the database) or lacks a store.
       resolve(null);

@@ -1,5 +1,6 @@
 import type Browser from 'webextension-polyfill';
-import { openEarly, readTalkEarly, type TalkReadEarly } from '../db/early-connection';
+import { openEarly, readTalkEarly } from '../db/early-connection';
+import type { TalkWithNotes } from '../db/talks';
 import type { ExtensionToContentMessage } from '../messages/messages';
 import type { TalkHere } from '../talk/model';
 
@@ -18,7 +19,7 @@ export interface EarlyAsks {
   /** The database's connection, for openTalklogDb to take (null: Dexie opens it). */
   db: Promise<IDBDatabase | null>;
   /** What the library holds for the talk of that answer, read on that connection (null: the page reads it through Dexie). */
-  saved: Promise<TalkReadEarly | null>;
+  saved: Promise<TalkWithNotes | null>;
 }
 
 type TabsApi = Pick<Browser.Tabs.Static, 'query' | 'sendMessage'>;
