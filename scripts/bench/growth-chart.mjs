@@ -22,6 +22,8 @@ export const GROWTH_MEASURES = [
     name: 'Popup ready ÷ Preact + Dexie floor (paired rounds)',
     value: (s) => s.popup.pairedRatio,
     format: times,
+    // Where the median of the rounds lies, with 90% confidence: what "steadily" is judged by.
+    interval: (s) => s.popup.pairedInterval,
     target: '≤ 1.15× at every size',
     colour: '#2ca02c',
   },
@@ -62,7 +64,11 @@ export function growthTable(scales) {
   const first = scales[0];
   const last = scales.at(-1);
   const header = ['Measure', ...scales.map(label), `${last.scale}× ÷ ${first.scale}×`, 'Target'];
-  const rows = GROWTH_MEASURES.map((m) => [m.name, ...scales.map((s) => m.format(m.value(s))), times(m.value(last) / m.value(first)), m.target]);
+  const cell = (m, s) => {
+    const range = m.interval?.(s);
+    return range ? `${m.format(m.value(s))} (90%: ${range.low.toFixed(2)}–${range.high.toFixed(2)})` : m.format(m.value(s));
+  };
+  const rows = GROWTH_MEASURES.map((m) => [m.name, ...scales.map((s) => cell(m, s)), times(m.value(last) / m.value(first)), m.target]);
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 

@@ -4,9 +4,10 @@
 // ±0.05, as much as a change worth making; loaded in the same rounds, two builds differ by what they do.
 //
 //   node scripts/bench/popup-against.mjs <other tree>    (BENCH_ROUNDS=50, BENCH_SCALE=1)
+// Each ratio is the median of the rounds' own, with its 90% confidence interval (medianInterval in stats.mjs).
 import { appReadyTime, openWatchPage, POPUP_VIEWPORT } from './browser.mjs';
 import { sideBySide } from './side-by-side.mjs';
-import { median } from './stats.mjs';
+import { median, medianInterval } from './stats.mjs';
 
 const other = process.argv[2];
 if (!other) throw new Error('Usage: node scripts/bench/popup-against.mjs <other tree>');
@@ -41,7 +42,11 @@ try {
       await tab.close();
     }
   }
-  const paired = (a, b) => median(times[a].map((time, i) => time / times[b][i])).toFixed(3);
+  const paired = (a, b) => {
+    const ratios = times[a].map((time, i) => time / times[b][i]);
+    const { low, high } = medianInterval(ratios);
+    return `${median(ratios).toFixed(3)} (90%: ${low.toFixed(3)}–${high.toFixed(3)})`;
+  };
   console.log(
     `${SCALE}×, ${ROUNDS} rounds: popup here ${median(times.here).toFixed(1)} ms, there ${median(times.there).toFixed(1)} ms, floor ${median(times.floor).toFixed(1)} ms`,
   );

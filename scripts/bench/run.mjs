@@ -47,7 +47,7 @@ import { installKeystrokeProbe } from './keystroke-probe.mjs';
 import { growthSvg } from './growth-chart.mjs';
 import { PARTS_SECTION, printTable, stampRun, writeBenchmarksMd, writeImportSection } from './report.mjs';
 import { writeSection } from './md-section.mjs';
-import { median, percentile, summary } from './stats.mjs';
+import { median, medianInterval, percentile, summary } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 /**
@@ -57,10 +57,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
  */
 const PARTS = process.env.BENCH_PARTS?.split(',') ?? null;
 /**
- * Page loads of the popup and its floors are cheap and noisy (one load moves by a fifth from the next):
- * six times as many, so that the ratio of their medians moves by hundredths, not tenths, between runs.
+ * Page loads of the popup and its floors are cheap and noisy (one load moves by a fifth from the next, the
+ * popup ÷ its floor by a tenth from one round to the next): eighteen times as many, 127 at the default 7, so that
+ * the 90% interval of the rounds' median ratio is about ±0.04 wide (±0.07 with the 43 rounds before).
  */
-const POPUP_RUNS = 6 * RUNS + 1;
+const POPUP_RUNS = 18 * RUNS + 1;
 const WARMUP = 2;
 const MEMORY_RUNS = 3;
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
@@ -165,7 +166,7 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
     ready: summary(kinds.popup.times),
     bare: summary(kinds.bare.times),
     floor: summary(kinds.floor.times),
-    pairedRatio: median(kinds.popup.times.map((time, i) => time / kinds.floor.times[i])),
+    ...pairedWith(kinds.popup.times, kinds.floor.times),
   };
 
   // Memory: one extension page open at a time (a page's heap figure is its whole renderer's).
@@ -402,6 +403,16 @@ async function importLibrary(browser, page, backupPath, results) {
  * another closes is a few per cent faster or slower for its place alone (the browser is still tearing the
  * last one down), which a fixed order would count against one page every round.
  */
+/**
+ * A page's loads against its floor's, loaded back to back in the same rounds: the median of each round's ratio, and
+ * the interval that holds the median of such ratios with 90% confidence (medianInterval).
+ * @param {number[]} times @param {number[]} floorTimes
+ */
+function pairedWith(times, floorTimes) {
+  const ratios = times.map((time, i) => time / floorTimes[i]);
+  return { pairedRatio: median(ratios), pairedInterval: medianInterval(ratios) };
+}
+
 function inTurn(pages, round) {
   return round % 2 === 0 ? pages : [...pages].reverse();
 }
@@ -427,7 +438,7 @@ async function measureParts(browser, context, page, results) {
   }
   await watch.close();
   for (const [name, kind] of Object.entries(kinds)) {
-    results[name] = { ...summary(kind.times), pairedRatio: median(kind.times.map((time, i) => time / kinds.floor.times[i])) };
+    results[name] = { ...summary(kind.times), ...pairedWith(kind.times, kinds.floor.times) };
   }
   return results;
 }
@@ -441,8 +452,9 @@ function printPageParts({ scales, loadBefore, runs }) {
   const lines = [];
   for (const { scale, ...figures } of scales) {
     for (const name of ['floor', 'popup', 'library'].filter((n) => figures[n])) {
-      const { median: med, min, max, pairedRatio } = figures[name];
-      const ratio = name === 'floor' ? '' : `, ÷ floor ${(med / figures.floor.median).toFixed(2)}× (paired rounds ${pairedRatio.toFixed(2)}×)`;
+      const { median: med, min, max, pairedRatio, pairedInterval } = figures[name];
+      const paired = `paired rounds ${pairedRatio.toFixed(2)}×, 90% interval ${pairedInterval.low.toFixed(2)}–${pairedInterval.high.toFixed(2)}×`;
+      const ratio = name === 'floor' ? '' : `, ÷ floor ${(med / figures.floor.median).toFixed(2)}× (${paired})`;
       lines.push(`${scale}× ${name}: median ${med.toFixed(1)} ms (min ${min.toFixed(1)}, max ${max.toFixed(1)})${ratio}`);
     }
   }
