@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { NotePageSetup } from './page-setup';
 import { PopupApp } from './PopupApp';
-import type { TabFollower } from './tab-connector';
+import type { TabFollower } from './tab-follower';
 import type { FirstLook } from './page-setup';
 
 interface SidePanelAppProps {
@@ -22,13 +22,23 @@ export function SidePanelApp({ setup, tabs, pinnedTabId, first }: SidePanelAppPr
   const { tabId } = page;
 
   // Layout effects: listening starts with the render that shows the tab, so no load in between is missed.
-  useLayoutEffect(
-    () =>
-      pinnedTabId === null
-        ? tabs.onActiveTabChanged((active) => setPage((shown) => (shown.tabId === active ? shown : { tabId: active, shown: shown.shown + 1 })))
-        : undefined,
-    [tabs, pinnedTabId],
-  );
+  useLayoutEffect(() => {
+    if (pinnedTabId !== null) return;
+    let listening = true;
+    let switched = false;
+    const show = (active: number) => listening && setPage((shown) => (shown.tabId === active ? shown : { tabId: active, shown: shown.shown + 1 }));
+    const stop = tabs.onActiveTabChanged((active) => {
+      switched = true;
+      show(active);
+    });
+    // The tab asked for as the page started may no longer be the active one: a tab selected while the page loaded,
+    // before it listened, is shown now, unless a switch heard since says where the user is.
+    void tabs.activeTabId().then((active) => active === null || switched || show(active));
+    return () => {
+      listening = false;
+      stop();
+    };
+  }, [tabs, pinnedTabId]);
   useLayoutEffect(
     () => (tabId === null ? undefined : tabs.onTabLoaded(tabId, () => setPage((shown) => ({ tabId: shown.tabId, shown: shown.shown + 1 })))),
     [tabs, tabId],

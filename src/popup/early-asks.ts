@@ -40,7 +40,7 @@ export function askEarly(search: string, tabs: TabsApi): EarlyAsks {
   return { tabId, talkHere, db, saved };
 }
 
-async function activeTabId(tabs: TabsApi): Promise<number | null> {
+export async function activeTabId(tabs: Pick<TabsApi, 'query'>): Promise<number | null> {
   const [active] = await tabs.query({ active: true, currentWindow: true });
   return active?.id ?? null;
 }

@@ -5,7 +5,7 @@ import { earlyAsks } from './asks-first';
 import { pinnedTabId } from './early-asks';
 import { startNotePage } from './page-setup';
 import { SidePanelApp } from './SidePanelApp';
-import { browserTabFollower } from './tab-connector';
+import { browserTabFollower } from './tab-follower';
 
 const [setup, first] = await startNotePage(earlyAsks);
 document.body.classList.add('side-panel');

@@ -29,16 +29,6 @@ export interface TabConnector {
   conference?: ConferenceConnector;
 }
 
-/** What the side panel needs to follow the tabs of its window. Tests pass their own. */
-export interface TabFollower {
-  /** Calls back with the tab that became active in this page's window; returns the unsubscribe. */
-  onActiveTabChanged(listener: (tabId: number) => void): () => void;
-  /** Calls back each time the tab finishes loading a page; returns the unsubscribe. */
-  onTabLoaded(tabId: number, listener: () => void): () => void;
-  /** The connector to one tab (none: null). */
-  connect(tabId: number | null): TabConnector;
-}
-
 interface FirstAsked {
   /** The content script's answer to a question put as the page started (early-asks.ts): the first caller's. */
   firstAnswer?: Promise<TalkHere>;
@@ -98,29 +88,5 @@ export function browserTabConnector(tabId: number | null, first: FirstAsked = {}
       return tabId === null ? Promise.resolve() : openSidePanel({ tabId });
     },
     conference: tabId === null ? undefined : browserConferenceConnector(tabId),
-  };
-}
-
-/** The tabs of this page's window, through the extension's APIs. */
-export function browserTabFollower(): TabFollower {
-  const windowId = browser.windows.getCurrent().then((current) => current.id);
-  return {
-    onActiveTabChanged(listener) {
-      const onActivated = (info: browser.Tabs.OnActivatedActiveInfoType) => {
-        void windowId.then((id) => {
-          if (id === undefined || info.windowId === id) listener(info.tabId);
-        });
-      };
-      browser.tabs.onActivated.addListener(onActivated);
-      return () => browser.tabs.onActivated.removeListener(onActivated);
-    },
-    onTabLoaded(tabId, listener) {
-      const onUpdated = (updatedId: number, change: browser.Tabs.OnUpdatedChangeInfoType) => {
-        if (updatedId === tabId && change.status === 'complete') listener();
-      };
-      browser.tabs.onUpdated.addListener(onUpdated);
-      return () => browser.tabs.onUpdated.removeListener(onUpdated);
-    },
-    connect: (tabId) => browserTabConnector(tabId),
   };
 }

@@ -6,7 +6,7 @@ import { storageDrafts } from '../../src/popup/drafts';
 import { SidePanelApp } from '../../src/popup/SidePanelApp';
 import type { FirstLook } from '../../src/popup/page-setup';
 import { newTalk, type TalkWithNotes } from '../../src/db/talks';
-import type { TabFollower } from '../../src/popup/tab-connector';
+import type { TabFollower } from '../../src/popup/tab-follower';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { TalkHere } from '../../src/talk/model';
 import { capturedTalk, freshDb } from '../db/test-db';
@@ -22,12 +22,21 @@ const watching = (videoId: string, title: string): TalkHere => ({
   talk: capturedTalk({ videoId, url: `https://www.youtube.com/watch?v=${videoId}`, title }),
 });
 
-/** A browser window's tabs: which is active, and page loads in them. */
-function fakeWindow(pages: Record<number, TalkHere>) {
+/**
+ * A browser window's tabs: which is active (tab 1 at first), and page loads in them. The browser answers which tab
+ * is active at once, or, with `holdAnswers`, when `answer()` is called (with the tab active when it was asked).
+ */
+function fakeWindow(pages: Record<number, TalkHere>, { holdAnswers = false } = {}) {
   const tabs = new Map(Object.entries(pages).map(([id, here]) => [Number(id), fakeTab(here)]));
+  let active = 1;
   let activate: ((tabId: number) => void) | null = null;
+  const held: (() => void)[] = [];
   const loaded = new Map<number, () => void>();
   const follower: TabFollower = {
+    activeTabId() {
+      const asked = active;
+      return new Promise((resolve) => (holdAnswers ? held.push(() => resolve(asked)) : resolve(asked)));
+    },
     onActiveTabChanged(listener) {
       activate = listener;
       return () => (activate = null);
@@ -40,7 +49,12 @@ function fakeWindow(pages: Record<number, TalkHere>) {
   };
   return {
     follower,
-    activate: (tabId: number) => activate?.(tabId),
+    /** The user selects a tab: the panel hears of it only if it listens by then. */
+    activate(tabId: number) {
+      active = tabId;
+      activate?.(tabId);
+    },
+    answer: () => held.splice(0).forEach((answer) => answer()),
     load(tabId: number, here: TalkHere) {
       tabs.get(tabId)!.state.here = here;
       loaded.get(tabId)?.();
@@ -89,6 +103,27 @@ test('follows the active tab of its window, and each page load in it', async () 
   browserWindow.load(2, watching('ThirdTalk01', 'A third talk'));
   await screen.findByRole('heading', { name: 'A third talk' });
   expect(screen.getAllByRole('heading', { level: 1 }).map((heading) => heading.textContent)).toEqual(['A third talk']);
+});
+
+test('a tab selected while the panel was starting, before it listened, is the one it shows', async () => {
+  const browserWindow = fakeWindow({ 1: watching('Pr0meTheus1', 'Evolving Prometheus'), 2: watching('OpenMetr1cs', 'OpenMetrics') });
+  // The page asked for the active tab (1) as it started; the user selected tab 2 before it was drawn.
+  browserWindow.activate(2);
+  renderSidePanel(browserWindow.follower, null, 1);
+  await screen.findByRole('heading', { name: 'OpenMetrics' });
+  expect(screen.getAllByRole('heading', { level: 1 }).map((heading) => heading.textContent)).toEqual(['OpenMetrics']);
+});
+
+test('a tab selected after the panel asked which is active wins over that answer', async () => {
+  const browserWindow = fakeWindow({ 1: watching('Pr0meTheus1', 'Evolving Prometheus'), 2: watching('OpenMetr1cs', 'OpenMetrics') }, { holdAnswers: true });
+  renderSidePanel(browserWindow.follower, null, 1);
+  await screen.findByRole('heading', { name: 'Evolving Prometheus' });
+  browserWindow.activate(2);
+  await screen.findByRole('heading', { name: 'OpenMetrics' });
+  // The browser's answer, given before the switch (tab 1), arrives after it.
+  browserWindow.answer();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(screen.getAllByRole('heading', { level: 1 }).map((heading) => heading.textContent)).toEqual(['OpenMetrics']);
 });
 
 test('pinned to a tab, it stays there when another tab becomes active', async () => {
