@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { allNotes } from '../../src/db/notes';
 import { afterEach, expect, test } from 'vitest';
 import { storageDrafts } from '../../src/popup/drafts';
@@ -24,18 +24,23 @@ const watching = (videoId: string, title: string): TalkHere => ({
 
 /**
  * A browser window's tabs: which is active (tab 1 at first), and page loads in them. The browser answers which tab
- * is active at once, or, with `holdAnswers`, when `answer()` is called (with the tab active when it was asked).
+ * is active at once, or, with `holdAnswers`, when `answer()` is called (with the tab active when it was asked);
+ * `answer()` settles once those who asked have heard the answer.
  */
 function fakeWindow(pages: Record<number, TalkHere>, { holdAnswers = false } = {}) {
   const tabs = new Map(Object.entries(pages).map(([id, here]) => [Number(id), fakeTab(here)]));
   let active = 1;
   let activate: ((tabId: number) => void) | null = null;
-  const held: (() => void)[] = [];
+  const held: { answer: () => void; answered: Promise<number | null> }[] = [];
   const loaded = new Map<number, () => void>();
   const follower: TabFollower = {
     activeTabId() {
       const asked = active;
-      return new Promise((resolve) => (holdAnswers ? held.push(() => resolve(asked)) : resolve(asked)));
+      if (!holdAnswers) return Promise.resolve(asked);
+      let answer = () => {};
+      const answered = new Promise<number | null>((resolve) => (answer = () => resolve(asked)));
+      held.push({ answer, answered });
+      return answered;
     },
     onActiveTabChanged(listener) {
       activate = listener;
@@ -54,7 +59,14 @@ function fakeWindow(pages: Record<number, TalkHere>, { holdAnswers = false } = {
       active = tabId;
       activate?.(tabId);
     },
-    answer: () => held.splice(0).forEach((answer) => answer()),
+    /** Then-callbacks run in the order they were added: the asker's, added first, has run when this settles. */
+    answer: () =>
+      Promise.all(
+        held.splice(0).map(({ answer, answered }) => {
+          answer();
+          return answered;
+        }),
+      ),
     load(tabId: number, here: TalkHere) {
       tabs.get(tabId)!.state.here = here;
       loaded.get(tabId)?.();
@@ -120,9 +132,10 @@ test('a tab selected after the panel asked which is active wins over that answer
   await screen.findByRole('heading', { name: 'Evolving Prometheus' });
   browserWindow.activate(2);
   await screen.findByRole('heading', { name: 'OpenMetrics' });
-  // The browser's answer, given before the switch (tab 1), arrives after it.
-  browserWindow.answer();
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // The browser's answer, given before the switch (tab 1), arrives after it; any draw it asked for is flushed.
+  await act(async () => {
+    await browserWindow.answer();
+  });
   expect(screen.getAllByRole('heading', { level: 1 }).map((heading) => heading.textContent)).toEqual(['OpenMetrics']);
 });
 
