@@ -12,7 +12,7 @@ import { TalkRow, type RowActions, type RowContext } from './TalkRow';
 import { triagePatch } from './triage-keys';
 import './TalkList.css';
 import { useListedOnceNotesRead, type DrawnRows } from './use-talk-notes';
-import { useWindowVirtualizer } from './use-window-virtualizer';
+import { rowsInView, useWindowVirtualizer } from './use-window-virtualizer';
 
 /**
  * Rows drawn beyond each edge of the window at rest, so that Tab and the arrows always find the next one.
@@ -169,7 +169,7 @@ function VirtualTalkList({
     drawAfterPaint: () => {
       if (!scrollingByKey.current) return false;
       const items = virtualizer.getVirtualItems();
-      const { startIndex, endIndex } = virtualizer.range ?? { startIndex: 0, endIndex: -1 };
+      const { startIndex, endIndex } = rowsInView(virtualizer) ?? { startIndex: 0, endIndex: -1 };
       return items.every(({ index, start }) => {
         const at = drawnAt.current.get(index);
         return at === undefined ? index < startIndex || index > endIndex : at === start;
@@ -277,10 +277,7 @@ function VirtualTalkList({
   const rows = inWindow.length > rowsAtMost ? inWindow.slice(0, rowsAtMost) : inWindow;
   drawnAt.current = new Map(rows.map((row) => [row.index, row.start]));
   const nextPart = inWindow.length > rowsAtMost + ROWS_A_PART ? rowsAtMost + ROWS_A_PART : Infinity;
-  const { startIndex, endIndex } = virtualizer.range ?? {
-    startIndex: 0,
-    endIndex: 0,
-  };
+  const { startIndex, endIndex } = rowsInView(virtualizer) ?? { startIndex: 0, endIndex: 0 };
   useLayoutEffect(
     () => (rowsAtMost === Infinity ? whenPainted(onFirstRowsPainted) : whenPainted(() => setRowsAtMost(nextPart))),
     [rowsAtMost, nextPart, onFirstRowsPainted],

@@ -1,4 +1,12 @@
-import { observeWindowOffset, observeWindowRect, Virtualizer, windowScroll, type VirtualizerOptions } from '@tanstack/virtual-core';
+import {
+  defaultRangeExtractor,
+  observeWindowOffset,
+  observeWindowRect,
+  Virtualizer,
+  windowScroll,
+  type Range,
+  type VirtualizerOptions,
+} from '@tanstack/virtual-core';
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { whenPainted } from '../ui/when-idle';
@@ -43,6 +51,7 @@ export function useWindowVirtualizer(list: RefObject<HTMLElement | null>, option
     observeElementOffset: observeWindowOffset,
     scrollToFn: windowScroll,
     initialOffset: () => window.scrollY,
+    rangeExtractor: (range) => (virtualizerOptions.rangeExtractor ?? defaultRangeExtractor)(withoutSlivers(range, virtualizer)),
     onChange: () => {
       if (!drawAfterPaint?.()) rerender(0);
       else
@@ -58,4 +67,26 @@ export function useWindowVirtualizer(list: RefObject<HTMLElement | null>, option
   // After every render: the virtualizer picks up a changed count or scroll element.
   useLayoutEffect(() => virtualizer._willUpdate());
   return virtualizer;
+}
+
+/** The rows in the window (indexes in the list), as `virtualizer.range` has them but without slivers (see below). */
+export function rowsInView(virtualizer: Virtualizer<Window, HTMLElement>): { startIndex: number; endIndex: number } | null {
+  return virtualizer.range && withoutSlivers(virtualizer.range, virtualizer);
+}
+
+/**
+ * The range without a row at either end that the window's edge cuts less than a pixel into. A key's scroll brings a row's
+ * edge to the window's, at a fraction of a pixel; the browser then sets the scroll to a whole pixel, and the next row
+ * was counted as in view by the part of a pixel it was off: it was drawn, and a row beyond it too.
+ */
+function withoutSlivers<R extends Pick<Range, 'startIndex' | 'endIndex'>>(range: R, virtualizer: Virtualizer<Window, HTMLElement>): R {
+  const top = virtualizer.scrollOffset;
+  const height = virtualizer.scrollRect?.height;
+  if (top === null || height === undefined) return range;
+  const rows = virtualizer.measurementsCache;
+  let { startIndex, endIndex } = range;
+  const bottom = top + height;
+  if (endIndex > startIndex && rows[endIndex].start > bottom - 1 && rows[endIndex].end > bottom) endIndex--;
+  if (startIndex < endIndex && rows[startIndex].end < top + 1 && rows[startIndex].start < top) startIndex++;
+  return { ...range, startIndex, endIndex };
 }

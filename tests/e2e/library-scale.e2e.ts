@@ -202,6 +202,23 @@ test('keys that move the focus down the list scroll it a row at a time, with no 
   await library.close();
 });
 
+test('keys with pauses between them: each scroll comes to rest with one row beyond the window, however the browser rounded it', async () => {
+  const library = await libraryOf(TALKS);
+  await talkList(library).getByRole('listitem').first().getByRole('heading').getByRole('link').focus();
+  const mostBelow = await watchRowsBelow(library);
+  // Each key's scroll stops before the next key (the list hears a scroll stop 150 ms after its last event): the rows
+  // are drawn for a window at rest, at a scroll the browser set to a whole pixel while the row it brought into view
+  // ends a fraction of a pixel above or below the window's edge.
+  for (let i = 0; i < 12; i++) {
+    await library.keyboard.press('ArrowDown');
+    await expect.poll(() => focusedRow(library)).toEqual({ position: i + 2, of: TALKS });
+    await library.waitForTimeout(300);
+  }
+  expect(await library.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  expect(await mostBelow()).toBe(1);
+  await library.close();
+});
+
 test('the frame that shows a key’s scroll draws no row: the next one below is drawn after it', async () => {
   const library = await libraryOf(TALKS);
   await talkList(library).getByRole('listitem').first().getByRole('heading').getByRole('link').focus();
