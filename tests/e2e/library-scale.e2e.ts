@@ -29,21 +29,23 @@ const focusedRow = (library: Page) =>
   });
 
 /**
- * Watches, every frame from now on, how many rows are drawn wholly below the window; the function it returns
- * gives the most seen.
+ * Watches, every frame from now on, how many rows are drawn wholly beyond the window's bottom edge (or its top); the
+ * function it returns gives the most seen.
  */
-async function watchRowsBelow(library: Page): Promise<() => Promise<number>> {
-  await library.evaluate(() => {
-    const seen = window as unknown as { mostBelow: number };
-    seen.mostBelow = 0;
+async function watchRowsBeyond(library: Page, edge: 'below' | 'above' = 'below'): Promise<() => Promise<number>> {
+  type Seen = { mostBeyond: Record<string, number> };
+  await library.evaluate((edge) => {
+    const seen = window as unknown as Seen;
+    seen.mostBeyond = { ...seen.mostBeyond, [edge]: 0 };
     const list = document.querySelector('ul.talk-list')!;
+    const beyond = (row: Element) => (edge === 'below' ? row.getBoundingClientRect().top >= innerHeight : row.getBoundingClientRect().bottom <= 0);
     const look = () => {
-      seen.mostBelow = Math.max(seen.mostBelow, [...list.children].filter((row) => row.getBoundingClientRect().top >= innerHeight).length);
+      seen.mostBeyond[edge] = Math.max(seen.mostBeyond[edge], [...list.children].filter(beyond).length);
       requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
-  });
-  return () => library.evaluate(() => (window as unknown as { mostBelow: number }).mostBelow);
+  }, edge);
+  return () => library.evaluate((edge) => (window as unknown as Seen).mostBeyond[edge], edge);
 }
 
 type Backup = ReturnType<typeof makeBackup>;
@@ -171,7 +173,7 @@ test('a search draws the window’s rows and one beyond it, where they were; a s
   await expect.poll(beyond).toEqual({ below: 1, above: 0 });
 
   // While the page scrolls, rows are drawn further ahead, so that the scroll finds them drawn.
-  const mostBelow = await watchRowsBelow(library);
+  const mostBelow = await watchRowsBeyond(library);
   for (let i = 0; i < 5; i++) await library.mouse.wheel(0, 400);
   await expect.poll(mostBelow).toBeGreaterThanOrEqual(4);
   // Once it stops, one row beyond each edge again: Tab from the window's last row goes on to the next.
@@ -192,7 +194,7 @@ test('a search draws the window’s rows and one beyond it, where they were; a s
 test('keys that move the focus down the list scroll it a row at a time, with no rows drawn ahead for that scroll', async () => {
   const library = await libraryOf(TALKS);
   await talkList(library).getByRole('listitem').first().getByRole('heading').getByRole('link').focus();
-  const mostBelow = await watchRowsBelow(library);
+  const mostBelow = await watchRowsBeyond(library);
   for (let i = 0; i < 12; i++) await library.keyboard.press('ArrowDown');
   await expect.poll(() => focusedRow(library)).toEqual({ position: 13, of: TALKS });
   expect(await library.evaluate(() => window.scrollY)).toBeGreaterThan(0);
@@ -205,17 +207,24 @@ test('keys that move the focus down the list scroll it a row at a time, with no 
 test('keys with pauses between them: each scroll comes to rest with one row beyond the window, however the browser rounded it', async () => {
   const library = await libraryOf(TALKS);
   await talkList(library).getByRole('listitem').first().getByRole('heading').getByRole('link').focus();
-  const mostBelow = await watchRowsBelow(library);
   // Each key's scroll stops before the next key (the list hears a scroll stop 150 ms after its last event): the rows
   // are drawn for a window at rest, at a scroll the browser set to a whole pixel while the row it brought into view
   // ends a fraction of a pixel above or below the window's edge.
-  for (let i = 0; i < 12; i++) {
-    await library.keyboard.press('ArrowDown');
-    await expect.poll(() => focusedRow(library)).toEqual({ position: i + 2, of: TALKS });
-    await library.waitForTimeout(300);
-  }
+  const keysWithPauses = async (key: string, from: number, to: number) => {
+    for (let position = from; position !== to;) {
+      await library.keyboard.press(key);
+      position += to > from ? 1 : -1;
+      await expect.poll(() => focusedRow(library)).toEqual({ position, of: TALKS });
+      await library.waitForTimeout(300);
+    }
+  };
+  const mostBelow = await watchRowsBeyond(library);
+  await keysWithPauses('ArrowDown', 1, 16);
   expect(await library.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   expect(await mostBelow()).toBe(1);
+  const mostAbove = await watchRowsBeyond(library, 'above');
+  await keysWithPauses('ArrowUp', 16, 2);
+  expect(await mostAbove()).toBe(1);
   await library.close();
 });
 
