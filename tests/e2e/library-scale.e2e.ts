@@ -28,6 +28,13 @@ const focusedRow = (library: Page) =>
     return row ? { position: Number(row.getAttribute('aria-posinset')), of: Number(row.getAttribute('aria-setsize')) } : null;
   });
 
+/** Rows drawn wholly below or above the window now. */
+const rowsBeyond = (library: Page) =>
+  library.evaluate(() => {
+    const rows = [...document.querySelectorAll('ul.talk-list > li')].map((row) => row.getBoundingClientRect());
+    return { below: rows.filter((row) => row.top >= innerHeight).length, above: rows.filter((row) => row.bottom <= 0).length };
+  });
+
 /**
  * Watches, every frame from now on, how many rows are drawn wholly beyond the window's bottom edge (or its top); the
  * function it returns gives the most seen.
@@ -157,12 +164,7 @@ test('the library opens without moving what it has drawn: the first screen, then
 
 test('a search draws the window’s rows and one beyond it, where they were; a scroll draws more ahead while it lasts', async () => {
   const library = await libraryOf(TALKS);
-  /** Rows drawn wholly below or above the window. */
-  const beyond = () =>
-    library.evaluate(() => {
-      const rows = [...document.querySelectorAll('ul.talk-list > li')].map((row) => row.getBoundingClientRect());
-      return { below: rows.filter((row) => row.top >= innerHeight).length, above: rows.filter((row) => row.bottom <= 0).length };
-    });
+  const beyond = () => rowsBeyond(library);
   const listTop = () => library.evaluate(() => document.querySelector('ul.talk-list')!.getBoundingClientRect().top);
   const topBefore = await listTop();
   await library.getByRole('searchbox', { name: 'Search' }).fill('cloud');
@@ -255,11 +257,7 @@ test('the frame that shows a key’s scroll draws no row: the next one below is 
     await library.keyboard.press('ArrowDown');
     await expect.poll(() => focusedRow(library)).toEqual({ position: i + 2, of: TALKS });
     // The row beyond the window is drawn before the next key.
-    await expect
-      .poll(() =>
-        library.evaluate(() => [...document.querySelectorAll('ul.talk-list > li')].filter((row) => row.getBoundingClientRect().top >= innerHeight).length),
-      )
-      .toBe(1);
+    await expect.poll(async () => (await rowsBeyond(library)).below).toBe(1);
   }
   const keys = await library.evaluate(
     () => (window as unknown as { keys: { scrolled: boolean; before: number[]; inFrame: number[]; focusInView: boolean }[] }).keys,
