@@ -354,19 +354,22 @@ async function importLibrary(browser, page, backupPath, results) {
     undefined,
     { timeout: 600_000, polling: 100 },
   );
-  const importMs = performance.now() - importStart;
+  const seenMs = performance.now() - importStart;
   const importText = String(await outcome.jsonValue()).trim();
   if (!importText.startsWith('Imported')) throw new Error(`Import failed: ${importText}`);
   const longestTask = await library.evaluate(takeLongestTask);
+  await library.waitForFunction(() => window.__benchImportPhases.said !== null, undefined, { polling: 'raf' });
   const phases = await library.evaluate(() => window.__benchImportPhases);
-  log(`imported in ${(importMs / 1000).toFixed(1)} s: ${importText}`);
+  // In the page, as the user waits: Playwright's own time counts its handing the file over and its polling for the message too.
+  const importMs = phases.said - phases.chosen;
+  log(`imported in ${(importMs / 1000).toFixed(1)} s (seen from Playwright in ${(seenMs / 1000).toFixed(1)} s): ${importText}`);
   // The list's own count ("20,000 talks"), not the import's message, which names as many.
   const count = `${size.talks.toLocaleString('en')} talks`;
   await library.waitForFunction((text) => [...document.querySelectorAll('[aria-live]')].some((e) => e.textContent?.trim() === text), count, {
     timeout: 600_000,
     polling: 100,
   });
-  const takenIn = { ms: performance.now() - importStart - importMs, longestTask: await library.evaluate(takeLongestTask) };
+  const takenIn = { ms: performance.now() - importStart - seenMs, longestTask: await library.evaluate(takeLongestTask) };
   const threadTime = await endTrace();
   const stored = await library.evaluate(countStores);
   if (stored.talks < size.talks || stored.notes < size.notes) throw new Error(`After import: ${JSON.stringify(stored)}`);
@@ -374,6 +377,7 @@ async function importLibrary(browser, page, backupPath, results) {
   await library.close();
   results.import = {
     ms: importMs,
+    seenMs,
     message: importText,
     fileChecked: phases.writing - phases.chosen,
     written: phases.written - phases.writing,
