@@ -125,7 +125,7 @@ export const SettingsPanel = memo(function SettingsPanel({ initial, save, shortc
               </li>
             ))}
           </ul>
-          <button type="button" class="button button--quiet" onClick={openShortcutSettings}>
+          <button type="button" class="button button--quiet settings__change-shortcuts" onClick={openShortcutSettings}>
             {t('changeShortcuts')}
           </button>
         </div>
