@@ -105,23 +105,20 @@ export function takeLongestTask() {
  * Times an import's phases as the library page shows them: from the file chosen (the input's `change`)
  * to its progress bar first showing progress (the worker has read and checked the file and starts writing;
  * until then the bar shows none), to the bar gone (the import's transaction is done), and to the frame
- * that paints the page saying what it imported, or that nothing was (requestAnimationFrame, then a task).
+ * that paints the page saying what it imported, or that nothing was (`message`; requestAnimationFrame,
+ * then a task).
  */
 export function installImportProbe() {
-  const phases = { chosen: null, writing: null, written: null, said: null };
-  let saying = false;
+  const phases = { chosen: null, writing: null, written: null, message: null, said: null };
   document.addEventListener('change', (event) => (phases.chosen ??= event.timeStamp), true);
   new MutationObserver(() => {
     const bar = document.querySelector('progress[aria-label="Import progress"]');
     if (bar?.hasAttribute('value') && phases.writing === null) phases.writing = performance.now();
     if (!bar && phases.writing !== null) phases.written ??= performance.now();
-    const said = [...document.querySelectorAll('[role=status], [role=alert]')].some((region) =>
-      /^(Imported |Nothing was imported)/.test(region.textContent.trim()),
-    );
-    if (said && !saying) {
-      saying = true;
-      requestAnimationFrame(() => setTimeout(() => (phases.said = performance.now())));
-    }
+    if (phases.message !== null) return;
+    const texts = [...document.querySelectorAll('[role=status], [role=alert]')].map((region) => region.textContent.trim());
+    phases.message = texts.find((text) => /^(Imported |Nothing was imported)/.test(text)) ?? null;
+    if (phases.message !== null) requestAnimationFrame(() => setTimeout(() => (phases.said = performance.now())));
   }).observe(document.body, { subtree: true, childList: true, characterData: true });
   window.__benchImportPhases = phases;
 }

@@ -346,16 +346,9 @@ async function importLibrary(browser, page, backupPath, results) {
     { timeout: 600_000, polling: 50 },
   );
   const endTrace = await traceMainThreadTasks(library);
-  const outcome = await library.waitForFunction(
-    () => {
-      const texts = [...document.querySelectorAll('[role=status], [role=alert]')].map((e) => e.textContent ?? '');
-      return texts.find((text) => /^Imported |Nothing was imported/.test(text.trim())) ?? false;
-    },
-    undefined,
-    { timeout: 600_000, polling: 100 },
-  );
+  const outcome = await library.waitForFunction(() => window.__benchImportPhases.message, undefined, { timeout: 600_000, polling: 100 });
   const seenMs = performance.now() - importStart;
-  const importText = String(await outcome.jsonValue()).trim();
+  const importText = String(await outcome.jsonValue());
   if (!importText.startsWith('Imported')) throw new Error(`Import failed: ${importText}`);
   const longestTask = await library.evaluate(takeLongestTask);
   await library.waitForFunction(() => window.__benchImportPhases.said !== null, undefined, { polling: 'raf' });
