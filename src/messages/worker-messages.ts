@@ -6,7 +6,8 @@ import type { ImportCounts } from '../db/import-backup';
 import type { TalkLogRequest } from '../options/export-jobs';
 import { hasType } from './messages';
 
-export type ImportWorkerRequest = { type: 'talklog/import-file'; file: File; dbName: string };
+/** The database first, as the worker starts (it opens it while the user chooses the file); then the file. */
+export type ImportWorkerRequest = { type: 'talklog/import-open'; dbName: string } | { type: 'talklog/import-file'; file: File };
 
 export type ImportWorkerReply =
   | { type: 'talklog/import-progress'; done: number; total: number }
@@ -14,9 +15,10 @@ export type ImportWorkerReply =
   | { type: 'talklog/import-failed'; error: string };
 
 export function isImportWorkerRequest(message: unknown): message is ImportWorkerRequest {
-  if (!hasType(message) || message.type !== 'talklog/import-file') return false;
+  if (!hasType(message)) return false;
   const fields = message as Record<string, unknown>;
-  return fields.file instanceof Blob && typeof fields.dbName === 'string';
+  if (message.type === 'talklog/import-open') return typeof fields.dbName === 'string';
+  return message.type === 'talklog/import-file' && fields.file instanceof Blob;
 }
 
 export function isImportWorkerReply(message: unknown): message is ImportWorkerReply {

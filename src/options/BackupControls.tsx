@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import type { ImportCounts, ImportProgress } from '../db/import-backup';
+import type { BackupImporter } from './import-in-worker';
 import { t } from '../i18n/t';
 import { memo } from '../ui/memo';
 import { errorMessage, type Announcement } from '../ui/Announcer';
@@ -22,6 +23,13 @@ export const BackupControls = memo(function BackupControls({ db, env, announce, 
   /** The import under way: its file read and checked (`reading`, for a second or two in a large one), then written. */
   const [progress, setProgress] = useState<ImportProgress | 'reading' | null>(null);
   const [backingUp, setBackingUp] = useState(false);
+  /** The import begun as the file chooser opened, waiting for the file. */
+  const begun = useRef<BackupImporter | null>(null);
+  const closeBegun = () => {
+    begun.current?.close();
+    begun.current = null;
+  };
+  useEffect(() => closeBegun, []);
 
   const exportBackup = async () => {
     setBackingUp(true);
@@ -44,10 +52,12 @@ export const BackupControls = memo(function BackupControls({ db, env, announce, 
   };
 
   const importFile = async (file: File) => {
+    const importer = begun.current ?? env.backupImporter(db);
+    begun.current = null;
     setProgress('reading');
     announce({ kind: 'status', text: t('readingFile', file.name) });
     try {
-      const counts = await env.importBackup(db, file, (now) => {
+      const counts = await importer.importFile(file, (now) => {
         setProgress(now);
         announce({ kind: 'status', text: t('importingFile', file.name, now.done.toLocaleString(), plural(now.total, 'record')) });
       });
@@ -73,12 +83,17 @@ export const BackupControls = memo(function BackupControls({ db, env, announce, 
           class="visually-hidden"
           accept=".json,application/json,.zip,application/zip"
           disabled={progress !== null}
+          onClick={() => {
+            begun.current ??= env.backupImporter(db);
+          }}
+          onCancel={closeBegun}
           onChange={(event) => {
             const input = event.currentTarget;
             const file = input.files?.[0];
             // Cleared so that choosing the same file again imports it again.
             input.value = '';
             if (file) void importFile(file);
+            else closeBegun();
           }}
         />
       </label>

@@ -1,10 +1,9 @@
 import type { TalklogDb } from '../db/database';
-import type { ImportCounts, ImportProgress } from '../db/import-backup';
 import { seekOrOpenVideo } from '../messages/seek-or-open';
 import { downloadFile } from '../ui/download';
 import type { BackupFile } from './backup-file';
 import { backupInWorker, talkLogWorker, type TalkLogRenderer } from './export-in-worker';
-import { importInWorker } from './import-in-worker';
+import { backupImportWorker, type BackupImporter } from './import-in-worker';
 
 /** Everything the library page needs from the browser besides the database; tests pass a fake. */
 export interface LibraryEnvironment {
@@ -20,8 +19,11 @@ export interface LibraryEnvironment {
   storedBytes: () => Promise<number | null>;
   lastBackupAt: () => Date | null;
   setLastBackupAt: (at: Date) => void;
-  /** Imports a backup file into the database, telling its progress; in the browser, off the page, in a worker. */
-  importBackup: (db: TalklogDb, file: File, onProgress: (progress: ImportProgress) => void) => Promise<ImportCounts>;
+  /**
+   * An import of a backup file into the database, begun as the file chooser opens; in the browser, off the page, in
+   * a worker that starts then.
+   */
+  backupImporter: (db: TalklogDb) => BackupImporter;
   /** Renders the talk logs of one Export markdown dialog; in the browser, in a worker that reads the library itself. */
   talkLogRenderer: (db: TalklogDb) => TalkLogRenderer;
   /** Export backup's file of everything stored (backup-file.ts); in the browser, made in a worker. */
@@ -46,7 +48,7 @@ export function browserEnvironment(): LibraryEnvironment {
       return Number.isNaN(stored.getTime()) ? null : stored;
     },
     setLastBackupAt: (at) => localStorage.setItem(LAST_BACKUP_KEY, at.toISOString()),
-    importBackup: (db, file, onProgress) => importInWorker(db.name, file, onProgress),
+    backupImporter: (db) => backupImportWorker(db.name),
     talkLogRenderer: (db) => talkLogWorker(db.name),
     backupFile: (db, now) => backupInWorker(db.name, now),
   };

@@ -53,9 +53,16 @@ test('a new user is welcomed, brings a backup in, sees notes rendered, bulk-edit
   await session.screenshot(library, 'library-welcome-dark');
   await library.emulateMedia({ colorScheme: 'light' });
 
-  await welcome.getByLabel('Import backup').setInputFiles({ name: 'talklog-backup.json', mimeType: 'application/json', buffer: Buffer.from(backupFile()) });
+  // Chosen as a user does, the chooser opened from the keyboard: the import's worker starts as it opens, not once
+  // the file comes, and is gone once the file is in.
+  const importWorkers = () => library.workers().filter((worker) => worker.url().includes('import-worker'));
+  await welcome.getByLabel('Import backup').focus();
+  const [chooser] = await Promise.all([library.waitForEvent('filechooser'), library.keyboard.press('Space')]);
+  await expect.poll(() => importWorkers().length).toBe(1);
+  await chooser.setFiles({ name: 'talklog-backup.json', mimeType: 'application/json', buffer: Buffer.from(backupFile()) });
   await expect.poll(() => library.getByRole('list', { name: 'Talks' }).getByRole('heading', { level: 2 }).allTextContents()).toHaveLength(2);
   expect(await library.getByRole('search', { name: 'Find talks' }).count()).toBe(1);
+  await expect.poll(() => importWorkers().length).toBe(0);
 
   // A note, rendered: markdown as formatting, raw HTML as text, only the http(s) link a link.
   const row = library.getByRole('listitem').filter({ has: library.getByRole('heading', { name: WATCHED, exact: true }) });
@@ -111,4 +118,32 @@ test('a new user is welcomed, brings a backup in, sees notes rendered, bulk-edit
   await rewind.fill('3');
   await rewind.press('Tab');
   await expect.poll(() => library.getByRole('region', { name: 'Settings' }).getByText('Saved.').count()).toBe(1);
+});
+
+test('Import backup’s chooser closed without a file: the import begun as it opened ends', async () => {
+  const library = await session.context.newPage();
+  // Each worker the page starts, and whether it was ended (headless Chromium closes a chooser at once when no test
+  // takes it: the worker ends before the DevTools protocol would report it).
+  await library.addInitScript(() => {
+    const started: { url: string; ended: boolean }[] = [];
+    Object.assign(window, { startedWorkers: started });
+    window.Worker = class extends window.Worker {
+      constructor(...args: ConstructorParameters<typeof Worker>) {
+        super(...args);
+        const record = { url: String(args[0]), ended: false };
+        started.push(record);
+        const terminate = this.terminate.bind(this);
+        this.terminate = () => {
+          record.ended = true;
+          terminate();
+        };
+      }
+    };
+  });
+  await library.goto(session.extensionUrl('src/options/index.html'));
+  await waitForAppReady(library);
+  const started = () => library.evaluate(() => (window as unknown as { startedWorkers: { url: string; ended: boolean }[] }).startedWorkers);
+  await library.getByText('Import backup').click();
+  await expect.poll(started).toEqual([{ url: expect.stringContaining('import-worker'), ended: true }]);
+  expect(await library.getByRole('status').allTextContents()).not.toContain(expect.stringMatching(/Reading|Imported/));
 });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { isExportWorkerReply, isExportWorkerRequest } from '../../src/messages/worker-messages';
+import { isExportWorkerReply, isExportWorkerRequest, isImportWorkerRequest } from '../../src/messages/worker-messages';
 
 const render = { type: 'talklog/export-render', id: 1, dbName: 'talklog', talkIds: ['t_a'], queuedIds: [], options: { title: 'Log' } };
 
@@ -10,6 +10,15 @@ test('the export worker takes a render or a backup request, well formed, and not
   expect(isExportWorkerRequest({ ...render, options: null })).toBe(false);
   expect(isExportWorkerRequest({ ...render, id: '1' })).toBe(false);
   expect(isExportWorkerRequest({ ...render, type: 'talklog/import-file' })).toBe(false);
+});
+
+test('the import worker takes its database’s name, then a file, well formed, and nothing else', () => {
+  expect(isImportWorkerRequest({ type: 'talklog/import-open', dbName: 'talklog' })).toBe(true);
+  expect(isImportWorkerRequest({ type: 'talklog/import-file', file: new Blob(['{}']) })).toBe(true);
+  expect(isImportWorkerRequest({ type: 'talklog/import-open', dbName: 1 })).toBe(false);
+  expect(isImportWorkerRequest({ type: 'talklog/import-file', file: '{}' })).toBe(false);
+  expect(isImportWorkerRequest({ type: 'talklog/import-file', dbName: 'talklog' })).toBe(false);
+  expect(isImportWorkerRequest(render)).toBe(false);
 });
 
 test('the page takes the export worker’s progress, log, backup file or failure, well formed, and nothing else', () => {

@@ -458,11 +458,17 @@ describe('backup', () => {
     // The file is read and checked (seconds for a large one) until the test lets it go on.
     let readAndChecked!: () => void;
     const checked = new Promise<void>((resolve) => (readAndChecked = resolve));
-    const importBackup: typeof env.importBackup = async (...args) => {
-      await checked;
-      return env.importBackup(...args);
+    const backupImporter: typeof env.backupImporter = (...args) => {
+      const importer = env.backupImporter(...args);
+      return {
+        ...importer,
+        importFile: async (...file) => {
+          await checked;
+          return importer.importFile(...file);
+        },
+      };
     };
-    await renderLibrary(db, { ...env, importBackup });
+    await renderLibrary(db, { ...env, backupImporter });
     chooseFile(text);
     await waitFor(() => expect(status()).toBe('Reading talklog-backup.json…'));
     expect(screen.getByRole('progressbar', { name: 'Import progress' }).hasAttribute('value')).toBe(false);
@@ -471,6 +477,38 @@ describe('backup', () => {
     await waitFor(() => expect(status()).toBe('Imported talklog-backup.json: 4 records already up to date.'));
     expect(screen.queryByRole('progressbar', { name: 'Import progress' })).toBeNull();
     expect((screen.getByLabelText('Import backup') as HTMLInputElement).disabled).toBe(false);
+  });
+
+  test('Import backup begins the import as its file chooser opens: the file chosen goes to it, and none chosen ends it', async () => {
+    const db = await kubeconLibrary();
+    const text = serializeBackup(createBackup(await db.talks.toArray(), await allNotes(db), NOW));
+    const { env, state } = fakeEnvironment();
+    await renderLibrary(db, env);
+    const input = screen.getByLabelText('Import backup');
+    fireEvent.click(input);
+    expect(state.importers).toEqual([{ file: null, closed: false }]);
+    fireEvent(input, new Event('cancel'));
+    expect(state.importers).toEqual([{ file: null, closed: true }]);
+
+    fireEvent.click(input);
+    chooseFile(text);
+    await waitFor(() => expect(status()).toBe('Imported talklog-backup.json: 4 records already up to date.'));
+    expect(state.importers).toEqual([
+      { file: null, closed: true },
+      { file: 'talklog-backup.json', closed: false },
+    ]);
+    // A file that comes without the chooser opening (as automation gives it) begins an import of its own.
+    chooseFile(text, 'dropped.json');
+    await waitFor(() => expect(status()).toBe('Imported dropped.json: 4 records already up to date.'));
+    expect(state.importers.map((importer) => importer.file)).toEqual([null, 'talklog-backup.json', 'dropped.json']);
+  });
+
+  test('an import begun by opening the file chooser ends with the page', async () => {
+    const { env, state } = fakeEnvironment();
+    await renderLibrary(await kubeconLibrary(), env);
+    fireEvent.click(screen.getByLabelText('Import backup'));
+    cleanup();
+    await waitFor(() => expect(state.importers).toEqual([{ file: null, closed: true }]));
   });
 
   test('with slides, Export backup downloads a zip of the JSON and the images, and Import backup brings them back', async () => {

@@ -26,6 +26,8 @@ export function fakeEnvironment(lastBackupAt: Date | null = null) {
     copied: [] as string[],
     played: [] as [string, number][],
     lastBackupAt,
+    /** Each import begun: the file it was given, and whether it was ended unused. */
+    importers: [] as { file: string | null; closed: boolean }[],
   };
   const env: LibraryEnvironment = {
     now: () => NOW,
@@ -41,7 +43,19 @@ export function fakeEnvironment(lastBackupAt: Date | null = null) {
       state.lastBackupAt = at;
     },
     // The browser runs this same import in a worker (tests/e2e import through it).
-    importBackup: importBackupFile,
+    backupImporter: (db) => {
+      const importer = { file: null as string | null, closed: false };
+      state.importers.push(importer);
+      return {
+        importFile: (file, onProgress) => {
+          importer.file = file.name;
+          return importBackupFile(db, file, onProgress);
+        },
+        close: () => {
+          importer.closed = true;
+        },
+      };
+    },
     // The browser runs these same jobs in the export worker (tests/e2e export through it).
     talkLogRenderer: (db) => {
       const library = logLibrary(db);
