@@ -20,6 +20,17 @@ export async function launchBenchBrowser({ extensionDir, hostResolverRule, witho
 }
 
 /**
+ * Chooses a backup file as a user does: `Import backup` clicked, the file given to the chooser it opens (the import
+ * begins as the chooser opens).
+ * @param {import('playwright-core').Page} library
+ * @param {string} backupPath
+ */
+export async function chooseBackupFile(library, backupPath) {
+  const [chooser] = await Promise.all([library.waitForEvent('filechooser'), library.getByText('Import backup', { exact: true }).click()]);
+  await chooser.setFiles(backupPath);
+}
+
+/**
  * Imports a backup file as a user does: a library page opened at `libraryUrl`, `Import backup`, the page closed once it
  * says what it imported.
  * @param {import('playwright-core').BrowserContext} context
@@ -30,7 +41,7 @@ export async function importThroughLibrary(context, libraryUrl, backupPath, time
   const library = await context.newPage();
   await library.goto(libraryUrl);
   await appReadyTime(library);
-  await library.getByLabel('Import backup').setInputFiles(backupPath);
+  await chooseBackupFile(library, backupPath);
   await library.getByText(/^Imported /).waitFor({ timeout });
   await library.close();
 }

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { startFakeYouTube } from '../fake-youtube/server.mjs';
 import {
   appReadyTime,
+  chooseBackupFile,
   clearSearch,
   domContentLoadedTime,
   heapAfterGc,
@@ -335,7 +336,7 @@ async function importLibrary(browser, page, backupPath, results) {
   await library.evaluate(installLongTaskProbe);
   await library.evaluate(installImportProbe);
   const importStart = performance.now();
-  await library.getByLabel('Import backup').setInputFiles(backupPath);
+  await chooseBackupFile(library, backupPath);
   // Traced from the writing on (the progress bar showing progress): a trace begun once the bar is full, or nearly,
   // begins a DevTools round trip later, which on a busy machine can be after the commit and after the
   // page's first screen, drawn a few tens of milliseconds after it. The trace records the worker's tasks
