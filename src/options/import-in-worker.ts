@@ -46,6 +46,6 @@ export function backupImportWorker(dbName: string): BackupImporter {
         waiting = { onProgress, resolve, reject };
         worker.postMessage({ type: 'talklog/import-file', file } satisfies ImportWorkerRequest);
       }),
-    close: () => end(({ reject }) => reject(new Error('closed'))),
+    close: () => end(({ reject }) => reject(new Error('the import was stopped before it was done'))),
   };
 }
