@@ -25,10 +25,14 @@ export function holdFramesAndIdle() {
     /** Runs the idle callbacks asked for until now. */
     idle: () => runAll(idlers, IDLE),
     /**
-     * Frames run as before; idle callbacks from now on run in a task of their own, as in a browser with
-     * nothing else to do (they stay defined: Preact may call off a test's pending work in the next test).
+     * The frames held run now, and later ones as before; idle callbacks from now on run in a task of their
+     * own, as in a browser with nothing else to do (they stay defined: Preact may call off a test's pending
+     * work in the next test).
      */
     restore() {
+      // A frame left held would leave Preact's 100 ms fallback timer behind it, which calls
+      // `cancelAnimationFrame` after the test file's window may be gone (an uncaught ReferenceError).
+      runAll(frames, performance.now());
       spies.forEach((spy) => spy.mockRestore());
       vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) => setTimeout(() => callback(IDLE), 0));
       vi.stubGlobal('cancelIdleCallback', (id: ReturnType<typeof setTimeout>) => clearTimeout(id));
