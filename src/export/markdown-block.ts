@@ -3,11 +3,10 @@
  * put, and so that a published log carries no raw HTML and no link other than http(s).
  */
 
+import { codeFences } from './code-fences';
 import { guardLineStart } from './markdown-text';
 
 const LINE_ENDING = /\r\n|\r|\n/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})$/;
 /** After `<`: a tag, closing tag, comment, declaration, processing instruction or autolink. */
 const MARKUP_AFTER_LT = /^[A-Za-z/!?]/;
 const HTTP_AUTOLINK = /^<https?:\/\//i;
@@ -58,12 +57,6 @@ function guardBlockStart(line: string): string {
   return indent + (/^(?:`{3}|\||\*(?=[* \t]|$)|_(?=[_ \t]*$))/.test(rest) ? `\\${rest}` : guardLineStart(rest));
 }
 
-/** A code fence, whose lines are content to keep as they are. */
-interface VerbatimBlock {
-  endsAt(line: string): boolean;
-  closer: string;
-}
-
 /**
  * A markdown body as lines ready to be nested: trailing whitespace, surrounding and
  * repeated blank lines dropped, a code fence left open closed, tabs in indentation
@@ -72,33 +65,34 @@ interface VerbatimBlock {
  * Empty for a blank body.
  */
 export function markdownLines(body: string): string[] {
+  const source = body.split(LINE_ENDING).map((line) => line.replace(/[ \t]+$/, ''));
+  while (source[0] === '') source.shift();
+  while (source.at(-1) === '') source.pop();
+  const { verbatim, closers } = codeFences(source.join('\n'));
   const lines: string[] = [];
-  let verbatim: VerbatimBlock | null = null;
   // Raw HTML swallows the lines after it as HTML; shown as text, they would start headings,
   // lists or fences of their own (`<!--` then `# x`), so they stay text until its block ends.
   let defusedHtml: DefusedHtmlBlock | null = null;
-  for (const raw of body.split(LINE_ENDING)) {
-    const line = raw.replace(/[ \t]+$/, '');
+  for (const [index, line] of source.entries()) {
+    const code = verbatim.has(index);
     // One blank line is as good as many in markdown; in code, keep up to two (Python puts two between functions).
-    if (line === '' && lines.at(-1) === '' && (!verbatim || lines.at(-2) === '')) continue;
-    if (verbatim) {
-      lines.push(line);
-      if (verbatim.endsAt(line)) verbatim = null;
+    const repeatedBlank = line === '' && lines.at(-1) === '' && (!code || lines.at(-2) === '');
+    if (code) {
+      defusedHtml = null;
+      if (!repeatedBlank) lines.push(line);
     } else if (defusedHtml) {
-      lines.push(line === '' ? '' : guardBlockStart(defuseLine(expandStructureTabs(line))));
+      if (!repeatedBlank) lines.push(line === '' ? '' : guardBlockStart(defuseLine(expandStructureTabs(line))));
       if (defusedHtml.endsAt(line)) defusedHtml = null;
-    } else {
+    } else if (!repeatedBlank) {
       const expanded = expandStructureTabs(line);
       const defused = defuseLine(expanded);
       lines.push(defused);
       const paragraphOpen = lines.length > 1 && lines.at(-2) !== '';
       defusedHtml = HTML_START_DEFUSED.test(defused) && defused !== expanded ? htmlBlockAt(expanded, paragraphOpen) : null;
-      verbatim = fenceStart(line);
     }
+    const closer = closers.get(index);
+    if (closer !== undefined) lines.push(closer);
   }
-  while (lines[0] === '') lines.shift();
-  while (lines.at(-1) === '') lines.pop();
-  if (verbatim && lines.length > 0) lines.push(verbatim.closer);
   return lines;
 }
 
@@ -126,14 +120,6 @@ function startsBlock([first = '', ...rest]: string[]): boolean {
 
 function indentLines(lines: string[]): string[] {
   return lines.map((line) => (line === '' ? '' : `  ${line}`));
-}
-
-function fenceStart(line: string): VerbatimBlock | null {
-  const fence = FENCE_OPEN.exec(line);
-  // A backtick "fence" whose info string holds a backtick is inline code instead.
-  if (!fence || (fence[1][0] === '`' && fence[2].includes('`'))) return null;
-  const opener = fence[1];
-  return { closer: opener, endsAt: (next) => FENCE_CLOSE.exec(next)?.[1].startsWith(opener) ?? false };
 }
 
 /**

@@ -28,7 +28,8 @@ test('clip a talk, write a note from the popup, find it after a reload, and expo
   await expect.poll(() => popup.getByRole('status').textContent()).toBe('Note saved at 12:34.');
   expect(await note.inputValue()).toBe('');
 
-  await note.fill('Prometheus Agent, based on Grafana Agent');
+  // A quoted command whose fence is left open: the log closes it inside the quote.
+  await note.fill('Prometheus Agent, based on Grafana Agent\n> ```\n> prometheus --enable-feature=agent');
   await expect.poll(() => popup.getByText('At 13:20', { exact: false }).count()).toBe(1);
   await note.press('Control+Enter');
   await expect.poll(() => popup.getByRole('listitem').count()).toBe(2);
@@ -63,7 +64,15 @@ test('clip a talk, write a note from the popup, find it after a reload, and expo
   expect(markdown).toContain('## Uncategorized');
   expect(markdown).toContain('### [Evolving Prometheus for More Use Cases](https://www.youtube.com/watch?v=Pr0meTheus1)');
   expect(markdown).toContain('- [12:34](https://www.youtube.com/watch?v=Pr0meTheus1&t=754s) new scrape limits: `sample_limit`, `label_limit`');
-  expect(markdown).toContain('- [13:20](https://www.youtube.com/watch?v=Pr0meTheus1&t=800s) Prometheus Agent, based on Grafana Agent');
+  expect(markdown).toContain(
+    [
+      '- [13:20](https://www.youtube.com/watch?v=Pr0meTheus1&t=800s) Prometheus Agent, based on Grafana Agent',
+      '  > ```',
+      '  > prometheus --enable-feature=agent',
+      '  > ```',
+      '',
+    ].join('\n'),
+  );
 });
 
 test('a page that is not a watch page says so and lists the recent talks', async () => {

@@ -24,6 +24,24 @@ describe('markdownLines', () => {
     expect(markdownLines('    ```\n    indented code')).toEqual(['    ```', '    indented code']);
   });
 
+  test('a fence in a list item or block quote is closed inside it, where its container ends', () => {
+    expect(markdownLines('- \n  ```')).toEqual(['-', '  ```', '  ```']);
+    expect(markdownLines('1. ```js\n   x\n\npara')).toEqual(['1. ```js', '   x', '', '   ```', 'para']);
+    expect(markdownLines('> - ~~~~\n>   x\n')).toEqual(['> - ~~~~', '>   x', '>   ~~~~']);
+    for (const markdown of ['- \n  ```', '1. ```js\n   x\n\npara', '> - ~~~~\n>   x\n', '- a\n\n  ```\n  b\n\n\nc']) {
+      expect(blockShape(parseBlocks(markdownLines(markdown).join('\n')))).toEqual(blockShape(parseBlocks(markdown)));
+    }
+  });
+
+  test('code in a list item or block quote is kept as typed; raw HTML after its container ends is shown as text', () => {
+    const nested = '- a\n\n  - b\n\n    ```html\n    <div>[x](javascript:y)</div>\n    ```';
+    expect(markdownLines(nested)).toEqual(nested.split('\n'));
+    expect(markdownLines('> ```\n> <b>kept</b>\n\n<b>shown</b>')).toEqual(['> ```', '> <b>kept</b>', '> ```', '', '\\<b>shown\\</b>']);
+    const afterItem = markdownLines('- \n  ```\n<img src=x onerror=alert(1)>');
+    expect(afterItem).toEqual(['-', '  ```', '  ```', '\\<img src=x onerror=alert(1)>']);
+    expectOnlySafeMarkup(parseBlocks(afterItem.join('\n')));
+  });
+
   test('shows raw HTML as the text it was typed as', () => {
     expect(markdownLines('<!-- draft\nnot shown')).toEqual(['\\<!-- draft', 'not shown']);
     expect(markdownLines('<Script type="x">\nalert(1)</script>')).toEqual(['\\<Script type="x">', 'alert(1)\\</script>']);
