@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,6 +8,10 @@ export default defineConfig({
     exclude: ['tests/e2e/**'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
+    // Vitest leaves a core to itself by default: one file at a time on a 2-core machine (148 s for the unit
+    // tests there, 90 s with both cores). Threads start a file faster than forked processes.
+    pool: 'threads',
+    maxWorkers: availableParallelism(),
     // Property tests and the 1 MB-string cases take a few seconds on a busy 2-core machine.
     testTimeout: 20_000,
   },
