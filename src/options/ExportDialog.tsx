@@ -7,7 +7,8 @@ import { defaultCategoryOrder, talkLogFileName, type TalkMarkdownOptions } from 
 import { t, type MessageKey } from '../i18n/t';
 import type { Talk } from '../talk/model';
 import type { SlideThumbnail } from '../talk/slide';
-import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
+import { Announcer, type Announcement } from '../ui/Announcer';
+import { errorMessage } from '../ui/error-message';
 import { categoriesInOrder } from './category-order';
 import { CategoryOrderList } from './CategoryOrderList';
 import type { RenderedLog, TalkLogRenderer } from './export-in-worker';

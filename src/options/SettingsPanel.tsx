@@ -3,7 +3,7 @@ import { useId, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../i18n/t';
 import { MAX_REWIND_SEC, parseSettings, readRewind, THEMES, type Settings } from '../settings/settings';
 import { NAME_MAX_CHARS } from '../talk/limits';
-import { errorMessage } from '../ui/Announcer';
+import { errorMessage } from '../ui/error-message';
 import { memo } from '../ui/memo';
 import './SettingsPanel.css';
 

@@ -5,7 +5,7 @@
 // extension starts this worker (a dedicated worker answers its own page alone).
 import { openTalklogDb, type TalklogDb } from '../db/database';
 import { isExportWorkerRequest, type ExportWorkerReply } from '../messages/worker-messages';
-import { errorMessage } from '../ui/Announcer';
+import { errorMessage } from '../ui/error-message';
 import { backupFile } from './backup-file';
 import { logLibrary, logPreview, renderRequestedLog } from './export-jobs';
 

@@ -5,7 +5,7 @@
 import { openTalklogDb, type TalklogDb } from '../db/database';
 import { importBackupFile } from '../db/import-backup';
 import { isImportWorkerRequest, type ImportWorkerReply } from '../messages/worker-messages';
-import { errorMessage } from '../ui/Announcer';
+import { errorMessage } from '../ui/error-message';
 
 const reply = (message: ImportWorkerReply) => postMessage(message);
 

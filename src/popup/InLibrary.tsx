@@ -3,7 +3,8 @@ import type { TalklogDb } from '../db/database';
 import { deleteTalks, restoreDeleted } from '../db/talks';
 import { t } from '../i18n/t';
 import type { Talk } from '../talk/model';
-import { errorMessage, type Announcement } from '../ui/Announcer';
+import { type Announcement } from '../ui/Announcer';
+import { errorMessage } from '../ui/error-message';
 
 interface InLibraryProps {
   db: TalklogDb;

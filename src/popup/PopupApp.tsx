@@ -2,7 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import type { TalklogDb } from '../db/database';
 import { capturedByIdOnly, clipTalk, talkWithNotes, type TalkWithNotes } from '../db/talks';
 import { talkIdFor, type CapturedTalk, type Talk, type TalkHere } from '../talk/model';
-import { Announcer, errorMessage, type Announcement } from '../ui/Announcer';
+import { Announcer, type Announcement } from '../ui/Announcer';
+import { errorMessage } from '../ui/error-message';
 import { markAppReady } from '../ui/app-ready';
 import type { Settings } from '../settings/settings';
 import type { DraftStore } from './drafts';

@@ -3,7 +3,8 @@ import type { TalklogDb } from '../db/database';
 import type { TalkVocabulary } from '../db/library';
 import { t } from '../i18n/t';
 import type { Talk } from '../talk/model';
-import { errorMessage, type Announcement } from '../ui/Announcer';
+import { type Announcement } from '../ui/Announcer';
+import { errorMessage } from '../ui/error-message';
 import { statusLabel } from '../ui/status-label';
 import type { TalkDetailsForm as Form } from '../ui/TalkDetailsForm';
 

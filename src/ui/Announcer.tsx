@@ -60,7 +60,3 @@ export function Announcer({ announcement, onDismiss }: { announcement: Announcem
     </div>
   );
 }
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

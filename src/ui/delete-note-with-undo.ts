@@ -3,7 +3,8 @@ import type { Note } from '../talk/model';
 import { deleteNote } from '../db/notes';
 import { restoreDeleted } from '../db/talks';
 import { t } from '../i18n/t';
-import { errorMessage, type Announcement } from './Announcer';
+import { type Announcement } from './Announcer';
+import { errorMessage } from './error-message';
 
 /** Deletes a note and offers Undo where it happened; says so when it cannot. */
 export async function deleteNoteWithUndo(db: TalklogDb, note: Pick<Note, 'id' | 'talkId'>, announce: (announcement: Announcement) => void): Promise<void> {
