@@ -1,14 +1,13 @@
-import { Parser, type Node } from 'commonmark';
+import { Parser } from 'commonmark';
 
-/** The fenced code of a markdown text, by line (0-based, as `text.split('\n')`). */
-export interface CodeFences {
-  /** The lines of fenced code blocks, fences included: content to keep as typed. */
-  verbatim: ReadonlySet<number>;
-  /** For each fence left open, the line it ends at and the closing fence that belongs after it. */
-  closers: ReadonlyMap<number, string>;
+/** A fenced code block of a markdown text, by line (0-based, as `text.split('\n')`), fences included. */
+export interface CodeFence {
+  first: number;
+  last: number;
+  /** For a fence left open, the closing fence that belongs after its last line. */
+  closer?: string;
 }
 
-const NONE: CodeFences = { verbatim: new Set(), closers: new Map() };
 /** A line that may open a fence, inside block quotes and list items or not: the only texts worth a parse. */
 const MAY_OPEN_FENCE = /^[ \t>*+\-.)\d]*(?:`{3}|~{3})/m;
 
@@ -16,29 +15,29 @@ const MAY_OPEN_FENCE = /^[ \t>*+\-.)\d]*(?:`{3}|~{3})/m;
  * Where fenced code is, as a CommonMark parser reads the text: a fence can sit in a list item or a
  * block quote, and it ends with its container, which a line-by-line look cannot tell.
  */
-export function codeFences(text: string): CodeFences {
-  if (!MAY_OPEN_FENCE.test(text)) return NONE;
+export function codeFences(text: string): CodeFence[] {
+  if (!MAY_OPEN_FENCE.test(text)) return [];
   const lines = text.split('\n');
-  const verbatim = new Set<number>();
-  const closers = new Map<number, string>();
+  const fences: CodeFence[] = [];
   const walker = new Parser().parse(text).walker();
   for (let step = walker.next(); step; step = walker.next()) {
     const block = step.node;
     // An indented code block has no info string; a fenced one has one, empty or not.
     if (!step.entering || block.type !== 'code_block' || block.info === null) continue;
-    const [first, last] = lineRange(block);
-    for (let line = first; line <= last; line++) verbatim.add(line);
-    // Each content line ends with a line feed in the block's text.
+    const [[startLine, startColumn], [endLine]] = block.sourcepos;
+    const fence: CodeFence = { first: startLine - 1, last: endLine - 1 };
+    // Each content line ends with a line feed in the block's text. Opening fence and content, no
+    // closing fence: it ran to the end of its container.
     const contentLines = (block.literal ?? '').split('\n').length - 1;
-    // Opening fence and content, no closing fence: it ran to the end of its container.
-    if (last - first === contentLines) closers.set(last, closerFor(lines[first], block.sourcepos[0][1] - 1));
+    if (fence.last - fence.first === contentLines) fence.closer = closerFor(lines[fence.first], startColumn - 1);
+    fences.push(fence);
   }
-  return { verbatim, closers };
+  return fences;
 }
 
-function lineRange(block: Node): [number, number] {
-  const [[startLine], [endLine]] = block.sourcepos;
-  return [startLine - 1, endLine - 1];
+/** Whether every line of `fence` is in one of `fences`. */
+export function withinFences(fence: CodeFence, fences: CodeFence[]): boolean {
+  return fences.some(({ first, last }) => first <= fence.first && fence.last <= last);
 }
 
 /**

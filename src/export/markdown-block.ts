@@ -3,7 +3,7 @@
  * put, and so that a published log carries no raw HTML and no link other than http(s).
  */
 
-import { codeFences } from './code-fences';
+import { codeFences, withinFences, type CodeFence } from './code-fences';
 import { guardLineStart } from './markdown-text';
 
 const LINE_ENDING = /\r\n|\r|\n/;
@@ -68,8 +68,25 @@ export function markdownLines(body: string): string[] {
   const source = body.split(LINE_ENDING).map((line) => line.replace(/[ \t]+$/, ''));
   while (source[0] === '') source.shift();
   while (source.at(-1) === '') source.pop();
-  const { verbatim, closers } = codeFences(source.join('\n'));
+  let fences = codeFences(source.join('\n'));
+  for (;;) {
+    const { lines, lastWrittenFor } = tidied(source, fences);
+    if (fences.length === 0) return lines;
+    // Raw HTML shown as text no longer holds the lines after it, which can then join a list item or quote
+    // above it: a fence in the text typed may not be one in the text written. Only code stays as typed.
+    const written = codeFences(lines.join('\n'));
+    const stillCode = fences.filter(({ first, last }) => withinFences({ first: lastWrittenFor[first], last: lastWrittenFor[last] }, written));
+    if (stillCode.length === fences.length) return lines;
+    fences = stillCode;
+  }
+}
+
+/** `source` as `markdownLines` writes it with `fences` kept as typed; for each source line, the last line written by then. */
+function tidied(source: string[], fences: CodeFence[]): { lines: string[]; lastWrittenFor: number[] } {
+  const verbatim = new Set(fences.flatMap(({ first, last }) => Array.from({ length: last - first + 1 }, (_, offset) => first + offset)));
+  const closers = new Map(fences.flatMap(({ last, closer }) => (closer === undefined ? [] : [[last, closer] as const])));
   const lines: string[] = [];
+  const lastWrittenFor: number[] = [];
   // Raw HTML swallows the lines after it as HTML; shown as text, they would start headings,
   // lists or fences of their own (`<!--` then `# x`), so they stay text until its block ends.
   let defusedHtml: DefusedHtmlBlock | null = null;
@@ -90,10 +107,11 @@ export function markdownLines(body: string): string[] {
       const paragraphOpen = lines.length > 1 && lines.at(-2) !== '';
       defusedHtml = HTML_START_DEFUSED.test(defused) && defused !== expanded ? htmlBlockAt(expanded, paragraphOpen) : null;
     }
+    lastWrittenFor.push(lines.length - 1);
     const closer = closers.get(index);
     if (closer !== undefined) lines.push(closer);
   }
-  return lines;
+  return { lines, lastWrittenFor };
 }
 
 /**
