@@ -21,7 +21,8 @@ interface MarkdownProps {
  */
 export function Markdown({ source, videoId = null, onSeek, renderText = (text) => text }: MarkdownProps) {
   const context: RenderContext = { videoId, onSeek, renderText };
-  return <div class="markdown">{blocks(Lexer.lex(source, { gfm: true, breaks: true }), context)}</div>;
+  const tokens = lexed(source);
+  return <div class="markdown">{tokens ? blocks(tokens, context, 0) : rawBlock(source, 0, context)}</div>;
 }
 
 interface RenderContext {
@@ -30,11 +31,37 @@ interface RenderContext {
   renderText: (text: string) => ComponentChildren;
 }
 
-function blocks(tokens: Token[], context: RenderContext): ComponentChildren[] {
-  return tokens.map((token, key) => block(token as Tokens.Generic, key, context));
+/**
+ * Quotes and lists nested deeper than this show as the text typed: no one writes them, and each level
+ * costs the page a box and the renderer a call inside the one before.
+ */
+const MAX_NESTING = 16;
+
+/** marked's tokens, or null for a text it cannot read: a few thousand `>` nest deeper than its stack goes. */
+function lexed(source: string): Token[] | null {
+  try {
+    return Lexer.lex(source, { gfm: true, breaks: true });
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }
 
-function block(token: Tokens.Generic, key: number, context: RenderContext): ComponentChildren {
+function blocks(tokens: Token[], context: RenderContext, depth: number): ComponentChildren[] {
+  return tokens.map((token, key) => block(token as Tokens.Generic, key, context, depth));
+}
+
+/** Text shown as it was typed (raw HTML, or what is nested too deep), line breaks kept. */
+function rawBlock(text: string, key: number, context: RenderContext): ComponentChildren {
+  return (
+    <p key={key} class="markdown__raw">
+      {context.renderText(text)}
+    </p>
+  );
+}
+
+function block(token: Tokens.Generic, key: number, context: RenderContext, depth: number): ComponentChildren {
+  if ((token.type === 'blockquote' || token.type === 'list') && depth >= MAX_NESTING) return rawBlock(token.raw, key, context);
   switch (token.type) {
     case 'paragraph':
       return <p key={key}>{inline(token.tokens, context)}</p>;
@@ -53,9 +80,9 @@ function block(token: Tokens.Generic, key: number, context: RenderContext): Comp
         </pre>
       );
     case 'blockquote':
-      return <blockquote key={key}>{blocks(token.tokens ?? [], context)}</blockquote>;
+      return <blockquote key={key}>{blocks(token.tokens ?? [], context, depth + 1)}</blockquote>;
     case 'list': {
-      const items = (token.items as Tokens.ListItem[]).map((item, i) => <li key={i}>{blocks(item.tokens, context)}</li>);
+      const items = (token.items as Tokens.ListItem[]).map((item, i) => <li key={i}>{blocks(item.tokens, context, depth + 1)}</li>);
       return token.ordered ? (
         <ol key={key} start={token.start === '' ? undefined : Number(token.start)}>
           {items}
@@ -75,11 +102,7 @@ function block(token: Tokens.Generic, key: number, context: RenderContext): Comp
       return null;
     default:
       // Raw HTML and anything unknown: the text as typed.
-      return (
-        <p key={key} class="markdown__raw">
-          {context.renderText(token.raw)}
-        </p>
-      );
+      return rawBlock(token.raw, key, context);
   }
 }
 

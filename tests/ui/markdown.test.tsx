@@ -62,3 +62,20 @@ test('noteLink reads YouTube times in every form', () => {
   expect(noteLink('JavaScript:alert(1)', 'Pr0meTheus1')).toBeNull();
   expect(noteLink('not a url', null)).toBeNull();
 });
+
+test('quotes and lists nested past sixteen levels show the rest as typed, and a note nested past what marked can read shows whole as typed', () => {
+  const quotes = render(<Markdown source={`${'>'.repeat(20)} deep`} />).container;
+  expect(quotes.querySelectorAll('blockquote')).toHaveLength(16);
+  expect(quotes.querySelector('.markdown__raw')?.textContent).toBe('>>>> deep');
+
+  const list = Array.from({ length: 20 }, (_, level) => `${'  '.repeat(level)}- item ${level}`).join('\n');
+  const lists = render(<Markdown source={list} />).container;
+  expect(lists.querySelectorAll('li')).toHaveLength(16);
+  expect(lists.querySelector('.markdown__raw')?.textContent).toBe('- item 16\n  - item 17\n    - item 18\n      - item 19');
+
+  // Past what the browser's stack holds for marked's recursion (a paste of 20,000 `>`; a note may hold 1,000,000 characters).
+  const tooDeep = `${'>'.repeat(20_000)} x`;
+  const whole = render(<Markdown source={tooDeep} />).container;
+  expect(whole.querySelector('blockquote')).toBeNull();
+  expect(whole.querySelector('.markdown__raw')?.textContent).toBe(tooDeep);
+});
