@@ -46,6 +46,12 @@ describe('markdownLines', () => {
     expectOnlySafeMarkup(parseBlocks(joined.join('\n')));
   });
 
+  test('a text nested too deep for a parse in good time is written as text, its fences too', () => {
+    // 50,000 nested list items would take the parser about a minute.
+    const deep = `${'- '.repeat(50_000)}\`\`\`\n<b>x</b>`;
+    expect(markdownLines(deep)).toEqual([deep.split('\n')[0], '\\<b>x\\</b>']);
+  });
+
   test('shows raw HTML as the text it was typed as', () => {
     expect(markdownLines('<!-- draft\nnot shown')).toEqual(['\\<!-- draft', 'not shown']);
     expect(markdownLines('<Script type="x">\nalert(1)</script>')).toEqual(['\\<Script type="x">', 'alert(1)\\</script>']);
