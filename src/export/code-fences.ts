@@ -1,4 +1,5 @@
 import { Parser } from 'commonmark';
+import { nestsTooDeepToParse } from '../talk/markdown-nesting';
 
 /** A fenced code block of a markdown text, by line (0-based, as `text.split('\n')`), fences included. */
 export interface CodeFence {
@@ -10,22 +11,15 @@ export interface CodeFence {
 
 /** A line that may open a fence, inside block quotes and list items or not: the only texts worth a parse. */
 const MAY_OPEN_FENCE = /^[ \t>*+\-.)\d]*(?:`{3}|~{3})/m;
-/** Indentation, block quote and list markers at a line's start (and digits that may not be a marker). */
-const LINE_PREFIX = /^[ \t>*+\-.)\d]*/gm;
-/**
- * The parser checks each line against every list item and quote still open, so its work grows with
- * how deep they nest times the text's length: 10,000 `- ` on one line take it 0.4 s, 50,000 nearly a
- * minute. A text whose deepest line prefix times its length is past this is taken to hold no fences
- * (it is written as text, raw HTML in it defused like the rest).
- */
-const MAX_PARSE_WORK = 20_000_000;
 
 /**
  * Where fenced code is, as a CommonMark parser reads the text: a fence can sit in a list item or a
- * block quote, and it ends with its container, which a line-by-line look cannot tell.
+ * block quote, and it ends with its container, which a line-by-line look cannot tell. A text nested
+ * too deep to parse in good time is taken to hold none (it is written as text, raw HTML in it
+ * defused like the rest).
  */
 export function codeFences(text: string): CodeFence[] {
-  if (!MAY_OPEN_FENCE.test(text) || deepestPrefix(text) * text.length > MAX_PARSE_WORK) return [];
+  if (!MAY_OPEN_FENCE.test(text) || nestsTooDeepToParse(text)) return [];
   const lines = text.split('\n');
   const fences: CodeFence[] = [];
   const walker = new Parser().parse(text).walker();
@@ -42,13 +36,6 @@ export function codeFences(text: string): CodeFence[] {
     fences.push(fence);
   }
   return fences;
-}
-
-/** The longest line prefix of indentation and markers: as deep as list items and quotes can nest in the text. */
-function deepestPrefix(text: string): number {
-  let deepest = 0;
-  for (const [prefix] of text.matchAll(LINE_PREFIX)) deepest = Math.max(deepest, prefix.length);
-  return deepest;
 }
 
 /** Whether every line of `fence` is in one of `fences`. */

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { t } from '../i18n/t';
+import { nestsTooDeepToParse } from '../talk/markdown-nesting';
 import { noteLink } from '../talk/note-links';
 import { formatPlaybackTime } from '../talk/time';
 import './Markdown.css';
@@ -21,7 +22,7 @@ interface MarkdownProps {
  */
 export function Markdown({ source, videoId = null, onSeek, renderText = (text) => text }: MarkdownProps) {
   const context: RenderContext = { videoId, onSeek, renderText };
-  const tokens = lexed(source);
+  const tokens = nestsTooDeepToParse(source) ? null : Lexer.lex(source, { gfm: true, breaks: true });
   return <div class="markdown">{tokens ? blocks(tokens, context, 0) : rawBlock(source, 0, context)}</div>;
 }
 
@@ -36,16 +37,6 @@ interface RenderContext {
  * costs the page a box and the renderer a call inside the one before.
  */
 const MAX_NESTING = 16;
-
-/** marked's tokens, or null for a text it cannot read: a few thousand `>` nest deeper than its stack goes. */
-function lexed(source: string): Token[] | null {
-  try {
-    return Lexer.lex(source, { gfm: true, breaks: true });
-  } catch (error) {
-    if (error instanceof RangeError) return null;
-    throw error;
-  }
-}
 
 function blocks(tokens: Token[], context: RenderContext, depth: number): ComponentChildren[] {
   return tokens.map((token, key) => block(token as Tokens.Generic, key, context, depth));
