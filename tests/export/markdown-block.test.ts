@@ -52,6 +52,12 @@ describe('markdownLines', () => {
     expect(markdownLines(deep)).toEqual([deep.split('\n')[0], '\\<b>x\\</b>']);
   });
 
+  test('links, emphasis and markup in paragraphs do not slow the search for fences', () => {
+    // commonmark.js's inline parse takes about a minute on this; fences need its blocks alone.
+    const links = '[a]('.repeat(50_000);
+    expect(markdownLines(`${links}\n\`\`\`\n<b>`).slice(1)).toEqual(['```', '<b>', '```']);
+  });
+
   test('shows raw HTML as the text it was typed as', () => {
     expect(markdownLines('<!-- draft\nnot shown')).toEqual(['\\<!-- draft', 'not shown']);
     expect(markdownLines('<Script type="x">\nalert(1)</script>')).toEqual(['\\<Script type="x">', 'alert(1)\\</script>']);
