@@ -73,9 +73,15 @@ export function markdownLines(body: string): string[] {
     const { lines, lastWrittenFor } = tidied(source, fences);
     if (fences.length === 0) return lines;
     // Raw HTML shown as text no longer holds the lines after it, which can then join a list item or quote
-    // above it: a fence in the text typed may not be one in the text written. Only code stays as typed.
+    // above it; and a tab kept in a line's indentation spans fewer columns once the line is nested in a
+    // note's item. A fence in the text typed may not be one in the text written, alone or nested: only
+    // code stays as typed.
     const written = codeFences(lines.join('\n'));
-    const stillCode = fences.filter(({ first, last }) => withinFences({ first: lastWrittenFor[first], last: lastWrittenFor[last] }, written));
+    const nested = codeFences(['-', ...indentLines(lines)].join('\n'));
+    const stillCode = fences.filter(({ first, last }) => {
+      const [from, to] = [lastWrittenFor[first], lastWrittenFor[last]];
+      return withinFences({ first: from, last: to }, written) && withinFences({ first: from + 1, last: to + 1 }, nested);
+    });
     if (stillCode.length === fences.length) return lines;
     fences = stillCode;
   }
