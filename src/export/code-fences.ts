@@ -1,7 +1,7 @@
 import { Parser } from 'commonmark';
 import { nestsTooDeepToParse } from '../talk/markdown-nesting';
 
-/** A fenced code block of a markdown text, by line (0-based, as `text.split('\n')`), fences included. */
+/** A fenced code block of a markdown text, by line (0-based), fences included. */
 export interface CodeFence {
   first: number;
   last: number;
@@ -13,14 +13,14 @@ export interface CodeFence {
 const MAY_OPEN_FENCE = /^[ \t>*+\-.)\d]*(?:`{3}|~{3})/m;
 
 /**
- * Where fenced code is, as a CommonMark parser reads the text: a fence can sit in a list item or a
+ * Where fenced code is, as a CommonMark parser reads the lines: a fence can sit in a list item or a
  * block quote, and it ends with its container, which a line-by-line look cannot tell. A text nested
  * too deep to parse in good time is taken to hold none (it is written as text, raw HTML in it
  * defused like the rest).
  */
-export function codeFences(text: string): CodeFence[] {
+export function codeFences(lines: string[]): CodeFence[] {
+  const text = lines.join('\n');
   if (!MAY_OPEN_FENCE.test(text) || nestsTooDeepToParse(text)) return [];
-  const lines = text.split('\n');
   const fences: CodeFence[] = [];
   const walker = blockParser().parse(text).walker();
   for (let step = walker.next(); step; step = walker.next()) {

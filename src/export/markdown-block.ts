@@ -68,7 +68,7 @@ export function markdownLines(body: string): string[] {
   const source = body.split(LINE_ENDING).map((line) => line.replace(/[ \t]+$/, ''));
   while (source[0] === '') source.shift();
   while (source.at(-1) === '') source.pop();
-  let fences = codeFences(source.join('\n'));
+  let fences = codeFences(source);
   for (;;) {
     const { lines, lastWrittenFor } = tidied(source, fences);
     if (fences.length === 0) return lines;
@@ -76,8 +76,8 @@ export function markdownLines(body: string): string[] {
     // above it; and a tab kept in a line's indentation spans fewer columns once the line is nested in a
     // note's item. A fence in the text typed may not be one in the text written, alone or nested: only
     // code stays as typed.
-    const written = codeFences(lines.join('\n'));
-    const nested = codeFences(['-', ...indentLines(lines)].join('\n'));
+    const written = codeFences(lines);
+    const nested = codeFences(['-', ...indentLines(lines)]);
     const stillCode = fences.filter(({ first, last }) => {
       const [from, to] = [lastWrittenFor[first], lastWrittenFor[last]];
       return withinFences({ first: from, last: to }, written) && withinFences({ first: from + 1, last: to + 1 }, nested);
