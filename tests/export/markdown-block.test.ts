@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { listItemLines, markdownLines } from '../../src/export/markdown-block';
+import { markdownLinesOf } from './markdown-lines-arbitrary';
 import { blockShape, expectOnlySafeMarkup, parseBlocks, squashedText } from './markdown-outline';
 
 /** 300 parses take a second alone, and many more on a machine shared by several test runs. */
@@ -155,12 +156,7 @@ describe('markdownLines', () => {
     PROPERTY_TIMEOUT,
   );
 
-  // Lines built from container markers and the markup to defuse, so that fences, quotes, list items and raw
-  // HTML meet at line starts far more often than in strings of random parts.
-  const markdownLinesOf = (bodies: string[]) =>
-    fc
-      .array(fc.tuple(fc.array(fc.constantFrom('- ', '  ', '   ', '> ', '1. ', '\t'), { maxLength: 3 }), fc.constantFrom(...bodies)), { maxLength: 12 })
-      .map((lines) => lines.map(([prefix, body]) => prefix.join('') + body).join('\n'));
+  const linesOf = (bodies: string[]) => markdownLinesOf({ prefixes: ['- ', '  ', '   ', '> ', '1. ', '\t'], bodies, prefixesALine: 3, lines: 12 });
 
   test(
     'leaves no raw HTML and no link but http(s), whatever lines of quotes, items, fences and markup',
@@ -182,7 +178,7 @@ describe('markdownLines', () => {
         '[r]: javascript:c',
       ];
       fc.assert(
-        fc.property(markdownLinesOf(bodies), (markdown) => expectOnlySafeMarkup(parseBlocks(markdownLines(markdown).join('\n')))),
+        fc.property(linesOf(bodies), (markdown) => expectOnlySafeMarkup(parseBlocks(markdownLines(markdown).join('\n')))),
         { numRuns: 300 },
       );
     },
@@ -194,7 +190,7 @@ describe('markdownLines', () => {
     () => {
       const bodies = ['', 'text', '```', '~~~', '````', '```js', '# h', '---', '==='];
       fc.assert(
-        fc.property(markdownLinesOf(bodies), (markdown) => {
+        fc.property(linesOf(bodies), (markdown) => {
           const tidied = parseBlocks(markdownLines(markdown).join('\n'));
           expect(blockShape(tidied)).toEqual(blockShape(parseBlocks(markdown)));
           expect(squashedText(tidied)).toBe(squashedText(parseBlocks(markdown)));

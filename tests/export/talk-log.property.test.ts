@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { escapeInline, escapeLinkDestination, guardLineStart } from '../../src/export/markdown-text';
 import { renderTalkLog, renderTalkMarkdown, type TalkLogOptions } from '../../src/export/talk-log';
 import type { Interest, Note, Talk } from '../../src/talk/model';
+import { markdownLinesOf } from './markdown-lines-arbitrary';
 import { childrenOf, expectOnlySafeMarkup, outlineOf, parseBlocks, plainText } from './markdown-outline';
 import { makeNote, makeTalk } from './records';
 import { asRendered, expectTalkLogStructure, expectTalkSection } from './talk-log-checks';
@@ -125,30 +126,12 @@ const options: fc.Arbitrary<TalkLogOptions> = fc.record(
 describe('talk log properties', () => {
   test('a note of list items, quotes, fences and markup carries no raw HTML or unsafe link into the log', () => {
     // Lines rather than random strings, so that fences sit in items and quotes, and tabs in their indentation.
-    const lines = fc
-      .array(
-        fc.tuple(
-          fc.array(fc.constantFrom('- ', '  ', '   ', '    ', ' ', '> ', '1. ', '\t'), { maxLength: 4 }),
-          fc.constantFrom(
-            '',
-            'text',
-            '```',
-            '~~~',
-            '````',
-            '```js',
-            '# h',
-            '---',
-            '<b>x</b>',
-            '<!--',
-            '-->',
-            '<div>',
-            '[a](javascript:b)',
-            '[r]: javascript:c',
-          ),
-        ),
-        { maxLength: 10 },
-      )
-      .map((parts) => parts.map(([prefix, body]) => prefix.join('') + body).join('\n'));
+    const lines = markdownLinesOf({
+      prefixes: ['- ', '  ', '   ', '    ', ' ', '> ', '1. ', '\t'],
+      bodies: ['', 'text', '```', '~~~', '````', '```js', '# h', '---', '<b>x</b>', '<!--', '-->', '<div>', '[a](javascript:b)', '[r]: javascript:c'],
+      prefixesALine: 4,
+      lines: 10,
+    });
     const talk = makeTalk('Pr0meTheus1', {});
     // Once found: kept as typed, the tab spanned fewer columns nested in the note's item, which the fence's item then did not hold.
     expectOnlySafeMarkup(parseBlocks(renderTalkMarkdown(talk, [makeNote(talk, '1. ~~~\n\t<b>x</b>', { atSec: null })])));

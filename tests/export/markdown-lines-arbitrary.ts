@@ -1,0 +1,11 @@
+import fc from 'fast-check';
+
+/**
+ * Markdown as lines, each some of `prefixes` (indentation, quote and list markers) then one of `bodies`:
+ * fences, quotes, list items and markup meet at line starts far more often than in random strings.
+ */
+export function markdownLinesOf({ prefixes, bodies, prefixesALine, lines }: { prefixes: string[]; bodies: string[]; prefixesALine: number; lines: number }) {
+  return fc
+    .array(fc.tuple(fc.array(fc.constantFrom(...prefixes), { maxLength: prefixesALine }), fc.constantFrom(...bodies)), { maxLength: lines })
+    .map((parts) => parts.map(([prefix, body]) => prefix.join('') + body).join('\n'));
+}
