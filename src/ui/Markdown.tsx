@@ -22,8 +22,21 @@ interface MarkdownProps {
  */
 export function Markdown({ source, videoId = null, onSeek, renderText = (text) => text }: MarkdownProps) {
   const context: RenderContext = { videoId, onSeek, renderText };
-  const tokens = nestsTooDeepToParse(source) ? null : Lexer.lex(source, { gfm: true, breaks: true });
+  const tokens = tokensOf(source);
   return <div class="markdown">{tokens ? blocks(tokens, context, 0) : rawBlock(source, 0, context)}</div>;
+}
+
+/**
+ * marked's tokens for a note, or null for one it cannot read in good time or cannot read at all: marked
+ * 18 throws on an empty item in a quote in an item with more after it (`- a\n  > -\n    b`).
+ */
+function tokensOf(source: string): Token[] | null {
+  if (nestsTooDeepToParse(source)) return null;
+  try {
+    return Lexer.lex(source, { gfm: true, breaks: true });
+  } catch {
+    return null;
+  }
 }
 
 interface RenderContext {

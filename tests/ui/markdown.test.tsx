@@ -82,3 +82,16 @@ test('quotes and lists nested past sixteen levels show the rest as typed, and a 
     expect(whole.querySelector('.markdown__raw')?.textContent).toBe(tooDeep);
   }
 });
+
+test('a note marked cannot read shows whole as typed, and the page goes on', () => {
+  // marked 18 throws reading an empty item in a quote in an item with more after it.
+  const source = 'Outline\n\n- the plan\n  > -\n    see slide 4';
+  const { container } = render(
+    <>
+      <Markdown source={source} />
+      <Markdown source="**next** note" />
+    </>,
+  );
+  expect(container.querySelector('.markdown__raw')?.textContent).toBe(source);
+  expect(container.querySelector('strong')?.textContent).toBe('next');
+});
