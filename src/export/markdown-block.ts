@@ -5,11 +5,14 @@
 
 import { codeFences, withinFences, type CodeFence } from './code-fences';
 import { guardLineStart } from './markdown-text';
+import { readMarkup, type MarkupReading } from './safe-markup';
 
 const LINE_ENDING = /\r\n|\r|\n/;
 /** After `<`: a tag, closing tag, comment, declaration, processing instruction or autolink. */
 const MARKUP_AFTER_LT = /^[A-Za-z/!?]/;
 const HTTP_AUTOLINK = /^<https?:\/\//i;
+/** Where a bare link (GFM) may start; marked runs one on through a `\\` before `<`: `https://a.example\\<b>` is a link, then `<b>`. */
+const BARE_LINK_START = /https?:\/\/|ftp:\/\/|www\./iy;
 /** A link's or definition's destination, after its `](` or `]:`, that may stay a link. */
 const HTTP_DESTINATION = /^[ \t]*<?https?:\/\//i;
 /** Indentation, block quote markers and list markers: where a tab's width depends on its column. */
@@ -68,9 +71,32 @@ export function markdownLines(body: string): string[] {
   const source = body.split(LINE_ENDING).map((line) => line.replace(/[ \t]+$/, ''));
   while (source[0] === '') source.shift();
   while (source.at(-1) === '') source.pop();
+  // What is kept as typed, fenced code and code spans, is code as far as a line-by-line look and
+  // CommonMark's blocks can tell; parsers of whole texts have the last word. A code span's backtick
+  // may be in a link before it, or close a span opened on the line above, and a table splits its
+  // cells at `|` first; marked reads a tab after `>` otherwise than CommonMark.
+  const kept = writtenLines(source, 'kept');
+  const keptReading = readWritten(kept);
+  if (keptReading === 'safe') return kept;
+  const escaped = body.includes('`') ? writtenLines(source, 'escaped') : kept;
+  const escapedReading = escaped === kept ? keptReading : readWritten(escaped);
+  if (escapedReading === 'safe' || escapedReading === 'unread') return escaped;
+  // Every line as text: nothing raw left for any parser to read as markup.
+  return tidied(source, [], 'escaped').lines;
+}
+
+/** How lines written read, alone and nested in a note's item: `safe` at once where nothing in them is left raw. */
+function readWritten(lines: string[]): MarkupReading {
+  if (lines.every((line) => defuseLine(line, 'escaped') === line)) return 'safe';
+  const alone = readMarkup(lines.join('\n'));
+  return alone === 'safe' ? readMarkup(['-', ...indentLines(lines)].join('\n')) : alone;
+}
+
+/** `markdownLines` of `source`, with code spans on a line kept as typed or escaped as the rest. */
+function writtenLines(source: string[], codeSpans: CodeSpans): string[] {
   let fences = codeFences(source);
   for (;;) {
-    const { lines, lastWrittenFor } = tidied(source, fences);
+    const { lines, lastWrittenFor } = tidied(source, fences, codeSpans);
     if (fences.length === 0) return lines;
     // Raw HTML shown as text no longer holds the lines after it, which can then join a list item or quote
     // above it; and a tab kept in a line's indentation spans fewer columns once the line is nested in a
@@ -88,7 +114,7 @@ export function markdownLines(body: string): string[] {
 }
 
 /** `source` as `markdownLines` writes it with `fences` kept as typed; for each source line, the last line written by then. */
-function tidied(source: string[], fences: CodeFence[]): { lines: string[]; lastWrittenFor: number[] } {
+function tidied(source: string[], fences: CodeFence[], codeSpans: CodeSpans): { lines: string[]; lastWrittenFor: number[] } {
   const verbatim = new Set(fences.flatMap(({ first, last }) => Array.from({ length: last - first + 1 }, (_, offset) => first + offset)));
   const closers = new Map(fences.flatMap(({ last, closer }) => (closer === undefined ? [] : [[last, closer] as const])));
   const lines: string[] = [];
@@ -104,11 +130,11 @@ function tidied(source: string[], fences: CodeFence[]): { lines: string[]; lastW
       defusedHtml = null;
       if (!repeatedBlank) lines.push(line);
     } else if (defusedHtml) {
-      if (!repeatedBlank) lines.push(line === '' ? '' : guardBlockStart(defuseLine(expandStructureTabs(line))));
+      if (!repeatedBlank) lines.push(line === '' ? '' : guardBlockStart(defuseLine(expandStructureTabs(line), codeSpans)));
       if (defusedHtml.endsAt(line)) defusedHtml = null;
     } else if (!repeatedBlank) {
       const expanded = expandStructureTabs(line);
-      const defused = defuseLine(expanded);
+      const defused = defuseLine(expanded, codeSpans);
       lines.push(defused);
       const paragraphOpen = lines.length > 1 && lines.at(-2) !== '';
       defusedHtml = HTML_START_DEFUSED.test(defused) && defused !== expanded ? htmlBlockAt(expanded, paragraphOpen) : null;
@@ -146,32 +172,53 @@ function indentLines(lines: string[]): string[] {
   return lines.map((line) => (line === '' ? '' : `  ${line}`));
 }
 
+/** Whether a line's code spans are left as typed (`markdownLines` checks that they are code) or escaped as the rest. */
+type CodeSpans = 'kept' | 'escaped';
+
 /**
  * A line outside code with `\` before each `<` that would start raw HTML (or an autolink other
  * than http(s)), and before each `]` that would end a link, image or link reference definition
- * pointing anywhere but http(s): they show as typed instead. Code spans on the line are left as
- * they are; an escape where no markup would have started changes nothing that renders.
+ * pointing anywhere but http(s): they show as typed instead. A `<` right after a bare link is
+ * written `&lt;`, which no link runs on through. Code spans on the line are left as they are,
+ * unless `codeSpans` says otherwise; an escape where no markup would have started changes nothing that renders.
  */
-export function defuseLine(line: string): string {
+export function defuseLine(line: string, codeSpans: CodeSpans = 'kept'): string {
   let out = '';
+  let bareLinks: boolean[] | null = null;
+  const lessThan = (at: number) => ((bareLinks ??= afterBareLink(line))[at] ? '&lt;' : '\\<');
   for (let i = 0; i < line.length;) {
     const rest = line.slice(i);
     const char = line[i];
-    if (char === '`') {
+    if (char === '`' && codeSpans === 'kept') {
       const span = codeSpanAt(line, i);
       out += line.slice(i, span);
       i = span;
     } else if (char === '\\') {
-      out += line.slice(i, i + 2);
+      out += line[i + 1] === '<' ? lessThan(i) : line.slice(i, i + 2);
       i += 2;
     } else {
       const link = char === ']' && (line[i + 1] === '(' || line[i + 1] === ':') && !HTTP_DESTINATION.test(line.slice(i + 2));
       const html = char === '<' && MARKUP_AFTER_LT.test(line.slice(i + 1)) && !HTTP_AUTOLINK.test(rest);
-      out += link || html ? `\\${char}` : char;
+      out += html ? lessThan(i) : link ? `\\${char}` : char;
       i++;
     }
   }
   return out;
+}
+
+/** For each position of `line`, whether a bare link may have started before it in its word. */
+function afterBareLink(line: string): boolean[] {
+  const after: boolean[] = [];
+  let linked = false;
+  for (let i = 0; i < line.length; i++) {
+    after.push(linked);
+    if (/\s/.test(line[i])) linked = false;
+    else if (!linked) {
+      BARE_LINK_START.lastIndex = i;
+      linked = BARE_LINK_START.test(line);
+    }
+  }
+  return after;
 }
 
 /** Where the code span opened by the backtick run at `start` ends, or the run's end when no run of its length closes it on this line. */

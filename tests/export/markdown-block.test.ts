@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { listItemLines, markdownLines } from '../../src/export/markdown-block';
 import { markdownLinesOf } from './markdown-lines-arbitrary';
-import { blockShape, expectOnlySafeMarkup, parseBlocks, squashedText } from './markdown-outline';
+import { blockShape, expectOnlySafeMarkdown, expectOnlySafeMarkup, parseBlocks, squashedText } from './markdown-outline';
 
 /** 300 parses take a second alone, and many more on a machine shared by several test runs. */
 const PROPERTY_TIMEOUT = 30_000;
@@ -66,6 +66,38 @@ describe('markdownLines', () => {
     expect(markdownLines('<?php echo 1; ?> <!DOCTYPE html> <![CDATA[x]]>')).toEqual(['\\<?php echo 1; ?> \\<!DOCTYPE html> \\<![CDATA[x]]>']);
     expect(markdownLines('1 < 2, <3, `<b>` and \\<i>')).toEqual(['1 < 2, <3, `<b>` and \\<i>']);
     expect(markdownLines('```html\n<div>kept as code</div>\n```')).toEqual(['```html', '<div>kept as code</div>', '```']);
+  });
+
+  test('code stays as typed only where parsers read it as code', () => {
+    expect(markdownLines('`Vec<T>`, `<b>` and `[a](javascript:b)` in code; <b> outside')).toEqual([
+      '`Vec<T>`, `<b>` and `[a](javascript:b)` in code; \\<b> outside',
+    ]);
+    const notCode = [
+      // The backtick that seemed to open a span is in an autolink or a link's destination.
+      '<http://a.example/`><img src=x onerror=alert(1)>`',
+      '<http://a.example/`>[y](javascript:alert(1))`',
+      '[a](https://a.example/`)<img src=x onerror=alert(1)>`',
+      // A span runs from a line's lone backtick to the next line's first.
+      'x `\n` <img src=x onerror=alert(1)> `',
+      '- x `\n  ` [y](javascript:alert(1)) `',
+      // A table splits its cells at `|` before it looks for code spans.
+      '| a | b |\n| - | - |\n| `x | <img src=x onerror=alert(1)> ` |',
+      // CommonMark reads a fence after `> ` and a tab; marked, an indented block, and the line after it HTML.
+      '   > \t~~~\n> <!--',
+    ];
+    for (const markdown of notCode) {
+      const lines = markdownLines(markdown);
+      expectOnlySafeMarkdown(lines.join('\n'));
+      expectOnlySafeMarkdown(listItemLines('[12:34](https://www.youtube.com/watch?v=Pr0meTheus1&t=754s)', lines).join('\n'));
+    }
+  });
+
+  test('raw HTML right after a bare link is written as a character reference, which the link does not run on through', () => {
+    // marked reads `https://a.example\\<b>` as a link to `https://a.example\\`, then `<b>` as HTML.
+    expect(markdownLines('see https://a.example<img src=x onerror=alert(1)>, www.b.example\\<pre> and 1 <b>')).toEqual([
+      'see https://a.example&lt;img src=x onerror=alert(1)>, www.b.example&lt;pre> and 1 \\<b>',
+    ]);
+    expectOnlySafeMarkdown(markdownLines('HTTPS://a.example/x\\<b>x</b> www.c.example<i>').join('\n'));
   });
 
   test('an underline after raw HTML stays text: the HTML shown as text does not become a heading', () => {
@@ -145,10 +177,12 @@ describe('markdownLines', () => {
         '<https://a.example>',
         '\\',
         '![',
+        '|',
+        '<https://a.example/`',
       ];
       fc.assert(
         fc.property(markdownParts(syntax), (parts) => {
-          expectOnlySafeMarkup(parseBlocks(markdownLines(parts.join('')).join('\n')));
+          expectOnlySafeMarkdown(markdownLines(parts.join('')).join('\n'));
         }),
         { numRuns: 300 },
       );
@@ -176,9 +210,17 @@ describe('markdownLines', () => {
         '<div>',
         '[a](javascript:b)',
         '[r]: javascript:c',
+        '`',
+        'x ` <b>',
+        '`<b>` `',
+        '<https://a.example/`>',
+        '[a](https://a.example/`)',
+        '| a | b |',
+        '| - | - |',
+        '| `x | <b> ` |',
       ];
       fc.assert(
-        fc.property(linesOf(bodies), (markdown) => expectOnlySafeMarkup(parseBlocks(markdownLines(markdown).join('\n')))),
+        fc.property(linesOf(bodies), (markdown) => expectOnlySafeMarkdown(markdownLines(markdown).join('\n'))),
         { numRuns: 300 },
       );
     },
