@@ -4,6 +4,7 @@ import { markWatched } from '../db/event-queue';
 import {
   isContentToBackgroundMessage,
   isFromOurContentScript,
+  isFromOurPages,
   isFromThisExtension,
   isPageToBackgroundMessage,
   isPageToBackgroundRequest,
@@ -55,7 +56,7 @@ Object.assign(globalThis, { talklogHandlers: { onCommand, onMenuClick } });
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isFromThisExtension(sender, browser.runtime.id)) return undefined;
   if (isPageToBackgroundMessage(message)) void badge.refresh();
-  if (isPageToBackgroundRequest(message)) return queuePlaylistInTab(db, message);
+  if (isPageToBackgroundRequest(message) && isFromOurPages(sender, browser.runtime.id, browser.runtime.getURL(''))) return queuePlaylistInTab(db, message);
   if (isContentToBackgroundMessage(message) && isFromOurContentScript(sender, browser.runtime.id)) void markWatched(db, message.videoId);
   return undefined;
 });

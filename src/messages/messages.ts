@@ -144,6 +144,15 @@ export function isFromOurContentScript(sender: { id?: string; url?: string }, ex
   return isFromThisExtension(sender, extensionId) && sender.url !== undefined && isYouTubeUrl(sender.url);
 }
 
+/**
+ * Requests that act on the user's behalf (queue a tab's playlist, connect or run sync) come from the
+ * extension's own pages only (`pagesOrigin`: `runtime.getURL('')`), never from a content script,
+ * which shares a process with the page it runs in.
+ */
+export function isFromOurPages(sender: { id?: string; url?: string }, extensionId: string, pagesOrigin: string): boolean {
+  return isFromThisExtension(sender, extensionId) && pagesOrigin !== '' && sender.url !== undefined && sender.url.startsWith(pagesOrigin);
+}
+
 /** The sender check every receiver makes: only this extension's own pages and scripts. */
 export function isFromThisExtension(sender: { id?: string }, extensionId: string): boolean {
   // An empty id (no runtime to ask) must not let in a sender that has none either.

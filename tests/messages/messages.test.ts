@@ -4,6 +4,7 @@ import {
   isContentToPageMessage,
   isExtensionToContentMessage,
   isFromOurContentScript,
+  isFromOurPages,
   isFromThisExtension,
   isPageToBackgroundMessage,
 } from '../../src/messages/messages';
@@ -88,6 +89,25 @@ describe('the sender check', () => {
     expect(isFromThisExtension({ url: 'https://evil.example/' } as { id?: string }, OURS)).toBe(false);
     expect(isFromThisExtension({}, OURS)).toBe(false);
     expect(isFromThisExtension({ id: '' }, '')).toBe(false);
+  });
+
+  test('requests that act for the user: only from our pages, not from our content script or elsewhere', () => {
+    const pages = `chrome-extension://${OURS}/`;
+    expect(isFromOurPages({ id: OURS, url: `${pages}src/popup/index.html?tab=3` }, OURS, pages)).toBe(true);
+    expect(
+      isFromOurPages(
+        { id: OURS, url: 'moz-extension://0c1f2e3d-4a5b-6c7d-8e9f-a0b1c2d3e4f5/src/options/index.html' },
+        OURS,
+        'moz-extension://0c1f2e3d-4a5b-6c7d-8e9f-a0b1c2d3e4f5/',
+      ),
+    ).toBe(true);
+    expect(isFromOurPages({ id: OURS, url: 'https://www.youtube.com/watch?v=Pr0meTheus1' }, OURS, pages)).toBe(false);
+    expect(isFromOurPages({ id: OURS, url: `https://www.youtube.com/?${pages}` }, OURS, pages)).toBe(false);
+    expect(isFromOurPages({ id: OURS }, OURS, pages)).toBe(false);
+    expect(isFromOurPages({ id: 'ponmlkjihgfedcbaponmlkjihgfedcba', url: 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba/x.html' }, OURS, pages)).toBe(
+      false,
+    );
+    expect(isFromOurPages({ id: OURS, url: `${pages}x.html` }, OURS, '')).toBe(false);
   });
 
   test('what a YouTube tab showed: only from our content script there, not from our pages or elsewhere', () => {
