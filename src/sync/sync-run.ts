@@ -108,8 +108,8 @@ async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEta
 
   let remote: TalkFile | null = null;
   let etag: string | null = null;
-  const read = async (): Promise<boolean> => {
-    const fetched = await dav.get(path);
+  /** Takes what a GET found as the file on the server; false when it cannot be read. */
+  const take = (fetched: { text: string; etag: string | null } | null): boolean => {
     if (!fetched) {
       [remote, etag] = [null, null];
       return true;
@@ -122,6 +122,7 @@ async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEta
     [remote, etag] = [parsed.file, fetched.etag];
     return true;
   };
+  const read = async (): Promise<boolean> => take(await dav.get(path));
   if (listedEtag !== undefined) {
     if (state.base && listedEtag !== null && etagValue(listedEtag) === state.etag) [remote, etag] = [state.base, listedEtag];
     else if (!(await read())) return;
@@ -147,7 +148,18 @@ async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEta
         if (!(await read())) return;
         continue;
       }
-      writtenEtag = put.etag ?? (await dav.etagOf(path));
+      if (put.etag !== null) writtenEtag = put.etag;
+      else {
+        // Apache answers a PUT without an ETag. The one read after it is this file's only if the file
+        // still holds what was written: another device may have written in between, and its ETag kept
+        // with this file as the base would have the next syncs skip its write and overwrite it.
+        const after = await dav.get(path);
+        if (after?.text !== text) {
+          if (!take(after)) return;
+          continue;
+        }
+        writtenEtag = after.etag;
+      }
     }
     const arrived = await downloadSlides(dav, file, state, options.thumbnail, report);
     // The files of slides whose note is gone; a second device deleting the same file finds it gone, which is fine.

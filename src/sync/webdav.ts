@@ -39,8 +39,6 @@ export interface DavClient {
   putOnce(path: string, body: Blob): Promise<boolean>;
   /** A file's bytes; null when there is none. */
   getBlob(path: string): Promise<Blob | null>;
-  /** One file's ETag, for servers that do not send it with a PUT's answer. */
-  etagOf(path: string): Promise<string | null>;
   /** Creates a folder; one that exists already is fine. */
   makeFolder(path: string): Promise<void>;
   delete(path: string): Promise<void>;
@@ -152,9 +150,6 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
       if (response.status === 404) return null;
       if (response.status !== 200) throw unexpected(response, `GET ${path}`);
       return response.blob();
-    },
-    async etagOf(path) {
-      return (await propfind(path, '0'))?.[0]?.etag ?? null;
     },
     async makeFolder(path) {
       let response: Response;

@@ -164,8 +164,8 @@ imported through \`importBackupFile\`. Load average ${loadavg()
 | One new note: the sync a few seconds after it (median of ${oneNote.length}) | ${ms(median(oneNote.map((run) => run.ms)))}, ${same(oneNote, 'requests')} requests, ${kB(median(oneNote.map((run) => run.bytesPut)))} PUT | | |
 | Then \`Sync now\`: the whole talk log rewritten | ${ms(talkLog.ms)}, ${talkLog.requests} requests, ${kB(talkLog.bytesPut)} PUT | | |
 
-The first sync's extra requests over the floor: after each talk file it writes, a \`PROPFIND\` of that file
-reads its ETag (Apache sends none on \`PUT\`). The sync a few seconds after a note lists \`talks/\`, writes the
+The first sync's extra requests over the floor: after each talk file it writes, a \`GET\` of that file
+reads its ETag (Apache sends none on \`PUT\`), kept only if the file is still the one written. The sync a few seconds after a note lists \`talks/\`, writes the
 talk file, reads its ETag and writes its markdown file, whatever the library's size. \`markdown/talk-log.md\`, whose
 bytes grow with the library, is rewritten only by the syncs that ask for it (\`Sync now\`, every 15 minutes, browser
 start) once talks changed.
