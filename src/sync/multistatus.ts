@@ -5,7 +5,7 @@
  */
 
 export interface DavEntry {
-  /** The entry's path, percent-decoded, as the server wrote it (absolute path or full URL). */
+  /** The entry's path as the server wrote it (absolute path or full URL), still percent-encoded: the caller decodes it, once. */
   href: string;
   etag: string | null;
   isFolder: boolean;
@@ -32,7 +32,7 @@ export function parseMultistatus(xml: string): DavEntry[] {
     const type = props.find((prop) => prop.name === 'resourcetype');
     return [
       {
-        href: safeDecode(textOf(href).trim()),
+        href: textOf(href).trim(),
         etag: etag ? textOf(etag).trim() || null : null,
         isFolder: type ? type.children.some((child) => child.name === 'collection') : false,
       },
@@ -78,12 +78,4 @@ function decodeEntities(text: string): string {
     if (entity.startsWith('#')) return String.fromCodePoint(Number.parseInt(entity.slice(1), 10));
     return ENTITIES[entity] ?? whole;
   });
-}
-
-function safeDecode(href: string): string {
-  try {
-    return decodeURIComponent(href);
-  } catch {
-    return href;
-  }
 }

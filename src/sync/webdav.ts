@@ -109,11 +109,11 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
     async list(path) {
       const entries = await propfind(path, '1');
       if (entries === null) return null;
-      const base = new URL(path, folder).pathname;
+      const base = decodedPath(new URL(path, folder));
       const listed = new Map<string, string | null>();
       for (const entry of entries) {
-        const entryPath = decodeURIComponent(new URL(entry.href, folder).pathname);
-        const name = entryPath.startsWith(decodeURIComponent(base)) ? entryPath.slice(decodeURIComponent(base).length) : '';
+        const entryPath = decodedPath(new URL(entry.href, folder));
+        const name = entryPath.startsWith(base) ? entryPath.slice(base.length) : '';
         if (name === '' || name === '/') continue;
         listed.set(entry.isFolder && !name.endsWith('/') ? `${name}/` : name, entry.etag);
       }
@@ -174,6 +174,24 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
       return true;
     },
   };
+}
+
+/**
+ * A URL's path, percent-decoded once, segment by segment: a name is as the server stores it
+ * (`50% done.txt` from `50%25%20done.txt`), and a segment that is not valid percent-encoding stays
+ * as it is rather than failing the whole listing.
+ */
+function decodedPath(url: URL): string {
+  return url.pathname
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
 }
 
 function base64(text: string): string {

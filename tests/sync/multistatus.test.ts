@@ -47,10 +47,10 @@ describe('parseMultistatus', () => {
     ]);
   });
 
-  test("reads Nextcloud's answer: entities decoded, hrefs percent-decoded, 404 properties ignored", () => {
+  test("reads Nextcloud's answer: entities decoded, hrefs as sent (percent-encoded), 404 properties ignored", () => {
     expect(parseMultistatus(NEXTCLOUD)).toEqual([
       { href: '/remote.php/dav/files/alice/Talklog/talks/', etag: '"6570b2c1"', isFolder: true },
-      { href: '/remote.php/dav/files/alice/Talklog/talks/a b_-Cd3Ef4G.json', etag: '"9f1e"', isFolder: false },
+      { href: '/remote.php/dav/files/alice/Talklog/talks/a%20b_-Cd3Ef4G.json', etag: '"9f1e"', isFolder: false },
     ]);
   });
 

@@ -280,6 +280,19 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     expect(await b.db.slides.count()).toBe(0);
   });
 
+  test('files of their own in talks/ with a % in their names are listed by their names, and syncs go on', async () => {
+    const { a, b } = await connectedPair('percent');
+    await clipTalk(a.db, capturedTalk());
+    await addNote(a.db, TALK, 'beside odd names', 1);
+    // Put there by the user or another tool; Apache lists them as 50%25%20done.txt and %2541.txt.
+    for (const name of ['50% done.txt', '%41.txt']) await a.dav.put(`talks/${encodeURIComponent(name)}`, 'not a talk', 'text/plain');
+    expect(readdirSync(join(server.current.dataDir, 'percent/talks')).sort()).toEqual(['%41.txt', '50% done.txt']);
+    expect(await a.sync()).toEqual({ changes: 1, conflicts: 0, unreadable: [] });
+    expect((await b.sync()).changes).toBe(1);
+    expect(await bodies(b.db)).toEqual(['beside odd names']);
+    expect([...(await b.dav.list('talks/'))!.keys()].sort()).toEqual(['%41.txt', '50% done.txt', 'Pr0meTheus1.json']);
+  });
+
   test('a wrong password is a clear error and changes nothing', async () => {
     const { a } = await connectedPair('password');
     const wrong = await device('password', 'not-the-password');
