@@ -96,7 +96,7 @@ export function parseTalkFile(text: string, videoId: string): TalkFileParseResul
   const talkStamps: Record<string, Stamp> = {};
   if (!isObject(root.talkStamps)) return { ok: false, error: 'talkStamps: expected an object' };
   for (const [field, stamp] of Object.entries(root.talkStamps)) {
-    if (!(field in talk) || FIXED_TALK_FIELDS.has(field) || !isStamp(stamp))
+    if (!Object.hasOwn(talk, field) || FIXED_TALK_FIELDS.has(field) || !isStamp(stamp))
       return { ok: false, error: `talkStamps.${field}: expected a stamp of a talk field` };
     talkStamps[field] = { at: stamp.at, by: stamp.by };
   }

@@ -101,3 +101,18 @@ describe('mergeTalk', () => {
     expect(mergeTalk(local, base, 'd_a', daysLater(TOMBSTONE_DAYS + 1)).file!.tombstones).toEqual([]);
   });
 });
+
+describe('parseTalkFile', () => {
+  test.each(['__proto__', 'hasOwnProperty', 'toString'])('refuses a stamp of %s, which no talk has as a field of its own', (field) => {
+    const base = first();
+    const deletions = [
+      { id: 'n_1', talkId: 't_Pr0meTheus1', deletedAt: at(7) },
+      { id: 't_Pr0meTheus1', talkId: 't_Pr0meTheus1', deletedAt: at(7) },
+    ];
+    const deleted = sync({ talk: undefined, notes: [], deletions, base }, base, 'd_a').file!;
+    // A stamp later than the deletion: read as a talk field's, it would bring the deleted talk back.
+    const text = serializeTalkFile(deleted).replace(/"talkStamps": \{/, `$&"${field}": {"at": "${at(9)}", "by": "d_b"},`);
+    expect(text).toContain(`"${field}": {`);
+    expect(parseTalkFile(text, 'Pr0meTheus1')).toEqual({ ok: false, error: `talkStamps.${field}: expected a stamp of a talk field` });
+  });
+});
