@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { TalklogDb } from '../db/database';
 import { watchQuery } from '../db/live';
 import { countSyncChanges } from '../db/sync-store';
-import { isFromThisExtension, isSyncRequest } from '../messages/messages';
+import { isFromOurPages, isSyncRequest } from '../messages/messages';
 import { loadSyncAccount, saveSyncAccount, saveSyncStatus } from '../sync/sync-storage';
 import { thumbnailOf } from '../slides/encode';
 import { createDavClient } from '../sync/webdav';
@@ -20,7 +20,7 @@ const PERIOD_MINUTES = 15;
 export function startBackgroundSync(db: TalklogDb): void {
   const background = backgroundSync(browserSyncEnvironment(db));
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-    if (isFromThisExtension(sender, browser.runtime.id) && isSyncRequest(message)) return background.handle(message);
+    if (isFromOurPages(sender, browser.runtime.id, browser.runtime.getURL('')) && isSyncRequest(message)) return background.handle(message);
     return undefined;
   });
   browser.alarms.onAlarm.addListener((alarm) => {
