@@ -16,10 +16,12 @@ import { CAPTURE_SLIDE_COMMAND, captureSlideInTab } from './capture-slide-comman
 import { createContextMenus, onContextMenuClick } from './context-menu';
 import { openSidePanel } from '../ui/open-side-panel';
 import { queuePlaylistInTab } from './queue-playlist';
+import { keepStorageFromContentScripts } from './storage-access';
 import { startBackgroundSync } from './sync';
 
 const OPEN_SIDE_PANEL_COMMAND = 'open-side-panel';
 
+void keepStorageFromContentScripts();
 const db = openTalklogDb();
 const badge = followActiveTabBadge(db, browserBadge());
 const clips = browserClipEnvironment(db, badge);

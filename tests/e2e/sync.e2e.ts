@@ -195,3 +195,28 @@ test('a note saved with no one pressing Sync now reaches the server a few second
   await syncNow(await openLibrary(laptop));
   expect(readFileSync(talkLog, 'utf8')).toContain('synced on its own');
 });
+
+test('the sync password is out of reach of the content script on YouTube: only the extension’s pages read storage', async () => {
+  // The laptop is connected (above): its library page reads the account it saved.
+  const library = await openLibrary(laptop);
+  expect(await library.evaluate("chrome.storage.local.get('syncAccount').then((stored) => stored.syncAccount.password)")).toBe(server.password);
+  const watch = await laptop.context.newPage();
+  await watch.goto('https://www.youtube.com/watch?v=Pr0meTheus1');
+  const read = "chrome.storage.local.get(null).then((stored) => 'read ' + JSON.stringify(stored), (error) => 'refused: ' + error.message)";
+  expect(await inContentScriptOf(watch, laptop.extensionUrl('').replace(/\/$/, ''), read)).toMatch(/^refused: /);
+});
+
+/** Evaluates `expression` in the content script world of the extension at `origin` in `page`, through the DevTools protocol. */
+async function inContentScriptOf(page: Page, origin: string, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  const worlds: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+  // Enabling reports every world the page has already.
+  await cdp.send('Runtime.enable');
+  const world = worlds.find((context) => context.auxData?.type === 'isolated' && context.origin === origin);
+  if (!world) throw new Error(`No content script of ${origin} in ${page.url()}`);
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value;
+}
