@@ -176,14 +176,19 @@ function localTalkSide(local: LocalTalk, device: string): TalkSide | null {
   const baseSide = base && { talk: base.talk, stamps: base.talkStamps, deleted: base.talkDeleted, changedFields: new Set<string>() };
   const deletion = local.deletions.find((candidate) => candidate.id === candidate.talkId);
   if (local.talk) {
-    const recreated = base !== null && talkFieldsDeleted(base) && Date.parse(local.talk.updatedAt) > Date.parse(base.talkDeleted!.at);
-    // Still here though the last sync deleted it: a copy this device has not caught up on.
+    // The last sync left no talk here (deleted, no note kept it), yet here it is: written again since, by
+    // Undo, an import or a new clip, whatever its updatedAt (Undo and import keep the old one) and
+    // whatever the deleting device's clock said. Like a note written over its tombstone, it is stamped
+    // after the deletion.
+    const writtenAgain = base !== null && !isTalkLive(base);
+    const recreated = writtenAgain || (base !== null && talkFieldsDeleted(base) && Date.parse(local.talk.updatedAt) > Date.parse(base.talkDeleted!.at));
+    // Kept by a note though its fields were deleted, and not edited since the deletion: the fields stay deleted.
     if (base && talkFieldsDeleted(base) && !recreated) return baseSide;
     const known = recreated ? null : base;
     const stamps: Record<string, Stamp> = {};
     const changedFields = new Set<string>();
     for (const field of talkFields(local.talk)) {
-      const before = known?.talkStamps[field];
+      const before = recreated ? base!.talkDeleted : known?.talkStamps[field];
       if (known && before && sameValue(known.talk, local.talk, field)) {
         stamps[field] = before;
       } else {

@@ -93,6 +93,22 @@ describe('mergeTalk', () => {
     expect(localRecords(again).talk?.title).toBe('Evolving Prometheus');
   });
 
+  test('a talk held again after its deletion was synced is back, though its updatedAt and a faster clock say otherwise', () => {
+    const base = sync({ talk: talk({ interest: 4, updatedAt: at(5) }), notes: [], deletions: [], base: null }, null, 'd_a').file!;
+    // B's clock runs ahead: its deletion is stamped later than A's clock will read for a while.
+    const deleted = sync(
+      { talk: undefined, notes: [], deletions: [{ id: 't_Pr0meTheus1', talkId: 't_Pr0meTheus1', deletedAt: at(50) }], base },
+      base,
+      'd_b',
+    ).file!;
+    const onA = sync(caughtUp(base), deleted, 'd_a').file!;
+    expect(localRecords(onA).talk).toBeNull();
+    // Undo (or an import) on A puts the talk back as it was, updatedAt and all.
+    const restored = sync({ talk: talk({ interest: 4, updatedAt: at(5) }), notes: [], deletions: [], base: onA }, deleted, 'd_a').file!;
+    expect(localRecords(restored).talk?.interest).toBe(4);
+    expect(localRecords(sync(caughtUp(deleted), restored, 'd_b').file!).talk?.interest).toBe(4);
+  });
+
   test(`tombstones older than ${TOMBSTONE_DAYS} days are dropped`, () => {
     const base = first();
     const local = { ...caughtUp(base), notes: [], deletions: [{ id: 'n_1', talkId: 't_Pr0meTheus1', deletedAt: at(7) }] };

@@ -7,7 +7,7 @@ import { addNoteWithSlides } from '../../src/db/note-with-slides';
 import { addNote, deleteNote, notesForTalk, updateNoteBody } from '../../src/db/notes';
 import { addSlide } from '../../src/db/slides';
 import { syncDeviceId } from '../../src/db/sync-store';
-import { clipTalk, getTalk } from '../../src/db/talks';
+import { clipTalk, deleteTalks, getTalk, restoreDeleted } from '../../src/db/talks';
 import { talkMarkdownPath } from '../../src/sync/markdown-mirror';
 import { isConflictCopy } from '../../src/sync/merge';
 import { canonicalVideoUrl } from '../../src/talk/video-id';
@@ -93,6 +93,24 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     await a.sync();
     await b.sync();
     expect(await bodies(b.db)).toEqual(['typed while it syncs', 'written before connecting']);
+  });
+
+  test('a talk deleted, synced, then brought back with Undo stays, with its fields, here and on the other device', async () => {
+    const { a, b } = await connectedPair('undo-talk');
+    // A queued talk: rated and filed, no notes.
+    await clipTalk(a.db, capturedTalk());
+    await updateTalkDetails(a.db, TALK, { interest: 4, category: 'Observability' });
+    await a.sync();
+    await b.sync();
+    const deleted = await deleteTalks(a.db, [TALK]);
+    // The sync a few seconds after the change sends the deletion before the user presses Undo.
+    await a.sync();
+    await b.sync();
+    expect(await getTalk(b.db, TALK)).toBeUndefined();
+    await restoreDeleted(a.db, deleted);
+    await a.sync();
+    await b.sync();
+    for (const db of [a.db, b.db]) expect(await getTalk(db, TALK)).toEqual(expect.objectContaining({ interest: 4, category: 'Observability' }));
   });
 
   test('the same note edited on both devices keeps both texts (through a 412 and a weak ETag)', async () => {
