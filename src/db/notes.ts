@@ -95,10 +95,12 @@ export async function deleteNote(db: TalklogDb, { id, talkId }: Pick<Note, 'id' 
     const note = notes.find((stored) => stored.id === id);
     if (!note) return undefined;
     const slides = await db.slides.where('owner').equals(id).toArray();
+    // Held for Undo: should the talk go before it is pressed, the note comes back with it.
+    const talk = await db.talks.get(talkId);
     await db.slides.bulkDelete(slides.map((slide) => slide.id));
     const kept = notes.filter((stored) => stored !== note);
     await putTalkNotes(db, talkId, kept);
-    return { talks: [], notes: [note], slides };
+    return { talks: [], notes: [note], slides, talksOfNotes: talk ? [talk] : [] };
   });
 }
 

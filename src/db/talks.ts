@@ -135,6 +135,8 @@ export interface DeletedTalks {
   talks: Talk[];
   notes: Note[];
   slides: Slide[];
+  /** The talks of deleted notes as they were then (deleteNote): put back only with a note whose talk went since. */
+  talksOfNotes?: Talk[];
 }
 
 /** Deletes talks with all their notes and slides, in one transaction; returns what went, for Undo. */
@@ -150,11 +152,22 @@ export async function deleteTalks(db: TalklogDb, talkIds: string[]): Promise<Del
   });
 }
 
-/** Puts back what deleteTalks or deleteNote removed, beside any note written since. */
-export async function restoreDeleted(db: TalklogDb, deleted: DeletedTalks): Promise<void> {
-  await db.transaction('rw', [...libraryTables(db), db.slides], async () => {
-    await db.talks.bulkPut(deleted.talks);
+/**
+ * Puts back what deleteTalks or deleteNote removed, beside any note written since. A note never
+ * comes back without its talk: one removed since the note was deleted comes back with it, as the
+ * Undo holds it; when it does not, nothing is restored. Returns how many talks came back that way.
+ */
+export async function restoreDeleted(db: TalklogDb, deleted: DeletedTalks): Promise<number> {
+  return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
+    const restored = new Set(deleted.talks.map((talk) => talk.id));
+    const needed = [...new Set(deleted.notes.map((note) => note.talkId))].filter((talkId) => !restored.has(talkId));
+    const stored = await db.talks.bulkGet(needed);
+    const held = new Map(deleted.talksOfNotes?.map((talk) => [talk.id, talk]));
+    const gone = needed.filter((_, i) => stored[i] === undefined);
+    if (gone.some((talkId) => !held.has(talkId))) throw new Error('The talk for this note is no longer saved.');
+    await db.talks.bulkPut([...deleted.talks, ...gone.map((talkId) => held.get(talkId)!)]);
     await putNotes(db, deleted.notes);
     await db.slides.bulkPut(deleted.slides);
+    return gone.length;
   });
 }

@@ -43,7 +43,7 @@ export type ExportWorkerRequest =
 export type ExportWorkerReply =
   | { type: 'talklog/export-progress'; id: number; done: number; total: number }
   | { type: 'talklog/export-rendered'; id: number; preview: string; file: Blob }
-  | { type: 'talklog/export-backup-made'; id: number; name: string; file: Blob; talks: number; notes: number; slides: number }
+  | { type: 'talklog/export-backup-made'; id: number; name: string; file: Blob; talks: number; notes: number; slides: number; notesLeftOut: number }
   | { type: 'talklog/export-failed'; id: number; error: string };
 
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
@@ -77,7 +77,8 @@ export function isExportWorkerReply(message: unknown): message is ExportWorkerRe
         fields.file instanceof Blob &&
         typeof fields.talks === 'number' &&
         typeof fields.notes === 'number' &&
-        typeof fields.slides === 'number'
+        typeof fields.slides === 'number' &&
+        typeof fields.notesLeftOut === 'number'
       );
     case 'talklog/export-failed':
       return typeof fields.error === 'string';

@@ -41,9 +41,10 @@ export const BackupControls = memo(function BackupControls({ db, env, announce, 
       env.setLastBackupAt(now);
       onBackedUp(now);
       const [talks, notes, slides] = [plural(file.talks, 'talk'), plural(file.notes, 'note'), plural(file.slides, 'slide')];
+      const saved = file.slides > 0 ? t('backupWithSlidesSaved', file.name, talks, notes, slides) : t('backupSaved', file.name, talks, notes);
       announce({
         kind: 'status',
-        text: file.slides > 0 ? t('backupWithSlidesSaved', file.name, talks, notes, slides) : t('backupSaved', file.name, talks, notes),
+        text: file.notesLeftOut > 0 ? `${saved} ${t('backupLeftOut', plural(file.notesLeftOut, 'note'))}` : saved,
       });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotBackUp', errorMessage(error)) });

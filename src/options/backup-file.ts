@@ -13,6 +13,8 @@ export interface BackupFile {
   talks: number;
   notes: number;
   slides: number;
+  /** Notes stored without their talk, left out of the file: import refuses a note of no talk. */
+  notesLeftOut: number;
 }
 
 /**
@@ -21,9 +23,15 @@ export interface BackupFile {
  * same library and `now` give the same bytes.
  */
 export async function backupFile(db: TalklogDb, now: Date): Promise<BackupFile> {
-  const { talks, notes } = await allTalksAndNotes(db);
+  const library = await allTalksAndNotes(db);
+  const { talks } = library;
+  // A note whose talk is gone (an Undo once put one back without it) would make the whole file
+  // unimportable; no page shows it, and a talk made up for it could replace the real one where
+  // the file is imported (the newer updatedAt wins). Left out, and the page says how many.
+  const talkIds = new Set(talks.map((talk) => talk.id));
+  const notes = library.notes.filter((note) => talkIds.has(note.talkId));
   const slides = await slidesOfNotesWithImages(db, new Set(notes.map((note) => note.id)));
-  const counts = { talks: talks.length, notes: notes.length, slides: slides.length };
+  const counts = { talks: talks.length, notes: notes.length, slides: slides.length, notesLeftOut: library.notes.length - notes.length };
   if (slides.length === 0) {
     return { name: BACKUP_FILE_NAME, data: serializeBackup(createBackup(talks, notes, now)), type: 'application/json', ...counts };
   }

@@ -74,8 +74,8 @@ export function backupInWorker(dbName: string, now: Date): Promise<BackupFile> {
       const reply: unknown = event.data;
       if (!isExportWorkerReply(reply)) return;
       if (reply.type === 'talklog/export-backup-made') {
-        const { name, file, talks, notes, slides } = reply;
-        end(() => resolve({ name, data: file, type: file.type, talks, notes, slides }));
+        const { name, file, talks, notes, slides, notesLeftOut } = reply;
+        end(() => resolve({ name, data: file, type: file.type, talks, notes, slides, notesLeftOut }));
       } else if (reply.type === 'talklog/export-failed') end(() => reject(new Error(reply.error)));
     });
     worker.addEventListener('error', (event) => end(() => reject(new Error(event.message))));

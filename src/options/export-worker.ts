@@ -25,9 +25,9 @@ addEventListener('message', (event: MessageEvent<unknown>) => {
   void (async () => {
     try {
       if (request.type === 'talklog/export-backup') {
-        const { name, data, type, talks, notes, slides } = await backupFile(opened, new Date(request.exportedAt));
+        const { name, data, type, talks, notes, slides, notesLeftOut } = await backupFile(opened, new Date(request.exportedAt));
         const file = typeof data === 'string' ? new Blob([data], { type }) : data;
-        reply({ type: 'talklog/export-backup-made', id, name, file, talks, notes, slides });
+        reply({ type: 'talklog/export-backup-made', id, name, file, talks, notes, slides, notesLeftOut });
         return;
       }
       reply({ type: 'talklog/export-progress', id, done: 0, total: request.talkIds.length });

@@ -17,7 +17,7 @@ export async function deleteNoteWithUndo(db: TalklogDb, note: Pick<Note, 'id' | 
         label: t('undo'),
         run: () =>
           void restoreDeleted(db, deleted).then(
-            () => announce({ kind: 'status', text: t('noteRestored') }),
+            (talksBack) => announce({ kind: 'status', text: t(talksBack > 0 ? 'noteRestoredWithTalk' : 'noteRestored') }),
             (error: unknown) => announce({ kind: 'alert', text: t('couldNotRestore', errorMessage(error)) }),
           ),
       },

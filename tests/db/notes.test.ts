@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { addNote, allNotes, countNotesForTalk, deleteNote, notesForTalk, updateNoteBody } from '../../src/db/notes';
 import { openTalklogDb } from '../../src/db/database';
-import { clipTalk, restoreDeleted } from '../../src/db/talks';
+import { updateTalkDetails } from '../../src/db/library';
+import { clipTalk, deleteTalks, getTalk, restoreDeleted } from '../../src/db/talks';
 import { capturedTalk, freshDb } from './test-db';
 
 describe('notes', () => {
@@ -105,5 +106,22 @@ describe('notes', () => {
     await addNote(db, talk.id, 'written since', 2, new Date('2026-11-26T05:02:00Z'));
     await restoreDeleted(db, deleted!);
     expect((await notesForTalk(db, talk.id)).map((note) => note.body)).toEqual(['gone', 'written since']);
+  });
+
+  test('Undo of a deletion after the talk went too brings the talk back with the note, never the note alone', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await updateTalkDetails(db, talk.id, { interest: 4 });
+    const note = await addNote(db, talk.id, 'keep me', 10);
+    // The library offers Undo; meanwhile the popup removes the talk (or a sync from another device does).
+    const deleted = await deleteNote(db, note);
+    await deleteTalks(db, [talk.id]);
+    await restoreDeleted(db, deleted!);
+    expect(await getTalk(db, talk.id)).toEqual(expect.objectContaining({ title: talk.title, interest: 4 }));
+    expect((await notesForTalk(db, talk.id)).map((kept) => kept.body)).toEqual(['keep me']);
+    // An Undo that does not hold the talk refuses, and writes nothing.
+    await deleteTalks(db, [talk.id]);
+    await expect(restoreDeleted(db, { talks: [], notes: [note], slides: [] })).rejects.toThrow('The talk for this note is no longer saved.');
+    expect(await allNotes(db)).toEqual([]);
   });
 });

@@ -25,9 +25,19 @@ test('the page takes the export worker’s progress, log, backup file or failure
   expect(isExportWorkerReply({ type: 'talklog/export-progress', id: 1, done: 3, total: 9 })).toBe(true);
   expect(isExportWorkerReply({ type: 'talklog/export-rendered', id: 1, preview: '# Log\n', file: new Blob(['# Log\n']) })).toBe(true);
   expect(isExportWorkerReply({ type: 'talklog/export-rendered', id: 1, preview: '# Log\n' })).toBe(false);
-  const backup = { type: 'talklog/export-backup-made', id: 0, name: 'talklog-backup.json', file: new Blob(['{}']), talks: 1, notes: 2, slides: 0 };
+  const backup = {
+    type: 'talklog/export-backup-made',
+    id: 0,
+    name: 'talklog-backup.json',
+    file: new Blob(['{}']),
+    talks: 1,
+    notes: 2,
+    slides: 0,
+    notesLeftOut: 0,
+  };
   expect(isExportWorkerReply(backup)).toBe(true);
   expect(isExportWorkerReply({ ...backup, slides: undefined })).toBe(false);
+  expect(isExportWorkerReply({ ...backup, notesLeftOut: undefined })).toBe(false);
   expect(isExportWorkerReply({ type: 'talklog/export-failed', id: 1, error: 'gone' })).toBe(true);
   expect(isExportWorkerReply({ type: 'talklog/export-rendered', id: 1, preview: 42 })).toBe(false);
   expect(isExportWorkerReply({ ...backup, file: '{}' })).toBe(false);

@@ -2,6 +2,7 @@
 import { Blob as NodeBlob } from 'node:buffer';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
+import { importBackupFile } from '../../src/db/import-backup';
 import { addNote, allNotes, deleteNote, updateNoteBody } from '../../src/db/notes';
 import { updateTalkDetails } from '../../src/db/library';
 import { addSlide } from '../../src/db/slides';
@@ -436,6 +437,22 @@ describe('backup', () => {
     expect(state.lastBackupAt).toEqual(NOW);
     expect(status()).toBe('Backup saved as talklog-backup.json: 2 talks, 2 notes.');
     expect(screen.queryByText(/no backup yet/)).toBeNull();
+  });
+
+  test('Export backup leaves out a note whose talk is gone and says so: the file still imports', async () => {
+    const { env, state } = fakeEnvironment();
+    const db = await kubeconLibrary();
+    // A note kept without its talk, as an Undo of a note deletion after its talk was removed once left it.
+    const orphan: Note = { id: 'n_orphan', talkId: 't_G0neTalk01', body: 'no talk', atSec: null, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() };
+    await writeLibrary(db, () => db.talkNotes.put({ talkId: orphan.talkId, notes: [orphan] }));
+    await renderLibrary(db, env);
+    fireEvent.click(screen.getByRole('button', { name: 'Export backup' }));
+    await waitFor(() => expect(state.downloads).toHaveLength(1));
+    expect(status()).toBe('Backup saved as talklog-backup.json: 2 talks, 2 notes. 1 note without a talk in the library left out.');
+    const restored = freshDb();
+    await expect(importBackupFile(restored, new NodeBlob([String(state.downloads[0].data)]) as Blob)).resolves.toEqual(
+      expect.objectContaining({ talksAdded: 2, notesAdded: 2 }),
+    );
   });
 
   test('Import backup merges the file and says what changed', async () => {
