@@ -1,3 +1,5 @@
+import { boundedPageTalk, requireWithin } from '../talk/bounded-text';
+import { NAME_MAX_CHARS } from '../talk/limits';
 import type { PlaylistSeen } from '../talk/playlist';
 import { talkIdFor, type Talk } from '../talk/model';
 import { planQueue, type QueueCounts } from '../talk/queue';
@@ -16,7 +18,8 @@ export type { QueueCounts } from '../talk/queue';
  */
 export async function queuePlaylist(db: TalklogDb, playlist: PlaylistSeen, event: string | null, now = new Date()): Promise<QueueCounts> {
   const plan = planQueue(playlist.rows);
-  const eventName = event?.trim() || null;
+  // Typed by a person (prefilled with the playlist's title, cut): refused past the limit, as in the talk details.
+  const eventName = requireWithin(event?.trim() ?? '', NAME_MAX_CHARS, 'An event') || null;
   return db.transaction('rw', libraryTables(db), async () => {
     const stored = await db.talks.bulkGet(plan.rows.map((row) => talkIdFor(row.videoId)));
     const added: Talk[] = [];
@@ -35,7 +38,8 @@ export async function queuePlaylist(db: TalklogDb, playlist: PlaylistSeen, event
           speakers,
           durationSec: row.durationSec,
         };
-        added.push({ ...newTalk(seen, now), event: eventName, status: 'to-watch', playlist: place });
+        // A row's text comes from a page: cut to the limits, as a watch page's is.
+        added.push({ ...newTalk(boundedPageTalk(seen), now), event: eventName, status: 'to-watch', playlist: place });
       } else if (!existing.playlist || (existing.playlist.id === place.id && existing.playlist.position !== place.position)) {
         placed.push({ ...existing, playlist: place, event: existing.event ?? eventName, updatedAt: now.toISOString() });
       }

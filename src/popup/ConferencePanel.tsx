@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { eventQueueOf, markWatched } from '../db/event-queue';
 import { t } from '../i18n/t';
+import { clipText, requireWithin } from '../talk/bounded-text';
 import { interestStars } from '../talk/interest';
+import { NAME_MAX_CHARS } from '../talk/limits';
 import type { CapturedTalk } from '../talk/model';
 import type { PlaylistSeen } from '../talk/playlist';
 import { planQueue, upNext, type QueueResult } from '../talk/queue';
@@ -68,14 +70,17 @@ export function ConferencePanel(props: ConferencePanelProps) {
 }
 
 function QueuePlaylist({ connector, playlist, announce }: ConferencePanelProps & { playlist: PlaylistSeen }) {
-  const [event, setEvent] = useState(playlist.title);
+  // The playlist's title is a page's text: cut to an event's limit, never refused.
+  const [event, setEvent] = useState(() => clipText(playlist.title, NAME_MAX_CHARS));
   const [progress, setProgress] = useState<PlaylistProgress | null>(null);
   const size = playlist.size ?? playlist.rows.length;
 
   const queue = async (submit: Event) => {
     submit.preventDefault();
-    setProgress({ loaded: playlist.rows.length, total: playlist.size });
     try {
+      // What the user typed past the limit is refused as queuePlaylist would, before the tab reads the whole playlist.
+      requireWithin(event.trim(), NAME_MAX_CHARS, 'An event');
+      setProgress({ loaded: playlist.rows.length, total: playlist.size });
       const result = await queueWithProgress(connector, playlist.id, event, (step) => {
         setProgress(step);
         announce({ kind: 'status', text: t('readingPlaylist', step.loaded, step.total ?? step.loaded) });

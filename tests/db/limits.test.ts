@@ -3,7 +3,8 @@ import { importBackupFile } from '../../src/db/import-backup';
 import { updateTalkDetails } from '../../src/db/library';
 import { addNote, updateNoteBody } from '../../src/db/notes';
 import { allTalksAndNotes } from '../../src/db/library';
-import { clipTalk } from '../../src/db/talks';
+import { queuePlaylist } from '../../src/db/queue';
+import { clipTalk, getTalk } from '../../src/db/talks';
 import { saveTalkToWatch } from '../../src/db/watch-later';
 import { createBackup, serializeBackup } from '../../src/export/backup';
 import { NAME_MAX_CHARS, NOTE_MAX_CHARS, TITLE_MAX_CHARS } from '../../src/talk/limits';
@@ -31,6 +32,16 @@ test('the largest records a person or a page can make are exported and imported 
   expect([talk.title.endsWith('…'), talk.durationSec]).toEqual([true, null]);
   const queued = await saveTalkToWatch(db, { videoId: 'Qu3u3dTa1k0', url: 'https://www.youtube.com/watch?v=Qu3u3dTa1k0', title: 'Q'.repeat(3_000) }, NOW);
   expect(queued.title.length).toBe(TITLE_MAX_CHARS);
+  // A playlist's rows are a page's text too: cut as a watch page's are.
+  const row = { videoId: 'L0ngRowTa1k', position: 1, title: 'R'.repeat(3_000), channel: 'C'.repeat(500), durationSec: 1e308, unavailable: null };
+  await queuePlaylist(db, { id: 'PLkc21NAconfPlaylist01', title: 'KubeCon NA 2021', size: 1, rows: [row], complete: true }, 'e'.repeat(NAME_MAX_CHARS), NOW);
+  const fromRow = (await getTalk(db, 't_L0ngRowTa1k'))!;
+  expect([fromRow.title.length, fromRow.youtubeTitle?.length, fromRow.channel?.length, fromRow.durationSec]).toEqual([
+    TITLE_MAX_CHARS,
+    TITLE_MAX_CHARS,
+    NAME_MAX_CHARS,
+    null,
+  ]);
   // A person fills every field to its limit.
   await updateTalkDetails(db, talk.id, {
     event: 'e'.repeat(NAME_MAX_CHARS),
@@ -59,5 +70,9 @@ test('what a person types past a limit is refused, saying the limit', async () =
   await expect(updateTalkDetails(db, talk.id, { category: 'x'.repeat(201) })).rejects.toThrow('A category is at most 200 characters; this one has 201.');
   await expect(updateTalkDetails(db, talk.id, { tags: ['ok', 'x'.repeat(300)] })).rejects.toThrow('A tag is at most 200 characters; this one has 300.');
   await expect(updateTalkDetails(db, talk.id, { speakers: ['x'.repeat(250)] })).rejects.toThrow('A speaker is at most 200 characters; this one has 250.');
+  const row = { videoId: 'kc21talk001', position: 1, title: 'A talk - Jane Doe, Acme', channel: 'CNCF', durationSec: 1800, unavailable: null };
+  const queue = { id: 'PLkc21NAconfPlaylist01', title: 'KubeCon NA 2021', size: 1, rows: [row], complete: true };
+  await expect(queuePlaylist(db, queue, 'KubeCon '.repeat(30))).rejects.toThrow('An event is at most 200 characters; this one has 239.');
+  expect(await getTalk(db, 't_kc21talk001')).toBeUndefined();
   expect((await allTalksAndNotes(db)).notes.map((stored) => stored.body)).toEqual(['short']);
 });

@@ -108,6 +108,25 @@ describe('on a playlist page', () => {
     );
   });
 
+  test('an event typed past its limit is refused, as in the talk details, before the playlist is read', async () => {
+    const db = freshDb();
+    // YouTube's title for the playlist fills the box, cut to an event's limit as a page's text is.
+    const long = { ...playlist(rows(3), 4, true), title: `KubeCon ${'+ CloudNativeCon '.repeat(20)}` };
+    const fake = fakeTab(db, noTalk, { kind: 'playlist', playlist: long });
+    const asked = vi.spyOn(fake.connector, 'queuePlaylist');
+    render(<Page db={db} {...fake} />);
+    const event = (await screen.findByRole('textbox', { name: 'Event' })) as HTMLInputElement;
+    expect(event.value).toBe(`${long.title.slice(0, 199)}…`);
+    fireEvent.input(event, { target: { value: `${event.value} 2021 and more` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Queue talks' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Could not queue the playlist: An event is at most 200 characters; this one has 214.'),
+    );
+    expect(asked).not.toHaveBeenCalled();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(await db.talks.count()).toBe(0);
+  });
+
   test('the tab left the playlist meanwhile: an alert, nothing queued', async () => {
     const db = freshDb();
     const fake = fakeTab(db, noTalk, { kind: 'playlist', playlist: playlist(rows(3), 4, true) }, { kind: 'no-playlist' });
