@@ -4,7 +4,7 @@ import type { Slide } from '../talk/slide';
 import type { LocalDeletion } from '../sync/merge';
 import { adoptConnection } from './adopt-connection';
 import { RECORDING_CHANGES, recordChangesForSync, SYNC_TABLES, type SyncedFile, type SyncChange, type SyncMeta } from './sync-log';
-import type { TalkNotes } from './talk-notes';
+import { byWrittenOrder, type TalkNotes } from './talk-notes';
 
 export type TalklogDb = Dexie & {
   talks: EntityTable<Talk, 'id'>;
@@ -65,17 +65,22 @@ export function openTalklogDb(name: string = DEFAULT_DB_NAME, connection?: Promi
       const talkIds = (await notes.orderBy('talkId').uniqueKeys()) as string[];
       for (let start = 0; start < talkIds.length; start += UPGRADE_CHUNK) {
         const chunk = talkIds.slice(start, start + UPGRADE_CHUNK);
-        // In the index's order, talk by talk, each talk's as written.
-        const written = await notes
-          .where('[talkId+createdAt]')
-          .between([chunk[0], Dexie.minKey], [chunk[chunk.length - 1], Dexie.maxKey], true, true)
+        // Through the talkId index and sorted here: the [talkId+createdAt] index holds no note whose
+        // createdAt is absent or null (none Talklog wrote, but a damaged record can be so), and an
+        // upgrade must not drop a note.
+        const stored = await notes
+          .where('talkId')
+          .between(chunk[0], chunk[chunk.length - 1], true, true)
           .toArray();
         const records = new Map<string, TalkNotes>();
-        for (const note of written) {
+        for (const found of stored) {
+          // Without a creation time, a note takes its last change's, the closest known, and is ordered by it.
+          const note = typeof found.createdAt === 'string' ? found : { ...found, createdAt: found.updatedAt };
           const record = records.get(note.talkId) ?? { talkId: note.talkId, notes: [] };
           record.notes.push(note);
           records.set(note.talkId, record);
         }
+        for (const record of records.values()) record.notes.sort(byWrittenOrder);
         await tx.table<TalkNotes, string>('talkNotes').bulkAdd([...records.values()]);
       }
     });

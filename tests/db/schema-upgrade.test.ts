@@ -253,6 +253,24 @@ describe('a database written by an earlier Talklog', () => {
     }
   });
 
+  test('a version 6 note without a creation time is kept, dated and ordered by its last change', async () => {
+    const name = `talklog-v6-undated-${crypto.randomUUID()}`;
+    const kept: Talk = { ...talk('PPPPPPPPPPP', '2026-04-05T00:00:00.000Z'), youtubeTitle: null, playlist: null };
+    const dated = note('n_dated', kept.id, '2026-04-05T00:02:00.000Z');
+    // No Talklog wrote these, but a damaged or hand-made record can hold one: the [talkId+createdAt] index leaves them out.
+    const { createdAt: _absent, ...noTime } = note('n_absent', kept.id, '2026-04-05T00:03:00.000Z');
+    const nullTime = { ...note('n_null', kept.id, '2026-04-05T00:01:00.000Z'), createdAt: null };
+    await writeDatabase(name, 6, [kept], [dated, noTime, nullTime] as Note[]);
+
+    const db = openTalklogDb(name);
+    try {
+      expect(await notesForTalk(db, kept.id)).toEqual([{ ...nullTime, createdAt: nullTime.updatedAt }, dated, { ...noTime, createdAt: noTime.updatedAt }]);
+      expect(db.verno).toBe(9);
+    } finally {
+      await db.delete();
+    }
+  });
+
   test('a version 7 database finds an event’s talks by status through the new index, and keeps every record', async () => {
     const name = `talklog-v7-raw-${crypto.randomUUID()}`;
     const talkAt = (videoId: string, status: Talk['status'], event: string | null): Talk => ({
