@@ -83,7 +83,11 @@ export async function saveSyncedTalk(db: TalklogDb, talkId: string, synced: Sync
       .equals(talkId)
       .filter((slide) => !isDraftOwner(slide.owner) && !listed.has(slide.id))
       .delete();
-    await db.slides.bulkPut(arrived);
+    // Slide ids are random: one another talk holds came from a damaged or hostile folder, and stays that talk's.
+    const heldElsewhere = new Set(
+      (await db.slides.bulkGet(arrived.map((slide) => slide.id))).flatMap((slide) => (slide && slide.talkId !== talkId ? [slide.id] : [])),
+    );
+    await db.slides.bulkPut(arrived.filter((slide) => !heldElsewhere.has(slide.id)));
     await db.syncDeletions.where('talkId').equals(talkId).delete();
     await db.syncChanges.delete(talkId);
     if (synced.file && synced.etag !== null) await db.syncFiles.put({ talkId, etag: synced.etag, base: synced.file, markdownPath: synced.markdownPath });

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { updateTalkDetails } from '../../src/db/library';
 import { addNote, deleteNote, updateNoteBody } from '../../src/db/notes';
+import { addSlide } from '../../src/db/slides';
 import { forgetSync, readTalkForSync, recordChangesFromNowOn, saveSyncedTalk, syncDeviceId, syncSnapshot } from '../../src/db/sync-store';
 import { clipTalk, deleteTalks, restoreDeleted } from '../../src/db/talks';
 import { mergeTalk } from '../../src/sync/merge';
@@ -73,4 +74,23 @@ test('a device id is made once', async () => {
   const id = await syncDeviceId(db);
   expect(id).toMatch(/^d_/);
   expect(await syncDeviceId(db)).toBe(id);
+});
+
+test('a slide that arrives under an id another talk holds leaves that talk’s slide as it was', async () => {
+  const db = await syncingDb();
+  await clipTalk(db, capturedTalk());
+  const other = 't_0therTalk11';
+  await clipTalk(db, capturedTalk({ videoId: '0therTalk11', title: 'Another talk' }));
+  const note = await addNote(db, other, 'the other talk’s slide', 10);
+  const image = new Blob([new Uint8Array([1, 2, 3])], { type: 'image/webp' });
+  const held = await addSlide(db, note.id, { talkId: other, atSec: 10, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
+
+  // A damaged or hostile sync folder lists that id in this talk's file.
+  const state = await readTalkForSync(db, TALK);
+  const { file } = mergeTalk(state, null, await syncDeviceId(db), new Date());
+  const stolen = { ...held, owner: 'n_thisTalkNote', talkId: TALK, image: new Blob([new Uint8Array([9])], { type: 'image/webp' }) };
+  expect(await saveSyncedTalk(db, TALK, { file, etag: '"1"', markdownPath: null }, state.token, [stolen])).toBe(true);
+
+  const kept = await db.slides.get(held.id);
+  expect([kept?.talkId, kept?.owner, kept?.image.size]).toEqual([other, note.id, 3]);
 });
