@@ -1,7 +1,7 @@
 import type { CapturedTalk, Note, Talk } from '../talk/model';
 import { talkIdFor } from '../talk/model';
 import type { Slide } from '../talk/slide';
-import { canonicalVideoUrl } from '../talk/video-id';
+import { canonicalVideoUrl, isVideoId } from '../talk/video-id';
 import { libraryTables, type TalklogDb } from './database';
 import { notesForTalk, notesForTalks, putNotes } from './notes';
 
@@ -110,11 +110,13 @@ export function listRecentTalks(db: TalklogDb, limit: number): Promise<Talk[]> {
   return db.talks.orderBy('createdAt').reverse().limit(limit).toArray();
 }
 
-export function newTalk(seen: Pick<Talk, 'videoId' | 'url' | 'title' | 'youtubeTitle' | 'channel' | 'speakers' | 'durationSec'>, now: Date): Talk {
+export function newTalk(seen: Pick<Talk, 'videoId' | 'title' | 'youtubeTitle' | 'channel' | 'speakers' | 'durationSec'>, now: Date): Talk {
+  // What a tab reported is checked where it is stored: the id names sync files, the URL is opened.
+  if (!isVideoId(seen.videoId)) throw new Error(`Not a YouTube video id: ${JSON.stringify(seen.videoId).slice(0, 40)}`);
   return {
     id: talkIdFor(seen.videoId),
     videoId: seen.videoId,
-    url: seen.url,
+    url: canonicalVideoUrl(seen.videoId),
     title: seen.title,
     youtubeTitle: seen.youtubeTitle,
     channel: seen.channel,

@@ -17,10 +17,7 @@ export async function saveTalkToWatch(db: TalklogDb, link: { videoId: string; ur
     const existing = await db.talks.get(talkIdFor(link.videoId));
     if (existing) return existing;
     const talk: Talk = {
-      ...newTalk(
-        { videoId: link.videoId, url: link.url, title: title || untitledTalk(link.videoId), youtubeTitle: null, channel: null, speakers, durationSec: null },
-        now,
-      ),
+      ...newTalk({ videoId: link.videoId, title: title || untitledTalk(link.videoId), youtubeTitle: null, channel: null, speakers, durationSec: null }, now),
       status: 'to-watch',
     };
     await db.talks.add(talk);

@@ -206,3 +206,12 @@ describe('talkWithNotes', () => {
     }
   });
 });
+
+test('what a tab reports is checked where it is stored: a video id names files, a URL is opened', async () => {
+  const db = freshDb();
+  // A content script's reply comes from the page's own process; a page that took it over could say anything.
+  await expect(clipTalk(db, capturedTalk({ videoId: '../../../x' }))).rejects.toThrow('Not a YouTube video id');
+  expect(await db.talks.count()).toBe(0);
+  const talk = await clipTalk(db, capturedTalk({ url: 'javascript:alert(1)' }));
+  expect(talk.url).toBe('https://www.youtube.com/watch?v=Pr0meTheus1');
+});

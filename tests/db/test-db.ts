@@ -47,8 +47,5 @@ export function capturedTalk(overrides: Partial<CapturedTalk> = {}): CapturedTal
 /** Talk number `i` (video id `Talk0000012`), saved at `savedAt`: many talks at once for a library of some size. */
 export function numberedTalk(i: number, savedAt: Date): Talk {
   const videoId = `Talk${String(i).padStart(7, '0')}`;
-  return newTalk(
-    { videoId, url: `https://www.youtube.com/watch?v=${videoId}`, title: `Talk ${i}`, youtubeTitle: null, channel: null, speakers: [], durationSec: null },
-    savedAt,
-  );
+  return newTalk({ videoId, title: `Talk ${i}`, youtubeTitle: null, channel: null, speakers: [], durationSec: null }, savedAt);
 }
