@@ -112,7 +112,7 @@ export function listRecentTalks(db: TalklogDb, limit: number): Promise<Talk[]> {
 
 export function newTalk(seen: Pick<Talk, 'videoId' | 'title' | 'youtubeTitle' | 'channel' | 'speakers' | 'durationSec'>, now: Date): Talk {
   // What a tab reported is checked where it is stored: the id names sync files, the URL is opened.
-  if (!isVideoId(seen.videoId)) throw new Error(`Not a YouTube video id: ${JSON.stringify(seen.videoId).slice(0, 40)}`);
+  if (!isVideoId(seen.videoId)) throw new Error('Not a YouTube video id');
   return {
     id: talkIdFor(seen.videoId),
     videoId: seen.videoId,
@@ -161,13 +161,14 @@ export async function deleteTalks(db: TalklogDb, talkIds: string[]): Promise<Del
  */
 export async function restoreDeleted(db: TalklogDb, deleted: DeletedTalks): Promise<number> {
   return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
-    const restored = new Set(deleted.talks.map((talk) => talk.id));
-    const needed = [...new Set(deleted.notes.map((note) => note.talkId))].filter((talkId) => !restored.has(talkId));
-    const stored = await db.talks.bulkGet(needed);
-    const held = new Map(deleted.talksOfNotes?.map((talk) => [talk.id, talk]));
-    const gone = needed.filter((_, i) => stored[i] === undefined);
-    if (gone.some((talkId) => !held.has(talkId))) throw new Error('The talk for this note is no longer saved.');
-    await db.talks.bulkPut([...deleted.talks, ...gone.map((talkId) => held.get(talkId)!)]);
+    const gone: Talk[] = [];
+    for (const talkId of new Set(deleted.notes.map((note) => note.talkId))) {
+      if (deleted.talks.some((talk) => talk.id === talkId) || (await db.talks.get(talkId))) continue;
+      const held = deleted.talksOfNotes?.find((talk) => talk.id === talkId);
+      if (!held) throw new Error('The talk for this note is no longer saved.');
+      gone.push(held);
+    }
+    await db.talks.bulkPut([...deleted.talks, ...gone]);
     await putNotes(db, deleted.notes);
     await db.slides.bulkPut(deleted.slides);
     return gone.length;
