@@ -218,6 +218,8 @@ function mergeTalkSides(mine: TalkSide | null, theirs: TalkFile | null, base: Ta
     if (!their || !(field in theirs.talk)) useOurs = true;
     else if (!ours || !mine.changedFields.has(field)) useOurs = false;
     else if (sameStamp(their, base?.talkStamps[field]) || their.by === device) useOurs = true;
+    // A first sync of a talk both devices held: without a base, a field one side left unset says nothing against the other's.
+    else if (!base && isUnset(mine.talk, field) !== isUnset(theirs.talk, field)) useOurs = !isUnset(mine.talk, field);
     else useOurs = compareStamps(ours, their) > 0;
     const winner = useOurs ? mine : remote;
     talk[field] = (winner.talk as unknown as Record<string, unknown>)[field];
@@ -231,6 +233,12 @@ function mergeTalkSides(mine: TalkSide | null, theirs: TalkFile | null, base: Ta
 
 function talkFields(talk: Talk): string[] {
   return Object.keys(talk).filter((field) => !FIXED_TALK_FIELDS.has(field));
+}
+
+/** A field as a new talk has it: no event, category, tags, rating, playlist or known length. */
+function isUnset(talk: Talk, field: string): boolean {
+  const value = (talk as unknown as Record<string, unknown>)[field];
+  return value === null || value === '' || (Array.isArray(value) && value.length === 0) || (field === 'interest' && value === 0);
 }
 
 function sameValue(a: Talk, b: Talk, field: string): boolean {

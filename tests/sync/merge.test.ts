@@ -81,6 +81,29 @@ describe('mergeTalk', () => {
     expect(tie.talk.event).toBe('DevConf');
   });
 
+  test('a first sync of a talk both devices hold keeps what either set where the other set nothing', () => {
+    // Two libraries kept apart until sync is connected: rated and filed on one, marked watched later on the other.
+    const fromA = sync(
+      { talk: talk({ interest: 5, category: 'Observability', tags: ['metrics'], updatedAt: at(5) }), notes: [], deletions: [], base: null },
+      null,
+      'd_a',
+    ).file!;
+    const merged = sync({ talk: talk({ status: 'watched', event: 'KubeCon', updatedAt: at(9) }), notes: [], deletions: [], base: null }, fromA, 'd_b').file!;
+    expect([merged.talk.interest, merged.talk.category, merged.talk.tags, merged.talk.status, merged.talk.event]).toEqual([
+      5,
+      'Observability',
+      ['metrics'],
+      'watched',
+      'KubeCon',
+    ]);
+    // Where both set a field, the later wins, as ever.
+    const both = sync({ talk: talk({ interest: 2, updatedAt: at(9) }), notes: [], deletions: [], base: null }, fromA, 'd_b').file!;
+    expect(both.talk.interest).toBe(2);
+    // With a base, a field cleared since is a change like any other.
+    const cleared = sync({ ...caughtUp(merged), talk: { ...localRecords(merged).talk!, category: null, updatedAt: at(20) } }, merged, 'd_a').file!;
+    expect(cleared.talk.category).toBeNull();
+  });
+
   test('a deleted talk is gone on the other device, and comes back when clipped again', () => {
     const base = first();
     const deletions = [
