@@ -89,7 +89,7 @@ export function markdownLines(body: string): string[] {
 function readWritten(lines: string[]): MarkupReading {
   if (lines.every((line) => defuseLine(line, 'escaped') === line)) return 'safe';
   const alone = readMarkup(lines.join('\n'));
-  return alone === 'safe' ? readMarkup(['-', ...indentLines(lines)].join('\n')) : alone;
+  return alone === 'safe' ? readMarkup(nestedInItem(lines).join('\n')) : alone;
 }
 
 /** `markdownLines` of `source`, with code spans on a line kept as typed or escaped as the rest. */
@@ -103,7 +103,7 @@ function writtenLines(source: string[], codeSpans: CodeSpans): string[] {
     // note's item. A fence in the text typed may not be one in the text written, alone or nested: only
     // code stays as typed.
     const written = codeFences(lines);
-    const nested = codeFences(['-', ...indentLines(lines)]);
+    const nested = codeFences(nestedInItem(lines));
     const stillCode = fences.filter(({ first, last }) => {
       const [from, to] = [lastWrittenFor[first], lastWrittenFor[last]];
       return withinFences({ first: from, last: to }, written) && withinFences({ first: from + 1, last: to + 1 }, nested);
@@ -156,7 +156,7 @@ export function listItemLines(lead: string | null, body: string[]): string[] {
   if (lead === null) {
     // `- ---` or `- - -` would be one thematic break, and leading spaces would move the item's content column.
     const ownLine = THEMATIC_BREAK.test(`- ${first}`) || /^[ \t]/.test(first);
-    return ownLine ? ['-', ...indentLines(body)] : [`- ${first}`, ...indentLines(rest)];
+    return ownLine ? nestedInItem(body) : [`- ${first}`, ...indentLines(rest)];
   }
   // After the lead, a block would be read as text (or as the lead's setext underline).
   return startsBlock(body) ? [`- ${lead}`, '', ...indentLines(body)] : [`- ${lead} ${first}`, ...indentLines(rest)];
@@ -166,6 +166,11 @@ function startsBlock([first = '', ...rest]: string[]): boolean {
   if (BLOCK_START.test(first) || THEMATIC_BREAK.test(first)) return true;
   const end = rest.indexOf('');
   return rest.slice(0, end === -1 ? undefined : end).some((line) => SETEXT_UNDERLINE.test(line));
+}
+
+/** `lines` as a note's body sits in the log: the content of a list item, after a line of its own. */
+function nestedInItem(lines: string[]): string[] {
+  return ['-', ...indentLines(lines)];
 }
 
 function indentLines(lines: string[]): string[] {
@@ -179,10 +184,10 @@ type CodeSpans = 'kept' | 'escaped';
  * A line outside code with `\` before each `<` that would start raw HTML (or an autolink other
  * than http(s)), and before each `]` that would end a link, image or link reference definition
  * pointing anywhere but http(s): they show as typed instead. A `<` right after a bare link is
- * written `&lt;`, which no link runs on through. Code spans on the line are left as they are,
- * unless `codeSpans` says otherwise; an escape where no markup would have started changes nothing that renders.
+ * written `&lt;`, which no link runs on through. Code spans on the line are left as they are
+ * when `codeSpans` says so; an escape where no markup would have started changes nothing that renders.
  */
-export function defuseLine(line: string, codeSpans: CodeSpans = 'kept'): string {
+export function defuseLine(line: string, codeSpans: CodeSpans): string {
   let out = '';
   let bareLinks: boolean[] | null = null;
   const lessThan = (at: number) => ((bareLinks ??= afterBareLink(line))[at] ? '&lt;' : '\\<');
