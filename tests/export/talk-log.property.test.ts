@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { escapeInline, escapeLinkDestination, guardLineStart } from '../../src/export/markdown-text';
 import { renderTalkLog, renderTalkMarkdown, type TalkLogOptions } from '../../src/export/talk-log';
 import type { Interest, Note, Talk } from '../../src/talk/model';
-import { markdownLinesOf } from './markdown-lines-arbitrary';
+import { MARKUP_LINE_BODIES, markdownLinesOf } from './markdown-lines-arbitrary';
 import { childrenOf, expectOnlySafeMarkdown, outlineOf, parseBlocks, plainText } from './markdown-outline';
 import { makeNote, makeTalk } from './records';
 import { asRendered, expectTalkLogStructure, expectTalkSection } from './talk-log-checks';
@@ -128,29 +128,7 @@ describe('talk log properties', () => {
     // Lines rather than random strings, so that fences sit in items and quotes, and tabs in their indentation.
     const lines = markdownLinesOf({
       prefixes: ['- ', '  ', '   ', '    ', ' ', '> ', '1. ', '\t'],
-      bodies: [
-        '',
-        'text',
-        '```',
-        '~~~',
-        '````',
-        '```js',
-        '# h',
-        '---',
-        '<b>x</b>',
-        '<!--',
-        '-->',
-        '<div>',
-        '[a](javascript:b)',
-        '[r]: javascript:c',
-        '`',
-        'x ` <b>',
-        '`<b>` `',
-        '<https://a.example/`>',
-        '| a | b |',
-        '| - | - |',
-        '| `x | <b> ` |',
-      ],
+      bodies: MARKUP_LINE_BODIES,
       prefixesALine: 4,
       lines: 10,
     });
