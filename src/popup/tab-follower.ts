@@ -35,6 +35,6 @@ export function browserTabFollower(): TabFollower {
       browser.tabs.onUpdated.addListener(onUpdated);
       return () => browser.tabs.onUpdated.removeListener(onUpdated);
     },
-    connect: (tabId) => browserTabConnector(tabId),
+    connect: browserTabConnector,
   };
 }
