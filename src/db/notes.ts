@@ -4,7 +4,6 @@ import { MAX_POSITION_SEC, NOTE_MAX_CHARS } from '../talk/limits';
 import { libraryTables, type TalklogDb } from './database';
 import { readInPages } from './read-in-pages';
 import { groupByTalk, withNotes } from './talk-notes';
-import type { DeletedTalks } from './talks';
 
 /** A talk's notes in the order they were written. */
 export async function notesForTalk(db: TalklogDb, talkId: string): Promise<Note[]> {
@@ -85,22 +84,6 @@ export async function updateNoteBody(
       return { outcome: 'updated', note };
     }
     return { outcome: 'kept-both', note: await addNote(db, opened.talkId, body, opened.atSec, now) };
-  });
-}
-
-/** Deletes a note with its slides and returns what went, for Undo (restoreDeleted). */
-export async function deleteNote(db: TalklogDb, { id, talkId }: Pick<Note, 'id' | 'talkId'>): Promise<DeletedTalks | undefined> {
-  return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
-    const notes = await notesForTalk(db, talkId);
-    const note = notes.find((stored) => stored.id === id);
-    if (!note) return undefined;
-    const slides = await db.slides.where('owner').equals(id).toArray();
-    // Held for Undo: should the talk go before it is pressed, the note comes back with it.
-    const talk = await db.talks.get(talkId);
-    await db.slides.bulkDelete(slides.map((slide) => slide.id));
-    const kept = notes.filter((stored) => stored !== note);
-    await putTalkNotes(db, talkId, kept);
-    return { talks: [], notes: [note], slides, talksOfNotes: talk ? [talk] : [] };
   });
 }
 

@@ -1,9 +1,8 @@
 import type { CapturedTalk, Note, Talk } from '../talk/model';
 import { talkIdFor } from '../talk/model';
-import type { Slide } from '../talk/slide';
 import { canonicalVideoUrl, isVideoId } from '../talk/video-id';
 import { libraryTables, type TalklogDb } from './database';
-import { notesForTalk, notesForTalks, putNotes } from './notes';
+import { notesForTalk } from './notes';
 
 /**
  * Saves the talk on this page, or refreshes the one already saved for its video:
@@ -131,46 +130,4 @@ export function newTalk(seen: Pick<Talk, 'videoId' | 'title' | 'youtubeTitle' | 
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
-}
-
-export interface DeletedTalks {
-  talks: Talk[];
-  notes: Note[];
-  slides: Slide[];
-  /** The talks of deleted notes as they were then (deleteNote): put back only with a note whose talk went since. */
-  talksOfNotes?: Talk[];
-}
-
-/** Deletes talks with all their notes and slides, in one transaction; returns what went, for Undo. */
-export async function deleteTalks(db: TalklogDb, talkIds: string[]): Promise<DeletedTalks> {
-  return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
-    const talks = (await db.talks.bulkGet(talkIds)).filter((talk): talk is Talk => talk !== undefined);
-    const notes = (await notesForTalks(db, talkIds)).flat();
-    const slides = await db.slides.where('talkId').anyOf(talkIds).toArray();
-    await db.slides.bulkDelete(slides.map((slide) => slide.id));
-    await db.talkNotes.bulkDelete(talkIds);
-    await db.talks.bulkDelete(talkIds);
-    return { talks, notes, slides };
-  });
-}
-
-/**
- * Puts back what deleteTalks or deleteNote removed, beside any note written since. A note never
- * comes back without its talk: one removed since the note was deleted comes back with it, as the
- * Undo holds it; when it does not, nothing is restored. Returns how many talks came back that way.
- */
-export async function restoreDeleted(db: TalklogDb, deleted: DeletedTalks): Promise<number> {
-  return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
-    const gone: Talk[] = [];
-    for (const talkId of new Set(deleted.notes.map((note) => note.talkId))) {
-      if (deleted.talks.some((talk) => talk.id === talkId) || (await db.talks.get(talkId))) continue;
-      const held = deleted.talksOfNotes?.find((talk) => talk.id === talkId);
-      if (!held) throw new Error('The talk for this note is no longer saved.');
-      gone.push(held);
-    }
-    await db.talks.bulkPut([...deleted.talks, ...gone]);
-    await putNotes(db, deleted.notes);
-    await db.slides.bulkPut(deleted.slides);
-    return gone.length;
-  });
 }

@@ -4,7 +4,6 @@ import type { TalklogDb } from '../db/database';
 import { undoTalksChange, updateTalkDetails, updateTalksDetails, type TalkDetailsPatch } from '../db/library';
 import { notesForTalk } from '../db/notes';
 import { countSlides } from '../db/slides';
-import { deleteTalks, restoreDeleted } from '../db/talks';
 import { t } from '../i18n/t';
 import { Announcer, type Announcement } from '../ui/Announcer';
 import { errorMessage } from '../ui/error-message';
@@ -109,6 +108,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
 
   const deleteWithUndo = async (talkIds: string[]) => {
     try {
+      const { deleteTalks, restoreDeleted } = await import('../db/deletion');
       const deleted = await deleteTalks(db, talkIds);
       setSelected((previous) => new Set([...previous].filter((id) => !talkIds.includes(id))));
       const what = t('talksAndNotes', plural(deleted.talks.length, 'talk'), plural(deleted.notes.length, 'note'));

@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
 import type { TalklogDb } from '../db/database';
-import { deleteTalks, restoreDeleted } from '../db/talks';
 import { t } from '../i18n/t';
 import type { Talk } from '../talk/model';
 import { type Announcement } from '../ui/Announcer';
@@ -20,6 +19,7 @@ interface InLibraryProps {
 export function InLibrary({ db, talk, announce, onChangeEvent, children }: InLibraryProps) {
   const remove = async () => {
     try {
+      const { deleteTalks, restoreDeleted } = await import('../db/deletion');
       const deleted = await deleteTalks(db, [talk.id]);
       announce({
         kind: 'status',

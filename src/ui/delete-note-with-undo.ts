@@ -1,7 +1,5 @@
 import type { TalklogDb } from '../db/database';
 import type { Note } from '../talk/model';
-import { deleteNote } from '../db/notes';
-import { restoreDeleted } from '../db/talks';
 import { t } from '../i18n/t';
 import { type Announcement } from './Announcer';
 import { errorMessage } from './error-message';
@@ -9,6 +7,7 @@ import { errorMessage } from './error-message';
 /** Deletes a note and offers Undo where it happened; says so when it cannot. */
 export async function deleteNoteWithUndo(db: TalklogDb, note: Pick<Note, 'id' | 'talkId'>, announce: (announcement: Announcement) => void): Promise<void> {
   try {
+    const { deleteNote, restoreDeleted } = await import('../db/deletion');
     const deleted = await deleteNote(db, note);
     announce({
       kind: 'status',

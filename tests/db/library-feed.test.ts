@@ -1,8 +1,9 @@
 import { expect, test } from 'vitest';
 import { followLibrary, nextChunkSize, type LibraryChange, type LibraryFeed } from '../../src/db/library-feed';
-import { addNote, deleteNote, putNotes } from '../../src/db/notes';
+import { addNote, putNotes } from '../../src/db/notes';
 import type { Note, Talk } from '../../src/talk/model';
 import type { TalklogDb } from '../../src/db/database';
+import { deleteNote } from '../../src/db/deletion';
 import { freshDb, numberedTalk, writeLibrary } from './test-db';
 
 const talkNumber = (i: number): Talk => numberedTalk(i, new Date(Date.UTC(2026, 0, 1, 0, i)));

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { addNote, allNotes, countNotesForTalk, deleteNote, notesForTalk, updateNoteBody } from '../../src/db/notes';
+import { addNote, allNotes, countNotesForTalk, notesForTalk, updateNoteBody } from '../../src/db/notes';
 import { openTalklogDb } from '../../src/db/database';
 import { updateTalkDetails } from '../../src/db/library';
-import { clipTalk, deleteTalks, getTalk, restoreDeleted } from '../../src/db/talks';
+import { clipTalk, getTalk } from '../../src/db/talks';
+import { deleteNote, deleteTalks, restoreDeleted } from '../../src/db/deletion';
 import { capturedTalk, freshDb } from './test-db';
 
 describe('notes', () => {

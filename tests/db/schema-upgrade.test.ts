@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { openTalklogDb } from '../../src/db/database';
-import { addNote, allNotes, countNotesForTalk, deleteNote, notesForTalk } from '../../src/db/notes';
+import { addNote, allNotes, countNotesForTalk, notesForTalk } from '../../src/db/notes';
 import { addSlide, slideThumbnails } from '../../src/db/slides';
 import { getTalk, listRecentTalks } from '../../src/db/talks';
 import type { Note, Talk } from '../../src/talk/model';
 import type { Slide } from '../../src/talk/slide';
+import { deleteNote } from '../../src/db/deletion';
 import { writeLibrary } from './test-db';
 
 /** A talk as version 1 stored it: before `youtubeTitle` and `playlist`. */

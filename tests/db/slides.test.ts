@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { addNoteWithSlides, updateNoteWithSlides } from '../../src/db/note-with-slides';
-import { addNote, deleteNote, updateNoteBody } from '../../src/db/notes';
+import { addNote, updateNoteBody } from '../../src/db/notes';
 import { addSlide, removeSlide, slideImage, countSlides, slideThumbnails, type NewSlide } from '../../src/db/slides';
-import { clipTalk, deleteTalks, restoreDeleted } from '../../src/db/talks';
+import { clipTalk } from '../../src/db/talks';
 import { draftSlidesOwner } from '../../src/popup/drafts';
+import { deleteNote, deleteTalks, restoreDeleted } from '../../src/db/deletion';
 import { capturedTalk, freshDb } from './test-db';
 
 const frame = (talkId: string, atSec: number, bytes = 'frame'): NewSlide => ({

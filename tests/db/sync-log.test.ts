@@ -2,9 +2,9 @@ import { expect, test } from 'vitest';
 import { importBackup } from '../../src/db/import-backup';
 import { syncSnapshot } from '../../src/db/sync-store';
 import { putNotes } from '../../src/db/notes';
-import { deleteTalks, restoreDeleted } from '../../src/db/talks';
 import type { TalklogDb } from '../../src/db/database';
 import { createBackup } from '../../src/export/backup';
+import { deleteTalks, restoreDeleted } from '../../src/db/deletion';
 import { makeNote, makeTalk } from '../export/records';
 import { freshDb, syncingDb, writeLibrary } from './test-db';
 

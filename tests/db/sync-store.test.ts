@@ -1,10 +1,11 @@
 import { expect, test } from 'vitest';
 import { updateTalkDetails } from '../../src/db/library';
-import { addNote, deleteNote, updateNoteBody } from '../../src/db/notes';
+import { addNote, updateNoteBody } from '../../src/db/notes';
 import { addSlide } from '../../src/db/slides';
 import { forgetSync, readTalkForSync, recordChangesFromNowOn, saveSyncedTalk, syncDeviceId, syncSnapshot } from '../../src/db/sync-store';
-import { clipTalk, deleteTalks, restoreDeleted } from '../../src/db/talks';
+import { clipTalk } from '../../src/db/talks';
 import { mergeTalk } from '../../src/sync/merge';
+import { deleteNote, deleteTalks, restoreDeleted } from '../../src/db/deletion';
 import { capturedTalk, freshDb, syncingDb } from './test-db';
 
 const TALK = 't_Pr0meTheus1';

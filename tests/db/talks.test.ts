@@ -1,8 +1,9 @@
 import { describe, expect, test, vi } from 'vitest';
 import { addNote } from '../../src/db/notes';
 import { allTalksAndNotes } from '../../src/db/library';
-import { clipTalk, deleteTalks, getTalk, listRecentTalks, restoreDeleted, talkWithNotes } from '../../src/db/talks';
+import { clipTalk, getTalk, listRecentTalks, talkWithNotes } from '../../src/db/talks';
 import { saveTalkToWatch } from '../../src/db/watch-later';
+import { deleteTalks, restoreDeleted } from '../../src/db/deletion';
 import { capturedTalk, freshDb, writeLibrary } from './test-db';
 
 describe('clipTalk', () => {

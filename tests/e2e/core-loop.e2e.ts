@@ -84,3 +84,26 @@ test('a page that is not a watch page says so and lists the recent talks', async
   await expect.poll(() => popup.getByRole('link', { name: 'Evolving Prometheus for More Use Cases' }).count()).toBe(1);
   await session.screenshot(popup, 'popup-not-a-watch-page');
 });
+
+test('a note deleted and a talk removed from the popup come back with Undo', async () => {
+  const popup = await session.openPopupFor(await session.openYouTube('/watch?v=Pr0meTheus1'));
+  const note = popup.getByRole('textbox', { name: 'Note' });
+  await note.fill('remote write 2.0 halves the bytes');
+  await popup.getByRole('button', { name: 'Save note' }).click();
+  const notes = popup.getByRole('listitem').filter({ hasText: 'remote write 2.0' });
+  await expect.poll(() => notes.count()).toBe(1);
+
+  // Deleting loads its code on demand: both the delete and its Undo run from the built extension.
+  await notes.getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => popup.getByRole('status').textContent()).toContain('Note deleted');
+  await expect.poll(() => notes.count()).toBe(0);
+  await popup.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => notes.count()).toBe(1);
+
+  await popup.getByRole('button', { name: 'Remove from library' }).click();
+  await expect.poll(() => popup.getByRole('status').textContent()).toContain('Removed from your library, with its notes.');
+  await expect.poll(() => notes.count()).toBe(0);
+  await popup.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => popup.getByRole('status').textContent()).toContain('Back in your library.');
+  await expect.poll(() => notes.count()).toBe(1);
+});

@@ -3,9 +3,9 @@ import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
 import { updateTalkDetails } from '../../src/db/library';
-import { deleteTalks } from '../../src/db/talks';
 import { useLibrary, type LibraryState } from '../../src/options/use-library';
 import type { Talk } from '../../src/talk/model';
+import { deleteTalks } from '../../src/db/deletion';
 import { freshDb, numberedTalk, writeLibrary } from '../db/test-db';
 
 afterEach(cleanup);

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
-import { addNote, deleteNote, notesForTalk, updateNoteBody } from '../../src/db/notes';
+import { addNote, notesForTalk, updateNoteBody } from '../../src/db/notes';
 import { syncDeviceId } from '../../src/db/sync-store';
 import { allTalksAndNotes } from '../../src/db/library';
 import { clipTalk } from '../../src/db/talks';
 import { canonicalVideoUrl } from '../../src/talk/video-id';
 import { syncWithServer } from '../../src/sync/sync-run';
 import { createDavClient, DavError, prepareFolder } from '../../src/sync/webdav';
+import { deleteNote } from '../../src/db/deletion';
 import { capturedTalk, freshDb } from '../db/test-db';
 import { startFaultProxy, type Fault } from './fault-proxy';
 import { sameImage } from './node-thumbnail';
