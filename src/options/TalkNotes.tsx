@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { updateNoteBody } from '../db/notes';
+import { withNotes } from '../db/talk-notes';
 import { t } from '../i18n/t';
 import { isConflictCopy } from '../sync/merge';
 import type { Note, Talk } from '../talk/model';
@@ -25,21 +26,25 @@ interface TalkNotesProps {
 
 /** A talk's notes in the library, each editable and deletable in place. Timestamps play the video from there. */
 export function TalkNotes({ db, talk, notes, words, onPlay, announce }: TalkNotesProps) {
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Note | null>(null);
   const renderSlides = useNoteSlides();
-  if (notes.length === 0) return <p class="muted">{t('noNotesOnTalk')}</p>;
+  // A note deleted elsewhere (another page, a sync) while it is edited here stays in place with its editor until
+  // the edit ends: what was typed is not lost with it.
+  const gone = editing !== null && !notes.some((note) => note.id === editing.id);
+  const shown = gone ? withNotes(notes, [editing]) : notes;
+  if (shown.length === 0) return <p class="muted">{t('noNotesOnTalk')}</p>;
 
   return (
     <ol class="plain-list" aria-label={t('notesOnTalk', talk.title)}>
-      {notes.map((note) => (
+      {shown.map((note) => (
         <li key={note.id} class="library-note">
           {note.atSec !== null ? (
             <TimeLink videoId={talk.videoId} atSec={note.atSec} onSeek={(atSec) => onPlay(talk.videoId, atSec)} />
           ) : (
             <span class="library-note__no-time" />
           )}
-          {editing === note.id ? (
-            <NoteBodyEditor db={db} note={note} announce={announce} onDone={() => setEditing(null)} />
+          {editing?.id === note.id ? (
+            <NoteBodyEditor db={db} note={note} gone={gone} announce={announce} onDone={() => setEditing(null)} />
           ) : (
             <>
               <div class="library-note__body">
@@ -53,7 +58,7 @@ export function TalkNotes({ db, talk, notes, words, onPlay, announce }: TalkNote
                 {renderSlides?.({ db, owner: note.id, noteText: note.body })}
               </div>
               <span class="library-note__actions">
-                <button type="button" class="button button--quiet button--small" aria-label={t('editNote')} onClick={() => setEditing(note.id)}>
+                <button type="button" class="button button--quiet button--small" aria-label={t('editNote')} onClick={() => setEditing(note)}>
                   {t('edit')}
                 </button>
                 <button
@@ -77,12 +82,15 @@ interface NoteBodyEditorProps {
   db: TalklogDb;
   /** The note as it was when the edit began: a change made elsewhere since is kept, not overwritten. */
   note: Note;
+  /** The note was deleted elsewhere since: saving keeps the text as a note again. */
+  gone: boolean;
   announce: (announcement: Announcement) => void;
   onDone: () => void;
 }
 
-function NoteBodyEditor({ db, note, announce, onDone }: NoteBodyEditorProps) {
+function NoteBodyEditor({ db, note, gone, announce, onDone }: NoteBodyEditorProps) {
   const id = useId();
+  const goneId = useId();
   const [opened] = useState(note);
   const [body, setBody] = useState(note.body);
   const box = useRef<HTMLTextAreaElement>(null);
@@ -98,7 +106,7 @@ function NoteBodyEditor({ db, note, announce, onDone }: NoteBodyEditorProps) {
   }, [changed]);
 
   const save = async () => {
-    if (!changed) return onDone();
+    if (!changed && !gone) return onDone();
     if (body.trim() === '') {
       announce({ kind: 'alert', text: t('noteEmpty') });
       return;
@@ -108,7 +116,7 @@ function NoteBodyEditor({ db, note, announce, onDone }: NoteBodyEditorProps) {
       onDone();
       announce({
         kind: 'status',
-        text: outcome === 'updated' ? t('noteUpdated') : t('noteKeptBoth'),
+        text: t(outcome === 'updated' ? 'noteUpdated' : gone ? 'noteSavedAgain' : 'noteKeptBoth'),
       });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotSaveNote', errorMessage(error)) });
@@ -126,7 +134,20 @@ function NoteBodyEditor({ db, note, announce, onDone }: NoteBodyEditorProps) {
       <label for={id} class="visually-hidden">
         {t('note')}
       </label>
-      <NoteTextarea id={id} rows={Math.min(12, body.split('\n').length + 1)} value={body} boxRef={box} onValue={setBody} onSubmit={() => void save()} />
+      {gone && (
+        <p id={goneId} class="library-note__conflict">
+          {t('noteDeletedWhileEditing')}
+        </p>
+      )}
+      <NoteTextarea
+        id={id}
+        aria-describedby={gone ? goneId : undefined}
+        rows={Math.min(12, body.split('\n').length + 1)}
+        value={body}
+        boxRef={box}
+        onValue={setBody}
+        onSubmit={() => void save()}
+      />
       <span class="library-note__actions">
         <button type="submit" class="button button--primary button--small">
           {t('save')}

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
-import { addNote } from '../../src/db/notes';
+import { deleteNote } from '../../src/db/deletion';
+import { addNote, notesForTalk } from '../../src/db/notes';
 import { saveSyncedTalk } from '../../src/db/sync-store';
 import { getTalk } from '../../src/db/talks';
 import { mergeTalk } from '../../src/sync/merge';
-import { fakeEnvironment, kubeconLibrary, renderLibrary, rowOf } from './library-harness';
+import { fakeEnvironment, kubeconLibrary, renderLibrary, rowOf, status } from './library-harness';
 
 afterEach(cleanup);
 
@@ -62,4 +63,44 @@ test('a conflict copy left by sync says so above its text; the note it sits besi
   const copy = within(notes).getByText('A says').closest('li')!;
   expect(copy.textContent).toContain('Conflict copy: this text was edited on another device at the same time.');
   expect(within(notes).getByText('B says').closest('li')!.textContent).not.toContain('Conflict copy');
+});
+
+test('a note deleted elsewhere while edited here keeps its editor and text, and Save brings it back', async () => {
+  const db = await kubeconLibrary();
+  const note = await addNote(db, 't_Pr0meTheus1', 'agent mode', 600);
+  await renderLibrary(db);
+  const row = rowOf('Evolving Prometheus for More Use Cases');
+  fireEvent.click(within(row).getByRole('button', { name: 'Details' }));
+  const notes = await within(row).findByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
+  fireEvent.click(within(within(notes).getByText('agent mode').closest('li')!).getByRole('button', { name: 'Edit note' }));
+  const box = within(notes).getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+  fireEvent.input(box, { target: { value: 'agent mode, no local storage' } });
+
+  // Another page (or a sync) deletes the note: the list updates live, the edit stays.
+  await deleteNote(db, note);
+  const notice = await within(notes).findByText('This note was deleted elsewhere while you edited it.', { exact: false });
+  expect(box.isConnected).toBe(true);
+  expect(box.value).toBe('agent mode, no local storage');
+  expect(box.getAttribute('aria-describedby')).toBe(notice.id);
+
+  fireEvent.click(within(notes).getByRole('button', { name: 'Save' }));
+  await waitFor(() => expect(status()).toBe('Your text is saved as a note again.'));
+  expect((await notesForTalk(db, 't_Pr0meTheus1')).map(({ body, atSec }) => [body, atSec])).toContainEqual(['agent mode, no local storage', 600]);
+  await within(notes).findByText('agent mode, no local storage');
+  expect(within(notes).queryByRole('textbox', { name: 'Note' })).toBeNull();
+});
+
+test('Cancel on a note deleted elsewhere lets it go', async () => {
+  const db = await kubeconLibrary();
+  const note = await addNote(db, 't_Pr0meTheus1', 'agent mode', 600);
+  await renderLibrary(db);
+  const row = rowOf('Evolving Prometheus for More Use Cases');
+  fireEvent.click(within(row).getByRole('button', { name: 'Details' }));
+  const notes = await within(row).findByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
+  fireEvent.click(within(within(notes).getByText('agent mode').closest('li')!).getByRole('button', { name: 'Edit note' }));
+  await deleteNote(db, note);
+  await within(notes).findByText('This note was deleted elsewhere while you edited it.', { exact: false });
+  fireEvent.click(within(notes).getByRole('button', { name: 'Cancel' }));
+  await waitFor(() => expect(within(notes).queryByText('agent mode')).toBeNull());
+  expect((await notesForTalk(db, 't_Pr0meTheus1')).some(({ body }) => body === 'agent mode')).toBe(false);
 });
