@@ -39,8 +39,12 @@ interface NoteEditorProps {
  */
 export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave, currentSec, captionOnScreen, captureSlide, announce }: NoteEditorProps) {
   const latest = useRef<BoxText>({ id: '', body: '', atSec: null });
-  const draft = useSharedDraft(drafts, talkId, editing, { current: latest.current, show: (text) => show(text) }, (kept) =>
-    announce({ kind: 'alert', text: t('draftTooLong', kept.toLocaleString()) }),
+  const draft = useSharedDraft(
+    drafts,
+    talkId,
+    editing,
+    { current: latest.current, show: (text) => show(text) },
+    { onNotAllKept: (kept) => announce({ kind: 'alert', text: t('draftTooLong', kept.toLocaleString()) }), onEditEnded: onEditDone },
   );
   const [body, setBody] = useState(() => draft.initial?.body ?? editing?.body ?? '');
   const start = useStartTime(currentSec, draft.initial?.atSec ?? null);

@@ -17,11 +17,17 @@ export interface DraftBox {
   show(text: BoxText): void;
 }
 
+/** What a note box is told of its draft: the draft outgrew the storage; the edit it holds ended in another page. */
+export interface DraftEvents {
+  onNotAllKept: (keptChars: number) => void;
+  onEditEnded: () => void;
+}
+
 /**
  * The draft behind a note box, shared by every page open on the talk (popup, side panel): read
  * once, kept on every change, and followed when another page changes or saves it.
  */
-export function useSharedDraft(drafts: DraftStore, talkId: string, editing: EditTarget | null, box: DraftBox, onNotAllKept: (keptChars: number) => void) {
+export function useSharedDraft(drafts: DraftStore, talkId: string, editing: EditTarget | null, box: DraftBox, { onNotAllKept, onEditEnded }: DraftEvents) {
   const key = draftKey(talkId, editing ? 'edit' : 'new');
   // A leftover edit draft counts only for the note it was written for.
   const [initial] = useState(() => {
@@ -42,17 +48,18 @@ export function useSharedDraft(drafts: DraftStore, talkId: string, editing: Edit
     if (kept < body.length && allKept.current) onNotAllKept(kept);
     allKept.current = kept === body.length;
   };
-  const latest = useRef({ box, keep });
-  latest.current = { box, keep };
+  const latest = useRef({ box, keep, onEditEnded });
+  latest.current = { box, keep, onEditEnded };
 
   // What is typed in one page shows in the other, unless this box was typed in since (its text is
   // not what the other page replaced): then the words typed here stay. When the other page saves
   // (its draft goes), what it saved leaves this box too; anything typed here since stays, as the
-  // next note.
+  // next note. An edit saved or cancelled there ends here too: left open on the text it began with,
+  // it would save that text again over the note just saved, as a second note.
   useLayoutEffect(
     () =>
       drafts.onChangedElsewhere(key, (draft: Draft | null, previous: Draft | null) => {
-        const { box: here, keep: keepHere } = latest.current;
+        const { box: here, keep: keepHere, onEditEnded: endEdit } = latest.current;
         if (editing && draft?.editing && draft.editing.noteId !== editing.id) return;
         const text = here.current.body;
         if (draft) {
@@ -60,9 +67,10 @@ export function useSharedDraft(drafts: DraftStore, talkId: string, editing: Edit
           if (inStep) here.show({ id: draft.id, body: draft.body, atSec: draft.atSec });
           return;
         }
-        if (previous && text.startsWith(previous.body)) {
-          const rest = editing ? editing.body : typedSince(previous.body, text);
-          here.show({ id: newNoteId(), body: rest, atSec: null });
+        if (editing) {
+          if (previous?.editing?.noteId === editing.id && text === previous.body) return endEdit();
+        } else if (previous && text.startsWith(previous.body)) {
+          here.show({ id: newNoteId(), body: typedSince(previous.body, text), atSec: null });
         }
         // Text unlike what was saved there was typed here: it stays, and is the shared draft again.
         if (here.current.body !== '' || editing) keepHere();

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { sessionForThisFile } from './extension';
+import { sessionForThisFile, waitForAppReady } from './extension';
 
 const session = sessionForThisFile();
 
@@ -34,16 +34,33 @@ test('two pages on one talk see each other’s notes live, and a late edit keeps
   await left.getByRole('listitem').getByRole('button', { name: 'Edit' }).click();
   await right.getByRole('listitem').getByRole('button', { name: 'Edit' }).click();
   await left.getByRole('textbox', { name: 'Note' }).fill('exemplars in the OpenMetrics format');
+  await expect.poll(() => right.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('exemplars in the OpenMetrics format');
   await left.getByRole('button', { name: 'Save note' }).click();
-  // The right page followed the left one's typing; once the left one saved, the right one is back at the note as it opened it.
-  await expect.poll(() => right.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('exemplars in OpenMetrics');
+  // The right page followed the left one's typing: once the left one saved, the edit is over there too, with
+  // nothing left in its box that a Save would add again.
+  await expect.poll(() => right.getByText('Editing a note', { exact: false }).count()).toBe(0);
+  expect(await right.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('');
+  await expect.poll(() => right.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('exemplars in the OpenMetrics format')]);
+
+  // An edit begun in the right page while the library changes the note keeps both versions.
+  await right.getByRole('listitem').getByRole('button', { name: 'Edit' }).click();
+  const library = await session.context.newPage();
+  await library.goto(session.extensionUrl('src/options/index.html'));
+  await waitForAppReady(library);
+  const row = library.getByRole('listitem').filter({ has: library.getByRole('heading', { name: 'Evolving Prometheus for More Use Cases' }) });
+  await row.getByRole('button', { name: 'Details' }).click();
+  await row.getByRole('button', { name: 'Edit note' }).click();
+  await row.getByRole('textbox', { name: 'Note' }).fill('exemplars in the OpenMetrics format, with trace ids');
+  await row.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => library.locator('.library > .announcer').getByRole('status').textContent()).toBe('Note updated.');
+
   await right.getByRole('textbox', { name: 'Note' }).fill('exemplars: trace ids on samples');
   await right.getByRole('button', { name: 'Save note' }).click();
   await expect.poll(() => right.getByRole('status').textContent()).toContain('changed elsewhere');
   for (const page of [left, right]) {
     await expect
       .poll(() => page.getByRole('listitem').allTextContents())
-      .toEqual([expect.stringContaining('exemplars in the OpenMetrics format'), expect.stringContaining('exemplars: trace ids on samples')]);
+      .toEqual([expect.stringContaining('exemplars in the OpenMetrics format, with trace ids'), expect.stringContaining('exemplars: trace ids on samples')]);
   }
 });
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { addNote, allNotes } from '../../src/db/notes';
+import { addNote, allNotes, updateNoteBody } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
 import { clipTalk, talkWithNotes } from '../../src/db/talks';
 import { storageDrafts } from '../../src/popup/drafts';
@@ -565,6 +565,48 @@ describe('the popup and the side panel on one talk', () => {
     draftFromElsewhere(null);
     await waitFor(() => expect(box.value).toBe(''));
     expect(localStorage.length).toBe(0);
+  });
+
+  test('an edit saved in the other page ends here too, leaving no draft that would save the old text again', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const note = await addNote(db, talk.id, 'original', 60);
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe('original'));
+    const editKey = 'talklog:draft:t_Pr0meTheus1:edit';
+    const editDraft = (body: string) => JSON.stringify({ id: 'n_other', body, atSec: 60, editing: { noteId: note.id, openedAt: note.updatedAt } });
+
+    // The side panel edits the same note and saves it.
+    draftFromElsewhere(editDraft('original, revised there'), editKey);
+    await waitFor(() => expect(box.value).toBe('original, revised there'));
+    await updateNoteBody(db, note, 'original, revised there');
+    draftFromElsewhere(null, editKey);
+    await waitFor(() => expect(screen.queryByText(/Editing a note/)).toBeNull());
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('');
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(localStorage.getItem(editKey)).toBeNull();
+    await screen.findByText('original, revised there');
+    expect((await allNotes(db)).map((saved) => saved.body)).toEqual(['original, revised there']);
+  });
+
+  test('an edit ended in the other page stays open here with the words typed here since', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const note = await addNote(db, talk.id, 'original', 60);
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe('original'));
+    const editKey = 'talklog:draft:t_Pr0meTheus1:edit';
+    const editDraft = JSON.stringify({ id: 'n_other', body: 'original', atSec: 60, editing: { noteId: note.id, openedAt: note.updatedAt } });
+    fireEvent.input(box, { target: { value: 'original, and words typed here' } });
+    localStorage.setItem(editKey, editDraft); // the other page had not heard yet
+    draftFromElsewhere(null, editKey);
+    await waitFor(() => expect(storageDrafts(localStorage).load('t_Pr0meTheus1:edit')?.body).toBe('original, and words typed here'));
+    expect(box.value).toBe('original, and words typed here');
+    expect(screen.getByText(/Editing a note/)).toBeTruthy();
   });
 
   test('saving the same draft from both pages makes one note', async () => {
