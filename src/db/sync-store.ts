@@ -77,12 +77,17 @@ export async function saveSyncedTalk(db: TalklogDb, talkId: string, synced: Sync
     if (talk) await db.talks.put(talk);
     else await db.talks.delete(talkId);
     await putTalkNotes(db, talkId, [...notes].sort(byWrittenOrder));
-    const listed = new Set(synced.file?.slides?.map((slide) => slide.id));
-    await db.slides
-      .where('talkId')
-      .equals(talkId)
-      .filter((slide) => !isDraftOwner(slide.owner) && !listed.has(slide.id))
+    const owners = new Map(synced.file?.slides?.map((slide) => [slide.id, slide.note]));
+    const held = () => db.slides.where('talkId').equals(talkId);
+    await held()
+      .filter((slide) => !isDraftOwner(slide.owner) && !owners.has(slide.id))
       .delete();
+    // A slide whose note was deleted on another device goes with the conflict copy its note's text was kept as.
+    await held()
+      .filter((slide) => !isDraftOwner(slide.owner) && owners.get(slide.id) !== slide.owner)
+      .modify((slide) => {
+        slide.owner = owners.get(slide.id)!;
+      });
     // Slide ids are random: one another talk holds came from a damaged or hostile folder, and stays that talk's.
     const heldElsewhere = new Set(
       (await db.slides.bulkGet(arrived.map((slide) => slide.id))).flatMap((slide) => (slide && slide.talkId !== talkId ? [slide.id] : [])),

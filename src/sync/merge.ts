@@ -62,6 +62,7 @@ export function mergeTalk(local: LocalTalk, remote: TalkFile | null, device: str
   const theirs = fileEntries(remote);
   const base = fileEntries(local.base);
   const merged = new Map<string, Entry>();
+  const slidesMoved = new Map<string, string>();
   let conflicts = 0;
   const keep = (entry: Entry) => {
     const id = entryId(entry);
@@ -69,16 +70,17 @@ export function mergeTalk(local: LocalTalk, remote: TalkFile | null, device: str
     merged.set(id, existing ? laterEntry(existing, entry) : entry);
   };
   for (const id of new Set([...mine.keys(), ...theirs.keys()])) {
-    const { kept, conflict } = mergeEntry(mine.get(id), theirs.get(id), base.get(id), device);
+    const { kept, conflict, slidesTo } = mergeEntry(mine.get(id), theirs.get(id), base.get(id), device);
     kept.forEach(keep);
     if (conflict) conflicts++;
+    if (slidesTo) slidesMoved.set(id, slidesTo);
   }
 
   const expiry = now.getTime() - TOMBSTONE_DAYS * 86_400_000;
   const entries = [...merged.values()];
   const notes = entries.flatMap((entry) => ('note' in entry ? [entry.note] : [])).sort(byId);
   const tombstones = entries.flatMap((entry) => ('tombstone' in entry && Date.parse(entry.tombstone.deletedAt) >= expiry ? [entry.tombstone] : [])).sort(byId);
-  const slides = mergeSlides(local.slides ?? [], remote?.slides ?? [], new Set(notes.map((note) => note.id)));
+  const slides = mergeSlides(local.slides ?? [], remote?.slides ?? [], new Set(notes.map((note) => note.id)), slidesMoved);
   return {
     file: {
       format: TALK_FILE_FORMAT,
@@ -122,7 +124,14 @@ function conflictCopy(note: SyncedNote): SyncedNote {
   return { ...note, id: `${note.id}${CONFLICT_MARK}${note.by}~${Date.parse(note.updatedAt).toString(36)}` };
 }
 
-function mergeEntry(mine: LocalEntry | undefined, theirs: Entry | undefined, base: Entry | undefined, device: string): { kept: Entry[]; conflict: boolean } {
+interface MergedEntry {
+  kept: Entry[];
+  conflict: boolean;
+  /** The conflict copy that the note's slides go with: its text survived a deletion as that copy. */
+  slidesTo?: string;
+}
+
+function mergeEntry(mine: LocalEntry | undefined, theirs: Entry | undefined, base: Entry | undefined, device: string): MergedEntry {
   if (!mine) return { kept: theirs ? [theirs] : [], conflict: false };
   if (!theirs) return { kept: [mine.entry], conflict: false };
   // The server only moves forward from what this device last saw: unchanged here, take it.
@@ -142,7 +151,8 @@ function mergeEntry(mine: LocalEntry | undefined, theirs: Entry | undefined, bas
   // wins; an older one loses its place to the tombstone but its text stays, as a copy.
   const [edit, deletion] = 'note' in ours ? [ours as { note: SyncedNote }, theirs] : [theirs as { note: SyncedNote }, ours];
   if (compareStamps(entryStamp(edit), entryStamp(deletion)) > 0) return { kept: [edit], conflict: false };
-  return { kept: [deletion, { note: conflictCopy(edit.note) }], conflict: true };
+  const copy = conflictCopy(edit.note);
+  return { kept: [deletion, { note: copy }], conflict: true, slidesTo: copy.id };
 }
 
 function localEntries(local: LocalTalk, device: string): Map<string, LocalEntry> {

@@ -135,7 +135,7 @@ async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEta
       await saveSyncedTalk(db, talkId, { file: null, etag: null, markdownPath: null }, state.token);
       return;
     }
-    await uploadSlides(db, dav, file, [remote, state.base], state, uploaded);
+    await uploadSlides(db, dav, file, remote, state, uploaded);
     const text = serializeTalkFile(file);
     const remoteText = remote === null ? null : serializeTalkFile(remote);
     let writtenEtag = etag;
@@ -175,9 +175,14 @@ async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEta
   throw new DavError('server-error', `${path} kept changing while it was being written`);
 }
 
-/** Uploads the slides taken here that the file lists and no file synced before did: each image once, before the file that lists it. */
-async function uploadSlides(db: TalklogDb, dav: DavClient, file: TalkFile, before: (TalkFile | null)[], state: TalkSyncState, uploaded: Set<string>) {
-  const onServer = new Set(before.flatMap((synced) => synced?.slides ?? []).map((slide) => slide.id));
+/**
+ * Uploads the slides held here that the file lists and the server's file does not: each image once, before the file
+ * that lists it. A slide listed by the server's file has its image there (uploaded before it was listed, deleted
+ * after it was not); one this device synced before may have been deleted since with its note, yet come back with
+ * that note's conflict copy.
+ */
+async function uploadSlides(db: TalklogDb, dav: DavClient, file: TalkFile, remote: TalkFile | null, state: TalkSyncState, uploaded: Set<string>) {
+  const onServer = new Set(remote?.slides?.map((slide) => slide.id));
   const mine = new Set(state.slides?.map((slide) => slide.id));
   for (const slide of file.slides ?? []) {
     if (!mine.has(slide.id) || onServer.has(slide.id) || uploaded.has(slide.id)) continue;

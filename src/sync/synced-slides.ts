@@ -39,11 +39,20 @@ export function syncedSlide({ id, owner, atSec, takenAt, width, height, type }: 
 
 /**
  * Both sides' slides, each once, of the notes the merged file keeps: a slide is only ever added,
- * and deleted with its note (the note's tombstone takes it along everywhere).
+ * and deleted with its note (the note's tombstone takes it along everywhere), unless the note's
+ * text lives on as a conflict copy (`moved`: the note's id to the copy's): then it goes with the copy.
  */
-export function mergeSlides(mine: readonly SyncedSlide[], theirs: readonly SyncedSlide[], noteIds: ReadonlySet<string>): SyncedSlide[] {
+export function mergeSlides(
+  mine: readonly SyncedSlide[],
+  theirs: readonly SyncedSlide[],
+  noteIds: ReadonlySet<string>,
+  moved: ReadonlyMap<string, string> = new Map(),
+): SyncedSlide[] {
   const merged = new Map<string, SyncedSlide>();
-  for (const slide of [...theirs, ...mine]) if (noteIds.has(slide.note)) merged.set(slide.id, slide);
+  for (const slide of [...theirs, ...mine]) {
+    const note = moved.get(slide.note) ?? slide.note;
+    if (noteIds.has(note)) merged.set(slide.id, { ...slide, note });
+  }
   return [...merged.values()].sort((a, b) => a.takenAt.localeCompare(b.takenAt) || (a.id < b.id ? -1 : 1));
 }
 

@@ -284,6 +284,37 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     expect(await b.db.slides.count()).toBe(0);
   });
 
+  test('a note edited on one device and deleted later on the other lives on as a copy, with its slide on both and on the server', async () => {
+    const { a, b } = await connectedPair('slide-conflict');
+    await clipTalk(a.db, capturedTalk());
+    const image = new Blob(['RIFF\x10\x00\x00\x00WEBPVP8 the frame at 4:14'], { type: 'image/webp' });
+    const draft = `draft:${TALK}:new`;
+    const slide = await addSlide(a.db, draft, { talkId: TALK, atSec: 254.5, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
+    const note = await addNoteWithSlides(a.db, TALK, { body: 'the architecture slide', atSec: 252 }, draft);
+    await a.sync();
+    await b.sync();
+    // B edits the note, A deletes it a moment later and syncs first, taking the slide's file with it.
+    await updateNoteBody(b.db, note, 'the architecture slide, redrawn');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await deleteNote(a.db, note);
+    await a.sync();
+    const folder = join(server.current.dataDir, 'slide-conflict', 'talks/slides');
+    expect(readdirSync(folder)).toEqual([]);
+
+    // The later deletion wins; B's text stays as a conflict copy, and the slide goes with it, its file sent again.
+    expect((await b.sync()).conflicts).toBe(1);
+    expect(readdirSync(folder)).toEqual([`Pr0meTheus1-254-${slide.id.slice(2, 10)}.webp`]);
+    await a.sync();
+    for (const db of [a.db, b.db]) {
+      const [copy, ...others] = await notesForTalk(db, TALK);
+      expect(others).toEqual([]);
+      expect(isConflictCopy(copy) && copy.body).toBe('the architecture slide, redrawn');
+      const slides = await db.slides.toArray();
+      expect(slides.map(({ id, owner }) => ({ id, owner }))).toEqual([{ id: slide.id, owner: copy.id }]);
+      expect(Buffer.from(await slides[0].image.arrayBuffer())).toEqual(Buffer.from(await image.arrayBuffer()));
+    }
+  });
+
   test('a slide file that is not the image its talk file says is reported, and the rest still syncs', async () => {
     const { a, b } = await connectedPair('bad-slide');
     await clipTalk(a.db, capturedTalk());

@@ -45,6 +45,22 @@ describe('slides in sync', () => {
     expect(serializeTalkFile(plain!)).not.toContain('slides');
   });
 
+  test('the slides of a note deleted on one device and edited earlier on the other go with the copy its text is kept as', () => {
+    const edited = { ...note('n_1'), body: 'edited on A', updatedAt: new Date(Date.UTC(2026, 10, 29, 11, 0)).toISOString() };
+    const base = mergeTalk({ talk, notes: [note('n_1')], deletions: [], base: null, slides: [slide('00000001', 'n_1', 1)] }, null, 'd_a', NOW).file!;
+    // B deleted the note after A's edit, and synced first.
+    const deletion = { id: 'n_1', talkId: talk.id, deletedAt: new Date(Date.UTC(2026, 10, 29, 11, 30)).toISOString() };
+    const fromB = mergeTalk({ talk, notes: [], deletions: [deletion], base }, base, 'd_b', NOW).file!;
+    expect(fromB.slides).toBeUndefined();
+
+    const { file, conflicts } = mergeTalk({ talk, notes: [edited], deletions: [], base, slides: base.slides }, fromB, 'd_a', NOW);
+    expect(conflicts).toBe(1);
+    const [copy] = file!.notes;
+    expect([copy.body, file!.tombstones.map((tombstone) => tombstone.id)]).toEqual(['edited on A', ['n_1']]);
+    expect(file!.slides).toEqual([{ ...slide('00000001', 'n_1', 1), note: copy.id }]);
+    expect(parseTalkFile(serializeTalkFile(file!), 'Pr0meTheus1')).toEqual({ ok: true, file });
+  });
+
   test('a malformed slide entry refuses the whole file', () => {
     const notes = new Set(['n_1']);
     const good = slide('00000001', 'n_1', 1);
