@@ -5,7 +5,7 @@
 
 import { codeFences, withinFences, type CodeFence } from './code-fences';
 import { guardLineStart } from './markdown-text';
-import { readMarkup, type MarkupReading } from './safe-markup';
+import { markedReads, readMarkup, type MarkupReading } from './safe-markup';
 
 const LINE_ENDING = /\r\n|\r|\n/;
 /** After `<`: a tag, closing tag, comment, declaration, processing instruction or autolink. */
@@ -19,6 +19,8 @@ const HTTP_DESTINATION = /^[ \t]*<?https?:\/\//i;
 const STRUCTURE_PREFIX = /^(?:[ \t]|>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))*/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}$/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)$/;
+/** A quote holding an empty list item (`> -`, `> > 1.`): the quote's markers, then the item's marker. */
+const EMPTY_QUOTED_ITEM = /^((?:[ \t]*>)+[ \t]*\d{0,9})([-+*.)])[ \t]*$/;
 const HTML_START_DEFUSED = /^ {0,3}\\</;
 /** Indentation, heading, fence, quote, list item, setext underline, HTML, table row, link reference definition. */
 const BLOCK_START = /^(?:[ \t]|#{1,6}(?:[ \t]|$)|`{3}|~{3}|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|=+$|<|\||\[[^\]]*\]:)/;
@@ -68,6 +70,10 @@ function guardBlockStart(line: string): string {
  * Empty for a blank body.
  */
 export function markdownLines(body: string): string[] {
+  return readableByMarked(safeLines(body));
+}
+
+function safeLines(body: string): string[] {
   const source = body.split(LINE_ENDING).map((line) => line.replace(/[ \t]+$/, ''));
   while (source[0] === '') source.shift();
   while (source.at(-1) === '') source.pop();
@@ -83,6 +89,16 @@ export function markdownLines(body: string): string[] {
   if (escapedReading === 'safe' || escapedReading === 'unread') return escaped;
   // Every line as text: nothing raw left for any parser to read as markup.
   return tidied(source, [], 'escaped').lines;
+}
+
+/**
+ * marked (18.2) throws on some quotes holding an empty list item inside a list item (`- a\n  > -\n    b`), as every
+ * note sits in the log: where it would, such items outside code are written as text (the marker, as typed).
+ */
+function readableByMarked(lines: string[]): string[] {
+  if (!lines.some((line) => EMPTY_QUOTED_ITEM.test(line)) || markedReads(nestedInItem(lines).join('\n'))) return lines;
+  const code = codeFences(lines);
+  return lines.map((line, at) => (withinFences({ first: at, last: at }, code) ? line : line.replace(EMPTY_QUOTED_ITEM, '$1\\$2')));
 }
 
 /** How lines written read, alone and nested in a note's item: `safe` at once where nothing in them is left raw. */

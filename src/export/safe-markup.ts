@@ -37,3 +37,13 @@ export function readMarkup(markdown: string): MarkupReading {
   }
   return safe ? 'safe' : 'unsafe';
 }
+
+/** Whether marked (GFM) reads `markdown` without throwing. */
+export function markedReads(markdown: string): boolean {
+  try {
+    Lexer.lex(markdown, { gfm: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
