@@ -65,7 +65,8 @@ test('a conflict copy left by sync says so above its text; the note it sits besi
   expect(within(notes).getByText('B says').closest('li')!.textContent).not.toContain('Conflict copy');
 });
 
-test('a note deleted elsewhere while edited here keeps its editor and text, and Save brings it back', async () => {
+/** The library with the note 'agent mode' open in its editor. */
+async function editingInLibrary() {
   const db = await kubeconLibrary();
   const note = await addNote(db, 't_Pr0meTheus1', 'agent mode', 600);
   await renderLibrary(db);
@@ -73,6 +74,11 @@ test('a note deleted elsewhere while edited here keeps its editor and text, and 
   fireEvent.click(within(row).getByRole('button', { name: 'Details' }));
   const notes = await within(row).findByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
   fireEvent.click(within(within(notes).getByText('agent mode').closest('li')!).getByRole('button', { name: 'Edit note' }));
+  return { db, note, notes };
+}
+
+test('a note deleted elsewhere while edited here keeps its editor and text, and Save brings it back', async () => {
+  const { db, note, notes } = await editingInLibrary();
   const box = within(notes).getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
   fireEvent.input(box, { target: { value: 'agent mode, no local storage' } });
 
@@ -91,13 +97,7 @@ test('a note deleted elsewhere while edited here keeps its editor and text, and 
 });
 
 test('Cancel on a note deleted elsewhere lets it go', async () => {
-  const db = await kubeconLibrary();
-  const note = await addNote(db, 't_Pr0meTheus1', 'agent mode', 600);
-  await renderLibrary(db);
-  const row = rowOf('Evolving Prometheus for More Use Cases');
-  fireEvent.click(within(row).getByRole('button', { name: 'Details' }));
-  const notes = await within(row).findByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
-  fireEvent.click(within(within(notes).getByText('agent mode').closest('li')!).getByRole('button', { name: 'Edit note' }));
+  const { db, note, notes } = await editingInLibrary();
   await deleteNote(db, note);
   await within(notes).findByText('This note was deleted elsewhere while you edited it.', { exact: false });
   fireEvent.click(within(notes).getByRole('button', { name: 'Cancel' }));

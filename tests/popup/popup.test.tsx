@@ -567,7 +567,8 @@ describe('the popup and the side panel on one talk', () => {
     expect(localStorage.length).toBe(0);
   });
 
-  test('an edit saved in the other page ends here too, leaving no draft that would save the old text again', async () => {
+  /** A popup editing the note 'original', and the other page's edit draft of that note as it would write it. */
+  async function editingInBothPages() {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());
     const note = await addNote(db, talk.id, 'original', 60);
@@ -575,9 +576,12 @@ describe('the popup and the side panel on one talk', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
     await waitFor(() => expect(box.value).toBe('original'));
-    const editKey = 'talklog:draft:t_Pr0meTheus1:edit';
     const editDraft = (body: string) => JSON.stringify({ id: 'n_other', body, atSec: 60, editing: { noteId: note.id, openedAt: note.updatedAt } });
+    return { db, note, box, editDraft, editKey: 'talklog:draft:t_Pr0meTheus1:edit' };
+  }
 
+  test('an edit saved in the other page ends here too, leaving no draft that would save the old text again', async () => {
+    const { db, note, box, editDraft, editKey } = await editingInBothPages();
     // The side panel edits the same note and saves it.
     draftFromElsewhere(editDraft('original, revised there'), editKey);
     await waitFor(() => expect(box.value).toBe('original, revised there'));
@@ -592,17 +596,9 @@ describe('the popup and the side panel on one talk', () => {
   });
 
   test('an edit ended in the other page stays open here with the words typed here since', async () => {
-    const db = freshDb();
-    const talk = await clipTalk(db, capturedTalk());
-    const note = await addNote(db, talk.id, 'original', 60);
-    renderPopup(db, fakeTab(onWatchPage()).connector);
-    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
-    await waitFor(() => expect(box.value).toBe('original'));
-    const editKey = 'talklog:draft:t_Pr0meTheus1:edit';
-    const editDraft = JSON.stringify({ id: 'n_other', body: 'original', atSec: 60, editing: { noteId: note.id, openedAt: note.updatedAt } });
+    const { box, editDraft, editKey } = await editingInBothPages();
     fireEvent.input(box, { target: { value: 'original, and words typed here' } });
-    localStorage.setItem(editKey, editDraft); // the other page had not heard yet
+    localStorage.setItem(editKey, editDraft('original')); // the other page had not heard yet
     draftFromElsewhere(null, editKey);
     await waitFor(() => expect(storageDrafts(localStorage).load('t_Pr0meTheus1:edit')?.body).toBe('original, and words typed here'));
     expect(box.value).toBe('original, and words typed here');
