@@ -3,9 +3,11 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'prea
 import type { TalklogDb } from '../db/database';
 import { undoTalksChange, updateTalkDetails, updateTalksDetails, type TalkDetailsPatch } from '../db/library';
 import { notesForTalk } from '../db/notes';
+import type { DeletedTalks } from '../db/deletion';
 import { countSlides } from '../db/slides';
 import { t } from '../i18n/t';
 import { Announcer, type Announcement } from '../ui/Announcer';
+import { deleteWithUndo } from '../ui/delete-with-undo';
 import { errorMessage } from '../ui/error-message';
 import { eventProgress } from '../talk/queue';
 import { eventProgressText } from '../ui/event-progress';
@@ -106,27 +108,14 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
     if (library.error !== undefined) announce({ kind: 'alert', text: t('couldNotReadLibrary', errorMessage(library.error)) });
   }, [library.error]);
 
-  const deleteWithUndo = async (talkIds: string[]) => {
-    try {
-      const { deleteTalks, restoreDeleted } = await import('../db/deletion');
-      const deleted = await deleteTalks(db, talkIds);
-      setSelected((previous) => new Set([...previous].filter((id) => !talkIds.includes(id))));
-      const what = t('talksAndNotes', plural(deleted.talks.length, 'talk'), plural(deleted.notes.length, 'note'));
-      announce({
-        kind: 'status',
-        text: t('deletedThings', what),
-        action: {
-          label: t('undo'),
-          run: () =>
-            void restoreDeleted(db, deleted).then(
-              () => announce({ kind: 'status', text: t('restoredThings', what) }),
-              (error: unknown) => announce({ kind: 'alert', text: t('couldNotRestore', errorMessage(error)) }),
-            ),
-        },
-      });
-    } catch (error) {
-      announce({ kind: 'alert', text: t('couldNotDelete', errorMessage(error)) });
-    }
+  const deleteTalksWithUndo = async (talkIds: string[]) => {
+    const what = ({ talks, notes }: DeletedTalks) => t('talksAndNotes', plural(talks.length, 'talk'), plural(notes.length, 'note'));
+    const deleted = await deleteWithUndo(db, announce, ({ deleteTalks }) => deleteTalks(db, talkIds), {
+      deleted: (gone) => t('deletedThings', what(gone)),
+      restored: (back) => t('restoredThings', what(back)),
+      couldNotDelete: (message) => t('couldNotDelete', message),
+    });
+    if (deleted) setSelected((previous) => new Set([...previous].filter((id) => !talkIds.includes(id))));
   };
 
   const setDetails = async (patch: TalkDetailsPatch, description: string) => {
@@ -208,7 +197,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           count={selectedShown.length}
           vocabulary={facets}
           onSet={(patch, description) => void setDetails(patch, description)}
-          onDelete={() => void deleteWithUndo(selectedShown.map((entry) => entry.talk.id))}
+          onDelete={() => void deleteTalksWithUndo(selectedShown.map((entry) => entry.talk.id))}
           onClear={() => setSelected(new Set())}
         />
       )}
@@ -233,7 +222,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
             selected={selected}
             onSelect={setSelected}
             onCopy={(entry) => void copyTalk(entry)}
-            onDelete={(entry) => void deleteWithUndo([entry.talk.id])}
+            onDelete={(entry) => void deleteTalksWithUndo([entry.talk.id])}
             onPlay={(videoId, atSec) => void env.playFrom(videoId, atSec)}
             announce={announce}
             triage={filter.event !== ''}

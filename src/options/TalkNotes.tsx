@@ -7,7 +7,7 @@ import { isConflictCopy } from '../sync/merge';
 import type { Note, Talk } from '../talk/model';
 import { type Announcement } from '../ui/Announcer';
 import { errorMessage } from '../ui/error-message';
-import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
+import { deleteNoteWithUndo } from '../ui/delete-with-undo';
 import { Markdown } from '../ui/Markdown';
 import { NoteTextarea } from '../ui/NoteTextarea';
 import { TimeLink } from '../ui/TimeLink';

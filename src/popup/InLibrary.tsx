@@ -3,7 +3,7 @@ import type { TalklogDb } from '../db/database';
 import { t } from '../i18n/t';
 import type { Talk } from '../talk/model';
 import { type Announcement } from '../ui/Announcer';
-import { errorMessage } from '../ui/error-message';
+import { deleteWithUndo } from '../ui/delete-with-undo';
 
 interface InLibraryProps {
   db: TalklogDb;
@@ -17,26 +17,12 @@ interface InLibraryProps {
 
 /** A talk already clipped: says it is in the library, under which event, and offers to take it out again. */
 export function InLibrary({ db, talk, announce, onChangeEvent, children }: InLibraryProps) {
-  const remove = async () => {
-    try {
-      const { deleteTalks, restoreDeleted } = await import('../db/deletion');
-      const deleted = await deleteTalks(db, [talk.id]);
-      announce({
-        kind: 'status',
-        text: t('removedFromLibrary'),
-        action: {
-          label: t('undo'),
-          run: () =>
-            void restoreDeleted(db, deleted).then(
-              () => announce({ kind: 'status', text: t('backInLibrary') }),
-              (error: unknown) => announce({ kind: 'alert', text: t('couldNotRestore', errorMessage(error)) }),
-            ),
-        },
-      });
-    } catch (error) {
-      announce({ kind: 'alert', text: t('couldNotRemoveTalk', errorMessage(error)) });
-    }
-  };
+  const remove = () =>
+    deleteWithUndo(db, announce, ({ deleteTalks }) => deleteTalks(db, [talk.id]), {
+      deleted: () => t('removedFromLibrary'),
+      restored: () => t('backInLibrary'),
+      couldNotDelete: (message) => t('couldNotRemoveTalk', message),
+    });
   return (
     <>
       <p class="in-library">

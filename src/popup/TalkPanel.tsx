@@ -8,7 +8,7 @@ import { noteStartSec } from '../settings/settings';
 import { videoTimeUrl } from '../talk/video-id';
 import { type Announcement } from '../ui/Announcer';
 import { errorMessage } from '../ui/error-message';
-import { deleteNoteWithUndo } from '../ui/delete-note-with-undo';
+import { deleteNoteWithUndo } from '../ui/delete-with-undo';
 import { useLiveQuery } from '../ui/use-live-query';
 import { whenPainted, whenPaintedAndIdle } from '../ui/when-idle';
 import { useNoteSlides } from '../ui/use-slide-thumbnails';

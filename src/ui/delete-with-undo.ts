@@ -1,0 +1,56 @@
+import type { TalklogDb } from '../db/database';
+import type { DeletedTalks } from '../db/deletion';
+import type { Note } from '../talk/model';
+import { t } from '../i18n/t';
+import { type Announcement } from './Announcer';
+import { errorMessage } from './error-message';
+
+type Deletion = typeof import('../db/deletion');
+
+/** What a delete says: what went (undefined: it was gone already), what came back on Undo, and why it failed. */
+interface DeleteTexts<Deleted extends DeletedTalks | undefined> {
+  deleted: (deleted: Deleted) => string;
+  restored: (deleted: NonNullable<Deleted>, talksBack: number) => string;
+  couldNotDelete: (message: string) => string;
+}
+
+/**
+ * Runs a delete (`remove`, given the deleting code, which loads on the click) and offers Undo where it happened;
+ * says so when either cannot. Resolves with what went.
+ */
+export async function deleteWithUndo<Deleted extends DeletedTalks | undefined>(
+  db: TalklogDb,
+  announce: (announcement: Announcement) => void,
+  remove: (deletion: Deletion) => Promise<Deleted>,
+  texts: DeleteTexts<Deleted>,
+): Promise<Deleted | undefined> {
+  try {
+    const deletion = await import('../db/deletion');
+    const deleted = await remove(deletion);
+    announce({
+      kind: 'status',
+      text: texts.deleted(deleted),
+      action: deleted && {
+        label: t('undo'),
+        run: () =>
+          void deletion.restoreDeleted(db, deleted).then(
+            (talksBack) => announce({ kind: 'status', text: texts.restored(deleted, talksBack) }),
+            (error: unknown) => announce({ kind: 'alert', text: t('couldNotRestore', errorMessage(error)) }),
+          ),
+      },
+    });
+    return deleted;
+  } catch (error) {
+    announce({ kind: 'alert', text: texts.couldNotDelete(errorMessage(error)) });
+    return undefined;
+  }
+}
+
+/** Deletes a note, with Undo. */
+export function deleteNoteWithUndo(db: TalklogDb, note: Pick<Note, 'id' | 'talkId'>, announce: (announcement: Announcement) => void): Promise<unknown> {
+  return deleteWithUndo(db, announce, ({ deleteNote }) => deleteNote(db, note), {
+    deleted: () => t('noteDeleted'),
+    restored: (_, talksBack) => t(talksBack > 0 ? 'noteRestoredWithTalk' : 'noteRestored'),
+    couldNotDelete: (message) => t('couldNotDeleteNote', message),
+  });
+}
