@@ -80,3 +80,32 @@ test('a draft too big for the browser’s storage says so, keeps what fits, and 
   expect(kept.length).toBeGreaterThan(1_000_000);
   expect(huge.startsWith(kept)).toBe(true);
 });
+
+test('a note deleted in the popup while the library edits it keeps the library’s text, and Save brings it back', async () => {
+  const watch = await session.openYouTube('/watch?v=OpenMetr1cs');
+  const popup = await session.openPopupFor(watch);
+  await popup.getByRole('textbox', { name: 'Note' }).fill('histograms need le labels');
+  await popup.getByRole('button', { name: 'Save note' }).click();
+  const inPopup = popup.getByRole('listitem').filter({ hasText: 'histograms' });
+  await expect.poll(() => inPopup.count()).toBe(1);
+  const title = (await popup.getByRole('heading', { level: 1 }).textContent())!;
+
+  const library = await session.context.newPage();
+  await library.goto(session.extensionUrl('src/options/index.html'));
+  await waitForAppReady(library);
+  const row = library.getByRole('listitem').filter({ has: library.getByRole('heading', { name: title }) });
+  await row.getByRole('button', { name: 'Details' }).click();
+  await row.getByRole('listitem').filter({ hasText: 'histograms' }).getByRole('button', { name: 'Edit note' }).click();
+  const box = row.getByRole('textbox', { name: 'Note' });
+  await box.fill('histograms need le labels, and native ones do not');
+
+  await inPopup.getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => inPopup.count()).toBe(0);
+  await expect.poll(() => row.getByText('This note was deleted elsewhere while you edited it.', { exact: false }).count()).toBe(1);
+  expect(await box.inputValue()).toBe('histograms need le labels, and native ones do not');
+  await session.screenshot(library, 'library-note-deleted-while-edited');
+
+  await row.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => library.locator('.library > .announcer').getByRole('status').textContent()).toBe('Your text is saved as a note again.');
+  await expect.poll(() => inPopup.allTextContents()).toEqual([expect.stringContaining('histograms need le labels, and native ones do not')]);
+});
