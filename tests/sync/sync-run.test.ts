@@ -284,8 +284,11 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     expect(await b.db.slides.count()).toBe(0);
   });
 
-  test('a note edited on one device and deleted later on the other lives on as a copy, with its slide on both and on the server', async () => {
-    const { a, b } = await connectedPair('slide-conflict');
+  test.each([
+    ['edited on one device and deleted later on the other lives on as a copy', true],
+    ['deleted on one device and edited later on the other stays', false],
+  ])('a note %s, with its slide on both and on the server', async (_, editFirst) => {
+    const { a, b } = await connectedPair(`slide-conflict-${editFirst ? 'edit' : 'delete'}-first`);
     await clipTalk(a.db, capturedTalk());
     const image = new Blob(['RIFF\x10\x00\x00\x00WEBPVP8 the frame at 4:14'], { type: 'image/webp' });
     const draft = `draft:${TALK}:new`;
@@ -293,24 +296,28 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     const note = await addNoteWithSlides(a.db, TALK, { body: 'the architecture slide', atSec: 252 }, draft);
     await a.sync();
     await b.sync();
-    // B edits the note, A deletes it a moment later and syncs first, taking the slide's file with it.
-    await updateNoteBody(b.db, note, 'the architecture slide, redrawn');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await deleteNote(a.db, note);
+    // B edits the note, A deletes it, a moment apart; A syncs first, taking the slide's file with it.
+    const edit = () => updateNoteBody(b.db, note, 'the architecture slide, redrawn');
+    const remove = () => deleteNote(a.db, note);
+    for (const step of editFirst ? [edit, remove] : [remove, edit]) {
+      await step();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     await a.sync();
-    const folder = join(server.current.dataDir, 'slide-conflict', 'talks/slides');
+    const folder = join(server.current.dataDir, `slide-conflict-${editFirst ? 'edit' : 'delete'}-first`, 'talks/slides');
     expect(readdirSync(folder)).toEqual([]);
 
-    // The later deletion wins; B's text stays as a conflict copy, and the slide goes with it, its file sent again.
-    expect((await b.sync()).conflicts).toBe(1);
+    // The later change wins: a later deletion leaves B's text as a conflict copy, a later edit keeps the note. The
+    // slide goes with the text either way, its file sent again.
+    expect((await b.sync()).conflicts).toBe(editFirst ? 1 : 0);
     expect(readdirSync(folder)).toEqual([`Pr0meTheus1-254-${slide.id.slice(2, 10)}.webp`]);
     await a.sync();
     for (const db of [a.db, b.db]) {
-      const [copy, ...others] = await notesForTalk(db, TALK);
+      const [kept, ...others] = await notesForTalk(db, TALK);
       expect(others).toEqual([]);
-      expect(isConflictCopy(copy) && copy.body).toBe('the architecture slide, redrawn');
+      expect([kept.body, isConflictCopy(kept)]).toEqual(['the architecture slide, redrawn', editFirst]);
       const slides = await db.slides.toArray();
-      expect(slides.map(({ id, owner }) => ({ id, owner }))).toEqual([{ id: slide.id, owner: copy.id }]);
+      expect(slides.map(({ id, owner }) => ({ id, owner }))).toEqual([{ id: slide.id, owner: kept.id }]);
       expect(Buffer.from(await slides[0].image.arrayBuffer())).toEqual(Buffer.from(await image.arrayBuffer()));
     }
   });
