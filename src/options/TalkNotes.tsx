@@ -97,6 +97,10 @@ function NoteBodyEditor({ db, note, gone, announce, onDone }: NoteBodyEditorProp
   const changed = body !== opened.body;
 
   useEffect(() => box.current?.focus(), []);
+  // Heard where the text box has the focus: its description changed, which is not read out by itself.
+  useEffect(() => {
+    if (gone) announce({ kind: 'status', text: t('noteDeletedWhileEditing') });
+  }, [gone, announce]);
 
   useEffect(() => {
     if (!changed) return;

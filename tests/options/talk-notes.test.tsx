@@ -88,6 +88,7 @@ test('a note deleted elsewhere while edited here keeps its editor and text, and 
   expect(box.isConnected).toBe(true);
   expect(box.value).toBe('agent mode, no local storage');
   expect(box.getAttribute('aria-describedby')).toBe(notice.id);
+  await waitFor(() => expect(status()).toBe(notice.textContent));
 
   fireEvent.click(within(notes).getByRole('button', { name: 'Save' }));
   await waitFor(() => expect(status()).toBe('Your text is saved as a note again.'));
