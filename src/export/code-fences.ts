@@ -43,7 +43,7 @@ export function codeFences(lines: string[]): CodeFence[] {
  * commonmark.js's inline parse grows with the square of some texts: 200,000 characters of `[a](` take
  * it a minute, after its blocks took 2 ms.
  */
-function blockParser(): Parser {
+export function blockParser(): Parser {
   // `parse` reads the inlines of every paragraph and heading in this one method, once its blocks are done.
   return Object.assign(new Parser(), { processInlines: () => {} });
 }

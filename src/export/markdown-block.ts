@@ -3,7 +3,8 @@
  * put, and so that a published log carries no raw HTML and no link other than http(s).
  */
 
-import { codeFences, withinFences, type CodeFence } from './code-fences';
+import { blockParser, codeFences, withinFences, type CodeFence } from './code-fences';
+import { nestsTooDeepToParse } from '../talk/markdown-nesting';
 import { guardLineStart } from './markdown-text';
 import { markedReads, readMarkup, type MarkupReading } from './safe-markup';
 
@@ -93,12 +94,37 @@ function safeLines(body: string): string[] {
 
 /**
  * marked (18.2) throws on some quotes holding an empty list item inside a list item (`- a\n  > -\n    b`), as every
- * note sits in the log: where it would, such items outside code are written as text (the marker, as typed).
+ * note sits in the log: where it would, the empty items in quotes are written as text (the marker, as typed).
  */
 function readableByMarked(lines: string[]): string[] {
-  if (!lines.some((line) => EMPTY_QUOTED_ITEM.test(line)) || markedReads(nestedInItem(lines).join('\n'))) return lines;
+  const readable = (written: string[]) => markedReads(nestedInItem(written).join('\n'));
+  if (!lines.some((line) => EMPTY_QUOTED_ITEM.test(line)) || readable(lines)) return lines;
+  const asText = (at: Set<number>) => lines.map((line, index) => (at.has(index) ? line.replace(EMPTY_QUOTED_ITEM, '$1\\$2') : line));
+  const items = asText(emptyQuotedItems(lines));
+  if (readable(items)) return items;
+  // marked reads the lines otherwise than CommonMark (an indented `> -` it takes for a quote): every such line
+  // outside fenced code.
   const code = codeFences(lines);
-  return lines.map((line, at) => (withinFences({ first: at, last: at }, code) ? line : line.replace(EMPTY_QUOTED_ITEM, '$1\\$2')));
+  return asText(new Set(lines.flatMap((line, at) => (EMPTY_QUOTED_ITEM.test(line) && !withinFences({ first: at, last: at }, code) ? [at] : []))));
+}
+
+/** The lines (0-based) a CommonMark parser reads as an empty list item in a block quote: not code, nor a heading's underline. */
+function emptyQuotedItems(lines: string[]): Set<number> {
+  const text = lines.join('\n');
+  const found = new Set<number>();
+  if (nestsTooDeepToParse(text)) return found;
+  const walker = blockParser().parse(text).walker();
+  for (let step = walker.next(); step; step = walker.next()) {
+    const { node } = step;
+    if (!step.entering || node.type !== 'item' || node.firstChild) continue;
+    for (let container = node.parent; container; container = container.parent) {
+      if (container.type === 'block_quote') {
+        found.add(node.sourcepos[0][0] - 1);
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /** How lines written read, alone and nested in a note's item: `safe` at once where nothing in them is left raw. */

@@ -232,6 +232,13 @@ test('an empty list item in a quote, which marked cannot read nested in a list i
     const written = listItemLines(lead, markdownLines(body)).join('\n');
     expect(markedReads(written), written).toBe(true);
   }
+  // Only empty items change: a heading's underline, indented code and a code span over lines keep their meaning.
+  expect(markdownLines('> Title\n> -\n\na\n> -\n  b')).toEqual(['> Title', '> -', '', 'a', '> \\-', '  b']);
+  expect(markdownLines('a\n> -\n  b\n\n    > -\n    code')).toEqual(['a', '> \\-', '  b', '', '    > -', '    code']);
+  expect(markdownLines('a\n> -\n  b\n\n> x `y\n> -\n> z` w')).toEqual(['a', '> \\-', '  b', '', '> x `y', '> -', '> z` w']);
+  // Where marked reads a line as a quote that CommonMark takes for code, that line too.
+  const apart = listItemLines(lead, markdownLines('> - x\n    > -\n  b')).join('\n');
+  expect(markedReads(apart), apart).toBe(true);
   // Code keeps its text, and marked reads lines it has no trouble with as they were typed.
   expect(markdownLines('x\n> -\n  y\n\n> ```\n> -\n> ```')).toEqual(['x', '> \\-', '  y', '', '> ```', '> -', '> ```']);
   expect(markdownLines('> - \n> a\n> -')).toEqual(['> -', '> a', '> -']);
