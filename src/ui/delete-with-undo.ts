@@ -7,30 +7,32 @@ import { errorMessage } from './error-message';
 
 type Deletion = typeof import('../db/deletion');
 
-/** What a delete says: what went (undefined: it was gone already), what came back on Undo, and why it failed. */
-interface DeleteTexts<Deleted extends DeletedTalks | undefined> {
-  deleted: (deleted: Deleted) => string;
-  restored: (deleted: NonNullable<Deleted>, talksBack: number) => string;
+/** What a delete says: what went, what came back on Undo, and why it failed. */
+interface DeleteTexts {
+  deleted: (deleted: DeletedTalks) => string;
+  restored: (deleted: DeletedTalks, talksBack: number) => string;
   couldNotDelete: (message: string) => string;
 }
 
 /**
  * Runs a delete (`remove`, given the deleting code, which loads on the click) and offers Undo where it happened;
- * says so when either cannot. Resolves with what went.
+ * says so when either cannot. Resolves with what went, if anything did.
  */
-export async function deleteWithUndo<Deleted extends DeletedTalks | undefined>(
+export async function deleteWithUndo(
   db: TalklogDb,
   announce: (announcement: Announcement) => void,
-  remove: (deletion: Deletion) => Promise<Deleted>,
-  texts: DeleteTexts<Deleted>,
-): Promise<Deleted | undefined> {
+  remove: (deletion: Deletion) => Promise<DeletedTalks | undefined>,
+  texts: DeleteTexts,
+): Promise<DeletedTalks | undefined> {
   try {
     const deletion = await import('../db/deletion');
     const deleted = await remove(deletion);
+    // Nothing went: gone already, as after the first click of a double click. What did go keeps its Undo.
+    if (!deleted || (deleted.talks.length === 0 && deleted.notes.length === 0)) return undefined;
     announce({
       kind: 'status',
       text: texts.deleted(deleted),
-      action: deleted && {
+      action: {
         label: t('undo'),
         run: () =>
           void deletion.restoreDeleted(db, deleted).then(

@@ -497,6 +497,29 @@ describe('a talk already in the library', () => {
     await waitFor(async () => expect((await db.talks.get('t_Pr0meTheus1'))?.event).toBe('KubeCon NA 2021'));
   });
 
+  test('a double click on Remove from library or on a note’s Delete leaves an Undo that brings it back', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'first thought', 60);
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    const remove = await screen.findByRole('button', { name: 'Delete' });
+    fireEvent.click(remove);
+    fireEvent.click(remove);
+    await waitFor(async () => expect(await allNotes(db)).toHaveLength(0));
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(async () => expect((await allNotes(db)).map((note) => note.body)).toEqual(['first thought']));
+
+    const removeTalk = screen.getByRole('button', { name: 'Remove from library' });
+    fireEvent.click(removeTalk);
+    fireEvent.click(removeTalk);
+    await waitFor(async () => expect(await db.talks.count()).toBe(0));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Removed from your library'));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Back in your library'));
+    expect(await db.talks.count()).toBe(1);
+    expect((await allNotes(db)).map((note) => note.body)).toEqual(['first thought']);
+  });
+
   test('a new clip shows the event it inherited, once, and Change event goes to the field to change it', async () => {
     const db = freshDb();
     renderPopup(db, fakeTab(onWatchPage()).connector, { ...DEFAULT_SETTINGS, defaultEvent: 'KubeCon EU 2024' });
