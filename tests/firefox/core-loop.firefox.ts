@@ -42,6 +42,12 @@ test('in Firefox: clip a talk from the popup, note a moment, see it in the sideb
   const markdown = readFileSync(await session.downloaded(/^talklog-\d{4}-\d{2}-\d{2}\.md$/), 'utf8');
   expect(markdown).toContain('### [Evolving Prometheus for More Use Cases](https://www.youtube.com/watch?v=Pr0meTheus1)');
   expect(markdown).toContain('- [12:34](https://www.youtube.com/watch?v=Pr0meTheus1&t=754s) new scrape limits: `sample_limit`, `label_limit`');
+
+  // Deleting loads its code when asked for: the delete and its Undo run in Firefox too.
+  await popup.locator(role('button', 'Delete')).click();
+  await expect.poll(() => textsOf(popup, role('listitem'))).toEqual([]);
+  await popup.locator(role('button', 'Undo')).click();
+  await expect.poll(() => textsOf(popup, role('listitem'))).toEqual([expect.stringContaining('new scrape limits')]);
 });
 
 test('in Firefox: after YouTube’s in-page navigation the open popup follows, and the note lands on the new talk', async () => {
