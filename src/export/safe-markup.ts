@@ -1,5 +1,5 @@
 import { Parser } from 'commonmark';
-import { Lexer, walkTokens } from 'marked';
+import { Lexer, walkTokens, type TokensList } from 'marked';
 import { nestsTooDeepToParse } from '../talk/markdown-nesting';
 
 /**
@@ -26,24 +26,26 @@ export function readMarkup(markdown: string): MarkupReading {
     if (type === 'html_inline' || type === 'html_block') return 'unsafe';
     if ((type === 'link' || type === 'image') && !SAFE_DESTINATION.test(destination ?? '')) return 'unsafe';
   }
+  const tokens = markedTokens(markdown);
+  // What marked cannot read, it cannot vouch for.
+  if (!tokens) return 'unsafe';
   let safe = true;
-  try {
-    walkTokens(Lexer.lex(markdown, { gfm: true }), (token) => {
-      if (token.type === 'html' || ((token.type === 'link' || token.type === 'image') && !SAFE_DESTINATION.test(token.href))) safe = false;
-    });
-  } catch {
-    // marked 18 throws on a few shapes of quotes in list items (`- a\n  > -\n    b`); what it cannot read, it cannot vouch for.
-    return 'unsafe';
-  }
+  walkTokens(tokens, (token) => {
+    if (token.type === 'html' || ((token.type === 'link' || token.type === 'image') && !SAFE_DESTINATION.test(token.href))) safe = false;
+  });
   return safe ? 'safe' : 'unsafe';
 }
 
 /** Whether marked (GFM) reads `markdown` without throwing. */
 export function markedReads(markdown: string): boolean {
+  return markedTokens(markdown) !== null;
+}
+
+/** marked's GFM tokens, or null where it throws (marked 18 does on a few shapes of quotes in list items: `- a\n  > -\n    b`). */
+function markedTokens(markdown: string): TokensList | null {
   try {
-    Lexer.lex(markdown, { gfm: true });
-    return true;
+    return Lexer.lex(markdown, { gfm: true });
   } catch {
-    return false;
+    return null;
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { Lexer } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { listItemLines, markdownLines } from '../../src/export/markdown-block';
+import { markedReads } from '../../src/export/safe-markup';
 import { MARKUP_LINE_BODIES, markdownLinesOf } from './markdown-lines-arbitrary';
 import { blockShape, expectOnlySafeMarkdown, expectOnlySafeMarkup, parseBlocks, squashedText } from './markdown-outline';
 
@@ -243,15 +243,6 @@ test('an empty list item in a quote, which marked cannot read nested in a list i
   expect(markdownLines('x\n> -\n  y\n\n> ```\n> -\n> ```')).toEqual(['x', '> \\-', '  y', '', '> ```', '> -', '> ```']);
   expect(markdownLines('> - \n> a\n> -')).toEqual(['> -', '> a', '> -']);
 });
-
-function markedReads(markdown: string): boolean {
-  try {
-    Lexer.lex(markdown, { gfm: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('listItemLines', () => {
   const lead = '[1:00](https://www.youtube.com/watch?v=XXXXXXXXXXX&t=60s)';
