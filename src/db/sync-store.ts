@@ -78,16 +78,15 @@ export async function saveSyncedTalk(db: TalklogDb, talkId: string, synced: Sync
     else await db.talks.delete(talkId);
     await putTalkNotes(db, talkId, [...notes].sort(byWrittenOrder));
     const owners = new Map(synced.file?.slides?.map((slide) => [slide.id, slide.note]));
-    const held = () => db.slides.where('talkId').equals(talkId);
-    await held()
-      .filter((slide) => !isDraftOwner(slide.owner) && !owners.has(slide.id))
-      .delete();
+    const held = (await db.slides.where('talkId').equals(talkId).toArray()).filter((slide) => !isDraftOwner(slide.owner));
+    await db.slides.bulkDelete(held.filter((slide) => !owners.has(slide.id)).map((slide) => slide.id));
     // A slide whose note was deleted on another device goes with the conflict copy its note's text was kept as.
-    await held()
-      .filter((slide) => !isDraftOwner(slide.owner) && owners.get(slide.id) !== slide.owner)
-      .modify((slide) => {
-        slide.owner = owners.get(slide.id)!;
-      });
+    await db.slides.bulkPut(
+      held.flatMap((slide) => {
+        const owner = owners.get(slide.id);
+        return owner === undefined || owner === slide.owner ? [] : [{ ...slide, owner }];
+      }),
+    );
     // Slide ids are random: one another talk holds came from a damaged or hostile folder, and stays that talk's.
     const heldElsewhere = new Set(
       (await db.slides.bulkGet(arrived.map((slide) => slide.id))).flatMap((slide) => (slide && slide.talkId !== talkId ? [slide.id] : [])),
