@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { CONFERENCE_PLAYLIST_ID, CONFERENCE_TITLE } from '../../scripts/fake-youtube/conference.mjs';
-import { sessionForThisFile, waitForAppReady } from './extension';
+import { sessionForThisFile } from './extension';
 
 const session = sessionForThisFile();
 const SKIPPED = 'skipped (deleted, private or listed twice)';
@@ -47,9 +47,7 @@ test('a 208-row playlist queued from the popup, again after new uploads; Play ne
 
   // The library, the event chosen and sorted by interest: five talks rated and one skipped by keyboard
   // (talk 1 is being watched: it was open in the popup).
-  const library = await session.context.newPage();
-  await library.goto(session.extensionUrl('src/options/index.html'));
-  await waitForAppReady(library);
+  const library = await session.openLibrary();
   await library.getByRole('combobox', { name: 'Event' }).selectOption(CONFERENCE_TITLE);
   await library.getByRole('combobox', { name: 'Sort' }).selectOption('interest');
   const talks = library.getByRole('list', { name: 'Talks' });

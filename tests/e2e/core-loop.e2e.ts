@@ -46,9 +46,7 @@ test('clip a talk, write a note from the popup, find it after a reload, and expo
   const secondPopup = await session.openPopupFor(again);
   await expect.poll(() => secondPopup.getByRole('listitem').count()).toBe(2);
 
-  const library = await session.context.newPage();
-  await library.goto(session.extensionUrl('src/options/index.html'));
-  await waitForAppReady(library);
+  const library = await session.openLibrary();
   const talks = library.getByRole('list', { name: 'Talks' });
   await expect.poll(() => talks.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Evolving Prometheus for More Use Cases']);
   expect(await talks.getByText('2 notes', { exact: false }).count()).toBe(1);

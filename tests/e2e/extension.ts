@@ -20,6 +20,8 @@ export interface TalklogSession {
   openPopupFor: (tabPage: Page, prepare?: (page: Page) => Promise<unknown>) => Promise<Page>;
   /** Opens the side panel page as a tab, 360 px wide, working on the given tab (`?tab=`). */
   openSidePanelFor: (tabPage: Page) => Promise<Page>;
+  /** Opens the library (the options page) in a new tab, once it is ready. */
+  openLibrary: () => Promise<Page>;
   screenshot: (page: Page, name: string) => Promise<string>;
   /** Every record of one Talklog table, read with the raw IndexedDB API in the extension. */
   readStore: <T>(store: 'talks' | 'notes') => Promise<T[]>;
@@ -67,6 +69,12 @@ export async function startTalklogSession({ installLater = false, granting = [] 
     },
     openPopupFor: (tabPage, prepare) => openPageFor(tabPage, 'src/popup/index.html', { width: 380, height: 600 }, prepare), // a toolbar popup's size
     openSidePanelFor: (tabPage) => openPageFor(tabPage, 'src/popup/side-panel.html', { width: 360, height: 720 }),
+    async openLibrary() {
+      const page = await browser.context.newPage();
+      await page.goto(browser.extensionUrl('src/options/index.html'));
+      await waitForAppReady(page);
+      return page;
+    },
     async screenshot(page, name) {
       const path = resolve(ARTIFACTS, `${name}.png`);
       await page.screenshot({ path });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { sessionForThisFile, waitForAppReady } from './extension';
+import { sessionForThisFile } from './extension';
 
 const session = sessionForThisFile();
 
@@ -114,9 +114,7 @@ test('a timestamp in the library seeks the tab showing that talk, or opens the t
     document.querySelector<HTMLVideoElement>('#movie_player video')!.currentTime = 5;
   });
 
-  const library = await session.context.newPage();
-  await library.goto(session.extensionUrl('src/options/index.html'));
-  await waitForAppReady(library);
+  const library = await session.openLibrary();
   const talk = library.getByRole('listitem').filter({ has: library.getByRole('heading', { name: 'What You Need to Know About OpenMetrics' }) });
   await talk.getByRole('button', { name: 'Details' }).click();
   await talk.getByRole('link', { name: 'Play from 4:12' }).click();

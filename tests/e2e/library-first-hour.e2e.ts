@@ -39,9 +39,7 @@ function backupFile(): string {
 }
 
 test('a new user is welcomed, brings a backup in, sees notes rendered, bulk-edits with Undo, exports what they watched', async () => {
-  const library = await session.context.newPage();
-  await library.goto(session.extensionUrl('src/options/index.html'));
-  await waitForAppReady(library);
+  const library = await session.openLibrary();
 
   // The empty library: a welcome, no filters, no export.
   const welcome = library.getByRole('region', { name: 'Welcome to Talklog' });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { sessionForThisFile, waitForAppReady } from './extension';
+import { sessionForThisFile } from './extension';
 
 const session = sessionForThisFile();
 
@@ -38,9 +38,7 @@ test('describe, search, filter and export talks; back them up, lose one, and imp
   await clipWithNote('/watch?v=Pr0meTheus1', 252, 'new scrape limits: `sample_limit`, `label_limit`');
   await clipWithNote('/watch?v=OpenMetr1cs', 95, 'exemplars link a metric to a trace');
 
-  const library = await session.context.newPage();
-  await library.goto(session.extensionUrl('src/options/index.html'));
-  await waitForAppReady(library);
+  const library = await session.openLibrary();
   await expect.poll(() => shownTitles(library)).toEqual([OPENMETRICS, PROMETHEUS]);
 
   // Metadata, edited in place; interest with the arrow keys on one talk, the mouse on the other.

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { sessionForThisFile, waitForAppReady } from './extension';
+import { sessionForThisFile } from './extension';
 
 const session = sessionForThisFile();
 
@@ -44,9 +44,7 @@ test('two pages on one talk see each otherâ€™s notes live, and a late edit keeps
 
   // An edit begun in the right page while the library changes the note keeps both versions.
   await right.getByRole('listitem').getByRole('button', { name: 'Edit' }).click();
-  const library = await session.context.newPage();
-  await library.goto(session.extensionUrl('src/options/index.html'));
-  await waitForAppReady(library);
+  const library = await session.openLibrary();
   const row = library.getByRole('listitem').filter({ has: library.getByRole('heading', { name: 'Evolving Prometheus for More Use Cases' }) });
   await row.getByRole('button', { name: 'Details' }).click();
   await row.getByRole('button', { name: 'Edit note' }).click();
@@ -90,9 +88,7 @@ test('a note deleted in the popup while the library edits it keeps the libraryâ€
   await expect.poll(() => inPopup.count()).toBe(1);
   const title = (await popup.getByRole('heading', { level: 1 }).textContent())!;
 
-  const library = await session.context.newPage();
-  await library.goto(session.extensionUrl('src/options/index.html'));
-  await waitForAppReady(library);
+  const library = await session.openLibrary();
   const row = library.getByRole('listitem').filter({ has: library.getByRole('heading', { name: title }) });
   await row.getByRole('button', { name: 'Details' }).click();
   await row.getByRole('listitem').filter({ hasText: 'histograms' }).getByRole('button', { name: 'Edit note' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { sessionForThisFile, waitForAppReady } from './extension';
+import { sessionForThisFile } from './extension';
 import { storedVersionAndStores, UPGRADED, writeFirstTalklogDatabase } from './first-talklog';
 
 const session = sessionForThisFile();
@@ -7,9 +7,7 @@ const session = sessionForThisFile();
 test('a library the first Talklog wrote opens in Chromium with every talk and note, upgraded to the current schema', async () => {
   await session.serviceWorker.evaluate(writeFirstTalklogDatabase);
 
-  const library = await session.context.newPage();
-  await library.goto(session.extensionUrl('src/options/index.html'));
-  await waitForAppReady(library);
+  const library = await session.openLibrary();
   const talks = library.getByRole('list', { name: 'Talks' });
   await expect
     .poll(() => talks.getByRole('heading', { level: 2 }).allTextContents())

@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 import { PREVIEW_FROM_SEC } from '../../scripts/fake-youtube/watch-page.mjs';
 import { SLIDES_VIDEO } from '../../scripts/fake-youtube/slides-video.mjs';
 import type { FrameCapture } from '../../src/messages/messages';
-import { sessionForThisFile, waitForAppReady } from './extension';
+import { sessionForThisFile } from './extension';
 import { captureSlideByShortcut, readStoredSlides, SAMPLE_POINTS, secondOfColour, seekMainPlayer } from './slide-frames';
 
 const session = sessionForThisFile();
@@ -131,9 +131,7 @@ test('the Capture slide shortcut keeps the slide for the next note on the talk, 
 });
 
 test('the library counts the slides and shows each note’s thumbnails, in both themes', async () => {
-  const library = await session.context.newPage();
-  await library.goto(session.extensionUrl('src/options/index.html'));
-  await waitForAppReady(library);
+  const library = await session.openLibrary();
   // The slide count is a query of its own, answered after the talks show; a busy machine takes a while.
   await expect.poll(() => library.getByText(/ · 3 slides · /).count(), { timeout: 10_000 }).toBe(1);
   const talk = library.getByRole('listitem').filter({ has: library.getByRole('heading', { name: 'Slides Worth Keeping', exact: true }) });

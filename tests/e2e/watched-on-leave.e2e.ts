@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { CONFERENCE_PLAYLIST_ID, CONFERENCE_TITLE } from '../../scripts/fake-youtube/conference.mjs';
-import { sessionForThisFile, waitForAppReady } from './extension';
+import { sessionForThisFile } from './extension';
 import { playerHasLoaded, seekPlayer } from './in-page';
 
 const session = sessionForThisFile();
@@ -64,9 +64,7 @@ test('a queued talk left at 90 % or more becomes watched, by in-page navigation 
   await session.screenshot(sidePanel, 'side-panel-event-progress-dark');
 
   // The library says so, and how far through the event the user is.
-  const library = await session.context.newPage();
-  await library.goto(session.extensionUrl('src/options/index.html'));
-  await waitForAppReady(library);
+  const library = await session.openLibrary();
   await library.getByRole('combobox', { name: 'Event' }).selectOption(CONFERENCE_TITLE);
   await expect.poll(async () => (await library.getByText(/ of 205 watched · /).allTextContents()).join(' | ')).toMatch(/^2 of 205 watched · /);
   const search = library.getByRole('searchbox', { name: 'Search' });
