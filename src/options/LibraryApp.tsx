@@ -22,6 +22,7 @@ import { BackupControls } from './BackupControls';
 import { BulkActions } from './BulkActions';
 import { FilterBar } from './FilterBar';
 import type { LibraryEnvironment } from './library-environment';
+import { keptWhileEdited } from './kept-while-edited';
 import { narrowingFilter, narrowsTalks, NO_FILTER, type LibraryEntry, type LibraryFilter } from './library-filter';
 import { queryWords } from './search-text';
 import { SettingsPanel } from './SettingsPanel';
@@ -74,7 +75,20 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   // list goes through the filter, which builds its search postings for it (a filter that leaves nothing
   // out shows them all, without a pass over them).
   const [filterEntries] = useState(narrowingFilter);
-  const shown = useMemo(() => sorted && (complete ? filterEntries(sorted, filter) : sorted), [sorted, filter, complete, filterEntries]);
+  const matching = useMemo(() => sorted && (complete ? filterEntries(sorted, filter) : sorted), [sorted, filter, complete, filterEntries]);
+  /** Talks with a note being edited in their row: kept in the list while the edit lasts, matching or not. */
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const onEditing = useCallback(
+    (talkId: string, on: boolean) =>
+      setEdited((previous) => {
+        const next = new Set(previous);
+        if (on) next.add(talkId);
+        else next.delete(talkId);
+        return next;
+      }),
+    [],
+  );
+  const shown = useMemo(() => matching && sorted && keptWhileEdited(matching, sorted, edited), [matching, sorted, edited]);
   /** Filters and export appear once there is something to filter or export. */
   const hasTalks = entries !== undefined && entries.length > 0;
   const words = useMemo(() => queryWords(filter.query), [filter.query]);
@@ -224,6 +238,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
             onCopy={(entry) => void copyTalk(entry)}
             onDelete={(entry) => void deleteTalksWithUndo([entry.talk.id])}
             onPlay={(videoId, atSec) => void env.playFrom(videoId, atSec)}
+            edited={edited}
+            onEditing={onEditing}
             announce={announce}
             triage={filter.event !== ''}
             onTriage={(entry, patch) => void triageTalk(entry, patch)}

@@ -65,6 +65,10 @@ interface TalkListProps {
   onCopy: (entry: LibraryEntry) => void;
   onDelete: (entry: LibraryEntry) => void;
   onPlay: (videoId: string, atSec: number) => void;
+  /** Talks with a note being edited in their row: their rows stay drawn wherever the page scrolls. */
+  edited: ReadonlySet<string>;
+  /** Told when a row's note edit begins and ends. */
+  onEditing: (talkId: string, on: boolean) => void;
   announce: (announcement: Announcement) => void;
   /** Whether `1`–`5` and `S` rate or skip the focused talk (one event's queue is shown). */
   triage: boolean;
@@ -112,6 +116,8 @@ function VirtualTalkList({
   onCopy,
   onDelete,
   onPlay,
+  edited,
+  onEditing,
   announce,
   triage,
   onTriage,
@@ -183,8 +189,13 @@ function VirtualTalkList({
     // Called when the list is drawn, after `virtualizer` is set; it is drawn again when scrolling starts or stops.
     rangeExtractor: (range) => {
       const indexes = defaultRangeExtractor(virtualizer.isScrolling && !scrollingByKey.current ? { ...range, overscan: SCROLLING_OVERSCAN } : range);
-      const focused = focusedTalk.current === null ? -1 : shown.findIndex((entry) => entry.talk.id === focusedTalk.current);
-      if (focused !== -1 && !indexes.includes(focused)) indexes.push(focused);
+      // Rows that hold what a redraw would lose: the focus, and a note's edit (its text is the row's own).
+      const keep = (talkId: string | null) => {
+        const index = talkId === null ? -1 : ids.indexOf(talkId);
+        if (index !== -1 && !indexes.includes(index)) indexes.push(index);
+      };
+      keep(focusedTalk.current);
+      for (const talkId of edited) keep(talkId);
       return indexes.sort((a, b) => a - b);
     },
   });
@@ -231,15 +242,16 @@ function VirtualTalkList({
   };
   // The rows' actions stay the same functions from draw to draw, so that a row is drawn again only
   // when its own talk, selection or search changes; each calls what this draw was given.
-  const latest = useRef({ select, onCopy, onDelete, onPlay });
+  const latest = useRef({ select, onCopy, onDelete, onPlay, onEditing });
   useLayoutEffect(() => {
-    latest.current = { select, onCopy, onDelete, onPlay };
+    latest.current = { select, onCopy, onDelete, onPlay, onEditing };
   });
   const [actions] = useState<RowActions>(() => ({
     select: (talkId, on) => latest.current.select([talkId], on),
     copy: (entry) => latest.current.onCopy(entry),
     delete: (entry) => latest.current.onDelete(entry),
     play: (videoId, atSec) => latest.current.onPlay(videoId, atSec),
+    editing: (talkId, on) => latest.current.onEditing(talkId, on),
   }));
   const context = useMemo<RowContext>(() => ({ db, words, vocabulary, actions, announce, triage }), [db, words, vocabulary, actions, announce, triage]);
   const listId = useId();

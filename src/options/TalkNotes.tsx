@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { updateNoteBody } from '../db/notes';
 import { withNotes } from '../db/talk-notes';
@@ -21,12 +21,21 @@ interface TalkNotesProps {
   notes: Note[];
   words: string[];
   onPlay: (videoId: string, atSec: number) => void;
+  /** A note's edit begins or ends: while it lasts, the library keeps the row (and the text typed in it). */
+  onEditing: (on: boolean) => void;
   announce: (announcement: Announcement) => void;
 }
 
 /** A talk's notes in the library, each editable and deletable in place. Timestamps play the video from there. */
-export function TalkNotes({ db, talk, notes, words, onPlay, announce }: TalkNotesProps) {
+export function TalkNotes({ db, talk, notes, words, onPlay, onEditing, announce }: TalkNotesProps) {
   const [editing, setEditing] = useState<Note | null>(null);
+  const isEditing = editing !== null;
+  // In the task that opens or closes the editor: a list drawn in between would not keep the row.
+  useLayoutEffect(() => {
+    if (!isEditing) return;
+    onEditing(true);
+    return () => onEditing(false);
+  }, [isEditing, onEditing]);
   const renderSlides = useNoteSlides();
   // A note deleted elsewhere (another page, a sync) while it is edited here stays in place with its editor until
   // the edit ends: what was typed is not lost with it.

@@ -29,6 +29,8 @@ export interface RowActions {
   copy: (entry: LibraryEntry) => void;
   delete: (entry: LibraryEntry) => void;
   play: (videoId: string, atSec: number) => void;
+  /** A note's edit in the row begins or ends. */
+  editing: (talkId: string, on: boolean) => void;
 }
 
 /** What every row is drawn with: one object while none of it changes. */
@@ -59,6 +61,7 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
   const { talk } = entry;
   const [open, setOpen] = useState(false);
   const toggle = useCallback(() => setOpen((wasOpen) => !wasOpen), []);
+  const editing = useCallback((on: boolean) => actions.editing(talk.id, on), [actions, talk.id]);
   const id = useId();
   // Notes are read for a search only when the index says one of them matches: most rows need none.
   const inNotes = words.length > 0 && !open && matchesInNotes(entry, words);
@@ -113,6 +116,7 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
             vocabulary={vocabulary}
             onPlay={actions.play}
             onDelete={() => actions.delete(entry)}
+            onEditing={editing}
             announce={announce}
           />
         </div>

@@ -28,6 +28,12 @@ const focusedRow = (library: Page) =>
     return row ? { position: Number(row.getAttribute('aria-posinset')), of: Number(row.getAttribute('aria-setsize')) } : null;
   });
 
+/** The place in the list of the furthest row drawn. */
+const furthestRow = (library: Page) =>
+  talkList(library)
+    .getByRole('listitem')
+    .evaluateAll((rows) => Math.max(...rows.map((row) => Number(row.getAttribute('aria-posinset')))));
+
 /** Rows drawn wholly below or above the window now. */
 const rowsBeyond = (library: Page) =>
   library.evaluate(() => {
@@ -116,11 +122,7 @@ test('a long list draws a screenful, tells each row’s place, moves by keyboard
   await library.mouse.wheel(0, 20_000);
   await expect.poll(() => library.evaluate(() => window.scrollY)).toBeGreaterThan(10_000);
   // (Which rows are there depends on how tall rows are taken to be before they are measured.)
-  const furthest = () =>
-    talkList(library)
-      .getByRole('listitem')
-      .evaluateAll((rows) => Math.max(...rows.map((row) => Number(row.getAttribute('aria-posinset')))));
-  await expect.poll(furthest).toBeGreaterThan(150);
+  await expect.poll(() => furthestRow(library)).toBeGreaterThan(150);
   expect(await focusedRow(library)).toEqual({ position: 1, of: TALKS });
   expect(await drawnRows(library)).toBeLessThan(45);
   await session.screenshot(library, 'library-long-list-scrolled');
@@ -437,6 +439,49 @@ test('an excerpt takes the same height whatever its length and the query, the he
   // changed its row's height, and the list, placing rows by the height last measured, drew them twice.
   expect(new Set(seen.map((excerpt) => excerpt.length)).size).toBeGreaterThan(1);
   expect(new Set(seen.map((excerpt) => excerpt.height))).toEqual(new Set([EXCERPT_HEIGHT]));
+  await library.close();
+});
+
+test('a note edited in the library keeps its row and its text, scrolled far away or no longer matching the filters', async () => {
+  const library = await libraryOf(TALKS);
+  const first = talkList(library)
+    .getByRole('listitem')
+    .filter({ hasText: /[1-9]\d* notes? · clipped/ })
+    .first();
+  await first.getByRole('button', { name: 'Details' }).click();
+  await first.getByRole('button', { name: 'Edit note' }).first().click();
+  const box = library.getByRole('textbox', { name: 'Note' });
+  await box.press('End');
+  await library.keyboard.type(' and half a thought');
+  const typed = await box.inputValue();
+
+  // The focus leaves the list, then the page scrolls far past the row: the row stays drawn, its editor as it was.
+  await library.getByRole('heading', { name: 'Talklog library' }).click();
+  await library.mouse.wheel(0, 20_000);
+  await expect.poll(() => library.evaluate(() => window.scrollY)).toBeGreaterThan(10_000);
+  await expect.poll(() => furthestRow(library)).toBeGreaterThan(150);
+  expect(await box.inputValue()).toBe(typed);
+  await library.mouse.wheel(0, -30_000);
+  await expect.poll(() => library.evaluate(() => window.scrollY)).toBe(0);
+  expect(await box.inputValue()).toBe(typed);
+
+  // Filtered to the talk's status, then its status changed in the row: it no longer matches, and stays while edited.
+  const row = talkList(library).getByRole('listitem').filter({ has: box });
+  const rowStatus = row.getByRole('combobox', { name: 'Status' });
+  const status = await rowStatus.inputValue();
+  await library.getByRole('search', { name: 'Find talks' }).getByRole('combobox', { name: 'Status' }).selectOption(status);
+  const counter = library.getByText(/^\d[\d,]* of 600 talks$/);
+  await expect.poll(() => counter.count()).toBe(1);
+  const matching = Number((await counter.textContent())!.split(' ')[0]);
+  await rowStatus.selectOption(status === 'skipped' ? 'watched' : 'skipped');
+  await expect.poll(() => row.getByRole('combobox', { name: 'Status' }).inputValue()).not.toBe(status);
+  expect(await counter.textContent()).toBe(`${matching} of 600 talks`);
+  expect(await box.inputValue()).toBe(typed);
+
+  // Saved, the edit is over: the row goes, as any talk that does not match.
+  await box.press('Control+Enter');
+  await expect.poll(() => library.getByRole('status').allTextContents()).toContainEqual('Note updated.');
+  await expect.poll(() => counter.textContent()).toBe(`${matching - 1} of 600 talks`);
   await library.close();
 });
 
