@@ -32,6 +32,10 @@ test('the largest records a person or a page can make are exported and imported 
   expect([talk.title.endsWith('…'), talk.durationSec]).toEqual([true, null]);
   const queued = await saveTalkToWatch(db, { videoId: 'Qu3u3dTa1k0', url: 'https://www.youtube.com/watch?v=Qu3u3dTa1k0', title: 'Q'.repeat(3_000) }, NOW);
   expect(queued.title.length).toBe(TITLE_MAX_CHARS);
+  // A link's text whose speakers part runs on: the last speaker's company takes the rest, cut as any name is.
+  const link = `Keynote: The Road Ahead - Jane Doe, Acme Corp and ${'the maintainers of every project '.repeat(20)}`;
+  const linked = await saveTalkToWatch(db, { videoId: 'L1nkedTa1k0', url: 'https://www.youtube.com/watch?v=L1nkedTa1k0', title: link }, NOW);
+  expect(linked.speakers.map((speaker) => speaker.length)).toEqual([NAME_MAX_CHARS]);
   // A playlist's rows are a page's text too: cut as a watch page's are.
   const row = { videoId: 'L0ngRowTa1k', position: 1, title: 'R'.repeat(3_000), channel: 'C'.repeat(500), durationSec: 1e308, unavailable: null };
   await queuePlaylist(db, { id: 'PLkc21NAconfPlaylist01', title: 'KubeCon NA 2021', size: 1, rows: [row], complete: true }, 'e'.repeat(NAME_MAX_CHARS), NOW);
