@@ -35,6 +35,7 @@ interface PopupAppProps {
   db: TalklogDb;
   drafts: DraftStore;
   connector: TabConnector;
+  /** Read when used: the page that made them keeps them current. */
   settings: Settings;
   /** Where this page is shown: the toolbar popup (the default) or the side panel. */
   surface?: 'popup' | 'side-panel';
@@ -54,7 +55,7 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
   /** Saves the talk to the library; rejects with the reason when it could not. `saved`: as just read, spares reading it again. */
   const clip = useCallback(
     (captured: CapturedTalk, saved?: Talk | null) => clipTalk(db, captured, new Date(), { settingsEvent: async () => settings.defaultEvent, saved }),
-    [db, settings.defaultEvent],
+    [db, settings],
   );
 
   /**
@@ -166,7 +167,7 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
             drafts={drafts}
             captured={view.captured}
             saved={view.saved}
-            rewindSec={settings.rewindSec}
+            settings={settings}
             connector={connector}
             announce={setAnnouncement}
             clip={() => clip(view.captured)}

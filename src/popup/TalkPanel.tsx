@@ -4,7 +4,7 @@ import { talkWithNotes, type TalkWithNotes } from '../db/talks';
 import { talkIdFor, type CapturedTalk, type Note, type Talk } from '../talk/model';
 import { markAppReady } from '../ui/app-ready';
 import { Byline } from '../ui/Byline';
-import { noteStartSec } from '../settings/settings';
+import { noteStartSec, type Settings } from '../settings/settings';
 import { videoTimeUrl } from '../talk/video-id';
 import { type Announcement } from '../ui/Announcer';
 import { errorMessage } from '../ui/error-message';
@@ -28,14 +28,15 @@ interface TalkPanelProps {
   captured: CapturedTalk;
   /** What the library held for it when it was shown (drawn at once; null: not read yet). */
   saved: TalkWithNotes | null;
-  rewindSec: number;
+  /** Read when a note starts: they may have changed since the panel was drawn. */
+  settings: Settings;
   connector: TabConnector;
   announce: (announcement: Announcement) => void;
   /** Saves the talk to the library; rejects with the reason when it cannot. */
   clip: () => Promise<Talk>;
 }
 
-export function TalkPanel({ db, drafts, captured, saved: first, rewindSec, connector, announce, clip }: TalkPanelProps) {
+export function TalkPanel({ db, drafts, captured, saved: first, settings, connector, announce, clip }: TalkPanelProps) {
   const talkId = talkIdFor(captured.videoId);
   const library = useLiveQuery(() => talkWithNotes(db, talkId), [db, talkId], first?.talkId === talkId ? first : undefined).value;
   const saved = library?.talk;
@@ -132,7 +133,7 @@ export function TalkPanel({ db, drafts, captured, saved: first, rewindSec, conne
         currentSec={async () => {
           const here = await connector.whatTalkIsHere();
           const playing = here.kind === 'talk' && here.talk.videoId === talk.videoId ? here.talk.currentSec : null;
-          return noteStartSec(playing, { rewindSec });
+          return noteStartSec(playing, settings);
         }}
         captionOnScreen={() => connector.captionOnScreen()}
         captureSlide={() => connector.captureSlide(talkId, talk.videoId)}

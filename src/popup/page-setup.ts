@@ -12,6 +12,7 @@ import { browserTabConnector, type TabConnector } from './tab-connector';
 export interface NotePageSetup {
   db: TalklogDb;
   drafts: DraftStore;
+  /** Kept current as they change in the library: read when used, not once (a side panel stays open for days). */
   settings: Settings;
   syncState?: SyncStateSource;
 }
@@ -40,6 +41,6 @@ async function setUpNotePage(db: TalklogDb): Promise<NotePageSetup> {
   void db.open().catch(() => undefined); // opening starts now; a failure surfaces on first use
   const settings = await loadSettings();
   applyTheme(settings.theme);
-  onSettingsChanged((changed) => applyTheme(changed.theme));
+  onSettingsChanged((changed) => applyTheme(Object.assign(settings, changed).theme));
   return { db, drafts: storageDrafts(localStorage), settings, syncState: { load: loadSyncStatus, onChanged: onSyncStatusChanged } };
 }

@@ -49,3 +49,23 @@ test('the side panel shows each video the tab navigates to, and clips none until
   await expect.poll(() => panel.getByText('In your library', { exact: false }).count()).toBe(1);
   expect(await clipped()).toEqual([...before, 't_H0st1le_T1t'].sort());
 });
+
+test('the side panel, left open, clips with the settings changed in the library since it opened', async () => {
+  const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
+  const panel = await session.openSidePanelFor(watch);
+  await expect.poll(() => panel.getByRole('heading', { level: 1 }).textContent()).toBe('Evolving Prometheus for More Use Cases');
+
+  const library = await session.openLibrary();
+  const event = library.getByRole('textbox', { name: 'Event of new clips' });
+  await event.fill('KubeCon EU 2022');
+  await event.press('Tab');
+  await library.close();
+
+  // The next talk plays in the same tab: the panel follows it, and Clip gives it the event set since.
+  await watch.evaluate(() => (window as unknown as { navigateInPage: (id: string) => void }).navigateInPage('OpenMetr1cs'));
+  await expect.poll(() => panel.getByRole('heading', { level: 1 }).textContent()).not.toBe('Evolving Prometheus for More Use Cases');
+  await panel.getByRole('button', { name: 'Clip' }).click();
+  await expect
+    .poll(async () => (await session.readStore<{ id: string; event: string | null }>('talks')).find((talk) => talk.id === 't_OpenMetr1cs')?.event)
+    .toBe('KubeCon EU 2022');
+});
