@@ -47,7 +47,8 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
     { onNotAllKept: (kept) => announce({ kind: 'alert', text: t('draftTooLong', kept.toLocaleString()) }), onEditEnded: onEditDone },
   );
   const [body, setBody] = useState(() => draft.initial?.body ?? editing?.body ?? '');
-  const start = useStartTime(currentSec, draft.initial?.atSec ?? null);
+  // An edit keeps its note's time, in its draft too: a resumed edit saved as a second version keeps it.
+  const start = useStartTime(currentSec, draft.initial?.atSec ?? editing?.atSec ?? null);
   const [noteId] = useState(() => draft.initial?.id ?? newNoteId());
   if (latest.current.id === '') latest.current.id = noteId;
   const [saving, setSaving] = useState(false);

@@ -348,6 +348,29 @@ describe('found in review', () => {
     await waitFor(async () => expect((await allNotes(db)).map((note) => note.body).sort()).toEqual(['note A', 'note B']));
   });
 
+  test('an edit resumed after the popup closed and saved as a second version (the note changed since) keeps the note’s time', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const note = await addNote(db, talk.id, 'scrape limits', 252, new Date('2026-11-26T05:00:00Z'));
+    const first = renderPopup(db, fakeTab(onWatchPage()).connector);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe('scrape limits'));
+    fireEvent.input(box, { target: { value: 'scrape limits: sample_limit, label_limit' } });
+    first.unmount();
+
+    await updateNoteBody(db, note, 'scrape limits (typo fixed in the library)', new Date('2026-11-26T06:00:00Z'));
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('scrape limits: sample_limit, label_limit'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(async () =>
+      expect((await allNotes(db)).map((saved) => [saved.body, saved.atSec]).sort()).toEqual([
+        ['scrape limits (typo fixed in the library)', 252],
+        ['scrape limits: sample_limit, label_limit', 252],
+      ]),
+    );
+  });
+
   test('what is typed while a note is being saved starts the next note', async () => {
     const db = freshDb();
     const tab = fakeTab(onWatchPage(100));
