@@ -20,7 +20,7 @@ export async function captureSlideInTab(env: ClipEnvironment, tabId: number): Pr
   }
   const talk = await clipTalk(env.db, here.talk, new Date(), { settingsEvent: env.settingsEvent });
   const capture = await captureSlide(browserCaptureTab(tabId, talk.videoId), talk.id);
-  const outcome = await keepCapturedSlide(env.db, capture, draftSlidesOwner(talk.id, 'new'));
+  const outcome = await keepCapturedSlide(env.db, capture, draftSlidesOwner(talk.id));
   const failed = outcome.kind !== 'status';
   await env.showInPage(tabId, { text: failed ? outcome.text : t('slideCapturedForNextNote'), failed }).catch(() => undefined);
 }

@@ -32,6 +32,11 @@ export function removeSlide(db: TalklogDb, slideId: string): Promise<void> {
   return db.slides.delete(slideId);
 }
 
+/** Drops the slides a draft holds: its note is not to be saved. */
+export function removeDraftSlides(db: TalklogDb, owner: string): Promise<number> {
+  return db.slides.where('owner').equals(owner).delete();
+}
+
 /** How many slides are stored, for the library's storage line. */
 export function countSlides(db: TalklogDb): Promise<number> {
   return db.slides.count();

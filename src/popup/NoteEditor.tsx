@@ -104,7 +104,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
   };
 
   // Slides taken while the note is written belong to its draft until it is saved (save-note.ts).
-  const slidesOwner = draftSlidesOwner(talkId, editing ? 'edit' : 'new');
+  const slidesOwner = draftSlidesOwner(talkId, editing?.id);
   const renderSlides = useNoteSlides();
   const captureSlideHere = async () => {
     const [capture, { keepCapturedSlide }] = await Promise.all([captureSlide(), import('../slides/keep-captured-slide')]);
@@ -174,6 +174,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
             class="button button--quiet"
             onClick={() => {
               draft.clear();
+              void import('../db/slides').then(({ removeDraftSlides }) => removeDraftSlides(db, slidesOwner));
               onEditDone();
             }}
           >

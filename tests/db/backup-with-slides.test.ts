@@ -43,7 +43,7 @@ async function libraryWithSlides(): Promise<{ db: TalklogDb; noteId: string }> {
   await addSlide(db, note.id, slide(talk.id, 754.125, 'image/webp'), new Date('2026-11-20T10:04:12.000Z'));
   await addSlide(db, note.id, slide(talk.id, 760, 'image/webp'), new Date('2026-11-20T10:04:20.000Z'));
   await addSlide(db, otherNote.id, slide(other.id, 95.5, 'image/jpeg'), new Date('2026-11-20T11:00:00.000Z'));
-  await addSlide(db, draftSlidesOwner(talk.id, 'new'), slide(talk.id, 800, 'image/webp'));
+  await addSlide(db, draftSlidesOwner(talk.id), slide(talk.id, 800, 'image/webp'));
   return { db, noteId: note.id };
 }
 
@@ -96,7 +96,7 @@ describe('Export backup', () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());
     await addNote(db, talk.id, 'no slide here', 1);
-    await addSlide(db, draftSlidesOwner(talk.id, 'new'), {
+    await addSlide(db, draftSlidesOwner(talk.id), {
       talkId: talk.id,
       atSec: 2,
       width: 2,

@@ -21,7 +21,7 @@ describe('slides', () => {
   test('taken for a draft become the saved note’s, in the order they were taken', async () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());
-    const draft = draftSlidesOwner(talk.id, 'new');
+    const draft = draftSlidesOwner(talk.id);
     const second = await addSlide(db, draft, frame(talk.id, 754.1234), new Date('2026-11-26T05:00:02Z'));
     const first = await addSlide(db, draft, frame(talk.id, 12), new Date('2026-11-26T05:00:01Z'));
     expect(second.atSec).toBe(754.123);
@@ -36,22 +36,22 @@ describe('slides', () => {
   test('are saved with a new note, or with an edit (on the note kept when both were)', async () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());
-    await addSlide(db, draftSlidesOwner(talk.id, 'new'), frame(talk.id, 5));
-    const note = await addNoteWithSlides(db, talk.id, { body: 'with a slide', atSec: 5 }, draftSlidesOwner(talk.id, 'new'));
+    await addSlide(db, draftSlidesOwner(talk.id), frame(talk.id, 5));
+    const note = await addNoteWithSlides(db, talk.id, { body: 'with a slide', atSec: 5 }, draftSlidesOwner(talk.id));
     expect((await slideThumbnails(db, note.id)).map((slide) => slide.atSec)).toEqual([5]);
 
-    await addSlide(db, draftSlidesOwner(talk.id, 'edit'), frame(talk.id, 8));
+    await addSlide(db, draftSlidesOwner(talk.id, note.id), frame(talk.id, 8));
     await updateNoteBody(db, note, 'changed elsewhere meanwhile');
-    const { outcome, note: kept } = await updateNoteWithSlides(db, note, 'my edit', draftSlidesOwner(talk.id, 'edit'));
+    const { outcome, note: kept } = await updateNoteWithSlides(db, note, 'my edit', draftSlidesOwner(talk.id, note.id));
     expect(outcome).toBe('kept-both');
     expect((await slideThumbnails(db, kept.id)).map((slide) => slide.atSec)).toEqual([8]);
-    expect(await slideThumbnails(db, draftSlidesOwner(talk.id, 'edit'))).toEqual([]);
+    expect(await slideThumbnails(db, draftSlidesOwner(talk.id, note.id))).toEqual([]);
   });
 
   test('removed before saving are gone', async () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());
-    const slide = await addSlide(db, draftSlidesOwner(talk.id, 'new'), frame(talk.id, 1));
+    const slide = await addSlide(db, draftSlidesOwner(talk.id), frame(talk.id, 1));
     await removeSlide(db, slide.id);
     expect(await db.slides.count()).toBe(0);
   });
@@ -76,7 +76,7 @@ describe('slides', () => {
     const talk = await clipTalk(db, capturedTalk());
     const note = await addNote(db, talk.id, 'a note', 1);
     await addSlide(db, note.id, frame(talk.id, 1));
-    await addSlide(db, draftSlidesOwner(talk.id, 'new'), frame(talk.id, 2));
+    await addSlide(db, draftSlidesOwner(talk.id), frame(talk.id, 2));
     const deleted = await deleteTalks(db, [talk.id]);
     expect(deleted.slides).toHaveLength(2);
     expect(await db.slides.count()).toBe(0);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { addNote, allNotes, updateNoteBody } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
 import { clipTalk, talkWithNotes } from '../../src/db/talks';
-import { storageDrafts } from '../../src/popup/drafts';
+import { draftSlidesOwner, storageDrafts } from '../../src/popup/drafts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import type { TalkHere } from '../../src/talk/model';
 import { FIRST_NOTES } from '../../src/popup/NoteList';
@@ -24,6 +24,12 @@ function renderPopup(db: TalklogDb, connector: TabConnector, settings: Settings 
 }
 
 const onWatchPage = (currentSec = 754.6): TalkHere => ({ kind: 'talk', talk: capturedTalk({ currentSec }) });
+
+/** A frame of the talk as `Capture slide` takes it. */
+const slideAt = (talkId: string, atSec: number) => {
+  const image = new Blob(['frame'], { type: 'image/webp' });
+  return { talkId, atSec, width: 1280, height: 720, type: 'image/webp' as const, image, thumbnail: image };
+};
 
 describe('popup on a watch page', () => {
   test('shows and clips the talk at once', async () => {
@@ -369,6 +375,41 @@ describe('found in review', () => {
         ['scrape limits: sample_limit, label_limit', 252],
       ]),
     );
+  });
+
+  test('a slide captured in an edit belongs to that note’s edit: gone with Cancel, never joined to another note', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const a = await addNote(db, talk.id, 'note A', 10, new Date('2026-11-26T05:00:00Z'));
+    const b = await addNote(db, talk.id, 'note B', 20, new Date('2026-11-26T05:01:00Z'));
+    const tab = fakeTab(onWatchPage(15));
+    tab.connector.captureSlide = async (talkId) => ({ kind: 'slide', fromScreenshot: false, slide: slideAt(talkId, 15) });
+    const shown = renderPopup(db, tab.connector);
+    const edit = async (which: number, body: string) => {
+      fireEvent.click((await screen.findAllByRole('button', { name: 'Edit' }))[which]);
+      await waitFor(() => expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe(body));
+    };
+
+    // Cancelled: its slide goes.
+    await edit(0, 'note A');
+    fireEvent.click(screen.getByRole('button', { name: 'Capture slide' }));
+    await waitFor(async () => expect(await db.slides.count()).toBe(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(async () => expect(await db.slides.count()).toBe(0));
+
+    // Left some other way (the popup closed, its draft gone): another note's edit saved does not take it.
+    await edit(0, 'note A');
+    fireEvent.click(screen.getByRole('button', { name: 'Capture slide' }));
+    await waitFor(async () => expect(await db.slides.count()).toBe(1));
+    shown.unmount();
+    localStorage.clear();
+    renderPopup(db, tab.connector);
+    await edit(1, 'note B');
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: 'note B, typo fixed' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await screen.findByText('note B, typo fixed');
+    expect(await db.slides.where('owner').equals(b.id).count()).toBe(0);
+    expect(await db.slides.where('owner').equals(draftSlidesOwner(talk.id, a.id)).count()).toBe(1);
   });
 
   test('what is typed while a note is being saved starts the next note', async () => {
