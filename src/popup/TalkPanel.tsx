@@ -80,6 +80,12 @@ export function TalkPanel({ db, drafts, captured, saved: first, settings, connec
       announce({ kind: 'alert', text: t('couldNotCopy', errorMessage(error)) });
     }
   };
+  /** Another note's Edit while this edit holds unsaved words: they stay, and the user is told to end the edit first. */
+  const edit = (note: Note) => {
+    const draft = editing && drafts.load(draftKey(talkId, 'edit'));
+    if (draft && draft.body !== editing.body) announce({ kind: 'alert', text: t('endEditFirst') });
+    else setEditing(note);
+  };
   const remove = async (note: Note) => {
     if (editing?.id === note.id) {
       drafts.clear(draftKey(talkId, 'edit'));
@@ -118,7 +124,7 @@ export function TalkPanel({ db, drafts, captured, saved: first, settings, connec
         chapters={captured.chapters}
         videoId={talk.videoId}
         onSeek={seek}
-        onEdit={setEditing}
+        onEdit={edit}
         onDelete={remove}
         slidesOf={renderSlides && ((note) => renderSlides({ db, owner: note.id, noteText: note.body }))}
       />

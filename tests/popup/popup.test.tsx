@@ -337,7 +337,7 @@ test('Copy as markdown puts the talk section on the clipboard', async () => {
 });
 
 describe('found in review', () => {
-  test('an unsaved edit of one note is never applied to another', async () => {
+  test('Edit on another note keeps an edit with unsaved words, says so, and never applies them to the other note', async () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());
     await addNote(db, talk.id, 'note A', 10, new Date('2026-11-26T05:00:00Z'));
@@ -349,9 +349,18 @@ describe('found in review', () => {
     await waitFor(() => expect(box.value).toBe('note A'));
     fireEvent.input(box, { target: { value: 'note A, revised' } });
     fireEvent.click(editB);
-    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('note B'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Save or cancel the note you are editing first'));
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('note A, revised');
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
-    await waitFor(async () => expect((await allNotes(db)).map((note) => note.body).sort()).toEqual(['note A', 'note B']));
+    await waitFor(async () => expect((await allNotes(db)).map((note) => note.body).sort()).toEqual(['note A, revised', 'note B']));
+
+    // With nothing changed, Edit on another note moves the edit there.
+    await screen.findByText('note A, revised');
+    const [editAAgain, editBAgain] = screen.getAllByRole('button', { name: 'Edit' });
+    fireEvent.click(editAAgain);
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('note A, revised'));
+    fireEvent.click(editBAgain);
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('note B'));
   });
 
   test('an edit resumed after the popup closed and saved as a second version (the note changed since) keeps the note’s time', async () => {
