@@ -5,10 +5,10 @@ import { talkIdFor, type CapturedTalk, type Talk, type TalkHere } from '../talk/
 import { Announcer, type Announcement } from '../ui/Announcer';
 import { errorMessage } from '../ui/error-message';
 import { markAppReady } from '../ui/app-ready';
+import { lazyComponent } from '../ui/lazy-component';
 import type { Settings } from '../settings/settings';
 import type { DraftStore } from './drafts';
 import { ConferenceSlot } from './ConferenceSlot';
-import { NoTalkHere } from './NoTalkHere';
 import { TalkPanel } from './TalkPanel';
 import { SyncState, type SyncStateSource } from './SyncState';
 import type { TabConnector } from './tab-connector';
@@ -19,6 +19,9 @@ const SIDE_PANEL =
   import.meta.env.MODE === 'firefox'
     ? ({ open: 'openSidebar', failed: 'couldNotOpenSidebar' } as const)
     : ({ open: 'openSidePanel', failed: 'couldNotOpenSidePanel' } as const);
+
+/** What a tab without a talk shows, loaded when a tab holds none: most pages open on a talk. */
+const LazyNoTalkHere = lazyComponent(() => import('./NoTalkHere').then((module) => module.NoTalkHere));
 
 type View =
   | { kind: 'asking' }
@@ -76,6 +79,8 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
         return;
       }
       if (here.kind === 'no-talk') {
+        // Its code first: the view is drawn whole, as a talk's is.
+        await LazyNoTalkHere.preload();
         setView({ kind: 'no-talk', here });
         return;
       }
@@ -174,7 +179,7 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
           />
         )}
         {view.kind === 'no-talk' && (
-          <NoTalkHere db={db} reason={view.here.reason} onOpen={(url) => connector.openUrl(url)} onWriteNote={writableWithoutPlaying(view.here)} />
+          <LazyNoTalkHere db={db} reason={view.here.reason} onOpen={(url) => connector.openUrl(url)} onWriteNote={writableWithoutPlaying(view.here)} />
         )}
         {/* The playlist panel loads once the tab has answered: its code and its questions to the tab wait behind the talk's. */}
         {connector.conference && view.kind !== 'asking' && (
