@@ -46,12 +46,18 @@ interface PopupAppProps {
   onSidePanelOpened?: () => void;
   /** Where the quiet sync state in the bar comes from; left out, the bar shows none. */
   syncState?: SyncStateSource;
+  /** Pages loaded in the tab since this page showed it: each is asked about, as an in-page navigation is. */
+  pageLoads?: number;
   /** What the library holds for the talk of the tab's first answer, read as the page started (early-asks.ts): for that answer only. */
   firstRead?: Promise<TalkWithNotes | null>;
 }
 
-export function PopupApp({ db, drafts, connector, settings, surface = 'popup', onSidePanelOpened, syncState, firstRead }: PopupAppProps) {
+export function PopupApp({ db, drafts, connector, settings, surface = 'popup', onSidePanelOpened, syncState, pageLoads = 0, firstRead }: PopupAppProps) {
   const [view, setView] = useState<View>({ kind: 'asking' });
+  const shownView = useRef(view);
+  shownView.current = view;
+  /** Stops holding the talk shown for the note being written on it (held-note.ts). */
+  const stopHolding = useRef(() => {});
   const early = useRef(firstRead);
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
@@ -59,6 +65,21 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
   const clip = useCallback(
     (captured: CapturedTalk, saved?: Talk | null) => clipTalk(db, captured, new Date(), { settingsEvent: async () => settings.defaultEvent, saved }),
     [db, settings],
+  );
+
+  /** Shows what the tab holds now, once the note being written on the talk shown (if any) is saved. */
+  const show = useCallback(
+    async (next: View) => {
+      stopHolding.current();
+      const shown = shownView.current;
+      if (shown.kind === 'talk' && (next.kind !== 'talk' || next.captured.videoId !== shown.captured.videoId)) {
+        const { holdForUnsavedNote } = await import('./held-note');
+        const stop = holdForUnsavedNote(drafts, shown.captured, () => setView(next), setAnnouncement);
+        if (stop) return void (stopHolding.current = stop);
+      }
+      setView(next);
+    },
+    [drafts],
   );
 
   /**
@@ -74,15 +95,13 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
       try {
         here = await connector.whatTalkIsHere();
       } catch (error) {
-        setView({ kind: 'failed' });
         setAnnouncement({ kind: 'alert', text: t('couldNotReadTab', errorMessage(error)) });
-        return;
+        return show({ kind: 'failed' });
       }
       if (here.kind === 'no-talk') {
         // Its code first: the view is drawn whole, as a talk's is.
         await LazyNoTalkHere.preload();
-        setView({ kind: 'no-talk', here });
-        return;
+        return show({ kind: 'no-talk', here });
       }
       const captured = here.talk;
       const talkId = talkIdFor(captured.videoId);
@@ -94,9 +113,9 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
           (error: unknown) => setAnnouncement({ kind: 'alert', text: t('couldNotSaveTalk', errorMessage(error)) }),
         );
       }
-      setView({ kind: 'talk', captured, saved });
+      await show({ kind: 'talk', captured, saved });
     },
-    [db, connector, clip],
+    [db, connector, clip, show],
   );
 
   // Layout effects: the popup's first work starts with its first render, not a frame after it.
@@ -119,9 +138,10 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
         }
       });
     };
-    ask(surface === 'popup');
+    // The popup clips the talk it opens on; a page loaded since is asked about again, clipping nothing.
+    ask(surface === 'popup' && pageLoads === 0);
     return connector.onPageChanged(() => ask(false));
-  }, [showTalkHere, connector, surface]);
+  }, [showTalkHere, connector, surface, pageLoads]);
 
   /** On a video YouTube does not play, the user may still write a note on it: it is known by its id alone. */
   const writableWithoutPlaying = (here: Extract<TalkHere, { kind: 'no-talk' }>) => {

@@ -17,8 +17,9 @@ interface SidePanelAppProps {
  * tab with `?tab=`, it follows the active tab of its window and each page load in it.
  */
 export function SidePanelApp({ setup, tabs, pinnedTabId, first }: SidePanelAppProps) {
-  // `shown` counts the pages shown: each tab switch or page load shows the talk afresh.
-  const [page, setPage] = useState({ tabId: first.tabId, shown: 0 });
+  // `shown` counts the tabs shown: each tab switch shows its talk afresh. `loads` counts the pages loaded in the tab
+  // since: each is asked about as an in-page navigation is (a note being written holds the talk it is on).
+  const [page, setPage] = useState({ tabId: first.tabId, shown: 0, loads: 0 });
   const { tabId } = page;
 
   // Layout effects: listening starts with the render that shows the tab, so no load in between is missed.
@@ -26,7 +27,7 @@ export function SidePanelApp({ setup, tabs, pinnedTabId, first }: SidePanelAppPr
     if (pinnedTabId !== null) return;
     let listening = true;
     let switched = false;
-    const show = (active: number) => listening && setPage((shown) => (shown.tabId === active ? shown : { tabId: active, shown: shown.shown + 1 }));
+    const show = (active: number) => listening && setPage((shown) => (shown.tabId === active ? shown : { tabId: active, shown: shown.shown + 1, loads: 0 }));
     const stop = tabs.onActiveTabChanged((active) => {
       switched = true;
       show(active);
@@ -40,10 +41,19 @@ export function SidePanelApp({ setup, tabs, pinnedTabId, first }: SidePanelAppPr
     };
   }, [tabs, pinnedTabId]);
   useLayoutEffect(
-    () => (tabId === null ? undefined : tabs.onTabLoaded(tabId, () => setPage((shown) => ({ tabId: shown.tabId, shown: shown.shown + 1 })))),
+    () => (tabId === null ? undefined : tabs.onTabLoaded(tabId, () => setPage((shown) => ({ ...shown, loads: shown.loads + 1 })))),
     [tabs, tabId],
   );
 
   const connector = useMemo(() => (tabId === first.tabId ? first.connector : tabs.connect(tabId)), [tabs, tabId, first]);
-  return <PopupApp key={page.shown} {...setup} connector={connector} surface="side-panel" firstRead={page.shown === 0 ? first.read : undefined} />;
+  return (
+    <PopupApp
+      key={page.shown}
+      {...setup}
+      connector={connector}
+      surface="side-panel"
+      pageLoads={page.loads}
+      firstRead={page.shown === 0 ? first.read : undefined}
+    />
+  );
 }

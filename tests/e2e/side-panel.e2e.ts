@@ -69,3 +69,29 @@ test('the side panel, left open, clips with the settings changed in the library 
     .poll(async () => (await session.readStore<{ id: string; event: string | null }>('talks')).find((talk) => talk.id === 't_OpenMetr1cs')?.event)
     .toBe('KubeCon EU 2022');
 });
+
+test('the next video starting mid-sentence leaves the note on its talk: the panel follows once it is saved', async () => {
+  const watch = await session.openYouTube('/watch?v=H0st1le_T1t');
+  const panel = await session.openSidePanelFor(watch);
+  const heading = panel.getByRole('heading', { level: 1 });
+  await expect.poll(() => heading.textContent()).toBe('Rust [unsafe] & *You*: `#` <tricks> 🚀');
+  const box = panel.getByRole('textbox', { name: 'Note' });
+  await box.pressSequentially('the closing slide: ');
+
+  // YouTube plays the next video of the playlist in the same tab.
+  await watch.evaluate(() => (window as unknown as { navigateInPage: (id: string) => void }).navigateInPage('Pr0meTheus1'));
+  await expect
+    .poll(() => panel.getByText('The tab moved on to another video.', { exact: false }).textContent())
+    .toBe('The tab moved on to another video. This note stays on “Rust [unsafe] & *You*: `#` <tricks> 🚀” until you save it.');
+  await box.pressSequentially('safe wrappers first');
+  expect(await heading.textContent()).toBe('Rust [unsafe] & *You*: `#` <tricks> 🚀');
+  await session.screenshot(panel, 'side-panel-tab-moved-on');
+
+  await box.press('Control+Enter');
+  await expect.poll(() => heading.textContent()).toBe('Evolving Prometheus for More Use Cases');
+  const notes = await session.readStore<{ talkId: string; body: string }>('notes');
+  expect(notes.filter((note) => note.body.startsWith('the closing slide')).map((note) => [note.talkId, note.body])).toEqual([
+    ['t_H0st1le_T1t', 'the closing slide: safe wrappers first'],
+  ]);
+  expect(await box.inputValue()).toBe('');
+});

@@ -205,6 +205,72 @@ describe('popup on a watch page', () => {
   });
 });
 
+describe('the tab moves on while a note is written', () => {
+  const openMetrics: TalkHere = {
+    kind: 'talk',
+    talk: capturedTalk({ videoId: 'OpenMetr1cs', url: 'https://www.youtube.com/watch?v=OpenMetr1cs', title: 'OpenMetrics' }),
+  };
+  const heading = () => screen.getByRole('heading', { level: 1 }).textContent;
+
+  test('the note stays on its talk until saved, then the page follows the tab', async () => {
+    const db = freshDb();
+    const tab = fakeTab(onWatchPage(1800));
+    renderPopup(db, tab.connector);
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'closing slide: the roadmap is' } });
+    await screen.findByText(/At 30:00/);
+
+    // YouTube plays the next video of the playlist, mid-sentence.
+    tab.state.here = openMetrics;
+    tab.state.pageChanged();
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toContain('This note stays on “Evolving Prometheus for More Use Cases” until you save it.'),
+    );
+    expect(heading()).toBe('Evolving Prometheus for More Use Cases');
+    fireEvent.input(box, { target: { value: 'closing slide: the roadmap is pull-based remote write' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+
+    await waitFor(() => expect(heading()).toBe('OpenMetrics'));
+    expect((await allNotes(db)).map((note) => [note.talkId, note.body, note.atSec])).toEqual([
+      ['t_Pr0meTheus1', 'closing slide: the roadmap is pull-based remote write', 1800],
+    ]);
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('');
+  });
+
+  test('Follow the tab leaves the note as a draft on its talk; an empty box follows at once', async () => {
+    const db = freshDb();
+    const tab = fakeTab(onWatchPage());
+    renderPopup(db, tab.connector);
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Note' }), { target: { value: 'half a thought' } });
+    tab.state.here = openMetrics;
+    tab.state.pageChanged();
+    fireEvent.click(await screen.findByRole('button', { name: 'Follow the tab' }));
+    await waitFor(() => expect(heading()).toBe('OpenMetrics'));
+    expect(storageDrafts(localStorage).load('t_Pr0meTheus1:new')?.body).toBe('half a thought');
+
+    tab.state.here = onWatchPage();
+    tab.state.pageChanged();
+    await waitFor(() => expect(heading()).toBe('Evolving Prometheus for More Use Cases'));
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('half a thought');
+  });
+
+  test('an edit with unsaved words holds the page too, until it is cancelled', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'original', 60);
+    const tab = fakeTab(onWatchPage());
+    renderPopup(db, tab.connector);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: 'original, revised' } });
+    tab.state.here = { kind: 'no-talk', reason: 'not-a-watch-page', videoId: null };
+    tab.state.pageChanged();
+    await screen.findByRole('button', { name: 'Follow the tab' });
+    expect(heading()).toBe('Evolving Prometheus for More Use Cases');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('heading', { level: 1 })).toBeNull());
+  });
+});
+
 describe('popup elsewhere', () => {
   test('says plainly that the tab holds no talk and lists recent talks', async () => {
     const db = freshDb();

@@ -117,6 +117,25 @@ test('follows the active tab of its window, and each page load in it', async () 
   expect(screen.getAllByRole('heading', { level: 1 }).map((heading) => heading.textContent)).toEqual(['A third talk']);
 });
 
+test('a page loaded in the tab while a note is written leaves the note on its talk until saved; a tab switch does not wait', async () => {
+  const browserWindow = fakeWindow({ 1: watching('Pr0meTheus1', 'Evolving Prometheus'), 2: watching('OpenMetr1cs', 'OpenMetrics') });
+  const db = renderSidePanel(browserWindow.follower, null, 1);
+  await screen.findByRole('heading', { name: 'Evolving Prometheus' });
+  fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: 'the closing slide' } });
+  browserWindow.load(1, watching('ThirdTalk01', 'A third talk'));
+  await screen.findByRole('button', { name: 'Follow the tab' });
+  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Evolving Prometheus');
+  fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+  await screen.findByRole('heading', { name: 'A third talk' });
+  expect((await allNotes(db)).map((note) => [note.talkId, note.body])).toEqual([['t_Pr0meTheus1', 'the closing slide']]);
+
+  // A tab the user selects is shown at once: the note typed on this one waits for them here.
+  fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: 'half a thought' } });
+  browserWindow.activate(2);
+  await screen.findByRole('heading', { name: 'OpenMetrics' });
+  expect(storageDrafts(localStorage).load('t_ThirdTalk01:new')?.body).toBe('half a thought');
+});
+
 test('a tab selected while the panel was starting, before it listened, is the one it shows', async () => {
   const browserWindow = fakeWindow({ 1: watching('Pr0meTheus1', 'Evolving Prometheus'), 2: watching('OpenMetr1cs', 'OpenMetrics') });
   // The page asked for the active tab (1) as it started; the user selected tab 2 before it was drawn.
