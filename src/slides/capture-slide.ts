@@ -6,6 +6,7 @@
  */
 import type { NewSlide } from '../db/slides';
 import { t } from '../i18n/t';
+import { errorMessage } from '../ui/error-message';
 import { isFrameCapture } from '../messages/frame-capture';
 import type { FrameCapture, PlayerBox } from '../messages/messages';
 import { playerRectInScreenshot } from './crop';
@@ -27,7 +28,17 @@ export interface CaptureTab {
   screenshot(windowId: number | undefined): Promise<string>;
 }
 
+/** The slide on screen in the tab, or what stopped it: this never throws, a failure is said as the others are. */
 export async function captureSlide(tab: CaptureTab, talkId: string): Promise<SlideCapture> {
+  try {
+    return await takeSlide(tab, talkId);
+  } catch (error) {
+    // The tab closed meanwhile, an image the browser could not decode or encode: the user still hears it.
+    return failed(t('couldNotCaptureSlide', errorMessage(error)));
+  }
+}
+
+async function takeSlide(tab: CaptureTab, talkId: string): Promise<SlideCapture> {
   let answer: FrameCapture;
   try {
     const reply = await tab.askFrame();

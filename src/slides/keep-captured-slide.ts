@@ -3,6 +3,7 @@ import { addSlide } from '../db/slides';
 import { t } from '../i18n/t';
 import { formatPlaybackTime } from '../talk/time';
 import type { Announcement } from '../ui/Announcer';
+import { errorMessage } from '../ui/error-message';
 import type { SlideCapture } from './capture-slide';
 
 /** Stores a captured slide with a note or its draft; returns what to tell the user. */
@@ -13,6 +14,6 @@ export async function keepCapturedSlide(db: TalklogDb, capture: SlideCapture, ow
     const time = formatPlaybackTime(slide.atSec);
     return { kind: 'status', text: capture.fromScreenshot ? t('slideFromScreenshot', time) : t('slideCaptured', time) };
   } catch (error) {
-    return { kind: 'alert', text: t('couldNotCaptureSlide', error instanceof Error ? error.message : String(error)) };
+    return { kind: 'alert', text: t('couldNotCaptureSlide', errorMessage(error)) };
   }
 }
