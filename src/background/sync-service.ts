@@ -1,5 +1,5 @@
 import type { TalklogDb } from '../db/database';
-import { forgetSync, syncDeviceId } from '../db/sync-store';
+import { startSyncWith, stopSync, syncDeviceId } from '../db/sync-store';
 import type { SyncReply, SyncRequest } from '../messages/messages';
 import type { SyncAccount, SyncProblem, SyncStatus } from '../sync/sync-status';
 import { syncWithServer } from '../sync/sync-run';
@@ -35,7 +35,7 @@ export interface BackgroundSync {
  * Syncs when asked (at browser start, every 15 minutes, a few seconds after a change, from the
  * library), one at a time. Connect and Disconnect wait in the same line: a sync still running
  * with the old folder would otherwise keep saving that folder's files as what was last synced,
- * after they were forgotten. A worker stopped mid-sync resumes on its next start: each talk is
+ * after Connect to another folder forgot them. A worker stopped mid-sync resumes on its next start: each talk is
  * saved with its file in one transaction, and what is not yet synced is still recorded as changed.
  */
 export function backgroundSync(env: SyncEnvironment): BackgroundSync {
@@ -63,8 +63,9 @@ export function backgroundSync(env: SyncEnvironment): BackgroundSync {
       if (request.type === 'talklog/sync-now') return sync();
       if (request.type === 'talklog/sync-disconnect') {
         return inTurn(async () => {
+          const account = await env.loadAccount();
           await env.saveAccount(null);
-          await forgetSync(env.db);
+          await stopSync(env.db, account?.folderUrl ?? null);
           const off: SyncStatus = { kind: 'off' };
           await env.saveStatus(off);
           return off;
@@ -90,8 +91,7 @@ async function connect(env: SyncEnvironment, account: SyncAccount): Promise<Sync
     if (!(await env.mayReach(new URL(folderUrl).origin))) return failed('permission', new URL(folderUrl).origin);
     const checked = { ...account, folderUrl };
     await prepareFolder(env.dav(checked));
-    // Another folder, maybe another server: what was synced with the old one says nothing about it.
-    if ((await env.loadAccount())?.folderUrl !== folderUrl) await forgetSync(env.db);
+    await startSyncWith(env.db, folderUrl, (await env.loadAccount())?.folderUrl ?? null);
     await env.saveAccount(checked);
     return null;
   } catch (error) {

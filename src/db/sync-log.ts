@@ -34,7 +34,7 @@ export function markSyncWrite(transaction: Transaction): void {
 /**
  * The syncMeta key set while this browser syncs with a server (from a sync's start to Disconnect): only then is a
  * change recorded. A talk written while none is connected needs no record: a connection's first sync visits every
- * talk it has no synced file of (sync-run.ts). Recorded regardless, an import of 20,000 talks spent a fifth of its
+ * talk it has no synced file of (sync-run.ts), and Connect to the folder it has them of marks those (startSyncWith). Recorded regardless, an import of 20,000 talks spent a fifth of its
  * time writing their records.
  */
 export const RECORDING_CHANGES = 'recordingChanges';

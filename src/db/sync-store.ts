@@ -122,14 +122,39 @@ export async function setTalkLogStale(db: TalklogDb, stale: boolean): Promise<vo
   await db.syncMeta.put({ key: TALK_LOG_STALE, value: stale });
 }
 
+/** The syncMeta key of the folder what was synced (each talk's synced file) was synced with. */
+const SYNCED_FOLDER = 'syncedFolder';
+
 /**
- * Forgets what was synced (Disconnect, another folder): a later connection, to any server, starts by sending every
- * talk, so changes are no longer recorded until then.
+ * Disconnect: changes are no longer recorded, and what was synced stays with `folderUrl`, the folder it was synced
+ * with, for a Connect to that folder again (startSyncWith).
  */
-export async function forgetSync(db: TalklogDb): Promise<void> {
-  await db.transaction('rw', db.syncFiles, db.syncMeta, async () => {
-    await db.syncFiles.clear();
+export async function stopSync(db: TalklogDb, folderUrl: string | null): Promise<void> {
+  await db.transaction('rw', db.syncMeta, async () => {
+    if (folderUrl !== null) await db.syncMeta.put({ key: SYNCED_FOLDER, value: folderUrl });
     await db.syncMeta.delete(RECORDING_CHANGES);
+  });
+}
+
+/**
+ * Connect: what was synced with another folder says nothing about this one and is forgotten, so its first sync
+ * sends every talk. With the same folder it is kept: it is what tells a note deleted on either side meanwhile from
+ * one the other side never had (merge.ts). Changes made while disconnected were not recorded, so every talk
+ * synced before is visited by the next sync. `connectedTo`: the folder of the account connected now, if any.
+ */
+export async function startSyncWith(db: TalklogDb, folderUrl: string, connectedTo: string | null): Promise<void> {
+  await db.transaction('rw', db.syncFiles, db.syncMeta, db.syncChanges, async () => {
+    // Accounts connected before the folder was kept here have only `connectedTo`.
+    const syncedWith = connectedTo ?? (await db.syncMeta.get(SYNCED_FOLDER))?.value;
+    if (syncedWith !== folderUrl) {
+      await db.syncFiles.clear();
+      await db.syncMeta.delete(RECORDING_CHANGES);
+    } else if ((await db.syncMeta.get(RECORDING_CHANGES))?.value !== true) {
+      const recorded = new Set(await db.syncChanges.toCollection().primaryKeys());
+      const synced = (await db.syncFiles.toCollection().primaryKeys()).filter((talkId) => !recorded.has(talkId));
+      await db.syncChanges.bulkPut(synced.map((talkId) => ({ talkId, token: crypto.randomUUID() })));
+    }
+    await db.syncMeta.put({ key: SYNCED_FOLDER, value: folderUrl });
   });
 }
 

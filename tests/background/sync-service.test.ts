@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, test } from 'vitest';
 import { backgroundSync, type SyncEnvironment } from '../../src/background/sync-service';
+import { deleteNote, deleteTalks } from '../../src/db/deletion';
 import { addNote, notesForTalk, updateNoteBody } from '../../src/db/notes';
 import { syncDeviceId } from '../../src/db/sync-store';
-import { clipTalk } from '../../src/db/talks';
+import { clipTalk, getTalk } from '../../src/db/talks';
 import { isConflictCopy } from '../../src/sync/merge';
 import type { SyncAccount, SyncStatus } from '../../src/sync/sync-status';
 import { syncWithServer } from '../../src/sync/sync-run';
@@ -15,10 +16,10 @@ import { webdavServerForThisFile } from '../sync/webdav-server';
 const server = webdavServerForThisFile();
 const TALK = 't_Pr0meTheus1';
 
-const account = (folder: string): SyncAccount => ({
+const account = (folder: string, password = server.current.password): SyncAccount => ({
   folderUrl: `${server.current.origin}/${folder}/`,
   user: server.current.user,
-  password: server.current.password,
+  password,
 });
 
 /** A browser's background: its own database, its storage in memory, its requests to the Apache folders through `hooks`. */
@@ -86,7 +87,7 @@ test('Connect to another folder while a sync runs waits for that sync: the new f
   expect(reply).toMatchObject({ kind: 'synced', conflicts: 1 });
 });
 
-test('Disconnect while a sync runs waits for that sync, then forgets all it synced', { timeout: 60_000 }, async () => {
+test('Disconnect while a sync runs waits for that sync, then keeps what it synced as that folder’s', { timeout: 60_000 }, async () => {
   const { db, stored, hooks, background } = worker();
   await clipTalk(db, capturedTalk());
   let disconnecting: Promise<SyncStatus> | undefined;
@@ -101,5 +102,65 @@ test('Disconnect while a sync runs waits for that sync, then forgets all it sync
   expect(await disconnecting).toEqual({ kind: 'off' });
   expect(stored.account).toBeNull();
   expect(stored.statuses.at(-1)).toEqual({ kind: 'off' });
-  expect(await db.syncFiles.count()).toBe(0);
+  expect(await db.syncFiles.count()).toBe(1);
+  // Another folder: nothing synced with `left` is taken for what it holds.
+  expect(await background.handle({ type: 'talklog/sync-connect', account: account('right') })).toMatchObject({ kind: 'synced', changes: 1 });
+  expect((await createDavClient(account('right')).list('talks/'))?.has('Pr0meTheus1.json')).toBe(true);
+});
+
+test('a talk deleted while syncs failed with 401 stays deleted after Disconnect and Connect with the new password', { timeout: 60_000 }, async () => {
+  const { db, stored, background } = worker();
+  expect(await background.handle({ type: 'talklog/sync-connect', account: account('password-changed') })).toMatchObject({ kind: 'synced' });
+  await clipTalk(db, capturedTalk());
+  await addNote(db, TALK, 'a note', 1);
+  expect(await background.sync()).toMatchObject({ kind: 'synced', changes: 1 });
+
+  // The password changed on the server: the one kept here is refused.
+  stored.account = account('password-changed', 'the-old-password');
+  await deleteTalks(db, [TALK]);
+  expect(await background.sync()).toMatchObject({ kind: 'failed', problem: 'unauthorized' });
+
+  await background.handle({ type: 'talklog/sync-disconnect' });
+  expect(await background.handle({ type: 'talklog/sync-connect', account: account('password-changed') })).toMatchObject({ kind: 'synced' });
+  expect(await getTalk(db, TALK)).toBeUndefined();
+  // Nor does it come back on a device that syncs that folder afterwards.
+  const other = freshDb();
+  await syncWithServer(other, createDavClient(account('password-changed')), { device: await syncDeviceId(other), thumbnail: sameImage });
+  expect(await getTalk(other, TALK)).toBeUndefined();
+});
+
+test('a note another device deleted while this one was disconnected is deleted here too after Connect', { timeout: 60_000 }, async () => {
+  const { db, background } = worker();
+  const folder = account('deleted-elsewhere');
+  expect(await background.handle({ type: 'talklog/sync-connect', account: folder })).toMatchObject({ kind: 'synced' });
+  const other = freshDb();
+  const otherSync = async () => syncWithServer(other, createDavClient(folder), { device: await syncDeviceId(other), thumbnail: sameImage });
+  await clipTalk(other, capturedTalk());
+  const note = await addNote(other, TALK, 'deleted on the other device', 1);
+  await addNote(other, TALK, 'kept', 2);
+  await otherSync();
+  expect(await background.sync()).toMatchObject({ kind: 'synced' });
+
+  await background.handle({ type: 'talklog/sync-disconnect' });
+  await deleteNote(other, note);
+  await otherSync();
+  // The same folder, typed as the user may: no trailing slash.
+  expect(await background.handle({ type: 'talklog/sync-connect', account: { ...folder, folderUrl: folder.folderUrl.slice(0, -1) } })).toMatchObject({
+    kind: 'synced',
+  });
+  expect((await notesForTalk(db, TALK)).map((kept) => kept.body)).toEqual(['kept']);
+});
+
+test('a note written while disconnected is sent after Connect to the same folder', { timeout: 60_000 }, async () => {
+  const { db, background } = worker();
+  const folder = account('written-while-off');
+  await clipTalk(db, capturedTalk());
+  expect(await background.handle({ type: 'talklog/sync-connect', account: folder })).toMatchObject({ kind: 'synced', changes: 1 });
+  await background.handle({ type: 'talklog/sync-disconnect' });
+  await addNote(db, TALK, 'written while disconnected', 1);
+
+  expect(await background.handle({ type: 'talklog/sync-connect', account: folder })).toMatchObject({ kind: 'synced', changes: 1 });
+  const other = freshDb();
+  await syncWithServer(other, createDavClient(folder), { device: await syncDeviceId(other), thumbnail: sameImage });
+  expect((await notesForTalk(other, TALK)).map((kept) => kept.body)).toEqual(['written while disconnected']);
 });

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { updateTalkDetails } from '../../src/db/library';
 import { addNote, updateNoteBody } from '../../src/db/notes';
 import { addSlide } from '../../src/db/slides';
-import { forgetSync, readTalkForSync, recordChangesFromNowOn, saveSyncedTalk, syncDeviceId, syncSnapshot } from '../../src/db/sync-store';
+import { readTalkForSync, recordChangesFromNowOn, saveSyncedTalk, stopSync, syncDeviceId, syncSnapshot } from '../../src/db/sync-store';
 import { clipTalk } from '../../src/db/talks';
 import { mergeTalk } from '../../src/sync/merge';
 import { deleteNote, deleteTalks, restoreDeleted } from '../../src/db/deletion';
@@ -50,7 +50,7 @@ test('saving a merge writes the talk without recording it as a change, unless th
   expect((await readTalkForSync(db, TALK)).notes.map((note) => note.body).sort()).toEqual(['first', 'typed while syncing']);
 });
 
-test('changes are recorded from a sync’s start until the sync is forgotten; deletions always', async () => {
+test('changes are recorded from a sync’s start until Disconnect; deletions always', async () => {
   const db = freshDb();
   await clipTalk(db, capturedTalk());
   const note = await addNote(db, TALK, 'before any sync', 1);
@@ -63,9 +63,9 @@ test('changes are recorded from a sync’s start until the sync is forgotten; de
   await addNote(db, TALK, 'while connected', 2);
   expect([...(await syncSnapshot(db)).changes.keys()]).toEqual([TALK]);
 
-  // Disconnect: what was synced is forgotten, and so is recording, until the next connection's first sync.
+  // Disconnect: no recording until the next connection's first sync.
   await db.syncChanges.clear();
-  await forgetSync(db);
+  await stopSync(db, 'https://cloud.example.org/Talklog/');
   await addNote(db, TALK, 'after disconnecting', 3);
   expect((await syncSnapshot(db)).changes.size).toBe(0);
 });
