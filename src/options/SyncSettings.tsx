@@ -44,8 +44,19 @@ function problemText(status: SyncStatus): string {
   return status.kind === 'failed' ? t(PROBLEM_TEXT[status.problem], status.detail) : '';
 }
 
+/** A password field with its label, in the section's grid: Connect's, and Change password's. */
+function PasswordField({ id, label, value, onInput }: { id: string; label: string; value: string; onInput: (value: string) => void }) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <input id={id} type="password" required autocomplete="current-password" value={value} onInput={(event) => onInput(event.currentTarget.value)} />
+      <span />
+    </>
+  );
+}
+
 /**
- * Library → Settings → Sync: connect a WebDAV folder, sync now, disconnect. The section always
+ * Library → Settings → Sync: connect a WebDAV folder, sync now, give it a new password, disconnect. The section always
  * shows what the last sync did (a failure until one succeeds); what the person asked for is also
  * announced through the page's live regions, so background syncs stay quiet.
  */
@@ -56,6 +67,7 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   useEffect(() => {
     void Promise.all([env.loadAccount(), env.loadStatus()]).then(([stored, last]) => {
@@ -71,15 +83,32 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
     else announce({ kind: 'status', text: statusText(shown) || t('syncOff') });
   };
 
-  const run = async (request: SyncRequest) => {
+  /** Sends a request and shows its reply; the status shown. */
+  const run = async (request: SyncRequest): Promise<SyncStatus> => {
     setBusy(true);
+    let shown: SyncStatus;
     try {
-      show(await env.send(request));
+      shown = await env.send(request);
     } catch (error) {
-      show({ kind: 'failed', at: new Date().toISOString(), problem: 'other', detail: error instanceof Error ? error.message : String(error) });
+      shown = { kind: 'failed', at: new Date().toISOString(), problem: 'other', detail: error instanceof Error ? error.message : String(error) };
     } finally {
       setBusy(false);
     }
+    show(shown);
+    return shown;
+  };
+
+  /**
+   * Connect, and a new password for the folder connected: the background checks the account with the server before
+   * it saves it. The browser grants access to the server only from the click itself, so it is asked before any await.
+   */
+  const sendAccount = async (checkedUrl: string, accountUser: string): Promise<SyncStatus | null> => {
+    const origin = new URL(checkedUrl).origin;
+    if (!(await env.requestOrigin(`${origin}/*`))) {
+      show({ kind: 'failed', at: new Date().toISOString(), problem: 'permission', detail: origin });
+      return null;
+    }
+    return run({ type: 'talklog/sync-connect', account: { folderUrl: checkedUrl, user: accountUser, password } });
   };
 
   const connect = (event: Event) => {
@@ -92,15 +121,8 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
       show({ kind: 'failed', at: new Date().toISOString(), problem: error.problem, detail: error.message });
       return;
     }
-    const origin = new URL(checkedUrl).origin;
-    // Before any other await: the browser grants a permission only from the click itself.
-    const granted = env.requestOrigin(`${origin}/*`);
-    void granted.then(async (ok) => {
-      if (!ok) {
-        show({ kind: 'failed', at: new Date().toISOString(), problem: 'permission', detail: origin });
-        return;
-      }
-      await run({ type: 'talklog/sync-connect', account: { folderUrl: checkedUrl, user, password } });
+    void sendAccount(checkedUrl, user).then(async (reply) => {
+      if (!reply) return;
       // Saved only once the server accepted it; a failed first sync after that still connects.
       const connected = await env.loadAccount();
       setAccount(connected);
@@ -108,9 +130,24 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
     });
   };
 
+  const closePassword = () => {
+    setChangingPassword(false);
+    setPassword('');
+  };
+
+  const savePassword = (event: Event) => {
+    event.preventDefault();
+    if (!account) return;
+    void sendAccount(account.folderUrl, account.user).then((reply) => {
+      // Refused (or not checked): the field stays, to try again or cancel.
+      if (reply && reply.kind !== 'failed') closePassword();
+    });
+  };
+
   const disconnect = async () => {
     await run({ type: 'talklog/sync-disconnect' });
     setAccount(null);
+    closePassword();
   };
 
   return (
@@ -119,10 +156,28 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
       {account ? (
         <div class="sync-settings__connected">
           <p>{t('syncConnectedTo', account.folderUrl, account.user)}</p>
+          {changingPassword && (
+            <form class="settings__grid sync-settings__password" onSubmit={savePassword}>
+              <PasswordField id="sync-new-password" label={t('syncNewPassword')} value={password} onInput={setPassword} />
+              <div class="sync-settings__actions">
+                <button type="submit" class="button" disabled={busy}>
+                  {t('syncSavePassword')}
+                </button>
+                <button type="button" class="button button--quiet" disabled={busy} onClick={closePassword}>
+                  {t('cancel')}
+                </button>
+              </div>
+            </form>
+          )}
           <div class="sync-settings__actions">
             <button type="button" class="button" disabled={busy} onClick={() => void run({ type: 'talklog/sync-now' })}>
               {t('syncNow')}
             </button>
+            {!changingPassword && (
+              <button type="button" class="button button--quiet" disabled={busy} onClick={() => setChangingPassword(true)}>
+                {t('syncChangePassword')}
+              </button>
+            )}
             <button type="button" class="button button--quiet" disabled={busy} onClick={() => void disconnect()}>
               {t('syncDisconnect')}
             </button>
@@ -148,16 +203,7 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
           </div>
           <label for="sync-user">{t('syncUserName')}</label>
           <input id="sync-user" type="text" required autocomplete="username" value={user} onInput={(event) => setUser(event.currentTarget.value)} />
-          <label for="sync-password">{t('syncPassword')}</label>
-          <input
-            id="sync-password"
-            type="password"
-            required
-            autocomplete="current-password"
-            value={password}
-            onInput={(event) => setPassword(event.currentTarget.value)}
-          />
-          <span />
+          <PasswordField id="sync-password" label={t('syncPassword')} value={password} onInput={setPassword} />
           <div>
             <button type="submit" class="button" disabled={busy}>
               {t('syncConnect')}

@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, expect, test } from 'vitest';
+import type { SyncRequest } from '../../src/messages/messages';
+import { SyncSettings, type SyncEnvironment } from '../../src/options/SyncSettings';
+import type { SyncStatus } from '../../src/sync/sync-status';
+
+afterEach(cleanup);
+
+const FOLDER = 'https://cloud.example.org/remote.php/dav/files/alice/Talklog/';
+const SYNCED: SyncStatus = { kind: 'synced', at: '2026-11-20T10:00:00.000Z', changes: 0, conflicts: 0 };
+
+/** The section connected to FOLDER; `reply` answers each request the background gets. */
+function renderConnected(reply: (request: SyncRequest) => SyncStatus) {
+  const sent: SyncRequest[] = [];
+  const requested: string[] = [];
+  const env: SyncEnvironment = {
+    loadAccount: async () => ({ folderUrl: FOLDER, user: 'alice' }),
+    loadStatus: async () => SYNCED,
+    onStatusChanged: () => () => {},
+    requestOrigin: async (pattern) => {
+      requested.push(pattern);
+      return true;
+    },
+    send: async (request) => {
+      sent.push(request);
+      return reply(request);
+    },
+  };
+  render(<SyncSettings env={env} announce={() => {}} />);
+  return { sent, requested };
+}
+
+test('Change password checks the new password with the server as Connect does, and keeps the folder', async () => {
+  const { sent, requested } = renderConnected((request) =>
+    request.type === 'talklog/sync-connect' && request.account.password === 'new-app-password'
+      ? SYNCED
+      : { kind: 'failed', at: '2026-11-20T10:00:00.000Z', problem: 'unauthorized', detail: 'PROPFIND : 401' },
+  );
+  fireEvent.click(await screen.findByRole('button', { name: 'Change password' }));
+  fireEvent.input(screen.getByLabelText('New password'), { target: { value: 'a-wrong-one' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save password' }));
+  // Refused: the field stays, to try again.
+  await waitFor(() => expect(screen.getByText(/refused the user name or password/)).toBeTruthy());
+  expect(screen.getByLabelText('New password')).toBeTruthy();
+
+  fireEvent.input(screen.getByLabelText('New password'), { target: { value: 'new-app-password' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save password' }));
+  await waitFor(() => expect(screen.queryByLabelText('New password')).toBeNull());
+  expect(sent.at(-1)).toEqual({ type: 'talklog/sync-connect', account: { folderUrl: FOLDER, user: 'alice', password: 'new-app-password' } });
+  expect(requested).toHaveLength(2);
+  // Still connected, without Disconnect.
+  expect(sent.some((request) => request.type === 'talklog/sync-disconnect')).toBe(false);
+  expect(screen.getByRole('button', { name: 'Sync now' })).toBeTruthy();
+});
+
+test('Cancel leaves the password as it was', async () => {
+  const { sent } = renderConnected(() => SYNCED);
+  fireEvent.click(await screen.findByRole('button', { name: 'Change password' }));
+  fireEvent.input(screen.getByLabelText('New password'), { target: { value: 'typed, then cancelled' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+  expect(screen.queryByLabelText('New password')).toBeNull();
+  expect(sent).toEqual([]);
+});
