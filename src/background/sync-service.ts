@@ -3,7 +3,7 @@ import { startSyncWith, stopSync, syncDeviceId } from '../db/sync-store';
 import type { SyncReply, SyncRequest } from '../messages/messages';
 import type { SyncAccount, SyncProblem, SyncStatus } from '../sync/sync-status';
 import { syncWithServer } from '../sync/sync-run';
-import { checkFolderUrl, DavError, prepareFolder, type DavClient } from '../sync/webdav';
+import { checkFolderUrl, DavError, hostPattern, prepareFolder, type DavClient } from '../sync/webdav';
 
 /** After a local change, wait for typing to pause before syncing. */
 const AFTER_CHANGE_MS = 5000;
@@ -11,8 +11,10 @@ const AFTER_CHANGE_MS = 5000;
 /** What the background's syncs need from the browser and the rest of the extension. Tests pass their own. */
 export interface SyncEnvironment {
   db: TalklogDb;
-  /** Whether the browser lets Talklog reach this origin (Connect asks for it). */
-  mayReach(origin: string): Promise<boolean>;
+  /** Whether the browser lets Talklog reach this folder's host (Connect asks for it). */
+  mayReach(folderUrl: string): Promise<boolean>;
+  /** Gives back the host permission of a folder no longer synced with. */
+  release(folderUrl: string): Promise<void>;
   /** The client of an account's folder. */
   dav(account: SyncAccount): DavClient;
   loadAccount(): Promise<SyncAccount | null>;
@@ -68,6 +70,7 @@ export function backgroundSync(env: SyncEnvironment): BackgroundSync {
           await stopSync(env.db, account?.folderUrl ?? null);
           const off: SyncStatus = { kind: 'off' };
           await env.saveStatus(off);
+          if (account) await env.release(account.folderUrl);
           return off;
         });
       }
@@ -88,11 +91,13 @@ export function backgroundSync(env: SyncEnvironment): BackgroundSync {
 async function connect(env: SyncEnvironment, account: SyncAccount): Promise<SyncStatus | null> {
   try {
     const folderUrl = checkFolderUrl(account.folderUrl);
-    if (!(await env.mayReach(new URL(folderUrl).origin))) return failed('permission', new URL(folderUrl).origin);
+    if (!(await env.mayReach(folderUrl))) return failed('permission', new URL(folderUrl).origin);
     const checked = { ...account, folderUrl };
     await prepareFolder(env.dav(checked));
-    await startSyncWith(env.db, folderUrl, (await env.loadAccount())?.folderUrl ?? null);
+    const previous = await env.loadAccount();
+    await startSyncWith(env.db, folderUrl, previous?.folderUrl ?? null);
     await env.saveAccount(checked);
+    if (previous && hostPattern(previous.folderUrl) !== hostPattern(folderUrl)) await env.release(previous.folderUrl);
     return null;
   } catch (error) {
     return failedWith(error);
@@ -105,7 +110,7 @@ async function syncOnce(env: SyncEnvironment, talkLog: 'now' | 'later'): Promise
   await env.saveStatus({ kind: 'syncing', since: new Date().toISOString() });
   let status: SyncStatus;
   try {
-    if (!(await env.mayReach(new URL(account.folderUrl).origin))) {
+    if (!(await env.mayReach(account.folderUrl))) {
       status = failed('permission', new URL(account.folderUrl).origin);
     } else {
       const report = await syncWithServer(env.db, env.dav(account), { device: await syncDeviceId(env.db), thumbnail: env.thumbnail, talkLog });

@@ -5,7 +5,7 @@ import { countSyncChanges } from '../db/sync-store';
 import { isFromOurPages, isSyncRequest } from '../messages/messages';
 import { loadSyncAccount, saveSyncAccount, saveSyncStatus } from '../sync/sync-storage';
 import { thumbnailOf } from '../slides/encode';
-import { createDavClient } from '../sync/webdav';
+import { createDavClient, hostPattern } from '../sync/webdav';
 import { backgroundSync, type SyncEnvironment } from './sync-service';
 
 const ALARM = 'talklog-sync';
@@ -36,7 +36,12 @@ export function startBackgroundSync(db: TalklogDb): void {
 function browserSyncEnvironment(db: TalklogDb): SyncEnvironment {
   return {
     db,
-    mayReach: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+    mayReach: (folderUrl) => browser.permissions.contains({ origins: [hostPattern(folderUrl)] }),
+    release: async (folderUrl) => {
+      const pattern = hostPattern(folderUrl);
+      // One the manifest grants (YouTube's, or a test build's) cannot be removed, and is not sync's to give back.
+      if (!browser.runtime.getManifest().host_permissions?.includes(pattern)) await browser.permissions.remove({ origins: [pattern] });
+    },
     dav: (account) => createDavClient(account),
     loadAccount: loadSyncAccount,
     saveAccount: saveSyncAccount,

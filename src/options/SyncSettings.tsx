@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../i18n/t';
 import type { SyncRequest } from '../messages/messages';
 import type { SyncProblem, SyncStatus } from '../sync/sync-status';
-import { checkFolderUrl, DavError } from '../sync/webdav';
+import { checkFolderUrl, DavError, hostPattern } from '../sync/webdav';
 import { plural } from '../i18n/plural';
 import type { Announcement } from '../ui/Announcer';
 import './SyncSettings.css';
@@ -13,8 +13,8 @@ export interface SyncEnvironment {
   loadAccount: () => Promise<{ folderUrl: string; user: string } | null>;
   loadStatus: () => Promise<SyncStatus>;
   onStatusChanged: (listener: (status: SyncStatus) => void) => () => void;
-  /** Asks the browser for access to this one origin; called straight from the click, as browsers require. */
-  requestOrigin: (origin: string) => Promise<boolean>;
+  /** Asks the browser for access to this one host pattern; called straight from the click, as browsers require. */
+  requestOrigin: (pattern: string) => Promise<boolean>;
   send: (request: SyncRequest) => Promise<SyncStatus>;
 }
 
@@ -38,6 +38,11 @@ function statusText(status: SyncStatus): string {
   if (status.kind !== 'synced') return '';
   const synced = t('syncSynced', plural(status.changes, 'change'), TIME.format(new Date(status.at)));
   return status.conflicts > 0 ? `${synced} ${t('syncConflicts', plural(status.conflicts, 'note'))}` : synced;
+}
+
+/** What the section shows of an error thrown here, rather than reported by the background. */
+function failure(error: unknown): SyncStatus {
+  return { kind: 'failed', at: new Date().toISOString(), problem: 'other', detail: error instanceof Error ? error.message : String(error) };
 }
 
 function problemText(status: SyncStatus): string {
@@ -90,7 +95,7 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
     try {
       shown = await env.send(request);
     } catch (error) {
-      shown = { kind: 'failed', at: new Date().toISOString(), problem: 'other', detail: error instanceof Error ? error.message : String(error) };
+      shown = failure(error);
     } finally {
       setBusy(false);
     }
@@ -103,9 +108,15 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
    * it saves it. The browser grants access to the server only from the click itself, so it is asked before any await.
    */
   const sendAccount = async (checkedUrl: string, accountUser: string): Promise<SyncStatus | null> => {
-    const origin = new URL(checkedUrl).origin;
-    if (!(await env.requestOrigin(`${origin}/*`))) {
-      show({ kind: 'failed', at: new Date().toISOString(), problem: 'permission', detail: origin });
+    let granted: boolean;
+    try {
+      granted = await env.requestOrigin(hostPattern(checkedUrl));
+    } catch (error) {
+      show(failure(error));
+      return null;
+    }
+    if (!granted) {
+      show({ kind: 'failed', at: new Date().toISOString(), problem: 'permission', detail: new URL(checkedUrl).origin });
       return null;
     }
     return run({ type: 'talklog/sync-connect', account: { folderUrl: checkedUrl, user: accountUser, password } });

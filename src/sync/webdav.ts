@@ -64,6 +64,15 @@ export function checkFolderUrl(input: string): string {
   return url.href;
 }
 
+/**
+ * The host permission a folder needs: its scheme and host, without the port, which Firefox refuses in a match pattern
+ * and Chrome does not need (a pattern without one matches every port).
+ */
+export function hostPattern(folderUrl: string): string {
+  const url = new URL(folderUrl);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
 /** An ETag's value without the weak `W/` mark: Apache marks a file written within the last second weak, then strong, same value. */
 export function etagValue(etag: string | null): string | null {
   return etag === null ? null : etag.replace(/^W\//, '');

@@ -22,10 +22,16 @@ const account = (folder: string, password = server.current.password): SyncAccoun
   password,
 });
 
-/** A browser's background: its own database, its storage in memory, its requests to the Apache folders through `hooks`. */
+/** A server of another host: its folders are the Apache folders of the same names. */
+const OTHER_HOST = 'https://nas.example:5006/';
+
+/**
+ * A browser's background: its own database, its storage in memory, its requests to the Apache folders through `hooks`,
+ * the folders whose host permission it gave back in `released`.
+ */
 function worker() {
   const db = freshDb();
-  const stored = { account: null as SyncAccount | null, statuses: [] as SyncStatus[] };
+  const stored = { account: null as SyncAccount | null, statuses: [] as SyncStatus[], released: [] as string[] };
   const hooks: { beforeNextPut?: () => Promise<unknown>; accountSaved?: (account: SyncAccount | null) => void } = {};
   const hookedFetch: typeof fetch = async (input, init) => {
     if (init?.method === 'PUT' && hooks.beforeNextPut) {
@@ -38,7 +44,8 @@ function worker() {
   const env: SyncEnvironment = {
     db,
     mayReach: async () => true,
-    dav: (synced) => createDavClient(synced, hookedFetch),
+    release: async (folderUrl) => void stored.released.push(folderUrl),
+    dav: (synced) => createDavClient({ ...synced, folderUrl: synced.folderUrl.replace(OTHER_HOST, `${server.current.origin}/`) }, hookedFetch),
     loadAccount: async () => stored.account,
     saveAccount: async (saved) => {
       stored.account = saved;
@@ -163,4 +170,16 @@ test('a note written while disconnected is sent after Connect to the same folder
   const other = freshDb();
   await syncWithServer(other, createDavClient(folder), { device: await syncDeviceId(other), thumbnail: sameImage });
   expect((await notesForTalk(other, TALK)).map((kept) => kept.body)).toEqual(['written while disconnected']);
+});
+
+test('Disconnect, and Connect to another host, give back the host permission the old folder needed', { timeout: 60_000 }, async () => {
+  const { stored, background } = worker();
+  await background.handle({ type: 'talklog/sync-connect', account: account('first') });
+  // Another folder on the same server still needs its host.
+  await background.handle({ type: 'talklog/sync-connect', account: account('second') });
+  expect(stored.released).toEqual([]);
+  await background.handle({ type: 'talklog/sync-connect', account: { ...account('second'), folderUrl: `${OTHER_HOST}second/` } });
+  expect(stored.released).toEqual([account('second').folderUrl]);
+  await background.handle({ type: 'talklog/sync-disconnect' });
+  expect(stored.released).toEqual([account('second').folderUrl, `${OTHER_HOST}second/`]);
 });

@@ -54,6 +54,53 @@ test('Change password checks the new password with the server as Connect does, a
   expect(screen.getByRole('button', { name: 'Sync now' })).toBeTruthy();
 });
 
+/** The section with no folder connected; `requestOrigin` answers the browser's permission request. */
+function renderDisconnected(requestOrigin: SyncEnvironment['requestOrigin']) {
+  const sent: SyncRequest[] = [];
+  const env: SyncEnvironment = {
+    loadAccount: async () => (sent.some((request) => request.type === 'talklog/sync-connect') ? { folderUrl: 'connected', user: 'alice' } : null),
+    loadStatus: async () => ({ kind: 'off' }),
+    onStatusChanged: () => () => {},
+    requestOrigin,
+    send: async (request) => {
+      sent.push(request);
+      return SYNCED;
+    },
+  };
+  render(<SyncSettings env={env} announce={() => {}} />);
+  return { sent };
+}
+
+async function fillAndConnect(folderUrl: string) {
+  fireEvent.input(await screen.findByRole('textbox', { name: 'Server URL' }), { target: { value: folderUrl } });
+  fireEvent.input(screen.getByRole('textbox', { name: 'User name' }), { target: { value: 'alice' } });
+  fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'app-password' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+}
+
+test('Connect asks for the folder’s host without its port', async () => {
+  const requested: string[] = [];
+  const { sent } = renderDisconnected(async (pattern) => {
+    requested.push(pattern);
+    return true;
+  });
+  await fillAndConnect('https://nas.example:5006/dav/Talklog/');
+  await waitFor(() => expect(sent).toHaveLength(1));
+  expect(requested).toEqual(['https://nas.example/*']);
+});
+
+test('a permission request the browser refuses to make is shown in the section', async () => {
+  const { sent } = renderDisconnected(async () => {
+    throw new Error('Only permissions specified in the manifest may be requested.');
+  });
+  await fillAndConnect('http://127.0.0.1:8080/talklog/');
+  await waitFor(() =>
+    expect(screen.getByRole('region', { name: 'Sync' }).textContent).toContain('Only permissions specified in the manifest may be requested.'),
+  );
+  expect(sent).toEqual([]);
+  expect(screen.getByRole('button', { name: 'Connect' })).toBeTruthy();
+});
+
 test('Cancel leaves the password as it was', async () => {
   const { sent } = renderConnected(() => SYNCED);
   fireEvent.click(await screen.findByRole('button', { name: 'Change password' }));
