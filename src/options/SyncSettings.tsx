@@ -46,7 +46,8 @@ function failure(error: unknown): SyncStatus {
 }
 
 function problemText(status: SyncStatus): string {
-  return status.kind === 'failed' ? t(PROBLEM_TEXT[status.problem], status.detail) : '';
+  if (status.kind !== 'failed') return '';
+  return t(Object.hasOwn(PROBLEM_TEXT, status.problem) ? PROBLEM_TEXT[status.problem] : 'syncProblemOther', status.detail);
 }
 
 /** A password field with its label, in the section's grid: Connect's, and Change password's. */

@@ -109,3 +109,29 @@ test('Cancel leaves the password as it was', async () => {
   expect(screen.queryByLabelText('New password')).toBeNull();
   expect(sent).toEqual([]);
 });
+
+/** The section's text once it shows the last sync's failure. */
+async function shownFailure(problem: string, detail: string, expected: string): Promise<string> {
+  const failed = { kind: 'failed', at: '2026-11-20T10:00:00.000Z', problem, detail } as SyncStatus;
+  render(
+    <SyncSettings
+      env={{
+        loadAccount: async () => ({ folderUrl: FOLDER, user: 'alice' }),
+        loadStatus: async () => failed,
+        onStatusChanged: () => () => {},
+        requestOrigin: async () => true,
+        send: async () => SYNCED,
+      }}
+      announce={() => {}}
+    />,
+  );
+  const section = await screen.findByRole('region', { name: 'Sync' });
+  await waitFor(() => expect(section.textContent).toContain(expected));
+  return section.textContent ?? '';
+}
+
+test('a problem stored by another version of Talklog is shown as a failure with its detail', async () => {
+  expect(await shownFailure('from-a-later-version', 'PUT talks/Pr0meTheus1.json: 418', 'Sync failed:')).toContain(
+    'Sync failed: PUT talks/Pr0meTheus1.json: 418',
+  );
+});
