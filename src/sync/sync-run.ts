@@ -243,5 +243,5 @@ async function writeCreatingFolders(dav: DavClient, path: string, write: () => P
   if (await write()) return;
   const parts = path.split('/').slice(0, -1);
   for (let i = 1; i <= parts.length; i++) await dav.makeFolder(`${parts.slice(0, i).join('/')}/`);
-  if (!(await write())) throw new DavError('not-webdav', `PUT ${path}: 409 after creating its folders`);
+  if (!(await write())) throw new DavError('unexpected-status', `PUT ${path}: 409 after creating its folders`);
 }

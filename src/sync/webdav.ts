@@ -8,7 +8,8 @@
 import { parseMultistatus } from './multistatus';
 
 /** Why talking to the server failed, each said plainly to the user. */
-export type DavProblem = 'https-required' | 'bad-url' | 'unauthorized' | 'not-webdav' | 'unreachable' | 'server-error' | 'storage-full';
+export type DavProblem =
+  'https-required' | 'bad-url' | 'unauthorized' | 'forbidden' | 'not-webdav' | 'unreachable' | 'busy' | 'server-error' | 'storage-full' | 'unexpected-status';
 
 export class DavError extends Error {
   constructor(
@@ -96,16 +97,21 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
     } catch (error) {
       throw new DavError('unreachable', error instanceof Error ? error.message : String(error));
     }
-    if (response.status === 401 || response.status === 403) throw new DavError('unauthorized', `${method} ${path}: ${response.status}`);
+    if (response.status === 401) throw new DavError('unauthorized', `${method} ${path}: 401`);
+    // The account is known but may not do this here: a read-only share, or a folder of someone else's.
+    if (response.status === 403) throw new DavError('forbidden', `${method} ${path}: 403`);
+    if (response.status === 423 || response.status === 429 || response.status === 503) throw new DavError('busy', `${method} ${path}: ${response.status}`);
     if (response.status === 507) throw new DavError('storage-full', `${method} ${path}: 507`);
     if (response.status >= 500) throw new DavError('server-error', `${method} ${path}: ${response.status}`);
     return response;
   };
-  const unexpected = (response: Response, what: string) => new DavError('not-webdav', `${what}: ${response.status} ${response.statusText}`);
+  const unexpected = (response: Response, what: string) => new DavError('unexpected-status', `${what}: ${response.status} ${response.statusText}`);
 
   const propfind = async (path: string, depth: '0' | '1') => {
     const response = await request('PROPFIND', path, { Depth: depth, 'Content-Type': 'application/xml; charset=utf-8' }, PROPFIND_BODY);
     if (response.status === 404) return null;
+    // What a web server that does not speak WebDAV answers a PROPFIND with.
+    if (response.status === 200 || response.status === 405) throw new DavError('not-webdav', `PROPFIND ${path}: ${response.status}`);
     if (response.status !== 207) throw unexpected(response, `PROPFIND ${path}`);
     try {
       return parseMultistatus(await response.text());
@@ -166,7 +172,7 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
         response = await request('MKCOL', path);
       } catch (error) {
         // Apache answers 403 when another request made the folder between its check and its mkdir.
-        if (error instanceof DavError && error.problem === 'unauthorized' && (await propfind(path, '0')) !== null) return;
+        if (error instanceof DavError && error.problem === 'forbidden' && (await propfind(path, '0')) !== null) return;
         throw error;
       }
       // 405: it exists already.

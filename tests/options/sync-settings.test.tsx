@@ -130,6 +130,12 @@ async function shownFailure(problem: string, detail: string, expected: string): 
   return section.textContent ?? '';
 }
 
+test('a folder the server refuses this account is not said to be a wrong password', async () => {
+  expect(await shownFailure('forbidden', 'PUT talks/Pr0meTheus1.json: 403', 'refuses this account access to the folder')).not.toContain(
+    'user name or password',
+  );
+});
+
 test('a problem stored by another version of Talklog is shown as a failure with its detail', async () => {
   expect(await shownFailure('from-a-later-version', 'PUT talks/Pr0meTheus1.json: 418', 'Sync failed:')).toContain(
     'Sync failed: PUT talks/Pr0meTheus1.json: 418',
