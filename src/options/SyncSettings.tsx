@@ -24,6 +24,7 @@ const PROBLEM_TEXT: Record<SyncProblem, MessageKey> = {
   unauthorized: 'syncProblemUnauthorized',
   forbidden: 'syncProblemForbidden',
   'not-webdav': 'syncProblemNotWebdav',
+  'no-conditional-writes': 'syncProblemNoConditionalWrites',
   unreachable: 'syncProblemUnreachable',
   busy: 'syncProblemBusy',
   'server-error': 'syncProblemServerError',

@@ -9,7 +9,17 @@ import { parseMultistatus } from './multistatus';
 
 /** Why talking to the server failed, each said plainly to the user. */
 export type DavProblem =
-  'https-required' | 'bad-url' | 'unauthorized' | 'forbidden' | 'not-webdav' | 'unreachable' | 'busy' | 'server-error' | 'storage-full' | 'unexpected-status';
+  | 'https-required'
+  | 'bad-url'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-webdav'
+  | 'no-conditional-writes'
+  | 'unreachable'
+  | 'busy'
+  | 'server-error'
+  | 'storage-full'
+  | 'unexpected-status';
 
 export class DavError extends Error {
   constructor(
@@ -217,4 +227,23 @@ function base64(text: string): string {
 export async function prepareFolder(dav: DavClient): Promise<void> {
   if (!(await dav.folderExists())) await dav.makeFolder('');
   await dav.makeFolder('talks/');
+  await requireConditionalWrites(dav);
+}
+
+/** A file Connect writes, then deletes, to see that the server keeps conditional writes. */
+const CONDITIONAL_WRITE_CHECK = '.talklog-check';
+
+/**
+ * Sync writes a talk's file only if it is still the version it read (If-Match), so that two devices writing at once
+ * merge rather than overwrite each other. A server that ignores the condition (golang.org/x/net/webdav, which
+ * `rclone serve webdav` is built on, leaves it as a TODO) would lose notes without a word: it is refused at Connect.
+ */
+async function requireConditionalWrites(dav: DavClient): Promise<void> {
+  await dav.put(CONDITIONAL_WRITE_CHECK, 'Talklog checks that this server keeps conditional writes, then deletes this file.', 'text/plain');
+  try {
+    const { written } = await dav.putIf(CONDITIONAL_WRITE_CHECK, '{}', '"talklog-no-such-version"');
+    if (written) throw new DavError('no-conditional-writes', `PUT ${CONDITIONAL_WRITE_CHECK} with If-Match of another version: written`);
+  } finally {
+    await dav.delete(CONDITIONAL_WRITE_CHECK);
+  }
 }

@@ -1,7 +1,10 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 
-/** What the proxy does to one request. `drop`: the server does the work, the answer never arrives. */
-export type Fault = 'none' | '500' | '507' | 'reset' | 'delay' | 'drop';
+/**
+ * What the proxy does to one request. `drop`: the server does the work, the answer never arrives. `unconditional`:
+ * the server ignores If-Match and If-None-Match, as golang.org/x/net/webdav's PUT does.
+ */
+export type Fault = 'none' | '500' | '507' | 'reset' | 'delay' | 'drop' | 'unconditional';
 
 /**
  * A proxy between Talklog and the WebDAV server that misbehaves as `faultFor` says, request by
@@ -9,8 +12,8 @@ export type Fault = 'none' | '500' | '507' | 'reset' | 'delay' | 'drop';
  */
 export async function startFaultProxy(target: string, faultFor: (method: string, path: string) => Fault) {
   const upstream = new URL(target);
-  const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse, onAnswered: () => boolean) => {
-    const proxied = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+  const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse, onAnswered: () => boolean, headers = req.headers) => {
+    const proxied = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (answer) => {
       const chunks: Buffer[] = [];
       answer.on('data', (chunk: Buffer) => chunks.push(chunk));
       answer.on('end', () => {
@@ -38,6 +41,9 @@ export async function startFaultProxy(target: string, faultFor: (method: string,
           req.socket.destroy();
           return false;
         });
+      } else if (fault === 'unconditional') {
+        const { 'if-match': _ifMatch, 'if-none-match': _ifNoneMatch, ...unconditional } = req.headers;
+        forward(req, body, res, () => true, unconditional);
       } else if (fault === 'delay') {
         setTimeout(() => forward(req, body, res, () => true), 150);
       } else {

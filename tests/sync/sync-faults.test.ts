@@ -88,3 +88,20 @@ async function library(db: TalklogDb) {
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
   return { talks: talks.sort(byId), notes: notes.sort(byId) };
 }
+
+test('a server that ignores conditional writes is refused at Connect, saying why, and keeps no file of the check', async () => {
+  const proxy = await startFaultProxy(server.current.origin, (method) => (method === 'PUT' ? 'unconditional' : 'none'));
+  const account = (origin: string) => ({ folderUrl: `${origin}/unconditional/`, user: server.current.user, password: server.current.password });
+  try {
+    const refused: unknown = await prepareFolder(createDavClient(account(proxy.origin))).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DavError);
+    expect((refused as DavError).problem).toBe('no-conditional-writes');
+    const direct = createDavClient(account(server.current.origin));
+    expect([...(await direct.list(''))!.keys()]).toEqual(['talks/']);
+    // The same folder, served by one that keeps the conditions: Connect prepares it.
+    await prepareFolder(direct);
+    expect([...(await direct.list(''))!.keys()]).toEqual(['talks/']);
+  } finally {
+    await proxy.close();
+  }
+});
