@@ -3,7 +3,7 @@
  * put, and so that a published log carries no raw HTML and no link other than http(s).
  */
 
-import { blockParser, codeFences, withinFences, type CodeFence } from './code-fences';
+import { blockParser, codeBlocks, withinCode, type CodeBlock } from './code-blocks';
 import { nestsTooDeepToParse } from '../talk/markdown-nesting';
 import { guardLineStart } from './markdown-text';
 import { markedReads, readMarkup, type MarkupReading } from './safe-markup';
@@ -67,7 +67,7 @@ function guardBlockStart(line: string): string {
  * A markdown body as lines ready to be nested: trailing whitespace, surrounding and
  * repeated blank lines dropped, a code fence left open closed, tabs in indentation
  * expanded (an indent prefix would move their tab stops), and raw HTML and links other
- * than http(s) turned into the text they were typed as (`defuseLine`).
+ * than http(s) outside code turned into the text they were typed as (`defuseLine`).
  * Empty for a blank body.
  */
 export function markdownLines(body: string): string[] {
@@ -78,7 +78,7 @@ function safeLines(body: string): string[] {
   const source = body.split(LINE_ENDING).map((line) => line.replace(/[ \t]+$/, ''));
   while (source[0] === '') source.shift();
   while (source.at(-1) === '') source.pop();
-  // What is kept as typed, fenced code and code spans, is code as far as a line-by-line look and
+  // What is kept as typed, code blocks and code spans, is code as far as a line-by-line look and
   // CommonMark's blocks can tell; parsers of whole texts have the last word. A code span's backtick
   // may be in a link before it, or close a span opened on the line above, and a table splits its
   // cells at `|` first; marked reads a tab after `>` otherwise than CommonMark.
@@ -103,9 +103,9 @@ function readableByMarked(lines: string[]): string[] {
   const items = asText(emptyQuotedItems(lines));
   if (readable(items)) return items;
   // marked reads the lines otherwise than CommonMark (an indented `> -` it takes for a quote): every such line
-  // outside fenced code.
-  const code = codeFences(lines);
-  return asText(new Set(lines.flatMap((line, at) => (EMPTY_QUOTED_ITEM.test(line) && !withinFences({ first: at, last: at }, code) ? [at] : []))));
+  // outside code.
+  const code = codeBlocks(lines);
+  return asText(new Set(lines.flatMap((line, at) => (EMPTY_QUOTED_ITEM.test(line) && !withinCode({ first: at, last: at }, code) ? [at] : []))));
 }
 
 /** The lines (0-based) a CommonMark parser reads as an empty list item in a block quote: not code, nor a heading's underline. */
@@ -136,41 +136,43 @@ function readWritten(lines: string[]): MarkupReading {
 
 /** `markdownLines` of `source`, with code spans on a line kept as typed or escaped as the rest. */
 function writtenLines(source: string[], codeSpans: CodeSpans): string[] {
-  let fences = codeFences(source);
+  let code = codeBlocks(source);
   for (;;) {
-    const { lines, lastWrittenFor } = tidied(source, fences, codeSpans);
-    if (fences.length === 0) return lines;
+    const { lines, lastWrittenFor } = tidied(source, code, codeSpans);
+    if (code.length === 0) return lines;
     // Raw HTML shown as text no longer holds the lines after it, which can then join a list item or quote
     // above it; and a tab kept in a line's indentation spans fewer columns once the line is nested in a
-    // note's item. A fence in the text typed may not be one in the text written, alone or nested: only
+    // note's item. Code in the text typed may not be code in the text written, alone or nested: only
     // code stays as typed.
-    const written = codeFences(lines);
-    const nested = codeFences(nestedInItem(lines));
-    const stillCode = fences.filter(({ first, last }) => {
-      const [from, to] = [lastWrittenFor[first], lastWrittenFor[last]];
-      return withinFences({ first: from, last: to }, written) && withinFences({ first: from + 1, last: to + 1 }, nested);
+    const written = codeBlocks(lines);
+    const nested = codeBlocks(nestedInItem(lines));
+    const stillCode = code.filter((block) => {
+      const [from, to] = [lastWrittenFor[block.first], lastWrittenFor[block.last]];
+      // Code of the other kind holds other text: a fence read as indented code shows its backticks.
+      const alike = (blocks: CodeBlock[]) => blocks.filter(({ codeAt }) => (codeAt === undefined) === (block.codeAt === undefined));
+      return withinCode({ first: from, last: to }, alike(written)) && withinCode({ first: from + 1, last: to + 1 }, alike(nested));
     });
-    if (stillCode.length === fences.length) return lines;
-    fences = stillCode;
+    if (stillCode.length === code.length) return lines;
+    code = stillCode;
   }
 }
 
-/** `source` as `markdownLines` writes it with `fences` kept as typed; for each source line, the last line written by then. */
-function tidied(source: string[], fences: CodeFence[], codeSpans: CodeSpans): { lines: string[]; lastWrittenFor: number[] } {
-  const verbatim = new Set(fences.flatMap(({ first, last }) => Array.from({ length: last - first + 1 }, (_, offset) => first + offset)));
-  const closers = new Map(fences.flatMap(({ last, closer }) => (closer === undefined ? [] : [[last, closer] as const])));
+/** `source` as `markdownLines` writes it with `code` kept as typed; for each source line, the last line written by then. */
+function tidied(source: string[], code: CodeBlock[], codeSpans: CodeSpans): { lines: string[]; lastWrittenFor: number[] } {
+  const verbatim = codeLines(source, code);
+  const closers = new Map(code.flatMap(({ last, closer }) => (closer === undefined ? [] : [[last, closer] as const])));
   const lines: string[] = [];
   const lastWrittenFor: number[] = [];
   // Raw HTML swallows the lines after it as HTML; shown as text, they would start headings,
   // lists or fences of their own (`<!--` then `# x`), so they stay text until its block ends.
   let defusedHtml: DefusedHtmlBlock | null = null;
   for (const [index, line] of source.entries()) {
-    const code = verbatim.has(index);
+    const codeLine = verbatim.get(index);
     // One blank line is as good as many in markdown; in code, keep up to two (Python puts two between functions).
-    const repeatedBlank = line === '' && lines.at(-1) === '' && (!code || lines.at(-2) === '');
-    if (code) {
+    const repeatedBlank = line === '' && lines.at(-1) === '' && (codeLine === undefined || lines.at(-2) === '');
+    if (codeLine !== undefined) {
       defusedHtml = null;
-      if (!repeatedBlank) lines.push(line);
+      if (!repeatedBlank) lines.push(codeLine);
     } else if (defusedHtml) {
       if (!repeatedBlank) lines.push(line === '' ? '' : guardBlockStart(defuseLine(expandStructureTabs(line), codeSpans)));
       if (defusedHtml.endsAt(line)) defusedHtml = null;
@@ -186,6 +188,18 @@ function tidied(source: string[], fences: CodeFence[], codeSpans: CodeSpans): { 
     if (closer !== undefined) lines.push(closer);
   }
   return { lines, lastWrittenFor };
+}
+
+/** The lines of `code` as written: as typed, but an indented block's indentation in spaces, where a tab would span fewer columns nested deeper. */
+function codeLines(source: string[], code: CodeBlock[]): Map<number, string> {
+  const lines = new Map<number, string>();
+  for (const { first, last, codeAt } of code) {
+    for (let at = first; at <= last; at++) {
+      const start = codeAt?.[at - first];
+      lines.set(at, start === undefined ? source[at] : expandStructureTabs(source[at].slice(0, start)) + source[at].slice(start));
+    }
+  }
+  return lines;
 }
 
 /**

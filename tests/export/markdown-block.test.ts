@@ -48,6 +48,23 @@ describe('markdownLines', () => {
     expectOnlySafeMarkup(parseBlocks(joined.join('\n')));
   });
 
+  test('an indented code block is kept as typed, tabs in its indentation as spaces', () => {
+    expect(markdownLines('The new API:\n\n    std::vector<int> ids;\n    if (a<b) return;')).toEqual([
+      'The new API:',
+      '',
+      '    std::vector<int> ids;',
+      '    if (a<b) return;',
+    ]);
+    expect(markdownLines('- a\n\n      <b>[x](javascript:y)\n\n\n\n      <!--')).toEqual(['- a', '', '      <b>[x](javascript:y)', '', '', '      <!--']);
+    // Past its indentation a tab is code; a tab only partly indentation leaves spaces in the code, which stay.
+    expect(markdownLines('x\n\n\t\tVec<T>')).toEqual(['x', '', '    \tVec<T>']);
+    expect(markdownLines('- a\n\n  \t\tVec<T>')).toEqual(['- a', '', '        Vec<T>']);
+    // Indented, but a paragraph goes on: text.
+    expect(markdownLines('a\n    <b>')).toEqual(['a', '    \\<b>']);
+    // A fence read as indented code once nested in the note's item (the tab spans 4 columns there) is not kept.
+    expect(markdownLines('+ \t```')).toEqual(['+   ```']);
+  });
+
   test('a text nested too deep for a parse in good time is written as text, its fences too', () => {
     // 50,000 nested list items would take the parser about a minute.
     const deep = `${'- '.repeat(50_000)}\`\`\`\n<b>x</b>`;

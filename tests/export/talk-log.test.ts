@@ -1,4 +1,5 @@
 import { Parser } from 'commonmark';
+import { Lexer, walkTokens } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { defaultCategoryOrder, renderTalkLog, renderTalkMarkdown, talkLogFileName, type TalkLogOptions } from '../../src/export/talk-log';
 import { conferenceRecords, featureRecords, hostileRecords, hostileTitles, kubeconOptions, kubeconRecords } from './golden-records';
@@ -142,7 +143,37 @@ describe('renderTalkMarkdown', () => {
       expectTalkSection(category.talks[0], talk, notes);
     }
   });
+
+  test('code in a note reads as the same code in its item, to CommonMark and to marked', () => {
+    const talk = makeTalk('Pr0meTheus1');
+    const bodies = [
+      'The new API:\n\n    std::vector<int> ids;\n    if (a<b) return;',
+      '    [x](javascript:y) <!--\n\n    more',
+      '- item\n\n      template<class T>',
+      '> quoted\n>\n>     a <b> c',
+    ];
+    for (const body of bodies) {
+      for (const atSec of [754, null]) {
+        const markdown = renderTalkMarkdown(talk, [makeNote(talk, body, { atSec })]);
+        expect(codeTexts(markdown), markdown).toEqual(codeTexts(body));
+      }
+    }
+  });
 });
+
+/** The text of every code block and code span, as CommonMark and as marked (GFM) read them. */
+function codeTexts(markdown: string): { commonmark: string[]; marked: string[] } {
+  const commonmark: string[] = [];
+  const walker = new Parser().parse(markdown).walker();
+  for (let step = walker.next(); step; step = walker.next()) {
+    if (step.entering && (step.node.type === 'code_block' || step.node.type === 'code')) commonmark.push(step.node.literal!);
+  }
+  const marked: string[] = [];
+  walkTokens(Lexer.lex(markdown, { gfm: true }), (token) => {
+    if (token.type === 'code' || token.type === 'codespan') marked.push(token.text);
+  });
+  return { commonmark, marked };
+}
 
 describe('talkLogFileName', () => {
   const now = new Date(2026, 10, 26, 23, 59);
