@@ -78,18 +78,18 @@ function safeLines(body: string): string[] {
   const source = body.split(LINE_ENDING).map((line) => line.replace(/[ \t]+$/, ''));
   while (source[0] === '') source.shift();
   while (source.at(-1) === '') source.pop();
-  // What is kept as typed, code blocks and code spans, is code as far as a line-by-line look and
-  // CommonMark's blocks can tell; parsers of whole texts have the last word. A code span's backtick
-  // may be in a link before it, or close a span opened on the line above, and a table splits its
-  // cells at `|` first; marked reads a tab after `>` otherwise than CommonMark.
-  const kept = writtenLines(source, 'kept');
+  // What is kept as typed, code blocks and code spans, is code as far as CommonMark's blocks and a
+  // look at backtick runs can tell; parsers of whole texts have the last word. A code span's backtick
+  // may be in a link or raw HTML before it, and a table splits its cells at `|` first; marked reads a
+  // tab after `>` otherwise than CommonMark.
+  const kept = writtenLines(source, codeSpansByLine(source.map(expandStructureTabs)));
   const keptReading = readWritten(kept);
   if (keptReading === 'safe') return kept;
-  const escaped = body.includes('`') ? writtenLines(source, 'escaped') : kept;
+  const escaped = body.includes('`') ? writtenLines(source, []) : kept;
   const escapedReading = escaped === kept ? keptReading : readWritten(escaped);
   if (escapedReading === 'safe' || escapedReading === 'unread') return escaped;
   // Every line as text: nothing raw left for any parser to read as markup.
-  return tidied(source, [], 'escaped').lines;
+  return tidied(source, [], []).lines;
 }
 
 /**
@@ -129,12 +129,12 @@ function emptyQuotedItems(lines: string[]): Set<number> {
 
 /** How lines written read, alone and nested in a note's item: `safe` at once where nothing in them is left raw. */
 function readWritten(lines: string[]): MarkupReading {
-  if (lines.every((line) => defuseLine(line, 'escaped') === line)) return 'safe';
+  if (lines.every((line) => defuseLine(line, []) === line)) return 'safe';
   const alone = readMarkup(lines.join('\n'));
   return alone === 'safe' ? readMarkup(nestedInItem(lines).join('\n')) : alone;
 }
 
-/** `markdownLines` of `source`, with code spans on a line kept as typed or escaped as the rest. */
+/** `markdownLines` of `source`, with `codeSpans` kept as typed. */
 function writtenLines(source: string[], codeSpans: CodeSpans): string[] {
   let code = codeBlocks(source);
   for (;;) {
@@ -174,11 +174,11 @@ function tidied(source: string[], code: CodeBlock[], codeSpans: CodeSpans): { li
       defusedHtml = null;
       if (!repeatedBlank) lines.push(codeLine);
     } else if (defusedHtml) {
-      if (!repeatedBlank) lines.push(line === '' ? '' : guardBlockStart(defuseLine(expandStructureTabs(line), codeSpans)));
+      if (!repeatedBlank) lines.push(line === '' ? '' : guardBlockStart(defuseLine(expandStructureTabs(line), codeSpans[index] ?? [])));
       if (defusedHtml.endsAt(line)) defusedHtml = null;
     } else if (!repeatedBlank) {
       const expanded = expandStructureTabs(line);
-      const defused = defuseLine(expanded, codeSpans);
+      const defused = defuseLine(expanded, codeSpans[index] ?? []);
       lines.push(defused);
       const paragraphOpen = lines.length > 1 && lines.at(-2) !== '';
       defusedHtml = HTML_START_DEFUSED.test(defused) && defused !== expanded ? htmlBlockAt(expanded, paragraphOpen) : null;
@@ -233,27 +233,92 @@ function indentLines(lines: string[]): string[] {
   return lines.map((line) => (line === '' ? '' : `  ${line}`));
 }
 
-/** Whether a line's code spans are left as typed (`markdownLines` checks that they are code) or escaped as the rest. */
-type CodeSpans = 'kept' | 'escaped';
+/** Where a code span is on a line, its backticks included. */
+type Span = [start: number, end: number];
+
+/**
+ * For each line (tabs in its indentation expanded), the code spans on it to leave as typed: `markdownLines`
+ * checks that they are code. What a line has none listed for is escaped as the rest, code spans too.
+ */
+type CodeSpans = Span[][];
+
+/** The code spans of each line: a span runs on over the lines of its paragraph or heading. */
+function codeSpansByLine(lines: string[]): CodeSpans {
+  const spans: CodeSpans = lines.map(() => []);
+  for (const { first, last } of inlineBlocks(lines)) {
+    let line = first;
+    let lineStart = 0;
+    for (const [start, end] of codeSpansIn(lines.slice(first, last + 1).join('\n'))) {
+      for (; start > lineStart + lines[line].length; line++) lineStart += lines[line].length + 1;
+      for (let at = line, atStart = lineStart; atStart < end; atStart += lines[at].length + 1, at++) {
+        spans[at].push([Math.max(start, atStart) - atStart, Math.min(end, atStart + lines[at].length) - atStart]);
+      }
+    }
+  }
+  return spans;
+}
+
+/**
+ * The lines of each paragraph and heading, and each other line alone. Only a text with a backtick
+ * and more than one line is parsed: no span runs on from a line otherwise.
+ */
+function inlineBlocks(lines: string[]): { first: number; last: number }[] {
+  const blocks: { first: number; last: number }[] = [];
+  let next = 0;
+  const eachAlone = (end: number) => {
+    for (; next < end; next++) blocks.push({ first: next, last: next });
+  };
+  const text = lines.join('\n');
+  if (lines.length > 1 && text.includes('`') && !nestsTooDeepToParse(text)) {
+    const walker = blockParser().parse(text).walker();
+    for (let step = walker.next(); step; step = walker.next()) {
+      const { node } = step;
+      if (!step.entering || (node.type !== 'paragraph' && node.type !== 'heading')) continue;
+      const [[startLine], [endLine]] = node.sourcepos;
+      eachAlone(startLine - 1);
+      blocks.push({ first: startLine - 1, last: endLine - 1 });
+      next = endLine;
+    }
+  }
+  eachAlone(lines.length);
+  return blocks;
+}
+
+/** The code spans of a paragraph's text: a backtick run that closes none is a span of its own, text all the same. */
+function codeSpansIn(text: string): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < text.length;) {
+    if (text[i] === '\\') {
+      i += 2;
+    } else if (text[i] === '`') {
+      const end = codeSpanAt(text, i);
+      spans.push([i, end]);
+      i = end;
+    } else {
+      i++;
+    }
+  }
+  return spans;
+}
 
 /**
  * A line outside code with `\` before each `<` that would start raw HTML (or an autolink other
  * than http(s)), and before each `]` that would end a link, image or link reference definition
  * pointing anywhere but http(s): they show as typed instead. A `<` right after a bare link is
- * written `&lt;`, which no link runs on through. Code spans on the line are left as they are
- * when `codeSpans` says so; an escape where no markup would have started changes nothing that renders.
+ * written `&lt;`, which no link runs on through. The line's `codeSpans` are left as they are;
+ * an escape where no markup would have started changes nothing that renders.
  */
-export function defuseLine(line: string, codeSpans: CodeSpans): string {
+export function defuseLine(line: string, codeSpans: Span[]): string {
   let out = '';
   let bareLinks: boolean[] | null = null;
   const lessThan = (at: number) => ((bareLinks ??= afterBareLink(line))[at] ? '&lt;' : '\\<');
+  let span = 0;
   for (let i = 0; i < line.length;) {
     const rest = line.slice(i);
     const char = line[i];
-    if (char === '`' && codeSpans === 'kept') {
-      const span = codeSpanAt(line, i);
-      out += line.slice(i, span);
-      i = span;
+    if (i === codeSpans[span]?.[0]) {
+      out += line.slice(i, codeSpans[span][1]);
+      i = codeSpans[span++][1];
     } else if (char === '\\') {
       out += line[i + 1] === '<' ? lessThan(i) : line.slice(i, i + 2);
       i += 2;
@@ -282,18 +347,18 @@ function afterBareLink(line: string): boolean[] {
   return after;
 }
 
-/** Where the code span opened by the backtick run at `start` ends, or the run's end when no run of its length closes it on this line. */
-function codeSpanAt(line: string, start: number): number {
+/** Where the code span opened by the backtick run at `start` ends, or the run's end when no run of its length closes it. */
+function codeSpanAt(text: string, start: number): number {
   let end = start;
-  while (line[end] === '`') end++;
+  while (text[end] === '`') end++;
   const run = end - start;
-  for (let i = end; i < line.length;) {
-    if (line[i] !== '`') {
+  for (let i = end; i < text.length;) {
+    if (text[i] !== '`') {
       i++;
       continue;
     }
     let close = i;
-    while (line[close] === '`') close++;
+    while (text[close] === '`') close++;
     if (close - i === run) return close;
     i = close;
   }

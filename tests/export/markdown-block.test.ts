@@ -110,6 +110,14 @@ describe('markdownLines', () => {
     }
   });
 
+  test('a code span over lines is kept as typed, up to where its paragraph ends', () => {
+    expect(markdownLines('use `std::vector<int>\nids` and `[a](javascript:b)`')).toEqual(['use `std::vector<int>', 'ids` and `[a](javascript:b)`']);
+    expect(markdownLines('- a ``x\n  <b>`` c\n\n> q `[y]:\n> z <i>`')).toEqual(['- a ``x', '  <b>`` c', '', '> q `[y]:', '> z <i>`']);
+    for (const markdown of ['a `x\n\n<b>` c', '- a `x\n- <b>` c', 'a `x\n# <b>` c']) {
+      expect(markdownLines(markdown)).toEqual(markdown.replace('<b>', '\\<b>').split('\n'));
+    }
+  });
+
   test('raw HTML right after a bare link is written as a character reference, which the link does not run on through', () => {
     // marked reads `https://a.example\\<b>` as a link to `https://a.example\\`, then `<b>` as HTML.
     expect(markdownLines('see https://a.example<img src=x onerror=alert(1)>, www.b.example\\<pre> and 1 <b>')).toEqual([

@@ -151,6 +151,8 @@ describe('renderTalkMarkdown', () => {
       '    [x](javascript:y) <!--\n\n    more',
       '- item\n\n      template<class T>',
       '> quoted\n>\n>     a <b> c',
+      'calls `std::vector<int>\nids.push_back(1)` and `a\n<b>`',
+      '- item `template<class\n  T>` wrapped',
     ];
     for (const body of bodies) {
       for (const atSec of [754, null]) {
