@@ -9,6 +9,8 @@ import { guardLineStart } from './markdown-text';
 import { markedReads, readMarkup, type MarkupReading } from './safe-markup';
 
 const LINE_ENDING = /\r\n|\r|\n/;
+const BLANK_LINE = /^[ \t]*$/;
+const TRAILING_WHITESPACE = /[ \t]+$/;
 /** After `<`: a tag, closing tag, comment, declaration, processing instruction or autolink. */
 const MARKUP_AFTER_LT = /^[A-Za-z/!?]/;
 const HTTP_AUTOLINK = /^<https?:\/\//i;
@@ -18,7 +20,7 @@ const BARE_LINK_START = /https?:\/\/|ftp:\/\/|www\./iy;
 const HTTP_DESTINATION = /^[ \t]*<?https?:\/\//i;
 /** Indentation, block quote markers and list markers: where a tab's width depends on its column. */
 const STRUCTURE_PREFIX = /^(?:[ \t]|>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))*/;
-const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}$/;
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)$/;
 /** A quote holding an empty list item (`> -`, `> > 1.`): the quote's markers, then the item's marker. */
 const EMPTY_QUOTED_ITEM = /^((?:[ \t]*>)+[ \t]*\d{0,9})([-+*.)])[ \t]*$/;
@@ -64,32 +66,36 @@ function guardBlockStart(line: string): string {
 }
 
 /**
- * A markdown body as lines ready to be nested: trailing whitespace, surrounding and
- * repeated blank lines dropped, a code fence left open closed, tabs in indentation
- * expanded (an indent prefix would move their tab stops), and raw HTML and links other
- * than http(s) outside code turned into the text they were typed as (`defuseLine`).
- * Empty for a blank body.
+ * A markdown body as lines ready to be nested: trailing whitespace that means nothing (all but
+ * code's and a hard line break's), surrounding and repeated blank lines dropped, a code fence left
+ * open closed, tabs in indentation expanded (an indent prefix would move their tab stops), and raw
+ * HTML and links other than http(s) outside code turned into the text they were typed as
+ * (`defuseLine`). Empty for a blank body.
  */
 export function markdownLines(body: string): string[] {
   return readableByMarked(safeLines(body));
 }
 
 function safeLines(body: string): string[] {
-  const source = body.split(LINE_ENDING).map((line) => line.replace(/[ \t]+$/, ''));
+  const source = body.split(LINE_ENDING).map((line) => (BLANK_LINE.test(line) ? '' : line));
   while (source[0] === '') source.shift();
   while (source.at(-1) === '') source.pop();
+  const expanded = source.map(expandStructureTabs);
+  const inline = inlineBlocks(expanded);
+  // Trailing whitespace where a paragraph or heading goes on may mean something: a hard line break, or code in a span.
+  const whitespaceKept = new Set(inline.flatMap(({ first, last }) => lineNumbers(first, last - 1).filter((at) => TRAILING_WHITESPACE.test(source[at]))));
   // What is kept as typed, code blocks and code spans, is code as far as CommonMark's blocks and a
   // look at backtick runs can tell; parsers of whole texts have the last word. A code span's backtick
   // may be in a link or raw HTML before it, and a table splits its cells at `|` first; marked reads a
   // tab after `>` otherwise than CommonMark.
-  const kept = writtenLines(source, codeSpansByLine(source.map(expandStructureTabs)));
+  const kept = writtenLines(source, codeSpansByLine(expanded, inline), whitespaceKept);
   const keptReading = readWritten(kept);
   if (keptReading === 'safe') return kept;
-  const escaped = body.includes('`') ? writtenLines(source, []) : kept;
+  const escaped = body.includes('`') ? writtenLines(source, [], whitespaceKept) : kept;
   const escapedReading = escaped === kept ? keptReading : readWritten(escaped);
   if (escapedReading === 'safe' || escapedReading === 'unread') return escaped;
   // Every line as text: nothing raw left for any parser to read as markup.
-  return tidied(source, [], []).lines;
+  return tidied(source, [], [], new Set()).lines;
 }
 
 /**
@@ -99,7 +105,9 @@ function safeLines(body: string): string[] {
 function readableByMarked(lines: string[]): string[] {
   const readable = (written: string[]) => markedReads(nestedInItem(written).join('\n'));
   if (!lines.some((line) => EMPTY_QUOTED_ITEM.test(line)) || readable(lines)) return lines;
-  const asText = (at: Set<number>) => lines.map((line, index) => (at.has(index) ? line.replace(EMPTY_QUOTED_ITEM, '$1\\$2') : line));
+  // Written as text, an item can make the lines after it, code among them, a paragraph's: trailing whitespace goes.
+  const asText = (at: Set<number>) =>
+    lines.map((line, index) => (at.has(index) ? line.replace(EMPTY_QUOTED_ITEM, '$1\\$2') : line.replace(TRAILING_WHITESPACE, '')));
   const items = asText(emptyQuotedItems(lines));
   if (readable(items)) return items;
   // marked reads the lines otherwise than CommonMark (an indented `> -` it takes for a quote): every such line
@@ -134,31 +142,48 @@ function readWritten(lines: string[]): MarkupReading {
   return alone === 'safe' ? readMarkup(nestedInItem(lines).join('\n')) : alone;
 }
 
-/** `markdownLines` of `source`, with `codeSpans` kept as typed. */
-function writtenLines(source: string[], codeSpans: CodeSpans): string[] {
+/** `markdownLines` of `source`, with `codeSpans` kept as typed, and the trailing whitespace of `whitespaceKept`'s lines. */
+function writtenLines(source: string[], codeSpans: CodeSpans, whitespaceKept: ReadonlySet<number>): string[] {
   let code = codeBlocks(source);
+  let kept = whitespaceKept;
   for (;;) {
-    const { lines, lastWrittenFor } = tidied(source, code, codeSpans);
-    if (code.length === 0) return lines;
+    const { lines, lastWrittenFor } = tidied(source, code, codeSpans, kept);
+    if (code.length === 0 && kept.size === 0) return lines;
     // Raw HTML shown as text no longer holds the lines after it, which can then join a list item or quote
     // above it; and a tab kept in a line's indentation spans fewer columns once the line is nested in a
     // note's item. Code in the text typed may not be code in the text written, alone or nested: only
-    // code stays as typed.
-    const written = codeBlocks(lines);
-    const nested = codeBlocks(nestedInItem(lines));
+    // code stays as typed. Nor may a paragraph go on after other lines, and trailing whitespace
+    // elsewhere means nothing (or another block: `- ` and `-` differ in a list item).
+    const nested = nestedInItem(lines);
+    const [written, writtenNested] = code.length === 0 ? [[], []] : [codeBlocks(lines), codeBlocks(nested)];
     const stillCode = code.filter((block) => {
       const [from, to] = [lastWrittenFor[block.first], lastWrittenFor[block.last]];
       // Code of the other kind holds other text: a fence read as indented code shows its backticks.
       const alike = (blocks: CodeBlock[]) => blocks.filter(({ codeAt }) => (codeAt === undefined) === (block.codeAt === undefined));
-      return withinCode({ first: from, last: to }, alike(written)) && withinCode({ first: from + 1, last: to + 1 }, alike(nested));
+      return withinCode({ first: from, last: to }, alike(written)) && withinCode({ first: from + 1, last: to + 1 }, alike(writtenNested));
     });
-    if (stillCode.length === code.length) return lines;
+    const [goingOn, goingOnNested] = kept.size === 0 ? [new Set(), new Set()] : [linesGoingOn(lines), linesGoingOn(nested)];
+    const stillKept = new Set([...kept].filter((at) => goingOn.has(lastWrittenFor[at]) && goingOnNested.has(lastWrittenFor[at] + 1)));
+    if (stillCode.length === code.length && stillKept.size === kept.size) return lines;
     code = stillCode;
+    kept = stillKept;
   }
 }
 
-/** `source` as `markdownLines` writes it with `code` kept as typed; for each source line, the last line written by then. */
-function tidied(source: string[], code: CodeBlock[], codeSpans: CodeSpans): { lines: string[]; lastWrittenFor: number[] } {
+/** The lines (0-based) a paragraph or heading goes on after. */
+function linesGoingOn(lines: string[]): Set<number> {
+  return new Set(inlineBlocks(lines).flatMap(({ first, last }) => lineNumbers(first, last - 1)));
+}
+
+function lineNumbers(first: number, last: number): number[] {
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, offset) => first + offset);
+}
+
+/**
+ * `source` as `markdownLines` writes it with `code` kept as typed, and the trailing whitespace of the
+ * lines in `whitespaceKept`; for each source line, the last line written by then.
+ */
+function tidied(source: string[], code: CodeBlock[], codeSpans: CodeSpans, whitespaceKept: ReadonlySet<number>): { lines: string[]; lastWrittenFor: number[] } {
   const verbatim = codeLines(source, code);
   const closers = new Map(code.flatMap(({ last, closer }) => (closer === undefined ? [] : [[last, closer] as const])));
   const lines: string[] = [];
@@ -166,7 +191,8 @@ function tidied(source: string[], code: CodeBlock[], codeSpans: CodeSpans): { li
   // Raw HTML swallows the lines after it as HTML; shown as text, they would start headings,
   // lists or fences of their own (`<!--` then `# x`), so they stay text until its block ends.
   let defusedHtml: DefusedHtmlBlock | null = null;
-  for (const [index, line] of source.entries()) {
+  for (const [index, typed] of source.entries()) {
+    const line = whitespaceKept.has(index) ? typed : typed.replace(TRAILING_WHITESPACE, '');
     const codeLine = verbatim.get(index);
     // One blank line is as good as many in markdown; in code, keep up to two (Python puts two between functions).
     const repeatedBlank = line === '' && lines.at(-1) === '' && (codeLine === undefined || lines.at(-2) === '');
@@ -233,6 +259,12 @@ function indentLines(lines: string[]): string[] {
   return lines.map((line) => (line === '' ? '' : `  ${line}`));
 }
 
+/** Lines from `first` to `last`, 0-based. */
+interface LineRange {
+  first: number;
+  last: number;
+}
+
 /** Where a code span is on a line, its backticks included. */
 type Span = [start: number, end: number];
 
@@ -242,10 +274,10 @@ type Span = [start: number, end: number];
  */
 type CodeSpans = Span[][];
 
-/** The code spans of each line: a span runs on over the lines of its paragraph or heading. */
-function codeSpansByLine(lines: string[]): CodeSpans {
+/** The code spans of each line: a span runs on over the lines of its paragraph or heading (`inline`). */
+function codeSpansByLine(lines: string[], inline: LineRange[]): CodeSpans {
   const spans: CodeSpans = lines.map(() => []);
-  for (const { first, last } of inlineBlocks(lines)) {
+  for (const { first, last } of inline) {
     let line = first;
     let lineStart = 0;
     for (const [start, end] of codeSpansIn(lines.slice(first, last + 1).join('\n'))) {
@@ -259,25 +291,27 @@ function codeSpansByLine(lines: string[]): CodeSpans {
 }
 
 /**
- * The lines of each paragraph and heading, and each other line alone. Only a text with a backtick
- * and more than one line is parsed: no span runs on from a line otherwise.
+ * The lines of each paragraph and heading's text, and each other line alone. Only a text where a code
+ * span or trailing whitespace may go on to the next line is parsed.
  */
-function inlineBlocks(lines: string[]): { first: number; last: number }[] {
-  const blocks: { first: number; last: number }[] = [];
+function inlineBlocks(lines: string[]): LineRange[] {
+  const blocks: LineRange[] = [];
   let next = 0;
   const eachAlone = (end: number) => {
     for (; next < end; next++) blocks.push({ first: next, last: next });
   };
   const text = lines.join('\n');
-  if (lines.length > 1 && text.includes('`') && !nestsTooDeepToParse(text)) {
+  if (lines.length > 1 && /`|[ \t]\n./.test(text) && !nestsTooDeepToParse(text)) {
     const walker = blockParser().parse(text).walker();
     for (let step = walker.next(); step; step = walker.next()) {
       const { node } = step;
       if (!step.entering || (node.type !== 'paragraph' && node.type !== 'heading')) continue;
       const [[startLine], [endLine]] = node.sourcepos;
       eachAlone(startLine - 1);
-      blocks.push({ first: startLine - 1, last: endLine - 1 });
-      next = endLine;
+      // A heading over more than one line is a setext heading, whose last line is its underline.
+      const last = node.type === 'heading' && endLine > startLine ? endLine - 2 : endLine - 1;
+      blocks.push({ first: startLine - 1, last });
+      next = last + 1;
     }
   }
   eachAlone(lines.length);

@@ -14,6 +14,15 @@ describe('markdownLines', () => {
     expect(markdownLines(' \r\n\t\r ')).toEqual([]);
   });
 
+  test('keeps trailing whitespace where it means something: a hard line break, a code span, code', () => {
+    expect(markdownLines('Q: why not OTel?  \nA: not stable  \n\nnext')).toEqual(['Q: why not OTel?  ', 'A: not stable', '', 'next']);
+    expect(markdownLines('Title  \nmore  \n===')).toEqual(['Title  ', 'more', '===']);
+    expect(markdownLines('a `x  \ny` b')).toEqual(['a `x  ', 'y` b']);
+    expect(markdownLines('```diff\n-old  \n+new\t\n```\n\n    indented  ')).toEqual(['```diff', '-old  ', '+new\t', '```', '', '    indented  ']);
+    // Written, the line no longer goes on a paragraph: the definition shown as text makes `-` its underline.
+    expect(markdownLines('[r]: javascript:c\n-  \nx')).toEqual(['[r\\]: javascript:c', '-', 'x']);
+  });
+
   test('keeps up to two blank lines in code', () => {
     expect(markdownLines('```py\ndef a(): pass\n\n\n\ndef b(): pass\n```')).toEqual(['```py', 'def a(): pass', '', '', 'def b(): pass', '```']);
   });
@@ -267,6 +276,8 @@ test('an empty list item in a quote, which marked cannot read nested in a list i
   // Code keeps its text, and marked reads lines it has no trouble with as they were typed.
   expect(markdownLines('x\n> -\n  y\n\n> ```\n> -\n> ```')).toEqual(['x', '> \\-', '  y', '', '> ```', '> -', '> ```']);
   expect(markdownLines('> - \n> a\n> -')).toEqual(['> -', '> a', '> -']);
+  // Code after an item written as text can join its paragraph, where its trailing whitespace means nothing.
+  expect(markdownLines('x\n> - \n\t- ')).toEqual(['x', '> \\-', '    -']);
 });
 
 describe('listItemLines', () => {
@@ -289,6 +300,7 @@ describe('listItemLines', () => {
     expect(listItemLines(null, ['---'])).toEqual(['-', '  ---']);
     expect(listItemLines(null, ['- - -'])).toEqual(['-', '  - - -']);
     expect(listItemLines(null, ['- -'])).toEqual(['-', '  - -']);
+    expect(listItemLines(null, ['--  ', 'x'])).toEqual(['-', '  --  ', '  x']);
     expect(listItemLines(null, ['***'])).toEqual(['- ***']);
     expect(listItemLines(null, ['  - x', '    - y'])).toEqual(['-', '    - x', '      - y']);
   });

@@ -1,4 +1,4 @@
-import type { Node } from 'commonmark';
+import { Parser, type Node } from 'commonmark';
 import { expect } from 'vitest';
 import { markdownLines } from '../../src/export/markdown-block';
 import type { TalkLogOptions } from '../../src/export/talk-log';
@@ -17,8 +17,24 @@ export function asRendered(text: string): string {
 
 export function expectTidyText(markdown: string): void {
   expect(markdown.endsWith('\n') && !markdown.endsWith('\n\n')).toBe(true);
-  expect(markdown).not.toMatch(/[ \t]$/m);
+  const kept = linesKeepingTrailingWhitespace(markdown);
+  const trailing = markdown.split('\n').flatMap((line, at) => (/[ \t]$/.test(line) ? [at + 1] : []));
+  expect(trailing.filter((line) => !kept.has(line))).toEqual([]);
   expect(markdown).not.toMatch(/\n\n\n\n/);
+}
+
+/** The lines (1-based) where trailing whitespace means something: code, and lines a paragraph or heading goes on after. */
+function linesKeepingTrailingWhitespace(markdown: string): Set<number> {
+  const kept = new Set<number>();
+  const walker = new Parser().parse(markdown).walker();
+  for (let step = walker.next(); step; step = walker.next()) {
+    const { node } = step;
+    if (!step.entering || !['code_block', 'paragraph', 'heading'].includes(node.type)) continue;
+    const [[first], [last]] = node.sourcepos;
+    const end = node.type === 'code_block' ? last : last - 1;
+    for (let line = first; line <= end; line++) kept.add(line);
+  }
+  return kept;
 }
 
 /** Reads the log back with a CommonMark parser and checks that every talk and note is where the design says. */

@@ -144,7 +144,7 @@ describe('renderTalkMarkdown', () => {
     }
   });
 
-  test('code in a note reads as the same code in its item, to CommonMark and to marked', () => {
+  test('code and hard line breaks in a note read the same in its item, to CommonMark and to marked', () => {
     const talk = makeTalk('Pr0meTheus1');
     const bodies = [
       'The new API:\n\n    std::vector<int> ids;\n    if (a<b) return;',
@@ -153,26 +153,31 @@ describe('renderTalkMarkdown', () => {
       '> quoted\n>\n>     a <b> c',
       'calls `std::vector<int>\nids.push_back(1)` and `a\n<b>`',
       '- item `template<class\n  T>` wrapped',
+      'Q: why not OpenTelemetry?  \nA: it was not stable in 2021',
+      '- a `b  \n  c`  \n  d\n\n  ```diff\n  -old  \n  ```',
     ];
     for (const body of bodies) {
       for (const atSec of [754, null]) {
         const markdown = renderTalkMarkdown(talk, [makeNote(talk, body, { atSec })]);
-        expect(codeTexts(markdown), markdown).toEqual(codeTexts(body));
+        expect(codeAndBreaks(markdown), markdown).toEqual(codeAndBreaks(body));
       }
     }
   });
 });
 
-/** The text of every code block and code span, as CommonMark and as marked (GFM) read them. */
-function codeTexts(markdown: string): { commonmark: string[]; marked: string[] } {
+/** The text of every code block and code span, and `<br>` for every hard line break, as CommonMark and as marked (GFM) read them. */
+function codeAndBreaks(markdown: string): { commonmark: string[]; marked: string[] } {
   const commonmark: string[] = [];
   const walker = new Parser().parse(markdown).walker();
   for (let step = walker.next(); step; step = walker.next()) {
-    if (step.entering && (step.node.type === 'code_block' || step.node.type === 'code')) commonmark.push(step.node.literal!);
+    const { node } = step;
+    if (step.entering && (node.type === 'code_block' || node.type === 'code')) commonmark.push(node.literal!);
+    if (step.entering && node.type === 'linebreak') commonmark.push('<br>');
   }
   const marked: string[] = [];
   walkTokens(Lexer.lex(markdown, { gfm: true }), (token) => {
     if (token.type === 'code' || token.type === 'codespan') marked.push(token.text);
+    if (token.type === 'br') marked.push('<br>');
   });
   return { commonmark, marked };
 }
