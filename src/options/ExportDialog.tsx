@@ -5,7 +5,6 @@ import { slideLinks } from '../export/slide-files';
 import { chooseTalks, DEFAULT_TALK_CHOICE, notWatchedYet, type TalkChoice, type TalkToChoose } from '../export/talk-choice';
 import { defaultCategoryOrder, talkLogFileName, type TalkMarkdownOptions } from '../export/talk-log';
 import { t, type MessageKey } from '../i18n/t';
-import type { Talk } from '../talk/model';
 import type { SlideThumbnail } from '../talk/slide';
 import { Announcer, type Announcement } from '../ui/Announcer';
 import { errorMessage } from '../ui/error-message';
@@ -26,8 +25,7 @@ interface ExportDialogProps {
   /** The talks the library shows now, and every talk, each with whether one of its notes holds text. */
   shown: readonly TalkToChoose[];
   all: readonly TalkToChoose[];
-  /** Every talk (`all`'s), made once as the dialog opens; and the events they name, as the library keeps them. */
-  allTalks: Talk[];
+  /** The events the talks name, as the library keeps them. */
   events: string[];
   /** Whether a search or filter leaves some talks out. */
   narrowed: boolean;
@@ -48,7 +46,7 @@ const INCLUDE_LABELS: Record<keyof Include, MessageKey> = {
 const PREVIEW_DELAY_MS = 150;
 
 /** `Export markdown`: the talk log as a document, set up and previewed before it is downloaded or copied. */
-export function ExportDialog({ shown, all, allTalks, events, narrowed, db, env, onClose }: ExportDialogProps) {
+export function ExportDialog({ shown, all, events, narrowed, db, env, onClose }: ExportDialogProps) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleField = useRef<HTMLInputElement>(null);
@@ -68,10 +66,11 @@ export function ExportDialog({ shown, all, allTalks, events, narrowed, db, env, 
   const [title, setTitle] = useState(() => titleFor(talksEvent));
   const [intro, setIntro] = useState('');
   const [include, setInclude] = useState<Include>({ includeTimestamps: true, includeSpeakers: true, includeStars: true });
-  // The category order asks every talk of the library, then every talk chosen: made in the effect after
-  // the dialog is first drawn, not in the task that opens it, which is long enough at 20,000 talks.
+  // Categories in the order the user moved them to; the rest follow, best first among the talks chosen
+  // (the design's default), which asks every talk chosen: first done in the render after the dialog is
+  // drawn (`order` is null until its effect), not in the task that opens it, long enough at 20,000 talks.
   const [order, setOrder] = useState<string[] | null>(null);
-  useEffect(() => setOrder((chosen) => chosen ?? defaultCategoryOrder(allTalks)), [allTalks]);
+  useEffect(() => setOrder((moved) => moved ?? []), []);
   const categories = useMemo(() => order && categoriesInOrder(order, defaultCategoryOrder(talks)), [order, talks]);
   const [includeSlides, setIncludeSlides] = useState(false);
   const [slides, setSlides] = useState<SlideThumbnail[] | null>(null);

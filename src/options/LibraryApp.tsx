@@ -65,9 +65,6 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const { entries, complete, facets } = library;
   // Only the storage line shows it, and only once the whole library is read: not read for the first screen.
   const slideCount = useLiveQuery(() => (complete ? countSlides(db) : Promise.resolve(undefined)), [db, complete]);
-  // Made for the export, which needs every talk, not with each library: a pass over 20,000 of them in the task that
-  // takes them in.
-  const allTalks = useMemo(() => (exporting && complete ? entries?.map((entry) => entry.talk) : undefined), [exporting, entries, complete]);
   const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.noteCount, 0) ?? 0, [entries]);
   const { sorted, sorting } = useSortedEntries(entries, filter.sort, library.newestFirst ? 'newest' : null);
   const narrowed = narrowsTalks(filter);
@@ -250,17 +247,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
       </main>
       {settings && belowTheList && <SettingsPanel {...settings} />}
       {sync && belowTheList && <SyncSettings env={sync} announce={announce} />}
-      {exporting && entries && allTalks && shown && (
-        <ExportDialog
-          shown={shown}
-          all={entries}
-          allTalks={allTalks}
-          events={facets.events}
-          narrowed={narrowed}
-          db={db}
-          env={env}
-          onClose={() => setExporting(false)}
-        />
+      {exporting && complete && entries && shown && (
+        <ExportDialog shown={shown} all={entries} events={facets.events} narrowed={narrowed} db={db} env={env} onClose={() => setExporting(false)} />
       )}
     </div>
   );

@@ -146,6 +146,32 @@ test('one event exported alone, ending with its talks not watched yet, best firs
   expect(state.downloads[1].data).not.toContain('Not watched yet');
 });
 
+test('categories come in the order of the talks exported, best first, and as the user moved them once they did', async () => {
+  const db = await kubeconLibrary();
+  // At another event, a 5-star talk ties Observability with Standards across the library, where it comes first by name.
+  const elsewhere = await clipTalk(
+    db,
+    capturedTalk({ videoId: 'Ebpf2022eu0', url: 'https://www.youtube.com/watch?v=Ebpf2022eu0', title: 'eBPF in production' }),
+  );
+  await updateTalkDetails(db, elsewhere.id, { event: 'KubeCon EU 2022', category: 'Observability', interest: 5, status: 'watched' });
+  await renderLibrary(db);
+  const dialog = await openExport();
+  const event = dialog.getByRole('combobox', { name: 'Talks of the event' });
+  const order = () => dialog.getAllByRole('listitem').map((item) => item.textContent!.replace(/[↑↓]/g, ''));
+  const headings = () => dialog.getByRole('region', { name: 'Preview' }).textContent!.match(/^## .*$/gm);
+
+  fireEvent.change(event, { target: { value: 'KubeCon NA 2021' } });
+  await waitFor(() => expect(headings()).toEqual(['## Standards', '## Observability']));
+  expect(order()).toEqual(['Standards', 'Observability']);
+
+  fireEvent.click(dialog.getByRole('button', { name: 'Move Observability up' }));
+  fireEvent.change(event, { target: { value: 'KubeCon EU 2022' } });
+  await waitFor(() => expect(order()).toEqual(['Observability']));
+  fireEvent.change(event, { target: { value: 'KubeCon NA 2021' } });
+  await waitFor(() => expect(headings()).toEqual(['## Observability', '## Standards']));
+  expect(order()).toEqual(['Observability', 'Standards']);
+});
+
 test('Include slides downloads a zip of the log and its slides, each linked under its note', async () => {
   const db = await libraryWithAQueuedTalk();
   const note = (await allNotes(db)).find((stored) => stored.atSec === 252)!;
