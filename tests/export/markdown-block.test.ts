@@ -225,6 +225,8 @@ describe('markdownLines', () => {
     PROPERTY_TIMEOUT,
   );
 
+  /** An empty list item in a quote as `markdownLines` writes it where marked cannot read it: its marker as text. */
+  const ITEM_WRITTEN_AS_TEXT = /^(?:[ \t]*>)+[ \t]*\d{0,9}\\[-+*.)]$/;
   const linesOf = (bodies: string[]) => markdownLinesOf({ prefixes: ['- ', '  ', '   ', '> ', '1. ', '\t'], bodies, prefixesALine: 3, lines: 12 });
 
   test(
@@ -244,9 +246,11 @@ describe('markdownLines', () => {
       const bodies = ['', 'text', '```', '~~~', '````', '```js', '# h', '---', '==='];
       fc.assert(
         fc.property(linesOf(bodies), (markdown) => {
-          // Where marked cannot read a note nested in its item, its empty quoted items are written as text (below).
-          fc.pre(markedReads(['-', ...markdown.split('\n').map((line) => (line === '' ? '' : `  ${line}`))].join('\n')));
-          const tidied = parseBlocks(markdownLines(markdown).join('\n'));
+          const written = markdownLines(markdown);
+          // Where marked cannot read a note nested in its item, its empty quoted items are written as text (below):
+          // read as it is written (its tabs expanded), not as typed, which marked may read.
+          fc.pre(!written.some((line) => ITEM_WRITTEN_AS_TEXT.test(line)));
+          const tidied = parseBlocks(written.join('\n'));
           expect(blockShape(tidied)).toEqual(blockShape(parseBlocks(markdown)));
           expect(squashedText(tidied)).toBe(squashedText(parseBlocks(markdown)));
         }),
