@@ -58,6 +58,8 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
   shownView.current = view;
   /** Stops holding the talk shown for the note being written on it (held-note.ts). */
   const stopHolding = useRef(() => {});
+  // A page drawn anew (the side panel's tab switched) stops looking whether the note it held was saved.
+  useEffect(() => () => stopHolding.current(), []);
   const early = useRef(firstRead);
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
