@@ -70,7 +70,7 @@ const SHARED_AT_OPEN = [
   // background (asking the tab, the side panel, drafts): in chunks of their own, these were two more files and a
   // stylesheet at the note pages' open, each a request the first read waited behind. The library loads them at open
   // too now (3.6 kB, 1.4 kB gzip).
-  /src[\\/]ui[\\/](delete-with-undo|NoteTextarea|TimeLink|use-slide-thumbnails|open-side-panel)\.tsx?$/,
+  /src[\\/]ui[\\/](delete-with-undo|NoteTextarea|TimeLink|use-slide-thumbnails|open-side-panel|save-details-drafts-at-start)\.tsx?$/,
   /src[\\/]ui[\\/]SlideThumbnails\.css$/,
   /src[\\/]messages[\\/](ask-tab|capture-tab)\.ts$/,
   /src[\\/]popup[\\/]drafts\.ts$/,

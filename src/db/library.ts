@@ -64,8 +64,11 @@ function pickDetails({ title, speakers, event, category, tags, interest, status 
   return { title, speakers, event, category, tags, interest, status };
 }
 
-/** Trims and checks a patch; blank event and category become null, duplicate tags go (ignoring case). */
-function cleanDetails(patch: TalkDetailsPatch): Partial<TalkDetails> {
+/**
+ * Trims and checks a patch; blank event and category become null, duplicate tags go (ignoring case). Throws what
+ * is wrong with it (a title emptied, a name too long).
+ */
+export function cleanDetails(patch: TalkDetailsPatch): Partial<TalkDetails> {
   const details: Partial<TalkDetails> = {};
   if (patch.title !== undefined) {
     const title = patch.title.trim();

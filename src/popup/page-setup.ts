@@ -2,6 +2,7 @@ import { DEFAULT_DB_NAME, openTalklogDb, type TalklogDb } from '../db/database';
 import type { Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/settings-storage';
 import { applyTheme } from '../ui/apply-theme';
+import { saveDetailsDraftsIfAny } from '../ui/save-details-drafts-at-start';
 import { loadSyncStatus, onSyncStatusChanged } from '../sync/sync-storage';
 import { storageDrafts, type DraftStore } from './drafts';
 import type { SyncStateSource } from './SyncState';
@@ -39,6 +40,7 @@ export function startNotePage(early: EarlyAsks): Promise<[NotePageSetup, FirstLo
 
 async function setUpNotePage(db: TalklogDb): Promise<NotePageSetup> {
   void db.open().catch(() => undefined); // opening starts now; a failure surfaces on first use
+  saveDetailsDraftsIfAny(db);
   const settings = await loadSettings();
   applyTheme(settings.theme);
   onSettingsChanged((changed) => applyTheme(Object.assign(settings, changed).theme));

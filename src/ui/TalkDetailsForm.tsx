@@ -4,7 +4,9 @@ import { updateTalkDetails, type TalkDetailsPatch } from '../db/library';
 import { t, type MessageKey } from '../i18n/t';
 import { TALK_STATUSES, type Talk } from '../talk/model';
 import { type Announcement } from './Announcer';
+import { forgetDetailsDraft, keepDetailsDraft, type DetailsField } from './details-drafts';
 import { errorMessage } from './error-message';
+import { detailsPatch } from './save-details-drafts';
 import { StarRating } from './StarRating';
 import { statusLabel } from './status-label';
 import './TalkDetailsForm.css';
@@ -22,7 +24,7 @@ interface TalkDetailsFormProps {
 
 type Save = (patch: TalkDetailsPatch) => Promise<Talk | null>;
 
-/** A talk's details, each saved as soon as it changes (text fields when left or on Enter). */
+/** A talk's details, each saved as soon as it changes (text fields when left or on Enter; kept as typed till then). */
 export function TalkDetailsForm({ db, talk, categories, events, announce, compact = false }: TalkDetailsFormProps) {
   const statusId = useId();
   const save: Save = async (patch) => {
@@ -66,33 +68,24 @@ export function TalkDetailsForm({ db, talk, categories, events, announce, compac
 }
 
 interface TextFieldSpec {
+  name: DetailsField;
   label: MessageKey;
   /** Takes two columns: titles and names are long. */
   wide?: boolean;
   hint?: MessageKey;
   show: (talk: Talk) => string;
-  patch: (text: string) => TalkDetailsPatch;
 }
 
-const TITLE: TextFieldSpec = { label: 'fieldTitle', wide: true, show: (talk) => talk.title, patch: (title) => ({ title }) };
-// Speakers read `Name, Company` (as parsed from titles), so a comma cannot separate them.
-const SPEAKERS: TextFieldSpec = {
-  label: 'fieldSpeakers',
-  wide: true,
-  hint: 'speakersHint',
-  show: (talk) => talk.speakers.join('; '),
-  patch: (text) => ({ speakers: text.split(/[;\n]/) }),
-};
-const EVENT: TextFieldSpec = { label: 'fieldEvent', show: (talk) => talk.event ?? '', patch: (event) => ({ event }) };
-const CATEGORY: TextFieldSpec = { label: 'fieldCategory', show: (talk) => talk.category ?? '', patch: (category) => ({ category }) };
-const TAGS: TextFieldSpec = {
-  label: 'fieldTags',
-  hint: 'tagsHint',
-  show: (talk) => talk.tags.join(', '),
-  patch: (text) => ({ tags: text.split(',') }),
-};
+const TITLE: TextFieldSpec = { name: 'title', label: 'fieldTitle', wide: true, show: (talk) => talk.title };
+const SPEAKERS: TextFieldSpec = { name: 'speakers', label: 'fieldSpeakers', wide: true, hint: 'speakersHint', show: (talk) => talk.speakers.join('; ') };
+const EVENT: TextFieldSpec = { name: 'event', label: 'fieldEvent', show: (talk) => talk.event ?? '' };
+const CATEGORY: TextFieldSpec = { name: 'category', label: 'fieldCategory', show: (talk) => talk.category ?? '' };
+const TAGS: TextFieldSpec = { name: 'tags', label: 'fieldTags', hint: 'tagsHint', show: (talk) => talk.tags.join(', ') };
 
-/** A text field that keeps what is being typed even when the talk changes elsewhere meanwhile. */
+/**
+ * A text field that keeps what is being typed even when the talk changes elsewhere meanwhile, in a draft while the
+ * page lasts (details-drafts.ts) and saved when the field goes (its talk left in a side panel, its row closed).
+ */
 function TextField({ talk, field, save, suggestions }: { talk: Talk; field: TextFieldSpec; save: Save; suggestions?: string[] }) {
   const id = useId();
   const stored = field.show(talk);
@@ -106,10 +99,17 @@ function TextField({ talk, field, save, suggestions }: { talk: Talk; field: Text
 
   const commit = async (value: string) => {
     typing.current = false;
-    if (value === stored) return;
-    const saved = await save(field.patch(value));
-    setText(field.show(saved ?? talk));
+    // Once saved: a popup closing fires `change` as it goes, too late for the save to end.
+    if (value !== stored) {
+      const saved = await save(detailsPatch(field.name, value));
+      if (typing.current) return;
+      setText(field.show(saved ?? talk));
+    }
+    forgetDetailsDraft(localStorage, talk.id, field.name);
   };
+  const commitOnLeave = useRef(() => {});
+  commitOnLeave.current = () => void (typing.current && commit(text));
+  useEffect(() => () => commitOnLeave.current(), []);
 
   return (
     <div class={field.wide ? 'talk-details__field talk-details__field--wide' : 'talk-details__field'}>
@@ -126,6 +126,7 @@ function TextField({ talk, field, save, suggestions }: { talk: Talk; field: Text
         onInput={(event) => {
           typing.current = true;
           setText(event.currentTarget.value);
+          keepDetailsDraft(localStorage, talk.id, field.name, event.currentTarget.value);
         }}
         onChange={(event) => void commit(event.currentTarget.value)}
       />

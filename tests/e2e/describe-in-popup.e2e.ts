@@ -31,3 +31,19 @@ test('event, category and interest set from the popup; the next clip gets the sa
   const next = await session.openPopupFor(second);
   await expect.poll(() => next.getByText(/In your library/).textContent()).toContain('Event: KubeCon NA 2021');
 });
+
+test('tags typed in the popup are saved though it closes before they are: the next page saves them', async () => {
+  const tab = await session.openYouTube('/watch?v=OpenMetr1cs');
+  const popup = await session.openPopupFor(tab);
+  await popup.getByText('Details', { exact: true }).click();
+  await popup.getByRole('textbox', { name: 'Tags' }).pressSequentially('metrics, openmetrics');
+  // As the browser closes a popup the focus left: the field never fires `change`.
+  await popup.close();
+  const tags = async () => (await session.readStore<{ id: string; tags: string[] }>('talks')).find((talk) => talk.id === 't_OpenMetr1cs')?.tags;
+  expect(await tags()).toEqual([]);
+  const library = await session.openLibrary();
+  await expect.poll(tags).toEqual(['metrics', 'openmetrics']);
+  const row = library.getByRole('listitem').filter({ hasText: 'OpenMetrics' });
+  await expect.poll(() => row.textContent()).toContain('Tags: metrics openmetrics');
+  expect(await library.evaluate(() => Object.keys(localStorage))).toEqual([]);
+});

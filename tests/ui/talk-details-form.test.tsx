@@ -8,7 +8,10 @@ import type { Announcement } from '../../src/ui/Announcer';
 import { TalkDetailsForm } from '../../src/ui/TalkDetailsForm';
 import { capturedTalk, freshDb } from '../db/test-db';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
 
 async function renderForm(options: { compact?: boolean } = {}) {
   const db = freshDb();
@@ -86,6 +89,25 @@ describe('TalkDetailsForm', () => {
     rerender({ ...talk, event: 'Other', category: 'Security' });
     expect(event.value).toBe('KubeCon E');
     expect((screen.getByRole('combobox', { name: 'Category' }) as HTMLInputElement).value).toBe('Security');
+  });
+
+  test('what is typed is kept on every keystroke until the field saves it: a popup closes without a change event', async () => {
+    const { db, talk } = await renderForm();
+    const tags = screen.getByRole('textbox', { name: 'Tags' });
+    fireEvent.input(tags, { target: { value: 'ebpf, kern' } });
+    fireEvent.input(screen.getByRole('combobox', { name: 'Event' }), { target: { value: 'KubeCon' } });
+    expect(JSON.parse(localStorage.getItem(`talklog:details:${talk.id}`)!)).toEqual({ tags: 'ebpf, kern', event: 'KubeCon' });
+    fireEvent.change(tags, { target: { value: 'ebpf, kernel' } });
+    await waitFor(async () => expect((await stored(db))?.tags).toEqual(['ebpf', 'kernel']));
+    expect(JSON.parse(localStorage.getItem(`talklog:details:${talk.id}`)!)).toEqual({ event: 'KubeCon' });
+  });
+
+  test('a field that goes while typed in (its talk left, its row closed) saves what it holds', async () => {
+    const { db, talk } = await renderForm();
+    fireEvent.input(screen.getByRole('combobox', { name: 'Category' }), { target: { value: 'Observability' } });
+    cleanup();
+    await waitFor(async () => expect((await stored(db))?.category).toBe('Observability'));
+    expect(localStorage.getItem(`talklog:details:${talk.id}`)).toBeNull();
   });
 
   test('compact: only what describes a talk while watching it', async () => {
