@@ -5,6 +5,7 @@ import type { SyncProblem, SyncStatus } from '../sync/sync-status';
 import { checkFolderUrl, DavError, hostPattern } from '../sync/webdav';
 import { plural } from '../i18n/plural';
 import type { Announcement } from '../ui/Announcer';
+import { errorMessage } from '../ui/error-message';
 import './SyncSettings.css';
 
 /** What the Sync section needs from the browser; tests pass their own. */
@@ -46,7 +47,7 @@ function statusText(status: SyncStatus): string {
 
 /** What the section shows of an error thrown here, rather than reported by the background. */
 function failure(error: unknown): SyncStatus {
-  return { kind: 'failed', at: new Date().toISOString(), problem: 'other', detail: error instanceof Error ? error.message : String(error) };
+  return { kind: 'failed', at: new Date().toISOString(), problem: 'other', detail: errorMessage(error) };
 }
 
 function problemText(status: SyncStatus): string {
