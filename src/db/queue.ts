@@ -12,9 +12,11 @@ export type { QueueCounts } from '../talk/queue';
 
 /**
  * Adds every video of a playlist as a talk to watch, for `event`. Queueing again adds only what is
- * new: a talk already saved keeps everything the user set (interest, status, category, notes,
- * event); it only learns its place in this playlist when it had none, or when the playlist moved it.
- * One transaction: a read of the playlist's talks and one write.
+ * new: a talk already saved keeps everything the user set (interest, status, category, notes); it
+ * learns its place in this playlist when it had none, or when the playlist moved it. A talk clipped
+ * alone joins the event queued (its event was often only the last one used, taken as it was clipped:
+ * the talk being watched on the playlist's page stayed in the conference before); a talk queued from
+ * another playlist stays in its own. One transaction.
  */
 export async function queuePlaylist(db: TalklogDb, playlist: PlaylistSeen, event: string | null, now = new Date()): Promise<QueueCounts> {
   const plan = planQueue(playlist.rows);
@@ -40,8 +42,10 @@ export async function queuePlaylist(db: TalklogDb, playlist: PlaylistSeen, event
         };
         // A row's text comes from a page: cut to the limits, as a watch page's is.
         added.push({ ...newTalk(boundedPageTalk(seen), now), event: eventName, status: 'to-watch', playlist: place });
-      } else if (!existing.playlist || (existing.playlist.id === place.id && existing.playlist.position !== place.position)) {
-        placed.push({ ...existing, playlist: place, event: existing.event ?? eventName, updatedAt: now.toISOString() });
+      } else if (!existing.playlist) {
+        placed.push({ ...existing, playlist: place, event: eventName ?? existing.event, updatedAt: now.toISOString() });
+      } else if (existing.playlist.id === place.id && existing.playlist.position !== place.position) {
+        placed.push({ ...existing, playlist: place, updatedAt: now.toISOString() });
       }
     });
     await db.talks.bulkAdd(added);
@@ -49,3 +53,4 @@ export async function queuePlaylist(db: TalklogDb, playlist: PlaylistSeen, event
     return { queued: added.length, alreadyInLibrary: plan.rows.length - added.length, skipped: plan.skipped };
   });
 }
+

@@ -66,7 +66,7 @@ describe('queuePlaylist', () => {
     expect(await db.talks.count()).toBe(4);
   });
 
-  test('a talk clipped before keeps what it has and learns its place in the playlist (and the event when it had none)', async () => {
+  test('a talk clipped before keeps what the user set, learns its place in the playlist and joins the event', async () => {
     const db = freshDb();
     await clipTalk(db, capturedTalk({ videoId: 'kc21talk002', url: 'https://www.youtube.com/watch?v=kc21talk002' }), NOW);
     await queuePlaylist(db, playlist(FIRST), 'KubeCon NA 2021', LATER);
@@ -78,6 +78,20 @@ describe('queuePlaylist', () => {
       updatedAt: LATER.toISOString(),
     });
   });
+});
+
+test('a talk clipped alone joins the event queued, though the clip gave it the last event used', async () => {
+  const db = freshDb();
+  await queuePlaylist(db, playlist(FIRST), 'KubeCon NA 2021', NOW);
+  // Watching a talk of the next conference from its playlist's page: the popup clipped it with the last event.
+  await clipTalk(db, capturedTalk({ videoId: 'eu23talk003', url: 'https://www.youtube.com/watch?v=eu23talk003' }), NOW);
+  expect((await getTalk(db, 't_eu23talk003'))?.event).toBe('KubeCon NA 2021');
+  const europe = { ...playlist([videoRow(1, 'eu23talk001'), videoRow(2, 'eu23talk003'), videoRow(3, 'kc21talk002')]), id: 'PLeu23confPlaylist001' };
+  await queuePlaylist(db, europe, 'KubeCon EU 2023', LATER);
+  expect(await getTalk(db, 't_eu23talk003')).toMatchObject({ event: 'KubeCon EU 2023', playlist: { id: 'PLeu23confPlaylist001', position: 2 } });
+  expect((await eventQueueOf(db, 'eu23talk003'))?.anchor.event).toBe('KubeCon EU 2023');
+  // A talk of the conference before (in both playlists) stays in its queue.
+  expect(await getTalk(db, 't_kc21talk002')).toMatchObject({ event: 'KubeCon NA 2021', playlist: { id: 'PLkc21NAconfPlaylist01', position: 3 } });
 });
 
 describe('markWatched', () => {
