@@ -2,7 +2,7 @@ import { boundedPageTalk, requireWithin } from '../talk/bounded-text';
 import { NAME_MAX_CHARS } from '../talk/limits';
 import type { PlaylistSeen } from '../talk/playlist';
 import { talkIdFor, type Talk } from '../talk/model';
-import { planQueue, type QueueCounts } from '../talk/queue';
+import { planQueue, type QueueCounts, type QueueRow } from '../talk/queue';
 import { splitSpeakers } from '../talk/speakers';
 import { canonicalVideoUrl } from '../talk/video-id';
 import { libraryTables, type TalklogDb } from './database';
@@ -16,7 +16,8 @@ export type { QueueCounts } from '../talk/queue';
  * learns its place in this playlist when it had none, or when the playlist moved it. A talk clipped
  * alone joins the event queued (its event was often only the last one used, taken as it was clipped:
  * the talk being watched on the playlist's page stayed in the conference before); a talk queued from
- * another playlist stays in its own. One transaction.
+ * another playlist stays in its own. A talk of this playlist still to watch whose video is now
+ * deleted or private is skipped: it can no longer be watched. One transaction.
  */
 export async function queuePlaylist(db: TalklogDb, playlist: PlaylistSeen, event: string | null, now = new Date()): Promise<QueueCounts> {
   const plan = planQueue(playlist.rows);
@@ -25,7 +26,7 @@ export async function queuePlaylist(db: TalklogDb, playlist: PlaylistSeen, event
   return db.transaction('rw', libraryTables(db), async () => {
     const stored = await db.talks.bulkGet(plan.rows.map((row) => talkIdFor(row.videoId)));
     const added: Talk[] = [];
-    const placed: Talk[] = [];
+    const placed: Talk[] = await goneFromPlaylist(db, playlist, plan.rows, now);
     plan.rows.forEach((row, i) => {
       const place = { id: playlist.id, position: row.position };
       const existing = stored[i];
@@ -54,3 +55,12 @@ export async function queuePlaylist(db: TalklogDb, playlist: PlaylistSeen, event
   });
 }
 
+/** The talks of this playlist still to watch whose videos YouTube now lists as deleted or private, skipped. */
+async function goneFromPlaylist(db: TalklogDb, playlist: PlaylistSeen, queued: QueueRow[], now: Date): Promise<Talk[]> {
+  const listed = new Set(queued.map((row) => row.videoId));
+  const gone = playlist.rows.flatMap((row) => (row.unavailable && row.videoId && !listed.has(row.videoId) ? [talkIdFor(row.videoId)] : []));
+  if (gone.length === 0) return [];
+  return (await db.talks.bulkGet(gone))
+    .filter((talk): talk is Talk => talk?.playlist?.id === playlist.id && talk.status === 'to-watch')
+    .map((talk) => ({ ...talk, status: 'skipped', updatedAt: now.toISOString() }));
+}

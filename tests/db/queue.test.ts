@@ -89,9 +89,33 @@ test('a talk clipped alone joins the event queued, though the clip gave it the l
   const europe = { ...playlist([videoRow(1, 'eu23talk001'), videoRow(2, 'eu23talk003'), videoRow(3, 'kc21talk002')]), id: 'PLeu23confPlaylist001' };
   await queuePlaylist(db, europe, 'KubeCon EU 2023', LATER);
   expect(await getTalk(db, 't_eu23talk003')).toMatchObject({ event: 'KubeCon EU 2023', playlist: { id: 'PLeu23confPlaylist001', position: 2 } });
-  expect((await eventQueueOf(db, 'eu23talk003'))?.anchor.event).toBe('KubeCon EU 2023');
+  expect((await eventQueueOf(db, 'eu23talk003')).anchor?.event).toBe('KubeCon EU 2023');
   // A talk of the conference before (in both playlists) stays in its queue.
   expect(await getTalk(db, 't_kc21talk002')).toMatchObject({ event: 'KubeCon NA 2021', playlist: { id: 'PLkc21NAconfPlaylist01', position: 3 } });
+});
+
+test('a talk still to watch whose video is now deleted or private is skipped as the playlist is queued again', async () => {
+  const db = freshDb();
+  await queuePlaylist(
+    db,
+    playlist([videoRow(1, 'kc21talk001'), videoRow(2, 'kc21talk002'), videoRow(3, 'kc21talk003'), videoRow(4, 'kc21talk004')]),
+    'KubeCon NA 2021',
+    NOW,
+  );
+  await updateTalkDetails(db, 't_kc21talk003', { status: 'watched' }, NOW);
+  const private1 = { ...videoRow(1, 'kc21talk001'), title: '[Private video]', unavailable: 'private' as const };
+  const deleted3 = { ...videoRow(3, 'kc21talk003'), title: '[Deleted video]', unavailable: 'deleted' as const };
+  const deleted4 = { ...videoRow(4, 'kc21talk004'), title: '[Deleted video]', unavailable: 'deleted' as const };
+  await queuePlaylist(db, playlist([private1, videoRow(2, 'kc21talk002'), deleted3, deleted4, videoRow(5, 'kc21talk004')]), 'KubeCon NA 2021', LATER);
+  const statuses = (await db.talks.toArray()).map((talk) => [talk.videoId, talk.status]);
+  // Watched stays watched; a video listed again further on is not gone.
+  expect(statuses).toEqual([
+    ['kc21talk001', 'skipped'],
+    ['kc21talk002', 'to-watch'],
+    ['kc21talk003', 'watched'],
+    ['kc21talk004', 'to-watch'],
+  ]);
+  expect((await eventQueueOf(db, 'kc21talk002')).queued.map((talk) => talk.videoId)).toEqual(['kc21talk002', 'kc21talk004']);
 });
 
 describe('markWatched', () => {
