@@ -1,5 +1,5 @@
 import type { Note, Talk } from '../talk/model';
-import type { Slide } from '../talk/slide';
+import { draftSlidesOwner, type Slide } from '../talk/slide';
 import { libraryTables, type TalklogDb } from './database';
 import { notesForTalk, notesForTalks, putNotes, putTalkNotes } from './notes';
 
@@ -46,13 +46,19 @@ export async function restoreDeleted(db: TalklogDb, deleted: DeletedTalks): Prom
   });
 }
 
-/** Deletes a note with its slides and returns what went, for Undo (restoreDeleted). */
+/**
+ * Deletes a note with its slides, those of an edit of it not saved too (nothing else could ever own them), and
+ * returns what went, for Undo (restoreDeleted).
+ */
 export async function deleteNote(db: TalklogDb, { id, talkId }: Pick<Note, 'id' | 'talkId'>): Promise<DeletedTalks | undefined> {
   return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
     const notes = await notesForTalk(db, talkId);
     const note = notes.find((stored) => stored.id === id);
     if (!note) return undefined;
-    const slides = await db.slides.where('owner').equals(id).toArray();
+    const slides = await db.slides
+      .where('owner')
+      .anyOf([id, draftSlidesOwner(talkId, id)])
+      .toArray();
     // Held for Undo: should the talk go before it is pressed, the note comes back with it.
     const talk = await db.talks.get(talkId);
     await db.slides.bulkDelete(slides.map((slide) => slide.id));

@@ -3,7 +3,7 @@ import { addNoteWithSlides, updateNoteWithSlides } from '../../src/db/note-with-
 import { addNote, updateNoteBody } from '../../src/db/notes';
 import { addSlide, removeSlide, slideImage, countSlides, slideThumbnails, type NewSlide } from '../../src/db/slides';
 import { clipTalk } from '../../src/db/talks';
-import { draftSlidesOwner } from '../../src/popup/drafts';
+import { draftSlidesOwner } from '../../src/talk/slide';
 import { deleteNote, deleteTalks, restoreDeleted } from '../../src/db/deletion';
 import { capturedTalk, freshDb } from './test-db';
 
@@ -69,6 +69,21 @@ describe('slides', () => {
     await restoreDeleted(db, deleted!);
     expect(await (await slideImage(db, slide.id))?.text()).toBe('gone frame');
     expect(await db.slides.count()).toBe(2);
+  });
+
+  test('captured in an edit of a note deleted before it was saved go with the note, and come back with Undo', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const note = await addNote(db, talk.id, 'edited, then deleted', 1);
+    const other = await addNote(db, talk.id, 'another', 2);
+    const editSlide = await addSlide(db, draftSlidesOwner(talk.id, note.id), frame(talk.id, 3));
+    await addSlide(db, draftSlidesOwner(talk.id, other.id), frame(talk.id, 4));
+    await addSlide(db, draftSlidesOwner(talk.id), frame(talk.id, 5));
+    const deleted = await deleteNote(db, note);
+    expect(deleted?.slides.map((s) => s.id)).toEqual([editSlide.id]);
+    expect(await db.slides.count()).toBe(2);
+    await restoreDeleted(db, deleted!);
+    expect((await db.slides.get(editSlide.id))?.owner).toBe(draftSlidesOwner(talk.id, note.id));
   });
 
   test('go with their talk, drafts too, and come back with Undo', async () => {
