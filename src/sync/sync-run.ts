@@ -1,7 +1,8 @@
 /**
  * One sync with the server: one PROPFIND of `talks/` says which files changed since the last
  * sync; only those are read, only talks changed on either side are merged and written back
- * (conditionally), and their markdown mirrors rewritten. A sync with nothing to do is that one request.
+ * (conditionally), and their markdown mirrors rewritten, unless edited outside Talklog (mirror-file.ts). A sync with
+ * nothing to do is that one request.
  * The whole talk log, stale once talks changed, is rewritten only by the syncs that ask (`talkLog`).
  * A talk's new slides are uploaded before the file that lists them, those listed but not held here
  * downloaded, and those of deleted notes deleted (synced-slides.ts).
@@ -15,10 +16,11 @@ import { renderTalkLog } from '../export/talk-log';
 import { talkIdFor } from '../talk/model';
 import { isDraftOwner, isSlideImage, type Slide } from '../talk/slide';
 import { mirrorSlideLinks, TALK_LOG_PATH, talkMarkdownFile, talkMarkdownPath } from './markdown-mirror';
+import { deleteMirrorFile, writeMirrorFile } from './mirror-file';
 import { localRecords, mergeTalk } from './merge';
 import { MAX_SLIDE_BYTES, slideFilePath, syncedSlide } from './synced-slides';
 import { parseTalkFile, serializeTalkFile, talkFilePath, videoIdOfTalkFile, type TalkFile } from './talk-file';
-import { DavError, etagValue, type DavClient } from './webdav';
+import { DavError, etagValue, writeCreatingFolders, type DavClient } from './webdav';
 
 export interface SyncReport {
   /** Talks written to the server or changed here by what came from it. */
@@ -27,6 +29,8 @@ export interface SyncReport {
   conflicts: number;
   /** Talk files on the server that could not be read (from a newer Talklog, or damaged), left as they are. */
   unreadable: string[];
+  /** Markdown mirror files edited outside Talklog, left as they are (mirror-file.ts). */
+  kept: string[];
 }
 
 export interface SyncOptions {
@@ -44,7 +48,6 @@ export interface SyncOptions {
   talkLog?: 'now' | 'later';
 }
 
-const MARKDOWN_TYPE = 'text/markdown; charset=utf-8';
 /** Talks synced at once: enough to hide latency, few enough to be kind to a home NAS. */
 const PARALLEL = 4;
 const MAX_ATTEMPTS = 6;
@@ -64,7 +67,7 @@ export async function syncWithServer(db: TalklogDb, dav: DavClient, options: Syn
   for (const talkId of snapshot.etags.keys()) if (!remoteEtags.has(talkId)) toVisit.add(talkId);
   for (const [talkId, etag] of remoteEtags) if (etag === null || etagValue(etag) !== snapshot.etags.get(talkId)) toVisit.add(talkId);
 
-  const report: SyncReport = { changes: 0, conflicts: 0, unreadable: [] };
+  const report: SyncReport = { changes: 0, conflicts: 0, unreadable: [], kept: [] };
   const queue = [...toVisit];
   // A failed talk stops the others from starting, but the sync ends only once those in flight
   // have: a straggler must not write while the next sync runs.
@@ -82,13 +85,16 @@ export async function syncWithServer(db: TalklogDb, dav: DavClient, options: Syn
   if (failures.length > 0) throw failures[0];
   if (report.changes > 0) await setTalkLogStale(db, true);
   if ((options.talkLog ?? 'now') === 'now' && (await isTalkLogStale(db))) {
-    await writeTalkLog(db, dav);
+    report.kept.push(...(await writeTalkLog(db, dav, waitOf(options))));
     await setTalkLogStale(db, false);
   }
   return report;
 }
 
-async function writeTalkLog(db: TalklogDb, dav: DavClient): Promise<void> {
+const waitOf = (options: SyncOptions) => options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+/** Rewrites the whole talk log; the files edited outside Talklog it kept. */
+async function writeTalkLog(db: TalklogDb, dav: DavClient, wait: (ms: number) => Promise<void>): Promise<string[]> {
   const { talks, notes } = await allTalksAndNotes(db);
   const held = (await db.slides.toArray()).filter((slide) => !isDraftOwner(slide.owner));
   const slides = mirrorSlideLinks(
@@ -96,12 +102,12 @@ async function writeTalkLog(db: TalklogDb, dav: DavClient): Promise<void> {
     talks,
     held.map((slide) => ({ ...syncedSlide(slide), talkId: slide.talkId })),
   );
-  await putCreatingFolders(dav, TALK_LOG_PATH, renderTalkLog(talks, notes, { slides }));
+  return (await writeMirrorFile(dav, TALK_LOG_PATH, renderTalkLog(talks, notes, { slides }), { earlier: [], lastWritten: TALK_LOG_PATH, wait })).kept;
 }
 
 async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEtag: string | null | undefined, options: SyncOptions, report: SyncReport) {
   const now = options.now ?? (() => new Date());
-  const wait = options.wait ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const wait = waitOf(options);
   const videoId = talkId.slice(2);
   const path = talkFilePath(videoId);
   const state = await readTalkForSync(db, talkId);
@@ -166,7 +172,7 @@ async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEta
     const listed = new Set(file.slides?.map((slide) => slide.id));
     for (const slide of remote?.slides ?? []) if (!listed.has(slide.id)) await dav.delete(slideFilePath(videoId, slide));
     const baseText = state.base === null ? null : serializeTalkFile(state.base);
-    const markdownPath = text === baseText ? state.markdownPath : await mirrorTalk(dav, file, state.markdownPath);
+    const markdownPath = text === baseText ? state.markdownPath : await mirrorTalk(dav, file, [remote, state.base], state.markdownPath, wait, report);
     await saveSyncedTalk(db, talkId, { file, etag: etagValue(writtenEtag), markdownPath }, state.token, arrived);
     if (text !== remoteText || remoteText !== baseText) report.changes++;
     report.conflicts += conflicts;
@@ -190,7 +196,8 @@ async function uploadSlides(db: TalklogDb, dav: DavClient, file: TalkFile, remot
     const image = await slideImage(db, slide.id);
     // Deleted since this sync read it: the talk changed, so the file is not saved here and the next sync leaves the slide out.
     if (!image) throw new Error(`${path}: the slide was deleted while it was being synced`);
-    await writeCreatingFolders(dav, path, () => dav.putOnce(path, image));
+    // Written already (`exists`), by this device before or by another one: the same file either way.
+    await writeCreatingFolders(dav, path, () => dav.create(path, image, image.type || 'application/octet-stream'));
     uploaded.add(slide.id);
   }
 }
@@ -219,29 +226,42 @@ async function downloadSlides(dav: DavClient, file: TalkFile, state: TalkSyncSta
   return arrived;
 }
 
-async function mirrorTalk(dav: DavClient, file: TalkFile, oldPath: string | null): Promise<string | null> {
+/**
+ * Writes the talk's markdown mirror and deletes the one at `oldPath` when it moved, leaving any edited outside Talklog
+ * as they are; where Talklog's version now is. `before`: the talk files whose mirrors Talklog may have written before
+ * files carried their mark (the server's, and this device's last).
+ */
+async function mirrorTalk(
+  dav: DavClient,
+  file: TalkFile,
+  before: (TalkFile | null)[],
+  oldPath: string | null,
+  wait: (ms: number) => Promise<void>,
+  report: SyncReport,
+): Promise<string | null> {
+  const mirror = talkMirror(file);
+  const earlier = before.flatMap((earlierFile) => {
+    const earlierMirror = earlierFile && talkMirror(earlierFile);
+    return earlierMirror ? [earlierMirror.text] : [];
+  });
+  const context = { earlier, lastWritten: oldPath, wait };
+  const written = mirror ? await writeMirrorFile(dav, mirror.path, mirror.text, context) : { path: null, kept: [] };
+  report.kept.push(...written.kept);
+  // The file at the talk's own path, when Talklog writes beside it, is the one edited outside it.
+  const moved = oldPath !== null && oldPath !== written.path && oldPath !== mirror?.path && !written.kept.includes(oldPath);
+  if (moved && (await deleteMirrorFile(dav, oldPath, context))) report.kept.push(oldPath);
+  return written.path;
+}
+
+/** A talk file's markdown mirror, as Talklog writes it; none for a deleted talk. */
+function talkMirror(file: TalkFile): { path: string; text: string } | null {
   const { talk, notes } = localRecords(file);
-  const path = talk && talkMarkdownPath(talk);
-  if (talk && path) {
-    const slides = mirrorSlideLinks(
-      path,
-      [talk],
-      (file.slides ?? []).map((slide) => ({ ...slide, talkId: talk.id })),
-    );
-    await putCreatingFolders(dav, path, talkMarkdownFile(talk, notes, slides));
-  }
-  if (oldPath && oldPath !== path) await dav.delete(oldPath);
-  return path;
-}
-
-function putCreatingFolders(dav: DavClient, path: string, text: string): Promise<void> {
-  return writeCreatingFolders(dav, path, () => dav.put(path, text, MARKDOWN_TYPE));
-}
-
-/** Writes a file, making the folders it goes in when the server says they are missing (409). */
-async function writeCreatingFolders(dav: DavClient, path: string, write: () => Promise<boolean>): Promise<void> {
-  if (await write()) return;
-  const parts = path.split('/').slice(0, -1);
-  for (let i = 1; i <= parts.length; i++) await dav.makeFolder(`${parts.slice(0, i).join('/')}/`);
-  if (!(await write())) throw new DavError('unexpected-status', `PUT ${path}: 409 after creating its folders`);
+  if (!talk) return null;
+  const path = talkMarkdownPath(talk);
+  const slides = mirrorSlideLinks(
+    path,
+    [talk],
+    (file.slides ?? []).map((slide) => ({ ...slide, talkId: talk.id })),
+  );
+  return { path, text: talkMarkdownFile(talk, notes, slides) };
 }

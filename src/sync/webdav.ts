@@ -43,16 +43,17 @@ export interface DavClient {
   list(path: string): Promise<Map<string, string | null> | null>;
   get(path: string): Promise<{ text: string; etag: string | null } | null>;
   /** Writes only if the file is still `ifMatch` (or, with `null`, does not exist yet); false on 412. */
-  putIf(path: string, text: string, ifMatch: string | null): Promise<{ written: true; etag: string | null } | { written: false }>;
+  putIf(path: string, text: string, ifMatch: string | null, contentType?: string): Promise<{ written: true; etag: string | null } | { written: false }>;
   /** Writes whatever is there; false when the folder it goes in does not exist (409). */
   put(path: string, text: string, contentType: string): Promise<boolean>;
-  /** Writes a file that never changes, unless it exists already; false when its folder does not exist (409). */
-  putOnce(path: string, body: Blob): Promise<boolean>;
+  /** Writes a file unless one exists there already (`exists`, 412); `no-folder` when its folder does not exist (409). */
+  create(path: string, body: string | Blob, contentType: string): Promise<'created' | 'exists' | 'no-folder'>;
   /** A file's bytes; null when there is none. */
   getBlob(path: string): Promise<Blob | null>;
   /** Creates a folder; one that exists already is fine. */
   makeFolder(path: string): Promise<void>;
-  delete(path: string): Promise<void>;
+  /** Deletes a file, one already gone included; with `ifMatch`, only if it is still that version (false on 412). */
+  delete(path: string, ifMatch?: string): Promise<boolean>;
   /** Whether the folder itself answers as a WebDAV folder: true, or false when it does not exist. */
   folderExists(): Promise<boolean>;
 }
@@ -150,9 +151,9 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
       if (response.status !== 200) throw unexpected(response, `GET ${path}`);
       return { text: await response.text(), etag: response.headers.get('ETag') };
     },
-    async putIf(path, text, ifMatch) {
+    async putIf(path, text, ifMatch, contentType = 'application/json; charset=utf-8') {
       const condition: Record<string, string> = ifMatch === null ? { 'If-None-Match': '*' } : { 'If-Match': etagValue(ifMatch)! };
-      const response = await request('PUT', path, { 'Content-Type': 'application/json; charset=utf-8', ...condition }, text);
+      const response = await request('PUT', path, { 'Content-Type': contentType, ...condition }, text);
       if (response.status === 412) return { written: false };
       if (response.status !== 201 && response.status !== 204 && response.status !== 200) throw unexpected(response, `PUT ${path}`);
       return { written: true, etag: response.headers.get('ETag') };
@@ -163,12 +164,12 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
       if (response.status !== 201 && response.status !== 204 && response.status !== 200) throw unexpected(response, `PUT ${path}`);
       return true;
     },
-    async putOnce(path, body) {
-      const response = await request('PUT', path, { 'Content-Type': body.type || 'application/octet-stream', 'If-None-Match': '*' }, body);
-      if (response.status === 409) return false;
-      // 412: written already, by this device before or by another one; the same file either way.
-      if (response.status !== 201 && response.status !== 204 && response.status !== 200 && response.status !== 412) throw unexpected(response, `PUT ${path}`);
-      return true;
+    async create(path, body, contentType) {
+      const response = await request('PUT', path, { 'Content-Type': contentType, 'If-None-Match': '*' }, body);
+      if (response.status === 409) return 'no-folder';
+      if (response.status === 412) return 'exists';
+      if (response.status !== 201 && response.status !== 204 && response.status !== 200) throw unexpected(response, `PUT ${path}`);
+      return 'created';
     },
     async getBlob(path) {
       const response = await request('GET', path);
@@ -188,9 +189,11 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
       // 405: it exists already.
       if (response.status !== 201 && response.status !== 405) throw unexpected(response, `MKCOL ${path}`);
     },
-    async delete(path) {
-      const response = await request('DELETE', path);
+    async delete(path, ifMatch) {
+      const response = await request('DELETE', path, ifMatch === undefined ? {} : { 'If-Match': etagValue(ifMatch)! });
+      if (response.status === 412) return false;
       if (response.status !== 204 && response.status !== 200 && response.status !== 404) throw unexpected(response, `DELETE ${path}`);
+      return true;
     },
     async folderExists() {
       const entries = await propfind('', '0');
@@ -221,6 +224,17 @@ function decodedPath(url: URL): string {
 
 function base64(text: string): string {
   return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}
+
+/** Writes a file, making the folders it goes in when the server says they are missing (409, `no-folder`). */
+export async function writeCreatingFolders<T>(dav: DavClient, path: string, write: () => Promise<T | 'no-folder'>): Promise<T> {
+  const first = await write();
+  if (first !== 'no-folder') return first;
+  const parts = path.split('/').slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) await dav.makeFolder(`${parts.slice(0, i).join('/')}/`);
+  const second = await write();
+  if (second === 'no-folder') throw new DavError('unexpected-status', `PUT ${path}: 409 after creating its folders`);
+  return second;
 }
 
 /** What Connect does: checks the account and the folder, creating the folder and `talks/` in it when missing. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
@@ -58,6 +58,14 @@ async function connectedPair(folder: string) {
 }
 
 const bodies = async (db: TalklogDb) => (await notesForTalk(db, TALK)).map((note) => note.body).sort();
+
+const MIRROR = 'markdown/no-event/evolving-prometheus-for-more-use-cases-Pr0meTheus1.md';
+const MIRROR_BESIDE = 'markdown/no-event/evolving-prometheus-for-more-use-cases-Pr0meTheus1 (Talklog).md';
+/** The mark Talklog ends each mirror file with (mirror-file.ts). */
+const MARK = /\n<!-- talklog:[0-9a-f]{64} [^\n]*-->\n$/;
+
+/** A file in a test's folder on the server's disk, as a vault on the same storage reads and writes it. */
+const onDisk = (folder: string, path: string) => join(server.current.dataDir, folder, path);
 
 describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => {
   test('a note written on one device appears on the other; edits and deletions follow', async () => {
@@ -178,7 +186,8 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
       'PROPFIND /small/talks/',
       'PUT /small/talks/Pr0meTheus1.json',
       'GET /small/talks/Pr0meTheus1.json',
-      expect.stringMatching(/^PUT \/small\/markdown\/no-event\//),
+      `GET /small/${MIRROR}`,
+      `PUT /small/${MIRROR}`,
     ]);
   });
 
@@ -194,7 +203,7 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     a.requests.length = 0;
     // Nothing left to sync, but the log is stale (a browser closed in between keeps it so: it is in the database).
     await a.sync('now');
-    expect(a.requests).toEqual(['PROPFIND /talk-log/talks/', 'PUT /talk-log/markdown/talk-log.md']);
+    expect(a.requests).toEqual(['PROPFIND /talk-log/talks/', 'GET /talk-log/markdown/talk-log.md', 'PUT /talk-log/markdown/talk-log.md']);
     expect(readFileSync(log, 'utf8')).toMatch(/first note[^]*second note/);
     a.requests.length = 0;
     await a.sync('now');
@@ -209,7 +218,9 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     await a.sync();
     const folder = join(server.current.dataDir, 'mirror');
     const talkFile = join(folder, 'markdown/kubecon-na-2021/evolving-prometheus-for-more-use-cases-Pr0meTheus1.md');
-    expect(readFileSync(talkFile, 'utf8')).toBe(
+    const written = readFileSync(talkFile, 'utf8');
+    expect(written).toMatch(MARK);
+    expect(written.replace(MARK, '')).toBe(
       [
         '---',
         'title: "Evolving Prometheus for More Use Cases"',
@@ -344,7 +355,7 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     // Put there by the user or another tool; Apache lists them as 50%25%20done.txt and %2541.txt.
     for (const name of ['50% done.txt', '%41.txt']) await a.dav.put(`talks/${encodeURIComponent(name)}`, 'not a talk', 'text/plain');
     expect(readdirSync(join(server.current.dataDir, 'percent/talks')).sort()).toEqual(['%41.txt', '50% done.txt']);
-    expect(await a.sync()).toEqual({ changes: 1, conflicts: 0, unreadable: [] });
+    expect(await a.sync()).toEqual({ changes: 1, conflicts: 0, unreadable: [], kept: [] });
     expect((await b.sync()).changes).toBe(1);
     expect(await bodies(b.db)).toEqual(['beside odd names']);
     expect([...(await b.dav.list('talks/'))!.keys()].sort()).toEqual(['%41.txt', '50% done.txt', 'Pr0meTheus1.json']);
@@ -356,6 +367,104 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     await clipTalk(wrong.db, capturedTalk());
     await expect(wrong.sync()).rejects.toEqual(expect.objectContaining({ problem: 'unauthorized' }));
     await expect(prepareFolder(wrong.dav)).rejects.toBeInstanceOf(DavError);
-    expect(await a.sync()).toEqual({ changes: 0, conflicts: 0, unreadable: [] });
+    expect(await a.sync()).toEqual({ changes: 0, conflicts: 0, unreadable: [], kept: [] });
+  });
+
+  test('a mirror file edited in the vault between two syncs is kept, Talklog writes beside it, and says so once', async () => {
+    const { a, b } = await connectedPair('edited-mirror');
+    await clipTalk(a.db, capturedTalk());
+    await addNote(a.db, TALK, 'first note', 1);
+    await a.sync();
+    await b.sync();
+    const edited = `${readFileSync(onDisk('edited-mirror', MIRROR), 'utf8')}\nMy own thoughts on this talk.\n`;
+    writeFileSync(onDisk('edited-mirror', MIRROR), edited);
+    await addNote(a.db, TALK, 'second note', 2);
+    const report = await a.sync();
+    expect(readFileSync(onDisk('edited-mirror', MIRROR), 'utf8')).toBe(edited);
+    expect(readFileSync(onDisk('edited-mirror', MIRROR_BESIDE), 'utf8')).toContain('second note');
+    expect(report.kept).toEqual([MIRROR]);
+    // Later changes, from either device, go beside it without a word: neither takes the other's rewrite for an edit.
+    await addNote(a.db, TALK, 'third note', 3);
+    expect((await a.sync()).kept).toEqual([]);
+    expect((await b.sync()).kept).toEqual([]);
+    await addNote(b.db, TALK, 'fourth note, from B', 4);
+    expect((await b.sync()).kept).toEqual([]);
+    expect(readFileSync(onDisk('edited-mirror', MIRROR), 'utf8')).toBe(edited);
+    expect(readFileSync(onDisk('edited-mirror', MIRROR_BESIDE), 'utf8')).toContain('fourth note, from B');
+
+    // Deleted in the vault, the file is Talklog's to write again, and its version beside it goes.
+    unlinkSync(onDisk('edited-mirror', MIRROR));
+    await addNote(a.db, TALK, 'fifth note', 5);
+    expect((await a.sync()).kept).toEqual([]);
+    expect(readFileSync(onDisk('edited-mirror', MIRROR), 'utf8')).toContain('fifth note');
+    expect(existsSync(onDisk('edited-mirror', MIRROR_BESIDE))).toBe(false);
+  });
+
+  test('a mirror file edited in the vault between its check and its rewrite is kept', async () => {
+    const { a } = await connectedPair('edited-meanwhile');
+    await clipTalk(a.db, capturedTalk());
+    await addNote(a.db, TALK, 'first note', 1);
+    await a.sync();
+    await addNote(a.db, TALK, 'second note', 2);
+    const edited = 'Written in the vault while Talklog synced.\n';
+    // The talk file's PUT, then the mirror's GET; the vault saves before the mirror's PUT.
+    a.hooks.beforeNextPut = async () => {
+      a.hooks.beforeNextPut = async () => writeFileSync(onDisk('edited-meanwhile', MIRROR), edited);
+    };
+    const report = await a.sync();
+    expect(readFileSync(onDisk('edited-meanwhile', MIRROR), 'utf8')).toBe(edited);
+    expect(readFileSync(onDisk('edited-meanwhile', MIRROR_BESIDE), 'utf8')).toContain('second note');
+    expect(report.kept).toEqual([MIRROR]);
+  });
+
+  test('a mirror file edited in the vault stays when its talk moves to another event', async () => {
+    const { a } = await connectedPair('edited-moved');
+    await clipTalk(a.db, capturedTalk());
+    await addNote(a.db, TALK, 'first note', 1);
+    await a.sync();
+    const edited = `${readFileSync(onDisk('edited-moved', MIRROR), 'utf8')}\nMy own thoughts on this talk.\n`;
+    writeFileSync(onDisk('edited-moved', MIRROR), edited);
+    await updateTalkDetails(a.db, TALK, { event: 'KubeCon EU 2022' });
+    const report = await a.sync();
+    expect(readFileSync(onDisk('edited-moved', MIRROR), 'utf8')).toBe(edited);
+    expect(readFileSync(onDisk('edited-moved', 'markdown/kubecon-eu-2022/evolving-prometheus-for-more-use-cases-Pr0meTheus1.md'), 'utf8')).toContain(
+      'first note',
+    );
+    expect(report.kept).toEqual([MIRROR]);
+  });
+
+  test('the talk log edited in the vault is kept, and Talklog writes the log beside it', async () => {
+    const { a } = await connectedPair('edited-log');
+    await clipTalk(a.db, capturedTalk());
+    await addNote(a.db, TALK, 'first note', 1);
+    await a.sync();
+    const log = onDisk('edited-log', 'markdown/talk-log.md');
+    const edited = `${readFileSync(log, 'utf8')}\nWhat I make of this conference.\n`;
+    writeFileSync(log, edited);
+    await addNote(a.db, TALK, 'second note', 2);
+    const report = await a.sync();
+    expect(readFileSync(log, 'utf8')).toBe(edited);
+    expect(readFileSync(onDisk('edited-log', 'markdown/talk-log (Talklog).md'), 'utf8')).toContain('second note');
+    expect(report.kept).toEqual(['markdown/talk-log.md']);
+  });
+
+  test('a mirror file an older Talklog wrote, without the mark, is rewritten while unedited and kept once edited', async () => {
+    const { a } = await connectedPair('unmarked-mirror');
+    const file = onDisk('unmarked-mirror', MIRROR);
+    const unmark = () => writeFileSync(file, readFileSync(file, 'utf8').replace(MARK, ''));
+    await clipTalk(a.db, capturedTalk());
+    await addNote(a.db, TALK, 'first note', 1);
+    await a.sync();
+    unmark();
+    await addNote(a.db, TALK, 'second note', 2);
+    expect((await a.sync()).kept).toEqual([]);
+    expect(readFileSync(file, 'utf8')).toMatch(/second note[^]*-->\n$/);
+    unmark();
+    const edited = `${readFileSync(file, 'utf8')}\nMy own thoughts on this talk.\n`;
+    writeFileSync(file, edited);
+    await addNote(a.db, TALK, 'third note', 3);
+    const report = await a.sync();
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+    expect(report.kept).toEqual([MIRROR]);
   });
 });
