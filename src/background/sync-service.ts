@@ -117,7 +117,13 @@ async function syncOnce(env: SyncEnvironment, talkLog: 'now' | 'later'): Promise
       status =
         report.unreadable.length > 0
           ? failed('unreadable', report.unreadable.join('; '))
-          : { kind: 'synced', at: new Date().toISOString(), changes: report.changes, conflicts: report.conflicts };
+          : {
+              kind: 'synced',
+              at: new Date().toISOString(),
+              changes: report.changes,
+              conflicts: report.conflicts,
+              ...(report.kept.length > 0 && { kept: report.kept }),
+            };
     }
   } catch (error) {
     status = failedWith(error);

@@ -41,8 +41,13 @@ const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-di
 function statusText(status: SyncStatus): string {
   if (status.kind === 'syncing') return t('syncSyncing');
   if (status.kind !== 'synced') return '';
-  const synced = t('syncSynced', plural(status.changes, 'change'), TIME.format(new Date(status.at)));
-  return status.conflicts > 0 ? `${synced} ${t('syncConflicts', plural(status.conflicts, 'note'))}` : synced;
+  return [
+    t('syncSynced', plural(status.changes, 'change'), TIME.format(new Date(status.at))),
+    status.conflicts > 0 && t('syncConflicts', plural(status.conflicts, 'note')),
+    status.kept && t('syncKeptEdited', status.kept.join(', ')),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** What the section shows of an error thrown here, rather than reported by the background. */

@@ -7,7 +7,8 @@ export type SyncProblem = DavProblem | 'unreadable' | 'permission' | 'other';
 export type SyncStatus =
   | { kind: 'off' }
   | { kind: 'syncing'; since: string }
-  | { kind: 'synced'; at: string; changes: number; conflicts: number }
+  /** `kept`: markdown mirror files left as they were, edited outside Talklog (absent when none, and from before it was kept). */
+  | { kind: 'synced'; at: string; changes: number; conflicts: number; kept?: string[] }
   | { kind: 'failed'; at: string; problem: SyncProblem; detail: string };
 
 /** The account Connect saved: in `storage.local` only, never `storage.sync`, never logged. */
@@ -26,7 +27,12 @@ export function isSyncStatus(value: unknown): value is SyncStatus {
     case 'syncing':
       return typeof status.since === 'string';
     case 'synced':
-      return typeof status.at === 'string' && typeof status.changes === 'number' && typeof status.conflicts === 'number';
+      return (
+        typeof status.at === 'string' &&
+        typeof status.changes === 'number' &&
+        typeof status.conflicts === 'number' &&
+        (status.kept === undefined || (Array.isArray(status.kept) && status.kept.every((path) => typeof path === 'string')))
+      );
     case 'failed':
       // Not checked against every problem: the popup, which reads this as it opens, says any failure alike, and the
       // library names one it does not know (stored by another version) as `other`.

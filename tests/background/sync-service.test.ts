@@ -183,3 +183,18 @@ test('Disconnect, and Connect to another host, give back the host permission the
   await background.handle({ type: 'talklog/sync-disconnect' });
   expect(stored.released).toEqual([account('second').folderUrl, `${OTHER_HOST}second/`]);
 });
+
+test('the sync status names the markdown files edited outside Talklog that the sync left as they were', { timeout: 60_000 }, async () => {
+  const { db, background } = worker();
+  const folder = account('kept-in-status');
+  await clipTalk(db, capturedTalk());
+  await addNote(db, TALK, 'first note', 1);
+  const synced = await background.handle({ type: 'talklog/sync-connect', account: folder });
+  expect(synced).toMatchObject({ kind: 'synced' });
+  expect(synced).not.toHaveProperty('kept');
+  // Edited in a notes vault that reaches the folder over WebDAV.
+  const mirror = 'markdown/no-event/evolving-prometheus-for-more-use-cases-Pr0meTheus1.md';
+  await createDavClient(folder).put(mirror, '# My own page about this talk\n', 'text/markdown');
+  await addNote(db, TALK, 'second note', 2);
+  expect(await background.sync()).toMatchObject({ kind: 'synced', changes: 1, kept: [mirror] });
+});

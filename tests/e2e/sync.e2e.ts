@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -194,6 +194,23 @@ test('a note saved with no one pressing Sync now reaches the server a few second
   expect(readFileSync(talkLog, 'utf8')).not.toContain('synced on its own');
   await syncNow(await openLibrary(laptop));
   expect(readFileSync(talkLog, 'utf8')).toContain('synced on its own');
+});
+
+test('a markdown file edited in the vault stays as written; Sync now says so and writes Talklog’s version beside it', async () => {
+  const folder = join(server.dataDir, 'Talklog/markdown/no-event');
+  const mirror = join(folder, 'evolving-prometheus-for-more-use-cases-Pr0meTheus1.md');
+  const edited = `${readFileSync(mirror, 'utf8')}\nWhat I make of this talk, written in my vault.\n`;
+  writeFileSync(mirror, edited);
+  const laptopPopup = await openPopupOnTalk(laptop);
+  await laptopPopup.getByRole('textbox', { name: 'Note' }).fill('written after the vault edit');
+  await laptopPopup.getByRole('button', { name: 'Save note' }).click();
+  const library = await openLibrary(laptop);
+  expect(await syncNow(library)).toContain(
+    'Left as they are, since they differ from what Talklog wrote (edited in your notes app, or written by an older Talklog): markdown/no-event/evolving-prometheus-for-more-use-cases-Pr0meTheus1.md.',
+  );
+  await library.screenshot({ path: resolve(ARTIFACTS, 'sync-kept-edited-markdown.png'), fullPage: true });
+  expect(readFileSync(mirror, 'utf8')).toBe(edited);
+  expect(readFileSync(join(folder, 'evolving-prometheus-for-more-use-cases-Pr0meTheus1 (Talklog).md'), 'utf8')).toContain('written after the vault edit');
 });
 
 test('the sync password is out of reach of the content script on YouTube: only the extension’s pages read storage', async () => {

@@ -10,13 +10,13 @@ afterEach(cleanup);
 const FOLDER = 'https://cloud.example.org/remote.php/dav/files/alice/Talklog/';
 const SYNCED: SyncStatus = { kind: 'synced', at: '2026-11-20T10:00:00.000Z', changes: 0, conflicts: 0 };
 
-/** The section connected to FOLDER; `reply` answers each request the background gets. */
-function renderConnected(reply: (request: SyncRequest) => SyncStatus) {
+/** The section connected to FOLDER, after a sync that ended as `last`; `reply` answers each request the background gets. */
+function renderConnected(reply: (request: SyncRequest) => SyncStatus, last = SYNCED) {
   const sent: SyncRequest[] = [];
   const requested: string[] = [];
   const env: SyncEnvironment = {
     loadAccount: async () => ({ folderUrl: FOLDER, user: 'alice' }),
-    loadStatus: async () => SYNCED,
+    loadStatus: async () => last,
     onStatusChanged: () => () => {},
     requestOrigin: async (pattern) => {
       requested.push(pattern);
@@ -140,4 +140,13 @@ test('a problem stored by another version of Talklog is shown as a failure with 
   expect(await shownFailure('from-a-later-version', 'PUT talks/Pr0meTheus1.json: 418', 'Sync failed:')).toContain(
     'Sync failed: PUT talks/Pr0meTheus1.json: 418',
   );
+});
+
+test('a sync that left markdown files edited outside Talklog as they were names them, and where its version went', async () => {
+  renderConnected(() => SYNCED, { ...SYNCED, changes: 1, kept: ['markdown/no-event/prometheus-Pr0meTheus1.md', 'markdown/talk-log.md'] });
+  expect(
+    await screen.findByText(
+      /markdown\/no-event\/prometheus-Pr0meTheus1\.md, markdown\/talk-log\.md\. Talklog writes its version beside each, named “… \(Talklog\)\.md”/,
+    ),
+  ).toBeTruthy();
 });
