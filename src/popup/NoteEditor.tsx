@@ -113,7 +113,13 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
   };
 
   const save = async () => {
-    if (saving || body.trim() === '') return;
+    if (saving) return;
+    // Not in silence: slides captured without words (the shortcut, in full screen) wait in the box for them.
+    if (body.trim() === '') {
+      announce({ kind: 'alert', text: t('noteNeedsWords') });
+      textarea.current?.focus();
+      return;
+    }
     setSaving(true);
     try {
       if (!editing) await beforeSave();

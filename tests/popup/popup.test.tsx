@@ -18,6 +18,7 @@ import { holdFramesAndIdle } from '../ui/held-clock';
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  vi.restoreAllMocks();
 });
 
 function renderPopup(db: TalklogDb, connector: TabConnector, settings: Settings = DEFAULT_SETTINGS) {
@@ -486,6 +487,28 @@ describe('found in review', () => {
     await screen.findByText('note B, typo fixed');
     expect(await db.slides.where('owner').equals(b.id).count()).toBe(0);
     expect(await db.slides.where('owner').equals(draftSlidesOwner(talk.id, a.id)).count()).toBe(1);
+  });
+
+  test('Save note on slides without words says what is missing and keeps the slides for the note', async () => {
+    const db = freshDb();
+    const tab = fakeTab(onWatchPage(15));
+    tab.connector.captureSlide = async (talkId) => ({ kind: 'slide', fromScreenshot: false, slide: slideAt(talkId, 15) });
+    // The thumbnails are drawn here: fake-indexeddb gives a stored Blob back as a plain object, which Node refuses.
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:slide');
+    renderPopup(db, tab.connector);
+    const box = await screen.findByRole('textbox', { name: 'Note' });
+    fireEvent.click(screen.getByRole('button', { name: 'Capture slide' }));
+    await waitFor(async () => expect(await db.slides.count()).toBe(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Nothing to save yet: write a few words first. Slides captured for this note are kept with them.'),
+    );
+    expect(document.activeElement).toBe(box);
+    fireEvent.input(box, { target: { value: 'the architecture slide' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await screen.findByText('the architecture slide');
+    const [note] = await allNotes(db);
+    expect(await db.slides.where('owner').equals(note.id).count()).toBe(1);
   });
 
   test('what is typed while a note is being saved starts the next note', async () => {
