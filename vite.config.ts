@@ -63,7 +63,7 @@ function preloadStaticImports(runFirst: RegExp[]): Plugin {
 const SHARED_AT_OPEN = [
   /node_modules[\\/](preact|dexie|webextension-polyfill)[\\/]/,
   /^\0vite[\\/]preload-helper/,
-  /src[\\/]talk[\\/](time|limits|video-id|model)\.ts$/,
+  /src[\\/]talk[\\/](time|limits|video-id|model|slide-owner)\.ts$/,
   /src[\\/]i18n[\\/]t\.ts$/,
   /src[\\/]ui[\\/](status-label|Announcer|Byline|use-live-query|app-ready|apply-theme|when-idle|lazy-value|lazy-component)\.tsx?$/,
   // What the note pages share with the library's lazy notes (a note's editing, time link, slides) or with the

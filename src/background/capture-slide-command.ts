@@ -1,7 +1,7 @@
 import { t } from '../i18n/t';
 import { browserCaptureTab } from '../messages/capture-tab';
 import { clipTalk } from '../db/talks';
-import { draftSlidesOwner } from '../talk/slide';
+import { draftSlidesOwner } from '../talk/slide-owner';
 import { captureSlide } from '../slides/capture-slide';
 import { keepCapturedSlide } from '../slides/keep-captured-slide';
 import type { ClipEnvironment } from './clip-command';

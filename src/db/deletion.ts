@@ -1,5 +1,6 @@
 import type { Note, Talk } from '../talk/model';
-import { draftSlidesOwner, type Slide } from '../talk/slide';
+import type { Slide } from '../talk/slide';
+import { draftSlidesOwner } from '../talk/slide-owner';
 import { libraryTables, type TalklogDb } from './database';
 import { notesForTalk, notesForTalks, putNotes, putTalkNotes } from './notes';
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { t } from '../i18n/t';
 import { newNoteId } from '../talk/model';
-import { draftSlidesOwner } from '../talk/slide';
+import { draftSlidesOwner } from '../talk/slide-owner';
 import { formatPlaybackTime } from '../talk/time';
 import { type Announcement } from '../ui/Announcer';
 import { errorMessage } from '../ui/error-message';

@@ -6,7 +6,7 @@ export type SlideType = (typeof SLIDE_TYPES)[number];
 export interface Slide {
   /** `s_<random>` */
   id: string;
-  /** The note it belongs to, or its draft's (draftSlidesOwner) while the note is being written. */
+  /** The note it belongs to, or its draft's (draftSlidesOwner, slide-owner.ts) while the note is being written. */
   owner: string;
   talkId: string;
   /** Playback second the frame was taken at (to the millisecond). */
@@ -20,14 +20,6 @@ export interface Slide {
   image: Blob;
   /** A small copy for lists, so they never decode every full image at once. */
   thumbnail: Blob;
-}
-
-/**
- * Slides captured while a note is written belong to its draft until the note is saved; while a note is edited, to
- * the edit of that note (`editedNoteId`): an edit left unsaved keeps its slides for that note's next edit, not another's.
- */
-export function draftSlidesOwner(talkId: string, editedNoteId?: string): string {
-  return `draft:${talkId}:${editedNoteId ? `edit:${editedNoteId}` : 'new'}`;
 }
 
 /** A slide without its image, as lists use it. */

@@ -9,7 +9,7 @@ import { clipTalk } from '../../src/db/talks';
 import { createBackup, serializeBackup } from '../../src/export/backup';
 import { backupZip } from '../../src/export/backup-archive';
 import { backupFile } from '../../src/options/backup-file';
-import { draftSlidesOwner } from '../../src/talk/slide';
+import { draftSlidesOwner } from '../../src/talk/slide-owner';
 import type { SlideType } from '../../src/talk/slide';
 import { makeNote, makeTalk } from '../export/records';
 import { capturedTalk, freshDb } from './test-db';

@@ -3,7 +3,7 @@ import { addNoteWithSlides, updateNoteWithSlides } from '../../src/db/note-with-
 import { addNote, updateNoteBody } from '../../src/db/notes';
 import { addSlide, removeSlide, slideImage, countSlides, slideThumbnails, type NewSlide } from '../../src/db/slides';
 import { clipTalk } from '../../src/db/talks';
-import { draftSlidesOwner } from '../../src/talk/slide';
+import { draftSlidesOwner } from '../../src/talk/slide-owner';
 import { deleteNote, deleteTalks, restoreDeleted } from '../../src/db/deletion';
 import { capturedTalk, freshDb } from './test-db';
 

@@ -5,7 +5,7 @@ import { addNote, allNotes, updateNoteBody } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
 import { clipTalk, talkWithNotes } from '../../src/db/talks';
 import { storageDrafts } from '../../src/popup/drafts';
-import { draftSlidesOwner } from '../../src/talk/slide';
+import { draftSlidesOwner } from '../../src/talk/slide-owner';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import type { TalkHere } from '../../src/talk/model';
 import { FIRST_NOTES } from '../../src/popup/NoteList';
