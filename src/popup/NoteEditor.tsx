@@ -164,7 +164,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
         onValue={onInput}
         onSubmit={() => void save()}
       />
-      {renderSlides?.({ db, owner: slidesOwner, noteText: '', removable: true })}
+      {renderSlides?.({ db, owner: slidesOwner, noteText: '', removable: { focusWhenNoneLeft: () => textarea.current?.focus() } })}
       <div class="note-editor__row">
         <span id={`${boxId}-hint`} class="muted">
           {t('ctrlEnterSaves', hint)}

@@ -30,8 +30,11 @@ export interface NoteSlidesProps {
   owner: string;
   /** The note's text, for the pictures' alt text; empty for a note still being written. */
   noteText: string;
-  /** In the editor: each slide can be taken off before the note is saved. */
-  removable?: boolean;
+  /**
+   * In the editor: each slide can be taken off before the note is saved. The focus moves to the next slide's button
+   * (the one pressed goes with its slide), or when none is left, where `focusWhenNoneLeft` puts it.
+   */
+  removable?: { focusWhenNoneLeft: () => void };
 }
 
 /** Room enough to say what the slide belongs to; the dialog shows the picture itself. */
@@ -89,7 +92,7 @@ export function makeNoteSlides({ h, useState, useEffect, useLayoutEffect, useRef
   }
 
   /** Each slide of a note: a thumbnail that opens the picture large. Nothing when it has none. */
-  function NoteSlides({ db, owner, noteText, removable = false }: NoteSlidesProps) {
+  function NoteSlides({ db, owner, noteText, removable }: NoteSlidesProps) {
     const slides = useLiveQuery(() => slideThumbnails(db, owner), [db, owner]).value;
     const [open, setOpen] = useState<SlideThumbnail | null>(null);
     if (!slides?.length) return null;
@@ -111,7 +114,17 @@ export function makeNoteSlides({ h, useState, useEffect, useLayoutEffect, useRef
             removable &&
               h(
                 'button',
-                { type: 'button', class: 'button button--quiet button--small', onClick: () => void removeSlide(db, slide.id) },
+                {
+                  type: 'button',
+                  class: 'button button--quiet button--small',
+                  onClick: (event: MouseEvent) => {
+                    const item = (event.currentTarget as HTMLElement).closest('li');
+                    const neighbour = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector<HTMLElement>('li > button:last-child');
+                    if (neighbour) neighbour.focus();
+                    else removable.focusWhenNoneLeft();
+                    void removeSlide(db, slide.id);
+                  },
+                },
                 t('removeSlideAt', formatPlaybackTime(slide.atSec)),
               ),
           ),

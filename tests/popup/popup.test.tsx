@@ -511,6 +511,27 @@ describe('found in review', () => {
     expect(await db.slides.where('owner').equals(note.id).count()).toBe(1);
   });
 
+  test('Remove slide moves the focus to the next slide’s, then back to the note box: the keyboard keeps its place', async () => {
+    const db = freshDb();
+    const tab = fakeTab(onWatchPage(15));
+    let atSec = 14;
+    tab.connector.captureSlide = async (talkId) => ({ kind: 'slide', fromScreenshot: false, slide: slideAt(talkId, (atSec += 1)) });
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:slide');
+    renderPopup(db, tab.connector);
+    const box = await screen.findByRole('textbox', { name: 'Note' });
+    for (const count of [1, 2]) {
+      fireEvent.click(screen.getByRole('button', { name: 'Capture slide' }));
+      await waitFor(async () => expect(await db.slides.count()).toBe(count));
+    }
+    const next = await screen.findByRole('button', { name: 'Remove slide at 0:16' });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove slide at 0:15' }));
+    expect(document.activeElement).toBe(next);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove slide at 0:15' })).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Remove slide at 0:16' }));
+    expect(document.activeElement).toBe(box);
+    await waitFor(async () => expect(await db.slides.count()).toBe(0));
+  });
+
   test('what is typed while a note is being saved starts the next note', async () => {
     const db = freshDb();
     const tab = fakeTab(onWatchPage(100));
