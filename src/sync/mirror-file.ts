@@ -13,6 +13,8 @@ const MAX_ATTEMPTS = 6;
 /** Apache gives a file written within the last second a weak ETag, which If-Match never matches; a second later the same value is strong. */
 const WEAK_ETAG_WAIT_MS = 1100;
 const MARK = /\n<!-- talklog:([0-9a-f]{64}) [^\n]*-->\n$/;
+/** A mark anywhere: words added after it are an edit, not a file from before the mark. */
+const ANY_MARK = /\n<!-- talklog:[0-9a-f]{64} /;
 
 /** What a write did: where Talklog's version went (null: nowhere, both places were edited), and the edited files it left as they were. */
 export interface MirrorWrite {
@@ -21,8 +23,12 @@ export interface MirrorWrite {
 }
 
 export interface MirrorContext {
-  /** The texts Talklog may have written there before files carried the mark. */
-  earlier: string[];
+  /**
+   * The texts Talklog may have written there before files carried the mark; `'any'`: every unmarked text (the talk
+   * log, which Talklog rewrote whole on every change before, so that no edit of it lasted, and whose text no device
+   * keeps: every install that synced before would otherwise find its log edited).
+   */
+  earlier: string[] | 'any';
   /** Where Talklog last wrote this file: at any other path it is first written as new, which saves a read. */
   lastWritten: string | null;
   wait: (ms: number) => Promise<void>;
@@ -84,9 +90,9 @@ async function withMark(text: string): Promise<string> {
   return `${text}\n<!-- talklog:${await sha256(text)} Talklog rewrites this file while it is as Talklog wrote it; once edited, it is kept and Talklog writes beside it. -->\n`;
 }
 
-async function isTalklogs(text: string, earlier: string[]): Promise<boolean> {
+async function isTalklogs(text: string, earlier: MirrorContext['earlier']): Promise<boolean> {
   const mark = MARK.exec(text);
-  if (!mark) return earlier.includes(text);
+  if (!mark) return !ANY_MARK.test(text) && (earlier === 'any' || earlier.includes(text));
   return mark[1] === (await sha256(text.slice(0, mark.index)));
 }
 

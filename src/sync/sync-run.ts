@@ -102,7 +102,7 @@ async function writeTalkLog(db: TalklogDb, dav: DavClient, wait: (ms: number) =>
     talks,
     held.map((slide) => ({ ...syncedSlide(slide), talkId: slide.talkId })),
   );
-  return (await writeMirrorFile(dav, TALK_LOG_PATH, renderTalkLog(talks, notes, { slides }), { earlier: [], lastWritten: TALK_LOG_PATH, wait })).kept;
+  return (await writeMirrorFile(dav, TALK_LOG_PATH, renderTalkLog(talks, notes, { slides }), { earlier: 'any', lastWritten: TALK_LOG_PATH, wait })).kept;
 }
 
 async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEtag: string | null | undefined, options: SyncOptions, report: SyncReport) {

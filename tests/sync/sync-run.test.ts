@@ -448,6 +448,19 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     expect(report.kept).toEqual(['markdown/talk-log.md']);
   });
 
+  test('the talk log an older Talklog wrote, without the mark, is rewritten: no device knows what it was', async () => {
+    const { a } = await connectedPair('unmarked-log');
+    await clipTalk(a.db, capturedTalk());
+    await addNote(a.db, TALK, 'first note', 1);
+    await a.sync();
+    const log = onDisk('unmarked-log', 'markdown/talk-log.md');
+    writeFileSync(log, readFileSync(log, 'utf8').replace(MARK, ''));
+    await addNote(a.db, TALK, 'second note', 2);
+    expect((await a.sync()).kept).toEqual([]);
+    expect(readFileSync(log, 'utf8')).toMatch(/second note[^]*-->\n$/);
+    expect(existsSync(onDisk('unmarked-log', 'markdown/talk-log (Talklog).md'))).toBe(false);
+  });
+
   test('a mirror file an older Talklog wrote, without the mark, is rewritten while unedited and kept once edited', async () => {
     const { a } = await connectedPair('unmarked-mirror');
     const file = onDisk('unmarked-mirror', MIRROR);
