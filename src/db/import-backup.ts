@@ -14,6 +14,8 @@ export interface ImportCounts {
   notesAdded: number;
   notesUpdated: number;
   slidesAdded: number;
+  /** Talks whose speakers or event the file had past the limit, cut as it was read. */
+  talksCut: number;
   /** Records already stored as they are in the file, or newer (a slide never changes once taken). */
   skipped: number;
 }
@@ -51,7 +53,7 @@ async function readBackupFile(file: Blob): Promise<BackupWithSlides> {
       `slides: this file lists ${listed} slides, whose images are in the talklog-backup-….zip that "Export backup" saved with it: import the zip.`,
     );
   }
-  return { backup: parsed.backup, slides: [] };
+  return { backup: parsed.backup, slides: [], talksCut: parsed.talksCut };
 }
 
 /** A zip starts with a local file header, "PK\x03\x04" (an empty one, with its end record "PK\x05\x06"). */
@@ -67,7 +69,7 @@ function isZip(start: Uint8Array): boolean {
  */
 export async function importBackup(
   db: TalklogDb,
-  { backup, slides }: BackupWithSlides,
+  { backup, slides, talksCut = 0 }: BackupWithSlides,
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<ImportCounts> {
   return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
@@ -97,6 +99,7 @@ export async function importBackup(
       notesAdded: notes.added,
       notesUpdated: notes.updated,
       slidesAdded,
+      talksCut,
       skipped: talks.skipped + notes.skipped + slides.length - slidesAdded,
     };
   });

@@ -56,6 +56,8 @@ function refuseWhatImportWould(slides: SlideWithImages[]): void {
 export interface BackupWithSlides {
   backup: Backup;
   slides: Slide[];
+  /** Talks whose speakers or event the file had past the limit, cut as it was read (BackupParseResult); none when not read from a file. */
+  talksCut?: number;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function readBackupArchive(zip: Blob): Promise<BackupWithSlides> {
   }
   const parsed = parseBackup(text);
   if (!parsed.ok) throw new Error(parsed.error);
-  const { backup } = parsed;
+  const { backup, talksCut } = parsed;
 
   const slides: Slide[] = [];
   for (const [i, { noteId, file, sha256, thumbnailFile, thumbnailSha256, ...slide }] of backup.slides.entries()) {
@@ -87,7 +89,7 @@ export async function readBackupArchive(zip: Blob): Promise<BackupWithSlides> {
   const listed = new Set([BACKUP_JSON_NAME, ...backup.slides.flatMap((slide) => [slide.file, slide.thumbnailFile])]);
   const extra = [...files.keys()].find((path) => !listed.has(path));
   if (extra !== undefined) throw new Error(`${JSON.stringify(extra)} in the zip belongs to no slide of ${BACKUP_JSON_NAME}.`);
-  return { backup, slides };
+  return { backup, slides, talksCut };
 }
 
 /** The cap on each file the zip may hold: the JSON, and slides' images by the names Talklog gives them. */

@@ -4,6 +4,7 @@ import { TALK_STATUSES, talkIdFor, type Interest, type Note, type PlaylistPlace,
 import { MAX_POSITION_SEC, NAME_MAX_CHARS, NOTE_MAX_CHARS, TITLE_MAX_CHARS } from '../talk/limits';
 import { SLIDE_TYPES, slideExtension, type Slide, type SlideType } from '../talk/slide';
 import { isPlaylistId } from '../talk/playlist';
+import { cutLongNames } from '../talk/bounded-text';
 import { canonicalVideoUrl, isVideoId } from '../talk/video-id';
 import { describeJson, readJsonFile, type JsonObject } from './backup-json';
 
@@ -37,7 +38,8 @@ export interface Backup {
   slides: BackupSlide[];
 }
 
-export type BackupParseResult = { ok: true; backup: Backup } | { ok: false; error: string };
+/** `talksCut`: talks whose speakers or event the file had past the limit, cut as they were read (readTalks). */
+export type BackupParseResult = { ok: true; backup: Backup; talksCut: number } | { ok: false; error: string };
 
 export function createBackup(talks: Talk[], notes: Note[], now: Date, slides: BackupSlide[] = []): Backup {
   return {
@@ -64,7 +66,7 @@ export function parseBackup(text: string): BackupParseResult {
   const file = readJsonFile(text);
   if (!file.ok) return file;
   try {
-    return { ok: true, backup: readBackup(file.value) };
+    return { ok: true, ...readBackup(file.value) };
   } catch (error) {
     if (error instanceof InvalidBackup) return { ok: false, error: error.message };
     throw error;
@@ -74,7 +76,7 @@ export function parseBackup(text: string): BackupParseResult {
 /** Talks and notes checked exactly as a backup's are, for other files that carry the same records (sync's talk files). */
 export function readTalksAndNotes(root: JsonObject): { ok: true; talks: Talk[]; notes: Note[] } | { ok: false; error: string } {
   try {
-    return { ok: true, talks: readRecords(root, 'talks', 'talk', readTalk), notes: readRecords(root, 'notes', 'note', readNote) };
+    return { ok: true, talks: readTalks(root).talks, notes: readRecords(root, 'notes', 'note', readNote) };
   } catch (error) {
     if (error instanceof InvalidBackup) return { ok: false, error: error.message };
     throw error;
@@ -119,7 +121,7 @@ function fail(place: string, problem: string): never {
   throw new InvalidBackup(`${place}: ${problem}`);
 }
 
-function readBackup(root: JsonObject): Backup {
+function readBackup(root: JsonObject): { backup: Backup; talksCut: number } {
   if (!Object.hasOwn(root, 'format')) fail('format', 'missing: this is not a Talklog backup');
   if (root.format !== BACKUP_FORMAT) {
     fail('format', `expected "${BACKUP_FORMAT}", found ${describeJson(root.format)}: this is not a Talklog backup`);
@@ -132,11 +134,27 @@ function readBackup(root: JsonObject): Backup {
     fail('version', `expected ${READABLE_VERSIONS.slice(0, -1).join(', ')} or ${READABLE_VERSIONS.at(-1)}, found ${describeJson(version)}`);
 
   const exportedAt = isoTime(root, 'exportedAt', '');
-  const talks = readRecords(root, 'talks', 'talk', readTalk);
+  const { talks, talksCut } = readTalks(root);
   const notes = readRecords(root, 'notes', 'note', readNote);
   // New in version 3, where every file has the list (empty without slides).
   const slides = version === 3 ? readRecords(root, 'slides', 'slide', readSlide) : [];
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, talks, notes, slides };
+  return { backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, talks, notes, slides }, talksCut };
+}
+
+/**
+ * The file's talks, with how many had a speaker or an event past the limit: older Talklogs stored some (cutLongNames),
+ * and a library holding them backs them up still, so these are cut, not refused: its own file must import. The file's
+ * own limit bounds them until then (backup-json.ts).
+ */
+function readTalks(root: JsonObject): { talks: Talk[]; talksCut: number } {
+  let talksCut = 0;
+  const talks = readRecords(root, 'talks', 'talk', (record, place) => {
+    const talk = readTalk(record, place);
+    const cut = cutLongNames(talk);
+    if (cut) talksCut++;
+    return cut ?? talk;
+  });
+  return { talks, talksCut };
 }
 
 function readTalk(talk: JsonObject, place: string): Talk {
@@ -155,11 +173,12 @@ function readTalk(talk: JsonObject, place: string): Talk {
     // Optional within version 1 of the format: a file without it stays valid, its talks get null.
     youtubeTitle: 'youtubeTitle' in talk ? nullableText(talk, 'youtubeTitle', place, TITLE_MAX_CHARS) : null,
     channel: nullableText(talk, 'channel', place, NAME_MAX_CHARS),
-    speakers: strings(talk, 'speakers', place),
+    // Speakers and the event of any length: cut past the limit, not refused (readTalks).
+    speakers: strings(talk, 'speakers', place, Infinity),
     durationSec: nullable(talk, 'durationSec', place, SECONDS, isSeconds),
-    event: nullableText(talk, 'event', place, NAME_MAX_CHARS),
+    event: nullableText(talk, 'event', place, Infinity),
     category: nullableText(talk, 'category', place, NAME_MAX_CHARS),
-    tags: strings(talk, 'tags', place),
+    tags: strings(talk, 'tags', place, NAME_MAX_CHARS),
     interest: field(talk, 'interest', place, 'a whole number from 0 to 5', isInterest),
     status: field(talk, 'status', place, ONE_OF_STATUSES, isStatus),
     // New in version 2; a talk without it was clipped alone.
@@ -242,12 +261,12 @@ function nullable<T>(record: JsonObject, key: string, place: string, expected: s
   return field(record, key, place, `${expected} or null`, (value): value is T | null => value === null || is(value));
 }
 
-/** A list of names (speakers, tags), each at most `NAME_MAX_CHARS`. */
-function strings(record: JsonObject, key: string, place: string): string[] {
+/** A list of names (speakers, tags), each at most `max` characters. */
+function strings(record: JsonObject, key: string, place: string, max: number): string[] {
   const values = field(record, key, place, 'a list of strings', Array.isArray) as unknown[];
   values.forEach((value, i) => {
     if (!isString(value)) fail(`${place}.${key}[${i}]`, `expected a string, found ${describeJson(value)}`);
-    if (value.length > NAME_MAX_CHARS) tooLong(value, `${place}.${key}[${i}]`, NAME_MAX_CHARS);
+    if (value.length > max) tooLong(value, `${place}.${key}[${i}]`, max);
   });
   return [...(values as string[])];
 }

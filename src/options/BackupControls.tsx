@@ -63,7 +63,8 @@ export const BackupControls = memo(function BackupControls({ db, env, announce, 
         setProgress(now);
         announce({ kind: 'status', text: t('importingFile', file.name, now.done.toLocaleString(), plural(now.total, 'record')) });
       });
-      announce({ kind: 'status', text: t('importedFile', file.name, describeCounts(counts)) });
+      const imported = t('importedFile', file.name, describeCounts(counts));
+      announce({ kind: 'status', text: counts.talksCut > 0 ? `${imported} ${t('talksCut', plural(counts.talksCut, 'talk'))}` : imported });
     } catch (error) {
       announce({ kind: 'alert', text: t('nothingImported', file.name, errorMessage(error)) });
     } finally {

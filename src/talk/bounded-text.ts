@@ -10,6 +10,17 @@ export function clipText(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
+/**
+ * The talk with the names older Talklogs stored past the limit cut, as a page's text is, or null when none was: the
+ * speakers split off a link's text, which the last one ran on into, and an event typed to queue a playlist.
+ */
+export function cutLongNames(talk: Talk): Talk | null {
+  const long = (name: string | null) => name !== null && name.length > NAME_MAX_CHARS;
+  if (!long(talk.event) && !talk.speakers.some(long)) return null;
+  const clipName = (name: string) => clipText(name, NAME_MAX_CHARS);
+  return { ...talk, speakers: talk.speakers.map(clipName), event: talk.event && clipName(talk.event) };
+}
+
 /** What a page says about a talk, within the limits: a page's text is never refused, only cut; an impossible length is dropped. */
 export function boundedPageTalk<T extends Pick<Talk, 'title' | 'youtubeTitle' | 'channel' | 'speakers' | 'durationSec'>>(seen: T): T {
   return {

@@ -149,7 +149,7 @@ describe('Export backup', () => {
     const first = await zipOf(db);
     const restored = freshDb();
     const counts = await importBackupFile(restored, new Blob([first as Uint8Array<ArrayBuffer>]));
-    expect(counts).toEqual({ talksAdded: 2, talksUpdated: 0, notesAdded: 2, notesUpdated: 0, slidesAdded: 3, skipped: 0 });
+    expect(counts).toEqual({ talksAdded: 2, talksUpdated: 0, notesAdded: 2, notesUpdated: 0, slidesAdded: 3, talksCut: 0, skipped: 0 });
     const again = await zipOf(restored);
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
     const imported = await restored.slides.orderBy('id').toArray();
@@ -162,7 +162,15 @@ describe('Export backup', () => {
     const restored = freshDb();
     await importBackupFile(restored, zip);
     const after = await dump(restored);
-    expect(await importBackupFile(restored, zip)).toEqual({ talksAdded: 0, talksUpdated: 0, notesAdded: 0, notesUpdated: 0, slidesAdded: 0, skipped: 7 });
+    expect(await importBackupFile(restored, zip)).toEqual({
+      talksAdded: 0,
+      talksUpdated: 0,
+      notesAdded: 0,
+      notesUpdated: 0,
+      slidesAdded: 0,
+      talksCut: 0,
+      skipped: 7,
+    });
     expect(await dump(restored)).toBe(after);
   });
   test('refuses to write what import would refuse: too many slides, or an image too large', async () => {

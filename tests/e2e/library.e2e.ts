@@ -150,4 +150,20 @@ test('describe, search, filter and export talks; back them up, lose one, and imp
   await session.screenshot(library, 'library-dark');
   await library.getByRole('button', { name: 'Export markdown' }).click();
   await session.screenshot(library, 'export-dialog-dark');
+  await library.keyboard.press('Escape');
+  await expect.poll(() => library.getByRole('dialog').count()).toBe(0);
+
+  // A backup an older Talklog made: a speaker saved from a link's text ran on past the limit. It imports, cut, saying so.
+  const runOn = `Acme Corp and ${'the maintainers of every project '.repeat(20)}`;
+  const older = { ...backup.talks[0], speakers: [runOn], updatedAt: '2030-01-01T00:00:00.000Z' };
+  await library.getByLabel('Import backup').setInputFiles({
+    name: 'older-talklog.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...backup, talks: [older], notes: [] })),
+  });
+  await expect
+    .poll(() => library.getByRole('status').textContent())
+    .toBe('Imported older-talklog.json: 1 talk updated. 1 talk had a speaker or an event longer than 200 characters: cut to fit, ending in “…”.');
+  const stored = await session.readStore<{ id: string; speakers: string[] }>('talks');
+  expect(stored.find((talk) => talk.id === older.id)?.speakers).toEqual([`${runOn.slice(0, 199)}…`]);
 });

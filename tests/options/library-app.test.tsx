@@ -469,6 +469,22 @@ describe('backup', () => {
     await waitFor(() => expect(status()).toBe('Imported talklog-backup.json: 4 records already up to date.'));
   });
 
+  test('Import backup of a file an older Talklog made, a speaker past the limit in it, imports it and says the talk was cut', async () => {
+    const source = await kubeconLibrary();
+    const [talk, ...others] = await source.talks.toArray();
+    const runOn = { ...talk, speakers: [`Jane Doe, Acme Corp and ${'the maintainers of every project '.repeat(20)}`] };
+    const db = freshDb();
+    await clipTalk(db, capturedTalk({ videoId: 'H0st1le_T1t', url: 'https://www.youtube.com/watch?v=H0st1le_T1t', title: 'Already here' }));
+    await renderLibrary(db);
+    chooseFile(serializeBackup(createBackup([runOn, ...others], await allNotes(source), NOW)));
+    await waitFor(() =>
+      expect(status()).toBe(
+        'Imported talklog-backup.json: 2 talks added, 2 notes added. 1 talk had a speaker or an event longer than 200 characters: cut to fit, ending in “…”.',
+      ),
+    );
+    expect((await getTalk(db, talk.id))?.speakers.map((speaker) => speaker.length)).toEqual([200]);
+  });
+
   test('Import backup says it reads the file, its bar claiming no progress yet, and takes no other file meanwhile', async () => {
     const db = await kubeconLibrary();
     const text = serializeBackup(createBackup(await db.talks.toArray(), await allNotes(db), NOW));

@@ -142,6 +142,13 @@ describe('mergeTalk', () => {
 });
 
 describe('parseTalkFile', () => {
+  test('reads a talk an older Talklog synced with a speaker past the limit, the speaker cut as import cuts it', () => {
+    const runOn = `Jane Doe, Acme Corp and ${'the maintainers of every project '.repeat(20)}`;
+    const file = sync({ talk: talk({ speakers: [runOn] }), notes: [], deletions: [], base: null }, null, 'd_a').file!;
+    const read = parseTalkFile(serializeTalkFile(file), 'Pr0meTheus1');
+    expect(read.ok && read.file.talk?.speakers).toEqual([`${runOn.slice(0, 199)}…`]);
+  });
+
   test.each(['__proto__', 'hasOwnProperty', 'toString'])('refuses a stamp of %s, which no talk has as a field of its own', (field) => {
     const base = first();
     const deletions = [
