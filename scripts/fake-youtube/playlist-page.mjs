@@ -143,17 +143,26 @@ export function panelRowHtml(playlistId, row, index, { selected = false, withinM
 }
 
 /**
+ * The panel's rows `from` (0-based) up to one batch, `current` (1-based) selected, and the spinner when more remain.
+ * @param {Playlist} playlist
+ * @param {number} from
+ * @param {number} current
+ */
+export function panelBatchHtml(playlist, from, current) {
+  const rows = playlist.rows
+    .slice(from, from + ROWS_PER_BATCH)
+    .map((row, i) => panelRowHtml(playlist.id, row, from + i + 1, { selected: from + i + 1 === current }))
+    .join('');
+  return rows + (from + ROWS_PER_BATCH < playlist.rows.length ? '<ytd-continuation-item-renderer></ytd-continuation-item-renderer>' : '');
+}
+
+/**
  * A watch page's playlist panel showing the first batch of rows, `current` (1-based) selected.
  * @param {Playlist} playlist
  * @param {number} current
  */
 export function panelHtml(playlist, current) {
-  const rows = playlist.rows
-    .slice(0, ROWS_PER_BATCH)
-    .map((row, i) => panelRowHtml(playlist.id, row, i + 1, { selected: i + 1 === current }))
-    .join('');
-  const spinner = playlist.rows.length > ROWS_PER_BATCH ? '<ytd-continuation-item-renderer></ytd-continuation-item-renderer>' : '';
-  return `<ytd-playlist-panel-renderer id="playlist" class="style-scope ytd-watch-flexy"><div class="header"><h3><yt-formatted-string class="title"><a href="/playlist?list=${playlist.id}">${escapeHtml(playlist.title)}</a></yt-formatted-string></h3><div id="publisher-container"><span class="index-message">${current} / ${playlist.rows.length}</span></div></div><div id="items" class="playlist-items">${rows}${spinner}</div></ytd-playlist-panel-renderer>`;
+  return `<ytd-playlist-panel-renderer id="playlist" class="style-scope ytd-watch-flexy"><div class="header"><h3><yt-formatted-string class="title"><a href="/playlist?list=${playlist.id}">${escapeHtml(playlist.title)}</a></yt-formatted-string></h3><div id="publisher-container"><span class="index-message">${current} / ${playlist.rows.length}</span></div></div><div id="items" class="playlist-items">${panelBatchHtml(playlist, 0, current)}</div></ytd-playlist-panel-renderer>`;
 }
 
 /**

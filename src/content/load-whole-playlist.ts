@@ -7,17 +7,10 @@
  */
 
 import type { PlaylistHere } from '../talk/playlist';
-import { readPlaylist } from './read-playlist';
-import { selectors } from './selectors';
+import { playlistContinuation, readPlaylist } from './read-playlist';
 
 /** How long one batch of rows may take to arrive before the reading stops with what it has. */
 export const BATCH_WAIT_MS = 10_000;
-
-function continuationIn(doc: Document): Element | null {
-  return (
-    doc.querySelector(selectors.playlistContinuation) ?? doc.querySelector(selectors.playlistPanel)?.querySelector(selectors.playlistPanelContinuation) ?? null
-  );
-}
 
 /** Scrolls the spinner into view and resolves once the rows change (true) or the wait runs out (false). */
 function nextBatch(doc: Document, spinner: Element, waitMs: number): Promise<boolean> {
@@ -43,9 +36,10 @@ export async function loadWholePlaylist(doc: Document, href: () => string, waitM
   const scrolledTo = scroller ? { top: scroller.scrollTop, left: scroller.scrollLeft } : null;
   try {
     for (;;) {
-      const here = readPlaylist(doc, href());
+      const url = href();
+      const here = readPlaylist(doc, url);
       if (here.kind !== 'playlist') return here;
-      const spinner = here.playlist.complete ? null : continuationIn(doc);
+      const spinner = here.playlist.complete ? null : playlistContinuation(doc, url);
       if (!spinner || !(await nextBatch(doc, spinner, waitMs))) return here;
     }
   } finally {

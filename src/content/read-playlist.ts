@@ -23,10 +23,12 @@ interface PlaylistReading {
 
 const NOTHING: PlaylistReading = { title: null, size: null, rows: [], more: false };
 
+const isWatchPage = (href: string) => new URL(href).pathname === '/watch';
+
 export function readPlaylist(doc: Document, href: string): PlaylistHere {
   const id = playlistIdFromUrl(href);
   if (!id) return { kind: 'no-playlist' };
-  const onWatchPage = new URL(href).pathname === '/watch';
+  const onWatchPage = isWatchPage(href);
   const rendered = onWatchPage ? readPanel(doc, id) : readListPage(doc, id);
   const data = readInitialData(doc, id, onWatchPage);
   const fromRendered = rendered.rows.length > 0;
@@ -34,6 +36,15 @@ export function readPlaylist(doc: Document, href: string): PlaylistHere {
   if (!title || (!fromRendered && data.rows.length === 0)) return { kind: 'no-playlist' };
   const { rows, more } = fromRendered ? rendered : data;
   return { kind: 'playlist', playlist: { id, title, size: rendered.size ?? data.size, rows, complete: !more } };
+}
+
+/**
+ * The spinner after the rows readPlaylist reads at `href`: the watch page's panel's or the /playlist
+ * page's list's. YouTube loads the next batch when it scrolls into view.
+ */
+export function playlistContinuation(doc: Document, href: string): Element | null {
+  if (isWatchPage(href)) return doc.querySelector(selectors.playlistPanel)?.querySelector(selectors.playlistPanelContinuation) ?? null;
+  return doc.querySelector(selectors.shownBrowsePage)?.querySelector(selectors.playlistContinuation) ?? null;
 }
 
 /** A rendered row's link: the video and its place, when it belongs to this playlist. */
@@ -68,17 +79,19 @@ function readRenderedRows(elements: Iterable<Element>, playlistId: string, parts
 }
 
 function readListPage(doc: Document, playlistId: string): PlaylistReading {
-  const rows = readRenderedRows(doc.querySelectorAll(selectors.playlistRow), playlistId, {
+  const page = doc.querySelector(selectors.shownBrowsePage);
+  if (!page) return NOTHING;
+  const rows = readRenderedRows(page.querySelectorAll(selectors.playlistRow), playlistId, {
     link: selectors.playlistRowTitle,
     title: selectors.playlistRowTitle,
     channel: selectors.playlistRowChannel,
   });
   if (rows.length === 0) return NOTHING;
   return {
-    title: elementText(doc.querySelector(selectors.playlistHeaderTitle)),
-    size: countInText(elementText(doc.querySelector(selectors.playlistHeaderSize))),
+    title: elementText(page.querySelector(selectors.playlistHeaderTitle)),
+    size: countInText(elementText(page.querySelector(selectors.playlistHeaderSize))),
     rows,
-    more: doc.querySelector(selectors.playlistContinuation) !== null,
+    more: page.querySelector(selectors.playlistContinuation) !== null,
   };
 }
 

@@ -42,6 +42,11 @@ export const selectors = {
   renderedChapterLink: 'a#endpoint',
 
   // --- playlists: the /playlist page and the watch page's playlist panel (rendered DOM) ---
+  /**
+   * The browse page on screen (home, a channel, a /playlist…): YouTube keeps the pages left by
+   * in-page navigation in the DOM, marked `hidden` (fuzetsu's YouTube Playlist Time reads `ytd-browse:not([hidden])`).
+   */
+  shownBrowsePage: 'ytd-browse:not([hidden])',
   /** A row of the /playlist page's list (Nova YouTube playlist/duration.js; yt-dlp and scrapers wait on it). */
   playlistRow: 'ytd-playlist-video-list-renderer ytd-playlist-video-renderer',
   /** Inside a row: the title link, `href="/watch?v=ID&list=PL…&index=N"`, full title in `title` (feihong/music-todo, myrtv). */

@@ -59,6 +59,18 @@ describe('a /playlist page', () => {
     expect(readPlaylist(withoutRenderedRows(loadPage(renderedPages.playlistPage.path), selectors.playlistRow), other)).toEqual({ kind: 'no-playlist' });
     expect(readPlaylist(page, other)).toEqual({ kind: 'no-playlist' });
   });
+
+  test('a channel page left for it, kept hidden by YouTube, lends it no title', () => {
+    const { path, href } = renderedPages.playlistPage;
+    const doc = loadPage(path);
+    doc
+      .querySelector('ytd-browse')!
+      .insertAdjacentHTML(
+        'beforebegin',
+        '<ytd-browse page-subtype="channels" hidden><yt-page-header-renderer><h1>CNCF</h1></yt-page-header-renderer></ytd-browse>',
+      );
+    expect(playlistOf(readPlaylist(doc, href))).toEqual(read());
+  });
 });
 
 describe('a watch page playing a playlist', () => {

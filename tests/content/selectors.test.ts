@@ -31,6 +31,10 @@ const scopeOf: Partial<Record<keyof typeof selectors, keyof typeof selectors>> =
   microdataVideoId: 'videoObject',
   microdataAuthorName: 'videoObject',
   microdataDuration: 'videoObject',
+  playlistRow: 'shownBrowsePage',
+  playlistContinuation: 'shownBrowsePage',
+  playlistHeaderTitle: 'shownBrowsePage',
+  playlistHeaderSize: 'shownBrowsePage',
   playlistRowTitle: 'playlistRow',
   playlistRowIndex: 'playlistRow',
   playlistRowChannel: 'playlistRow',
@@ -99,6 +103,7 @@ const contract: Record<keyof typeof selectors, number[]> = {
   microdataVideoId: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
   microdataAuthorName: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
   microdataDuration: [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
+  shownBrowsePage: [0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 1], // home, channel and list; none on a watch page
   playlistRow: [0, 0, 0, 0, 0, 0, 0, 0, 100, 0, 0, 0], // the first batch; YouTube renders the rest on scrolling
   playlistRowTitle: [0, 0, 0, 0, 0, 0, 0, 0, 100, 0, 0, 0],
   playlistRowIndex: [0, 0, 0, 0, 0, 0, 0, 0, 100, 0, 0, 0],
