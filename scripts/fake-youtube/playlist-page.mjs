@@ -185,8 +185,9 @@ export function watchPlaylistData(playlist) {
 }
 
 /**
- * A whole /playlist page. Its script plays YouTube's part: when the spinner scrolls into view it
- * fetches the next batch of rows and puts them in the spinner's place.
+ * A whole /playlist page. Its script plays YouTube's part: when a list's spinner scrolls into view
+ * it fetches the next batch of rows and puts them in the spinner's place; a talk clicked opens
+ * in-page, its watch page's panel beside the /playlist page, which stays in the DOM, hidden.
  * @param {Playlist} playlist
  * @param {string} pageStyle
  */
@@ -205,22 +206,36 @@ export function listPage(playlist, pageStyle) {
 <script>var ytInitialData = ${scriptJson(playlistInitialData(playlist))};</script>
 <script>
 (() => {
-  const contents = document.querySelector('ytd-playlist-video-list-renderer #contents');
-  const watch = () => {
+  const loadOnScroll = (contents, rowSelector, rowsUrl) => {
     const spinner = contents.querySelector('ytd-continuation-item-renderer');
     if (!spinner) return;
     const observer = new IntersectionObserver(async (entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
-      const from = contents.querySelectorAll('ytd-playlist-video-renderer').length;
-      const response = await fetch('/playlist_rows?list=${playlist.id}&from=' + from);
+      const response = await fetch(rowsUrl(contents.querySelectorAll(rowSelector).length));
       spinner.insertAdjacentHTML('beforebegin', await response.text());
       spinner.remove();
-      watch();
+      loadOnScroll(contents, rowSelector, rowsUrl);
     });
     observer.observe(spinner);
   };
-  watch();
+  const browse = document.querySelector('ytd-browse');
+  loadOnScroll(browse.querySelector('ytd-playlist-video-list-renderer #contents'), 'ytd-playlist-video-renderer', (from) => '/playlist_rows?list=${playlist.id}&from=' + from);
+
+  browse.addEventListener('click', async (event) => {
+    const link = event.target.closest('a[href^="/watch"]');
+    if (!link) return;
+    event.preventDefault();
+    const talk = new URL(link.href).searchParams;
+    document.dispatchEvent(new CustomEvent('yt-navigate-start', { bubbles: true }));
+    const panel = await (await fetch('/playlist_panel?list=${playlist.id}&index=' + talk.get('index'))).text();
+    history.pushState({}, '', link.getAttribute('href'));
+    browse.hidden = true;
+    browse.insertAdjacentHTML('afterend', '<ytd-watch-flexy video-id="' + talk.get('v') + '" role="main"><div id="secondary">' + panel + '</div></ytd-watch-flexy>');
+    const panelRows = (from) => '/playlist_panel_rows?list=${playlist.id}&from=' + from + '&index=' + talk.get('index');
+    loadOnScroll(document.querySelector('ytd-playlist-panel-renderer #items'), 'ytd-playlist-panel-video-renderer', panelRows);
+    document.dispatchEvent(new CustomEvent('yt-navigate-finish', { bubbles: true, detail: { pageType: 'watch' } }));
+  });
 })();
 </script>
 </body>
@@ -229,6 +244,7 @@ export function listPage(playlist, pageStyle) {
 
 const LIST_STYLE = `
 ytd-browse { max-width: 760px; }
+ytd-browse[hidden] { display: none; }
 ytd-playlist-header-renderer #text { font-size: 24px; font-weight: 700; }
 .metadata-stats { color: #aaa; margin: 4px 0 16px; }
 ytd-playlist-video-renderer { display: block; padding: 8px 0; border-bottom: 1px solid #272727; }

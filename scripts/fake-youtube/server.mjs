@@ -10,7 +10,7 @@ import { silentWav, sendWithRanges } from './silent-media.mjs';
 import { slidesWebm } from './slides-video.mjs';
 import { homePage, MEDIA_HOST, PAGE_STYLE, watchPage } from './watch-page.mjs';
 import { conferencePlaylist, conferenceVideoById, CONFERENCE_PLAYLIST_ID } from './conference.mjs';
-import { listBatchHtml, listPage } from './playlist-page.mjs';
+import { listBatchHtml, listPage, panelBatchHtml, panelHtml } from './playlist-page.mjs';
 
 function selfSignedCertificate() {
   const dir = mkdtempSync(join(tmpdir(), 'talklog-cert-'));
@@ -83,6 +83,15 @@ export async function startFakeYouTube({ simulatePlayback = false, conferenceTal
     if (url.pathname === '/playlist_rows') {
       const playlist = playlistFor(url.searchParams.get('list'));
       if (playlist) return send(200, listBatchHtml(playlist, Number(url.searchParams.get('from') ?? 0)));
+    }
+    // A watch page's playlist panel, opened in-page from the /playlist page, and its next rows.
+    if (url.pathname === '/playlist_panel') {
+      const playlist = playlistFor(url.searchParams.get('list'));
+      if (playlist) return send(200, panelHtml(playlist, Number(url.searchParams.get('index') ?? 1)));
+    }
+    if (url.pathname === '/playlist_panel_rows') {
+      const playlist = playlistFor(url.searchParams.get('list'));
+      if (playlist) return send(200, panelBatchHtml(playlist, Number(url.searchParams.get('from') ?? 0), Number(url.searchParams.get('index') ?? 1)));
     }
     if (url.pathname.startsWith('/media/')) {
       const id = url.pathname.slice('/media/'.length);

@@ -91,3 +91,15 @@ test('a 208-row playlist queued from the popup, again after new uploads; Play ne
   ]);
   await session.screenshot(library, 'library-conference-export');
 });
+
+test('queued from a talk opened in-page from the /playlist page: the watch page reads its own panel whole, not the hidden list', async () => {
+  const playlistTab = await session.openYouTube(`/playlist?list=${CONFERENCE_PLAYLIST_ID}`);
+  // YouTube opens the talk without a page load and keeps the /playlist page in the DOM, hidden.
+  await playlistTab.getByRole('link', { name: 'Securing the Supply Chain 3 - Tom Okafor, Globex', exact: true }).click();
+  await expect.poll(() => playlistTab.url()).toContain('/watch?v=kc21talk003&');
+  const popup = await session.openPopupFor(playlistTab);
+  await expect.poll(() => popup.getByText('211 videos', { exact: true }).count()).toBe(1);
+  await popup.getByRole('button', { name: 'Queue talks' }).click();
+  // The test above queued all 208 talks; all 211 rows read, none left for "queue again".
+  await expect.poll(() => popup.getByRole('status').textContent(), { timeout: 45_000 }).toBe(`0 queued · 208 already in the library · 3 ${SKIPPED}`);
+});
