@@ -21,7 +21,8 @@ export function readMiniplayer(doc: Document): TalkHere | null {
   if (!miniplayer || !videoId) return null;
   const fullTitle = elementText(miniplayer.querySelector(selectors.miniplayerTitle)) ?? elementText(link);
   if (!fullTitle) return noTalk('loading', videoId);
-  const video = findMiniplayerVideo(doc);
+  // An ad playing in it has its own length and time: the talk's are unknown until it ends, as on the watch page.
+  const video = doc.querySelector(selectors.adShowing) ? null : findMiniplayerVideo(doc);
   const duration = mediaNumber(video?.duration);
   const current = mediaNumber(video?.currentTime);
   if (duration === Number.POSITIVE_INFINITY || duration > LONGEST_VIDEO_SEC) return noTalk('live', videoId);

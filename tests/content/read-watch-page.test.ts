@@ -221,6 +221,16 @@ describe('rendered desktop pages (tests/fixtures/rendered)', () => {
     });
   });
 
+  test('an ad playing in the miniplayer gives neither the talk’s length nor its time', () => {
+    const doc = loadPage(renderedPages.homeWithMiniplayer.path);
+    doc.querySelector('#movie_player')!.classList.add('ad-showing');
+    for (const video of doc.querySelectorAll('video')) setMedia(video, { duration: 15, currentTime: 14 });
+    expect(readWatchPage(doc, renderedPages.homeWithMiniplayer.href)).toMatchObject({
+      kind: 'talk',
+      talk: { videoId: 'tLgTalkB_02', durationSec: null, currentSec: null },
+    });
+  });
+
   test('a miniplayer that is closed (no `active`) is not a talk', () => {
     const doc = loadPage(renderedPages.homeWithMiniplayer.path);
     doc.querySelector('ytd-miniplayer')!.removeAttribute('active');
