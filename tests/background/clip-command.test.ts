@@ -1,10 +1,14 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { BadgeSign, ToolbarBadge } from '../../src/background/badge';
+import { captureSlideInTab } from '../../src/background/capture-slide-command';
 import { clipTab, finishUnfinishedClip, type ClipEnvironment, type UnfinishedClip } from '../../src/background/clip-command';
 import { addNote } from '../../src/db/notes';
 import { clipTalk } from '../../src/db/talks';
 import type { TalkHere } from '../../src/talk/model';
 import { capturedTalk, freshDb } from '../db/test-db';
+
+// The slide shortcut's module asks the tab through the browser; these tests never get that far.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 const TAB = 7;
 
@@ -111,5 +115,16 @@ describe('a clip the last worker was stopped in the middle of', () => {
     const { env, seen } = worker(onWatchPage);
     expect(await finishUnfinishedClip(env, null)).toBeNull();
     expect(seen).toEqual({ signs: [], inPage: [], journalWrites: [] });
+  });
+});
+
+describe('the slide shortcut', () => {
+  test('says in the page and on the badge when the tab cannot be asked, rather than failing in silence', async () => {
+    const { env, seen } = worker(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await captureSlideInTab(env, TAB);
+    expect(seen.inPage).toEqual([{ text: 'Could not capture the slide: Could not establish connection. Receiving end does not exist.', failed: true }]);
+    expect(seen.signs).toEqual(['failed']);
   });
 });
