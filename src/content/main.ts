@@ -13,10 +13,9 @@ import { captureFrame } from './capture-frame';
 import { showPageConfirmation } from './page-confirmation';
 import { readCaptionOnScreen } from './read-captions';
 import { loadWholePlaylist } from './load-whole-playlist';
-import { findMiniplayerVideo } from './read-miniplayer';
-import { findPlayingVideo } from './read-player';
 import { readPlaylist } from './read-playlist';
 import { readWatchPage } from './read-watch-page';
+import { seekPlayer } from './seek-player';
 import { videoSeenToTheEnd } from './seen-to-the-end';
 
 /** How long a question waits for YouTube to finish switching the page to the URL's video. */
@@ -86,10 +85,7 @@ function whatTalkIsHere(): Promise<TalkHere> {
 /** Seeks only once the page really shows that video, never the previous one in mid-switch. */
 function seek(videoId: string, atSec: number): boolean {
   const here = readNow();
-  const video = here.kind === 'talk' && here.talk.videoId === videoId ? (findPlayingVideo(document) ?? findMiniplayerVideo(document)) : null;
-  if (!video) return false;
-  video.currentTime = atSec;
-  return true;
+  return here.kind === 'talk' && here.talk.videoId === videoId && seekPlayer(document, atSec);
 }
 
 function answer(message: ExtensionToContentMessage): Promise<ContentReplies[ExtensionToContentMessage['type']]> {
