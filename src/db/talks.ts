@@ -30,26 +30,39 @@ export async function clipTalk(
       await db.talks.put(updated);
       return updated;
     }
-    const talk: Talk = { ...newTalk(captured, now), event };
+    const talk: Talk = { ...newTalk({ ...captured, youtubeTitle: titleOnPage(captured) }, now), event };
     await db.talks.add(talk);
     return talk;
   });
 }
 
-/** What a new clip of a saved talk changes in it, or null when nothing. */
+/**
+ * What a new clip of a saved talk changes in it, or null when nothing. A talk saved from a link and never open since
+ * takes the page's title and speakers: the link's text, or the placeholder of a link with none, may say anything
+ * ("Watch the video"). Such a talk has neither YouTube's title nor a channel nor a length, which every clip gives.
+ */
 function refreshedByClip(existing: Talk, captured: CapturedTalk): Talk | null {
-  const fromLinkOnly = existing.title === untitledTalk(existing.videoId);
+  const placeholder = untitledTalk(existing.videoId);
+  const pageTitle = titleOnPage(captured);
+  const untitled = existing.title === placeholder;
+  const retitled = pageTitle !== null && (untitled || (existing.youtubeTitle === null && existing.channel === null && existing.durationSec === null));
   const refreshed: Talk = {
     ...existing,
-    title: fromLinkOnly ? captured.title : existing.title,
-    speakers: fromLinkOnly && existing.speakers.length === 0 ? captured.speakers : existing.speakers,
-    youtubeTitle: existing.youtubeTitle ?? captured.youtubeTitle,
+    title: retitled ? captured.title : existing.title,
+    // Speakers typed on an untitled talk stay.
+    speakers: retitled && !(untitled && existing.speakers.length) ? captured.speakers : existing.speakers,
+    youtubeTitle: (existing.youtubeTitle === placeholder ? null : existing.youtubeTitle) ?? pageTitle,
     channel: existing.channel ?? captured.channel,
     durationSec: captured.durationSec ?? existing.durationSec,
     // Queued from a link, now open on its watch page: being watched.
     status: existing.status === 'to-watch' ? 'watching' : existing.status,
   };
   return JSON.stringify(refreshed) === JSON.stringify(existing) ? null : refreshed;
+}
+
+/** YouTube's whole title, unless the page gave none (a video it does not play: `capturedByIdOnly`). */
+function titleOnPage(captured: CapturedTalk): string | null {
+  return captured.youtubeTitle === untitledTalk(captured.videoId) ? null : captured.youtubeTitle;
 }
 
 /** A video known by its id alone (YouTube does not play it): clipped, it is an untitled talk a later clip fills in. */

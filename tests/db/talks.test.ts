@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { addNote } from '../../src/db/notes';
-import { allTalksAndNotes } from '../../src/db/library';
-import { clipTalk, getTalk, listRecentTalks, talkWithNotes } from '../../src/db/talks';
+import { allTalksAndNotes, updateTalkDetails } from '../../src/db/library';
+import { capturedByIdOnly, clipTalk, getTalk, listRecentTalks, talkWithNotes } from '../../src/db/talks';
 import { saveTalkToWatch } from '../../src/db/watch-later';
 import { deleteTalks, restoreDeleted } from '../../src/db/deletion';
 import { capturedTalk, freshDb, writeLibrary } from './test-db';
@@ -123,6 +123,37 @@ describe('saving a talk from a link to watch later', () => {
     expect((await getTalk(db, 't_Pr0meTheus1'))?.title).toBe('YouTube video Pr0meTheus1');
     const clipped = await clipTalk(db, capturedTalk());
     expect(clipped).toMatchObject({ title: 'Evolving Prometheus for More Use Cases', speakers: ['Bartłomiej Płotka, Red Hat'], status: 'watching' });
+  });
+
+  test('the first clip of the video gives it YouTube’s title: a link’s text may say anything', async () => {
+    const db = freshDb();
+    await saveTalkToWatch(db, { videoId: 'Pr0meTheus1', url: 'https://www.youtube.com/watch?v=Pr0meTheus1', title: 'Watch the video - Free Prizes' });
+    expect(await clipTalk(db, capturedTalk())).toMatchObject({
+      title: 'Evolving Prometheus for More Use Cases',
+      speakers: ['Bartłomiej Płotka, Red Hat'],
+      youtubeTitle: 'Evolving Prometheus for More Use Cases - Bartłomiej Płotka, Red Hat',
+      channel: 'CNCF [Cloud Native Computing Foundation]',
+    });
+    // Once opened, a title the user gives it stays.
+    await updateTalkDetails(db, 't_Pr0meTheus1', { title: 'Prometheus, evolved' });
+    expect((await clipTalk(db, capturedTalk())).title).toBe('Prometheus, evolved');
+  });
+
+  test('a video YouTube would not play keeps no placeholder as YouTube’s title; the clip once it plays gives the real one', async () => {
+    const db = freshDb();
+    expect((await clipTalk(db, capturedByIdOnly('Pr0meTheus1'))).youtubeTitle).toBeNull();
+    expect(await clipTalk(db, capturedTalk())).toMatchObject({
+      title: 'Evolving Prometheus for More Use Cases',
+      youtubeTitle: 'Evolving Prometheus for More Use Cases - Bartłomiej Płotka, Red Hat',
+    });
+    // A clip of it blocked again takes nothing back.
+    expect((await clipTalk(db, capturedByIdOnly('Pr0meTheus1'))).title).toBe('Evolving Prometheus for More Use Cases');
+    // Stored by an older version with the placeholder as YouTube's title: the next clip replaces it.
+    await writeLibrary(db, () => db.talks.update('t_Pr0meTheus1', { title: 'Mine', youtubeTitle: 'YouTube video Pr0meTheus1' }));
+    expect(await clipTalk(db, capturedTalk())).toMatchObject({
+      title: 'Mine',
+      youtubeTitle: 'Evolving Prometheus for More Use Cases - Bartłomiej Płotka, Red Hat',
+    });
   });
 
   test('a talk already saved is left as it is', async () => {
