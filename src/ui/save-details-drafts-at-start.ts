@@ -8,10 +8,7 @@ export const DETAILS_DRAFT_PREFIX = 'talklog:details:';
  * some: every page starts with this, and there are almost never any.
  */
 export function saveDetailsDraftsIfAny(db: TalklogDb, storage: Storage = localStorage): void {
-  for (let i = 0; i < storage.length; i++) {
-    if (!storage.key(i)?.startsWith(DETAILS_DRAFT_PREFIX)) continue;
-    // The database failing keeps them for the next page.
-    void import('./save-details-drafts').then(({ saveDetailsDrafts }) => saveDetailsDrafts(db, storage)).catch(() => undefined);
-    return;
-  }
+  if (!Object.keys(storage).some((key) => key.startsWith(DETAILS_DRAFT_PREFIX))) return;
+  // The database failing keeps them for the next page.
+  void import('./save-details-drafts').then(({ saveDetailsDrafts }) => saveDetailsDrafts(db, storage)).catch(() => undefined);
 }
