@@ -61,7 +61,16 @@ const NOT_NAME_WORDS = new Set(
   typescript rust golang go swift kotlin scala ruby rails php sql graphql rest http web mobile devops gitops
   ops platform engineering framework library database linux windows android ios macos iphone pixel surface
   google microsoft amazon aws azure gcp apple meta red hat foundation institute university team group
-  community project users inc ltd llc llp gmbh corp co plc`.split(/\s+/),
+  community project users inc ltd llc llp gmbh corp co plc
+  memory management safety query queries planner planning component components model models traffic shifting
+  routing networking network networks storage compiler compilers runtime runtimes testing debugging deployment
+  deployments monitoring logging tracing metrics scheduling scheduler engine engines pipeline pipelines
+  architecture design systems system internals concurrency parallelism threads caching cache tuning optimization
+  benchmarks profiling migration migrations upgrades reliability resilience availability failover backups
+  recovery incident incidents response functions types generics macros modules packages dependencies supply
+  chain policy policies governance compliance privacy encryption authentication authorization identity secrets
+  graph graphs index indexes search streaming streams events sourcing messaging queues workflows orchestration
+  automation fuzzing verification analysis`.split(/\s+/),
 );
 
 interface Person {

@@ -56,6 +56,15 @@ describe('splitSpeakers leaves every other title whole', () => {
     'KUBERNETES - BEST PRACTICES',
     'KubeCon Recap - AWS EKS',
     'Go Concurrency Patterns - Part Two',
+    // a topic and its subtopic: two capitalised words that name a thing, not a person
+    'Linux Kernel Internals - Memory Management',
+    'Rust in Production - Memory Safety',
+    'Postgres Internals - Query Planner',
+    'WebAssembly - Component Model',
+    'Service Mesh - Traffic Shifting',
+    'Kubernetes - Storage Internals',
+    'Event Sourcing - Streaming Systems',
+    'Zero Trust - Identity Policies',
     'Star Wars 8 THE LAST JEDI Official TRAILER (2017) Daisy Ridley, Disney Movie HD', // fixture 04: no separator
     'Jane Doe - ', // nothing after the separator
     ' - Jane Doe, Acme', // nothing before it
