@@ -38,18 +38,22 @@ export async function backupZip(talks: Talk[], notes: Note[], slides: SlideWithI
 
 /** Talklog writes no backup that its import would refuse (the limits of backup-zip.ts). */
 function refuseWhatImportWould(slides: SlideWithImages[]): void {
+  const why = whySlidesDoNotFit(slides);
+  if (why) throw new Error(`${why}: delete some slides, or export the talk log with its slides instead.`);
+}
+
+/** Why one backup cannot hold these slides, within the limits its import reads (backup-zip.ts); null when it can. */
+export function whySlidesDoNotFit(slides: Pick<SlideWithImages, 'talkId' | 'atSec' | 'image' | 'thumbnail'>[]): string | null {
   const maxSlides = (BACKUP_ZIP_LIMITS.entries - 1) / 2;
-  const advice = 'delete some slides, or export the talk log with its slides instead';
-  if (slides.length > maxSlides) {
-    throw new Error(`${slides.length.toLocaleString('en')} slides are more than one backup can hold (${maxSlides.toLocaleString('en')}): ${advice}.`);
-  }
+  if (slides.length > maxSlides) return `${slides.length.toLocaleString('en')} slides are more than one backup can hold (${maxSlides.toLocaleString('en')})`;
   const big = slides.find((slide) => Math.max(slide.image.size, slide.thumbnail.size) > BACKUP_ZIP_LIMITS.imageBytes);
-  if (big) throw new Error(`the slide at ${big.atSec} s of ${big.talkId} is larger than the 32 MiB one image may be in a backup: ${advice}.`);
+  if (big) return `the slide at ${big.atSec} s of ${big.talkId} is larger than the 32 MiB one image may be in a backup`;
   const total = slides.reduce((sum, slide) => sum + slide.image.size + slide.thumbnail.size, 0);
   // The JSON is far smaller than its own limit; what is left of the total is the images'.
   if (total > BACKUP_ZIP_LIMITS.totalBytes - BACKUP_ZIP_LIMITS.jsonBytes) {
-    throw new Error(`the slides take ${Math.ceil(total / 1024 / 1024).toLocaleString('en')} MiB, more than one backup can hold: ${advice}.`);
+    return `the slides take ${Math.ceil(total / 1024 / 1024).toLocaleString('en')} MiB, more than one backup can hold`;
   }
+  return null;
 }
 
 /** A backup read from a zip: its records, and each slide as it will be stored, images included. */

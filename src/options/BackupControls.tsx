@@ -42,10 +42,12 @@ export const BackupControls = memo(function BackupControls({ db, env, announce, 
       onBackedUp(now);
       const [talks, notes, slides] = [plural(file.talks, 'talk'), plural(file.notes, 'note'), plural(file.slides, 'slide')];
       const saved = file.slides > 0 ? t('backupWithSlidesSaved', file.name, talks, notes, slides) : t('backupSaved', file.name, talks, notes);
-      announce({
-        kind: 'status',
-        text: file.notesLeftOut > 0 ? `${saved} ${t('backupLeftOut', plural(file.notesLeftOut, 'note'))}` : saved,
-      });
+      const leftOut = [
+        file.notesLeftOut > 0 && t('backupLeftOut', plural(file.notesLeftOut, 'note')),
+        file.slidesLeftOut && t('backupSlidesLeftOut', plural(file.slidesLeftOut.count, 'slide'), file.slidesLeftOut.why),
+      ].filter(Boolean);
+      // Slides left out is news the user must not miss: they are in no backup.
+      announce({ kind: file.slidesLeftOut ? 'alert' : 'status', text: [saved, ...leftOut].join(' ') });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotBackUp', errorMessage(error)) });
     } finally {

@@ -15,12 +15,15 @@ export interface BackupFile {
   slides: number;
   /** Notes stored without their talk, left out of the file: import refuses a note of no talk. */
   notesLeftOut: number;
+  /** Slides left out of a file that could not hold them (whySlidesDoNotFit), and why: the notes are never held back for them. */
+  slidesLeftOut?: { count: number; why: string };
 }
 
 /**
  * The whole library as a backup file: the JSON as it always was when no note has a slide, else a
  * zip of the JSON and the slides' images (backup-archive.ts, loaded only then, with fflate). The
- * same library and `now` give the same bytes.
+ * same library and `now` give the same bytes. Slides more than one backup can hold leave the file
+ * the JSON of every talk and note, and say so: a backup of the notes is never refused for them.
  */
 export async function backupFile(db: TalklogDb, now: Date): Promise<BackupFile> {
   const library = await allTalksAndNotes(db);
@@ -32,10 +35,11 @@ export async function backupFile(db: TalklogDb, now: Date): Promise<BackupFile> 
   const notes = library.notes.filter((note) => talkIds.has(note.talkId));
   const slides = await slidesOfNotesWithImages(db, new Set(notes.map((note) => note.id)));
   const counts = { talks: talks.length, notes: notes.length, slides: slides.length, notesLeftOut: library.notes.length - notes.length };
-  if (slides.length === 0) {
-    return { name: BACKUP_FILE_NAME, data: serializeBackup(createBackup(talks, notes, now)), type: 'application/json', ...counts };
-  }
-  const { backupZip, backupZipName } = await import('../export/backup-archive');
+  const json = () => ({ name: BACKUP_FILE_NAME, data: serializeBackup(createBackup(talks, notes, now)), type: 'application/json' });
+  if (slides.length === 0) return { ...json(), ...counts };
+  const { backupZip, backupZipName, whySlidesDoNotFit } = await import('../export/backup-archive');
+  const why = whySlidesDoNotFit(slides);
+  if (why) return { ...json(), ...counts, slides: 0, slidesLeftOut: { count: slides.length, why } };
   const zip = await backupZip(
     talks,
     notes,

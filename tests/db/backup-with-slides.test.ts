@@ -111,6 +111,31 @@ describe('Export backup', () => {
     expect(json).toMatchObject({ format: 'talklog-backup', version: 3, slides: [] });
   });
 
+  test('with slides more than one backup can hold is the JSON of every talk and note, saying which slides are left out and why', async () => {
+    const { db, noteId } = await libraryWithSlides();
+    await addSlide(db, noteId, {
+      talkId: 't_Pr0meTheus1',
+      atSec: 4,
+      width: 3840,
+      height: 2160,
+      type: 'image/webp',
+      image: new Blob([imageBytes('image/webp', 33 * 1024 * 1024)], { type: 'image/webp' }),
+      thumbnail: new Blob([imageBytes('image/webp')], { type: 'image/webp' }),
+    });
+    const file = await backupFile(db, NOW);
+    expect(file).toMatchObject({
+      name: 'talklog-backup.json',
+      type: 'application/json',
+      talks: 2,
+      notes: 2,
+      slides: 0,
+      slidesLeftOut: { count: 4, why: 'the slide at 4 s of t_Pr0meTheus1 is larger than the 32 MiB one image may be in a backup' },
+    });
+    const imported = freshDb();
+    await importBackupFile(imported, new File([file.data], file.name));
+    expect((await allNotes(imported)).map((note) => note.body).sort()).toEqual(['counters', 'the architecture slide']);
+  });
+
   test('with slides is a zip: the JSON first, then each image and thumbnail stored, as the JSON lists them', async () => {
     const { db } = await libraryWithSlides();
     const file = await backupFile(db, NOW);

@@ -545,6 +545,22 @@ describe('backup', () => {
     await waitFor(() => expect(state.importers).toEqual([{ file: null, closed: true }]));
   });
 
+  test('slides more than one backup can hold: Export backup saves every talk and note, and alerts that the slides are left out', async () => {
+    const source = await kubeconLibrary();
+    const [note] = await allNotes(source);
+    const image = new NodeBlob(['RIFF\0\0\0\0WEBPVP8 ', new Uint8Array(33 * 1024 * 1024)], { type: 'image/webp' }) as Blob;
+    await addSlide(source, note.id, { talkId: note.talkId, atSec: 3, width: 3840, height: 2160, type: 'image/webp', image, thumbnail: image });
+    const { env, state } = fakeEnvironment();
+    await renderLibrary(source, env);
+    fireEvent.click(screen.getByRole('button', { name: 'Export backup' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        `Backup saved as talklog-backup.json: 2 talks, 2 notes. 1 slide left out of it: the slide at 3 s of ${note.talkId} is larger than the 32 MiB one image may be in a backup. Export the talk log with its slides to keep a copy of them, or delete some slides.`,
+      ),
+    );
+    expect(state.downloads.map((download) => download.fileName)).toEqual(['talklog-backup.json']);
+  });
+
   test('with slides, Export backup downloads a zip of the JSON and the images, and Import backup brings them back', async () => {
     const source = await kubeconLibrary();
     const [note] = await allNotes(source);
