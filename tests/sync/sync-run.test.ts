@@ -57,6 +57,15 @@ async function connectedPair(folder: string) {
   return { a, b };
 }
 
+/** Two devices on a folder, the first having synced a talk with a note, `first note`. */
+async function pairSyncingANote(folder: string) {
+  const pair = await connectedPair(folder);
+  await clipTalk(pair.a.db, capturedTalk());
+  await addNote(pair.a.db, TALK, 'first note', 1);
+  await pair.a.sync();
+  return pair;
+}
+
 const bodies = async (db: TalklogDb) => (await notesForTalk(db, TALK)).map((note) => note.body).sort();
 
 const MIRROR = 'markdown/no-event/evolving-prometheus-for-more-use-cases-Pr0meTheus1.md';
@@ -371,10 +380,7 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
   });
 
   test('a mirror file edited in the vault between two syncs is kept, Talklog writes beside it, and says so once', async () => {
-    const { a, b } = await connectedPair('edited-mirror');
-    await clipTalk(a.db, capturedTalk());
-    await addNote(a.db, TALK, 'first note', 1);
-    await a.sync();
+    const { a, b } = await pairSyncingANote('edited-mirror');
     await b.sync();
     const edited = `${readFileSync(onDisk('edited-mirror', MIRROR), 'utf8')}\nMy own thoughts on this talk.\n`;
     writeFileSync(onDisk('edited-mirror', MIRROR), edited);
@@ -401,10 +407,7 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
   });
 
   test('a mirror file edited in the vault between its check and its rewrite is kept', async () => {
-    const { a } = await connectedPair('edited-meanwhile');
-    await clipTalk(a.db, capturedTalk());
-    await addNote(a.db, TALK, 'first note', 1);
-    await a.sync();
+    const { a } = await pairSyncingANote('edited-meanwhile');
     await addNote(a.db, TALK, 'second note', 2);
     const edited = 'Written in the vault while Talklog synced.\n';
     // The talk file's PUT, then the mirror's GET; the vault saves before the mirror's PUT.
@@ -418,10 +421,7 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
   });
 
   test('a mirror file edited in the vault stays when its talk moves to another event', async () => {
-    const { a } = await connectedPair('edited-moved');
-    await clipTalk(a.db, capturedTalk());
-    await addNote(a.db, TALK, 'first note', 1);
-    await a.sync();
+    const { a } = await pairSyncingANote('edited-moved');
     const edited = `${readFileSync(onDisk('edited-moved', MIRROR), 'utf8')}\nMy own thoughts on this talk.\n`;
     writeFileSync(onDisk('edited-moved', MIRROR), edited);
     await updateTalkDetails(a.db, TALK, { event: 'KubeCon EU 2022' });
@@ -434,10 +434,7 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
   });
 
   test('the talk log edited in the vault is kept, and Talklog writes the log beside it', async () => {
-    const { a } = await connectedPair('edited-log');
-    await clipTalk(a.db, capturedTalk());
-    await addNote(a.db, TALK, 'first note', 1);
-    await a.sync();
+    const { a } = await pairSyncingANote('edited-log');
     const log = onDisk('edited-log', 'markdown/talk-log.md');
     const edited = `${readFileSync(log, 'utf8')}\nWhat I make of this conference.\n`;
     writeFileSync(log, edited);
@@ -449,10 +446,7 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
   });
 
   test('the talk log an older Talklog wrote, without the mark, is rewritten: no device knows what it was', async () => {
-    const { a } = await connectedPair('unmarked-log');
-    await clipTalk(a.db, capturedTalk());
-    await addNote(a.db, TALK, 'first note', 1);
-    await a.sync();
+    const { a } = await pairSyncingANote('unmarked-log');
     const log = onDisk('unmarked-log', 'markdown/talk-log.md');
     writeFileSync(log, readFileSync(log, 'utf8').replace(MARK, ''));
     await addNote(a.db, TALK, 'second note', 2);
@@ -462,12 +456,9 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
   });
 
   test('a mirror file an older Talklog wrote, without the mark, is rewritten while unedited and kept once edited', async () => {
-    const { a } = await connectedPair('unmarked-mirror');
+    const { a } = await pairSyncingANote('unmarked-mirror');
     const file = onDisk('unmarked-mirror', MIRROR);
     const unmark = () => writeFileSync(file, readFileSync(file, 'utf8').replace(MARK, ''));
-    await clipTalk(a.db, capturedTalk());
-    await addNote(a.db, TALK, 'first note', 1);
-    await a.sync();
     unmark();
     await addNote(a.db, TALK, 'second note', 2);
     expect((await a.sync()).kept).toEqual([]);
