@@ -58,6 +58,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await waitForAppReady(library);
     expect(await seriousViolations(library)).toEqual([]);
     await session.screenshot(library, `library-${colorScheme}`);
+    // Marks on the muted channel and on a note's excerpt: the search's highlights keep their contrast.
+    await library.getByRole('searchbox', { name: 'Search' }).fill('CNCF exemplars');
+    await expect.poll(() => library.locator('mark').count()).toBeGreaterThan(1);
+    expect(await seriousViolations(library)).toEqual([]);
+    await session.screenshot(library, `library-search-${colorScheme}`);
     for (const page of [popup, panel, elsewhere, library, watch, home]) await page.close();
   });
 }
