@@ -50,6 +50,7 @@ export function chromeManifest(manifest, pkg) {
  * The Firefox MV3 manifest derived from the Chrome source manifest (source paths, before crxjs):
  * - `background.service_worker` → `background.scripts` (Firefox runs MV3 background as an event page);
  * - `browser_specific_settings.gecko`: id, `strict_min_version`, `data_collection_permissions` (none);
+ * - the toolbar button in the toolbar itself (`action.default_area`), not the Extensions panel;
  * - `side_panel` → `sidebar_action` (same page; title = short name, icon = the toolbar icon), not opened
  *   at install, and command descriptions that say "side panel" say "sidebar" (FIREFOX_MESSAGES);
  * - Chrome-only keys and permissions removed.
@@ -69,6 +70,9 @@ export function firefoxManifest(manifest, pkg) {
     const { service_worker, ...rest } = source.background;
     out.background = { ...rest, scripts: [service_worker] };
   }
+
+  // Firefox puts a new extension's button in the Extensions panel, out of sight; the Welcome says to press it.
+  if (source.action) out.action = { ...source.action, default_area: 'navbar' };
 
   if (source.side_panel?.default_path) {
     out.sidebar_action = {

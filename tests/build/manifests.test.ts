@@ -63,7 +63,8 @@ describe('the manifests the build gives crxjs', () => {
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
     expect(firefox.version).toBe('1.2.3');
     expect(firefox.host_permissions).toEqual(base.host_permissions);
-    expect(firefox.action).toEqual(base.action);
+    // In the toolbar itself: Firefox puts a new extension's button in the Extensions panel.
+    expect(firefox.action).toEqual({ ...base.action, default_area: 'navbar' });
     expect(base.background).toHaveProperty('service_worker');
   });
 
