@@ -73,7 +73,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   // out shows them all, without a pass over them).
   const [filterEntries] = useState(narrowingFilter);
   const matching = useMemo(() => sorted && (complete ? filterEntries(sorted, filter) : sorted), [sorted, filter, complete, filterEntries]);
-  /** Talks with a note being edited in their row: kept in the list while the edit lasts, matching or not. */
+  /** Talks whose row is open (its details, its notes) or has a note being edited: kept in the list meanwhile, matching or not. */
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const onEditing = useCallback(
     (talkId: string, on: boolean) =>

@@ -65,7 +65,7 @@ interface TalkListProps {
   onCopy: (entry: LibraryEntry) => void;
   onDelete: (entry: LibraryEntry) => void;
   onPlay: (videoId: string, atSec: number) => void;
-  /** Talks with a note being edited in their row: their rows stay drawn wherever the page scrolls. */
+  /** Talks whose row is open or has a note being edited: their rows stay drawn wherever the page scrolls. */
   edited: ReadonlySet<string>;
   /** Told when a row's note edit begins and ends. */
   onEditing: (talkId: string, on: boolean) => void;
@@ -189,7 +189,7 @@ function VirtualTalkList({
     // Called when the list is drawn, after `virtualizer` is set; it is drawn again when scrolling starts or stops.
     rangeExtractor: (range) => {
       const indexes = defaultRangeExtractor(virtualizer.isScrolling && !scrollingByKey.current ? { ...range, overscan: SCROLLING_OVERSCAN } : range);
-      // Rows that hold what a redraw would lose: the focus, and a note's edit (its text is the row's own).
+      // Rows that hold what a redraw would lose: the focus, and an open row (a note's edit: its text is the row's own).
       const keep = (talkId: string | null) => {
         const index = talkId === null ? -1 : ids.indexOf(talkId);
         if (index !== -1 && !indexes.includes(index)) indexes.push(index);
@@ -204,6 +204,14 @@ function VirtualTalkList({
   useLayoutEffect(() => {
     if (wasScrolling.current && !virtualizer.isScrolling) scrollingByKey.current = false;
     wasScrolling.current = virtualizer.isScrolling;
+  });
+
+  // The row holding the focus as this draw began is gone from the list (closed once it no longer matched, deleted
+  // elsewhere): the focus goes to the row that took its place, not to the page.
+  const focusedRowBefore = focusedRowIndex();
+  useLayoutEffect(() => {
+    if (focusedRowBefore === null || shown.length === 0 || focusedRowIndex() !== null) return;
+    if (document.activeElement === null || document.activeElement === document.body) moveFocusTo.current = Math.min(focusedRowBefore, shown.length - 1);
   });
 
   useLayoutEffect(() => {
@@ -365,4 +373,10 @@ function VirtualTalkList({
       </ul>
     </>
   );
+}
+
+/** The index of the row of the talk list the focus is in, or null when it is in none. */
+function focusedRowIndex(): number | null {
+  const row = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('.talk-list > [data-index]') : null;
+  return row ? Number(row.dataset.index) : null;
 }

@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import { useCallback, useId, useState } from 'preact/hooks';
+import { useCallback, useEffect, useId, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { t } from '../i18n/t';
 import { interestStars } from '../talk/interest';
@@ -61,7 +61,15 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
   const { talk } = entry;
   const [open, setOpen] = useState(false);
   const toggle = useCallback(() => setOpen((wasOpen) => !wasOpen), []);
-  const editing = useCallback((on: boolean) => actions.editing(talk.id, on), [actions, talk.id]);
+  const [noteEdited, setNoteEdited] = useState(false);
+  // Open, the row stays listed, matching or not: a change made in it (its status, under a status filter) took the row,
+  // and the focus in it, away mid-edit. It leaves once closed.
+  const held = open || noteEdited;
+  useEffect(() => {
+    if (!held) return undefined;
+    actions.editing(talk.id, true);
+    return () => actions.editing(talk.id, false);
+  }, [held, actions, talk.id]);
   const id = useId();
   // Notes are read for a search only when the index says one of them matches: most rows need none.
   const inNotes = words.length > 0 && !open && matchesInNotes(entry, words);
@@ -116,7 +124,7 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
             vocabulary={vocabulary}
             onPlay={actions.play}
             onDelete={() => actions.delete(entry)}
-            onEditing={editing}
+            onEditing={setNoteEdited}
             announce={announce}
           />
         </div>

@@ -442,7 +442,7 @@ test('an excerpt takes the same height whatever its length and the query, the he
   await library.close();
 });
 
-test('a note edited in the library keeps its row and its text, scrolled far away or no longer matching the filters', async () => {
+test('a note edited in the library keeps its row and its text, scrolled far away or no longer matching the filters, until closed', async () => {
   const library = await libraryOf(TALKS);
   const first = talkList(library)
     .getByRole('listitem')
@@ -478,9 +478,15 @@ test('a note edited in the library keeps its row and its text, scrolled far away
   expect(await counter.textContent()).toBe(`${matching} of 600 talks`);
   expect(await box.inputValue()).toBe(typed);
 
-  // Saved, the edit is over: the row goes, as any talk that does not match.
+  // Saved, the edit is over, the row still open: it stays until closed, then goes as any talk that does not match.
+  const title = (await row.getByRole('heading', { level: 2 }).textContent())!;
   await box.press('Control+Enter');
   await expect.poll(() => library.getByRole('status').allTextContents()).toContainEqual('Note updated.');
+  expect(await counter.textContent()).toBe(`${matching} of 600 talks`);
+  const opened = talkList(library)
+    .getByRole('listitem')
+    .filter({ has: library.getByRole('heading', { name: title, exact: true }) });
+  await opened.getByRole('button', { name: 'Details' }).click();
   await expect.poll(() => counter.textContent()).toBe(`${matching - 1} of 600 talks`);
   await library.close();
 });

@@ -282,6 +282,46 @@ describe('the library', () => {
     expect(inTitleOrder(titles())).toBe(true);
   });
 
+  test('a talk changed in its open row stays listed under a filter it no longer matches, with the focus, until closed', async () => {
+    const db = await kubeconLibrary();
+    await renderLibrary(db);
+    fireEvent.change(within(screen.getByRole('search', { name: 'Find talks' })).getByRole('combobox', { name: 'Status' }), { target: { value: 'to-watch' } });
+    expect(titles()).toEqual(['What You Need to Know About OpenMetrics']);
+    const row = rowOf('What You Need to Know About OpenMetrics');
+    fireEvent.click(within(row).getByRole('button', { name: 'Details' }));
+    const status = await within(row).findByRole('combobox', { name: 'Status' });
+    status.focus();
+    // The keyboard steps through the statuses: each step saves.
+    fireEvent.change(status, { target: { value: 'watching' } });
+    await waitFor(async () => expect((await db.talks.get('t_OpenMetr1cs'))?.status).toBe('watching'));
+    fireEvent.change(status, { target: { value: 'watched' } });
+    await waitFor(async () => expect((await db.talks.get('t_OpenMetr1cs'))?.status).toBe('watched'));
+    expect(titles()).toEqual(['What You Need to Know About OpenMetrics']);
+    expect(document.activeElement).toBe(status);
+    // Closed, it leaves.
+    fireEvent.click(within(row).getByRole('button', { name: 'Details' }));
+    await waitFor(() => expect(titles()).toEqual([]));
+  });
+
+  test('a row that leaves the list with the focus in it hands the focus to the row that takes its place', async () => {
+    const db = await kubeconLibrary();
+    await renderLibrary(db);
+    const first = rowOf('What You Need to Know About OpenMetrics');
+    fireEvent.click(within(first).getByRole('button', { name: 'Details' }));
+    fireEvent.change(await within(first).findByRole('combobox', { name: 'Status' }), { target: { value: 'skipped' } });
+    await waitFor(async () => expect((await db.talks.get('t_OpenMetr1cs'))?.status).toBe('skipped'));
+    fireEvent.change(within(screen.getByRole('search', { name: 'Find talks' })).getByRole('combobox', { name: 'Status' }), { target: { value: 'watching' } });
+    // Still open: still listed.
+    expect(titles()).toEqual(['What You Need to Know About OpenMetrics', 'Evolving Prometheus for More Use Cases']);
+    const close = within(first).getByRole('button', { name: 'Details' });
+    close.focus();
+    fireEvent.click(close);
+    await waitFor(() => expect(titles()).toEqual(['Evolving Prometheus for More Use Cases']));
+    expect(document.activeElement).toBe(
+      within(rowOf('Evolving Prometheus for More Use Cases')).getByRole('link', { name: 'Evolving Prometheus for More Use Cases' }),
+    );
+  });
+
   test('a talk opens to edit its details and notes in place', async () => {
     const db = await kubeconLibrary();
     await renderLibrary(db);
