@@ -23,7 +23,7 @@ import { BulkActions } from './BulkActions';
 import { FilterBar } from './FilterBar';
 import type { LibraryEnvironment } from './library-environment';
 import { keptWhileEdited } from './kept-while-edited';
-import { narrowingFilter, narrowsTalks, NO_FILTER, type LibraryEntry, type LibraryFilter } from './library-filter';
+import { narrowingFilter, narrowsTalks, NO_FILTER, withoutValuesGone, type LibraryEntry, type LibraryFilter } from './library-filter';
 import { queryWords } from './search-text';
 import { SettingsPanel } from './SettingsPanel';
 import { plural } from '../i18n/plural';
@@ -63,6 +63,10 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const dismiss = useCallback(() => announce(null), []);
 
   const { entries, complete, facets } = library;
+  // Before it is painted: a list filtered by a value gone from its choices would show for a frame.
+  useLayoutEffect(() => {
+    if (complete) setFilter((current) => withoutValuesGone(current, facets));
+  }, [complete, facets]);
   // Only the storage line shows it, and only once the whole library is read: not read for the first screen.
   const slideCount = useLiveQuery(() => (complete ? countSlides(db) : Promise.resolve(undefined)), [db, complete]);
   const noteCount = useMemo(() => entries?.reduce((count, entry) => count + entry.noteCount, 0) ?? 0, [entries]);

@@ -5,6 +5,7 @@ import { holdsText } from '../export/talk-choice';
 import type { Note, Talk, TalkStatus } from '../talk/model';
 import { compareInterestThenPlace } from '../talk/queue';
 import { groupByTalk } from '../db/talk-notes';
+import type { LibraryFacets } from './facet-tally';
 import { queryWords } from './search-text';
 import { inIdleSteps } from './idle-steps';
 import { NOT_HELD, SearchPostings } from './search-postings';
@@ -32,6 +33,19 @@ export interface LibraryFilter {
 }
 
 export const NO_FILTER: LibraryFilter = { query: '', event: '', category: '', tag: '', status: '', minInterest: 0, sort: 'newest' };
+
+/**
+ * The filter without an event, category or tag no talk has any more (its last talk deleted, or given another one):
+ * its choice is gone from the list, and the talks would stay filtered by a value nobody can see. The same filter when
+ * every value is there.
+ */
+export function withoutValuesGone(filter: LibraryFilter, facets: LibraryFacets): LibraryFilter {
+  const kept = (value: string, values: string[]) => (value === '' || values.includes(value) ? value : '');
+  const event = kept(filter.event, facets.events);
+  const category = kept(filter.category, facets.categories);
+  const tag = kept(filter.tag, facets.tags);
+  return event === filter.event && category === filter.category && tag === filter.tag ? filter : { ...filter, event, category, tag };
+}
 
 /** Whether the filter leaves some talks out (sorting does not). */
 export function narrowsTalks(filter: LibraryFilter): boolean {

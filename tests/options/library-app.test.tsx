@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, test } from 'vitest';
 import { importBackupFile } from '../../src/db/import-backup';
 import { addNote, allNotes, updateNoteBody } from '../../src/db/notes';
-import { updateTalkDetails } from '../../src/db/library';
+import { updateTalkDetails, updateTalksDetails } from '../../src/db/library';
 import { addSlide } from '../../src/db/slides';
 import { saveSyncedTalk } from '../../src/db/sync-store';
 import { clipTalk, getTalk } from '../../src/db/talks';
@@ -260,6 +260,19 @@ describe('the library', () => {
     fireEvent.change(find.getByRole('combobox', { name: 'Tag' }), { target: { value: '' } });
     fireEvent.change(find.getByRole('combobox', { name: 'Sort' }), { target: { value: 'oldest' } });
     expect(titles()).toEqual(['Evolving Prometheus for More Use Cases', 'What You Need to Know About OpenMetrics']);
+  });
+
+  test('a filter value no talk has any more is dropped: the list is not left filtered by a choice nobody can see', async () => {
+    const db = await kubeconLibrary();
+    await renderLibrary(db);
+    const event = within(screen.getByRole('search', { name: 'Find talks' })).getByRole<HTMLSelectElement>('combobox', { name: 'Event' });
+    fireEvent.change(event, { target: { value: 'KubeCon NA 2021' } });
+    expect(titles()).toHaveLength(2);
+    // The event's name fixed on both talks (a bulk Set event, or another page): the value chosen is gone.
+    await updateTalksDetails(db, ['t_Pr0meTheus1', 't_OpenMetr1cs'], { event: 'KubeCon NA 2022' });
+    await waitFor(() => expect([...event.options].map((option) => option.value)).toEqual(['', 'KubeCon NA 2022']));
+    // A browser shows the first choice, Any event, once the chosen one is gone: the list now says the same.
+    await waitFor(() => expect(titles()).toHaveLength(2));
   });
 
   test('a large library sorted anew says it is busy until the new order is drawn', async () => {
