@@ -30,7 +30,7 @@ import { plural } from '../i18n/plural';
 import type { SyncEnvironment } from './SyncSettings';
 import { StorageSummary } from './StorageSummary';
 import { LazyTalkRowDetails } from './TalkRow';
-import { TalkList } from './TalkList';
+import { TalkList, type ListFocus } from './TalkList';
 import { useLibrary } from './use-library';
 import { useSortedEntries } from './use-sorted-entries';
 import { Welcome } from './Welcome';
@@ -42,6 +42,8 @@ const ExportDialog = lazyComponent(() => import('./ExportDialog').then((module) 
 const SyncSettings = memo(lazyComponent(() => import('./SyncSettings').then((module) => module.SyncSettings)));
 /** The page's live regions, drawn again only when there is something new to say (not at each keystroke). */
 const LibraryAnnouncer = memo(Announcer);
+/** How long a talk an Undo brought back may take to be listed before the focus stops waiting for it (not listed). */
+const FOCUS_WAIT_MS = 2000;
 
 interface LibraryAppProps {
   db: TalklogDb;
@@ -77,6 +79,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   // out shows them all, without a pass over them).
   const [filterEntries] = useState(narrowingFilter);
   const matching = useMemo(() => sorted && (complete ? filterEntries(sorted, filter) : sorted), [sorted, filter, complete, filterEntries]);
+  const [focusRequest, setFocusRequest] = useState<ListFocus | null>(null);
+  const focusDone = useCallback(() => setFocusRequest(null), []);
   /** Talks whose row is open (its details, its notes) or has a note being edited: kept in the list meanwhile, matching or not. */
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const onEditing = useCallback(
@@ -125,11 +129,22 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
 
   const deleteTalksWithUndo = async (talkIds: string[]) => {
     const what = ({ talks, notes }: DeletedTalks) => t('talksAndNotes', plural(talks.length, 'talk'), plural(notes.length, 'note'));
-    const deleted = await deleteWithUndo(db, announce, ({ deleteTalks }) => deleteTalks(db, talkIds), {
-      deleted: (gone) => t('deletedThings', what(gone)),
-      restored: (back) => t('restoredThings', what(back)),
-      couldNotDelete: (message) => t('couldNotDelete', message),
-    });
+    const deleted = await deleteWithUndo(
+      db,
+      announce,
+      ({ deleteTalks }) => deleteTalks(db, talkIds),
+      {
+        deleted: (gone) => t('deletedThings', what(gone)),
+        restored: (back) => t('restoredThings', what(back)),
+        couldNotDelete: (message) => t('couldNotDelete', message),
+      },
+      // Undo went with its button: the focus goes to the talk it brought back, should it be listed in a moment.
+      (back) => {
+        const request = { talkId: back.talks[0].id };
+        setFocusRequest(request);
+        setTimeout(() => setFocusRequest((current) => (current === request ? null : current)), FOCUS_WAIT_MS);
+      },
+    );
     if (deleted) setSelected((previous) => new Set([...previous].filter((id) => !talkIds.includes(id))));
   };
 
@@ -213,7 +228,11 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           vocabulary={facets}
           onSet={(patch, description) => void setDetails(patch, description)}
           onDelete={() => void deleteTalksWithUndo(selectedShown.map((entry) => entry.talk.id))}
-          onClear={() => setSelected(new Set())}
+          onClear={() => {
+            setSelected(new Set());
+            // The bar goes, and its button with it.
+            setFocusRequest('select-all');
+          }}
         />
       )}
       {/* Not in <main>: the first screen draws the filters above <main>, which would move it down the page. */}
@@ -246,6 +265,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
             onTriage={(entry, patch) => void triageTalk(entry, patch)}
             inParts={firstScreenUp}
             onFirstRowsPainted={firstScreenPainted}
+            focusRequest={focusRequest}
+            onFocused={focusDone}
           />
         )}
       </main>

@@ -73,6 +73,12 @@ interface TalkListProps {
   /** Whether `1`–`5` and `S` rate or skip the focused talk (one event's queue is shown). */
   triage: boolean;
   onTriage: (entry: LibraryEntry, patch: TalkDetailsPatch) => void;
+  /**
+   * Where the focus goes once the list holds it, when a control that held it went: the row of a talk an Undo brought
+   * back, or Select all shown when Clear selection hid the bar. `onFocused` is told once it has moved.
+   */
+  focusRequest: ListFocus | null;
+  onFocused: () => void;
   /** Whether it is drawn a part a frame (the filters above it, the list, then its rows): talks came into a page already up. */
   inParts: boolean;
   /** Called once the list's first rows are painted: the library's first screen is up. */
@@ -88,6 +94,8 @@ interface TalkListProps {
  * after the other, each part's script read sizes, so laid out the parts before it too. A page that opens draws them
  * all at once: nothing is shown yet, and the first screen is soonest in one task.
  */
+export type ListFocus = { talkId: string } | 'select-all';
+
 export function TalkList(props: TalkListProps) {
   const [framed, setFramed] = useState(!props.inParts);
   useLayoutEffect(() => (framed ? undefined : whenPainted(() => setFramed(true))), [framed]);
@@ -123,8 +131,11 @@ function VirtualTalkList({
   onTriage,
   inParts,
   onFirstRowsPainted,
+  focusRequest,
+  onFocused,
 }: TalkListProps) {
   const list = useRef<HTMLUListElement>(null);
+  const selectAll = useRef<HTMLInputElement>(null);
   /** The talk whose row holds the focus, if any: kept drawn wherever the page scrolls. */
   const focusedTalk = useRef<string | null>(null);
   /** A row to move the focus to once it is drawn. */
@@ -205,6 +216,20 @@ function VirtualTalkList({
     if (wasScrolling.current && !virtualizer.isScrolling) scrollingByKey.current = false;
     wasScrolling.current = virtualizer.isScrolling;
   });
+
+  useLayoutEffect(() => {
+    if (focusRequest === 'select-all') {
+      selectAll.current?.focus();
+      onFocused();
+    } else if (focusRequest !== null) {
+      const index = ids.indexOf(focusRequest.talkId);
+      // Not listed yet: the talk comes back with the library's next update.
+      if (index === -1) return;
+      onFocused();
+      moveFocusTo.current = index;
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+    }
+  }, [focusRequest, ids, onFocused, virtualizer]);
 
   // The row holding the focus as this draw began is gone from the list (closed once it no longer matched, deleted
   // elsewhere): the focus goes to the row that took its place, not to the page.
@@ -311,6 +336,7 @@ function VirtualTalkList({
       <div class="talk-list__head">
         <label class="talk-list__select-all">
           <input
+            ref={selectAll}
             type="checkbox"
             checked={shown.length > 0 && selectedCount === shown.length}
             indeterminate={selectedCount > 0 && selectedCount < shown.length}
@@ -328,7 +354,15 @@ function VirtualTalkList({
           {total === null ? t('openingLibrary') : narrowed ? t('shownOfTotal', shown.length.toLocaleString(), plural(total, 'talk')) : plural(total, 'talk')}
         </span>
         {narrowed && (
-          <button type="button" class="button button--quiet button--small" onClick={onClearFilters}>
+          <button
+            type="button"
+            class="button button--quiet button--small"
+            onClick={() => {
+              // The button goes with the filters: the focus goes to the first talk, of all of them now.
+              moveFocusTo.current = 0;
+              onClearFilters();
+            }}
+          >
             {t('clearFilters')}
           </button>
         )}

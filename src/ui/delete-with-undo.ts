@@ -16,13 +16,14 @@ interface DeleteTexts {
 
 /**
  * Runs a delete (`remove`, given the deleting code, which loads on the click) and offers Undo where it happened;
- * says so when either cannot. Resolves with what went, if anything did.
+ * says so when either cannot. Resolves with what went, if anything did; `onRestored` once an Undo brought it back.
  */
 export async function deleteWithUndo(
   db: TalklogDb,
   announce: (announcement: Announcement) => void,
   remove: (deletion: Deletion) => Promise<DeletedTalks | undefined>,
   texts: DeleteTexts,
+  onRestored?: (deleted: DeletedTalks) => void,
 ): Promise<DeletedTalks | undefined> {
   try {
     const deletion = await import('../db/deletion');
@@ -36,7 +37,10 @@ export async function deleteWithUndo(
         label: t('undo'),
         run: () =>
           void deletion.restoreDeleted(db, deleted).then(
-            (talksBack) => announce({ kind: 'status', text: texts.restored(deleted, talksBack) }),
+            (talksBack) => {
+              announce({ kind: 'status', text: texts.restored(deleted, talksBack) });
+              onRestored?.(deleted);
+            },
             (error: unknown) => announce({ kind: 'alert', text: t('couldNotRestore', errorMessage(error)) }),
           ),
       },

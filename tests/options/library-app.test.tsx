@@ -391,6 +391,37 @@ describe('the library', () => {
     expect(await allNotes(db)).toHaveLength(2);
   });
 
+  test('the focus is never left to the page: Undo hands it to the talk brought back, Clear selection and Clear filters to the list', async () => {
+    const db = await kubeconLibrary();
+    await renderLibrary(db);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Evolving Prometheus for More Use Cases' }));
+    const bulk = within(screen.getByRole('region', { name: 'Selected talks' }));
+    fireEvent.click(bulk.getByRole('button', { name: 'Delete selected' }));
+    await waitFor(() => expect(titles()).toEqual(['What You Need to Know About OpenMetrics']));
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    undo.focus();
+    fireEvent.click(undo);
+    await waitFor(() => expect(titles()).toHaveLength(2));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(rowOf('Evolving Prometheus for More Use Cases')).getByRole('link', { name: 'Evolving Prometheus for More Use Cases' }),
+      ),
+    );
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select What You Need to Know About OpenMetrics' }));
+    const clear = screen.getByRole('button', { name: 'Clear selection' });
+    clear.focus();
+    fireEvent.click(clear);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Select all shown' })));
+
+    fireEvent.change(within(screen.getByRole('search', { name: 'Find talks' })).getByRole('combobox', { name: 'Status' }), { target: { value: 'to-watch' } });
+    const clearFilters = screen.getByRole('button', { name: 'Clear filters' });
+    clearFilters.focus();
+    fireEvent.click(clearFilters);
+    await waitFor(() => expect(titles()).toHaveLength(2));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getAllByRole('link', { name: titles()[0]! })[0]));
+  });
+
   test('Copy as markdown puts one talk’s section on the clipboard', async () => {
     const { env, state } = fakeEnvironment();
     await renderLibrary(await kubeconLibrary(), env);
