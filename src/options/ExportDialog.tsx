@@ -62,8 +62,11 @@ export function ExportDialog({ shown, all, events, narrowed, db, env, onClose }:
   const talks = useMemo(() => chooseTalks(eventEntries, choice), [eventEntries, choice]);
   const queued = useMemo(() => (event === '' ? [] : notWatchedYet(eventEntries, talks)), [event, eventEntries, talks]);
   const talksEvent = useMemo(() => sharedEvent(talks), [talks]);
-  const titleFor = (shared: string | null) => (shared ? t('talkLogTitleForEvent', shared) : t('talkLogTitle'));
-  const [title, setTitle] = useState(() => titleFor(talksEvent));
+  // The title names the event chosen, or the one the talks chosen share, following the choices until the user types
+  // one of their own.
+  const [typedTitle, setTypedTitle] = useState<string | null>(null);
+  const titleEvent = event || talksEvent;
+  const title = typedTitle ?? (titleEvent ? t('talkLogTitleForEvent', titleEvent) : t('talkLogTitle'));
   const [intro, setIntro] = useState('');
   const [include, setInclude] = useState<Include>({ includeTimestamps: true, includeSpeakers: true, includeStars: true });
   // Categories in the order the user moved them to; the rest follow, best first among the talks chosen
@@ -180,7 +183,7 @@ export function ExportDialog({ shown, all, events, narrowed, db, env, onClose }:
           <label for={`${id}-title`} class="field-label">
             {t('fieldTitle')}
           </label>
-          <input id={`${id}-title`} ref={titleField} type="text" value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
+          <input id={`${id}-title`} ref={titleField} type="text" value={title} onInput={(event) => setTypedTitle(event.currentTarget.value)} />
           <label for={`${id}-intro`} class="field-label">
             {t('exportIntro')}
           </label>
@@ -204,15 +207,7 @@ export function ExportDialog({ shown, all, events, narrowed, db, env, onClose }:
           <label for={`${id}-event`} class="field-label">
             {t('exportOneEvent')}
           </label>
-          <select
-            id={`${id}-event`}
-            value={event}
-            onChange={(change) => {
-              const chosen = change.currentTarget.value;
-              setEvent(chosen);
-              setTitle(titleFor(chosen || null));
-            }}
-          >
+          <select id={`${id}-event`} value={event} onChange={(change) => setEvent(change.currentTarget.value)}>
             <option value="">{t('exportEveryEvent')}</option>
             {events.map((name) => (
               <option key={name} value={name}>

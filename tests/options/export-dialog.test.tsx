@@ -104,6 +104,23 @@ test('the preview shows the markdown source or the log rendered', async () => {
   expect(preview.querySelector('pre')?.textContent).toContain('\\<script>alert(1)\\</script>');
 });
 
+test('the title follows the talks chosen until the user types one, which no choice then replaces', async () => {
+  const db = await libraryWithAQueuedTalk();
+  await updateTalkDetails(db, 't_Qu3u3dTa1k0', { event: 'PromCon 2022', status: 'watched' });
+  await renderLibrary(db);
+  fireEvent.change(within(screen.getByRole('search', { name: 'Find talks' })).getByRole('combobox', { name: 'Event' }), {
+    target: { value: 'KubeCon NA 2021' },
+  });
+  const dialog = await openExport();
+  const title = dialog.getByRole('textbox', { name: 'Title' }) as HTMLInputElement;
+  expect(title.value).toBe('Talk log: KubeCon NA 2021');
+  fireEvent.click(dialog.getByRole('radio', { name: /^All \d+ talks/ }));
+  await waitFor(() => expect(title.value).toBe('Talk log'));
+  fireEvent.input(title, { target: { value: 'My conference season' } });
+  fireEvent.change(dialog.getByRole('combobox', { name: 'Talks of the event' }), { target: { value: 'KubeCon NA 2021' } });
+  expect(title.value).toBe('My conference season');
+});
+
 test('one event exported alone, ending with its talks not watched yet, best first; skipped and triaged talks are not in the log', async () => {
   const { env, state } = fakeEnvironment();
   const db = await libraryWithAQueuedTalk();
