@@ -25,12 +25,13 @@ import type { LibraryEnvironment } from './library-environment';
 import { keptWhileEdited } from './kept-while-edited';
 import { narrowingFilter, narrowsTalks, NO_FILTER, withoutValuesGone, type LibraryEntry, type LibraryFilter } from './library-filter';
 import { queryWords } from './search-text';
-import { SettingsPanel } from './SettingsPanel';
+import { SettingsPanel, type Shortcut } from './SettingsPanel';
 import { plural } from '../i18n/plural';
 import type { SyncEnvironment } from './SyncSettings';
 import { StorageSummary } from './StorageSummary';
 import { LazyTalkRowDetails } from './TalkRow';
 import { TalkList, type ListFocus } from './TalkList';
+import { useCurrentShortcuts } from './use-current-shortcuts';
 import { useLibrary } from './use-library';
 import { useSortedEntries } from './use-sorted-entries';
 import { Welcome } from './Welcome';
@@ -48,14 +49,15 @@ const FOCUS_WAIT_MS = 2000;
 interface LibraryAppProps {
   db: TalklogDb;
   env: LibraryEnvironment;
-  /** The settings section below the talks; left out, the page has none. */
-  settings?: ComponentProps<typeof SettingsPanel>;
+  /** The settings section below the talks; left out, the page has none. `readShortcuts` reads them again. */
+  settings?: ComponentProps<typeof SettingsPanel> & { readShortcuts?: () => Promise<Shortcut[]> };
   /** The Sync section under the settings; left out, the page has none. */
   sync?: SyncEnvironment;
 }
 
 /** The options page: every talk, to search, describe, edit and export; and the settings. */
 export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
+  const shortcuts = useCurrentShortcuts(settings?.shortcuts ?? [], settings?.readShortcuts);
   const library = useLibrary(db);
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -239,7 +241,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
       {!shown && <p class="muted">{t('openingLibrary')}</p>}
       <main>
         {entries?.length === 0 && (
-          <Welcome clipKeys={settings?.shortcuts.find((shortcut) => shortcut.name === 'clip-talk')?.keys || null}>
+          <Welcome clipKeys={shortcuts.find((shortcut) => shortcut.name === 'clip-talk')?.keys || null}>
             <BackupControls db={db} env={env} announce={announce} onBackedUp={setLastBackupAt} importOnly />
           </Welcome>
         )}
@@ -270,7 +272,9 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           />
         )}
       </main>
-      {settings && belowTheList && <SettingsPanel {...settings} />}
+      {settings && belowTheList && (
+        <SettingsPanel initial={settings.initial} save={settings.save} shortcuts={shortcuts} openShortcutSettings={settings.openShortcutSettings} />
+      )}
       {sync && belowTheList && <SyncSettings env={sync} announce={announce} />}
       {exporting && complete && entries && shown && (
         <ExportDialog shown={shown} all={entries} events={facets.events} narrowed={narrowed} db={db} env={env} onClose={() => setExporting(false)} />

@@ -22,7 +22,7 @@ render(
   <LibraryApp
     db={db}
     env={browserEnvironment()}
-    settings={{ initial: settings, save: saveSettings, shortcuts, openShortcutSettings }}
+    settings={{ initial: settings, save: saveSettings, shortcuts, openShortcutSettings, readShortcuts }}
     sync={browserSyncEnvironment()}
   />,
   document.getElementById('app')!,

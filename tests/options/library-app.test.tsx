@@ -709,4 +709,23 @@ describe('settings', () => {
     expect(status()).toBe('');
     expect(saved.at(-1)?.theme).toBe('dark');
   });
+
+  test('shortcuts changed in the browser’s settings show when the page is shown again', async () => {
+    const clip = (keys: string) => [{ name: 'clip-talk', description: 'Clip the talk in this tab', keys }];
+    let current = clip('Alt+Shift+K');
+    const settings = {
+      initial: DEFAULT_SETTINGS,
+      save: async () => {},
+      shortcuts: current,
+      openShortcutSettings: () => {},
+      readShortcuts: async () => current,
+    };
+    render(<LibraryApp db={await kubeconLibrary()} env={fakeEnvironment().env} settings={settings} />);
+    const section = within(await screen.findByRole('region', { name: 'Settings' }));
+    expect(section.getByText('Alt+Shift+K')).toBeTruthy();
+    // Changed on chrome://extensions/shortcuts, in another tab; then back to the library.
+    current = clip('Ctrl+Shift+1');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(section.getByText('Ctrl+Shift+1')).toBeTruthy());
+  });
 });
