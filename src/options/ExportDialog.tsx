@@ -62,6 +62,8 @@ export function ExportDialog({ shown, all, events, narrowed, db, env, onClose }:
   const talks = useMemo(() => chooseTalks(eventEntries, choice), [eventEntries, choice]);
   const queued = useMemo(() => (event === '' ? [] : notWatchedYet(eventEntries, talks)), [event, eventEntries, talks]);
   const talksEvent = useMemo(() => sharedEvent(talks), [talks]);
+  // A log of nothing (no talk chosen, no queue listed) is not worth a file: the count above says why.
+  const empty = talks.length === 0 && !(withQueue && queued.length > 0);
   // The title names the event chosen, or the one the talks chosen share, following the choices until the user types
   // one of their own.
   const [typedTitle, setTypedTitle] = useState<string | null>(null);
@@ -241,13 +243,13 @@ export function ExportDialog({ shown, all, events, narrowed, db, env, onClose }:
       </div>
       <footer class="export-dialog__footer">
         <Announcer announcement={announcement} />
-        <button type="button" class="button" disabled={ready === null} onClick={() => ready !== null && void copy(ready)}>
+        <button type="button" class="button" disabled={ready === null || empty} onClick={() => ready !== null && void copy(ready)}>
           {t('copy')}
         </button>
         <button
           type="button"
           class="button button--primary"
-          disabled={ready === null || (includeSlides && !links)}
+          disabled={ready === null || empty || (includeSlides && !links)}
           onClick={() => ready !== null && void download(ready)}
         >
           {t('download')}

@@ -78,8 +78,12 @@ test('the choice applies to the talks shown when a search narrows them', async (
   fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'queued' } });
   const dialog = await openExport();
   expect(dialog.getByText('The file will hold 0 talks.')).toBeTruthy();
+  // A file of nothing is not offered.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(['Copy', 'Download'].map((name) => dialog.getByRole<HTMLButtonElement>('button', { name }).disabled)).toEqual([true, true]);
   fireEvent.click(dialog.getByRole('radio', { name: 'Every talk' }));
   await waitFor(() => expect(dialog.getByText('The file will hold 1 talk.')).toBeTruthy());
+  await readyButton(dialog, 'Download');
   fireEvent.click(dialog.getByRole('radio', { name: 'All 3 talks' }));
   await waitFor(() => expect(dialog.getByText('The file will hold 3 talks.')).toBeTruthy());
 });
