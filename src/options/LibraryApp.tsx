@@ -33,6 +33,7 @@ import { LazyTalkRowDetails } from './TalkRow';
 import { TalkList, type ListFocus } from './TalkList';
 import { useCurrentShortcuts } from './use-current-shortcuts';
 import { useLibrary } from './use-library';
+import { useListKeptInPlace } from './use-list-kept-in-place';
 import { useSortedEntries } from './use-sorted-entries';
 import { Welcome } from './Welcome';
 import './LibraryApp.css';
@@ -109,6 +110,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   );
   // Nothing selected (as while searching, mostly): no pass over every talk shown.
   const selectedShown = useMemo(() => (selected.size > 0 && shown ? shown.filter((entry) => selected.has(entry.talk.id)) : []), [shown, selected]);
+  useListKeptInPlace(selectedShown.length > 0);
 
   /** Whether the first screen has been painted: what is below the list waits for it (`belowTheList`). */
   const [firstScreenUp, setFirstScreenUp] = useState(false);

@@ -144,3 +144,24 @@ test('Import backup’s chooser closed without a file: the import begun as it op
   await expect.poll(started).toEqual([{ url: expect.stringContaining('import-worker'), ended: true }]);
   expect((await library.getByRole('status').allTextContents()).join(' ')).not.toMatch(/Reading|Imported/);
 });
+
+test('ticking a first talk at the top of the page leaves the rows where they are, under the pointer', async () => {
+  for (const videoId of ['OpenMetr1cs', 'H0st1le_T1t']) await session.openPopupFor(await session.openYouTube(`/watch?v=${videoId}`));
+  const library = await session.openLibrary();
+  const ticks = library.getByRole('list', { name: 'Talks' }).getByRole('checkbox');
+  await expect.poll(() => ticks.count()).toBeGreaterThan(2);
+  expect(await library.evaluate(() => window.scrollY)).toBe(0);
+  const second = await ticks.nth(1).boundingBox();
+  // The bulk actions bar comes above the list: the list stays put, the page above it scrolls up.
+  await ticks.nth(0).click();
+  await expect.poll(() => library.getByRole('region', { name: 'Selected talks' }).count()).toBe(1);
+  expect((await ticks.nth(1).boundingBox())?.y).toBeCloseTo(second!.y, 0);
+  // So a quick second click meant for the next talk ticks it.
+  await library.mouse.click(second!.x + second!.width / 2, second!.y + second!.height / 2);
+  await expect.poll(() => library.getByRole('region', { name: 'Selected talks' }).textContent()).toContain('2 talks selected');
+  // Cleared, the bar goes and the list stays put again.
+  await library.getByRole('button', { name: 'Clear selection' }).click();
+  await expect.poll(() => library.getByRole('region', { name: 'Selected talks' }).count()).toBe(0);
+  expect((await ticks.nth(1).boundingBox())?.y).toBeCloseTo(second!.y, 0);
+  await library.close();
+});
