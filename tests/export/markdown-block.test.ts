@@ -165,6 +165,9 @@ describe('markdownLines', () => {
     expect(markdownLines('```\n\tcode\n```')).toEqual(['```', '\tcode', '```']);
   });
 
+  /** An empty list item in a quote as `markdownLines` writes it where marked cannot read it: its marker as text. */
+  const ITEM_WRITTEN_AS_TEXT = /^(?:[ \t]*>)+[ \t]*\d{0,9}\\[-+*.)]$/;
+
   const markdownParts = (extra: string[]) =>
     fc.array(
       fc.oneof(
@@ -180,8 +183,11 @@ describe('markdownLines', () => {
       fc.assert(
         fc.property(markdownParts([]), (parts) => {
           const markdown = parts.join('').replace(/[<\]]/g, '');
+          const written = markdownLines(markdown);
+          // Where marked cannot read a note nested in its item, its empty quoted items are written as text (below).
+          fc.pre(!written.some((line) => ITEM_WRITTEN_AS_TEXT.test(line)));
           const original = parseBlocks(markdown);
-          const tidied = parseBlocks(markdownLines(markdown).join('\n'));
+          const tidied = parseBlocks(written.join('\n'));
           expect(blockShape(tidied)).toEqual(blockShape(original));
           expect(squashedText(tidied)).toBe(squashedText(original));
         }),
@@ -225,8 +231,6 @@ describe('markdownLines', () => {
     PROPERTY_TIMEOUT,
   );
 
-  /** An empty list item in a quote as `markdownLines` writes it where marked cannot read it: its marker as text. */
-  const ITEM_WRITTEN_AS_TEXT = /^(?:[ \t]*>)+[ \t]*\d{0,9}\\[-+*.)]$/;
   const linesOf = (bodies: string[]) => markdownLinesOf({ prefixes: ['- ', '  ', '   ', '> ', '1. ', '\t'], bodies, prefixesALine: 3, lines: 12 });
 
   test(
