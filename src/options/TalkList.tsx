@@ -49,6 +49,9 @@ const ROW_KEYS: Record<string, (index: number, count: number) => number> = {
   End: (_, count) => count - 1,
 };
 
+/** Where the list puts the focus when asked (`focusRequest`): a talk's row, or Select all shown. */
+export type ListFocus = { talkId: string } | 'select-all';
+
 interface TalkListProps {
   db: TalklogDb;
   shown: LibraryEntry[];
@@ -67,7 +70,7 @@ interface TalkListProps {
   onPlay: (videoId: string, atSec: number) => void;
   /** Talks whose row is open or has a note being edited: their rows stay drawn wherever the page scrolls. */
   edited: ReadonlySet<string>;
-  /** Told when a row's note edit begins and ends. */
+  /** Told when a row opens (its details and notes, where a note may be edited) and when it closes. */
   onEditing: (talkId: string, on: boolean) => void;
   announce: (announcement: Announcement) => void;
   /** Whether `1`–`5` and `S` rate or skip the focused talk (one event's queue is shown). */
@@ -94,8 +97,6 @@ interface TalkListProps {
  * after the other, each part's script read sizes, so laid out the parts before it too. A page that opens draws them
  * all at once: nothing is shown yet, and the first screen is soonest in one task.
  */
-export type ListFocus = { talkId: string } | 'select-all';
-
 export function TalkList(props: TalkListProps) {
   const [framed, setFramed] = useState(!props.inParts);
   useLayoutEffect(() => (framed ? undefined : whenPainted(() => setFramed(true))), [framed]);
