@@ -15,13 +15,19 @@ let waiting: (() => void) | null = null;
 /** Seeks the video playing in the page (the watch page's, or the miniplayer's); false when there is none. */
 export function seekPlayer(doc: Document, atSec: number): boolean {
   waiting?.();
-  if (!(findPlayingVideo(doc) ?? findMiniplayerVideo(doc))) return false;
+  const video = playingVideo(doc);
+  if (!video) return false;
   const player = doc.querySelector(selectors.adShowing);
-  if (!player) return setTime(doc, atSec);
+  if (!player) {
+    video.currentTime = atSec;
+    return true;
+  }
   const observer = new MutationObserver(() => {
     if (player.matches(selectors.adShowing)) return;
     stop();
-    setTime(doc, atSec);
+    // Found again: the player may hold another element once the ad is over.
+    const talk = playingVideo(doc);
+    if (talk) talk.currentTime = atSec;
   });
   const timer = setTimeout(() => stop(), AD_WAIT_MS);
   const stop = () => {
@@ -34,8 +40,6 @@ export function seekPlayer(doc: Document, atSec: number): boolean {
   return true;
 }
 
-function setTime(doc: Document, atSec: number): boolean {
-  const video = findPlayingVideo(doc) ?? findMiniplayerVideo(doc);
-  if (video) video.currentTime = atSec;
-  return video !== null;
+function playingVideo(doc: Document): HTMLVideoElement | null {
+  return findPlayingVideo(doc) ?? findMiniplayerVideo(doc);
 }
