@@ -6,12 +6,10 @@
  * version checked, so an edit saved meanwhile is checked in its turn rather than overwritten.
  */
 
-import { DavError, writeCreatingFolders, type DavClient } from './webdav';
+import { DavError, untilStrong, writeCreatingFolders, type DavClient } from './webdav';
 
 const MARKDOWN_TYPE = 'text/markdown; charset=utf-8';
 const MAX_ATTEMPTS = 6;
-/** Apache gives a file written within the last second a weak ETag, which If-Match never matches; a second later the same value is strong. */
-const WEAK_ETAG_WAIT_MS = 1100;
 const MARK = /\n<!-- talklog:([0-9a-f]{64}) [^\n]*-->\n$/;
 /** A mark anywhere: words added after it are an edit, not a file from before the mark. */
 const ANY_MARK = /\n<!-- talklog:[0-9a-f]{64} /;
@@ -58,7 +56,7 @@ export async function deleteMirrorFile(dav: DavClient, path: string, { earlier, 
     const found = await dav.get(path);
     if (!found) return false;
     if (!(await isTalklogs(found.text, earlier))) return true;
-    if (found.etag?.startsWith('W/')) await wait(WEAK_ETAG_WAIT_MS);
+    await untilStrong(found.etag, wait);
     if (await dav.delete(path, found.etag ?? undefined)) return false;
   }
   throw new DavError('server-error', `${path} kept changing while it was being deleted`);
@@ -80,7 +78,7 @@ async function replaceUnlessEdited(
     }
     if (found.text === marked) return 'replaced';
     if (!(await isTalklogs(found.text, earlier))) return 'edited';
-    if (found.etag?.startsWith('W/')) await wait(WEAK_ETAG_WAIT_MS);
+    await untilStrong(found.etag, wait);
     if ((await dav.putIf(path, marked, found.etag, MARKDOWN_TYPE)).written) return 'replaced';
   }
   throw new DavError('server-error', `${path} kept changing while it was being written`);

@@ -20,7 +20,7 @@ import { deleteMirrorFile, writeMirrorFile } from './mirror-file';
 import { localRecords, mergeTalk } from './merge';
 import { MAX_SLIDE_BYTES, slideFilePath, syncedSlide } from './synced-slides';
 import { parseTalkFile, serializeTalkFile, talkFilePath, videoIdOfTalkFile, type TalkFile } from './talk-file';
-import { DavError, etagValue, writeCreatingFolders, type DavClient } from './webdav';
+import { DavError, etagValue, untilStrong, writeCreatingFolders, type DavClient } from './webdav';
 
 export interface SyncReport {
   /** Talks written to the server or changed here by what came from it. */
@@ -146,9 +146,7 @@ async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEta
     const remoteText = remote === null ? null : serializeTalkFile(remote);
     let writtenEtag = etag;
     if (text !== remoteText) {
-      // Apache gives a file written within the last second a weak ETag, which If-Match never
-      // matches; a second later the same value is strong.
-      if (etag?.startsWith('W/')) await wait(1100);
+      await untilStrong(etag, wait);
       const put = await dav.putIf(path, text, etag);
       if (!put.written) {
         if (!(await read())) return;

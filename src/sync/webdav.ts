@@ -85,6 +85,14 @@ export function hostPattern(folderUrl: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
+/**
+ * Waits out a weak ETag before a write conditional on it: Apache gives a file written within the last second a weak
+ * ETag, which If-Match never matches; a second later the same value is strong.
+ */
+export async function untilStrong(etag: string | null | undefined, wait: (ms: number) => Promise<void>): Promise<void> {
+  if (etag?.startsWith('W/')) await wait(1100);
+}
+
 /** An ETag's value without the weak `W/` mark: Apache marks a file written within the last second weak, then strong, same value. */
 export function etagValue(etag: string | null): string | null {
   return etag === null ? null : etag.replace(/^W\//, '');
