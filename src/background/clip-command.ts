@@ -4,6 +4,7 @@ import { clipTalk } from '../db/talks';
 import type { CapturedTalk, Talk, TalkHere } from '../talk/model';
 import type { ToolbarBadge } from './badge';
 import { t } from '../i18n/t';
+import { errorMessage } from '../ui/error-message';
 
 export const CLIP_COMMAND = 'clip-talk';
 
@@ -84,7 +85,7 @@ async function land(env: ClipEnvironment, tabId: number, captured: CapturedTalk)
 }
 
 function couldNotClip(error: unknown): string {
-  return t('couldNotClip', error instanceof Error ? error.message : String(error));
+  return t('couldNotClip', errorMessage(error));
 }
 
 async function fail(env: ClipEnvironment, tabId: number, text: string): Promise<void> {

@@ -4,6 +4,7 @@ import type { SyncReply, SyncRequest } from '../messages/messages';
 import type { SyncAccount, SyncProblem, SyncStatus } from '../sync/sync-status';
 import { syncWithServer } from '../sync/sync-run';
 import { checkFolderUrl, DavError, hostPattern, prepareFolder, type DavClient } from '../sync/webdav';
+import { errorMessage } from '../ui/error-message';
 
 /** After a local change, wait for typing to pause before syncing. */
 const AFTER_CHANGE_MS = 5000;
@@ -138,5 +139,5 @@ function failed(problem: SyncProblem, detail: string): SyncStatus {
 
 function failedWith(error: unknown): SyncStatus {
   if (error instanceof DavError) return failed(error.problem, error.message);
-  return failed('other', error instanceof Error ? error.message : String(error));
+  return failed('other', errorMessage(error));
 }
