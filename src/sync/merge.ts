@@ -134,13 +134,21 @@ interface MergedEntry {
 function mergeEntry(mine: LocalEntry | undefined, theirs: Entry | undefined, base: Entry | undefined, device: string): MergedEntry {
   if (!mine) return { kept: theirs ? [theirs] : [], conflict: false };
   if (!theirs) return { kept: [mine.entry], conflict: false };
-  // The server only moves forward from what this device last saw: unchanged here, take it.
-  if (!mine.changed) return { kept: [theirs], conflict: false };
   const theirStamp = entryStamp(theirs);
-  // Their version is the one this device's edit was made on, or this device's own earlier one.
-  const concurrent = !(base && sameStamp(theirStamp, entryStamp(base))) && theirStamp.by !== device;
-  if (!concurrent) return { kept: [mine.entry], conflict: false };
   const ours = mine.entry;
+  // The same version, on both sides (after a 412, this device's own just merged).
+  if (sameStamp(theirStamp, entryStamp(ours))) return { kept: [theirs], conflict: false };
+  if (!mine.changed) {
+    // Unchanged here: the server's version, once it moved on from this device's.
+    if (compareStamps(theirStamp, entryStamp(ours)) > 0) return { kept: [theirs], conflict: false };
+    // Older: the server was put back as it was (a restored backup). What came back may be a version this device
+    // replaced since, or one written elsewhere on top of the restored file; neither can be told from the other, so
+    // both are kept as for two edits that never met, and the newer stays the note.
+  } else {
+    // Their version is the one this device's edit was made on, or this device's own earlier one.
+    const concurrent = !(base && sameStamp(theirStamp, entryStamp(base))) && theirStamp.by !== device;
+    if (!concurrent) return { kept: [ours], conflict: false };
+  }
   if ('note' in ours && 'note' in theirs) {
     if (ours.note.body === theirs.note.body && ours.note.atSec === theirs.note.atSec) return { kept: [laterEntry(ours, theirs)], conflict: false };
     const [winner, loser] = compareStamps(entryStamp(ours), theirStamp) >= 0 ? [ours, theirs] : [theirs, ours];
@@ -226,14 +234,18 @@ function mergeTalkSides(mine: TalkSide | null, theirs: TalkFile | null, base: Ta
     const their = theirs.talkStamps[field];
     let useOurs: boolean;
     if (!their || !(field in theirs.talk)) useOurs = true;
-    else if (!ours || !mine.changedFields.has(field)) useOurs = false;
+    else if (!ours) useOurs = false;
+    // Unchanged here: theirs, unless it is older than what this device synced (a server put back).
+    else if (!mine.changedFields.has(field)) useOurs = compareStamps(ours, their) > 0;
     else if (sameStamp(their, base?.talkStamps[field]) || their.by === device) useOurs = true;
     // A first sync of a talk both devices held: without a base, a field one side left unset says nothing against the other's.
     else if (!base && isUnset(mine.talk, field) !== isUnset(theirs.talk, field)) useOurs = !isUnset(mine.talk, field);
     else useOurs = compareStamps(ours, their) > 0;
     const winner = useOurs ? mine : remote;
     talk[field] = (winner.talk as unknown as Record<string, unknown>)[field];
-    stamps[field] = useOurs ? ours : their;
+    // A value kept over a later one (the first-sync rule above) is stamped after it: what the server holds only moves
+    // forward, so a device that synced the later one never takes the server's for an older copy put back.
+    stamps[field] = !useOurs ? their : their && ours && compareStamps(ours, their) < 0 ? { at: timeAfter(ours.at, their), by: device } : ours;
   }
   const deleted = mine.deleted && theirs.talkDeleted ? laterStamp(mine.deleted, theirs.talkDeleted) : (mine.deleted ?? theirs.talkDeleted);
   const newest = Object.values(stamps).reduce((a, b) => laterStamp(a, b));

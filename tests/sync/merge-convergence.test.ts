@@ -39,7 +39,9 @@ type Op =
   | { kind: 'delete-note'; replica: number; pick: number }
   | { kind: 'delete-talk'; replica: number }
   | { kind: 'set-event'; replica: number; event: string }
-  | { kind: 'sync'; replica: number; racedBy: number | null };
+  | { kind: 'sync'; replica: number; racedBy: number | null }
+  /** The server's file put back as an earlier write left it (a restored backup of the server). */
+  | { kind: 'restore'; pick: number };
 
 const replicaIndex = fc.integer({ min: 0, max: 2 });
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -49,6 +51,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete-talk' as const), replica: replicaIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('set-event' as const), replica: replicaIndex, event: fc.constantFrom('KubeCon', 'DevConf') }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), replica: replicaIndex, racedBy: fc.option(replicaIndex) }) },
+);
+const opOrRestore: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 15, arbitrary: op },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), pick: fc.nat() }) },
 );
 
 function run(ops: Op[], skews: number[]) {
@@ -62,6 +68,7 @@ function run(ops: Op[], skews: number[]) {
     etag: null,
   }));
   const server: Server = { text: null, etag: null, writes: 0 };
+  const written: string[] = [];
   const saved = new Set<string>();
   const retired = new Set<string>();
   let tick = 0;
@@ -95,6 +102,7 @@ function run(ops: Op[], skews: number[]) {
       if (text !== server.text) {
         server.text = text;
         server.etag = `"${++server.writes}"`;
+        written.push(text);
       }
       const records = localRecords(merged.file);
       replica.talk = records.talk ?? undefined;
@@ -108,6 +116,10 @@ function run(ops: Op[], skews: number[]) {
   };
 
   for (const step of ops) {
+    if (step.kind === 'restore') {
+      if (written.length > 0) [server.text, server.etag] = [written[step.pick % written.length], `"${++server.writes}"`];
+      continue;
+    }
     const replica = replicas[step.replica];
     switch (step.kind) {
       case 'add': {
@@ -168,23 +180,37 @@ function run(ops: Op[], skews: number[]) {
   return { replicas, saved, retired };
 }
 
+function converged(replicas: Replica[]) {
+  const [first, ...others] = replicas.map((replica) => ({
+    talk: replica.talk,
+    notes: [...replica.notes.values()].sort((a, b) => a.id.localeCompare(b.id)),
+  }));
+  for (const other of others) expect(other).toEqual(first);
+  return first;
+}
+
+const skews = fc.array(fc.integer({ min: -5000, max: 5000 }), { minLength: 3, maxLength: 3 });
+
 test('three devices syncing in any order converge and lose no saved note text', () => {
   fc.assert(
-    fc.property(
-      fc.array(op, { minLength: 20, maxLength: 60, size: 'max' }),
-      fc.array(fc.integer({ min: -5000, max: 5000 }), { minLength: 3, maxLength: 3 }),
-      (ops, skews) => {
-        const { replicas, saved, retired } = run(ops, skews);
-        const [first, ...others] = replicas.map((replica) => ({
-          talk: replica.talk,
-          notes: [...replica.notes.values()].sort((a, b) => a.id.localeCompare(b.id)),
-        }));
-        for (const other of others) expect(other).toEqual(first);
-        const bodies = first.notes.map((note) => note.body);
-        expect(new Set(bodies).size).toBe(bodies.length);
-        expect(bodies).toEqual(expect.arrayContaining([...saved].filter((body) => !retired.has(body))));
-      },
-    ),
+    fc.property(fc.array(op, { minLength: 20, maxLength: 60, size: 'max' }), skews, (ops, skewsMs) => {
+      const { replicas, saved, retired } = run(ops, skewsMs);
+      const bodies = converged(replicas).notes.map((note) => note.body);
+      expect(new Set(bodies).size).toBe(bodies.length);
+      expect(bodies).toEqual(expect.arrayContaining([...saved].filter((body) => !retired.has(body))));
+    }),
+    { numRuns: 200 },
+  );
+}, 60_000);
+
+// What a restored server loses is not checked here: a text written only to the server before it was put back is
+// gone, and an edit or deletion made on the restored file without seeing another device's later text can win over
+// it. Telling those apart needs version vectors in the talk files; merge.test.ts has what a restore keeps.
+test('three devices syncing in any order, the server sometimes put back as an earlier write left it, still converge', () => {
+  fc.assert(
+    fc.property(fc.array(opOrRestore, { minLength: 20, maxLength: 60, size: 'max' }), skews, (ops, skewsMs) => {
+      converged(run(ops, skewsMs).replicas);
+    }),
     { numRuns: 200 },
   );
 }, 60_000);

@@ -132,6 +132,40 @@ describe('mergeTalk', () => {
     expect(localRecords(sync(caughtUp(deleted), restored, 'd_b').file!).talk?.interest).toBe(4);
   });
 
+  test('an older file put back on the server (a restored server backup) undoes no edit this device synced', () => {
+    const older = first();
+    const edited = sync(
+      { ...caughtUp(older), talk: talk({ event: 'KubeCon', updatedAt: at(5) }), notes: [note('n_1', 'edited on A', 5), note('n_2', 'added on A', 5)] },
+      older,
+      'd_a',
+    ).file!;
+    const deleted = sync(
+      { ...caughtUp(edited), notes: [note('n_1', 'edited on A', 5)], deletions: [{ id: 'n_2', talkId: 't_Pr0meTheus1', deletedAt: at(6) }] },
+      edited,
+      'd_a',
+    ).file!;
+    // The server is put back as it was before all of that; A, unchanged since, syncs. The text that came back
+    // might have been written elsewhere on the old file, so it stays too, as a copy.
+    const onA = sync(caughtUp(deleted), older, 'd_a');
+    const texts = (file: TalkFile) => localRecords(file).notes.map((n) => [n.body, isConflictCopy(n)]);
+    expect(texts(onA.file!)).toEqual([
+      ['edited on A', false],
+      ['first text', true],
+    ]);
+    expect(onA.file!.tombstones.map((t) => t.id)).toEqual(['n_2']);
+    expect(onA.file!.talk.event).toBe('KubeCon');
+    // B had seen the edits, not the deletion, and edits meanwhile: its edit stays the note.
+    const onB = sync({ ...caughtUp(edited), notes: [note('n_1', 'edited on B', 9), note('n_2', 'added on A', 5)] }, older, 'd_b');
+    expect(texts(onB.file!)).toEqual([
+      ['edited on B', false],
+      ['first text', true],
+      ['added on A', false],
+    ]);
+    expect(onB.file!.talk.event).toBe('KubeCon');
+    // Synced again, the copy is not made twice.
+    expect(sync(caughtUp(onA.file!), onA.file, 'd_a').file).toEqual(onA.file);
+  });
+
   test(`tombstones older than ${TOMBSTONE_DAYS} days are dropped`, () => {
     const base = first();
     const local = { ...caughtUp(base), notes: [], deletions: [{ id: 'n_1', talkId: 't_Pr0meTheus1', deletedAt: at(7) }] };
