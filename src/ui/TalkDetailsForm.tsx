@@ -6,7 +6,7 @@ import { TALK_STATUSES, type Talk } from '../talk/model';
 import { type Announcement } from './Announcer';
 import { forgetDetailsDraft, keepDetailsDraft, type DetailsField } from './details-drafts';
 import { errorMessage } from './error-message';
-import { detailsPatch } from './save-details-drafts';
+import { accepted, detailsPatch } from './save-details-drafts';
 import { StarRating } from './StarRating';
 import { statusLabel } from './status-label';
 import './TalkDetailsForm.css';
@@ -101,8 +101,15 @@ function TextField({ talk, field, save, suggestions }: { talk: Talk; field: Text
     typing.current = false;
     // Once saved: a popup closing fires `change` as it goes, too late for the save to end.
     if (value !== stored) {
-      const saved = await save(detailsPatch(field.name, value));
+      const patch = detailsPatch(field.name, value);
+      const saved = await save(patch);
       if (typing.current) return;
+      // The database failed (disk full): the words and their draft stay, saved when the field is left again or by
+      // the next page to start. A value the library refuses (a title emptied) goes back to the stored one.
+      if (!saved && accepted(patch)) {
+        typing.current = true;
+        return;
+      }
       setText(field.show(saved ?? talk));
     }
     forgetDetailsDraft(localStorage, talk.id, field.name);

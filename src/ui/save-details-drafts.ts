@@ -30,7 +30,8 @@ export async function saveDetailsDrafts(db: TalklogDb, storage: Storage): Promis
   }
 }
 
-function accepted(patch: TalkDetailsPatch): boolean {
+/** Whether the library takes the patch (it refuses a title emptied or a name too long). */
+export function accepted(patch: TalkDetailsPatch): boolean {
   try {
     cleanDetails(patch);
     return true;

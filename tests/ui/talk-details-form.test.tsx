@@ -82,6 +82,25 @@ describe('TalkDetailsForm', () => {
     expect(await stored(db)).toEqual(talk);
   });
 
+  test('words whose save fails (disk full) stay in the field and its draft, and are saved when it is left again', async () => {
+    const { db, talk, announced } = await renderForm();
+    const failing = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    db.talks.hook('updating', failing);
+    const speakers = screen.getByRole('textbox', { name: 'Speakers' }) as HTMLInputElement;
+    const typed = 'Bartłomiej Płotka, Red Hat; Richard Hartmann, Grafana Labs';
+    fireEvent.input(speakers, { target: { value: typed } });
+    fireEvent.change(speakers);
+    await waitFor(() => expect(announced.map((a) => a.kind)).toEqual(['alert']));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(speakers.value).toBe(typed);
+    expect(JSON.parse(localStorage.getItem(`talklog:details:${talk.id}`)!)).toEqual({ speakers: typed });
+    db.talks.hook('updating').unsubscribe(failing);
+    cleanup();
+    await waitFor(async () => expect((await stored(db))?.speakers).toEqual(['Bartłomiej Płotka, Red Hat', 'Richard Hartmann, Grafana Labs']));
+  });
+
   test('what is being typed survives a change made elsewhere meanwhile', async () => {
     const { talk, rerender } = await renderForm();
     const event = screen.getByRole('combobox', { name: 'Event' }) as HTMLInputElement;
