@@ -80,11 +80,16 @@ export function TalkPanel({ db, drafts, captured, saved: first, settings, connec
       announce({ kind: 'alert', text: t('couldNotCopy', errorMessage(error)) });
     }
   };
-  /** Another note's Edit while this edit holds unsaved words: they stay, and the user is told to end the edit first. */
+  /** The edit whose draft holds words its note does not, begun here or in another page: a talk has one edit draft, which the next edit writes over. */
+  const unsavedEdit = () => {
+    const inProgress = editInProgress(drafts, talkId);
+    return inProgress && inProgress.body !== notes?.find((note) => note.id === inProgress.id)?.body ? inProgress : null;
+  };
+  /** Another note's Edit while an edit holds unsaved words: they stay, in the box here, and the user is told to end the edit first. */
   const edit = (note: Note) => {
-    const draft = editing && drafts.load(draftKey(talkId, 'edit'));
-    if (draft && draft.body !== editing.body) announce({ kind: 'alert', text: t('endEditFirst') });
-    else setEditing(note);
+    const shown = unsavedEdit() ?? note;
+    setEditing(shown);
+    if (shown.id !== note.id) announce({ kind: 'alert', text: t('endEditFirst') });
   };
   const remove = async (note: Note) => {
     if (editing?.id === note.id) {
@@ -149,7 +154,7 @@ export function TalkPanel({ db, drafts, captured, saved: first, settings, connec
   );
 }
 
-/** An edit left unsaved when the page closed carries on where it was. */
+/** An edit left unsaved when the page closed carries on where it was; its `body` is the draft's. */
 function editInProgress(drafts: DraftStore, talkId: string): EditTarget | null {
   const draft = drafts.load(draftKey(talkId, 'edit'));
   if (!draft?.editing) return null;

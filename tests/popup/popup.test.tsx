@@ -336,6 +336,27 @@ describe('nothing typed is lost', () => {
     await waitFor(async () => expect((await allNotes(db)).map((note) => [note.body, note.atSec])).toEqual([['original, revised', 60]]));
   });
 
+  test('an edit resumed after the popup closed keeps its unsaved words when Edit is pressed on another note', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'note A', 10, new Date('2026-11-26T05:00:00Z'));
+    await addNote(db, talk.id, 'note B', 20, new Date('2026-11-26T05:01:00Z'));
+    const first = renderPopup(db, fakeTab(onWatchPage()).connector);
+    fireEvent.click((await screen.findAllByRole('button', { name: 'Edit' }))[0]);
+    const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe('note A'));
+    fireEvent.input(box, { target: { value: 'note A, with ten minutes of revisions' } });
+    first.unmount();
+
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    const reopened = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    await waitFor(() => expect(reopened.value).toBe('note A, with ten minutes of revisions'));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Edit' })[1]);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Save or cancel the note you are editing first'));
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('note A, with ten minutes of revisions');
+    expect(storageDrafts(localStorage).load('t_Pr0meTheus1:edit')?.body).toBe('note A, with ten minutes of revisions');
+  });
+
   test('a failed save says so and keeps the text in the box', async () => {
     const db = freshDb();
     renderPopup(db, fakeTab(onWatchPage()).connector);
@@ -810,6 +831,29 @@ describe('the popup and the side panel on one talk', () => {
     await waitFor(() => expect(storageDrafts(localStorage).load('t_Pr0meTheus1:edit')?.body).toBe('original, and words typed here'));
     expect(box.value).toBe('original, and words typed here');
     expect(screen.getByText(/Editing a note/)).toBeTruthy();
+  });
+
+  test('an edit left with unsaved words in the popup is shown in the side panel when Edit is pressed there on another note', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'note A', 10, new Date('2026-11-26T05:00:00Z'));
+    await addNote(db, talk.id, 'note B', 20, new Date('2026-11-26T05:01:00Z'));
+    const panel = within(renderPopup(db, fakeTab(onWatchPage()).connector).container as HTMLElement);
+    await panel.findAllByRole('button', { name: 'Edit' });
+    // The popup opens, the user edits note A and clicks into the side panel: the popup closes.
+    const popup = renderPopup(db, fakeTab(onWatchPage()).connector);
+    const inPopup = within(popup.container as HTMLElement);
+    fireEvent.click((await inPopup.findAllByRole('button', { name: 'Edit' }))[0]);
+    const box = inPopup.getByRole('textbox') as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe('note A'));
+    fireEvent.input(box, { target: { value: 'note A, revised at length' } });
+    popup.unmount();
+
+    fireEvent.click(panel.getAllByRole('button', { name: 'Edit' })[1]);
+    await waitFor(() => expect(panel.getByRole('alert').textContent).toContain('Save or cancel the note you are editing first'));
+    expect((panel.getByRole('textbox') as HTMLTextAreaElement).value).toBe('note A, revised at length');
+    fireEvent.click(panel.getByRole('button', { name: 'Save note' }));
+    await waitFor(async () => expect((await allNotes(db)).map((note) => note.body).sort()).toEqual(['note A, revised at length', 'note B']));
   });
 
   test('saving the same draft from both pages makes one note', async () => {
