@@ -85,13 +85,20 @@ export function TalkPanel({ db, drafts, captured, saved: first, settings, connec
     const inProgress = editInProgress(drafts, talkId);
     return inProgress && inProgress.body !== notes?.find((note) => note.id === inProgress.id)?.body ? inProgress : null;
   };
-  /** Another note's Edit while an edit holds unsaved words: they stay, in the box here, and the user is told to end the edit first. */
+  const endEditFirst = () => announce({ kind: 'alert', text: t('endEditFirst') });
+  /** Another note's Edit while an edit holds unsaved words: they stay, and the user is told to end that edit first. */
   const edit = (note: Note) => {
     const shown = unsavedEdit() ?? note;
     setEditing(shown);
-    if (shown.id !== note.id) announce({ kind: 'alert', text: t('endEditFirst') });
+    if (shown.id !== note.id) endEditFirst();
   };
+  /** Delete on the note whose edit holds unsaved words keeps them too: Undo would bring back only the note. */
   const remove = async (note: Note) => {
+    const unsaved = unsavedEdit();
+    if (unsaved?.id === note.id) {
+      setEditing(unsaved);
+      return endEditFirst();
+    }
     if (editing?.id === note.id) {
       drafts.clear(draftKey(talkId, 'edit'));
       setEditing(null);

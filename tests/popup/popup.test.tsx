@@ -357,6 +357,29 @@ describe('nothing typed is lost', () => {
     expect(storageDrafts(localStorage).load('t_Pr0meTheus1:edit')?.body).toBe('note A, with ten minutes of revisions');
   });
 
+  test('Delete on the note being edited keeps the edit’s unsaved words and says to end the edit first', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'first thought', 60);
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe('first thought'));
+    fireEvent.input(box, { target: { value: 'first thought, and the words of an hour' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Save or cancel the note you are editing first'));
+    expect((await allNotes(db)).map((note) => note.body)).toEqual(['first thought']);
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('first thought, and the words of an hour');
+
+    // With nothing unsaved, the note being edited is deleted and its edit ends.
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    await waitFor(async () => expect(await allNotes(db)).toHaveLength(0));
+    expect(screen.queryByText(/Editing a note/)).toBeNull();
+    expect(localStorage.length).toBe(0);
+  });
+
   test('a failed save says so and keeps the text in the box', async () => {
     const db = freshDb();
     renderPopup(db, fakeTab(onWatchPage()).connector);
