@@ -1,6 +1,6 @@
 import type { Note } from '../talk/model';
 import { libraryTables, type TalklogDb } from './database';
-import { addNote, updateNoteBody, type NoteUpdate } from './notes';
+import { addNote, notesForTalk, updateNoteBody, type NoteUpdate } from './notes';
 
 /**
  * Saving a note with the slides its draft holds (`draftOwner`), in one transaction: the note never
@@ -13,7 +13,14 @@ export function addNoteWithSlides(
   draftOwner: string,
 ): Promise<Note> {
   return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
-    const note = await addNote(db, talkId, body, atSec, new Date(), id);
+    const saved = (await notesForTalk(db, talkId)).find((stored) => stored.id === id);
+    // The draft saved again with other words (its first save committed as the page closed, before the draft
+    // went): they are an edit of the note as that save left it, kept beside it if it was changed since. Here,
+    // not in addNote, which the note pages load at open.
+    const note =
+      saved && saved.body !== body
+        ? (await updateNoteBody(db, { ...saved, updatedAt: saved.createdAt }, body)).note
+        : await addNote(db, talkId, body, atSec, new Date(), id);
     await attachSlides(db, draftOwner, note.id);
     return note;
   });

@@ -37,7 +37,7 @@ export function putTalkNotes(db: TalklogDb, talkId: string, notes: Note[]): Prom
   return notes.length === 0 ? db.talkNotes.delete(talkId) : db.talkNotes.put({ talkId, notes });
 }
 
-/** Adds a note. Given an `id` already saved (the same draft saved from two pages), it returns that note and adds none. */
+/** Adds a note. Given an `id` already saved (the same draft saved from two pages), it returns that note and adds none; addNoteWithSlides saves a draft's other words as an edit of it. */
 export async function addNote(db: TalklogDb, talkId: string, body: string, atSec: number | null, now = new Date(), id = newNoteId()): Promise<Note> {
   const note: Note = {
     id,

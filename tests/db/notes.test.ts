@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { addNote, allNotes, countNotesForTalk, notesForTalk, updateNoteBody } from '../../src/db/notes';
-import { openTalklogDb } from '../../src/db/database';
+import { openTalklogDb, type TalklogDb } from '../../src/db/database';
 import { updateTalkDetails } from '../../src/db/library';
 import { clipTalk, getTalk } from '../../src/db/talks';
 import { deleteNote, deleteTalks, restoreDeleted } from '../../src/db/deletion';
+import { addNoteWithSlides } from '../../src/db/note-with-slides';
+import { draftSlidesOwner } from '../../src/talk/slide-owner';
 import { capturedTalk, freshDb } from './test-db';
 
 describe('notes', () => {
@@ -124,5 +126,40 @@ describe('notes', () => {
     await deleteTalks(db, [talk.id]);
     await expect(restoreDeleted(db, { talks: [], notes: [note], slides: [] })).rejects.toThrow('The talk for this note is no longer saved.');
     expect(await allNotes(db)).toEqual([]);
+  });
+
+  describe('a draft saved again under its id (its first save committed as the page closed, the draft left behind)', () => {
+    const saveDraft = (db: TalklogDb, body: string) =>
+      addNoteWithSlides(db, 't_Pr0meTheus1', { id: 'n_draft-1', body, atSec: 252 }, draftSlidesOwner('t_Pr0meTheus1'));
+
+    test('with the same words is one note', async () => {
+      const db = freshDb();
+      await clipTalk(db, capturedTalk());
+      const first = await saveDraft(db, 'scrape limits');
+      expect(await saveDraft(db, 'scrape limits')).toEqual(first);
+      expect(await allNotes(db)).toEqual([first]);
+    });
+
+    test('with words added since keeps them, in the note the first save made', async () => {
+      const db = freshDb();
+      await clipTalk(db, capturedTalk());
+      const first = await saveDraft(db, 'scrape limits');
+      await saveDraft(db, 'scrape limits: sample_limit, label_limit');
+      expect((await allNotes(db)).map((note) => [note.id, note.body, note.atSec, note.createdAt])).toEqual([
+        ['n_draft-1', 'scrape limits: sample_limit, label_limit', 252, first.createdAt],
+      ]);
+    });
+
+    test('with words added since, the note changed elsewhere meanwhile: both are kept', async () => {
+      const db = freshDb();
+      await clipTalk(db, capturedTalk());
+      const first = await saveDraft(db, 'scrape limits');
+      await updateNoteBody(db, first, 'scrape limits (typo fixed in the library)', new Date(Date.now() + 1000));
+      await saveDraft(db, 'scrape limits: sample_limit, label_limit');
+      expect((await allNotes(db)).map((note) => [note.body, note.atSec])).toEqual([
+        ['scrape limits (typo fixed in the library)', 252],
+        ['scrape limits: sample_limit, label_limit', 252],
+      ]);
+    });
   });
 });
