@@ -66,7 +66,8 @@ export type NoteUpdate =
 
 /**
  * Saves an edit of a note opened at `openedAt` (its `updatedAt` then). A change made elsewhere in
- * the meantime is never overwritten: both versions survive.
+ * the meantime is never overwritten: both versions survive. A note that already holds the text (the
+ * same edit saved twice, or from two pages) is left as it is.
  */
 export async function updateNoteBody(
   db: TalklogDb,
@@ -78,6 +79,7 @@ export async function updateNoteBody(
     noteWithinLimit(body);
     const notes = await notesForTalk(db, opened.talkId);
     const current = notes.find((stored) => stored.id === opened.id);
+    if (current?.body === body) return { outcome: 'updated', note: current };
     if (current && current.updatedAt === opened.updatedAt) {
       const note = { ...current, body, updatedAt: now.toISOString() };
       await putTalkNotes(db, opened.talkId, withNotes(notes, [note]));

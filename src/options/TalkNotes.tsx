@@ -103,6 +103,8 @@ function NoteBodyEditor({ db, note, gone, announce, onDone }: NoteBodyEditorProp
   const [opened] = useState(note);
   const [body, setBody] = useState(note.body);
   const box = useRef<HTMLTextAreaElement>(null);
+  // A ref, not state: a second Ctrl+Enter or click can come before the page is drawn again.
+  const saving = useRef(false);
   const changed = body !== opened.body;
 
   useEffect(() => box.current?.focus(), []);
@@ -119,11 +121,13 @@ function NoteBodyEditor({ db, note, gone, announce, onDone }: NoteBodyEditorProp
   }, [changed]);
 
   const save = async () => {
+    if (saving.current) return;
     if (!changed && !gone) return onDone();
     if (body.trim() === '') {
       announce({ kind: 'alert', text: t('noteEmpty') });
       return;
     }
+    saving.current = true;
     try {
       const { outcome } = await updateNoteBody(db, opened, body);
       onDone();
@@ -133,6 +137,8 @@ function NoteBodyEditor({ db, note, gone, announce, onDone }: NoteBodyEditorProp
       });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotSaveNote', errorMessage(error)) });
+    } finally {
+      saving.current = false;
     }
   };
 

@@ -64,6 +64,16 @@ describe('notes', () => {
     expect((await notesForTalk(db, talk.id)).map((n) => n.body).sort()).toEqual(['library version', 'popup version']);
   });
 
+  test('the same edit saved twice, or from two pages, leaves one note', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const note = await addNote(db, talk.id, 'v0', 42, new Date('2026-11-26T05:00:00Z'));
+    const first = await updateNoteBody(db, note, 'v1', new Date('2026-11-26T05:01:00Z'));
+    const again = await updateNoteBody(db, note, 'v1', new Date('2026-11-26T05:02:00Z'));
+    expect(again).toEqual({ outcome: 'updated', note: first.note });
+    expect(await notesForTalk(db, talk.id)).toEqual([first.note]);
+  });
+
   test('an edit of a note deleted elsewhere is kept as a note of its own', async () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());

@@ -105,3 +105,16 @@ test('Cancel on a note deleted elsewhere lets it go', async () => {
   await waitFor(() => expect(within(notes).queryByText('agent mode')).toBeNull());
   expect((await notesForTalk(db, 't_Pr0meTheus1')).some(({ body }) => body === 'agent mode')).toBe(false);
 });
+
+test('Save pressed twice (a double click, Ctrl+Enter again) saves the edit once, with no copy of the note', async () => {
+  const { db, notes } = await editingInLibrary();
+  const box = within(notes).getByRole('textbox', { name: 'Note' });
+  fireEvent.input(box, { target: { value: 'agent mode, edited' } });
+  fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+  await waitFor(() => expect(status()).toBe('Note updated.'));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(status()).toBe('Note updated.');
+  expect((await notesForTalk(db, 't_Pr0meTheus1')).map((note) => note.body).filter((body) => body.startsWith('agent'))).toEqual(['agent mode, edited']);
+});
