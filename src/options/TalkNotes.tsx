@@ -36,6 +36,12 @@ export function TalkNotes({ db, talk, notes, words, onPlay, onEditing, announce 
     onEditing(true);
     return () => onEditing(false);
   }, [isEditing, onEditing]);
+  /** The note whose Edit button takes the focus once drawn: its edit ended, or Undo brought it back. */
+  const [focusedNote, setFocusedNote] = useState<string | null>(null);
+  const editEnded = (noteId: string) => {
+    setEditing(null);
+    setFocusedNote(noteId);
+  };
   const renderSlides = useNoteSlides();
   // A note deleted elsewhere (another page, a sync) while it is edited here stays in place with its editor until
   // the edit ends: what was typed is not lost with it.
@@ -53,7 +59,7 @@ export function TalkNotes({ db, talk, notes, words, onPlay, onEditing, announce 
             <span class="library-note__no-time" />
           )}
           {editing?.id === note.id ? (
-            <NoteBodyEditor db={db} note={note} gone={gone} announce={announce} onDone={() => setEditing(null)} />
+            <NoteBodyEditor db={db} note={note} gone={gone} announce={announce} onDone={editEnded} />
           ) : (
             <>
               <div class="library-note__body">
@@ -67,14 +73,12 @@ export function TalkNotes({ db, talk, notes, words, onPlay, onEditing, announce 
                 {renderSlides?.({ db, owner: note.id, noteText: note.body })}
               </div>
               <span class="library-note__actions">
-                <button type="button" class="button button--quiet button--small" aria-label={t('editNote')} onClick={() => setEditing(note)}>
-                  {t('edit')}
-                </button>
+                <EditNoteButton takesFocus={note.id === focusedNote} onFocused={() => setFocusedNote(null)} onClick={() => setEditing(note)} />
                 <button
                   type="button"
                   class="button button--quiet button--small"
                   aria-label={t('deleteNote')}
-                  onClick={() => void deleteNoteWithUndo(db, note, announce)}
+                  onClick={() => void deleteNoteWithUndo(db, note, announce, () => setFocusedNote(note.id))}
                 >
                   {t('delete')}
                 </button>
@@ -87,6 +91,27 @@ export function TalkNotes({ db, talk, notes, words, onPlay, onEditing, announce 
   );
 }
 
+interface EditNoteButtonProps {
+  /** Given the focus once drawn, unless the focus is somewhere already (moved on while a note came back). */
+  takesFocus: boolean;
+  onFocused: () => void;
+  onClick: () => void;
+}
+
+function EditNoteButton({ takesFocus, onFocused, onClick }: EditNoteButtonProps) {
+  const button = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (!takesFocus) return;
+    if (document.activeElement === null || document.activeElement === document.body) button.current?.focus();
+    onFocused();
+  }, [takesFocus, onFocused]);
+  return (
+    <button ref={button} type="button" class="button button--quiet button--small" aria-label={t('editNote')} onClick={onClick}>
+      {t('edit')}
+    </button>
+  );
+}
+
 interface NoteBodyEditorProps {
   db: TalklogDb;
   /** The note as it was when the edit began: a change made elsewhere since is kept, not overwritten. */
@@ -94,7 +119,8 @@ interface NoteBodyEditorProps {
   /** The note was deleted elsewhere since: saving keeps the text as a note again. */
   gone: boolean;
   announce: (announcement: Announcement) => void;
-  onDone: () => void;
+  /** The edit is over, saved or not: given the note that holds the text now. */
+  onDone: (noteId: string) => void;
 }
 
 function NoteBodyEditor({ db, note, gone, announce, onDone }: NoteBodyEditorProps) {
@@ -122,15 +148,15 @@ function NoteBodyEditor({ db, note, gone, announce, onDone }: NoteBodyEditorProp
 
   const save = async () => {
     if (saving.current) return;
-    if (!changed && !gone) return onDone();
+    if (!changed && !gone) return onDone(opened.id);
     if (body.trim() === '') {
       announce({ kind: 'alert', text: t('noteEmpty') });
       return;
     }
     saving.current = true;
     try {
-      const { outcome } = await updateNoteBody(db, opened, body);
-      onDone();
+      const { outcome, note: saved } = await updateNoteBody(db, opened, body);
+      onDone(saved.id);
       announce({
         kind: 'status',
         text: t(outcome === 'updated' ? 'noteUpdated' : gone ? 'noteSavedAgain' : 'noteKeptBoth'),
@@ -171,7 +197,7 @@ function NoteBodyEditor({ db, note, gone, announce, onDone }: NoteBodyEditorProp
         <button type="submit" class="button button--primary button--small">
           {t('save')}
         </button>
-        <button type="button" class="button button--quiet button--small" onClick={onDone}>
+        <button type="button" class="button button--quiet button--small" onClick={() => onDone(opened.id)}>
           {t('cancel')}
         </button>
       </span>

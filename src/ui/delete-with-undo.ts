@@ -52,11 +52,22 @@ export async function deleteWithUndo(
   }
 }
 
-/** Deletes a note, with Undo. */
-export function deleteNoteWithUndo(db: TalklogDb, note: Pick<Note, 'id' | 'talkId'>, announce: (announcement: Announcement) => void): Promise<unknown> {
-  return deleteWithUndo(db, announce, ({ deleteNote }) => deleteNote(db, note), {
-    deleted: () => t('noteDeleted'),
-    restored: (_, talksBack) => t(talksBack > 0 ? 'noteRestoredWithTalk' : 'noteRestored'),
-    couldNotDelete: (message) => t('couldNotDeleteNote', message),
-  });
+/** Deletes a note, with Undo; `onRestored` once an Undo brought it back. */
+export function deleteNoteWithUndo(
+  db: TalklogDb,
+  note: Pick<Note, 'id' | 'talkId'>,
+  announce: (announcement: Announcement) => void,
+  onRestored?: () => void,
+): Promise<unknown> {
+  return deleteWithUndo(
+    db,
+    announce,
+    ({ deleteNote }) => deleteNote(db, note),
+    {
+      deleted: () => t('noteDeleted'),
+      restored: (_, talksBack) => t(talksBack > 0 ? 'noteRestoredWithTalk' : 'noteRestored'),
+      couldNotDelete: (message) => t('couldNotDeleteNote', message),
+    },
+    onRestored,
+  );
 }

@@ -118,3 +118,39 @@ test('Save pressed twice (a double click, Ctrl+Enter again) saves the edit once,
   expect(status()).toBe('Note updated.');
   expect((await notesForTalk(db, 't_Pr0meTheus1')).map((note) => note.body).filter((body) => body.startsWith('agent'))).toEqual(['agent mode, edited']);
 });
+
+/** The Edit button of the note showing this text. */
+const editButtonOf = (notes: HTMLElement, text: string) => within(within(notes).getByText(text).closest('li')!).getByRole('button', { name: 'Edit note' });
+
+test('Save or Cancel of a note edit gives the focus to the note’s Edit button, not to the page', async () => {
+  const { notes } = await editingInLibrary();
+  const box = within(notes).getByRole('textbox', { name: 'Note' });
+  await waitFor(() => expect(document.activeElement).toBe(box));
+  fireEvent.input(box, { target: { value: 'agent mode, edited' } });
+  fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+  await waitFor(() => expect(document.activeElement).toBe(editButtonOf(notes, 'agent mode, edited')));
+
+  fireEvent.click(editButtonOf(notes, 'agent mode, edited'));
+  const cancel = within(notes).getByRole('button', { name: 'Cancel' });
+  cancel.focus();
+  fireEvent.click(cancel);
+  await waitFor(() => expect(document.activeElement).toBe(editButtonOf(notes, 'agent mode, edited')));
+});
+
+test('Undo of a note’s delete gives the focus to the Edit button of the note brought back', async () => {
+  const db = await kubeconLibrary();
+  await addNote(db, 't_Pr0meTheus1', 'agent mode', 600);
+  await renderLibrary(db);
+  const row = rowOf('Evolving Prometheus for More Use Cases');
+  fireEvent.click(within(row).getByRole('button', { name: 'Details' }));
+  const notes = await within(row).findByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' });
+  const remove = within(within(notes).getByText('agent mode').closest('li')!).getByRole('button', { name: 'Delete note' });
+  remove.focus();
+  fireEvent.click(remove);
+  await waitFor(() => expect(within(notes).queryByText('agent mode')).toBeNull());
+  const undo = await screen.findByRole('button', { name: 'Undo' });
+  undo.focus();
+  fireEvent.click(undo);
+  await waitFor(() => expect(status()).toBe('Note restored.'));
+  await waitFor(() => expect(document.activeElement).toBe(editButtonOf(notes, 'agent mode')));
+});
