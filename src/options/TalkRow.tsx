@@ -73,7 +73,7 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
   const id = useId();
   // Notes are read for a search only when the index says one of them matches: most rows need none.
   const inNotes = words.length > 0 && !open && matchesInNotes(entry, words);
-  const notes = useTalkNotes(db, entry, open || inNotes);
+  const notes = useTalkNotes(db, entry, held || inNotes);
   const noteMatch = inNotes && notes ? firstNoteMatch(notes, words) : null;
 
   return (
@@ -114,8 +114,9 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
         </div>
         <RowSide entry={entry} open={open} detailsId={`${id}-details`} onToggle={toggle} actions={actions} />
       </div>
-      {open && (
-        <div id={`${id}-details`} class="talk-row__details">
+      {/* Closed while a note is edited, the row hides its details rather than drop them: reopened, the edit is as it was. */}
+      {held && (
+        <div id={`${id}-details`} class="talk-row__details" hidden={!open}>
           <LazyTalkRowDetails
             db={db}
             talk={talk}

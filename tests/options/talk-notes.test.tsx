@@ -119,6 +119,26 @@ test('Save pressed twice (a double click, Ctrl+Enter again) saves the edit once,
   expect((await notesForTalk(db, 't_Pr0meTheus1')).map((note) => note.body).filter((body) => body.startsWith('agent'))).toEqual(['agent mode, edited']);
 });
 
+test('a row closed while one of its notes is edited keeps the edit: reopened, the text typed is there', async () => {
+  const { db, notes } = await editingInLibrary();
+  const row = rowOf('Evolving Prometheus for More Use Cases');
+  const details = within(row).getByRole('button', { name: 'Details' });
+  const box = within(notes).getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+  fireEvent.input(box, { target: { value: 'agent mode, twenty minutes of careful notes' } });
+
+  fireEvent.click(details);
+  await waitFor(() => expect(details.getAttribute('aria-expanded')).toBe('false'));
+  expect(notes.closest('.talk-row__details')!.hasAttribute('hidden')).toBe(true);
+  fireEvent.click(details);
+  await waitFor(() => expect(details.getAttribute('aria-expanded')).toBe('true'));
+  expect(within(row).getByRole('textbox', { name: 'Note' })).toBe(box);
+  expect(box.value).toBe('agent mode, twenty minutes of careful notes');
+  fireEvent.click(within(row).getByRole('button', { name: 'Save' }));
+  await waitFor(async () =>
+    expect((await notesForTalk(db, 't_Pr0meTheus1')).map((note) => note.body)).toContain('agent mode, twenty minutes of careful notes'),
+  );
+});
+
 /** The Edit button of the note showing this text. */
 const editButtonOf = (notes: HTMLElement, text: string) => within(within(notes).getByText(text).closest('li')!).getByRole('button', { name: 'Edit note' });
 
