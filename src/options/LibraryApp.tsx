@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'preact';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
 import { undoTalksChange, updateTalkDetails, updateTalksDetails, type TalkDetailsPatch } from '../db/library';
 import { notesForTalk } from '../db/notes';
@@ -22,7 +22,7 @@ import { BackupControls } from './BackupControls';
 import { BulkActions } from './BulkActions';
 import { FilterBar } from './FilterBar';
 import type { LibraryEnvironment } from './library-environment';
-import { keptWhileEdited } from './kept-while-edited';
+import { keptWhileEdited, type RowEdit } from './kept-while-edited';
 import { narrowingFilter, narrowsTalks, NO_FILTER, withoutValuesGone, type LibraryEntry, type LibraryFilter } from './library-filter';
 import { queryWords } from './search-text';
 import { SettingsPanel, type Shortcut } from './SettingsPanel';
@@ -85,18 +85,21 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const [focusRequest, setFocusRequest] = useState<ListFocus | null>(null);
   const focusDone = useCallback(() => setFocusRequest(null), []);
   /** Talks whose row is open (its details, its notes) or has a note being edited: kept in the list meanwhile, matching or not. */
-  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const [edited, setEdited] = useState<ReadonlyMap<string, RowEdit>>(new Map());
   const onEditing = useCallback(
-    (talkId: string, on: boolean) =>
+    (talkId: string, edit: RowEdit | null) =>
       setEdited((previous) => {
-        const next = new Set(previous);
-        if (on) next.add(talkId);
+        const next = new Map(previous);
+        if (edit) next.set(talkId, edit);
         else next.delete(talkId);
         return next;
       }),
     [],
   );
-  const shown = useMemo(() => matching && sorted && keptWhileEdited(matching, sorted, edited), [matching, sorted, edited]);
+  /** The list drawn last: a talk deleted elsewhere while a note of it is edited stays where it was there. */
+  const shownBefore = useRef<LibraryEntry[]>([]);
+  const shown = useMemo(() => matching && sorted && keptWhileEdited(matching, sorted, edited, shownBefore.current), [matching, sorted, edited]);
+  if (shown) shownBefore.current = shown;
   /** Filters and export appear once there is something to filter or export. */
   const hasTalks = entries !== undefined && entries.length > 0;
   const words = useMemo(() => queryWords(filter.query), [filter.query]);

@@ -8,6 +8,7 @@ import type { Announcement } from '../ui/Announcer';
 import { matchesInNotes, type LibraryEntry } from './library-filter';
 import { plural } from '../i18n/plural';
 import { EXCERPT_HEIGHT, RowEstimate } from './row-estimate';
+import type { RowEdit } from './kept-while-edited';
 import { TalkRow, type RowActions, type RowContext } from './TalkRow';
 import { triagePatch } from './triage-keys';
 import './TalkList.css';
@@ -69,9 +70,9 @@ interface TalkListProps {
   onDelete: (entry: LibraryEntry) => void;
   onPlay: (videoId: string, atSec: number) => void;
   /** Talks whose row is open or has a note being edited: their rows stay drawn wherever the page scrolls. */
-  edited: ReadonlySet<string>;
-  /** Told when a row opens (its details and notes, where a note may be edited) and when it closes. */
-  onEditing: (talkId: string, on: boolean) => void;
+  edited: ReadonlyMap<string, RowEdit>;
+  /** Told when a row opens (its details and notes), when a note in it is edited, and when that ends. */
+  onEditing: (talkId: string, edit: RowEdit | null) => void;
   announce: (announcement: Announcement) => void;
   /** Whether `1`–`5` and `S` rate or skip the focused talk (one event's queue is shown). */
   triage: boolean;
@@ -207,7 +208,7 @@ function VirtualTalkList({
         if (index !== -1 && !indexes.includes(index)) indexes.push(index);
       };
       keep(focusedTalk.current);
-      for (const talkId of edited) keep(talkId);
+      for (const talkId of edited.keys()) keep(talkId);
       return indexes.sort((a, b) => a - b);
     },
   });
@@ -285,7 +286,7 @@ function VirtualTalkList({
     copy: (entry) => latest.current.onCopy(entry),
     delete: (entry) => latest.current.onDelete(entry),
     play: (videoId, atSec) => latest.current.onPlay(videoId, atSec),
-    editing: (talkId, on) => latest.current.onEditing(talkId, on),
+    editing: (talkId, edit) => latest.current.onEditing(talkId, edit),
   }));
   const context = useMemo<RowContext>(() => ({ db, words, vocabulary, actions, announce, triage }), [db, words, vocabulary, actions, announce, triage]);
   const listId = useId();

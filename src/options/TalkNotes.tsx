@@ -2,7 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hook
 import type { TalklogDb } from '../db/database';
 import { updateNoteBody } from '../db/notes';
 import { withNotes } from '../db/talk-notes';
-import { t } from '../i18n/t';
+import { t, type MessageKey } from '../i18n/t';
 import { isConflictCopy } from '../sync/merge';
 import type { Note, Talk } from '../talk/model';
 import { type Announcement } from '../ui/Announcer';
@@ -18,6 +18,8 @@ import './TalkNotes.css';
 interface TalkNotesProps {
   db: TalklogDb;
   talk: Talk;
+  /** Deleted elsewhere while one of its notes is edited here: saving the edit puts it back. */
+  talkDeleted: boolean;
   notes: Note[];
   words: string[];
   onPlay: (videoId: string, atSec: number) => void;
@@ -27,7 +29,7 @@ interface TalkNotesProps {
 }
 
 /** A talk's notes in the library, each editable and deletable in place. Timestamps play the video from there. */
-export function TalkNotes({ db, talk, notes, words, onPlay, onEditing, announce }: TalkNotesProps) {
+export function TalkNotes({ db, talk, talkDeleted, notes, words, onPlay, onEditing, announce }: TalkNotesProps) {
   const [editing, setEditing] = useState<Note | null>(null);
   const isEditing = editing !== null;
   // In the task that opens or closes the editor: a list drawn in between would not keep the row.
@@ -59,7 +61,7 @@ export function TalkNotes({ db, talk, notes, words, onPlay, onEditing, announce 
             <span class="library-note__no-time" />
           )}
           {editing?.id === note.id ? (
-            <NoteBodyEditor db={db} note={note} gone={gone} announce={announce} onDone={editEnded} />
+            <NoteBodyEditor db={db} note={note} gone={gone} deletedTalk={talkDeleted ? talk : null} announce={announce} onDone={editEnded} />
           ) : (
             <>
               <div class="library-note__body">
@@ -118,12 +120,14 @@ interface NoteBodyEditorProps {
   note: Note;
   /** The note was deleted elsewhere since: saving keeps the text as a note again. */
   gone: boolean;
+  /** The note's talk, deleted elsewhere since (with the note): saving puts it back with the note. */
+  deletedTalk: Talk | null;
   announce: (announcement: Announcement) => void;
   /** The edit is over, saved or not: given the note that holds the text now. */
   onDone: (noteId: string) => void;
 }
 
-function NoteBodyEditor({ db, note, gone, announce, onDone }: NoteBodyEditorProps) {
+function NoteBodyEditor({ db, note, gone, deletedTalk, announce, onDone }: NoteBodyEditorProps) {
   const id = useId();
   const goneId = useId();
   const [opened] = useState(note);
@@ -134,10 +138,11 @@ function NoteBodyEditor({ db, note, gone, announce, onDone }: NoteBodyEditorProp
   const changed = body !== opened.body;
 
   useEffect(() => box.current?.focus(), []);
+  const goneNotice = deletedTalk ? t('talkDeletedWhileEditing') : gone ? t('noteDeletedWhileEditing') : null;
   // Heard where the text box has the focus: its description changed, which is not read out by itself.
   useEffect(() => {
-    if (gone) announce({ kind: 'status', text: t('noteDeletedWhileEditing') });
-  }, [gone, announce]);
+    if (goneNotice) announce({ kind: 'status', text: goneNotice });
+  }, [goneNotice, announce]);
 
   useEffect(() => {
     if (!changed) return;
@@ -145,6 +150,20 @@ function NoteBodyEditor({ db, note, gone, announce, onDone }: NoteBodyEditorProp
     addEventListener('beforeunload', warn);
     return () => removeEventListener('beforeunload', warn);
   }, [changed]);
+
+  /** Saves what is typed, ends the edit, and returns what to say about it. */
+  const saveText = async (): Promise<MessageKey> => {
+    if (deletedTalk) {
+      const { restoreDeleted } = await import('../db/deletion');
+      const saved = { ...opened, body, updatedAt: new Date().toISOString() };
+      await restoreDeleted(db, { talks: [], notes: [saved], slides: [], talksOfNotes: [deletedTalk] });
+      onDone(saved.id);
+      return 'noteSavedWithTalk';
+    }
+    const { outcome, note: saved } = await updateNoteBody(db, opened, body);
+    onDone(saved.id);
+    return outcome === 'updated' ? 'noteUpdated' : gone ? 'noteSavedAgain' : 'noteKeptBoth';
+  };
 
   const save = async () => {
     if (saving.current) return;
@@ -155,12 +174,7 @@ function NoteBodyEditor({ db, note, gone, announce, onDone }: NoteBodyEditorProp
     }
     saving.current = true;
     try {
-      const { outcome, note: saved } = await updateNoteBody(db, opened, body);
-      onDone(saved.id);
-      announce({
-        kind: 'status',
-        text: t(outcome === 'updated' ? 'noteUpdated' : gone ? 'noteSavedAgain' : 'noteKeptBoth'),
-      });
+      announce({ kind: 'status', text: t(await saveText()) });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotSaveNote', errorMessage(error)) });
     } finally {
@@ -179,14 +193,14 @@ function NoteBodyEditor({ db, note, gone, announce, onDone }: NoteBodyEditorProp
       <label for={id} class="visually-hidden">
         {t('note')}
       </label>
-      {gone && (
+      {goneNotice && (
         <p id={goneId} class="library-note__conflict">
-          {t('noteDeletedWhileEditing')}
+          {goneNotice}
         </p>
       )}
       <NoteTextarea
         id={id}
-        aria-describedby={gone ? goneId : undefined}
+        aria-describedby={goneNotice ? goneId : undefined}
         rows={Math.min(12, body.split('\n').length + 1)}
         value={body}
         boxRef={box}

@@ -14,6 +14,7 @@ import { highlighted } from './Highlighted';
 import { matchesInNotes, type LibraryEntry } from './library-filter';
 import { foldForSearch, matchSnippet } from './search-text';
 import { plural } from '../i18n/plural';
+import type { RowEdit } from './kept-while-edited';
 import { TRIAGE_KEYS } from './triage-keys';
 import { useTalkNotes } from './use-talk-notes';
 import './TalkRow.css';
@@ -29,8 +30,8 @@ export interface RowActions {
   copy: (entry: LibraryEntry) => void;
   delete: (entry: LibraryEntry) => void;
   play: (videoId: string, atSec: number) => void;
-  /** A note's edit in the row begins or ends. */
-  editing: (talkId: string, on: boolean) => void;
+  /** The row opens, a note's edit in it begins, or either ends. */
+  editing: (talkId: string, edit: RowEdit | null) => void;
 }
 
 /** What every row is drawn with: one object while none of it changes. */
@@ -64,12 +65,13 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
   const [noteEdited, setNoteEdited] = useState(false);
   // Open, the row stays listed, matching or not: a change made in it (its status, under a status filter) took the row,
   // and the focus in it, away mid-edit. It leaves once closed.
-  const held = open || noteEdited;
+  const edit: RowEdit | null = noteEdited ? 'note' : open ? 'open' : null;
+  const held = edit !== null;
   useEffect(() => {
-    if (!held) return undefined;
-    actions.editing(talk.id, true);
-    return () => actions.editing(talk.id, false);
-  }, [held, actions, talk.id]);
+    if (!edit) return undefined;
+    actions.editing(talk.id, edit);
+    return () => actions.editing(talk.id, null);
+  }, [edit, actions, talk.id]);
   const id = useId();
   // Notes are read for a search only when the index says one of them matches: most rows need none.
   const inNotes = words.length > 0 && !open && matchesInNotes(entry, words);
@@ -120,6 +122,7 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
           <LazyTalkRowDetails
             db={db}
             talk={talk}
+            talkDeleted={entry.deleted === true}
             notes={notes}
             words={words}
             vocabulary={vocabulary}

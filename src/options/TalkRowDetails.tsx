@@ -8,6 +8,8 @@ import { TalkNotes } from './TalkNotes';
 interface TalkRowDetailsProps {
   db: TalklogDb;
   talk: Talk;
+  /** Deleted elsewhere while one of its notes is edited here. */
+  talkDeleted: boolean;
   /** Undefined while they are read. */
   notes: Note[] | undefined;
   words: string[];
@@ -20,12 +22,14 @@ interface TalkRowDetailsProps {
 }
 
 /** What an opened row shows: the talk's details to edit, its notes (markdown), and Delete talk. */
-export function TalkRowDetails({ db, talk, notes, words, vocabulary, onPlay, onDelete, onEditing, announce }: TalkRowDetailsProps) {
+export function TalkRowDetails({ db, talk, talkDeleted, notes, words, vocabulary, onPlay, onDelete, onEditing, announce }: TalkRowDetailsProps) {
   return (
     <>
       <TalkDetailsForm db={db} talk={talk} categories={vocabulary.categories} events={vocabulary.events} announce={announce} />
       <h3 class="talk-row__notes-heading">{t('notes')}</h3>
-      {notes && <TalkNotes db={db} talk={talk} notes={notes} words={words} onPlay={onPlay} onEditing={onEditing} announce={announce} />}
+      {notes && (
+        <TalkNotes db={db} talk={talk} talkDeleted={talkDeleted} notes={notes} words={words} onPlay={onPlay} onEditing={onEditing} announce={announce} />
+      )}
       <div class="talk-row__danger">
         <button type="button" class="button button--danger button--small" onClick={onDelete}>
           {t('deleteTalk')}

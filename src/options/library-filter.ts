@@ -70,6 +70,8 @@ export interface LibraryEntry {
   vocabulary: SearchVocabulary;
   /** Its own number among the entries made with `vocabulary`, by which the search postings know it. */
   slot: number;
+  /** The talk was deleted elsewhere while a note of it was edited here: its row stays meanwhile (keptWhileEdited). */
+  deleted?: true;
 }
 
 /** Build once per change of the data, not per keystroke. */

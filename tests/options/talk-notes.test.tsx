@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
-import { deleteNote } from '../../src/db/deletion';
+import { deleteNote, deleteTalks } from '../../src/db/deletion';
 import { addNote, notesForTalk } from '../../src/db/notes';
 import { saveSyncedTalk } from '../../src/db/sync-store';
 import { getTalk } from '../../src/db/talks';
@@ -137,6 +137,28 @@ test('a row closed while one of its notes is edited keeps the edit: reopened, th
   await waitFor(async () =>
     expect((await notesForTalk(db, 't_Pr0meTheus1')).map((note) => note.body)).toContain('agent mode, twenty minutes of careful notes'),
   );
+});
+
+test('a talk deleted elsewhere while one of its notes is edited keeps its row and the text, and Save puts it back', async () => {
+  const { db, notes } = await editingInLibrary();
+  const box = within(notes).getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+  fireEvent.input(box, { target: { value: 'agent mode, twenty minutes of careful notes' } });
+
+  // Another library tab, the popup's Remove from library, or a sync.
+  await deleteTalks(db, ['t_Pr0meTheus1']);
+  const notice = await within(notes).findByText('This talk was deleted elsewhere while you edited its note.', { exact: false });
+  expect(box.isConnected).toBe(true);
+  expect(box.value).toBe('agent mode, twenty minutes of careful notes');
+  expect(box.getAttribute('aria-describedby')).toBe(notice.id);
+  await waitFor(() => expect(status()).toBe(notice.textContent));
+
+  fireEvent.click(within(notes).getByRole('button', { name: 'Save' }));
+  await waitFor(() => expect(status()).toBe('Your text is saved as a note, and its talk is back in the library.'));
+  expect((await getTalk(db, 't_Pr0meTheus1'))?.title).toBe('Evolving Prometheus for More Use Cases');
+  expect((await notesForTalk(db, 't_Pr0meTheus1')).map(({ body, atSec }) => [body, atSec])).toEqual([['agent mode, twenty minutes of careful notes', 600]]);
+  const row = rowOf('Evolving Prometheus for More Use Cases');
+  await within(row).findByText('agent mode, twenty minutes of careful notes');
+  expect(within(row).queryByText('This talk was deleted elsewhere', { exact: false })).toBeNull();
 });
 
 /** The Edit button of the note showing this text. */
