@@ -25,6 +25,12 @@ export function chooseTalks(entries: readonly TalkToChoose[], choice: TalkChoice
   return chosen;
 }
 
+/** Each talk with whether one of `notes` holds text for it. */
+export function talksToChoose(talks: readonly Talk[], notes: readonly Note[]): TalkToChoose[] {
+  const noted = new Set(notes.flatMap((note) => (holdsText(note) ? [note.talkId] : [])));
+  return talks.map((talk) => ({ talk, noted: noted.has(talk.id) }));
+}
+
 /** Whether a note counts for `chooseTalks`: one that holds text. */
 export function holdsText(note: Pick<Note, 'body'>): boolean {
   return note.body.trim() !== '';

@@ -1,6 +1,6 @@
 /**
  * The one-way markdown mirror: each talk as `markdown/<event>/<title>-<videoId>.md` with YAML
- * front matter, and the whole talk log as `markdown/talk-log.md`, for a notes vault (Obsidian,
+ * front matter, and the talk log as `markdown/talk-log.md`, for a notes vault (Obsidian,
  * Logseq) on the same storage. Nothing in them comes back into the library: Talklog reads one only
  * to see whether it was edited before it rewrites it (mirror-file.ts).
  */

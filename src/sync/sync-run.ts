@@ -12,6 +12,7 @@ import type { TalklogDb } from '../db/database';
 import { slideImage } from '../db/slides';
 import { isTalkLogStale, readTalkForSync, recordChangesFromNowOn, saveSyncedTalk, setTalkLogStale, syncSnapshot, type TalkSyncState } from '../db/sync-store';
 import { allTalksAndNotes } from '../db/library';
+import { chooseTalks, DEFAULT_TALK_CHOICE, notWatchedYet, talksToChoose } from '../export/talk-choice';
 import { renderTalkLog } from '../export/talk-log';
 import { talkIdFor } from '../talk/model';
 import { isDraftOwner, isSlideImage, type Slide } from '../talk/slide';
@@ -93,16 +94,22 @@ export async function syncWithServer(db: TalklogDb, dav: DavClient, options: Syn
 
 const waitOf = (options: SyncOptions) => options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-/** Rewrites the whole talk log; the files edited outside Talklog it kept. */
+/**
+ * Rewrites the whole talk log, of the talks Export markdown chooses by default (talk-choice.ts), the rest of the queue
+ * linked under `Not watched yet`; the files edited outside Talklog it kept.
+ */
 async function writeTalkLog(db: TalklogDb, dav: DavClient, wait: (ms: number) => Promise<void>): Promise<string[]> {
-  const { talks, notes } = await allTalksAndNotes(db);
+  const library = await allTalksAndNotes(db);
+  const entries = talksToChoose(library.talks, library.notes);
+  const talks = chooseTalks(entries, DEFAULT_TALK_CHOICE);
   const held = (await db.slides.toArray()).filter((slide) => !isDraftOwner(slide.owner));
   const slides = mirrorSlideLinks(
     TALK_LOG_PATH,
     talks,
     held.map((slide) => ({ ...syncedSlide(slide), talkId: slide.talkId })),
   );
-  return (await writeMirrorFile(dav, TALK_LOG_PATH, renderTalkLog(talks, notes, { slides }), { earlier: 'any', lastWritten: TALK_LOG_PATH, wait })).kept;
+  const log = renderTalkLog(talks, library.notes, { slides, notWatchedYet: notWatchedYet(entries, talks) });
+  return (await writeMirrorFile(dav, TALK_LOG_PATH, log, { earlier: 'any', lastWritten: TALK_LOG_PATH, wait })).kept;
 }
 
 async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEtag: string | null | undefined, options: SyncOptions, report: SyncReport) {

@@ -5,6 +5,7 @@ import type { TalklogDb } from '../../src/db/database';
 import { updateTalkDetails } from '../../src/db/library';
 import { addNoteWithSlides } from '../../src/db/note-with-slides';
 import { addNote, notesForTalk, updateNoteBody } from '../../src/db/notes';
+import { queuePlaylist } from '../../src/db/queue';
 import { addSlide } from '../../src/db/slides';
 import { syncDeviceId } from '../../src/db/sync-store';
 import { clipTalk, getTalk } from '../../src/db/talks';
@@ -256,6 +257,30 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     await a.sync();
     expect(existsSync(talkFile)).toBe(false);
     expect(readdirSync(join(folder, 'markdown'))).toEqual(expect.arrayContaining(['kubecon-eu-2022', 'talk-log.md']));
+  });
+
+  test("the mirrored talk log holds what was watched or noted, as Export markdown's default; the queue is linked under Not watched yet", async () => {
+    const { a } = await connectedPair('log-choice');
+    await clipTalk(a.db, capturedTalk());
+    await addNote(a.db, TALK, 'worth it', 10);
+    const rows = ['Queued00001', 'Skipped0001'].map((videoId, i) => ({
+      videoId,
+      position: i + 1,
+      title: `${videoId} - Jane Doe, Acme`,
+      channel: 'DevConf',
+      durationSec: 600,
+      unavailable: null,
+    }));
+    await queuePlaylist(a.db, { id: 'PLdevconf2026', title: 'DevConf 2026', size: 2, rows, complete: true }, 'DevConf 2026');
+    // Rated to triage the playlist, unseen: the queued one at 5 stars, the other skipped.
+    await updateTalkDetails(a.db, 't_Queued00001', { interest: 5 });
+    await updateTalkDetails(a.db, 't_Skipped0001', { interest: 1, status: 'skipped' });
+    await a.sync();
+    const log = readFileSync(onDisk('log-choice', 'markdown/talk-log.md'), 'utf8');
+    expect(log).toContain('### [Evolving Prometheus for More Use Cases]');
+    expect(log).not.toContain('### [Queued00001]');
+    expect(log).toMatch(/## Not watched yet\n\n- \[Queued00001\]/);
+    expect(log).not.toContain('Skipped0001');
   });
 
   test('a slide kept with a note reaches the other device byte for byte, is sent once, and goes with its note', async () => {
