@@ -114,6 +114,19 @@ describe('renderTalkLog', () => {
     expect(beta.map((url) => url!.slice(-1))).toEqual(['2', '1', '5']);
   });
 
+  test("talks queued from one playlist, saved in the same instant, keep the playlist's order on equal interest", () => {
+    const queuedAt = '2026-11-20T10:00:00.000Z';
+    const place = (id: string, position: number) => ({ playlist: { id, position }, createdAt: queuedAt, interest: 4 as const });
+    const talks = [
+      makeTalk('aaSecond001', place('PLkubecon', 2)),
+      makeTalk('zzOpening01', place('PLkubecon', 1)),
+      makeTalk('mmOtherList', place('PLdevconf', 1)),
+    ];
+    const order = outlineOf(renderTalkLog(talks, [])).categories[0].talks.map((talk) => childrenOf(talk.heading)[0].destination?.slice(-11));
+    // Each playlist's talks together, in its order.
+    expect(order).toEqual(['mmOtherList', 'zzOpening01', 'aaSecond001']);
+  });
+
   test('a note body cannot end its list item or swallow the next talk', () => {
     const first = makeTalk('XXXXXXXXXX1', { title: 'First' });
     const second = makeTalk('XXXXXXXXXX2', { title: 'Second', createdAt: '2022-01-01T00:00:00.000Z' });
