@@ -64,8 +64,8 @@ export function ExportDialog({ shown, all, events, narrowed, db, env, onClose }:
   const talksEvent = useMemo(() => sharedEvent(talks), [talks]);
   // A log of nothing (no talk chosen, no queue listed) is not worth a file: the count above says why.
   const empty = talks.length === 0 && !(withQueue && queued.length > 0);
-  // The title names the event chosen, or the one the talks chosen share, following the choices until the user types
-  // one of their own.
+  // The title, and the file's name, name the event chosen, or the one the talks chosen share; the title follows the
+  // choices until the user types one of their own.
   const [typedTitle, setTypedTitle] = useState<string | null>(null);
   const titleEvent = event || talksEvent;
   const title = typedTitle ?? (titleEvent ? t('talkLogTitleForEvent', titleEvent) : t('talkLogTitle'));
@@ -144,7 +144,7 @@ export function ExportDialog({ shown, all, events, narrowed, db, env, onClose }:
   }, []);
 
   const download = async (log: RenderedLog) => {
-    const fileName = talkLogFileName(talksEvent, env.now());
+    const fileName = talkLogFileName(titleEvent, env.now());
     if (!links) {
       env.download(fileName, log.file, 'text/markdown');
       setAnnouncement({ kind: 'status', text: t('downloadedFile', fileName, plural(talks.length, 'talk')) });

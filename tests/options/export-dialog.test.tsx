@@ -167,6 +167,27 @@ test('one event exported alone, ending with its talks not watched yet, best firs
   expect(state.downloads[1].data).not.toContain('Not watched yet');
 });
 
+test("an event's log of talks not watched yet, none watched, is downloaded under the event's name, as its title says", async () => {
+  const { env, state } = fakeEnvironment();
+  const db = await libraryWithAQueuedTalk();
+  const rows = [1, 2].map((position) => ({
+    videoId: `devconf000${position}`,
+    position,
+    title: `Talk ${position} - Jane Doe, Acme`,
+    channel: 'DevConf',
+    durationSec: 600,
+    unavailable: null,
+  }));
+  await queuePlaylist(db, { id: 'PLdevconf2026', title: 'DevConf 2026', size: 2, rows, complete: true }, 'DevConf 2026');
+  await renderLibrary(db, env);
+  const dialog = await openExport();
+  fireEvent.change(dialog.getByRole('combobox', { name: 'Talks of the event' }), { target: { value: 'DevConf 2026' } });
+  expect((dialog.getByRole('textbox', { name: 'Title' }) as HTMLInputElement).value).toBe('Talk log: DevConf 2026');
+  fireEvent.click(await readyButton(dialog, 'Download'));
+  expect(String(state.downloads[0].data)).toContain('## Not watched yet');
+  expect(state.downloads[0].fileName).toBe('talklog-devconf-2026.md');
+});
+
 test('categories come in the order of the talks exported, best first, and as the user moved them once they did', async () => {
   const db = await kubeconLibrary();
   // At another event, a 5-star talk ties Observability with Standards across the library, where it comes first by name.
