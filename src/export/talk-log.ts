@@ -1,11 +1,11 @@
 /** The talk log: every talk with its notes as one markdown document (docs/design.md, "Markdown export"). */
 
-import { foldLetters } from '../talk/fold-letters';
 import { interestStars } from '../talk/interest';
 import type { Note, Talk } from '../talk/model';
 import { compareByInterestThenPlace } from '../talk/queue';
 import { formatPlaybackTime } from '../talk/time';
 import { videoTimeUrl } from '../talk/video-id';
+import { fileNameSlug } from './file-name';
 import { listItemLines, markdownLines } from './markdown-block';
 import { escapeInline, escapeLinkDestination, guardLineStart, singleLine } from './markdown-text';
 import type { SlideLink } from './slide-files';
@@ -65,14 +65,6 @@ export function renderTalkMarkdown(talk: Talk, notes: Note[], options: TalkMarkd
       options,
     ),
   );
-}
-
-/** Text as a file name's part: `KubeCon NA 2021` → `kubecon-na-2021`; empty when nothing usable is left. */
-export function fileNameSlug(text: string): string {
-  return foldLetters(text)
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 60)
-    .replace(/^-+|-+$/g, '');
 }
 
 /** `talklog-kubecon-na-2021.md`, or `talklog-2026-11-26.md` when there is no usable event name. */

@@ -6,7 +6,8 @@
  */
 
 import type { SlideLink } from '../export/slide-files';
-import { fileNameSlug, renderTalkMarkdown } from '../export/talk-log';
+import { fileNameSlug } from '../export/file-name';
+import { renderTalkMarkdown } from '../export/talk-log';
 import type { Note, Talk } from '../talk/model';
 import { slideFilePath, type SyncedSlide } from './synced-slides';
 

@@ -204,11 +204,12 @@ describe('talkLogFileName', () => {
     expect(talkLogFileName('Łódź Ærø Straße Kraków', now)).toBe('talklog-lodz-aero-strasse-krakow.md');
     expect(talkLogFileName('../../etc/passwd', now)).toBe('talklog-etc-passwd.md');
     expect(talkLogFileName('x'.repeat(200), now)).toBe(`talklog-${'x'.repeat(60)}.md`);
+    expect(talkLogFileName('ХолиДжС 東京 🚀', now)).toBe('talklog-холиджс-東京.md');
   });
 
   test('falls back to the local date when the event gives no usable name', () => {
     expect(talkLogFileName(null, now)).toBe('talklog-2026-11-26.md');
-    expect(talkLogFileName('東京 🚀', now)).toBe('talklog-2026-11-26.md');
+    expect(talkLogFileName('🚀 ?', now)).toBe('talklog-2026-11-26.md');
     expect(talkLogFileName('', new Date(2027, 0, 5))).toBe('talklog-2027-01-05.md');
   });
 });

@@ -283,6 +283,22 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     expect(log).not.toContain('Skipped0001');
   });
 
+  test('a talk named in other scripts than Latin is mirrored under its own names', async () => {
+    const { a } = await connectedPair('mirror-scripts');
+    await clipTalk(a.db, capturedTalk({ title: 'Goの並行処理入門' }));
+    await updateTalkDetails(a.db, TALK, { event: 'ХолиДжС 2023' });
+    await addNote(a.db, TALK, 'goroutines', 60);
+    await a.sync();
+    const path = 'markdown/холиджс-2023/goの並行処理入門-Pr0meTheus1.md';
+    expect(talkMarkdownPath((await getTalk(a.db, TALK))!)).toBe(path);
+    expect(readFileSync(onDisk('mirror-scripts', path), 'utf8')).toContain('goroutines');
+    // The next change rewrites the file where it is.
+    await addNote(a.db, TALK, 'channels', 120);
+    await a.sync();
+    expect(readdirSync(onDisk('mirror-scripts', 'markdown/холиджс-2023'))).toEqual(['goの並行処理入門-Pr0meTheus1.md']);
+    expect(readFileSync(onDisk('mirror-scripts', path), 'utf8')).toContain('channels');
+  });
+
   test('a slide kept with a note reaches the other device byte for byte, is sent once, and goes with its note', async () => {
     const { a, b } = await connectedPair('slides');
     await clipTalk(a.db, capturedTalk());

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { fileNameSlug } from '../../src/export/file-name';
+
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+
+describe('fileNameSlug', () => {
+  test('keeps the letters and digits of any script, in lower case', () => {
+    expect(fileNameSlug('Goの並行処理入門')).toBe('goの並行処理入門');
+    expect(fileNameSlug('ХолиДжС 2023')).toBe('холиджс-2023');
+    expect(fileNameSlug('ΛΌΓΟΣ Ελλάδα')).toBe('λόγος-ελλάδα');
+    expect(fileNameSlug('हिन्दी कार्यक्रम')).toBe('हिन्दी-कार्यक्रम');
+    expect(fileNameSlug('한국어 발표')).toBe('한국어-발표');
+    // Compatibility forms as what they stand for.
+    expect(fileNameSlug('ｶﾀｶﾅ Ｆｕｌｌ')).toBe('カタカナ-full');
+  });
+
+  test('names Latin text as before, without accents, so that its files stay where they are', () => {
+    expect(fileNameSlug('KubeCon + CloudNativeCon Europe 2024 (Paris)!')).toBe('kubecon-cloudnativecon-europe-2024-paris');
+    expect(fileNameSlug('Łódź Ærø Straße Kraków İstanbul')).toBe('lodz-aero-strasse-krakow-istanbul');
+    expect(fileNameSlug('x'.repeat(200))).toBe('x'.repeat(60));
+  });
+
+  test('leaves out what Windows or macOS refuse in a name', () => {
+    expect(fileNameSlug('a<b>c:d"e/f\\g|h?i*j\u0000k\u001fl. ')).toBe('a-b-c-d-e-f-g-h-i-j-k-l');
+    expect(fileNameSlug('../../etc/passwd')).toBe('etc-passwd');
+    expect(fileNameSlug('CON')).toBe('con_');
+    expect(fileNameSlug('Lpt1')).toBe('lpt1_');
+    expect(fileNameSlug('conf')).toBe('conf');
+    expect(fileNameSlug('🚀 ¨ ?')).toBe('');
+  });
+
+  test('is at most 60 characters and 180 bytes, no character cut in two', () => {
+    expect(fileNameSlug('日本語'.repeat(40))).toBe('日本語'.repeat(20));
+    expect(fileNameSlug('𠀋'.repeat(60))).toBe('𠀋'.repeat(45));
+  });
+
+  test('any text gives words of letters and digits joined by `-`, that fit a file name', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const slug = fileNameSlug(text);
+        expect(slug).toMatch(/^([\p{L}\p{N}][\p{L}\p{M}\p{N}]*(-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*)?$/u);
+        expect([...slug].length).toBeLessThanOrEqual(60);
+        expect(bytes(slug)).toBeLessThanOrEqual(180);
+        expect(slug).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)$/);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
