@@ -101,6 +101,9 @@ function block(token: Tokens.Generic, key: number, context: RenderContext, depth
       return table(token as Tokens.Table, key, context);
     case 'text':
       return <span key={key}>{token.tokens ? inline(token.tokens, context) : context.renderText(decodeEntities(token.text))}</span>;
+    case 'checkbox':
+      // A tight list's task item starts with its box, then its text.
+      return taskBox(token as Tokens.Checkbox, key);
     case 'space':
     case 'def':
       return null;
@@ -153,6 +156,8 @@ function span(token: Tokens.Generic, key: number, context: RenderContext): Compo
       return <code key={key}>{context.renderText(token.text)}</code>;
     case 'br':
       return <br key={key} />;
+    case 'checkbox':
+      return taskBox(token as Tokens.Checkbox, key);
     case 'link':
       return link(token as Tokens.Link, key, context);
     case 'image':
@@ -162,6 +167,11 @@ function span(token: Tokens.Generic, key: number, context: RenderContext): Compo
       // Raw HTML (and anything unknown) shows as the text it was typed as.
       return <span key={key}>{context.renderText(token.raw)}</span>;
   }
+}
+
+/** A task list item's box (`- [x] …`), ticked or not, on the line of its text; changed by editing the note, not here. */
+function taskBox(token: Tokens.Checkbox, key: number): ComponentChildren {
+  return <input key={key} type="checkbox" class="markdown__task" checked={token.checked} disabled aria-label={t('noteTask')} />;
 }
 
 function link(token: Tokens.Link, key: number, context: RenderContext): ComponentChildren {

@@ -18,6 +18,22 @@ test('shows a note rendered: emphasis, code, lists, quotes, line breaks', () => 
   expect(container.textContent).not.toContain('**');
 });
 
+test('a task shows its box, ticked or not, on the line of its words', () => {
+  const { container } = render(<Markdown source={'- [ ] try the agent mode\n- [x] read the docs\n\nLoose:\n\n- [x] done\n\n  with more'} />);
+  const items = [...container.querySelectorAll('li')];
+  const boxes = items.map((item) => item.querySelector<HTMLInputElement>('input[type="checkbox"]'));
+  expect(boxes.map((box) => [box?.checked, box?.disabled])).toEqual([
+    [false, true],
+    [true, true],
+    [true, true],
+  ]);
+  expect(items.map((item) => item.textContent)).toEqual(['try the agent mode', 'read the docs', 'donewith more']);
+  // The box leads its words, not a line of its own above them.
+  expect(items.slice(0, 2).map((item) => item.firstElementChild?.tagName)).toEqual(['INPUT', 'INPUT']);
+  expect(items[2].querySelector('p')?.firstElementChild?.tagName).toBe('INPUT');
+  expect(container.querySelector('.markdown__raw')).toBeNull();
+});
+
 test('raw HTML shows as the text it was typed as, and nothing from it runs or loads', () => {
   const source =
     '<img src=x onerror="alert(1)"> <b>bold?</b>\n\n<script>alert(2)</script>\n\n<div onclick="x()">block</div>\n\n![tracker](https://evil.example/pixel.png) &lt;3 &amp; &#65;';
