@@ -205,13 +205,32 @@ function link(token: Tokens.Link, key: number, context: RenderContext): Componen
   );
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** The character references marked leaves in text, decoded as a browser would (the common named ones, and numeric). */
+/** The character references marked leaves in text, decoded as the HTML standard reads them: named and numeric. */
 function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));/g, (reference, decimal?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return NAMED_ENTITIES[name] ?? reference;
+  return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/g, (reference, decimal?: string, hex?: string, name?: string) => {
+    if (name !== undefined) return namedCharacter(name) ?? reference;
     const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
     return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
   });
+}
+
+/** Names read so far, with what they stand for (null: no reference); a few in practice, bounded against a note of made-up ones. */
+const namedCharacters = new Map<string, string | null>();
+const MAX_NAMES_KEPT = 1024;
+
+/**
+ * `mdash` → `—`: the browser's own table of the 2,231 names, read through an inert document (a parser's, where
+ * nothing runs or loads) from `&<name>;`, which, letters and digits only, holds no markup.
+ */
+function namedCharacter(name: string): string | null {
+  let character = namedCharacters.get(name);
+  if (character === undefined) {
+    const reference = `&${name};`;
+    const text = new DOMParser().parseFromString(reference, 'text/html').body.textContent ?? reference;
+    // Unknown, or only a legacy name's start (`&notit;` reads as `¬it;`): not a reference in markdown.
+    character = text === reference || (text.length > 1 && text.endsWith(';')) ? null : text;
+    if (namedCharacters.size >= MAX_NAMES_KEPT) namedCharacters.clear();
+    namedCharacters.set(name, character);
+  }
+  return character;
 }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { Parser } from 'commonmark';
 import { afterEach, expect, test } from 'vitest';
 import { noteLink } from '../../src/talk/note-links';
 import { Markdown } from '../../src/ui/Markdown';
@@ -43,6 +44,16 @@ test('raw HTML shows as the text it was typed as, and nothing from it runs or lo
   expect(container.textContent).toContain('<script>alert(2)</script>');
   expect(container.textContent).toContain('<div onclick="x()">block</div>');
   expect(container.textContent).toContain('tracker <3 & A');
+});
+
+test('character references show as the characters CommonMark reads, as in the exported log', () => {
+  const source = 'Prometheus &mdash; the agent &hellip; &copy; CNCF, &frac12; &NotNestedGreaterGreater; &#x2014; &amp;; kept: &notit; &foo; &copy';
+  const { container } = render(<Markdown source={source} />);
+  const walker = new Parser().parse(source).walker();
+  let exported = '';
+  for (let step = walker.next(); step; step = walker.next()) if (step.entering && step.node.type === 'text') exported += step.node.literal;
+  expect(exported).toBe('Prometheus — the agent … © CNCF, ½ ⪢̸ — &; kept: &notit; &foo; &copy');
+  expect(container.textContent).toBe(exported);
 });
 
 test('only http(s) links are links, opening a new tab without the opener', () => {
