@@ -3,6 +3,7 @@
  * put, and so that a published log carries no raw HTML and no link other than http(s).
  */
 
+import type { Node } from 'commonmark';
 import { blockParser, codeBlocks, withinCode, type CodeBlock } from './code-blocks';
 import { nestsTooDeepToParse } from '../talk/markdown-nesting';
 import { guardLineStart } from './markdown-text';
@@ -70,10 +71,63 @@ function guardBlockStart(line: string): string {
  * code's and a hard line break's), surrounding and repeated blank lines dropped, a code fence left
  * open closed, tabs in indentation expanded (an indent prefix would move their tab stops), and raw
  * HTML and links other than http(s) outside code turned into the text they were typed as
- * (`defuseLine`). Empty for a blank body.
+ * (`defuseLine`). Empty for a blank body. Written under a heading of level `belowHeading` (a note under its
+ * talk's), its own headings go below it (`headingsBelow`).
  */
-export function markdownLines(body: string): string[] {
-  return readableByMarked(safeLines(body));
+export function markdownLines(body: string, { belowHeading = 0 }: { belowHeading?: number } = {}): string[] {
+  const written = readableByMarked(safeLines(body));
+  return belowHeading > 0 ? headingsBelow(written, belowHeading) : written;
+}
+
+/** A line that may be an ATX heading or a setext heading's underline, in containers or not: the only texts worth a parse. */
+const MAY_HOLD_HEADING = /^[ \t>*+\-.)\d]*(?:#|(?:=+|-+)[ \t]*$)/m;
+const DEEPEST_HEADING = 6;
+/** A backslash that ends a line as a hard line break: after an even run of backslashes, which are escaped ones. */
+const HARD_BREAK_BACKSLASH = /(?<!\\)((?:\\\\)*)\\$/;
+
+/**
+ * Written `lines` placed under a heading of `level`: each heading of theirs that many levels deeper (to 6 at most), so
+ * that none outranks the headings it sits under, nor stands in the document's outline beside them. A setext heading
+ * becomes an ATX one, its lines joined as its text reads (code spans over lines too).
+ */
+function headingsBelow(lines: string[], level: number): string[] {
+  const text = lines.join('\n');
+  if (!MAY_HOLD_HEADING.test(text) || nestsTooDeepToParse(text)) return lines;
+  const written = [...lines];
+  const joined = new Set<number>();
+  const walker = blockParser().parse(text).walker();
+  for (let step = walker.next(); step; step = walker.next()) {
+    const { node } = step;
+    if (!step.entering || node.type !== 'heading') continue;
+    const [[startLine, startColumn], [endLine]] = node.sourcepos;
+    const line = lines[startLine - 1];
+    const prefix = line.slice(0, startColumn - 1);
+    const marker = '#'.repeat(Math.min(node.level + level, DEEPEST_HEADING));
+    if (startLine === endLine) {
+      written[startLine - 1] = prefix + line.slice(startColumn - 1).replace(/^#+/, marker);
+    } else {
+      written[startLine - 1] = `${prefix}${marker} ${setextText(node)}`;
+      for (let at = startLine; at < endLine; at++) joined.add(at);
+    }
+  }
+  return written.filter((_, at) => !joined.has(at));
+}
+
+/**
+ * A setext heading's text as one line of an ATX heading: its lines joined by spaces (a hard line break's backslash
+ * dropped, which would show on one line), a closing `#` run kept as text.
+ */
+function setextText(heading: Node): string {
+  // commonmark.js keeps a block's text, its containers' markers taken off, until it parses its inlines, which `blockParser` does not.
+  const { _string_content: content } = heading as Node & { _string_content: string };
+  const lines = content
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.trim());
+  return lines
+    .map((line, at) => (at < lines.length - 1 ? line.replace(HARD_BREAK_BACKSLASH, '$1') : line))
+    .join(' ')
+    .replace(/(^|[ \t])(#+)$/, '$1\\$2');
 }
 
 function safeLines(body: string): string[] {

@@ -116,7 +116,8 @@ function noteItem(talk: Talk, note: Note, options: TalkMarkdownOptions): string[
       ? `[${formatPlaybackTime(note.atSec)}](${escapeLinkDestination(videoTimeUrl(talk.videoId, note.atSec))})`
       : null;
   const images = (options.slides?.get(note.id) ?? []).flatMap((slide) => ['', `![Slide at ${formatPlaybackTime(slide.atSec)}](${slide.path})`]);
-  return listItemLines(lead, [...markdownLines(note.body), ...images]);
+  // Under its talk's `###` heading: the note's own headings go below it.
+  return listItemLines(lead, [...markdownLines(note.body, { belowHeading: 3 }), ...images]);
 }
 
 /**

@@ -165,6 +165,39 @@ describe('markdownLines', () => {
     expect(markdownLines('```\n\tcode\n```')).toEqual(['```', '\tcode', '```']);
   });
 
+  test("under a heading, a note's headings go that many levels deeper, a setext one as one ATX line", () => {
+    expect(markdownLines('# Takeaways\n\n- agent mode\n\n## More\n  ##### Deep ##', { belowHeading: 3 })).toEqual([
+      '#### Takeaways',
+      '',
+      '- agent mode',
+      '',
+      '##### More',
+      '  ###### Deep ##',
+    ]);
+    expect(markdownLines('> - Title\\\n>   more `a\n>   b` #\n>   ===\n\n```\n# code\n```', { belowHeading: 3 })).toEqual([
+      '> - #### Title more `a b` \\#',
+      '',
+      '```',
+      '# code',
+      '```',
+    ]);
+    expect(markdownLines('# Intro\n\nText\n---')).toEqual(['# Intro', '', 'Text', '---']);
+  });
+
+  /** `written` (`markdownLines` of `markdown`) reads as `markdown` does, and so does the text written under a `###` heading, its headings three levels deeper. */
+  const expectMeaningKept = (markdown: string, written: string[]) => {
+    const original = parseBlocks(markdown);
+    const threeLevelsDeeper = (shape: string) => shape.replace(/heading(\d)/, (_, level: string) => `heading${Math.min(Number(level) + 3, 6)}`);
+    for (const [lines, shape] of [
+      [written, blockShape(original)],
+      [markdownLines(markdown, { belowHeading: 3 }), blockShape(original).map(threeLevelsDeeper)],
+    ] as const) {
+      const tidied = parseBlocks(lines.join('\n'));
+      expect(blockShape(tidied)).toEqual(shape);
+      expect(squashedText(tidied)).toBe(squashedText(original));
+    }
+  };
+
   /** An empty list item in a quote as `markdownLines` writes it where marked cannot read it: its marker as text. */
   const ITEM_WRITTEN_AS_TEXT = /^(?:[ \t]*>)+[ \t]*\d{0,9}\\[-+*.)]$/;
 
@@ -186,10 +219,7 @@ describe('markdownLines', () => {
           const written = markdownLines(markdown);
           // Where marked cannot read a note nested in its item, its empty quoted items are written as text (below).
           fc.pre(!written.some((line) => ITEM_WRITTEN_AS_TEXT.test(line)));
-          const original = parseBlocks(markdown);
-          const tidied = parseBlocks(written.join('\n'));
-          expect(blockShape(tidied)).toEqual(blockShape(original));
-          expect(squashedText(tidied)).toBe(squashedText(original));
+          expectMeaningKept(markdown, written);
         }),
         { numRuns: 300 },
       );
@@ -254,9 +284,7 @@ describe('markdownLines', () => {
           // Where marked cannot read a note nested in its item, its empty quoted items are written as text (below):
           // read as it is written (its tabs expanded), not as typed, which marked may read.
           fc.pre(!written.some((line) => ITEM_WRITTEN_AS_TEXT.test(line)));
-          const tidied = parseBlocks(written.join('\n'));
-          expect(blockShape(tidied)).toEqual(blockShape(parseBlocks(markdown)));
-          expect(squashedText(tidied)).toBe(squashedText(parseBlocks(markdown)));
+          expectMeaningKept(markdown, written);
         }),
         { numRuns: 300 },
       );

@@ -104,7 +104,7 @@ export function expectTalkSection(section: TalkSection, talk: Talk, notes: Note[
  */
 function expectNoteItem(item: Node, talk: Talk, note: Note, options: TalkLogOptions): void {
   expectOnlySafeMarkup([item]);
-  const expected = parseTidied(note.body);
+  const expected = parseTidied(note.body, 3);
   let content = childrenOf(item);
   let leadText = '';
   if (note.atSec !== null && options.includeTimestamps !== false) {
@@ -124,9 +124,9 @@ function mayHoldMarkupToDefuse(markdown: string): boolean {
   return /[<\]]/.test(markdown);
 }
 
-/** User markdown as the log shows it, on its own; markdown-block.test.ts checks that tidying keeps its meaning. */
-function parseTidied(markdown: string): Node[] {
-  return parseBlocks(markdownLines(markdown).join('\n'));
+/** User markdown as the log shows it, on its own (a note's under its talk's heading); markdown-block.test.ts checks that tidying keeps its meaning. */
+function parseTidied(markdown: string, belowHeading = 0): Node[] {
+  return parseBlocks(markdownLines(markdown, { belowHeading }).join('\n'));
 }
 
 function expectedMeta(talk: Talk, options: TalkLogOptions): string {

@@ -3,7 +3,7 @@ import { Lexer, walkTokens } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { defaultCategoryOrder, renderTalkLog, renderTalkMarkdown, talkLogFileName, type TalkLogOptions } from '../../src/export/talk-log';
 import { conferenceRecords, featureRecords, hostileRecords, hostileTitles, kubeconOptions, kubeconRecords } from './golden-records';
-import { childrenOf, outlineOf, plainText } from './markdown-outline';
+import { childrenOf, outlineOf, parseBlocks, plainText } from './markdown-outline';
 import { makeNote, makeTalk } from './records';
 import { asRendered, expectTalkLogStructure, expectTalkSection, expectTidyText } from './talk-log-checks';
 
@@ -135,6 +135,15 @@ describe('renderTalkLog', () => {
     const markdown = renderTalkLog([first, second], notes);
     expectTalkLogStructure(markdown, [first, second], notes);
     expect(outlineOf(markdown).categories[0].talks).toHaveLength(2);
+  });
+
+  test("a note's headings sit below its talk's heading, as the pages show them below the talk", () => {
+    const talk = makeTalk('Pr0meTheus1', { title: 'Evolving Prometheus', category: 'Observability' });
+    const notes = [makeNote(talk, '# Takeaways\n\n- agent mode', { atSec: 252 }), makeNote(talk, 'Open questions\n---\n- remote write')];
+    const headings = parseBlocks(renderTalkLog([talk], notes)).flatMap(function levels(node): number[] {
+      return node.type === 'heading' ? [node.level] : childrenOf(node).flatMap(levels);
+    });
+    expect(headings).toEqual([1, 2, 3, 4, 5]);
   });
 
   test('timestamps link to the second the note was started at', () => {
