@@ -3,11 +3,11 @@
  * put, and so that a published log carries no raw HTML and no link other than http(s).
  */
 
-import type { Node } from 'commonmark';
+import { Parser, type Node } from 'commonmark';
 import { blockParser, codeBlocks, withinCode, type CodeBlock } from './code-blocks';
 import { nestsTooDeepToParse } from '../talk/markdown-nesting';
 import { guardLineStart } from './markdown-text';
-import { markedReads, readMarkup, type MarkupReading } from './safe-markup';
+import { markedReads, parsesInGoodTime, readMarkup, type MarkupReading } from './safe-markup';
 
 const LINE_ENDING = /\r\n|\r|\n/;
 const BLANK_LINE = /^[ \t]*$/;
@@ -76,7 +76,71 @@ function guardBlockStart(line: string): string {
  */
 export function markdownLines(body: string, { belowHeading = 0 }: { belowHeading?: number } = {}): string[] {
   const written = readableByMarked(safeLines(body));
-  return belowHeading > 0 ? headingsBelow(written, belowHeading) : written;
+  return withLineBreaks(belowHeading > 0 ? headingsBelow(written, belowHeading) : written);
+}
+
+/** A line that ends in a hard line break already: two spaces, or a backslash not itself escaped. */
+const ENDS_IN_HARD_BREAK = / {2}$|(?<!\\)(?:\\\\)*\\$/;
+/** Where a backslash after a line changes what it reads: `*` before it could open emphasis, a bare link (GFM) would take it in. */
+const BACKSLASH_CHANGES_END = /[*_~]$|(?:https?:\/\/|ftp:\/\/|www\.)\S*$/i;
+/** A table's delimiter row (GFM), which makes the lines around it a table's rows where CommonMark reads a paragraph. */
+const TABLE_DELIMITER_ROW = /^[ \t>]*(?=[^|]*\|)(?=[^-]*-)[-|: \t]+$/;
+
+/**
+ * Written `lines` with each line a paragraph or heading goes on after ending in a hard line break, as the pages show
+ * a note (marked's `breaks`): to CommonMark and GitHub a line break alone is a space, and notes are typed line by
+ * line. Not where the line ends in a code span, where a newline is a space, nor in a table's rows. A backslash, which
+ * shows what it is for, or two spaces where a backslash would change what the line reads.
+ */
+function withLineBreaks(lines: string[]): string[] {
+  const ends = lineEndsToBreak(lines);
+  if (ends.length === 0) return lines;
+  const broken = [...lines];
+  for (const at of ends) {
+    // Whitespace after a backslash keeps it from breaking the line: it stays, or the backslash would be taken for the break.
+    const line = lines[at].replace(/(?<!\\)[ \t]+$/, '');
+    broken[at] = line + (BACKSLASH_CHANGES_END.test(line) ? '  ' : '\\');
+  }
+  return breaksReadAsWritten(lines, broken) ? broken : lines;
+}
+
+/** The lines (0-based) a paragraph or heading goes on after, outside code spans and tables, that do not end in a hard line break. */
+function lineEndsToBreak(lines: string[]): number[] {
+  if (lines.length < 2) return [];
+  return paragraphsAndHeadings(lines).flatMap(({ first, last }) => {
+    const block = lines.slice(first, last + 1);
+    if (block.some((line) => TABLE_DELIMITER_ROW.test(line))) return [];
+    const spans = codeSpansIn(block.join('\n'));
+    let lineEnd = -1;
+    return block.slice(0, -1).flatMap((line, offset) => {
+      lineEnd += line.length + 1;
+      const inCode = spans.some(([start, end]) => start < lineEnd && lineEnd < end);
+      return inCode || ENDS_IN_HARD_BREAK.test(line) ? [] : [first + offset];
+    });
+  });
+}
+
+/**
+ * Whether `broken` reads as `lines` to CommonMark, a hard line break for each line break: a link's destination or title
+ * may go on over lines, and a backtick may not open the code span it seems to. A text too long to parse in good time
+ * is taken to; there a backslash could show at most in a code span or a title.
+ */
+function breaksReadAsWritten(lines: string[], broken: string[]): boolean {
+  const text = lines.join('\n');
+  if (!parsesInGoodTime(text)) return true;
+  const reading = (markdown: string) => {
+    const nodes: string[] = [];
+    const walker = new Parser().parse(markdown).walker();
+    for (let step = walker.next(); step; step = walker.next()) {
+      const { node, entering } = step;
+      const type = node.type === 'softbreak' ? 'linebreak' : node.type;
+      // Whitespace before a line break: CommonMark keeps a tab before a line break alone, and a space before a backslash.
+      const literal = type === 'text' ? node.literal!.replace(TRAILING_WHITESPACE, '') : node.literal;
+      if (literal !== '') nodes.push(JSON.stringify([entering, type, literal, node.destination, node.title, node.info]));
+    }
+    return nodes.join('\n');
+  };
+  return reading(text) === reading(broken.join('\n'));
 }
 
 /** A line that may be an ATX heading or a setext heading's underline, in containers or not: the only texts worth a parse. */
@@ -354,21 +418,30 @@ function inlineBlocks(lines: string[]): LineRange[] {
   const eachAlone = (end: number) => {
     for (; next < end; next++) blocks.push({ first: next, last: next });
   };
-  const text = lines.join('\n');
-  if (lines.length > 1 && /`|[ \t]\n./.test(text) && !nestsTooDeepToParse(text)) {
-    const walker = blockParser().parse(text).walker();
-    for (let step = walker.next(); step; step = walker.next()) {
-      const { node } = step;
-      if (!step.entering || (node.type !== 'paragraph' && node.type !== 'heading')) continue;
-      const [[startLine], [endLine]] = node.sourcepos;
-      eachAlone(startLine - 1);
-      // A heading over more than one line is a setext heading, whose last line is its underline.
-      const last = node.type === 'heading' && endLine > startLine ? endLine - 2 : endLine - 1;
-      blocks.push({ first: startLine - 1, last });
-      next = last + 1;
+  if (lines.length > 1 && /`|[ \t]\n./.test(lines.join('\n'))) {
+    for (const block of paragraphsAndHeadings(lines)) {
+      eachAlone(block.first);
+      blocks.push(block);
+      next = block.last + 1;
     }
   }
   eachAlone(lines.length);
+  return blocks;
+}
+
+/** The lines of each paragraph's and heading's text, as a CommonMark parser reads `lines`; none in a text nested too deep to parse. */
+function paragraphsAndHeadings(lines: string[]): LineRange[] {
+  const text = lines.join('\n');
+  if (nestsTooDeepToParse(text)) return [];
+  const blocks: LineRange[] = [];
+  const walker = blockParser().parse(text).walker();
+  for (let step = walker.next(); step; step = walker.next()) {
+    const { node } = step;
+    if (!step.entering || (node.type !== 'paragraph' && node.type !== 'heading')) continue;
+    const [[startLine], [endLine]] = node.sourcepos;
+    // A heading over more than one line is a setext heading, whose last line is its underline.
+    blocks.push({ first: startLine - 1, last: node.type === 'heading' && endLine > startLine ? endLine - 2 : endLine - 1 });
+  }
   return blocks;
 }
 

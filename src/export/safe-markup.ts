@@ -19,7 +19,7 @@ export type MarkupReading = 'safe' | 'unsafe' | 'unread';
  * a tab after `>` can make an indented block of a fence).
  */
 export function readMarkup(markdown: string): MarkupReading {
-  if (markdown.length > MAX_CHECKED_LENGTH || nestsTooDeepToParse(markdown)) return 'unread';
+  if (!parsesInGoodTime(markdown)) return 'unread';
   const walker = new Parser().parse(markdown).walker();
   for (let step = walker.next(); step; step = walker.next()) {
     const { type, destination } = step.node;
@@ -34,6 +34,11 @@ export function readMarkup(markdown: string): MarkupReading {
     if (token.type === 'html' || ((token.type === 'link' || token.type === 'image') && !SAFE_DESTINATION.test(token.href))) safe = false;
   });
   return safe ? 'safe' : 'unsafe';
+}
+
+/** Whether parsers read `markdown`, inlines and all, in good time. */
+export function parsesInGoodTime(markdown: string): boolean {
+  return markdown.length <= MAX_CHECKED_LENGTH && !nestsTooDeepToParse(markdown);
 }
 
 /** Whether marked (GFM) reads `markdown` without throwing. */

@@ -23,6 +23,21 @@ describe('markdownLines', () => {
     expect(markdownLines('[r]: javascript:c\n-  \nx')).toEqual(['[r\\]: javascript:c', '-', 'x']);
   });
 
+  test('ends each line a paragraph goes on after with a hard line break, as the pages show a note', () => {
+    expect(markdownLines('new scrape limits\nsample_limit \nlabel_limit')).toEqual(['new scrape limits\\', 'sample_limit\\', 'label_limit']);
+    // Not before a block of its own, nor in code, nor twice.
+    expect(markdownLines('Points:\n- a\n- b\n\n> q\n> r\n\n```\nx\ny\n```')).toEqual(['Points:', '- a', '- b', '', '> q\\', '> r', '', '```', 'x', 'y', '```']);
+    expect(markdownLines('a  \nb\\\nc\\\\\nd')).toEqual(['a  ', 'b\\', 'c\\\\\\', 'd']);
+    // A newline in a code span is a space; a table's rows are no paragraph to GitHub.
+    expect(markdownLines('a `x\ny` b\nc')).toEqual(['a `x', 'y` b\\', 'c']);
+    expect(markdownLines('| a | b |\n| - | - |\n| c | d |')).toEqual(['| a | b |', '| - | - |', '| c | d |']);
+    // Two spaces where a backslash would let `*` open emphasis, or join a bare link (GitHub, marked).
+    expect(markdownLines('a *\nb*')).toEqual(['a *  ', 'b*']);
+    expect(markdownLines('see https://a.example\nnext')).toEqual(['see https://a.example  ', 'next']);
+    // A backslash would go into the link's title: none is added where the text would not read the same.
+    expect(markdownLines('[a](https://a.example "t\nu")\nb')).toEqual(['[a](https://a.example "t', 'u")', 'b']);
+  });
+
   test('keeps up to two blank lines in code', () => {
     expect(markdownLines('```py\ndef a(): pass\n\n\n\ndef b(): pass\n```')).toEqual(['```py', 'def a(): pass', '', '', 'def b(): pass', '```']);
   });
@@ -53,7 +68,7 @@ describe('markdownLines', () => {
     expectOnlySafeMarkup(parseBlocks(afterItem.join('\n')));
     // Shown as text, the comment lets `-->` into the item, and the fence after it with it: what follows is no longer code.
     const joined = markdownLines('- <!--\n-->\n   ~~~\n<!--');
-    expect(joined).toEqual(['- \\<!--', '-->', '   ~~~', '\\<!--']);
+    expect(joined).toEqual(['- \\<!--\\', '-->', '   ~~~', '\\<!--']);
     expectOnlySafeMarkup(parseBlocks(joined.join('\n')));
   });
 
@@ -69,7 +84,7 @@ describe('markdownLines', () => {
     expect(markdownLines('x\n\n\t\tVec<T>')).toEqual(['x', '', '    \tVec<T>']);
     expect(markdownLines('- a\n\n  \t\tVec<T>')).toEqual(['- a', '', '        Vec<T>']);
     // Indented, but a paragraph goes on: text.
-    expect(markdownLines('a\n    <b>')).toEqual(['a', '    \\<b>']);
+    expect(markdownLines('a\n    <b>')).toEqual(['a\\', '    \\<b>']);
     // A fence read as indented code once nested in the note's item (the tab spans 4 columns there) is not kept.
     expect(markdownLines('+ \t```')).toEqual(['+   ```']);
   });
@@ -87,8 +102,8 @@ describe('markdownLines', () => {
   });
 
   test('shows raw HTML as the text it was typed as', () => {
-    expect(markdownLines('<!-- draft\nnot shown')).toEqual(['\\<!-- draft', 'not shown']);
-    expect(markdownLines('<Script type="x">\nalert(1)</script>')).toEqual(['\\<Script type="x">', 'alert(1)\\</script>']);
+    expect(markdownLines('<!-- draft\nnot shown')).toEqual(['\\<!-- draft\\', 'not shown']);
+    expect(markdownLines('<Script type="x">\nalert(1)</script>')).toEqual(['\\<Script type="x">\\', 'alert(1)\\</script>']);
     expect(markdownLines('<img src=x onerror=alert(1)> and <b>bold</b>')).toEqual(['\\<img src=x onerror=alert(1)> and \\<b>bold\\</b>']);
     expect(markdownLines('<?php echo 1; ?> <!DOCTYPE html> <![CDATA[x]]>')).toEqual(['\\<?php echo 1; ?> \\<!DOCTYPE html> \\<![CDATA[x]]>']);
     expect(markdownLines('1 < 2, <3, `<b>` and \\<i>')).toEqual(['1 < 2, <3, `<b>` and \\<i>']);
@@ -136,15 +151,15 @@ describe('markdownLines', () => {
   });
 
   test('an underline after raw HTML stays text: the HTML shown as text does not become a heading', () => {
-    expect(markdownLines('<pre>\n===')).toEqual(['\\<pre>', '\\===']);
-    expect(markdownLines('<div>\nline\n  ---\n\ntitle\n---')).toEqual(['\\<div>', 'line', '  \\---', '', 'title', '---']);
+    expect(markdownLines('<pre>\n===')).toEqual(['\\<pre>\\', '\\===']);
+    expect(markdownLines('<div>\nline\n  ---\n\ntitle\n---')).toEqual(['\\<div>\\', 'line\\', '  \\---', '', 'title', '---']);
   });
 
   test('what raw HTML held stays text until its block ends: no heading, list or fence appears from it', () => {
-    expect(markdownLines('<!--\n# ')).toEqual(['\\<!--', '\\#']);
-    expect(markdownLines('<!-- hidden\n\n## plan\n- a\n-->\n# mine')).toEqual(['\\<!-- hidden', '', '\\## plan', '\\- a', '-->', '# mine']);
-    expect(markdownLines('<details>\n* x\n```\n> q\n\n# after')).toEqual(['\\<details>', '\\* x', '\\```', '\\> q', '', '# after']);
-    expect(markdownLines('text\n<span>\n# heading')).toEqual(['text', '\\<span>', '# heading']);
+    expect(markdownLines('<!--\n# ')).toEqual(['\\<!--\\', '\\#']);
+    expect(markdownLines('<!-- hidden\n\n## plan\n- a\n-->\n# mine')).toEqual(['\\<!-- hidden', '', '\\## plan\\', '\\- a\\', '-->', '# mine']);
+    expect(markdownLines('<details>\n* x\n```\n> q\n\n# after')).toEqual(['\\<details>\\', '\\* x\\', '\\```\\', '\\> q', '', '# after']);
+    expect(markdownLines('text\n<span>\n# heading')).toEqual(['text\\', '\\<span>', '# heading']);
     expect(markdownLines('<!-- one line -->\n# heading')).toEqual(['\\<!-- one line -->', '# heading']);
   });
 
@@ -157,11 +172,11 @@ describe('markdownLines', () => {
     expect(markdownLines('[x](javascript:alert(1)) ![i](data:image/png,x) [y]( //evil.example) <javascript:alert(1)> <me@a.example>')).toEqual([
       '[x\\](javascript:alert(1)) ![i\\](data:image/png,x) [y\\]( //evil.example) \\<javascript:alert(1)> \\<me@a.example>',
     ]);
-    expect(markdownLines('[a]: javascript:alert(1)\n[b]:\n  https://a.example')).toEqual(['[a\\]: javascript:alert(1)', '[b\\]:', '  https://a.example']);
+    expect(markdownLines('[a]: javascript:alert(1)\n[b]:\n  https://a.example')).toEqual(['[a\\]: javascript:alert(1)\\', '[b\\]:\\', '  https://a.example']);
   });
 
   test('expands tabs in indentation and after block markers, not in text or code', () => {
-    expect(markdownLines('a\tb\n\tcode\n-\tx\n >\t1.\ty')).toEqual(['a\tb', '    code', '-   x', ' >  1.  y']);
+    expect(markdownLines('a\tb\n\tcode\n-\tx\n >\t1.\ty')).toEqual(['a\tb\\', '    code', '-   x', ' >  1.  y']);
     expect(markdownLines('```\n\tcode\n```')).toEqual(['```', '\tcode', '```']);
   });
 
@@ -198,8 +213,8 @@ describe('markdownLines', () => {
     }
   };
 
-  /** An empty list item in a quote as `markdownLines` writes it where marked cannot read it: its marker as text. */
-  const ITEM_WRITTEN_AS_TEXT = /^(?:[ \t]*>)+[ \t]*\d{0,9}\\[-+*.)]$/;
+  /** An empty list item in a quote as `markdownLines` writes it where marked cannot read it: its marker as text (a line break after it where its paragraph goes on). */
+  const ITEM_WRITTEN_AS_TEXT = /^(?:[ \t]*>)+[ \t]*\d{0,9}\\[-+*.)]\\?$/;
 
   const markdownParts = (extra: string[]) =>
     fc.array(
@@ -296,24 +311,24 @@ describe('markdownLines', () => {
 test('an empty list item in a quote, which marked cannot read nested in a list item, is written as its marker', () => {
   const lead = '[1:00](https://www.youtube.com/watch?v=XXXXXXXXXXX&t=60s)';
   expect(markedReads('- a\n  > -\n    b')).toBe(false);
-  expect(listItemLines(lead, markdownLines('a\n> -\n  b'))).toEqual([`- ${lead} a`, '  > \\-', '    b']);
-  expect(listItemLines(lead, markdownLines('a\n> > 1.\n  b'))).toEqual([`- ${lead} a`, '  > > 1\\.', '    b']);
+  expect(listItemLines(lead, markdownLines('a\n> -\n  b'))).toEqual([`- ${lead} a`, '  > \\-\\', '    b']);
+  expect(listItemLines(lead, markdownLines('a\n> > 1.\n  b'))).toEqual([`- ${lead} a`, '  > > 1\\.\\', '    b']);
   for (const body of ['a\n> *\n  b', '# h\n> -\n  b', '> > a\n> -\n  b', 'x\n> -\n  y\n\n> ```\n> -\n> ```']) {
     const written = listItemLines(lead, markdownLines(body)).join('\n');
     expect(markedReads(written), written).toBe(true);
   }
   // Only empty items change: a heading's underline, indented code and a code span over lines keep their meaning.
-  expect(markdownLines('> Title\n> -\n\na\n> -\n  b')).toEqual(['> Title', '> -', '', 'a', '> \\-', '  b']);
-  expect(markdownLines('a\n> -\n  b\n\n    > -\n    code')).toEqual(['a', '> \\-', '  b', '', '    > -', '    code']);
-  expect(markdownLines('a\n> -\n  b\n\n> x `y\n> -\n> z` w')).toEqual(['a', '> \\-', '  b', '', '> x `y', '> -', '> z` w']);
+  expect(markdownLines('> Title\n> -\n\na\n> -\n  b')).toEqual(['> Title', '> -', '', 'a', '> \\-\\', '  b']);
+  expect(markdownLines('a\n> -\n  b\n\n    > -\n    code')).toEqual(['a', '> \\-\\', '  b', '', '    > -', '    code']);
+  expect(markdownLines('a\n> -\n  b\n\n> x `y\n> -\n> z` w')).toEqual(['a', '> \\-\\', '  b', '', '> x `y', '> -', '> z` w']);
   // Where marked reads a line as a quote that CommonMark takes for code, that line too.
   const apart = listItemLines(lead, markdownLines('> - x\n    > -\n  b')).join('\n');
   expect(markedReads(apart), apart).toBe(true);
   // Code keeps its text, and marked reads lines it has no trouble with as they were typed.
-  expect(markdownLines('x\n> -\n  y\n\n> ```\n> -\n> ```')).toEqual(['x', '> \\-', '  y', '', '> ```', '> -', '> ```']);
+  expect(markdownLines('x\n> -\n  y\n\n> ```\n> -\n> ```')).toEqual(['x', '> \\-\\', '  y', '', '> ```', '> -', '> ```']);
   expect(markdownLines('> - \n> a\n> -')).toEqual(['> -', '> a', '> -']);
   // Code after an item written as text can join its paragraph, where its trailing whitespace means nothing.
-  expect(markdownLines('x\n> - \n\t- ')).toEqual(['x', '> \\-', '    -']);
+  expect(markdownLines('x\n> - \n\t- ')).toEqual(['x', '> \\-\\', '    -']);
 });
 
 describe('listItemLines', () => {

@@ -1,5 +1,5 @@
-import { Parser } from 'commonmark';
-import { Lexer, walkTokens } from 'marked';
+import { HtmlRenderer, Parser } from 'commonmark';
+import { Lexer, Marked, walkTokens } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { defaultCategoryOrder, renderTalkLog, renderTalkMarkdown, talkLogFileName, type TalkLogOptions } from '../../src/export/talk-log';
 import { conferenceRecords, featureRecords, hostileRecords, hostileTitles, kubeconOptions, kubeconRecords } from './golden-records';
@@ -164,6 +164,17 @@ describe('renderTalkMarkdown', () => {
       expect(category.talks).toHaveLength(1);
       expectTalkSection(category.talks[0], talk, notes);
     }
+  });
+
+  test("a note's lines read as lines, as the pages and the export's rendered preview show them", () => {
+    const talk = makeTalk('Pr0meTheus1', { title: 'T' });
+    const log = renderTalkMarkdown(talk, [makeNote(talk, 'new scrape limits\nsample_limit\nlabel_limit', { atSec: 252 })]);
+    expect(new HtmlRenderer().render(new Parser().parse(log))).toMatch(/new scrape limits<br \/>\s*sample_limit<br \/>\s*label_limit/);
+    const bodies = ['one\ntwo', '> quoted\n> lines\n\n- an item\n  going on', 'a `code\nspan` b\nc', '| a |\n| - |\n| b |', '<b>raw\nHTML</b>'];
+    const notes = bodies.map((body, at) => makeNote(talk, body, { atSec: at }));
+    const markdown = renderTalkMarkdown(talk, notes);
+    // The preview renders with `breaks`, as the pages do; GitHub does not.
+    expect(new Marked({ gfm: true, breaks: true }).parse(markdown)).toBe(new Marked({ gfm: true }).parse(markdown));
   });
 
   test('code and hard line breaks in a note read the same in its item, to CommonMark and to marked', () => {
