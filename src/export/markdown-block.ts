@@ -75,7 +75,7 @@ function guardBlockStart(line: string): string {
  * talk's), its own headings go below it (`headingsBelow`).
  */
 export function markdownLines(body: string, { belowHeading = 0 }: { belowHeading?: number } = {}): string[] {
-  const written = readableByMarked(safeLines(body));
+  const written = readableByMarked(safeLinesInParts(body.split(LINE_ENDING)));
   return withLineBreaks(belowHeading > 0 ? headingsBelow(written, belowHeading) : written);
 }
 
@@ -194,8 +194,63 @@ function setextText(heading: Node): string {
     .replace(/(^|[ \t])(#+)$/, '$1\\$2');
 }
 
-function safeLines(body: string): string[] {
-  const source = body.split(LINE_ENDING).map((line) => (BLANK_LINE.test(line) ? '' : line));
+/**
+ * A long text's parts are this long at most where it can be cut: each is then read (`readMarkup`) in good time, the
+ * escapes written in it and a list item's indentation added.
+ */
+const PART_LENGTH = 16_000;
+/** Past this, a text is not cut into parts, which would take too long to read all. */
+const MAX_PARTED_LENGTH = 200_000;
+
+/**
+ * `safeLines` of `body`, a text too long to be read whole in good time written in parts read one by one, so that
+ * its code spans stay as typed where a parser read them as code (a text not read has them escaped as the rest).
+ */
+function safeLinesInParts(body: string[]): string[] {
+  const written: string[] = [];
+  for (const part of partsOf(body)) {
+    const lines = safeLines(part);
+    if (written.length > 0 && lines.length > 0) written.push('');
+    written.push(...lines);
+  }
+  return written;
+}
+
+/**
+ * `lines` cut where a line at the start of a block follows a blank line, outside code and raw HTML, which alone go on
+ * over blank lines: nothing in one part changes what the next reads, written fences are closed within their part.
+ */
+function partsOf(lines: string[]): string[][] {
+  const text = lines.join('\n');
+  if (text.length <= PART_LENGTH || text.length > MAX_PARTED_LENGTH || nestsTooDeepToParse(text)) return [lines];
+  const goingOn: LineRange[] = [];
+  const walker = blockParser().parse(text).walker();
+  for (let step = walker.next(); step; step = walker.next()) {
+    const { node } = step;
+    if (!step.entering || (node.type !== 'code_block' && node.type !== 'html_block')) continue;
+    const [[startLine], [endLine]] = node.sourcepos;
+    goingOn.push({ first: startLine - 1, last: endLine - 1 });
+  }
+  const startsPart = (at: number) => BLANK_LINE.test(lines[at - 1]) && /^\S/.test(lines[at]) && !goingOn.some(({ first, last }) => first < at && at <= last);
+  const parts: string[][] = [];
+  let partLength = Infinity;
+  for (let start = 0, end = 1; start < lines.length; end++) {
+    if (end < lines.length && !startsPart(end)) continue;
+    const piece = lines.slice(start, end);
+    const length = piece.join('\n').length;
+    if (partLength + length > PART_LENGTH) {
+      parts.push([]);
+      partLength = 0;
+    }
+    parts.at(-1)!.push(...piece);
+    partLength += length + 1;
+    start = end;
+  }
+  return parts;
+}
+
+function safeLines(typed: string[]): string[] {
+  const source = typed.map((line) => (BLANK_LINE.test(line) ? '' : line));
   while (source[0] === '') source.shift();
   while (source.at(-1) === '') source.pop();
   const expanded = source.map(expandStructureTabs);
@@ -209,7 +264,7 @@ function safeLines(body: string): string[] {
   const kept = writtenLines(source, codeSpansByLine(expanded, inline), whitespaceKept);
   const keptReading = readWritten(kept);
   if (keptReading === 'safe') return kept;
-  const escaped = body.includes('`') ? writtenLines(source, [], whitespaceKept) : kept;
+  const escaped = source.some((line) => line.includes('`')) ? writtenLines(source, [], whitespaceKept) : kept;
   const escapedReading = escaped === kept ? keptReading : readWritten(escaped);
   if (escapedReading === 'safe' || escapedReading === 'unread') return escaped;
   // Every line as text: nothing raw left for any parser to read as markup.

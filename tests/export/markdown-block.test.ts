@@ -95,6 +95,15 @@ describe('markdownLines', () => {
     expect(markdownLines(deep)).toEqual([deep.split('\n')[0], '\\<b>x\\</b>']);
   });
 
+  test('a note too long to read whole keeps its code spans where a part of it reads them as code', () => {
+    const summary = 'A long summary of the talk. '.repeat(800);
+    const lines = markdownLines(`Returns a \`List<String>\`.\n\n${summary}\n\nthen \`<b>\` <b>`);
+    expect(lines).toEqual(['Returns a `List<String>`.', '', summary.trimEnd(), '', 'then `<b>` \\<b>']);
+    // Not cut where code or raw HTML goes on over a blank line: what follows is still theirs.
+    expect(markdownLines(`\`\`\`\n${summary}\n\n<b>\n\`\`\``)).toEqual(['```', summary, '', '<b>', '```']);
+    expect(markdownLines(`<!--\n${summary}\n\n# not a heading\n-->`)).toEqual(['\\<!--\\', summary.trimEnd(), '', '\\# not a heading\\', '-->']);
+  });
+
   test('links, emphasis and markup in paragraphs do not slow the search for fences', () => {
     // commonmark.js's inline parse takes about a minute on this; fences need its blocks alone.
     const links = '[a]('.repeat(50_000);
