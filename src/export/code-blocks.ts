@@ -71,3 +71,21 @@ function closerFor(opener: string, fenceAt: number): string {
   const [fence] = /^(?:`+|~+)/.exec(opener.slice(fenceAt))!;
   return opener.slice(0, fenceAt).replace(/[^>\t]/g, ' ') + fence;
 }
+
+/** Where the code span opened by the backtick run at `start` ends, or the run's end when no run of its length closes it. */
+export function codeSpanAt(text: string, start: number): number {
+  let end = start;
+  while (text[end] === '`') end++;
+  const run = end - start;
+  for (let i = end; i < text.length;) {
+    if (text[i] !== '`') {
+      i++;
+      continue;
+    }
+    let close = i;
+    while (text[close] === '`') close++;
+    if (close - i === run) return close;
+    i = close;
+  }
+  return end;
+}

@@ -3,11 +3,12 @@
  * put, and so that a published log carries no raw HTML and no link other than http(s).
  */
 
-import { Parser, type Node } from 'commonmark';
-import { blockParser, codeBlocks, withinCode, type CodeBlock } from './code-blocks';
+import type { Node } from 'commonmark';
+import { blockParser, codeBlocks, codeSpanAt, withinCode, type CodeBlock } from './code-blocks';
 import { nestsTooDeepToParse } from '../talk/markdown-nesting';
+import { withOwnReferences } from './link-references';
 import { guardLineStart } from './markdown-text';
-import { markedReads, parsesInGoodTime, readMarkup, type MarkupReading } from './safe-markup';
+import { commonMarkReading, markedReads, parsesInGoodTime, readMarkup, type MarkupReading } from './safe-markup';
 
 const LINE_ENDING = /\r\n|\r|\n/;
 const BLANK_LINE = /^[ \t]*$/;
@@ -75,7 +76,7 @@ function guardBlockStart(line: string): string {
  * talk's), its own headings go below it (`headingsBelow`).
  */
 export function markdownLines(body: string, { belowHeading = 0 }: { belowHeading?: number } = {}): string[] {
-  const written = readableByMarked(safeLinesInParts(body.split(LINE_ENDING)));
+  const written = readableByMarked(safeLinesInParts(withOwnReferences(body.split(LINE_ENDING))));
   return withLineBreaks(belowHeading > 0 ? headingsBelow(written, belowHeading) : written);
 }
 
@@ -127,20 +128,7 @@ function lineEndsToBreak(lines: string[]): number[] {
  */
 function breaksReadAsWritten(lines: string[], broken: string[]): boolean {
   const text = lines.join('\n');
-  if (!parsesInGoodTime(text)) return true;
-  const reading = (markdown: string) => {
-    const nodes: string[] = [];
-    const walker = new Parser().parse(markdown).walker();
-    for (let step = walker.next(); step; step = walker.next()) {
-      const { node, entering } = step;
-      const type = node.type === 'softbreak' ? 'linebreak' : node.type;
-      // Whitespace before a line break: CommonMark keeps a tab before a line break alone, and a space before a backslash.
-      const literal = type === 'text' ? node.literal!.replace(TRAILING_WHITESPACE, '') : node.literal;
-      if (literal !== '') nodes.push(JSON.stringify([entering, type, literal, node.destination, node.title, node.info]));
-    }
-    return nodes.join('\n');
-  };
-  return reading(text) === reading(broken.join('\n'));
+  return !parsesInGoodTime(text) || commonMarkReading(text, { lineBreaksAlike: true }) === commonMarkReading(broken.join('\n'), { lineBreaksAlike: true });
 }
 
 /** A line that may be an ATX heading or a setext heading's underline, in containers or not: the only texts worth a parse. */
@@ -561,24 +549,6 @@ function afterBareLink(line: string): boolean[] {
     }
   }
   return after;
-}
-
-/** Where the code span opened by the backtick run at `start` ends, or the run's end when no run of its length closes it. */
-function codeSpanAt(text: string, start: number): number {
-  let end = start;
-  while (text[end] === '`') end++;
-  const run = end - start;
-  for (let i = end; i < text.length;) {
-    if (text[i] !== '`') {
-      i++;
-      continue;
-    }
-    let close = i;
-    while (text[close] === '`') close++;
-    if (close - i === run) return close;
-    i = close;
-  }
-  return end;
 }
 
 function expandStructureTabs(line: string): string {

@@ -36,6 +36,23 @@ export function readMarkup(markdown: string): MarkupReading {
   return safe ? 'safe' : 'unsafe';
 }
 
+/**
+ * What CommonMark (commonmark.js) reads in `markdown`: every block and inline, with its text, destination and title.
+ * `lineBreaksAlike` reads a line break alone as a hard one, and no whitespace before either (CommonMark keeps a tab
+ * before a line break alone, and a space before a backslash).
+ */
+export function commonMarkReading(markdown: string, { lineBreaksAlike = false } = {}): string {
+  const nodes: string[] = [];
+  const walker = new Parser().parse(markdown).walker();
+  for (let step = walker.next(); step; step = walker.next()) {
+    const { node, entering } = step;
+    const type = lineBreaksAlike && node.type === 'softbreak' ? 'linebreak' : node.type;
+    const literal = lineBreaksAlike && type === 'text' ? node.literal!.replace(/[ \t]+$/, '') : node.literal;
+    if (literal !== '') nodes.push(JSON.stringify([entering, type, literal, node.destination, node.title, node.info, node.level]));
+  }
+  return nodes.join('\n');
+}
+
 /** Whether parsers read `markdown`, inlines and all, in good time. */
 export function parsesInGoodTime(markdown: string): boolean {
   return markdown.length <= MAX_CHECKED_LENGTH && !nestsTooDeepToParse(markdown);

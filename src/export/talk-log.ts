@@ -117,7 +117,9 @@ function noteItem(talk: Talk, note: Note, options: TalkMarkdownOptions): string[
       : null;
   const images = (options.slides?.get(note.id) ?? []).flatMap((slide) => ['', `![Slide at ${formatPlaybackTime(slide.atSec)}](${slide.path})`]);
   // Under its talk's `###` heading: the note's own headings go below it.
-  return listItemLines(lead, [...markdownLines(note.body, { belowHeading: 3 }), ...images]);
+  const body = markdownLines(note.body, { belowHeading: 3 });
+  // A note of link reference definitions alone writes nothing.
+  return body.length === 0 ? [] : listItemLines(lead, [...body, ...images]);
 }
 
 /**

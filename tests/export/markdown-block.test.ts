@@ -174,14 +174,34 @@ describe('markdownLines', () => {
 
   test('keeps http(s) links and turns every other link into its text', () => {
     expect(markdownLines('[docs](https://prometheus.io) <https://a.example> [ref]\n\n[ref]: http://b.example')).toEqual([
-      '[docs](https://prometheus.io) <https://a.example> [ref]',
-      '',
-      '[ref]: http://b.example',
+      '[docs](https://prometheus.io) <https://a.example> [ref](http://b.example)',
     ]);
     expect(markdownLines('[x](javascript:alert(1)) ![i](data:image/png,x) [y]( //evil.example) <javascript:alert(1)> <me@a.example>')).toEqual([
       '[x\\](javascript:alert(1)) ![i\\](data:image/png,x) [y\\]( //evil.example) \\<javascript:alert(1)> \\<me@a.example>',
     ]);
-    expect(markdownLines('[a]: javascript:alert(1)\n[b]:\n  https://a.example')).toEqual(['[a\\]: javascript:alert(1)\\', '[b\\]:\\', '  https://a.example']);
+    expect(markdownLines('[x][a] [y][b]\n\n[a]: javascript:alert(1)\n[b]:\n  https://a.example')).toEqual([
+      '[x\\](\\<javascript:alert(1)>) [y](https://a.example)',
+    ]);
+  });
+
+  test("writes links to a note's own definitions inline, and leaves the definitions out: in a log they would apply to every note", () => {
+    const note =
+      'Slides: [deck][1], the [Docs][] and ![chart] `[1]`\n\n[1]: https://a.example/slides "The *deck*"\n[docs]: <https://a.example/a b>\n[chart]: https://a.example/c.png';
+    expect(markdownLines(note)).toEqual([
+      'Slides: [deck](https://a.example/slides "The \\*deck\\*"), the [Docs](https://a.example/a%20b) and ![chart](https://a.example/c.png) `[1]`',
+    ]);
+    // A definition's containers stay, so that what follows it stays in them.
+    expect(markdownLines('- [1]: https://a.example\n  more [x][1]\n> [2]:\n>   https://b.example\n> [y][2]')).toEqual([
+      '-',
+      '  more [x](https://a.example)',
+      '>',
+      '>',
+      '> [y](https://b.example)',
+    ]);
+    expect(markdownLines('[1]: https://a.example')).toEqual([]);
+    // Where the links cannot be written inline so that the text reads the same, they show as typed, as with no definition.
+    expect(markdownLines('[deck\nslides][1]\n\n[1]: https://a.example')).toEqual(['[deck\\', 'slides][1]']);
+    expect(markdownLines(`[deck][1] ${'and more '.repeat(3000)}\n\n[1]: https://a.example`)).toEqual([`[deck][1] ${'and more '.repeat(3000).trimEnd()}`]);
   });
 
   test('expands tabs in indentation and after block markers, not in text or code', () => {

@@ -85,7 +85,7 @@ export function expectTalkSection(section: TalkSection, talk: Talk, notes: Note[
     expect(plainText(paragraph)).toBe(meta);
   }
   const shown = notes
-    .filter((note) => note.talkId === talk.id && note.body.trim() !== '')
+    .filter((note) => note.talkId === talk.id && note.body.trim() !== '' && markdownLines(note.body).length > 0)
     .sort((a, b) => (a.atSec ?? Infinity) - (b.atSec ?? Infinity) || Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : 1));
   if (shown.length === 0) {
     expect(blocks).toEqual([]);

@@ -1,9 +1,9 @@
-import { HtmlRenderer, Parser } from 'commonmark';
+import { HtmlRenderer, Parser, type Node } from 'commonmark';
 import { Lexer, Marked, walkTokens } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { defaultCategoryOrder, renderTalkLog, renderTalkMarkdown, talkLogFileName, type TalkLogOptions } from '../../src/export/talk-log';
 import { conferenceRecords, featureRecords, hostileRecords, hostileTitles, kubeconOptions, kubeconRecords } from './golden-records';
-import { childrenOf, outlineOf, parseBlocks, plainText } from './markdown-outline';
+import { childrenOf, outlineOf, parseBlocks, plainText, type TalkSection } from './markdown-outline';
 import { makeNote, makeTalk } from './records';
 import { asRendered, expectTalkLogStructure, expectTalkSection, expectTidyText } from './talk-log-checks';
 
@@ -146,6 +146,23 @@ describe('renderTalkLog', () => {
     expect(headings).toEqual([1, 2, 3, 4, 5]);
   });
 
+  test("a note's link references go where its own definitions say, whatever other notes define", () => {
+    const a = makeTalk('AAAAAAAAAAA', { title: 'A', interest: 5 });
+    const b = makeTalk('BBBBBBBBBBB', { title: 'B', interest: 4 });
+    const notes = [
+      makeNote(a, 'Slides: [deck][1]\n\n[1]: https://a.example/slides', { atSec: 60 }),
+      makeNote(a, '[docs]: https://a.example/docs', { atSec: 70 }),
+      makeNote(b, 'Slides: [deck][1], and the [docs] are worth a read\n\n[1]: https://b.example/slides'),
+    ];
+    const markdown = renderTalkLog([a, b], notes);
+    const [talkA, talkB] = outlineOf(markdown).categories[0].talks;
+    const links = (section: TalkSection) => section.blocks.flatMap((block) => linksIn(block));
+    expect(links(talkA)).toEqual(['https://www.youtube.com/watch?v=AAAAAAAAAAA&t=60s', 'https://a.example/slides']);
+    expect(links(talkB)).toEqual(['https://b.example/slides']);
+    // The note of a definition alone shows nothing, on the page and in the log.
+    expect(childrenOf(talkA.blocks[1])).toHaveLength(1);
+  });
+
   test('timestamps link to the second the note was started at', () => {
     const talk = makeTalk('XXXXXXXXXXX');
     const markdown = renderTalkMarkdown(talk, [makeNote(talk, 'late', { atSec: 3725.8 }), makeNote(talk, 'start', { atSec: 0 })]);
@@ -197,6 +214,16 @@ describe('renderTalkMarkdown', () => {
     }
   });
 });
+
+/** The destination of every link below `node`, in order. */
+function linksIn(node: Node): string[] {
+  const links: string[] = [];
+  const walker = node.walker();
+  for (let step = walker.next(); step; step = walker.next()) {
+    if (step.entering && step.node.type === 'link') links.push(step.node.destination!);
+  }
+  return links;
+}
 
 /** The text of every code block and code span, and `<br>` for every hard line break, as CommonMark and as marked (GFM) read them. */
 function codeAndBreaks(markdown: string): { commonmark: string[]; marked: string[] } {

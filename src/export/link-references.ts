@@ -1,0 +1,119 @@
+/**
+ * A note's link reference definitions (`[1]: https://a.example`) kept to the note. The pages show each note alone;
+ * in a talk log every note is part of one document, where a definition applies to all of them and the first of a
+ * label wins: one talk's `[deck][1]` would link to another talk's slides, and a plain `[docs]` become a link.
+ */
+
+import type { Node, Parser } from 'commonmark';
+import { blockParser, codeSpanAt } from './code-blocks';
+import { escapeLinkDestination } from './markdown-text';
+import { commonMarkReading, parsesInGoodTime } from './safe-markup';
+import { nestsTooDeepToParse } from '../talk/markdown-nesting';
+
+interface Definition {
+  destination: string;
+  title: string;
+}
+
+/** Definitions by normalized label, as commonmark.js keeps them while it parses. */
+type Definitions = Record<string, Definition | undefined>;
+
+/** Indentation, block quote markers and list markers at a line's start. */
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*/;
+/** Blocks that hold lines of text; a line in none of them, but for its containers' markers, is a definition's. */
+const LEAF_BLOCKS = new Set(['paragraph', 'heading', 'code_block', 'html_block', 'thematic_break']);
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
+/**
+ * `lines` (a note's) with each link that refers to a definition of theirs (`[deck][1]`, `[1][]`, `[1]`) written as an
+ * inline link to where it points, and the definitions left out, their containers' markers kept. Where the text would
+ * not read the same so, or is too long to read in good time, the definitions alone are left out: what referred to
+ * them shows as typed, as on a page where they are not.
+ */
+export function withOwnReferences(lines: string[]): string[] {
+  const text = lines.join('\n');
+  if (!text.includes(']:') || nestsTooDeepToParse(text)) return lines;
+  const parser = blockParser();
+  const { definitionLines, inlineLines } = linesByBlock(parser.parse(text), lines);
+  if (definitionLines.size === 0) return lines;
+  const withoutDefinitions = lines.map((line, at) => (definitionLines.has(at) ? CONTAINER_PREFIX.exec(line)![0].trimEnd() : line));
+  if (!parsesInGoodTime(text)) return withoutDefinitions;
+  // commonmark.js keeps the definitions it found in the parse.
+  const { refmap: definitions } = parser as Parser & { refmap: Definitions };
+  const linked = withoutDefinitions.map((line, at) => (inlineLines.has(at) ? inlineLinks(line, definitions) : line));
+  return commonMarkReading(linked.join('\n')) === commonMarkReading(text) ? linked : withoutDefinitions;
+}
+
+/** The lines (0-based) of definitions, and of paragraphs' and headings' text. */
+function linesByBlock(document: Node, lines: string[]): { definitionLines: Set<number>; inlineLines: Set<number> } {
+  const inBlocks = new Set<number>();
+  const inlineLines = new Set<number>();
+  const walker = document.walker();
+  for (let step = walker.next(); step; step = walker.next()) {
+    const { node } = step;
+    if (!step.entering || !LEAF_BLOCKS.has(node.type)) continue;
+    const [[startLine], [endLine]] = node.sourcepos;
+    // A heading over more than one line is a setext heading, whose last line is its underline.
+    const textEnd = node.type === 'heading' && endLine > startLine ? endLine - 1 : endLine;
+    for (let line = startLine; line <= endLine; line++) {
+      inBlocks.add(line - 1);
+      if ((node.type === 'paragraph' || node.type === 'heading') && line <= textEnd) inlineLines.add(line - 1);
+    }
+  }
+  const definitionLines = new Set(lines.flatMap((line, at) => (!inBlocks.has(at) && CONTAINER_PREFIX.exec(line)![0] !== line ? [at] : [])));
+  return { definitionLines, inlineLines };
+}
+
+/** `line` with each reference to one of `definitions` written as an inline link; code spans left as they are. */
+function inlineLinks(line: string, definitions: Definitions): string {
+  let written = '';
+  let copied = 0;
+  const openers: number[] = [];
+  for (let i = 0; i < line.length;) {
+    const char = line[i];
+    if (char === '\\') {
+      i += 2;
+    } else if (char === '`') {
+      i = codeSpanAt(line, i);
+    } else if (char === '[') {
+      openers.push(i++);
+    } else if (char !== ']' || openers.length === 0) {
+      i++;
+    } else {
+      const opener = openers.pop()!;
+      const text = line.slice(opener + 1, i);
+      const reference = referenceAfter(line, i + 1, text);
+      const definition = reference && definitions[normalizedLabel(reference.label)];
+      if (!reference || !definition) {
+        i++;
+        continue;
+      }
+      written += `${line.slice(copied, opener)}[${text}](${linkTarget(definition)})`;
+      copied = i = reference.end;
+      // A link holds no link: the brackets before it open none.
+      openers.length = 0;
+    }
+  }
+  return written + line.slice(copied);
+}
+
+/** The label a link text that ends before `at` refers by (`[label]` after it, or its own text after `[]` or alone), and where the reference ends. */
+function referenceAfter(line: string, at: number, text: string): { label: string; end: number } | null {
+  if (line[at] === '(') return null;
+  const label = /^\[((?:[^\\[\]]|\\.){0,999})\]/.exec(line.slice(at));
+  if (label) return { label: label[1] === '' ? text : label[1], end: at + label[0].length };
+  return { label: text, end: at };
+}
+
+/** A label as CommonMark matches it: trimmed, its whitespace runs one space, case folded. */
+function normalizedLabel(label: string): string {
+  return label
+    .trim()
+    .replace(/[ \t\r\n]+/g, ' ')
+    .toLowerCase()
+    .toUpperCase();
+}
+
+function linkTarget({ destination, title }: Definition): string {
+  return title === '' ? escapeLinkDestination(destination) : `${escapeLinkDestination(destination)} "${title.replace(ASCII_PUNCTUATION, '\\$&')}"`;
+}
