@@ -81,3 +81,20 @@ test('the popup works with the keyboard alone, with a visible focus', async () =
   });
   expect(focused.outline).not.toBe('none');
 });
+
+test('the status and alert live regions are there before anything is said in them', async () => {
+  // Playwright's getByRole leaves out what is not in the accessibility tree, as screen readers do. A region that
+  // enters the tree with its words is a new region to most screen readers, not a change to announce.
+  const liveRegions = async (page: Page) => ({ status: await page.getByRole('status').count(), alert: await page.getByRole('alert').count() });
+  const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
+  const popup = await session.openPopupFor(watch);
+  await waitForAppReady(popup);
+  const library = await session.context.newPage();
+  await library.goto(session.extensionUrl('src/options/index.html'));
+  await waitForAppReady(library);
+  expect({ popup: await liveRegions(popup), library: await liveRegions(library) }).toEqual({
+    popup: { status: 1, alert: 1 },
+    library: { status: 1, alert: 1 },
+  });
+  for (const page of [popup, library, watch]) await page.close();
+});
