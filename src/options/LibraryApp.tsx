@@ -228,7 +228,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           <p class="muted">{t('triageHint')}</p>
         </div>
       )}
-      <LibraryAnnouncer announcement={announcement} onDismiss={dismiss} />
+      <LibraryAnnouncer announcement={announcement} onDismiss={dismiss} focusAfter=".filter-bar__search" />
       {selectedShown.length > 0 && (
         <BulkActions
           count={selectedShown.length}

@@ -208,7 +208,7 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
           <ConferenceSlot tab={connector} connector={connector.conference} db={db} announce={setAnnouncement} main={view.kind !== 'talk'} />
         )}
       </main>
-      <Announcer announcement={announcement} onDismiss={() => setAnnouncement(null)} />
+      <Announcer announcement={announcement} onDismiss={() => setAnnouncement(null)} focusAfter=".note-editor__box" />
     </div>
   );
 }

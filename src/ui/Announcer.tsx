@@ -11,7 +11,14 @@ export interface Announcement {
 /** Between emptying a region and filling it again, so that screen readers hear a repeat. */
 const REANNOUNCE_MS = 50;
 
-export function Announcer({ announcement, onDismiss }: { announcement: Announcement | null; onDismiss?: () => void }) {
+interface AnnouncerProps {
+  announcement: Announcement | null;
+  onDismiss?: () => void;
+  /** Where the focus goes when an action is used, its button going with the announcement (a CSS selector). */
+  focusAfter?: string;
+}
+
+export function Announcer({ announcement, onDismiss, focusAfter }: AnnouncerProps) {
   const [shown, setShown] = useState<Announcement | null>(announcement);
   const actionButton = useRef<HTMLButtonElement>(null);
 
@@ -47,6 +54,8 @@ export function Announcer({ announcement, onDismiss }: { announcement: Announcem
           ref={actionButton}
           class="button button--small"
           onClick={() => {
+            // Not with the button, to the page's start: what Undo brings back is drawn later, if at all.
+            if (focusAfter) document.querySelector<HTMLElement>(focusAfter)?.focus();
             onDismiss?.();
             action.run();
           }}

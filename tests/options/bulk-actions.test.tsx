@@ -31,6 +31,19 @@ test('every bulk change says what it changed and can be undone', async () => {
   expect(await details(db)).toEqual(before);
 });
 
+test('Undo of a bulk change, gone with its button once used, leaves the focus on Search, not at the page’s start', async () => {
+  await renderLibrary(await kubeconLibrary());
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown' }));
+  fireEvent.input(bulkBar().getByRole('combobox', { name: 'Event' }), { target: { value: 'KubeCon EU 2024' } });
+  fireEvent.click(bulkBar().getByRole('button', { name: 'Set event' }));
+  await waitFor(() => expect(status()).toBe('Event set to “KubeCon EU 2024” for 2 talks.'));
+  const undo = screen.getByRole('button', { name: 'Undo' });
+  undo.focus();
+  fireEvent.click(undo);
+  await waitFor(() => expect(status()).toMatch(/^Undone/));
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search' })));
+});
+
 test('an empty box never clears: clearing is its own button, and can be undone too', async () => {
   const db = await kubeconLibrary();
   await renderLibrary(db);

@@ -748,6 +748,31 @@ describe('a talk already in the library', () => {
     expect((await allNotes(db)).map((note) => note.body)).toEqual(['first thought']);
   });
 
+  test('Delete (keyboard) hands the focus to Undo, and Undo back to the Note box: never to the page', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'first thought', 60);
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    const noteBox = await screen.findByRole('textbox', { name: 'Note' });
+    // The Note box takes the focus as the popup opens: the keyboard moves it on from there.
+    await waitFor(() => expect(document.activeElement).toBe(noteBox));
+    const remove = screen.getByRole('button', { name: 'Delete' });
+    remove.focus();
+    fireEvent.click(remove);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Undo' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('first thought');
+    await waitFor(() => expect(document.activeElement).toBe(noteBox));
+
+    const removeTalk = screen.getByRole('button', { name: 'Remove from library' });
+    removeTalk.focus();
+    fireEvent.click(removeTalk);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Undo' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByRole('button', { name: 'Remove from library' });
+    await waitFor(() => expect(document.activeElement).toBe(noteBox));
+  });
+
   test('a new clip shows the event it inherited, once, and Change event goes to the field to change it', async () => {
     const db = freshDb();
     renderPopup(db, fakeTab(onWatchPage()).connector, { ...DEFAULT_SETTINGS, defaultEvent: 'KubeCon EU 2024' });

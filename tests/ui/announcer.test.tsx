@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import { afterEach, expect, test } from 'vitest';
 import { Announcer, type Announcement } from '../../src/ui/Announcer';
 
@@ -18,4 +19,22 @@ test('an Undo offered after focus was lost takes the focus', async () => {
   (document.activeElement as HTMLElement | null)?.blur();
   render(<Announcer announcement={{ kind: 'status', text: 'Note deleted.', action: { label: 'Undo', run: () => {} } }} />);
   await waitFor(() => expect(document.activeElement?.textContent).toBe('Undo'));
+});
+
+test('Undo, gone with its button once used, leaves the focus where the page says, not at its start', async () => {
+  function UndoBeside() {
+    const [announcement, setAnnouncement] = useState<Announcement | null>({ kind: 'status', text: 'Note deleted.', action: { label: 'Undo', run: () => {} } });
+    return (
+      <>
+        <input aria-label="Note" class="note" />
+        <Announcer announcement={announcement} onDismiss={() => setAnnouncement(null)} focusAfter=".note" />
+      </>
+    );
+  }
+  (document.activeElement as HTMLElement | null)?.blur();
+  render(<UndoBeside />);
+  await waitFor(() => expect(document.activeElement?.textContent).toBe('Undo'));
+  fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+  await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull());
+  expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Note' }));
 });
