@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TalkDetailsPatch } from '../db/library';
 import { t } from '../i18n/t';
 import { TALK_STATUSES, type TalkStatus } from '../talk/model';
@@ -13,10 +13,21 @@ interface BulkActionsProps {
   onSet: (patch: TalkDetailsPatch, description: string) => void;
   onDelete: () => void;
   onClear: () => void;
+  /** Told the bar's height as it changes, and 0 once it is gone: what it covers at the window's top, being sticky. */
+  onHeight: (px: number) => void;
 }
 
 /** What can be done to several selected talks at once. An empty box sets nothing: clearing has its own button. */
-export function BulkActions({ count, vocabulary, onSet, onDelete, onClear }: BulkActionsProps) {
+export function BulkActions({ count, vocabulary, onSet, onDelete, onClear, onHeight }: BulkActionsProps) {
+  const bar = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const observer = new ResizeObserver(() => onHeight(bar.current?.offsetHeight ?? 0));
+    if (bar.current) observer.observe(bar.current);
+    return () => {
+      observer.disconnect();
+      onHeight(0);
+    };
+  }, [onHeight]);
   const [status, setStatus] = useState<TalkStatus>('watched');
   const [problem, setProblem] = useState<{ field: 'category' | 'event'; text: string } | null>(null);
   const statusId = useId();
@@ -27,7 +38,7 @@ export function BulkActions({ count, vocabulary, onSet, onDelete, onClear }: Bul
     onEdit: () => setProblem((shown) => (shown?.field === field ? null : shown)),
   });
   return (
-    <section class="bulk-actions" aria-label={t('selectedTalks')}>
+    <section ref={bar} class="bulk-actions" aria-label={t('selectedTalks')}>
       <strong class="bulk-actions__count">{t('talksSelected', plural(count, 'talk'))}</strong>
       <SetText
         label={t('fieldCategory')}

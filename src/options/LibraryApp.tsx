@@ -114,6 +114,12 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   // Nothing selected (as while searching, mostly): no pass over every talk shown.
   const selectedShown = useMemo(() => (selected.size > 0 && shown ? shown.filter((entry) => selected.has(entry.talk.id)) : []), [shown, selected]);
   useListKeptInPlace(selectedShown.length > 0);
+  /** The sticky bulk actions bar's height while it is shown: what it covers at the window's top. */
+  const [barHeight, setBarHeight] = useState(0);
+  // The browser's own scrolls to the focus (Tab, Shift+Tab) stop below the bar, as the list's keys do.
+  useLayoutEffect(() => {
+    document.documentElement.style.scrollPaddingTop = barHeight > 0 ? `${barHeight}px` : '';
+  }, [barHeight]);
 
   /** Whether the first screen has been painted: what is below the list waits for it (`belowTheList`). */
   const [firstScreenUp, setFirstScreenUp] = useState(false);
@@ -235,6 +241,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           vocabulary={facets}
           onSet={(patch, description) => void setDetails(patch, description)}
           onDelete={() => void deleteTalksWithUndo(selectedShown.map((entry) => entry.talk.id))}
+          onHeight={setBarHeight}
           onClear={() => {
             setSelected(new Set());
             // The bar goes, and its button with it.
@@ -274,6 +281,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
             onFirstRowsPainted={firstScreenPainted}
             focusRequest={focusRequest}
             onFocused={focusDone}
+            coveredAtTop={barHeight}
           />
         )}
       </main>

@@ -83,6 +83,8 @@ interface TalkListProps {
    */
   focusRequest: ListFocus | null;
   onFocused: () => void;
+  /** How much of the window's top something sticky covers (px): a row the keys move to is brought into view below it. */
+  coveredAtTop: number;
   /** Whether it is drawn a part a frame (the filters above it, the list, then its rows): talks came into a page already up. */
   inParts: boolean;
   /** Called once the list's first rows are painted: the library's first screen is up. */
@@ -135,6 +137,7 @@ function VirtualTalkList({
   onFirstRowsPainted,
   focusRequest,
   onFocused,
+  coveredAtTop,
 }: TalkListProps) {
   const list = useRef<HTMLUListElement>(null);
   const selectAll = useRef<HTMLInputElement>(null);
@@ -195,6 +198,7 @@ function VirtualTalkList({
       });
     },
     count: shown.length,
+    scrollPaddingStart: coveredAtTop,
     estimateSize,
     overscan: OVERSCAN,
     measureElement: rowHeight,

@@ -506,6 +506,38 @@ test('Select all shown selects every talk that matches, drawn or not', async () 
   await library.close();
 });
 
+test('with talks selected, the sticky bulk bar never covers what the keyboard moves the focus to (ArrowUp, Shift+Tab)', async () => {
+  const library = await libraryOf(TALKS);
+  await talkList(library).getByRole('listitem').first().getByRole('checkbox').check();
+  await expect.poll(() => library.getByRole('region', { name: 'Selected talks' }).count()).toBe(1);
+  /** How many pixels of the focused element the bar covers. */
+  const covered = () =>
+    library.evaluate(() => {
+      const bar = document.querySelector('.bulk-actions')!.getBoundingClientRect();
+      const focused = document.activeElement!.getBoundingClientRect();
+      return Math.max(0, Math.min(bar.bottom, focused.bottom) - Math.max(bar.top, focused.top));
+    });
+  await talkList(library).getByRole('listitem').first().getByRole('heading').getByRole('link').focus();
+  await library.keyboard.press('End');
+  await expect.poll(() => focusedRow(library)).toEqual({ position: TALKS, of: TALKS });
+  const byArrow: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    await library.keyboard.press('ArrowUp');
+    await library.waitForTimeout(150);
+    byArrow.push(await covered());
+  }
+  await session.screenshot(library, 'bulk-bar-arrow-up');
+  const byShiftTab: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    await library.keyboard.press('Shift+Tab');
+    await library.waitForTimeout(100);
+    byShiftTab.push(await covered());
+  }
+  await session.screenshot(library, 'bulk-bar-shift-tab');
+  expect({ byArrow, byShiftTab }).toEqual({ byArrow: byArrow.map(() => 0), byShiftTab: byShiftTab.map(() => 0) });
+  await library.close();
+});
+
 test('a search draws each row whole in the first frame after the keystroke, at its own height', async () => {
   const library = await libraryOf(TALKS);
   // In the first frame after the list changes: each row's height, and that of what it holds.
