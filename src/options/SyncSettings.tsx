@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../i18n/t';
 import type { SyncRequest } from '../messages/messages';
 import type { SyncProblem, SyncStatus } from '../sync/sync-status';
@@ -84,6 +84,13 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
+  /** The control to give the focus to once drawn: the one that had it went (a form opened or closed, the folder connected or not). */
+  const [focusNext, setFocusNext] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    if (focusNext === null) return;
+    document.getElementById(focusNext)?.focus();
+    setFocusNext(null);
+  }, [focusNext]);
 
   useEffect(() => {
     void Promise.all([env.loadAccount(), env.loadStatus()]).then(([stored, last]) => {
@@ -148,13 +155,16 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
       // Saved only once the server accepted it; a failed first sync after that still connects.
       const connected = await env.loadAccount();
       setAccount(connected);
-      if (connected) setPassword('');
+      if (!connected) return;
+      setPassword('');
+      setFocusNext('sync-now');
     });
   };
 
   const closePassword = () => {
     setChangingPassword(false);
     setPassword('');
+    setFocusNext('sync-change-password');
   };
 
   const savePassword = (event: Event) => {
@@ -170,6 +180,7 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
     await run({ type: 'talklog/sync-disconnect' });
     setAccount(null);
     closePassword();
+    setFocusNext('sync-url');
   };
 
   return (
@@ -192,11 +203,20 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
             </form>
           )}
           <div class="sync-settings__actions">
-            <button type="button" class="button" disabled={busy} onClick={() => void run({ type: 'talklog/sync-now' })}>
+            <button id="sync-now" type="button" class="button" disabled={busy} onClick={() => void run({ type: 'talklog/sync-now' })}>
               {t('syncNow')}
             </button>
             {!changingPassword && (
-              <button type="button" class="button button--quiet" disabled={busy} onClick={() => setChangingPassword(true)}>
+              <button
+                id="sync-change-password"
+                type="button"
+                class="button button--quiet"
+                disabled={busy}
+                onClick={() => {
+                  setChangingPassword(true);
+                  setFocusNext('sync-new-password');
+                }}
+              >
                 {t('syncChangePassword')}
               </button>
             )}

@@ -150,3 +150,27 @@ test('a sync that left markdown files edited outside Talklog as they were names 
     ),
   ).toBeTruthy();
 });
+
+test('the focus moves with the keyboard user’s step: into New password, back to Change password, to Server URL on Disconnect', async () => {
+  renderConnected((request) => (request.type === 'talklog/sync-disconnect' ? { kind: 'off' } : SYNCED));
+  const changePassword = await screen.findByRole('button', { name: 'Change password' });
+  changePassword.focus();
+  fireEvent.click(changePassword);
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('New password')));
+  fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change password' })));
+
+  fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
+  fireEvent.input(screen.getByLabelText('New password'), { target: { value: 'new-app-password' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save password' }));
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change password' })));
+
+  fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Server URL' })));
+});
+
+test('Connect, once connected, gives the focus to Sync now', async () => {
+  renderDisconnected(async () => true);
+  await fillAndConnect(FOLDER);
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Sync now' })));
+});
