@@ -60,6 +60,8 @@ export function TalkPanel({ db, drafts, captured, saved: first, settings, connec
   const clipNow = async () => {
     try {
       await clip();
+      // Clip goes once the talk is in the library, and would take the focus with it: on to the note to write.
+      document.querySelector<HTMLElement>('.note-editor__box')?.focus();
       announce({ kind: 'status', text: t('clipped') });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotSaveTalk', errorMessage(error)) });

@@ -106,6 +106,19 @@ test('following the tab is not clipping: a talk is clipped when the user writes 
   expect((await db.talks.toArray()).map((talk) => talk.id).sort()).toEqual(['t_Pr0meTheus1', 't_ThirdTalk01']);
 });
 
+test('Clip, gone once the talk is clipped, hands the focus on to the Note box, not to the page', async () => {
+  const browserWindow = fakeWindow({ 1: watching('Pr0meTheus1', 'Evolving Prometheus') });
+  renderSidePanel(browserWindow.follower, null, 1);
+  const clip = await screen.findByRole('button', { name: 'Clip' });
+  const noteBox = screen.getByRole('textbox', { name: 'Note' });
+  // The Note box takes the focus as the panel opens: the keyboard moves it on from there.
+  await waitFor(() => expect(document.activeElement).toBe(noteBox));
+  clip.focus();
+  fireEvent.click(clip);
+  await screen.findByText(/In your library/);
+  await waitFor(() => expect(document.activeElement).toBe(noteBox));
+});
+
 test('follows the active tab of its window, and each page load in it', async () => {
   const browserWindow = fakeWindow({ 1: watching('Pr0meTheus1', 'Evolving Prometheus'), 2: watching('OpenMetr1cs', 'OpenMetrics') });
   renderSidePanel(browserWindow.follower, null, 1);
