@@ -77,7 +77,15 @@ export const BackupControls = memo(function BackupControls({ db, env, announce, 
   return (
     <div class="backup-controls">
       {!importOnly && (
-        <button type="button" class="button" disabled={backingUp} aria-busy={backingUp} onClick={() => void exportBackup()}>
+        <button
+          type="button"
+          class="button"
+          aria-disabled={backingUp}
+          aria-busy={backingUp}
+          onClick={() => {
+            if (!backingUp) void exportBackup();
+          }}
+        >
           {t('exportBackup')}
         </button>
       )}
@@ -87,9 +95,11 @@ export const BackupControls = memo(function BackupControls({ db, env, announce, 
           type="file"
           class="visually-hidden"
           accept=".json,application/json,.zip,application/zip"
-          disabled={progress !== null}
-          onClick={() => {
-            begun.current ??= env.backupImporter(db);
+          aria-disabled={progress !== null}
+          onClick={(event) => {
+            // An import under way: no file chooser for another.
+            if (progress) event.preventDefault();
+            else begun.current ??= env.backupImporter(db);
           }}
           onCancel={closeBegun}
           onChange={(event) => {

@@ -46,6 +46,8 @@ const SyncSettings = memo(lazyComponent(() => import('./SyncSettings').then((mod
 const LibraryAnnouncer = memo(Announcer);
 /** How long a talk an Undo brought back may take to be listed before the focus stops waiting for it (not listed). */
 const FOCUS_WAIT_MS = 2000;
+/** The page's Search box: where the focus goes when the control that held it went and nothing took its place. */
+const SEARCH_BOX = '.filter-bar__search';
 
 interface LibraryAppProps {
   db: TalklogDb;
@@ -132,6 +134,13 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   // A library's first screen is its list's first rows (TalkList says when they are painted); an empty one's, the welcome.
   const welcomed = entries?.length === 0;
   useLayoutEffect(() => (welcomed ? whenPainted(firstScreenPainted) : undefined), [welcomed, firstScreenPainted]);
+  // The first talks imported take the welcome away, and the focus on its Import backup with it: on to Search.
+  const wasWelcomed = useRef(false);
+  useLayoutEffect(() => {
+    if (wasWelcomed.current && !welcomed && (document.activeElement === null || document.activeElement === document.body))
+      document.querySelector<HTMLElement>(SEARCH_BOX)?.focus();
+    wasWelcomed.current = welcomed;
+  }, [welcomed]);
   // The settings and the sync section are below the list, out of view: drawn in the frame after the
   // first screen rather than with it (the sync section's code loads with WebDAV).
   const belowTheList = firstScreenUp || library.error !== undefined;
@@ -234,7 +243,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           <p class="muted">{t('triageHint')}</p>
         </div>
       )}
-      <LibraryAnnouncer announcement={announcement} onDismiss={dismiss} focusAfter=".filter-bar__search" />
+      <LibraryAnnouncer announcement={announcement} onDismiss={dismiss} focusAfter={SEARCH_BOX} />
       {selectedShown.length > 0 && (
         <BulkActions
           count={selectedShown.length}

@@ -106,6 +106,11 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
     else announce({ kind: 'status', text: statusText(shown) || t('syncOff') });
   };
 
+  /** A button's action, ignored while a request is under way (the button stays focusable: aria-disabled, not disabled). */
+  const unlessBusy = (act: () => void) => () => {
+    if (!busy) act();
+  };
+
   /** Sends a request and shows its reply; the status shown. */
   const run = async (request: SyncRequest): Promise<SyncStatus> => {
     setBusy(true);
@@ -142,6 +147,7 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
 
   const connect = (event: Event) => {
     event.preventDefault();
+    if (busy) return;
     let checkedUrl: string;
     try {
       checkedUrl = checkFolderUrl(folderUrl);
@@ -169,7 +175,7 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
 
   const savePassword = (event: Event) => {
     event.preventDefault();
-    if (!account) return;
+    if (!account || busy) return;
     void sendAccount(account.folderUrl, account.user).then((reply) => {
       // Refused (or not checked): the field stays, to try again or cancel.
       if (reply && reply.kind !== 'failed') closePassword();
@@ -193,17 +199,17 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
             <form class="settings__grid sync-settings__password" onSubmit={savePassword}>
               <PasswordField id="sync-new-password" label={t('syncNewPassword')} value={password} onInput={setPassword} />
               <div class="sync-settings__actions">
-                <button type="submit" class="button" disabled={busy}>
+                <button type="submit" class="button" aria-disabled={busy}>
                   {t('syncSavePassword')}
                 </button>
-                <button type="button" class="button button--quiet" disabled={busy} onClick={closePassword}>
+                <button type="button" class="button button--quiet" aria-disabled={busy} onClick={unlessBusy(closePassword)}>
                   {t('cancel')}
                 </button>
               </div>
             </form>
           )}
           <div class="sync-settings__actions">
-            <button id="sync-now" type="button" class="button" disabled={busy} onClick={() => void run({ type: 'talklog/sync-now' })}>
+            <button id="sync-now" type="button" class="button" aria-disabled={busy} onClick={unlessBusy(() => void run({ type: 'talklog/sync-now' }))}>
               {t('syncNow')}
             </button>
             {!changingPassword && (
@@ -211,16 +217,16 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
                 id="sync-change-password"
                 type="button"
                 class="button button--quiet"
-                disabled={busy}
-                onClick={() => {
+                aria-disabled={busy}
+                onClick={unlessBusy(() => {
                   setChangingPassword(true);
                   setFocusNext('sync-new-password');
-                }}
+                })}
               >
                 {t('syncChangePassword')}
               </button>
             )}
-            <button type="button" class="button button--quiet" disabled={busy} onClick={() => void disconnect()}>
+            <button type="button" class="button button--quiet" aria-disabled={busy} onClick={unlessBusy(() => void disconnect())}>
               {t('syncDisconnect')}
             </button>
           </div>
@@ -247,7 +253,7 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
           <input id="sync-user" type="text" required autocomplete="username" value={user} onInput={(event) => setUser(event.currentTarget.value)} />
           <PasswordField id="sync-password" label={t('syncPassword')} value={password} onInput={setPassword} />
           <div>
-            <button type="submit" class="button" disabled={busy}>
+            <button type="submit" class="button" aria-disabled={busy}>
               {t('syncConnect')}
             </button>
           </div>

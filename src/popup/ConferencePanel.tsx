@@ -77,6 +77,7 @@ function QueuePlaylist({ connector, playlist, announce }: ConferencePanelProps &
 
   const queue = async (submit: Event) => {
     submit.preventDefault();
+    if (progress) return;
     try {
       // What the user typed past the limit is refused as queuePlaylist would, before the tab reads the whole playlist.
       requireWithin(event.trim(), NAME_MAX_CHARS, 'An event');
@@ -106,7 +107,7 @@ function QueuePlaylist({ connector, playlist, announce }: ConferencePanelProps &
           <span class="field-label">{t('fieldEvent')}</span>
           <input type="text" value={event} onInput={(input) => setEvent(input.currentTarget.value)} />
         </label>
-        <button type="submit" class="button" disabled={progress !== null}>
+        <button type="submit" class="button" aria-disabled={progress !== null}>
           {t('queueTalks')}
         </button>
       </form>

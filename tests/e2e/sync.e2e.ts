@@ -69,7 +69,7 @@ async function syncNow(library: Page) {
   const status = library.getByRole('status');
   const button = syncSection(library).getByRole('button', { name: 'Sync now' });
   await button.click();
-  // The button is disabled while its sync runs, which may wait out a second of Apache's weak ETags.
+  // The button is aria-disabled (isEnabled: false) while its sync runs, which may wait out a second of Apache's weak ETags.
   await expect.poll(async () => ((await button.isEnabled()) ? await status.textContent() : 'running'), { timeout: 20_000 }).toMatch(/^Synced /);
   return (await status.textContent()) ?? '';
 }

@@ -10,7 +10,7 @@ import { fakeEnvironment, kubeconLibrary, NOW } from './library-harness';
 
 afterEach(cleanup);
 
-test('an empty library welcomes: how to clip a first talk, and Import backup; no filters, no export', async () => {
+test('an empty library welcomes: how to clip a first talk, and Import backup; no filters, no export; the import hands the focus to Search', async () => {
   const shortcuts = [{ name: 'clip-talk', description: 'Clip the talk in this tab', keys: 'Alt+Shift+K' }];
   render(
     <LibraryApp
@@ -30,10 +30,13 @@ test('an empty library welcomes: how to clip a first talk, and Import backup; no
   const text = serializeBackup(createBackup(await source.talks.toArray(), await allNotes(source), NOW));
   const input = screen.getByLabelText('Import backup') as HTMLInputElement;
   Object.defineProperty(input, 'files', { configurable: true, value: [new File([text], 'talklog-backup.json', { type: 'application/json' })] });
+  input.focus();
   fireEvent.change(input);
   await screen.findByRole('list', { name: 'Talks' });
   await waitFor(() => expect(screen.queryByRole('region', { name: 'Welcome to Talklog' })).toBeNull());
   expect(screen.getByRole('search', { name: 'Find talks' })).toBeTruthy();
   expect(screen.getByRole('button', { name: 'Export markdown' })).toBeTruthy();
   expect(screen.getByRole('status').textContent).toBe('Imported talklog-backup.json: 2 talks added, 2 notes added.');
+  // The welcome went with the focused Import backup.
+  expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search' }));
 });

@@ -17,6 +17,7 @@ import { SORT_STEP } from '../../src/options/sorted-runs';
 import { deleteNote, deleteTalks } from '../../src/db/deletion';
 import { capturedTalk, freshDb, numberedTalk, writeLibrary } from '../db/test-db';
 import { fakeEnvironment, kubeconLibrary, NOW, readyButton, renderLibrary, rowOf, status, titles } from './library-harness';
+import { busyButFocusable } from '../ui/busy-control';
 
 afterEach(cleanup);
 
@@ -524,6 +525,25 @@ describe('backup', () => {
     expect(screen.queryByText(/no backup yet/)).toBeNull();
   });
 
+  test('Export backup, while it makes the file, keeps the focus and ignores another press', async () => {
+    const { env, state } = fakeEnvironment();
+    let finish = () => {};
+    const made = new Promise<void>((resolve) => (finish = resolve));
+    const backupFile = env.backupFile;
+    env.backupFile = async (db, now) => {
+      await made;
+      return backupFile(db, now);
+    };
+    await renderLibrary(await kubeconLibrary(), env);
+    const exportBackup = screen.getByRole('button', { name: 'Export backup' });
+    fireEvent.click(exportBackup);
+    await waitFor(() => expect(busyButFocusable(exportBackup)).toBe(true));
+    fireEvent.click(exportBackup);
+    finish();
+    await waitFor(() => expect(exportBackup.getAttribute('aria-disabled')).toBe('false'));
+    expect(state.downloads).toHaveLength(1);
+  });
+
   test('Export backup leaves out a note whose talk is gone and says so: the file still imports', async () => {
     const { env, state } = fakeEnvironment();
     const db = await kubeconLibrary();
@@ -590,11 +610,14 @@ describe('backup', () => {
     chooseFile(text);
     await waitFor(() => expect(status()).toBe('Reading talklog-backup.json…'));
     expect(screen.getByRole('progressbar', { name: 'Import progress' }).hasAttribute('value')).toBe(false);
-    expect((screen.getByLabelText('Import backup') as HTMLInputElement).disabled).toBe(true);
+    const importBackup = screen.getByLabelText('Import backup');
+    expect(busyButFocusable(importBackup)).toBe(true);
+    // No file chooser for another file: the click is cancelled.
+    expect(fireEvent.click(importBackup)).toBe(false);
     readAndChecked();
     await waitFor(() => expect(status()).toBe('Imported talklog-backup.json: 4 records already up to date.'));
     expect(screen.queryByRole('progressbar', { name: 'Import progress' })).toBeNull();
-    expect((screen.getByLabelText('Import backup') as HTMLInputElement).disabled).toBe(false);
+    expect(importBackup.getAttribute('aria-disabled')).toBe('false');
   });
 
   test('Import backup begins the import as its file chooser opens: the file chosen goes to it, and none chosen ends it', async () => {

@@ -4,6 +4,7 @@ import { afterEach, expect, test } from 'vitest';
 import type { SyncRequest } from '../../src/messages/messages';
 import { SyncSettings, type SyncEnvironment } from '../../src/options/SyncSettings';
 import type { SyncStatus } from '../../src/sync/sync-status';
+import { busyButFocusable } from '../ui/busy-control';
 
 afterEach(cleanup);
 
@@ -11,7 +12,7 @@ const FOLDER = 'https://cloud.example.org/remote.php/dav/files/alice/Talklog/';
 const SYNCED: SyncStatus = { kind: 'synced', at: '2026-11-20T10:00:00.000Z', changes: 0, conflicts: 0 };
 
 /** The section connected to FOLDER, after a sync that ended as `last`; `reply` answers each request the background gets. */
-function renderConnected(reply: (request: SyncRequest) => SyncStatus, last = SYNCED) {
+function renderConnected(reply: (request: SyncRequest) => SyncStatus | Promise<SyncStatus>, last = SYNCED) {
   const sent: SyncRequest[] = [];
   const requested: string[] = [];
   const env: SyncEnvironment = {
@@ -167,6 +168,19 @@ test('the focus moves with the keyboard user’s step: into New password, back t
 
   fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
   await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Server URL' })));
+});
+
+test('Sync now, while it syncs, keeps the focus and ignores another press', async () => {
+  let finish = () => {};
+  const synced = new Promise<void>((resolve) => (finish = resolve));
+  const { sent } = renderConnected(() => synced.then(() => SYNCED));
+  const syncNow = await screen.findByRole('button', { name: 'Sync now' });
+  fireEvent.click(syncNow);
+  await waitFor(() => expect(busyButFocusable(syncNow)).toBe(true));
+  fireEvent.click(syncNow);
+  finish();
+  await waitFor(() => expect(syncNow.getAttribute('aria-disabled')).toBe('false'));
+  expect(sent).toEqual([{ type: 'talklog/sync-now' }]);
 });
 
 test('Connect, once connected, gives the focus to Sync now', async () => {

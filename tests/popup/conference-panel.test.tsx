@@ -13,6 +13,7 @@ import { Announcer, type Announcement } from '../../src/ui/Announcer';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { capturedTalk, freshDb } from '../db/test-db';
 import { holdFramesAndIdle } from '../ui/held-clock';
+import { busyButFocusable } from '../ui/busy-control';
 
 afterEach(cleanup);
 
@@ -78,8 +79,10 @@ describe('on a playlist page', () => {
     const event = screen.getByRole('textbox', { name: 'Event' }) as HTMLInputElement;
     expect(event.value).toBe('KubeCon NA 2021');
     fireEvent.input(event, { target: { value: 'KubeCon + CloudNativeCon NA 2021' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Queue talks' }));
+    const queueTalks = screen.getByRole('button', { name: 'Queue talks' });
+    fireEvent.click(queueTalks);
     expect(screen.getByRole('progressbar')).toBeTruthy();
+    expect(busyButFocusable(queueTalks)).toBe(true);
     fake.state.playlistHere = { kind: 'playlist', playlist: playlist(rows(110), 121, false) };
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Reading the playlist: 111 of 121 videos…'));
     fake.state.finishReading();
