@@ -180,6 +180,9 @@ function link(token: Tokens.Link, key: number, context: RenderContext): Componen
   if (target === null) return <span key={key}>{context.renderText(token.raw)}</span>;
   if (target.kind === 'seek' && context.onSeek) {
     const { onSeek } = context;
+    const time = formatPlaybackTime(target.atSec);
+    // Words written for the link are its name, what is read and what voice control is told (WCAG 2.5.3); the time, its description.
+    const playFrom = t('playFrom', time);
     return (
       <a
         key={key}
@@ -187,7 +190,7 @@ function link(token: Tokens.Link, key: number, context: RenderContext): Componen
         href={token.href}
         target="_blank"
         rel="noopener noreferrer"
-        aria-label={t('playFrom', formatPlaybackTime(target.atSec))}
+        {...(token.text === time ? { 'aria-label': playFrom } : { title: playFrom })}
         onClick={(event) => {
           if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
           event.preventDefault();

@@ -77,9 +77,21 @@ test('a link to the same video at a time seeks it; one to another video opens it
       onSeek={(atSec) => seeks.push(atSec)}
     />,
   );
-  fireEvent.click(screen.getByRole('link', { name: 'Play from 4:12' }));
+  fireEvent.click(screen.getByRole('link', { name: 'there', description: 'Play from 4:12' }));
   expect(seeks).toEqual([252]);
   expect(screen.getByRole('link', { name: 'that talk' }).getAttribute('href')).toBe('https://youtu.be/OpenMetr1cs?t=95');
+});
+
+test('a time link keeps the words written for it as its name, the time told as its description; a link that is the time says what it plays (WCAG 2.5.3)', () => {
+  render(
+    <Markdown
+      source={'see [the agent mode demo](https://www.youtube.com/watch?v=Pr0meTheus1&t=252s), then [1:35](https://youtu.be/Pr0meTheus1?t=95)'}
+      videoId="Pr0meTheus1"
+      onSeek={() => {}}
+    />,
+  );
+  expect(screen.getByRole('link', { name: 'the agent mode demo', description: 'Play from 4:12' })).toBeTruthy();
+  expect(screen.getByRole('link', { name: 'Play from 1:35' })).toBeTruthy();
 });
 
 test('noteLink reads YouTube times in every form', () => {
