@@ -114,7 +114,7 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
             </p>
           )}
         </div>
-        <RowSide entry={entry} open={open} detailsId={`${id}-details`} onToggle={toggle} actions={actions} />
+        <RowSide entry={entry} titleId={titleId} open={open} detailsId={`${id}-details`} onToggle={toggle} actions={actions} />
       </div>
       {/* Closed while a note is edited, the row hides its details rather than drop them: reopened, the edit is as it was. */}
       {held && (
@@ -155,6 +155,8 @@ const RowSelect = memo(function RowSelect({ talk, selected, select }: { talk: Ta
 
 interface RowSideProps {
   entry: LibraryEntry;
+  /** The id of the row's title: each row's buttons, named alike, are told apart by it. */
+  titleId: string;
   open: boolean;
   /** The id of the details the disclosure button opens. */
   detailsId: string;
@@ -163,7 +165,7 @@ interface RowSideProps {
 }
 
 /** The row's right-hand column: interest, notes and when clipped, and its buttons. */
-const RowSide = memo(function RowSide({ entry, open, detailsId, onToggle, actions }: RowSideProps) {
+const RowSide = memo(function RowSide({ entry, titleId, open, detailsId, onToggle, actions }: RowSideProps) {
   const { talk } = entry;
   return (
     <div class="talk-row__side">
@@ -172,10 +174,10 @@ const RowSide = memo(function RowSide({ entry, open, detailsId, onToggle, action
         {plural(entry.noteCount, 'note')} · {t('clippedOn')} <time dateTime={talk.createdAt}>{CLIPPED.format(new Date(talk.createdAt))}</time>
       </span>
       <span class="talk-row__buttons">
-        <button type="button" class="button button--small" onClick={() => actions.copy(entry)}>
+        <button type="button" class="button button--small" aria-describedby={titleId} onClick={() => actions.copy(entry)}>
           {t('copyAsMarkdown')}
         </button>
-        <button type="button" class="button button--small" aria-expanded={open} aria-controls={detailsId} onClick={onToggle}>
+        <button type="button" class="button button--small" aria-describedby={titleId} aria-expanded={open} aria-controls={detailsId} onClick={onToggle}>
           <span aria-hidden="true" class="disclosure-arrow">
             {open ? '▾' : '▸'}
           </span>{' '}

@@ -296,6 +296,13 @@ describe('the library', () => {
     expect(inTitleOrder(titles())).toBe(true);
   });
 
+  test('each row’s Details and Copy as markdown, named alike, are told apart by the talk’s title', async () => {
+    await renderLibrary(await kubeconLibrary());
+    for (const title of titles()) {
+      for (const name of ['Details', 'Copy as markdown']) expect(screen.getByRole('button', { name, description: title! })).toBeTruthy();
+    }
+  });
+
   test('a talk changed in its open row stays listed under a filter it no longer matches, with the focus, until closed', async () => {
     const db = await kubeconLibrary();
     await renderLibrary(db);
