@@ -25,6 +25,9 @@ type Field = keyof Settings;
 /** What the last change of one field came to, said beside that field. */
 type Feedback = { field: Field; kind: 'status' | 'alert'; text: string };
 
+/** Between emptying a field's region and saying Saved. in it again, as the Announcer does (not shared: the popup's bundle would carry the export). */
+const RESAY_MS = 50;
+
 const THEME_LABELS: Record<Settings['theme'], MessageKey> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark' };
 
 /**
@@ -41,7 +44,11 @@ export const SettingsPanel = memo(function SettingsPanel({ initial, save, shortc
     setSettings(next);
     try {
       await save(next);
-      setFeedback({ field, kind: 'status', text: t('settingSaved') });
+      const saved: Feedback = { field, kind: 'status', text: t('settingSaved') };
+      // "Saved." again, as the region already says, changes nothing a screen reader would say: emptied first, it is heard.
+      // What is said meanwhile (a refusal) stays.
+      setFeedback(null);
+      setTimeout(() => setFeedback((shown) => shown ?? saved), RESAY_MS);
     } catch (error) {
       setFeedback({ field, kind: 'alert', text: t('couldNotSaveSettings', errorMessage(error)) });
     }

@@ -39,6 +39,16 @@ test('each setting is saved as soon as it changes, and confirmed beside it', asy
   expect(screen.getByText('Alt+Shift+K')).toBeTruthy();
 });
 
+test('a second change of the same setting is confirmed again: its region empties, then says Saved. anew', async () => {
+  renderPanel(async () => {});
+  const theme = screen.getByRole('combobox', { name: 'Theme' });
+  fireEvent.change(theme, { target: { value: 'dark' } });
+  await waitFor(() => expect(besideField(theme).status).toBe('Saved.'));
+  fireEvent.change(theme, { target: { value: 'light' } });
+  await waitFor(() => expect(besideField(theme).status).toBe(''));
+  await waitFor(() => expect(besideField(theme).status).toBe('Saved.'));
+});
+
 test('an invalid value is refused with a message on its field, and nothing is saved', async () => {
   const saved: Settings[] = [];
   renderPanel(async (settings) => void saved.push(settings));
