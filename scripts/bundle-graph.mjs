@@ -20,7 +20,9 @@ await init;
 // does not, and catches up with a tab selected while it started (0.1 kB gzip, in its own chunk).
 // 0.05 kB more for the side panel since it saves the details a closed popup typed (0.12 kB) and a talk saved from a
 // link takes YouTube's title when first opened: it had 0.01 kB left, the popup still has 0.2.
-export const BUDGETS = { popup: 52_500, 'side panel': 52_800, 'content script': 15_000 };
+// 0.1 kB more for the side panel since Edit and Delete keep an unsaved edit begun in any page, and Undo and Clip hand
+// the focus on (0.11 kB, the popup's the same): it had 0.05 kB left, the popup has 0.09.
+export const BUDGETS = { popup: 52_500, 'side panel': 52_900, 'content script': 15_000 };
 
 /**
  * How many JavaScript files a page may load at once. Each costs a request and a module record before any of
