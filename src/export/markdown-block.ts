@@ -211,14 +211,7 @@ function safeLinesInParts(body: string[]): string[] {
 function partsOf(lines: string[]): string[][] {
   const text = lines.join('\n');
   if (text.length <= PART_LENGTH || text.length > MAX_PARTED_LENGTH || nestsTooDeepToParse(text)) return [lines];
-  const goingOn: LineRange[] = [];
-  const walker = blockParser().parse(text).walker();
-  for (let step = walker.next(); step; step = walker.next()) {
-    const { node } = step;
-    if (!step.entering || (node.type !== 'code_block' && node.type !== 'html_block')) continue;
-    const [[startLine], [endLine]] = node.sourcepos;
-    goingOn.push({ first: startLine - 1, last: endLine - 1 });
-  }
+  const goingOn = blocksOf(text, CUT_NOT_INSIDE);
   const startsPart = (at: number) => BLANK_LINE.test(lines[at - 1]) && /^\S/.test(lines[at]) && !goingOn.some(({ first, last }) => first < at && at <= last);
   const parts: string[][] = [];
   let partLength = Infinity;
@@ -476,14 +469,22 @@ function inlineBlocks(lines: string[]): LineRange[] {
 function paragraphsAndHeadings(lines: string[]): LineRange[] {
   const text = lines.join('\n');
   if (nestsTooDeepToParse(text)) return [];
-  const blocks: LineRange[] = [];
+  // A heading over more than one line is a setext heading, whose last line is its underline.
+  return blocksOf(text, WITH_TEXT).map(({ type, first, last }) => ({ first, last: type === 'heading' && last > first ? last - 1 : last }));
+}
+
+const CUT_NOT_INSIDE: ReadonlySet<string> = new Set(['code_block', 'html_block']);
+const WITH_TEXT: ReadonlySet<string> = new Set(['paragraph', 'heading']);
+
+/** The blocks of these types a CommonMark parser reads in `text`, each with its type and lines. */
+function blocksOf(text: string, types: ReadonlySet<string>): (LineRange & { type: string })[] {
+  const blocks: (LineRange & { type: string })[] = [];
   const walker = blockParser().parse(text).walker();
   for (let step = walker.next(); step; step = walker.next()) {
     const { node } = step;
-    if (!step.entering || (node.type !== 'paragraph' && node.type !== 'heading')) continue;
+    if (!step.entering || !types.has(node.type)) continue;
     const [[startLine], [endLine]] = node.sourcepos;
-    // A heading over more than one line is a setext heading, whose last line is its underline.
-    blocks.push({ first: startLine - 1, last: node.type === 'heading' && endLine > startLine ? endLine - 2 : endLine - 1 });
+    blocks.push({ type: node.type, first: startLine - 1, last: endLine - 1 });
   }
   return blocks;
 }

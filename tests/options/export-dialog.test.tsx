@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { Blob as NodeBlob } from 'node:buffer';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, expect, test } from 'vitest';
+import type { TalklogDb } from '../../src/db/database';
 import { updateTalkDetails } from '../../src/db/library';
 import { addNote, allNotes } from '../../src/db/notes';
 import { queuePlaylist } from '../../src/db/queue';
@@ -125,18 +126,23 @@ test('the title follows the talks chosen until the user types one, which no choi
   expect(title.value).toBe('My conference season');
 });
 
-test('one event exported alone, ending with its talks not watched yet, best first; skipped and triaged talks are not in the log', async () => {
-  const { env, state } = fakeEnvironment();
-  const db = await libraryWithAQueuedTalk();
-  const rows = [1, 2, 3, 4].map((position) => ({
-    videoId: `devconf000${position}`,
-    position,
-    title: `Talk ${position} - Jane Doe, Acme`,
+/** DevConf 2026's playlist of `size` talks queued, `t_devconf0001` onwards, each by Jane Doe, ten minutes long. */
+async function queueDevConf(db: TalklogDb, size: number) {
+  const rows = Array.from({ length: size }, (_, i) => ({
+    videoId: `devconf000${i + 1}`,
+    position: i + 1,
+    title: `Talk ${i + 1} - Jane Doe, Acme`,
     channel: 'DevConf',
     durationSec: 600,
     unavailable: null,
   }));
-  await queuePlaylist(db, { id: 'PLdevconf2026', title: 'DevConf 2026', size: 4, rows, complete: true }, 'DevConf 2026');
+  await queuePlaylist(db, { id: 'PLdevconf2026', title: 'DevConf 2026', size, rows, complete: true }, 'DevConf 2026');
+}
+
+test('one event exported alone, ending with its talks not watched yet, best first; skipped and triaged talks are not in the log', async () => {
+  const { env, state } = fakeEnvironment();
+  const db = await libraryWithAQueuedTalk();
+  await queueDevConf(db, 4);
   await updateTalkDetails(db, 't_devconf0001', { status: 'watched', interest: 2 });
   await updateTalkDetails(db, 't_devconf0002', { status: 'skipped' });
   await updateTalkDetails(db, 't_devconf0004', { interest: 5 });
@@ -170,15 +176,7 @@ test('one event exported alone, ending with its talks not watched yet, best firs
 test("an event's log of talks not watched yet, none watched, is downloaded under the event's name, as its title says", async () => {
   const { env, state } = fakeEnvironment();
   const db = await libraryWithAQueuedTalk();
-  const rows = [1, 2].map((position) => ({
-    videoId: `devconf000${position}`,
-    position,
-    title: `Talk ${position} - Jane Doe, Acme`,
-    channel: 'DevConf',
-    durationSec: 600,
-    unavailable: null,
-  }));
-  await queuePlaylist(db, { id: 'PLdevconf2026', title: 'DevConf 2026', size: 2, rows, complete: true }, 'DevConf 2026');
+  await queueDevConf(db, 2);
   await renderLibrary(db, env);
   const dialog = await openExport();
   fireEvent.change(dialog.getByRole('combobox', { name: 'Talks of the event' }), { target: { value: 'DevConf 2026' } });

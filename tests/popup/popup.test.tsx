@@ -143,13 +143,7 @@ describe('popup on a watch page', () => {
   });
 
   test('a note can be edited and deleted', async () => {
-    const db = freshDb();
-    const talk = await clipTalk(db, capturedTalk());
-    await addNote(db, talk.id, 'first thought', 60);
-    renderPopup(db, fakeTab(onWatchPage()).connector);
-    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
-    await waitFor(() => expect(box.value).toBe('first thought'));
+    const { db, box } = await editingOneNote('first thought');
     fireEvent.input(box, { target: { value: 'better thought' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await screen.findByText('better thought');
@@ -257,13 +251,8 @@ describe('the tab moves on while a note is written', () => {
   });
 
   test('an edit with unsaved words holds the page too, until it is cancelled', async () => {
-    const db = freshDb();
-    const talk = await clipTalk(db, capturedTalk());
-    await addNote(db, talk.id, 'original', 60);
-    const tab = fakeTab(onWatchPage());
-    renderPopup(db, tab.connector);
-    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: 'original, revised' } });
+    const { tab, box } = await editingOneNote('original');
+    fireEvent.input(box, { target: { value: 'original, revised' } });
     tab.state.here = { kind: 'no-talk', reason: 'not-a-watch-page', videoId: null };
     tab.state.pageChanged();
     await screen.findByRole('button', { name: 'Follow the tab' });
@@ -318,13 +307,7 @@ describe('nothing typed is lost', () => {
   });
 
   test('an unsaved edit carries on after the popup closes', async () => {
-    const db = freshDb();
-    const talk = await clipTalk(db, capturedTalk());
-    await addNote(db, talk.id, 'original', 60);
-    const first = renderPopup(db, fakeTab(onWatchPage()).connector);
-    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    const box = screen.getByRole('textbox', { name: 'Note' });
-    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe('original'));
+    const { db, popup: first, box } = await editingOneNote('original');
     fireEvent.input(box, { target: { value: 'original, revised' } });
     first.unmount();
 
@@ -358,13 +341,7 @@ describe('nothing typed is lost', () => {
   });
 
   test('Delete on the note being edited keeps the edit’s unsaved words and says to end the edit first', async () => {
-    const db = freshDb();
-    const talk = await clipTalk(db, capturedTalk());
-    await addNote(db, talk.id, 'first thought', 60);
-    renderPopup(db, fakeTab(onWatchPage()).connector);
-    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
-    await waitFor(() => expect(box.value).toBe('first thought'));
+    const { db, box } = await editingOneNote('first thought');
     fireEvent.input(box, { target: { value: 'first thought, and the words of an hour' } });
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Save or cancel the note you are editing first'));
@@ -476,13 +453,7 @@ describe('found in review', () => {
   });
 
   test('an edit resumed after the popup closed and saved as a second version (the note changed since) keeps the note’s time', async () => {
-    const db = freshDb();
-    const talk = await clipTalk(db, capturedTalk());
-    const note = await addNote(db, talk.id, 'scrape limits', 252, new Date('2026-11-26T05:00:00Z'));
-    const first = renderPopup(db, fakeTab(onWatchPage()).connector);
-    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
-    await waitFor(() => expect(box.value).toBe('scrape limits'));
+    const { db, note, popup: first, box } = await editingOneNote('scrape limits', 252, new Date('2026-11-26T05:00:00Z'));
     fireEvent.input(box, { target: { value: 'scrape limits: sample_limit, label_limit' } });
     first.unmount();
 
@@ -665,6 +636,19 @@ describe('found in review', () => {
  * The notes of a talk with 40 drawn as the popup opens: before its first frame, after it, and once the page is
  * idle, the first notes ending under the editor or above it (happy-dom lays nothing out).
  */
+/** A talk with one note, and a popup editing it: its Note box holds the note's words. */
+async function editingOneNote(body: string, atSec = 60, at = new Date()) {
+  const db = freshDb();
+  const talk = await clipTalk(db, capturedTalk());
+  const note = await addNote(db, talk.id, body, atSec, at);
+  const tab = fakeTab(onWatchPage());
+  const popup = renderPopup(db, tab.connector);
+  fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+  const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+  await waitFor(() => expect(box.value).toBe(body));
+  return { db, note, tab, popup, box };
+}
+
 async function notesDrawnWhileOpening({ firstReachEditor }: { firstReachEditor: boolean }): Promise<number[]> {
   const db = freshDb();
   const talk = await clipTalk(db, capturedTalk());
@@ -845,13 +829,7 @@ describe('the popup and the side panel on one talk', () => {
 
   /** A popup editing the note 'original', and the other page's edit draft of that note as it would write it. */
   async function editingInBothPages() {
-    const db = freshDb();
-    const talk = await clipTalk(db, capturedTalk());
-    const note = await addNote(db, talk.id, 'original', 60);
-    renderPopup(db, fakeTab(onWatchPage()).connector);
-    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
-    await waitFor(() => expect(box.value).toBe('original'));
+    const { db, note, box } = await editingOneNote('original');
     const editDraft = (body: string) => JSON.stringify({ id: 'n_other', body, atSec: 60, editing: { noteId: note.id, openedAt: note.updatedAt } });
     return { db, note, box, editDraft, editKey: 'talklog:draft:t_Pr0meTheus1:edit' };
   }
