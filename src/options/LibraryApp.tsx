@@ -20,7 +20,7 @@ import { memo } from '../ui/memo';
 import { whenPainted } from '../ui/when-idle';
 import { BackupControls } from './BackupControls';
 import { BulkActions } from './BulkActions';
-import { FilterBar } from './FilterBar';
+import { FilterBar, SEARCH_BOX } from './FilterBar';
 import type { LibraryEnvironment } from './library-environment';
 import { keptWhileEdited, type RowEdit } from './kept-while-edited';
 import { narrowingFilter, narrowsTalks, NO_FILTER, withoutValuesGone, type LibraryEntry, type LibraryFilter } from './library-filter';
@@ -46,8 +46,6 @@ const SyncSettings = memo(lazyComponent(() => import('./SyncSettings').then((mod
 const LibraryAnnouncer = memo(Announcer);
 /** How long a talk an Undo brought back may take to be listed before the focus stops waiting for it (not listed). */
 const FOCUS_WAIT_MS = 2000;
-/** The page's Search box: where the focus goes when the control that held it went and nothing took its place. */
-const SEARCH_BOX = '.filter-bar__search';
 
 interface LibraryAppProps {
   db: TalklogDb;

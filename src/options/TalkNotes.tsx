@@ -12,6 +12,7 @@ import { Markdown } from '../ui/Markdown';
 import { NoteTextarea } from '../ui/NoteTextarea';
 import { TimeLink } from '../ui/TimeLink';
 import { useNoteSlides } from '../ui/use-slide-thumbnails';
+import { SEARCH_BOX } from './FilterBar';
 import { highlighted } from './Highlighted';
 import './TalkNotes.css';
 
@@ -94,7 +95,7 @@ export function TalkNotes({ db, talk, talkDeleted, notes, words, onPlay, onEditi
 }
 
 interface EditNoteButtonProps {
-  /** Given the focus once drawn, unless the focus is somewhere already (moved on while a note came back). */
+  /** Given the focus once drawn, unless the user moved it on meanwhile (Undo leaves it in Search till then). */
   takesFocus: boolean;
   onFocused: () => void;
   onClick: () => void;
@@ -104,7 +105,8 @@ function EditNoteButton({ takesFocus, onFocused, onClick }: EditNoteButtonProps)
   const button = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => {
     if (!takesFocus) return;
-    if (document.activeElement === null || document.activeElement === document.body) button.current?.focus();
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body || focused.matches(SEARCH_BOX)) button.current?.focus();
     onFocused();
   }, [takesFocus, onFocused]);
   return (
