@@ -148,6 +148,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   }, [library.error]);
 
   const deleteTalksWithUndo = async (talkIds: string[]) => {
+    // A note edited in one of their rows would go with its talk: Undo brings back only what was saved.
+    if (talkIds.some((talkId) => edited.get(talkId) === 'note')) return announce({ kind: 'alert', text: t('endEditFirst') });
     const what = ({ talks, notes }: DeletedTalks) => t('talksAndNotes', plural(talks.length, 'talk'), plural(notes.length, 'note'));
     const deleted = await deleteWithUndo(
       db,

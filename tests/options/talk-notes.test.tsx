@@ -139,6 +139,24 @@ test('a row closed while one of its notes is edited keeps the edit: reopened, th
   );
 });
 
+test('Delete talk or Delete selected while a note of the talk is edited asks to end the edit first, and deletes nothing', async () => {
+  const { db, notes } = await editingInLibrary();
+  fireEvent.input(within(notes).getByRole('textbox', { name: 'Note' }), { target: { value: 'agent mode, and more' } });
+  fireEvent.click(within(rowOf('Evolving Prometheus for More Use Cases')).getByRole('button', { name: 'Delete talk' }));
+  await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Save or cancel the note you are editing first'));
+  expect(await getTalk(db, 't_Pr0meTheus1')).toBeDefined();
+  expect((within(notes).getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('agent mode, and more');
+
+  // Nor when it is one of the talks selected.
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Select Evolving Prometheus for More Use Cases' }));
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Select What You Need to Know About OpenMetrics' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Delete selected' }));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(await getTalk(db, 't_Pr0meTheus1')).toBeDefined();
+  expect(await getTalk(db, 't_OpenMetr1cs')).toBeDefined();
+  expect(screen.getByRole('alert').textContent).toContain('Save or cancel the note you are editing first');
+});
+
 test('a talk deleted elsewhere while one of its notes is edited keeps its row and the text, and Save puts it back', async () => {
   const { db, notes } = await editingInLibrary();
   const box = within(notes).getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
