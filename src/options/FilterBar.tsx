@@ -9,9 +9,6 @@ import { FIND_KEYS, useFindGoesToSearch } from './find-shortcut';
 import { SORT_ORDERS, type LibraryFilter, type SortOrder } from './library-filter';
 import './FilterBar.css';
 
-/** The page's Search box: where the focus goes when the control that held it went and nothing took its place. */
-export const SEARCH_BOX = '.filter-bar__search';
-
 interface FilterBarProps {
   filter: LibraryFilter;
   facets: { events: string[]; categories: string[]; tags: string[] };

@@ -12,8 +12,8 @@ import { Markdown } from '../ui/Markdown';
 import { NoteTextarea } from '../ui/NoteTextarea';
 import { TimeLink } from '../ui/TimeLink';
 import { useNoteSlides } from '../ui/use-slide-thumbnails';
-import { SEARCH_BOX } from './FilterBar';
 import { highlighted } from './Highlighted';
+import { SEARCH_BOX } from './search-box';
 import './TalkNotes.css';
 
 interface TalkNotesProps {
