@@ -62,7 +62,12 @@ function refreshedByClip(existing: Talk, captured: CapturedTalk): Talk | null {
 
 /** YouTube's whole title, unless the page gave none (a video it does not play: `capturedByIdOnly`). */
 function titleOnPage(captured: CapturedTalk): string | null {
-  return captured.youtubeTitle === untitledTalk(captured.videoId) ? null : captured.youtubeTitle;
+  return isCapturedByIdOnly(captured) ? null : captured.youtubeTitle;
+}
+
+/** Whether the talk is known by its id alone (`capturedByIdOnly`): YouTube plays it nowhere, and has no time to give. */
+export function isCapturedByIdOnly(captured: CapturedTalk): boolean {
+  return captured.youtubeTitle === untitledTalk(captured.videoId);
 }
 
 /** A video known by its id alone (YouTube does not play it): clipped, it is an untitled talk a later clip fills in. */

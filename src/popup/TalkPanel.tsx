@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { talkWithNotes, type TalkWithNotes } from '../db/talks';
+import { isCapturedByIdOnly, talkWithNotes, type TalkWithNotes } from '../db/talks';
 import { talkIdFor, type CapturedTalk, type Note, type Talk } from '../talk/model';
 import { markAppReady } from '../ui/app-ready';
 import { Byline } from '../ui/Byline';
@@ -151,6 +151,8 @@ export function TalkPanel({ db, drafts, captured, saved: first, settings, connec
         beforeSave={async () => void (await clip())}
         onEditDone={() => setEditing(null)}
         currentSec={async () => {
+          // The tab would wait for a video that never comes (its 3 s) before saying so, and the note's save with it.
+          if (isCapturedByIdOnly(captured)) return null;
           const here = await connector.whatTalkIsHere();
           const playing = here.kind === 'talk' && here.talk.videoId === talk.videoId ? here.talk.currentSec : null;
           return noteStartSec(playing, settings);
