@@ -136,14 +136,13 @@ function mergeEntry(mine: LocalEntry | undefined, theirs: Entry | undefined, bas
   if (!theirs) return { kept: [mine.entry], conflict: false };
   const theirStamp = entryStamp(theirs);
   const ours = mine.entry;
-  // The same version, on both sides (after a 412, this device's own just merged).
-  if (sameStamp(theirStamp, entryStamp(ours))) return { kept: [theirs], conflict: false };
   if (!mine.changed) {
     // Unchanged here: the server's version, once it moved on from this device's.
-    if (compareStamps(theirStamp, entryStamp(ours)) > 0) return { kept: [theirs], conflict: false };
-    // Older: the server was put back as it was (a restored backup). What came back may be a version this device
-    // replaced since, or one written elsewhere on top of the restored file; neither can be told from the other, so
-    // both are kept as for two edits that never met, and the newer stays the note.
+    if (compareStamps(theirStamp, entryStamp(ours)) >= 0) return { kept: [theirs], conflict: false };
+    // Older: the server was put back as it was (a restored backup). This device's own older version is one it
+    // replaced since; another's may have been written on top of the restored file, which cannot be told from one
+    // replaced since, so both are kept as for two edits that never met, and the newer stays the note.
+    if (theirStamp.by === device) return { kept: [ours], conflict: false };
   } else {
     // Their version is the one this device's edit was made on, or this device's own earlier one.
     const concurrent = !(base && sameStamp(theirStamp, entryStamp(base))) && theirStamp.by !== device;
@@ -234,18 +233,16 @@ function mergeTalkSides(mine: TalkSide | null, theirs: TalkFile | null, base: Ta
     const their = theirs.talkStamps[field];
     let useOurs: boolean;
     if (!their || !(field in theirs.talk)) useOurs = true;
-    else if (!ours) useOurs = false;
-    // Unchanged here: theirs, unless it is older than what this device synced (a server put back).
-    else if (!mine.changedFields.has(field)) useOurs = compareStamps(ours, their) > 0;
+    // Unchanged here: theirs. (Older than this device's, it may be a server put back as it was, or an older Talklog's
+    // first-sync rule, which kept a value with its own older stamp: that one must stay.)
+    else if (!ours || !mine.changedFields.has(field)) useOurs = false;
     else if (sameStamp(their, base?.talkStamps[field]) || their.by === device) useOurs = true;
     // A first sync of a talk both devices held: without a base, a field one side left unset says nothing against the other's.
     else if (!base && isUnset(mine.talk, field) !== isUnset(theirs.talk, field)) useOurs = !isUnset(mine.talk, field);
     else useOurs = compareStamps(ours, their) > 0;
     const winner = useOurs ? mine : remote;
     talk[field] = (winner.talk as unknown as Record<string, unknown>)[field];
-    // A value kept over a later one (the first-sync rule above) is stamped after it: what the server holds only moves
-    // forward, so a device that synced the later one never takes the server's for an older copy put back.
-    stamps[field] = !useOurs ? their : their && ours && compareStamps(ours, their) < 0 ? { at: timeAfter(ours.at, their), by: device } : ours;
+    stamps[field] = useOurs ? ours : their;
   }
   const deleted = mine.deleted && theirs.talkDeleted ? laterStamp(mine.deleted, theirs.talkDeleted) : (mine.deleted ?? theirs.talkDeleted);
   const newest = Object.values(stamps).reduce((a, b) => laterStamp(a, b));

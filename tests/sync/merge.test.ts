@@ -132,7 +132,7 @@ describe('mergeTalk', () => {
     expect(localRecords(sync(caughtUp(deleted), restored, 'd_b').file!).talk?.interest).toBe(4);
   });
 
-  test('an older file put back on the server (a restored server backup) undoes no edit this device synced', () => {
+  test('an older file put back on the server (a restored server backup) undoes no note this device synced', () => {
     const older = first();
     const edited = sync(
       { ...caughtUp(older), talk: talk({ event: 'KubeCon', updatedAt: at(5) }), notes: [note('n_1', 'edited on A', 5), note('n_2', 'added on A', 5)] },
@@ -144,26 +144,40 @@ describe('mergeTalk', () => {
       edited,
       'd_a',
     ).file!;
-    // The server is put back as it was before all of that; A, unchanged since, syncs. The text that came back
-    // might have been written elsewhere on the old file, so it stays too, as a copy.
+    // The server is put back as it was before all of that; A, unchanged since, syncs: its own older text is one it
+    // replaced, the deletion stands. A talk's own fields take the server's, as ever.
     const onA = sync(caughtUp(deleted), older, 'd_a');
     const texts = (file: TalkFile) => localRecords(file).notes.map((n) => [n.body, isConflictCopy(n)]);
-    expect(texts(onA.file!)).toEqual([
-      ['edited on A', false],
-      ['first text', true],
-    ]);
+    expect(texts(onA.file!)).toEqual([['edited on A', false]]);
     expect(onA.file!.tombstones.map((t) => t.id)).toEqual(['n_2']);
-    expect(onA.file!.talk.event).toBe('KubeCon');
-    // B had seen the edits, not the deletion, and edits meanwhile: its edit stays the note.
+    expect(onA.conflicts).toBe(0);
+    // B had seen the edits, not the deletion, and edits meanwhile: its edit stays the note, and the older text that
+    // came back, which B cannot tell from one written on the restored file, stays beside it.
     const onB = sync({ ...caughtUp(edited), notes: [note('n_1', 'edited on B', 9), note('n_2', 'added on A', 5)] }, older, 'd_b');
     expect(texts(onB.file!)).toEqual([
       ['edited on B', false],
       ['first text', true],
       ['added on A', false],
     ]);
-    expect(onB.file!.talk.event).toBe('KubeCon');
-    // Synced again, the copy is not made twice.
+    // Synced again, nothing changes.
     expect(sync(caughtUp(onA.file!), onA.file, 'd_a').file).toEqual(onA.file);
+  });
+
+  test('words typed while a sync ran, on a device whose clock is behind, survive the next sync', () => {
+    const base = first();
+    // B, whose clock is ahead, edits the note; A takes it.
+    const fromB = sync({ ...caughtUp(base), notes: [note('n_1', 'B edit', 10)] }, base, 'd_b').file!;
+    // A edits it: its stamp is moved to just after B's. The write lands, but the user went on typing, so A's
+    // records were not replaced by what it wrote and its base is still B's file: both versions get that stamp.
+    const written = sync({ ...caughtUp(fromB), notes: [note('n_1', 'A v1', 8)] }, fromB, 'd_a').file!;
+    const next = sync({ ...caughtUp(fromB), notes: [note('n_1', 'A v1 and the words typed during the sync', 9)] }, written, 'd_a').file!;
+    expect(localRecords(next).notes.map((n) => n.body)).toEqual(['A v1 and the words typed during the sync']);
+  });
+
+  test('a talk field an older Talklog kept at a first sync, stamped before the value it kept it over, stays', () => {
+    const fromA = sync({ talk: talk({ event: null, updatedAt: at(10) }), notes: [], deletions: [], base: null }, null, 'd_a').file!;
+    const fromOlderB: TalkFile = { ...fromA, talk: { ...fromA.talk, event: 'KubeCon' }, talkStamps: { ...fromA.talkStamps, event: { at: at(5), by: 'd_b' } } };
+    expect(sync(caughtUp(fromA), fromOlderB, 'd_a').file!.talk.event).toBe('KubeCon');
   });
 
   test(`tombstones older than ${TOMBSTONE_DAYS} days are dropped`, () => {
