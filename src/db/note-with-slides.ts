@@ -14,16 +14,21 @@ export function addNoteWithSlides(
 ): Promise<Note> {
   return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
     const saved = (await notesForTalk(db, talkId)).find((stored) => stored.id === id);
-    // The draft saved again with other words (its first save committed as the page closed, before the draft
-    // went): they are an edit of the note as that save left it, kept beside it if it was changed since. Here,
-    // not in addNote, which the note pages load at open.
-    const note =
-      saved && saved.body !== body
-        ? (await updateNoteBody(db, { ...saved, updatedAt: saved.createdAt }, body)).note
-        : await addNote(db, talkId, body, atSec, new Date(), id);
+    const note = !saved || saved.body === body ? await addNote(db, talkId, body, atSec, new Date(), id) : await savedAgain(db, saved, body, atSec);
     await attachSlides(db, draftOwner, note.id);
     return note;
   });
+}
+
+/**
+ * A draft saved again under its id with other words. Words added to the note as saved (its first save committed as
+ * the page closed, before the draft went) are an edit of it, kept beside it if it was changed since; other words (a
+ * second page whose box went its own way under the same draft) are a note of their own. Here, not in addNote, which
+ * the note pages load at open.
+ */
+async function savedAgain(db: TalklogDb, saved: Note, body: string, atSec: number | null): Promise<Note> {
+  if (!body.startsWith(saved.body)) return addNote(db, saved.talkId, body, atSec);
+  return (await updateNoteBody(db, { ...saved, updatedAt: saved.createdAt }, body)).note;
 }
 
 /** The same for an edit: the slides go with the note kept (the new one, when both versions were kept). */

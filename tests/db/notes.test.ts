@@ -160,6 +160,14 @@ describe('notes', () => {
       ]);
     });
 
+    test('with other words (a second page whose box went its own way under the same draft): both are kept', async () => {
+      const db = freshDb();
+      await clipTalk(db, capturedTalk());
+      await saveDraft(db, 'agent mode replaces the sidecar');
+      await saveDraft(db, 'ask about remote write');
+      expect((await allNotes(db)).map((note) => note.body).sort()).toEqual(['agent mode replaces the sidecar', 'ask about remote write']);
+    });
+
     test('with words added since, the note changed elsewhere meanwhile: both are kept', async () => {
       const db = freshDb();
       await clipTalk(db, capturedTalk());
