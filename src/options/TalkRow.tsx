@@ -107,6 +107,7 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
               </Fragment>
             ))}
           </p>
+          {noteEdited && !open && <p class="talk-row__edit-hidden">{t('noteEditHidden')}</p>}
           {noteMatch && (
             <p class="talk-row__snippet">
               <span class="visually-hidden">{t('inANote')} </span>

@@ -119,7 +119,7 @@ test('Save pressed twice (a double click, Ctrl+Enter again) saves the edit once,
   expect((await notesForTalk(db, 't_Pr0meTheus1')).map((note) => note.body).filter((body) => body.startsWith('agent'))).toEqual(['agent mode, edited']);
 });
 
-test('a row closed while one of its notes is edited keeps the edit: reopened, the text typed is there', async () => {
+test('a row closed while one of its notes is edited keeps the edit and says so: reopened, the text typed is there', async () => {
   const { db, notes } = await editingInLibrary();
   const row = rowOf('Evolving Prometheus for More Use Cases');
   const details = within(row).getByRole('button', { name: 'Details' });
@@ -129,8 +129,11 @@ test('a row closed while one of its notes is edited keeps the edit: reopened, th
   fireEvent.click(details);
   await waitFor(() => expect(details.getAttribute('aria-expanded')).toBe('false'));
   expect(notes.closest('.talk-row__details')!.hasAttribute('hidden')).toBe(true);
+  // Closed, the row says a note of it is being edited, hidden: the words wait for a Save or a Cancel.
+  expect(within(row).getByText('Note being edited: open Details to save or cancel it')).toBeTruthy();
   fireEvent.click(details);
   await waitFor(() => expect(details.getAttribute('aria-expanded')).toBe('true'));
+  expect(within(row).queryByText('Note being edited', { exact: false })).toBeNull();
   expect(within(row).getByRole('textbox', { name: 'Note' })).toBe(box);
   expect(box.value).toBe('agent mode, twenty minutes of careful notes');
   fireEvent.click(within(row).getByRole('button', { name: 'Save' }));
