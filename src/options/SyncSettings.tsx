@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../i18n/t';
 import type { SyncRequest } from '../messages/messages';
 import type { SyncProblem, SyncStatus } from '../sync/sync-status';
@@ -6,6 +6,7 @@ import { checkFolderUrl, DavError, hostPattern } from '../sync/webdav';
 import { plural } from '../i18n/plural';
 import type { Announcement } from '../ui/Announcer';
 import { errorMessage } from '../ui/error-message';
+import { focusIsFree } from '../ui/focus-is-free';
 import './SyncSettings.css';
 
 /** What the Sync section needs from the browser; tests pass their own. */
@@ -86,9 +87,11 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
   const [changingPassword, setChangingPassword] = useState(false);
   /** The control to give the focus to once drawn: the one that had it went (a form opened or closed, the folder connected or not). */
   const [focusNext, setFocusNext] = useState<string | null>(null);
+  const section = useRef<HTMLElement>(null);
+  // Connect waits for the first sync, which can take minutes: the user may be writing elsewhere by then.
   useLayoutEffect(() => {
     if (focusNext === null) return;
-    document.getElementById(focusNext)?.focus();
+    if (focusIsFree(section.current)) document.getElementById(focusNext)?.focus();
     setFocusNext(null);
   }, [focusNext]);
 
@@ -190,7 +193,7 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
   };
 
   return (
-    <section class="settings sync-settings" aria-labelledby="sync-heading">
+    <section ref={section} class="settings sync-settings" aria-labelledby="sync-heading">
       <h2 id="sync-heading">{t('sync')}</h2>
       {account ? (
         <div class="sync-settings__connected">

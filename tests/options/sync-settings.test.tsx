@@ -56,16 +56,16 @@ test('Change password checks the new password with the server as Connect does, a
 });
 
 /** The section with no folder connected; `requestOrigin` answers the browser's permission request. */
-function renderDisconnected(requestOrigin: SyncEnvironment['requestOrigin']) {
+function renderDisconnected(requestOrigin: SyncEnvironment['requestOrigin'], reply: () => Promise<SyncStatus> = async () => SYNCED) {
   const sent: SyncRequest[] = [];
   const env: SyncEnvironment = {
     loadAccount: async () => (sent.some((request) => request.type === 'talklog/sync-connect') ? { folderUrl: 'connected', user: 'alice' } : null),
     loadStatus: async () => ({ kind: 'off' }),
     onStatusChanged: () => () => {},
     requestOrigin,
-    send: async (request) => {
+    send: (request) => {
       sent.push(request);
-      return SYNCED;
+      return reply();
     },
   };
   render(<SyncSettings env={env} announce={() => {}} />);
@@ -187,4 +187,20 @@ test('Connect, once connected, gives the focus to Sync now', async () => {
   renderDisconnected(async () => true);
   await fillAndConnect(FOLDER);
   await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Sync now' })));
+});
+
+test('Connect, ended after the user went on elsewhere (its first sync is slow), leaves the focus where they are', async () => {
+  let finishSync: (status: SyncStatus) => void = () => {};
+  const { sent } = renderDisconnected(
+    async () => true,
+    () => new Promise((resolve) => (finishSync = resolve)),
+  );
+  render(<input type="search" aria-label="Search" />);
+  await fillAndConnect(FOLDER);
+  await waitFor(() => expect(sent).toHaveLength(1));
+  const search = screen.getByRole('searchbox', { name: 'Search' });
+  search.focus();
+  finishSync(SYNCED);
+  await screen.findByRole('button', { name: 'Sync now' });
+  expect(document.activeElement).toBe(search);
 });
