@@ -41,7 +41,7 @@ export function TalkNotes({ db, talk, talkDeleted, notes, words, onPlay, onEditi
   }, [isEditing, onEditing]);
   /** The note whose Edit button takes the focus once drawn: its edit ended, or Undo brought it back. */
   const [focusedNote, setFocusedNote] = useState<string | null>(null);
-  const editEnded = (noteId: string) => {
+  const editEnded = (noteId: string | null) => {
     setEditing(null);
     setFocusedNote(noteId);
   };
@@ -125,8 +125,8 @@ interface NoteBodyEditorProps {
   /** The note's talk, deleted elsewhere since (with the note): saving puts it back with the note. */
   deletedTalk: Talk | null;
   announce: (announcement: Announcement) => void;
-  /** The edit is over, saved or not: given the note that holds the text now. */
-  onDone: (noteId: string) => void;
+  /** The edit is over, saved or not: given the note that holds the text now, if one does. */
+  onDone: (noteId: string | null) => void;
 }
 
 function NoteBodyEditor({ db, note, gone, deletedTalk, announce, onDone }: NoteBodyEditorProps) {
@@ -184,6 +184,9 @@ function NoteBodyEditor({ db, note, gone, deletedTalk, announce, onDone }: NoteB
     }
   };
 
+  // A note deleted elsewhere is let go: no note holds the text, and the focus is not kept for one that comes back later.
+  const cancel = () => onDone(gone ? null : opened.id);
+
   return (
     <form
       class="library-note__editor"
@@ -213,7 +216,7 @@ function NoteBodyEditor({ db, note, gone, deletedTalk, announce, onDone }: NoteB
         <button type="submit" class="button button--primary button--small">
           {t('save')}
         </button>
-        <button type="button" class="button button--quiet button--small" onClick={() => onDone(opened.id)}>
+        <button type="button" class="button button--quiet button--small" onClick={cancel}>
           {t('cancel')}
         </button>
       </span>

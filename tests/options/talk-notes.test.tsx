@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
-import { deleteNote, deleteTalks } from '../../src/db/deletion';
+import { deleteNote, deleteTalks, restoreDeleted } from '../../src/db/deletion';
 import { addNote, notesForTalk } from '../../src/db/notes';
 import { saveSyncedTalk } from '../../src/db/sync-store';
 import { getTalk } from '../../src/db/talks';
@@ -198,6 +198,20 @@ test('Save or Cancel of a note edit gives the focus to the note’s Edit button,
   cancel.focus();
   fireEvent.click(cancel);
   await waitFor(() => expect(document.activeElement).toBe(editButtonOf(notes, 'agent mode, edited')));
+});
+
+test('a note let go by Cancel (deleted elsewhere) and brought back later by an Undo elsewhere leaves the focus in Search', async () => {
+  const { db, note, notes } = await editingInLibrary();
+  const deleted = await deleteNote(db, note);
+  await within(notes).findByText('This note was deleted elsewhere while you edited it.', { exact: false });
+  fireEvent.click(within(notes).getByRole('button', { name: 'Cancel' }));
+  await waitFor(() => expect(within(notes).queryByText('agent mode')).toBeNull());
+  const search = screen.getByRole('searchbox', { name: 'Search' });
+  search.focus();
+
+  await restoreDeleted(db, deleted!);
+  await within(notes).findByText('agent mode');
+  expect(document.activeElement).toBe(search);
 });
 
 test('Undo of a note’s delete gives the focus to the Edit button of the note brought back', async () => {
