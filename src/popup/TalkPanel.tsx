@@ -58,10 +58,11 @@ export function TalkPanel({ db, drafts, captured, saved: first, settings, connec
   const [editing, setEditing] = useState<EditTarget | null>(() => editInProgress(drafts, talkId));
 
   const clipNow = async () => {
+    // Clip goes once the talk is in the library, and would take the focus with it: on to the note to write, as it is
+    // pressed, not once saved, when the user may have moved it on.
+    document.querySelector<HTMLElement>('.note-editor__box')?.focus();
     try {
       await clip();
-      // Clip goes once the talk is in the library, and would take the focus with it: on to the note to write.
-      document.querySelector<HTMLElement>('.note-editor__box')?.focus();
       announce({ kind: 'status', text: t('clipped') });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotSaveTalk', errorMessage(error)) });

@@ -119,6 +119,20 @@ test('Clip, gone once the talk is clipped, hands the focus on to the Note box, n
   await waitFor(() => expect(document.activeElement).toBe(noteBox));
 });
 
+test('Clip hands the focus to the Note box as it is pressed: moved on before the talk is saved, it stays there', async () => {
+  const browserWindow = fakeWindow({ 1: watching('Pr0meTheus1', 'Evolving Prometheus') });
+  renderSidePanel(browserWindow.follower, null, 1);
+  const clip = await screen.findByRole('button', { name: 'Clip' });
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Note' })));
+  clip.focus();
+  fireEvent.click(clip);
+  // The user goes on (to the Library) while the talk is saved.
+  const library = screen.getByRole('button', { name: 'Library' });
+  library.focus();
+  await screen.findByText(/In your library/);
+  expect(document.activeElement).toBe(library);
+});
+
 test('follows the active tab of its window, and each page load in it', async () => {
   const browserWindow = fakeWindow({ 1: watching('Pr0meTheus1', 'Evolving Prometheus'), 2: watching('OpenMetr1cs', 'OpenMetrics') });
   renderSidePanel(browserWindow.follower, null, 1);
