@@ -21,6 +21,7 @@ import { whenPainted } from '../ui/when-idle';
 import { BackupControls } from './BackupControls';
 import { BulkActions } from './BulkActions';
 import { FilterBar } from './FilterBar';
+import { focusIsFree } from './focus-is-free';
 import type { LibraryEnvironment } from './library-environment';
 import { keptWhileEdited, type RowEdit } from './kept-while-edited';
 import { SEARCH_BOX } from './search-box';
@@ -136,8 +137,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   // The first talks imported take the welcome away, and the focus on its Import backup with it: on to Search.
   const wasWelcomed = useRef(false);
   useLayoutEffect(() => {
-    if (wasWelcomed.current && !welcomed && (document.activeElement === null || document.activeElement === document.body))
-      document.querySelector<HTMLElement>(SEARCH_BOX)?.focus();
+    if (wasWelcomed.current && !welcomed && focusIsFree()) document.querySelector<HTMLElement>(SEARCH_BOX)?.focus();
     wasWelcomed.current = welcomed;
   }, [welcomed]);
   // The settings and the sync section are below the list, out of view: drawn in the frame after the

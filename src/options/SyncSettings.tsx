@@ -6,7 +6,7 @@ import { checkFolderUrl, DavError, hostPattern } from '../sync/webdav';
 import { plural } from '../i18n/plural';
 import type { Announcement } from '../ui/Announcer';
 import { errorMessage } from '../ui/error-message';
-import { focusIsFree } from '../ui/focus-is-free';
+import { focusIsFree } from './focus-is-free';
 import './SyncSettings.css';
 
 /** What the Sync section needs from the browser; tests pass their own. */

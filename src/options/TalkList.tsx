@@ -6,6 +6,7 @@ import { t } from '../i18n/t';
 import { whenPainted } from '../ui/when-idle';
 import type { Announcement } from '../ui/Announcer';
 import { matchesInNotes, type LibraryEntry } from './library-filter';
+import { focusIsFree } from './focus-is-free';
 import { plural } from '../i18n/plural';
 import { EXCERPT_HEIGHT, RowEstimate } from './row-estimate';
 import type { RowEdit } from './kept-while-edited';
@@ -242,7 +243,7 @@ function VirtualTalkList({
   const focusedRowBefore = focusedRowIndex();
   useLayoutEffect(() => {
     if (focusedRowBefore === null || shown.length === 0 || focusedRowIndex() !== null) return;
-    if (document.activeElement === null || document.activeElement === document.body) moveFocusTo.current = Math.min(focusedRowBefore, shown.length - 1);
+    if (focusIsFree()) moveFocusTo.current = Math.min(focusedRowBefore, shown.length - 1);
   });
 
   useLayoutEffect(() => {

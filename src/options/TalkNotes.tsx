@@ -13,6 +13,7 @@ import { NoteTextarea } from '../ui/NoteTextarea';
 import { TimeLink } from '../ui/TimeLink';
 import { useNoteSlides } from '../ui/use-slide-thumbnails';
 import { highlighted } from './Highlighted';
+import { focusIsFree } from './focus-is-free';
 import { SEARCH_BOX } from './search-box';
 import './TalkNotes.css';
 
@@ -105,8 +106,7 @@ function EditNoteButton({ takesFocus, onFocused, onClick }: EditNoteButtonProps)
   const button = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => {
     if (!takesFocus) return;
-    const focused = document.activeElement;
-    if (focused === null || focused === document.body || focused.matches(SEARCH_BOX)) button.current?.focus();
+    if (focusIsFree(document.querySelector(SEARCH_BOX))) button.current?.focus();
     onFocused();
   }, [takesFocus, onFocused]);
   return (
