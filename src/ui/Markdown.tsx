@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { t } from '../i18n/t';
 import { nestsTooDeepToParse } from '../talk/markdown-nesting';
@@ -21,7 +22,7 @@ interface MarkdownProps {
  * links are links (opening a new tab), besides links to the talk's own video at a time.
  */
 export function Markdown({ source, videoId = null, onSeek, renderText = (text) => text }: MarkdownProps) {
-  const context: RenderContext = { videoId, onSeek, renderText };
+  const context: RenderContext = { videoId, onSeek, renderText, id: useId(), tasks: 0 };
   const tokens = tokensOf(source);
   return <div class="markdown">{tokens ? blocks(tokens, context, 0) : rawBlock(source, 0, context)}</div>;
 }
@@ -43,6 +44,10 @@ interface RenderContext {
   videoId: string | null;
   onSeek?: (atSec: number) => void;
   renderText: (text: string) => ComponentChildren;
+  /** The note's own, for the ids of its tasks' words. */
+  id: string;
+  /** The task boxes drawn so far: each one's words take the next id. */
+  tasks: number;
 }
 
 /**
@@ -52,6 +57,10 @@ interface RenderContext {
 const MAX_NESTING = 16;
 
 function blocks(tokens: Token[], context: RenderContext, depth: number): ComponentChildren[] {
+  const [first, words, ...rest] = tokens;
+  // A tight list's task item: its box, its words, then what nests in it.
+  if (first?.type === 'checkbox' && words)
+    return [task(first as Tokens.Checkbox, block(words as Tokens.Generic, 0, context, depth), context), ...blocks(rest, context, depth)];
   return tokens.map((token, key) => block(token as Tokens.Generic, key, context, depth));
 }
 
@@ -101,9 +110,6 @@ function block(token: Tokens.Generic, key: number, context: RenderContext, depth
       return table(token as Tokens.Table, key, context);
     case 'text':
       return <span key={key}>{token.tokens ? inline(token.tokens, context) : context.renderText(decodeEntities(token.text))}</span>;
-    case 'checkbox':
-      // A tight list's task item starts with its box, then its text.
-      return taskBox(token as Tokens.Checkbox, key);
     case 'space':
     case 'def':
       return null;
@@ -137,6 +143,9 @@ function table(token: Tokens.Table, key: number, context: RenderContext): Compon
 }
 
 function inline(tokens: Token[] | undefined, context: RenderContext): ComponentChildren[] {
+  const [first, ...words] = tokens ?? [];
+  // A loose list's task item: its first paragraph starts with the box.
+  if (first?.type === 'checkbox') return [task(first as Tokens.Checkbox, inline(words, context), context)];
   return (tokens ?? []).map((token, key) => span(token as Tokens.Generic, key, context));
 }
 
@@ -156,8 +165,6 @@ function span(token: Tokens.Generic, key: number, context: RenderContext): Compo
       return <code key={key}>{context.renderText(token.text)}</code>;
     case 'br':
       return <br key={key} />;
-    case 'checkbox':
-      return taskBox(token as Tokens.Checkbox, key);
     case 'link':
       return link(token as Tokens.Link, key, context);
     case 'image':
@@ -169,9 +176,18 @@ function span(token: Tokens.Generic, key: number, context: RenderContext): Compo
   }
 }
 
-/** A task list item's box (`- [x] …`), ticked or not, on the line of its text; changed by editing the note, not here. */
-function taskBox(token: Tokens.Checkbox, key: number): ComponentChildren {
-  return <input key={key} type="checkbox" class="markdown__task" checked={token.checked} disabled aria-label={t('noteTask')} />;
+/**
+ * A task list item's box (`- [x] …`), ticked or not, on the line of its words, which name it: one name for every box
+ * ("Task") would not tell them apart. Changed by editing the note, not here.
+ */
+function task(box: Tokens.Checkbox, words: ComponentChildren, context: RenderContext): ComponentChildren {
+  const wordsId = `${context.id}-task-${context.tasks++}`;
+  return [
+    <input key="box" type="checkbox" class="markdown__task" checked={box.checked} disabled aria-labelledby={wordsId} />,
+    <span key="words" id={wordsId}>
+      {words}
+    </span>,
+  ];
 }
 
 function link(token: Tokens.Link, key: number, context: RenderContext): ComponentChildren {

@@ -35,6 +35,22 @@ test('a task shows its box, ticked or not, on the line of its words', () => {
   expect(container.querySelector('.markdown__raw')).toBeNull();
 });
 
+test('each task’s box is named by its words, in tight and loose lists and across notes, so that one is told from the next', () => {
+  render(
+    <>
+      <Markdown
+        source={'- [ ] try the **agent** mode\n  - with the flag\n- [x] read the [docs](https://prometheus.io/docs)\n\nLoose:\n\n- [x] done\n\n  with more'}
+      />
+      <Markdown source="- [ ] ask about remote write" />
+    </>,
+  );
+  expect(screen.getAllByRole('checkbox')).toHaveLength(4);
+  screen.getByRole('checkbox', { name: 'try the agent mode', checked: false });
+  screen.getByRole('checkbox', { name: 'read the docs', checked: true });
+  screen.getByRole('checkbox', { name: 'done', checked: true });
+  screen.getByRole('checkbox', { name: 'ask about remote write', checked: false });
+});
+
 test('raw HTML shows as the text it was typed as, and nothing from it runs or loads', () => {
   const source =
     '<img src=x onerror="alert(1)"> <b>bold?</b>\n\n<script>alert(2)</script>\n\n<div onclick="x()">block</div>\n\n![tracker](https://evil.example/pixel.png) &lt;3 &amp; &#65;';
