@@ -23,6 +23,8 @@ const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t
 /** Blocks that hold lines of text; a line in none of them, but for its containers' markers, is a definition's. */
 const LEAF_BLOCKS = new Set(['paragraph', 'heading', 'code_block', 'html_block', 'thematic_break']);
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+/** A label opening as a GFM footnote's (`[^1]`), which CommonMark reads as a link's. */
+const FOOTNOTE_LABEL = /\[\^/g;
 
 /**
  * `lines` (a note's) with each link that refers to a definition of theirs (`[deck][1]`, `[1][]`, `[1]`) written as an
@@ -34,7 +36,9 @@ export function withOwnReferences(lines: string[]): string[] {
   const text = lines.join('\n');
   if (!text.includes(']:') || nestsTooDeepToParse(text)) return lines;
   const parser = blockParser();
-  const { definitionLines, inlineLines } = linesByBlock(parser.parse(text), lines);
+  // GFM reads `[^1]: …` as a footnote, and `[^1]` as a reference to it: escaped, their `[` opens no definition to
+  // write inline or leave out. An escape reads as the character in a definition's destination and title.
+  const { definitionLines, inlineLines } = linesByBlock(parser.parse(text.replace(FOOTNOTE_LABEL, '\\[^')), lines);
   if (definitionLines.size === 0) return lines;
   const withoutDefinitions = lines.map((line, at) => (definitionLines.has(at) ? CONTAINER_PREFIX.exec(line)![0].trimEnd() : line));
   if (!parsesInGoodTime(text)) return withoutDefinitions;

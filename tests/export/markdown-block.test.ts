@@ -204,6 +204,19 @@ describe('markdownLines', () => {
     expect(markdownLines(`[deck][1] ${'and more '.repeat(3000)}\n\n[1]: https://a.example`)).toEqual([`[deck][1] ${'and more '.repeat(3000).trimEnd()}`]);
   });
 
+  test('leaves GFM footnotes alone: their definitions are no links to write inline', () => {
+    expect(markdownLines('Scrape limits[^1] are new, [see][^1].\n\n[^1]: https://prometheus.io/docs/')).toEqual([
+      'Scrape limits[^1] are new, [see][^1].',
+      '',
+      '[^1]: https://prometheus.io/docs/',
+    ]);
+    expect(markdownLines('[deck][1] and[^note]\n\n[1]: https://a.example\n[^note]: https://b.example')).toEqual([
+      '[deck](https://a.example) and[^note]',
+      '',
+      '[^note]: https://b.example',
+    ]);
+  });
+
   test('expands tabs in indentation and after block markers, not in text or code', () => {
     expect(markdownLines('a\tb\n\tcode\n-\tx\n >\t1.\ty')).toEqual(['a\tb\\', '    code', '-   x', ' >  1.  y']);
     expect(markdownLines('```\n\tcode\n```')).toEqual(['```', '\tcode', '```']);
