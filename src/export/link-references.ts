@@ -8,7 +8,6 @@ import type { Node, Parser } from 'commonmark';
 import { blockParser, codeSpanAt } from './code-blocks';
 import { escapeLinkDestination } from './markdown-text';
 import { commonMarkReading, parsesInGoodTime } from './safe-markup';
-import { nestsTooDeepToParse } from '../talk/markdown-nesting';
 
 interface Definition {
   destination: string;
@@ -29,84 +28,86 @@ const FOOTNOTE_LABEL = /\[\^/g;
 /**
  * `lines` (a note's) with each link that refers to a definition of theirs (`[deck][1]`, `[1][]`, `[1]`) written as an
  * inline link to where it points, and the definitions left out, their containers' markers kept. Where the text would
- * not read the same so, or is too long to read in good time, the definitions alone are left out: what referred to
- * them shows as typed, as on a page where they are not.
+ * not read the same so, or is too long to read in good time, `lines` as they are: the definitions then apply to the
+ * whole log, but no link is lost.
  */
 export function withOwnReferences(lines: string[]): string[] {
   const text = lines.join('\n');
-  if (!text.includes(']:') || nestsTooDeepToParse(text)) return lines;
+  if (!text.includes(']:') || !parsesInGoodTime(text)) return lines;
   const parser = blockParser();
   // GFM reads `[^1]: …` as a footnote, and `[^1]` as a reference to it: escaped, their `[` opens no definition to
   // write inline or leave out. An escape reads as the character in a definition's destination and title.
-  const { definitionLines, inlineLines } = linesByBlock(parser.parse(text.replace(FOOTNOTE_LABEL, '\\[^')), lines);
+  const { definitionLines, inlineText } = linesByBlock(parser.parse(text.replace(FOOTNOTE_LABEL, '\\[^')), lines);
   if (definitionLines.size === 0) return lines;
-  const withoutDefinitions = lines.map((line, at) => (definitionLines.has(at) ? CONTAINER_PREFIX.exec(line)![0].trimEnd() : line));
-  if (!parsesInGoodTime(text)) return withoutDefinitions;
   // commonmark.js keeps the definitions it found in the parse.
   const { refmap: definitions } = parser as Parser & { refmap: Definitions };
-  const linked = withoutDefinitions.map((line, at) => (inlineLines.has(at) ? inlineLinks(line, definitions) : line));
-  return commonMarkReading(linked.join('\n')) === commonMarkReading(text) ? linked : withoutDefinitions;
+  // Each line as written, a paragraph's or heading's text as one, written from its first line: a link's text or label may go on over lines.
+  const written: string[][] = lines.map((line, at) => [definitionLines.has(at) ? CONTAINER_PREFIX.exec(line)![0].trimEnd() : line]);
+  for (const { first, last } of inlineText) {
+    written[first] = inlineLinks(lines.slice(first, last + 1).join('\n'), definitions).split('\n');
+    for (let at = first + 1; at <= last; at++) written[at] = [];
+  }
+  const linked = written.flat();
+  return commonMarkReading(linked.join('\n')) === commonMarkReading(text) ? linked : lines;
 }
 
-/** The lines (0-based) of definitions, and of paragraphs' and headings' text. */
-function linesByBlock(document: Node, lines: string[]): { definitionLines: Set<number>; inlineLines: Set<number> } {
+/** The lines (0-based) of definitions, and those of each paragraph's and heading's text. */
+function linesByBlock(document: Node, lines: string[]): { definitionLines: Set<number>; inlineText: { first: number; last: number }[] } {
   const inBlocks = new Set<number>();
-  const inlineLines = new Set<number>();
+  const inlineText: { first: number; last: number }[] = [];
   const walker = document.walker();
   for (let step = walker.next(); step; step = walker.next()) {
     const { node } = step;
     if (!step.entering || !LEAF_BLOCKS.has(node.type)) continue;
     const [[startLine], [endLine]] = node.sourcepos;
+    for (let line = startLine; line <= endLine; line++) inBlocks.add(line - 1);
     // A heading over more than one line is a setext heading, whose last line is its underline.
     const textEnd = node.type === 'heading' && endLine > startLine ? endLine - 1 : endLine;
-    for (let line = startLine; line <= endLine; line++) {
-      inBlocks.add(line - 1);
-      if ((node.type === 'paragraph' || node.type === 'heading') && line <= textEnd) inlineLines.add(line - 1);
-    }
+    if (node.type === 'paragraph' || node.type === 'heading') inlineText.push({ first: startLine - 1, last: textEnd - 1 });
   }
   const definitionLines = new Set(lines.flatMap((line, at) => (!inBlocks.has(at) && CONTAINER_PREFIX.exec(line)![0] !== line ? [at] : [])));
-  return { definitionLines, inlineLines };
+  return { definitionLines, inlineText };
 }
 
-/** `line` with each reference to one of `definitions` written as an inline link; code spans left as they are. */
-function inlineLinks(line: string, definitions: Definitions): string {
+/** `text` with each reference to one of `definitions` written as an inline link; code spans left as they are. */
+function inlineLinks(text: string, definitions: Definitions): string {
   let written = '';
   let copied = 0;
   const openers: number[] = [];
-  for (let i = 0; i < line.length;) {
-    const char = line[i];
+  for (let i = 0; i < text.length;) {
+    const char = text[i];
     if (char === '\\') {
       i += 2;
     } else if (char === '`') {
-      i = codeSpanAt(line, i);
+      i = codeSpanAt(text, i);
     } else if (char === '[') {
       openers.push(i++);
     } else if (char !== ']' || openers.length === 0) {
       i++;
     } else {
       const opener = openers.pop()!;
-      const text = line.slice(opener + 1, i);
-      const reference = referenceAfter(line, i + 1, text);
+      const linkText = text.slice(opener + 1, i);
+      const reference = referenceAfter(text, i + 1, linkText);
       const definition = reference && definitions[normalizedLabel(reference.label)];
       if (!reference || !definition) {
         i++;
         continue;
       }
-      written += `${line.slice(copied, opener)}[${text}](${linkTarget(definition)})`;
+      written += `${text.slice(copied, opener)}[${linkText}](${linkTarget(definition)})`;
       copied = i = reference.end;
       // A link holds no link: the brackets before it open none.
       openers.length = 0;
     }
   }
-  return written + line.slice(copied);
+  return written + text.slice(copied);
 }
 
 /** The label a link text that ends before `at` refers by (`[label]` after it, or its own text after `[]` or alone), and where the reference ends. */
-function referenceAfter(line: string, at: number, text: string): { label: string; end: number } | null {
-  if (line[at] === '(') return null;
-  const label = /^\[((?:[^\\[\]]|\\.){0,999})\]/.exec(line.slice(at));
-  if (label) return { label: label[1] === '' ? text : label[1], end: at + label[0].length };
-  return { label: text, end: at };
+function referenceAfter(text: string, at: number, linkText: string): { label: string; end: number } | null {
+  if (text[at] === '(') return null;
+  const label = /^\[((?:[^\\[\]]|\\.){0,999})\]/.exec(text.slice(at));
+  if (label) return { label: label[1] === '' ? linkText : label[1], end: at + label[0].length };
+  return { label: linkText, end: at };
 }
 
 /** A label as CommonMark matches it: trimmed, its whitespace runs one space, case folded. */

@@ -199,9 +199,21 @@ describe('markdownLines', () => {
       '> [y](https://b.example)',
     ]);
     expect(markdownLines('[1]: https://a.example')).toEqual([]);
-    // Where the links cannot be written inline so that the text reads the same, they show as typed, as with no definition.
-    expect(markdownLines('[deck\nslides][1]\n\n[1]: https://a.example')).toEqual(['[deck\\', 'slides][1]']);
-    expect(markdownLines(`[deck][1] ${'and more '.repeat(3000)}\n\n[1]: https://a.example`)).toEqual([`[deck][1] ${'and more '.repeat(3000).trimEnd()}`]);
+  });
+
+  test("writes a note's links inline where their text or label goes on over lines", () => {
+    expect(markdownLines('See the [slides for this\ntalk][1] and [more][a\nb].\n\n[1]: https://a.example/deck\n[a b]: https://a.example/more')).toEqual([
+      'See the [slides for this\\',
+      'talk](https://a.example/deck) and [more](https://a.example/more).',
+    ]);
+  });
+
+  test("keeps a note's definitions where its links cannot be written inline to read the same: no link the user wrote is lost", () => {
+    // In a quote, the link's text holds the quote's marker: not the label it refers by.
+    expect(markdownLines('> [deck\n> slides]\n\n[deck slides]: https://a.example')).toEqual(['> [deck', '> slides]', '', '[deck slides]: https://a.example']);
+    // Too long to check in good time.
+    const long = `[deck][1] ${'and more '.repeat(3000).trimEnd()}`;
+    expect(markdownLines(`${long}\n\n[1]: https://a.example`)).toEqual([long, '', '[1]: https://a.example']);
   });
 
   test('leaves GFM footnotes alone: their definitions are no links to write inline', () => {
