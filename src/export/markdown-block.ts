@@ -394,6 +394,8 @@ export function listItemLines(lead: string | null, body: string[]): string[] {
     const ownLine = THEMATIC_BREAK.test(`- ${first}`) || /^[ \t]/.test(first);
     return ownLine ? nestedInItem(body) : [`- ${first}`, ...indentLines(rest)];
   }
+  // Nothing after the lead, or what follows it in a paragraph of its own.
+  if (first === '') return [`- ${lead}`, ...indentLines(body)];
   // After the lead, a block would be read as text (or as the lead's setext underline).
   return startsBlock(body) ? [`- ${lead}`, '', ...indentLines(body)] : [`- ${lead} ${first}`, ...indentLines(rest)];
 }

@@ -110,16 +110,17 @@ function metaLine(talk: Talk, options: TalkMarkdownOptions): string {
 }
 
 function noteItem(talk: Talk, note: Note, options: TalkMarkdownOptions): string[] {
-  if (note.body.trim() === '') return [];
   const lead =
     options.includeTimestamps !== false && note.atSec !== null
       ? `[${formatPlaybackTime(note.atSec)}](${escapeLinkDestination(videoTimeUrl(talk.videoId, note.atSec))})`
       : null;
-  const images = (options.slides?.get(note.id) ?? []).flatMap((slide) => ['', `![Slide at ${formatPlaybackTime(slide.atSec)}](${slide.path})`]);
   // Under its talk's `###` heading: the note's own headings go below it.
-  const body = markdownLines(note.body, { belowHeading: 3 });
-  // A note of link reference definitions alone writes nothing.
-  return body.length === 0 ? [] : listItemLines(lead, [...body, ...images]);
+  const words = markdownLines(note.body, { belowHeading: 3 });
+  const images = (options.slides?.get(note.id) ?? []).flatMap((slide) => ['', `![Slide at ${formatPlaybackTime(slide.atSec)}](${slide.path})`]);
+  // A note of link reference definitions alone has no words to show, but may have its time and slides.
+  if (lead === null && words.length === 0 && images.length === 0) return [];
+  // Each slide a paragraph of its own, after the words or the time link; without either, the first starts the item.
+  return listItemLines(lead, lead === null && words.length === 0 ? images.slice(1) : [...words, ...images]);
 }
 
 /**

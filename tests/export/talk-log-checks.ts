@@ -85,7 +85,7 @@ export function expectTalkSection(section: TalkSection, talk: Talk, notes: Note[
     expect(plainText(paragraph)).toBe(meta);
   }
   const shown = notes
-    .filter((note) => note.talkId === talk.id && note.body.trim() !== '' && markdownLines(note.body).length > 0)
+    .filter((note) => note.talkId === talk.id && hasAnythingToShow(note, options))
     .sort((a, b) => (a.atSec ?? Infinity) - (b.atSec ?? Infinity) || Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : 1));
   if (shown.length === 0) {
     expect(blocks).toEqual([]);
@@ -96,6 +96,12 @@ export function expectTalkSection(section: TalkSection, talk: Talk, notes: Note[
   const items = childrenOf(blocks[0]);
   expect(items).toHaveLength(shown.length);
   shown.forEach((note, i) => expectNoteItem(items[i], talk, note, options));
+}
+
+/** A note's words, time link or slides: a note of none (blank, or link reference definitions alone) writes no item. */
+function hasAnythingToShow(note: Note, options: TalkLogOptions): boolean {
+  const timed = note.atSec !== null && options.includeTimestamps !== false;
+  return timed || markdownLines(note.body).length > 0 || (options.slides?.get(note.id) ?? []).length > 0;
 }
 
 /**

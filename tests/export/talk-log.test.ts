@@ -151,7 +151,7 @@ describe('renderTalkLog', () => {
     const b = makeTalk('BBBBBBBBBBB', { title: 'B', interest: 4 });
     const notes = [
       makeNote(a, 'Slides: [deck][1]\n\n[1]: https://a.example/slides', { atSec: 60 }),
-      makeNote(a, '[docs]: https://a.example/docs', { atSec: 70 }),
+      makeNote(a, '[docs]: https://a.example/docs'),
       makeNote(b, 'Slides: [deck][1], and the [docs] are worth a read\n\n[1]: https://b.example/slides'),
     ];
     const markdown = renderTalkLog([a, b], notes);
@@ -159,8 +159,20 @@ describe('renderTalkLog', () => {
     const links = (section: TalkSection) => section.blocks.flatMap((block) => linksIn(block));
     expect(links(talkA)).toEqual(['https://www.youtube.com/watch?v=AAAAAAAAAAA&t=60s', 'https://a.example/slides']);
     expect(links(talkB)).toEqual(['https://b.example/slides']);
-    // The note of a definition alone shows nothing, on the page and in the log.
+    // The note of a definition alone, without a time or slides, shows nothing, on the page and in the log.
     expect(childrenOf(talkA.blocks[1])).toHaveLength(1);
+  });
+
+  test('a note of definitions alone still shows its time and its slides', () => {
+    const talk = makeTalk('Pr0meTheus1', { title: 'Evolving Prometheus' });
+    const note = makeNote(talk, '[deck]: https://example.com/deck', { atSec: 60 });
+    const slides = new Map([[note.id, [{ slideId: 's1', atSec: 61, path: 'slides/Pr0meTheus1-61.webp' }]]]);
+    const timeLink = '[1:00](https://www.youtube.com/watch?v=Pr0meTheus1&t=60s)';
+    const items = (options: TalkLogOptions) => renderTalkMarkdown(talk, [note], options).split('\n').slice(2, -1);
+    expect(items({ slides })).toEqual([`- ${timeLink}`, '', '  ![Slide at 1:01](slides/Pr0meTheus1-61.webp)']);
+    expect(items({})).toEqual([`- ${timeLink}`]);
+    expect(items({ slides, includeTimestamps: false })).toEqual(['- ![Slide at 1:01](slides/Pr0meTheus1-61.webp)']);
+    expect(items({ includeTimestamps: false })).toEqual([]);
   });
 
   test('timestamps link to the second the note was started at', () => {
