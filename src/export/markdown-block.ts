@@ -138,27 +138,31 @@ const DEEPEST_HEADING = 6;
 const HARD_BREAK_BACKSLASH = /(?<!\\)((?:\\\\)*)\\$/;
 
 /**
- * Written `lines` placed under a heading of `level`: each heading of theirs that many levels deeper (to 6 at most), so
- * that none outranks the headings it sits under, nor stands in the document's outline beside them. A setext heading
- * becomes an ATX one, its lines joined as its text reads (code spans over lines too).
+ * Written `lines` placed under a heading of `level`: their headings as many levels deeper as puts the highest of them
+ * just below it (to 6 at most), so that none outranks the headings it sits under, nor stands in the document's outline
+ * beside them, and the rest keep their ranks below it. A setext heading becomes an ATX one, its lines joined as its
+ * text reads (code spans over lines too).
  */
 function headingsBelow(lines: string[], level: number): string[] {
   const text = lines.join('\n');
   if (!MAY_HOLD_HEADING.test(text) || nestsTooDeepToParse(text)) return lines;
-  const written = [...lines];
-  const joined = new Set<number>();
+  const headings: Node[] = [];
   const walker = blockParser().parse(text).walker();
   for (let step = walker.next(); step; step = walker.next()) {
-    const { node } = step;
-    if (!step.entering || node.type !== 'heading') continue;
-    const [[startLine, startColumn], [endLine]] = node.sourcepos;
+    if (step.entering && step.node.type === 'heading') headings.push(step.node);
+  }
+  const deeper = Math.max(0, level + 1 - Math.min(...headings.map((heading) => heading.level)));
+  const written = [...lines];
+  const joined = new Set<number>();
+  for (const heading of headings) {
+    const [[startLine, startColumn], [endLine]] = heading.sourcepos;
     const line = lines[startLine - 1];
     const prefix = line.slice(0, startColumn - 1);
-    const marker = '#'.repeat(Math.min(node.level + level, DEEPEST_HEADING));
+    const marker = '#'.repeat(Math.min(heading.level + deeper, DEEPEST_HEADING));
     if (startLine === endLine) {
       written[startLine - 1] = prefix + line.slice(startColumn - 1).replace(/^#+/, marker);
     } else {
-      written[startLine - 1] = `${prefix}${marker} ${setextText(node)}`;
+      written[startLine - 1] = `${prefix}${marker} ${setextText(heading)}`;
       for (let at = startLine; at < endLine; at++) joined.add(at);
     }
   }

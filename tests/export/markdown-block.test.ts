@@ -234,7 +234,7 @@ describe('markdownLines', () => {
     expect(markdownLines('```\n\tcode\n```')).toEqual(['```', '\tcode', '```']);
   });
 
-  test("under a heading, a note's headings go that many levels deeper, a setext one as one ATX line", () => {
+  test("under a heading, a note's headings go below it, a setext one as one ATX line", () => {
     expect(markdownLines('# Takeaways\n\n- agent mode\n\n## More\n  ##### Deep ##', { belowHeading: 3 })).toEqual([
       '#### Takeaways',
       '',
@@ -253,13 +253,25 @@ describe('markdownLines', () => {
     expect(markdownLines('# Intro\n\nText\n---')).toEqual(['# Intro', '', 'Text', '---']);
   });
 
-  /** `written` (`markdownLines` of `markdown`) reads as `markdown` does, and so does the text written under a `###` heading, its headings three levels deeper. */
+  test("under a heading, a note's headings move just below it and keep their ranks among themselves", () => {
+    const under = (markdown: string) => markdownLines(markdown, { belowHeading: 3 }).filter((line) => line !== '');
+    expect(under('### A\n\n#### B\n\n##### C\n\n###### D')).toEqual(['#### A', '##### B', '###### C', '###### D']);
+    expect(under('Setext\n------\n\n#### B')).toEqual(['#### Setext', '###### B']);
+    expect(under('#### Already below\n\n##### B')).toEqual(['#### Already below', '##### B']);
+  });
+
+  /**
+   * `written` (`markdownLines` of `markdown`) reads as `markdown` does, and so does the text written under a `###`
+   * heading, its headings as many levels deeper as puts the highest at level 4 (6 at most).
+   */
   const expectMeaningKept = (markdown: string, written: string[]) => {
     const original = parseBlocks(markdown);
-    const threeLevelsDeeper = (shape: string) => shape.replace(/heading(\d)/, (_, level: string) => `heading${Math.min(Number(level) + 3, 6)}`);
+    const levels = blockShape(original).flatMap((shape) => /heading(\d)/.exec(shape)?.[1] ?? []);
+    const deeper = Math.max(0, 4 - Math.min(...levels.map(Number)));
+    const belowTalk = (shape: string) => shape.replace(/heading(\d)/, (_, level: string) => `heading${Math.min(Number(level) + deeper, 6)}`);
     for (const [lines, shape] of [
       [written, blockShape(original)],
-      [markdownLines(markdown, { belowHeading: 3 }), blockShape(original).map(threeLevelsDeeper)],
+      [markdownLines(markdown, { belowHeading: 3 }), blockShape(original).map(belowTalk)],
     ] as const) {
       const tidied = parseBlocks(lines.join('\n'));
       expect(blockShape(tidied)).toEqual(shape);
