@@ -3,8 +3,13 @@
 import { foldLetters } from '../talk/fold-letters';
 
 const SLUG_MAX_CHARS = 60;
-/** 60 characters of most scripts; with `-<videoId> (Talklog).md` after it, well within the 255 bytes of a file name. */
-const SLUG_MAX_BYTES = 180;
+/**
+ * A mirror file's whole name, `<slug>-<videoId>.md`: file systems that encrypt names (eCryptfs, Synology's encrypted
+ * shares) take 143 bytes, and the sync's copy of a file edited outside Talklog adds ` (Talklog)`.
+ */
+const FILE_NAME_MAX_BYTES = 120;
+/** What `-<videoId>.md` (an id of 11 characters) leaves of it: 35 characters of Chinese or Japanese, 52 of Cyrillic, 60 of Latin. */
+const SLUG_MAX_BYTES = FILE_NAME_MAX_BYTES - '-xxxxxxxxxxx.md'.length;
 /** A Latin letter with its marks, folded as before names kept other scripts: `Kraków` stays `krakow`. */
 const LATIN_LETTER = /\p{Script=Latin}\p{M}*/gu;
 /** Anything but letters and digits, with marks over it (`¨` is a space with one, once compatibility forms are undone). */

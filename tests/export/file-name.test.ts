@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fileNameSlug } from '../../src/export/file-name';
+import { talkLogFileName } from '../../src/export/talk-log';
+import { talkMarkdownPath } from '../../src/sync/markdown-mirror';
+import { makeTalk } from './records';
 
 const bytes = (text: string) => new TextEncoder().encode(text).length;
 
@@ -30,9 +33,25 @@ describe('fileNameSlug', () => {
     expect(fileNameSlug('🚀 ¨ ?')).toBe('');
   });
 
-  test('is at most 60 characters and 180 bytes, no character cut in two', () => {
-    expect(fileNameSlug('日本語'.repeat(40))).toBe('日本語'.repeat(20));
-    expect(fileNameSlug('𠀋'.repeat(60))).toBe('𠀋'.repeat(45));
+  test('is at most 60 characters and 105 bytes, no character cut in two', () => {
+    expect(fileNameSlug('日本語'.repeat(40))).toBe(`${'日本語'.repeat(11)}日本`);
+    expect(fileNameSlug('𠀋'.repeat(60))).toBe('𠀋'.repeat(26));
+  });
+
+  test("keeps a mirror file's whole name within 120 bytes, for file systems that take 143 (eCryptfs, Synology's encrypted shares)", () => {
+    const fileName = (title: string) =>
+      talkMarkdownPath(makeTalk('Pr0meTheus1', { title, event: title }))
+        .split('/')
+        .slice(1);
+    for (const title of ['日本語の発表'.repeat(20), 'Ελληνικά '.repeat(20), '𠀋'.repeat(60), 'x'.repeat(200)]) {
+      for (const name of fileName(title)) expect(bytes(name)).toBeLessThanOrEqual(120);
+      expect(bytes(talkLogFileName(title, new Date()))).toBeLessThanOrEqual(120);
+    }
+    // A Latin name under 60 characters is named as before: its files stay where they are.
+    expect(fileName('Observability Observability Observability Observability')).toEqual([
+      'observability-observability-observability-observability',
+      'observability-observability-observability-observability-Pr0meTheus1.md',
+    ]);
   });
 
   test('any text gives words of letters and digits joined by `-`, that fit a file name', () => {
@@ -41,7 +60,7 @@ describe('fileNameSlug', () => {
         const slug = fileNameSlug(text);
         expect(slug).toMatch(/^([\p{L}\p{N}][\p{L}\p{M}\p{N}]*(-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*)?$/u);
         expect([...slug].length).toBeLessThanOrEqual(60);
-        expect(bytes(slug)).toBeLessThanOrEqual(180);
+        expect(bytes(slug)).toBeLessThanOrEqual(105);
         expect(slug).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)$/);
       }),
       { numRuns: 200 },
