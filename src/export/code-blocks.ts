@@ -1,10 +1,22 @@
-import { Parser } from 'commonmark';
+import { Parser, type Node } from 'commonmark';
 import { nestsTooDeepToParse } from '../talk/markdown-nesting';
 
-/** A code block of a markdown text, fenced or indented, by line (0-based), fences included. */
-export interface CodeBlock {
+/** Lines from `first` to `last`, 0-based. */
+export interface LineRange {
   first: number;
   last: number;
+}
+
+/** A block of a markdown text, of a CommonMark node type (`paragraph`, `code_block`…), by line. */
+export interface Block extends LineRange {
+  type: string;
+}
+
+/** The blocks that hold text, inlines and all. */
+export const TEXT_BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading']);
+
+/** A code block of a markdown text, fenced or indented, by line (0-based), fences included. */
+export interface CodeBlock extends LineRange {
   /** For a fence left open, the closing fence that belongs after its last line. */
   closer?: string;
   /** For an indented block, where each line's code starts: before it are its containers' markers and its indentation. */
@@ -51,8 +63,26 @@ export function blockParser(): Parser {
   return Object.assign(new Parser(), { processInlines: () => {} });
 }
 
+/** The blocks of these types a CommonMark parser read in `document`, each with its type and lines. */
+export function blocksOf(document: Node, types: ReadonlySet<string>): Block[] {
+  const blocks: Block[] = [];
+  const walker = document.walker();
+  for (let step = walker.next(); step; step = walker.next()) {
+    const { node } = step;
+    if (!step.entering || !types.has(node.type)) continue;
+    const [[startLine], [endLine]] = node.sourcepos;
+    blocks.push({ type: node.type, first: startLine - 1, last: endLine - 1 });
+  }
+  return blocks;
+}
+
+/** The lines of a paragraph's or heading's text: a heading over more than one line is a setext heading, whose last line is its underline. */
+export function textLines({ type, first, last }: Block): LineRange {
+  return { first, last: type === 'heading' && last > first ? last - 1 : last };
+}
+
 /** Whether every line of `lines` is in one of `blocks`. */
-export function withinCode(lines: { first: number; last: number }, blocks: CodeBlock[]): boolean {
+export function withinCode(lines: LineRange, blocks: CodeBlock[]): boolean {
   return blocks.some(({ first, last }) => first <= lines.first && lines.last <= last);
 }
 

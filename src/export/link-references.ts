@@ -5,7 +5,7 @@
  */
 
 import type { Node, Parser } from 'commonmark';
-import { blockParser, codeSpanAt } from './code-blocks';
+import { blockParser, blocksOf, codeSpanAt, textLines, TEXT_BLOCKS, type LineRange } from './code-blocks';
 import { escapeLinkDestination } from './markdown-text';
 import { commonMarkReading, parsesInGoodTime } from './safe-markup';
 
@@ -52,20 +52,12 @@ export function withOwnReferences(lines: string[]): string[] {
 }
 
 /** The lines (0-based) of definitions, and those of each paragraph's and heading's text. */
-function linesByBlock(document: Node, lines: string[]): { definitionLines: Set<number>; inlineText: { first: number; last: number }[] } {
+function linesByBlock(document: Node, lines: string[]): { definitionLines: Set<number>; inlineText: LineRange[] } {
+  const blocks = blocksOf(document, LEAF_BLOCKS);
   const inBlocks = new Set<number>();
-  const inlineText: { first: number; last: number }[] = [];
-  const walker = document.walker();
-  for (let step = walker.next(); step; step = walker.next()) {
-    const { node } = step;
-    if (!step.entering || !LEAF_BLOCKS.has(node.type)) continue;
-    const [[startLine], [endLine]] = node.sourcepos;
-    for (let line = startLine; line <= endLine; line++) inBlocks.add(line - 1);
-    // A heading over more than one line is a setext heading, whose last line is its underline.
-    const textEnd = node.type === 'heading' && endLine > startLine ? endLine - 1 : endLine;
-    if (node.type === 'paragraph' || node.type === 'heading') inlineText.push({ first: startLine - 1, last: textEnd - 1 });
-  }
+  for (const { first, last } of blocks) for (let at = first; at <= last; at++) inBlocks.add(at);
   const definitionLines = new Set(lines.flatMap((line, at) => (!inBlocks.has(at) && CONTAINER_PREFIX.exec(line)![0] !== line ? [at] : [])));
+  const inlineText = blocks.filter(({ type }) => TEXT_BLOCKS.has(type)).map(textLines);
   return { definitionLines, inlineText };
 }
 

@@ -4,7 +4,7 @@
  */
 
 import type { Node } from 'commonmark';
-import { blockParser, codeBlocks, codeSpanAt, withinCode, type CodeBlock } from './code-blocks';
+import { blockParser, blocksOf, codeBlocks, codeSpanAt, textLines, TEXT_BLOCKS, withinCode, type CodeBlock, type LineRange } from './code-blocks';
 import { nestsTooDeepToParse } from '../talk/markdown-nesting';
 import { withOwnReferences } from './link-references';
 import { guardLineStart } from './markdown-text';
@@ -80,8 +80,8 @@ export function markdownLines(body: string, { belowHeading = 0 }: { belowHeading
   return withLineBreaks(belowHeading > 0 ? headingsBelow(written, belowHeading) : written);
 }
 
-/** A line that ends in a hard line break already: two spaces, or a backslash not itself escaped. */
-const ENDS_IN_HARD_BREAK = / {2}$|(?<!\\)(?:\\\\)*\\$/;
+/** A backslash that ends a line as a hard line break: after an even run of backslashes, which are escaped ones. */
+const HARD_BREAK_BACKSLASH = /(?<!\\)((?:\\\\)*)\\$/;
 /** Where a backslash after a line changes what it reads: `*` before it could open emphasis, a bare link (GFM) would take it in. */
 const BACKSLASH_CHANGES_END = /[*_~]$|(?:https?:\/\/|ftp:\/\/|www\.)\S*$/i;
 /** A table's delimiter row (GFM), which makes the lines around it a table's rows where CommonMark reads a paragraph. */
@@ -116,7 +116,8 @@ function lineEndsToBreak(lines: string[]): number[] {
     return block.slice(0, -1).flatMap((line, offset) => {
       lineEnd += line.length + 1;
       const inCode = spans.some(([start, end]) => start < lineEnd && lineEnd < end);
-      return inCode || ENDS_IN_HARD_BREAK.test(line) ? [] : [first + offset];
+      const endsInHardBreak = line.endsWith('  ') || HARD_BREAK_BACKSLASH.test(line);
+      return inCode || endsInHardBreak ? [] : [first + offset];
     });
   });
 }
@@ -134,8 +135,6 @@ function breaksReadAsWritten(lines: string[], broken: string[]): boolean {
 /** A line that may be an ATX heading or a setext heading's underline, in containers or not: the only texts worth a parse. */
 const MAY_HOLD_HEADING = /^[ \t>*+\-.)\d]*(?:#|(?:=+|-+)[ \t]*$)/m;
 const DEEPEST_HEADING = 6;
-/** A backslash that ends a line as a hard line break: after an even run of backslashes, which are escaped ones. */
-const HARD_BREAK_BACKSLASH = /(?<!\\)((?:\\\\)*)\\$/;
 
 /**
  * Written `lines` placed under a heading of `level`: their headings as many levels deeper as puts the highest of them
@@ -193,6 +192,8 @@ function setextText(heading: Node): string {
 const PART_LENGTH = 16_000;
 /** Past this, a text is not cut into parts, which would take too long to read all. */
 const MAX_PARTED_LENGTH = 200_000;
+/** Blocks that go on over blank lines: a part does not start inside one. */
+const CUT_NOT_INSIDE: ReadonlySet<string> = new Set(['code_block', 'html_block']);
 
 /**
  * `safeLines` of `body`, a text too long to be read whole in good time written in parts read one by one, so that
@@ -215,7 +216,7 @@ function safeLinesInParts(body: string[]): string[] {
 function partsOf(lines: string[]): string[][] {
   const text = lines.join('\n');
   if (text.length <= PART_LENGTH || text.length > MAX_PARTED_LENGTH || nestsTooDeepToParse(text)) return [lines];
-  const goingOn = blocksOf(text, CUT_NOT_INSIDE);
+  const goingOn = blocksOf(blockParser().parse(text), CUT_NOT_INSIDE);
   const startsPart = (at: number) => BLANK_LINE.test(lines[at - 1]) && /^\S/.test(lines[at]) && !goingOn.some(({ first, last }) => first < at && at <= last);
   const parts: string[][] = [];
   let partLength = Infinity;
@@ -419,12 +420,6 @@ function indentLines(lines: string[]): string[] {
   return lines.map((line) => (line === '' ? '' : `  ${line}`));
 }
 
-/** Lines from `first` to `last`, 0-based. */
-interface LineRange {
-  first: number;
-  last: number;
-}
-
 /** Where a code span is on a line, its backticks included. */
 type Span = [start: number, end: number];
 
@@ -475,24 +470,7 @@ function inlineBlocks(lines: string[]): LineRange[] {
 function paragraphsAndHeadings(lines: string[]): LineRange[] {
   const text = lines.join('\n');
   if (nestsTooDeepToParse(text)) return [];
-  // A heading over more than one line is a setext heading, whose last line is its underline.
-  return blocksOf(text, WITH_TEXT).map(({ type, first, last }) => ({ first, last: type === 'heading' && last > first ? last - 1 : last }));
-}
-
-const CUT_NOT_INSIDE: ReadonlySet<string> = new Set(['code_block', 'html_block']);
-const WITH_TEXT: ReadonlySet<string> = new Set(['paragraph', 'heading']);
-
-/** The blocks of these types a CommonMark parser reads in `text`, each with its type and lines. */
-function blocksOf(text: string, types: ReadonlySet<string>): (LineRange & { type: string })[] {
-  const blocks: (LineRange & { type: string })[] = [];
-  const walker = blockParser().parse(text).walker();
-  for (let step = walker.next(); step; step = walker.next()) {
-    const { node } = step;
-    if (!step.entering || !types.has(node.type)) continue;
-    const [[startLine], [endLine]] = node.sourcepos;
-    blocks.push({ type: node.type, first: startLine - 1, last: endLine - 1 });
-  }
-  return blocks;
+  return blocksOf(blockParser().parse(text), TEXT_BLOCKS).map(textLines);
 }
 
 /** The code spans of a paragraph's text: a backtick run that closes none is a span of its own, text all the same. */
