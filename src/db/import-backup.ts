@@ -6,7 +6,7 @@ import { libraryTables, type TalklogDb } from './database';
 import { byWrittenOrder, groupByTalk, withNotes, type TalkNotes } from './talk-notes';
 import { readInPages } from './read-in-pages';
 
-type MergeCounts = { added: number; updated: number; skipped: number };
+type MergeCounts = { added: number; updated: number; skipped: number; older: number };
 
 export interface ImportCounts {
   talksAdded: number;
@@ -16,8 +16,10 @@ export interface ImportCounts {
   slidesAdded: number;
   /** Talks whose speakers or event the file had past the limit, cut as it was read. */
   talksCut: number;
-  /** Records already stored as they are in the file, or newer (a slide never changes once taken). */
+  /** Records already stored as they are in the file (a slide never changes once taken). */
   skipped: number;
+  /** Records the file holds another version of, no newer than the one stored: the stored one is kept. */
+  older: number;
 }
 
 export interface ImportProgress {
@@ -101,8 +103,13 @@ export async function importBackup(
       slidesAdded,
       talksCut,
       skipped: talks.skipped + notes.skipped + slides.length - slidesAdded,
+      older: talks.older + notes.older,
     };
   });
+}
+
+function count(counts: MergeCounts, decision: ReturnType<typeof mergeByUpdatedAt>): void {
+  counts[decision === 'insert' ? 'added' : decision === 'update' ? 'updated' : decision === 'same' ? 'skipped' : 'older']++;
 }
 
 /** The notes of each talk, in the file's order, the talks in key order: a chunk's talks are a key range of talkNotes. */
@@ -167,7 +174,7 @@ async function mergeInChunks(
   step: (records: number) => void,
   writing: Promise<unknown>[],
 ): Promise<MergeCounts> {
-  const counts = { added: 0, updated: 0, skipped: 0 };
+  const counts = { added: 0, updated: 0, skipped: 0, older: 0 };
   for (let start = 0; start < incoming.length; start += CHUNK_SIZE) {
     const chunk = incoming.slice(start, start + CHUNK_SIZE);
     const known = chunk.filter((record) => storedIds.has(record.id)).map((record) => record.id);
@@ -178,7 +185,7 @@ async function mergeInChunks(
       const decision = mergeByUpdatedAt(stored.get(record.id), record);
       if (decision === 'insert') added.push(record);
       else if (decision === 'update') updated.push(record);
-      else counts.skipped++;
+      else count(counts, decision);
     }
     counts.added += added.length;
     counts.updated += updated.length;
@@ -199,7 +206,7 @@ async function mergeNotesInChunks(
   step: (records: number) => void,
   writing: Promise<unknown>[],
 ): Promise<MergeCounts> {
-  const counts = { added: 0, updated: 0, skipped: 0 };
+  const counts = { added: 0, updated: 0, skipped: 0, older: 0 };
   const talks = byTalk(incoming);
   for (let start = 0; start < talks.length;) {
     const chunk: [string, Note[]][] = [];
@@ -224,9 +231,8 @@ async function mergeNotesInChunks(
       const byId = new Map(before?.map((note) => [note.id, note]));
       const changed = notes.filter((note) => {
         const decision = mergeByUpdatedAt(byId.get(note.id), note);
-        if (decision === 'skip') counts.skipped++;
-        else counts[decision === 'insert' ? 'added' : 'updated']++;
-        return decision !== 'skip';
+        count(counts, decision);
+        return decision === 'insert' || decision === 'update';
       });
       if (changed.length === 0) continue;
       if (before) updated.push({ talkId, notes: withNotes(before, changed) });

@@ -109,10 +109,21 @@ export function misplacedSlide(backup: Backup, storedNoteTalks: Map<string, stri
   return null;
 }
 
-/** What importing `incoming` does to the stored record with its id: the newer `updatedAt` wins, a tie changes nothing. */
-export function mergeByUpdatedAt<T extends { id: string; updatedAt: string }>(existing: T | undefined, incoming: T): 'insert' | 'update' | 'skip' {
+/**
+ * What importing `incoming` does to the stored record with its id: the newer `updatedAt` wins, a tie changes nothing.
+ * Not newer, it is `same` as the stored one, or `older`: another version, the stored one kept (the user is told).
+ */
+export function mergeByUpdatedAt<T extends { id: string; updatedAt: string }>(existing: T | undefined, incoming: T): 'insert' | 'update' | 'same' | 'older' {
   if (existing === undefined) return 'insert';
-  return Date.parse(incoming.updatedAt) > Date.parse(existing.updatedAt) ? 'update' : 'skip';
+  if (Date.parse(incoming.updatedAt) > Date.parse(existing.updatedAt)) return 'update';
+  return sameFields(existing, incoming) ? 'same' : 'older';
+}
+
+/** The same record but for when it was last written. */
+function sameFields(a: object, b: object): boolean {
+  const fields = new Set([...Object.keys(a), ...Object.keys(b)]);
+  fields.delete('updatedAt');
+  return [...fields].every((field) => JSON.stringify((a as Record<string, unknown>)[field]) === JSON.stringify((b as Record<string, unknown>)[field]));
 }
 
 class InvalidBackup extends Error {}

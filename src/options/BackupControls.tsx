@@ -128,6 +128,7 @@ function describeCounts(counts: ImportCounts): string {
     counts.notesUpdated && t('notesUpdated', plural(counts.notesUpdated, 'note')),
     counts.slidesAdded && t('slidesAdded', plural(counts.slidesAdded, 'slide')),
     counts.skipped && t('recordsUpToDate', plural(counts.skipped, 'record')),
+    counts.older && t('recordsOlder', plural(counts.older, 'record')),
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : t('importFileEmpty');
 }

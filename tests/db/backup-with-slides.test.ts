@@ -174,7 +174,7 @@ describe('Export backup', () => {
     const first = await zipOf(db);
     const restored = freshDb();
     const counts = await importBackupFile(restored, new Blob([first as Uint8Array<ArrayBuffer>]));
-    expect(counts).toEqual({ talksAdded: 2, talksUpdated: 0, notesAdded: 2, notesUpdated: 0, slidesAdded: 3, talksCut: 0, skipped: 0 });
+    expect(counts).toEqual({ talksAdded: 2, talksUpdated: 0, notesAdded: 2, notesUpdated: 0, slidesAdded: 3, talksCut: 0, skipped: 0, older: 0 });
     const again = await zipOf(restored);
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
     const imported = await restored.slides.orderBy('id').toArray();
@@ -195,6 +195,7 @@ describe('Export backup', () => {
       slidesAdded: 0,
       talksCut: 0,
       skipped: 7,
+      older: 0,
     });
     expect(await dump(restored)).toBe(after);
   });

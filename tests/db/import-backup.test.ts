@@ -32,7 +32,7 @@ describe('importBackup', () => {
     const db = freshDb();
     const notes = [makeNote(prometheus, 'scrape limits', { atSec: 252 }), makeNote(openMetrics, 'exemplars')];
     const counts = await importText(db, backupText([prometheus, openMetrics], notes));
-    expect(counts).toEqual({ talksAdded: 2, talksUpdated: 0, notesAdded: 2, notesUpdated: 0, slidesAdded: 0, talksCut: 0, skipped: 0 });
+    expect(counts).toEqual({ talksAdded: 2, talksUpdated: 0, notesAdded: 2, notesUpdated: 0, slidesAdded: 0, talksCut: 0, skipped: 0, older: 0 });
     expect(await db.talks.toArray()).toEqual([openMetrics, prometheus]);
     expect((await allNotes(db)).sort((a, b) => a.id.localeCompare(b.id))).toEqual(notes);
   });
@@ -46,7 +46,7 @@ describe('importBackup', () => {
     const olderTalk = { ...openMetrics, title: 'Older title', updatedAt: '2025-12-01T00:00:00.000Z' };
     const sameTimeNote = { ...note, body: 'same time, other text' };
     const counts = await importText(db, backupText([newerTalk, olderTalk], [sameTimeNote]));
-    expect(counts).toEqual({ talksAdded: 0, talksUpdated: 1, notesAdded: 0, notesUpdated: 0, slidesAdded: 0, talksCut: 0, skipped: 2 });
+    expect(counts).toEqual({ talksAdded: 0, talksUpdated: 1, notesAdded: 0, notesUpdated: 0, slidesAdded: 0, talksCut: 0, skipped: 0, older: 2 });
     expect((await db.talks.get(prometheus.id))?.title).toBe('Renamed in the file');
     expect((await db.talks.get(openMetrics.id))?.title).toBe('OpenMetrics');
     expect((await allNotes(db)).find((stored) => stored.id === note.id)?.body).toBe('stored note');
@@ -62,7 +62,7 @@ describe('importBackup', () => {
     const between = makeNote(prometheus, 'from the file, between', { createdAt: '2026-01-03T00:00:00.000Z', updatedAt: '2026-01-03T00:00:00.000Z' });
     const edited = { ...stored, body: 'edited on another device', updatedAt: '2026-01-05T00:00:00.000Z' };
     const counts = await importText(db, backupText([prometheus], [between, edited, earlier]));
-    expect(counts).toEqual({ talksAdded: 0, talksUpdated: 0, notesAdded: 2, notesUpdated: 1, slidesAdded: 0, talksCut: 0, skipped: 1 });
+    expect(counts).toEqual({ talksAdded: 0, talksUpdated: 0, notesAdded: 2, notesUpdated: 1, slidesAdded: 0, talksCut: 0, skipped: 1, older: 0 });
     expect(await db.talkNotes.toArray()).toEqual([{ talkId: prometheus.id, notes: [earlier, edited, between, kept] }]);
   });
 
@@ -71,7 +71,16 @@ describe('importBackup', () => {
     const text = backupText([prometheus, openMetrics], [makeNote(prometheus, 'one'), makeNote(openMetrics, 'two')]);
     await importText(db, text);
     const afterFirst = await dump(db);
-    expect(await importText(db, text)).toEqual({ talksAdded: 0, talksUpdated: 0, notesAdded: 0, notesUpdated: 0, slidesAdded: 0, talksCut: 0, skipped: 4 });
+    expect(await importText(db, text)).toEqual({
+      talksAdded: 0,
+      talksUpdated: 0,
+      notesAdded: 0,
+      notesUpdated: 0,
+      slidesAdded: 0,
+      talksCut: 0,
+      skipped: 4,
+      older: 0,
+    });
     expect(await dump(db)).toBe(afterFirst);
   });
 
@@ -83,7 +92,7 @@ describe('importBackup', () => {
     const cut = { ...linked, speakers: ['Jane Doe', `${runOn.slice(0, 199)}…`] };
     const db = freshDb();
     const counts = await importText(db, backupText([linked, prometheus], [note]));
-    expect(counts).toEqual({ talksAdded: 2, talksUpdated: 0, notesAdded: 1, notesUpdated: 0, slidesAdded: 0, talksCut: 1, skipped: 0 });
+    expect(counts).toEqual({ talksAdded: 2, talksUpdated: 0, notesAdded: 1, notesUpdated: 0, slidesAdded: 0, talksCut: 1, skipped: 0, older: 0 });
     expect(await db.talks.get(linked.id)).toEqual(cut);
     expect(await allNotes(db)).toEqual([note]);
     // The same file again: the talk cut as it is stored, nothing to update; the zip a backup with slides is, the same.
@@ -127,7 +136,7 @@ describe('importBackup', () => {
     const notes = Array.from({ length: 20_000 }, (_, i) => makeNote(talks[i % talks.length], `note ${i}`, { id: `n_${i}` }));
     const progress: ImportProgress[] = [];
     const counts = await importText(db, backupText(talks, notes), (step) => progress.push(step));
-    expect(counts).toEqual({ talksAdded: 200, talksUpdated: 0, notesAdded: 20_000, notesUpdated: 0, slidesAdded: 0, talksCut: 0, skipped: 0 });
+    expect(counts).toEqual({ talksAdded: 200, talksUpdated: 0, notesAdded: 20_000, notesUpdated: 0, slidesAdded: 0, talksCut: 0, skipped: 0, older: 0 });
     expect(await allNotes(db)).toHaveLength(20_000);
     expect(progress[0]).toEqual({ done: 0, total: 20_200 });
     expect(progress.at(-1)).toEqual({ done: 20_200, total: 20_200 });

@@ -596,15 +596,22 @@ describe('danglingNoteTalkIds', () => {
 describe('mergeByUpdatedAt', () => {
   const record = (updatedAt: string) => ({ id: 'n_1', updatedAt });
 
+  test('another version, no newer than the one stored, is told from the same one written again', () => {
+    const note = (body: string, updatedAt: string) => ({ id: 'n_1', body, updatedAt });
+    expect(mergeByUpdatedAt(note('library', '2021-01-02T00:00:00.000Z'), note('backup', '2021-01-01T00:00:00.000Z'))).toBe('older');
+    expect(mergeByUpdatedAt(note('library', '2021-01-02T00:00:00.000Z'), note('backup', '2021-01-02T00:00:00.000Z'))).toBe('older');
+    expect(mergeByUpdatedAt(note('same', '2021-01-02T00:00:00.000Z'), note('same', '2021-01-01T00:00:00.000Z'))).toBe('same');
+  });
+
   test('inserts what is new, updates with what is newer, skips the rest', () => {
     expect(mergeByUpdatedAt(undefined, record('2021-01-01T00:00:00.000Z'))).toBe('insert');
     expect(mergeByUpdatedAt(record('2021-01-01T00:00:00.000Z'), record('2021-01-01T00:00:00.001Z'))).toBe('update');
-    expect(mergeByUpdatedAt(record('2021-01-01T00:00:00.001Z'), record('2021-01-01T00:00:00.000Z'))).toBe('skip');
-    expect(mergeByUpdatedAt(record('2021-01-01T00:00:00.000Z'), record('2021-01-01T00:00:00.000Z'))).toBe('skip');
+    expect(mergeByUpdatedAt(record('2021-01-01T00:00:00.001Z'), record('2021-01-01T00:00:00.000Z'))).toBe('same');
+    expect(mergeByUpdatedAt(record('2021-01-01T00:00:00.000Z'), record('2021-01-01T00:00:00.000Z'))).toBe('same');
   });
 
   test('compares times, not their spelling', () => {
-    expect(mergeByUpdatedAt(record('2021-01-01T01:00:00.000+01:00'), record('2021-01-01T00:00:00Z'))).toBe('skip');
+    expect(mergeByUpdatedAt(record('2021-01-01T01:00:00.000+01:00'), record('2021-01-01T00:00:00Z'))).toBe('same');
     expect(mergeByUpdatedAt(record('2021-01-01T00:30:00.000+01:00'), record('2021-01-01T00:00:00Z'))).toBe('update');
   });
 });

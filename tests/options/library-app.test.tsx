@@ -3,7 +3,7 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { importBackupFile } from '../../src/db/import-backup';
-import { addNote, allNotes, updateNoteBody } from '../../src/db/notes';
+import { addNote, allNotes, notesForTalk, updateNoteBody } from '../../src/db/notes';
 import { updateTalkDetails, updateTalksDetails } from '../../src/db/library';
 import { addSlide } from '../../src/db/slides';
 import { saveSyncedTalk } from '../../src/db/sync-store';
@@ -578,6 +578,14 @@ describe('backup', () => {
     await waitFor(() => expect(titles()).toHaveLength(3));
     chooseFile(text);
     await waitFor(() => expect(status()).toBe('Imported talklog-backup.json: 4 records already up to date.'));
+
+    // A note edited since the backup was made: the file's older words are not imported, and it says so.
+    const [note] = await notesForTalk(db, 't_Pr0meTheus1');
+    await updateNoteBody(db, note, `${note.body}, edited since`, new Date(Date.now() + 60_000));
+    chooseFile(text);
+    await waitFor(() =>
+      expect(status()).toBe('Imported talklog-backup.json: 3 records already up to date, 1 record not imported: the library holds a version as new or newer.'),
+    );
   });
 
   test('Import backup of a file an older Talklog made, a speaker past the limit in it, imports it and says the talk was cut', async () => {
