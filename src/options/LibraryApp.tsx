@@ -104,6 +104,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   if (shown) shownBefore.current = shown;
   /** Filters and export appear once there is something to filter or export. */
   const hasTalks = entries !== undefined && entries.length > 0;
+  /** The list stays while it holds a row kept for its note edit, the library emptied meanwhile. */
+  const listed = hasTalks || (shown !== undefined && shown.length > 0);
   const words = useMemo(() => queryWords(filter.query), [filter.query]);
   // Filtered to one event, the library says how far through it the user is (all of its talks, whatever else filters).
   const eventProgressLine = useMemo(
@@ -262,16 +264,16 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
       {/* Not in <main>: the first screen draws the filters above <main>, which would move it down the page. */}
       {!shown && <p class="muted">{t('openingLibrary')}</p>}
       <main>
-        {entries?.length === 0 && (
+        {entries?.length === 0 && !listed && (
           <Welcome clipKeys={shortcuts.find((shortcut) => shortcut.name === 'clip-talk')?.keys || null}>
             <BackupControls db={db} env={env} announce={announce} onBackedUp={setLastBackupAt} importOnly />
           </Welcome>
         )}
-        {shown && hasTalks && (
+        {shown && listed && (
           <TalkList
             db={db}
             shown={shown}
-            total={complete ? entries.length : null}
+            total={complete && entries ? entries.length : null}
             words={words}
             narrowed={narrowed}
             sorting={sorting}

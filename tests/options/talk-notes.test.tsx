@@ -142,6 +142,18 @@ test('a row closed while one of its notes is edited keeps the edit and says so: 
   );
 });
 
+test('a talk deleted elsewhere while one of its notes is edited, the library emptied with it, keeps its row and the text', async () => {
+  const { db, notes } = await editingInLibrary();
+  const box = within(notes).getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+  fireEvent.input(box, { target: { value: 'agent mode, the last words of the library' } });
+  await deleteTalks(db, ['t_Pr0meTheus1', 't_OpenMetr1cs']);
+  await within(notes).findByText('This talk was deleted elsewhere while you edited its note.', { exact: false });
+  expect(box.isConnected).toBe(true);
+  expect(box.value).toBe('agent mode, the last words of the library');
+  fireEvent.click(within(notes).getByRole('button', { name: 'Save' }));
+  await waitFor(async () => expect((await notesForTalk(db, 't_Pr0meTheus1')).map((note) => note.body)).toEqual(['agent mode, the last words of the library']));
+});
+
 test('Delete talk or Delete selected while a note of the talk is edited asks to end the edit first, and deletes nothing', async () => {
   const { db, notes } = await editingInLibrary();
   fireEvent.input(within(notes).getByRole('textbox', { name: 'Note' }), { target: { value: 'agent mode, and more' } });
