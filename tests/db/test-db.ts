@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { libraryTables, openTalklogDb, type TalklogDb } from '../../src/db/database';
 import { recordChangesFromNowOn } from '../../src/db/sync-store';
+import type { ImportCounts } from '../../src/db/import-backup';
 import { newTalk } from '../../src/db/talks';
 import type { CapturedTalk, Talk } from '../../src/talk/model';
 
@@ -48,4 +49,9 @@ export function capturedTalk(overrides: Partial<CapturedTalk> = {}): CapturedTal
 export function numberedTalk(i: number, savedAt: Date): Talk {
   const videoId = `Talk${String(i).padStart(7, '0')}`;
   return newTalk({ videoId, title: `Talk ${i}`, youtubeTitle: null, channel: null, speakers: [], durationSec: null }, savedAt);
+}
+
+/** What importing a file the library already holds as it is says: nothing added or changed, `skipped` records up to date. */
+export function nothingImported(skipped: number): ImportCounts {
+  return { talksAdded: 0, talksUpdated: 0, notesAdded: 0, notesUpdated: 0, slidesAdded: 0, talksCut: 0, skipped, older: 0 };
 }
