@@ -38,15 +38,16 @@ export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete, s
               {note.atSec !== null && <TimeLink videoId={videoId} atSec={note.atSec} onSeek={onSeek} />}
               {chapter && <span class="note__chapter">{chapter.title}</span>}
               <span class="note__actions">
-                <button type="button" class="button button--quiet button--small" onClick={() => onEdit(note)}>
+                {/* Described by their note: a screen reader's list of buttons holds an Edit and a Delete for each. */}
+                <button type="button" class="button button--quiet button--small" aria-describedby={note.id} onClick={() => onEdit(note)}>
                   {t('edit')}
                 </button>
-                <button type="button" class="button button--quiet button--small" onClick={() => onDelete(note)}>
+                <button type="button" class="button button--quiet button--small" aria-describedby={note.id} onClick={() => onDelete(note)}>
                   {t('delete')}
                 </button>
               </span>
             </div>
-            <div class="note__body">
+            <div id={note.id} class="note__body">
               <LazyMarkdown source={note.body} videoId={videoId} onSeek={onSeek} />
             </div>
             {slidesOf?.(note)}

@@ -142,6 +142,18 @@ describe('popup on a watch page', () => {
     await waitFor(async () => expect((await allNotes(db)).map((note) => note.body)).toEqual(['keyboard only']));
   });
 
+  test('each note’s Edit and Delete are told apart by their note', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'first thought', 60);
+    await addNote(db, talk.id, 'second thought', 90);
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    const described = async (name: string) =>
+      (await screen.findAllByRole('button', { name })).map((button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent);
+    expect(await described('Edit')).toEqual(['first thought', 'second thought']);
+    expect(await described('Delete')).toEqual(['first thought', 'second thought']);
+  });
+
   test('a note can be edited and deleted', async () => {
     const { db, box } = await editingOneNote('first thought');
     fireEvent.input(box, { target: { value: 'better thought' } });
