@@ -32,14 +32,13 @@ const MAY_HOLD_CODE = /^[ \t>*+\-.)\d]*(?:`{3}|~{3}| {4}|\t)/m;
  * code only where no paragraph goes on. A text nested too deep to parse in good time is taken to hold
  * none (it is written as text, raw HTML in it defused like the rest).
  */
+const CODE: ReadonlySet<string> = new Set(['code_block']);
+
 export function codeBlocks(lines: string[]): CodeBlock[] {
   const text = lines.join('\n');
   if (!MAY_HOLD_CODE.test(text) || nestsTooDeepToParse(text)) return [];
   const blocks: CodeBlock[] = [];
-  const walker = blockParser().parse(text).walker();
-  for (let step = walker.next(); step; step = walker.next()) {
-    const block = step.node;
-    if (!step.entering || block.type !== 'code_block') continue;
+  for (const block of nodesOf(blockParser().parse(text), CODE)) {
     const [[startLine, startColumn], [endLine]] = block.sourcepos;
     const code: CodeBlock = { first: startLine - 1, last: endLine - 1 };
     // Each content line ends with a line feed in the block's text.
@@ -63,17 +62,19 @@ export function blockParser(): Parser {
   return Object.assign(new Parser(), { processInlines: () => {} });
 }
 
-/** The blocks of these types a CommonMark parser read in `document`, each with its type and lines. */
-export function blocksOf(document: Node, types: ReadonlySet<string>): Block[] {
-  const blocks: Block[] = [];
+/** The nodes of these types a CommonMark parser read in `document`, in document order. */
+export function nodesOf(document: Node, types: ReadonlySet<string>): Node[] {
+  const nodes: Node[] = [];
   const walker = document.walker();
   for (let step = walker.next(); step; step = walker.next()) {
-    const { node } = step;
-    if (!step.entering || !types.has(node.type)) continue;
-    const [[startLine], [endLine]] = node.sourcepos;
-    blocks.push({ type: node.type, first: startLine - 1, last: endLine - 1 });
+    if (step.entering && types.has(step.node.type)) nodes.push(step.node);
   }
-  return blocks;
+  return nodes;
+}
+
+/** The blocks of these types a CommonMark parser read in `document`, each with its type and lines. */
+export function blocksOf(document: Node, types: ReadonlySet<string>): Block[] {
+  return nodesOf(document, types).map(({ type, sourcepos: [[startLine], [endLine]] }) => ({ type, first: startLine - 1, last: endLine - 1 }));
 }
 
 /** The lines of a paragraph's or heading's text: a heading over more than one line is a setext heading, whose last line is its underline. */

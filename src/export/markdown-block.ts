@@ -4,7 +4,7 @@
  */
 
 import type { Node } from 'commonmark';
-import { blockParser, blocksOf, codeBlocks, codeSpanAt, textLines, TEXT_BLOCKS, withinCode, type CodeBlock, type LineRange } from './code-blocks';
+import { blockParser, blocksOf, codeBlocks, nodesOf, codeSpanAt, textLines, TEXT_BLOCKS, withinCode, type CodeBlock, type LineRange } from './code-blocks';
 import { nestsTooDeepToParse } from '../talk/markdown-nesting';
 import { withOwnReferences } from './link-references';
 import { guardLineStart } from './markdown-text';
@@ -135,6 +135,7 @@ function breaksReadAsWritten(lines: string[], broken: string[]): boolean {
 /** A line that may be an ATX heading or a setext heading's underline, in containers or not: the only texts worth a parse. */
 const MAY_HOLD_HEADING = /^[ \t>*+\-.)\d]*(?:#|(?:=+|-+)[ \t]*$)/m;
 const DEEPEST_HEADING = 6;
+const HEADINGS: ReadonlySet<string> = new Set(['heading']);
 
 /**
  * Written `lines` placed under a heading of `level`: their headings as many levels deeper as puts the highest of them
@@ -145,11 +146,7 @@ const DEEPEST_HEADING = 6;
 function headingsBelow(lines: string[], level: number): string[] {
   const text = lines.join('\n');
   if (!MAY_HOLD_HEADING.test(text) || nestsTooDeepToParse(text)) return lines;
-  const headings: Node[] = [];
-  const walker = blockParser().parse(text).walker();
-  for (let step = walker.next(); step; step = walker.next()) {
-    if (step.entering && step.node.type === 'heading') headings.push(step.node);
-  }
+  const headings = nodesOf(blockParser().parse(text), HEADINGS);
   const deeper = Math.max(0, level + 1 - Math.min(...headings.map((heading) => heading.level)));
   const written = [...lines];
   const joined = new Set<number>();
@@ -275,15 +272,15 @@ function readableByMarked(lines: string[]): string[] {
   return asText(new Set(lines.flatMap((line, at) => (EMPTY_QUOTED_ITEM.test(line) && !withinCode({ first: at, last: at }, code) ? [at] : []))));
 }
 
+const ITEMS: ReadonlySet<string> = new Set(['item']);
+
 /** The lines (0-based) a CommonMark parser reads as an empty list item in a block quote: not code, nor a heading's underline. */
 function emptyQuotedItems(lines: string[]): Set<number> {
   const text = lines.join('\n');
   const found = new Set<number>();
   if (nestsTooDeepToParse(text)) return found;
-  const walker = blockParser().parse(text).walker();
-  for (let step = walker.next(); step; step = walker.next()) {
-    const { node } = step;
-    if (!step.entering || node.type !== 'item' || node.firstChild) continue;
+  for (const node of nodesOf(blockParser().parse(text), ITEMS)) {
+    if (node.firstChild) continue;
     for (let container = node.parent; container; container = container.parent) {
       if (container.type === 'block_quote') {
         found.add(node.sourcepos[0][0] - 1);
