@@ -58,10 +58,13 @@ describe('fileNameSlug', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         const slug = fileNameSlug(text);
-        expect(slug).toMatch(/^([\p{L}\p{N}][\p{L}\p{M}\p{N}]*(-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*)?$/u);
+        const device = /^(con|prn|aux|nul|com\d|lpt\d)$/;
+        // A name Windows keeps for a device takes a `_`, the one character words are not made of.
+        const words = device.test(slug.slice(0, -1)) && slug.endsWith('_') ? slug.slice(0, -1) : slug;
+        expect(words).toMatch(/^([\p{L}\p{N}][\p{L}\p{M}\p{N}]*(-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*)?$/u);
         expect([...slug].length).toBeLessThanOrEqual(60);
         expect(bytes(slug)).toBeLessThanOrEqual(105);
-        expect(slug).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)$/);
+        expect(slug).not.toMatch(device);
       }),
       { numRuns: 200 },
     );
