@@ -2,7 +2,7 @@
 
 import { interestStars } from '../talk/interest';
 import type { Note, Talk } from '../talk/model';
-import { compareByInterestThenPlace } from '../talk/queue';
+import { compareByInterestThenPlace, comparePlaylistPlaces } from '../talk/queue';
 import { formatPlaybackTime } from '../talk/time';
 import { videoTimeUrl } from '../talk/video-id';
 import { fileNameSlug } from './file-name';
@@ -160,12 +160,7 @@ function orderedCategories(talks: Talk[], categoryOrder: string[]): [string, Tal
 
 /** Best first, then as saved; talks queued from one playlist (saved in the same instant) in its order. */
 function compareTalks(a: Talk, b: Talk): number {
-  return b.interest - a.interest || compareTimes(a.createdAt, b.createdAt) || comparePlaylistPlaces(a, b) || compareIds(a.id, b.id);
-}
-
-/** By playlist, then place in it: one order, where comparing places only within a playlist would not be. */
-function comparePlaylistPlaces(a: Talk, b: Talk): number {
-  return compareIds(a.playlist?.id ?? '', b.playlist?.id ?? '') || (a.playlist?.position ?? 0) - (b.playlist?.position ?? 0);
+  return b.interest - a.interest || compareTimes(a.createdAt, b.createdAt) || comparePlaylistPlaces(a.playlist, b.playlist) || compareIds(a.id, b.id);
 }
 
 /** By playback time (notes without one last), then by when they were written. */

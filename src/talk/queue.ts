@@ -2,7 +2,7 @@
  * A conference as a queue of talks (pure): which rows of a playlist can be queued, in what order the
  * queued talks are watched, and how far the user has got.
  */
-import type { Talk, TalkStatus } from './model';
+import type { PlaylistPlace, Talk, TalkStatus } from './model';
 import type { PlaylistRow } from './playlist';
 
 /** A row that is a video to queue. */
@@ -52,9 +52,18 @@ export function isStillQueued(talk: Pick<Talk, 'status'>): boolean {
   return STILL_QUEUED.includes(talk.status);
 }
 
-/** Highest interest first (unrated last), then the playlist's order; talks from no playlist after. */
+/** Highest interest first (unrated last), then each playlist's order; talks from no playlist after. */
 export function compareInterestThenPlace(a: Pick<Talk, 'interest' | 'playlist'>, b: Pick<Talk, 'interest' | 'playlist'>): number {
-  return b.interest - a.interest || (a.playlist?.position ?? Number.MAX_SAFE_INTEGER) - (b.playlist?.position ?? Number.MAX_SAFE_INTEGER);
+  return b.interest - a.interest || comparePlaylistPlaces(a.playlist, b.playlist);
+}
+
+/**
+ * By playlist, then place in it; talks from no playlist last. One playlist after another: an event queued from two
+ * (a conference's days) would otherwise alternate between them, each one's second talk tied with the other's.
+ */
+export function comparePlaylistPlaces(a: PlaylistPlace | null, b: PlaylistPlace | null): number {
+  if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : a.position - b.position;
 }
 
 /** Highest interest first (unrated last), then the playlist's order, then the order they were saved in. */

@@ -49,6 +49,28 @@ describe('upNext', () => {
     expect(upNext(talks, 't_CCCCCCCCCCC')?.videoId).toBe('BBBBBBBBBBB');
   });
 
+  test("an event queued from two playlists follows one playlist's order, then the other's", () => {
+    const day = (id: string, position: number) => ({ id, position });
+    const days = [
+      makeTalk('day2talk001', { status: 'to-watch', playlist: day('PLday2', 1) }),
+      makeTalk('day1talk002', { status: 'to-watch', playlist: day('PLday1', 2) }),
+      makeTalk('day2talk002', { status: 'to-watch', playlist: day('PLday2', 2) }),
+      makeTalk('alone000001', { status: 'to-watch', playlist: null }),
+      makeTalk('day1talk001', { status: 'to-watch', playlist: day('PLday1', 1) }),
+    ];
+    const order: string[] = [];
+    for (
+      let next = upNext(days, null);
+      next;
+      next = upNext(
+        days.filter((talk) => !order.includes(talk.videoId)),
+        next.id,
+      )
+    )
+      order.push(next.videoId);
+    expect(order).toEqual(['day1talk001', 'day1talk002', 'day2talk001', 'day2talk002', 'alone000001']);
+  });
+
   test('unrated talks come after rated ones; nothing left is null', () => {
     expect(
       upNext(
