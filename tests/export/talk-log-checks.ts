@@ -110,10 +110,12 @@ function hasAnythingToShow(note: Note, options: TalkLogOptions): boolean {
  */
 function expectNoteItem(item: Node, talk: Talk, note: Note, options: TalkLogOptions): void {
   expectOnlySafeMarkup([item]);
-  const expected = parseTidied(note.body, 3);
+  const timed = note.atSec !== null && options.includeTimestamps !== false;
+  // A body of whitespace CommonMark keeps on its own (`\v`) is trimmed off the end of the time link's paragraph.
+  const expected = timed && note.body.trim() === '' ? [] : parseTidied(note.body, 3);
   let content = childrenOf(item);
   let leadText = '';
-  if (note.atSec !== null && options.includeTimestamps !== false) {
+  if (note.atSec !== null && timed) {
     const lead = content[0].firstChild!;
     expect(lead.type).toBe('link');
     expect(lead.destination).toBe(videoTimeUrl(talk.videoId, note.atSec));
