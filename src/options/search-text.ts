@@ -87,6 +87,8 @@ function afterMarks(text: string, end: number): number {
   return end;
 }
 
+const LETTER_WITH_MARKS = /[\s\S]\p{M}*/uy;
+
 /** The folded text, with where in the original each folded character came from. */
 function foldWithOrigins(text: string): { folded: string; starts: number[]; ends: number[] } {
   let folded = '';
@@ -104,7 +106,9 @@ function foldWithOrigins(text: string): { folded: string; starts: number[]; ends
       }
       continue;
     }
-    const character = String.fromCodePoint(text.codePointAt(index)!);
+    // A letter with the marks over it: whether a mark folds away depends on its letter.
+    LETTER_WITH_MARKS.lastIndex = index;
+    const character = LETTER_WITH_MARKS.exec(text)![0];
     const end = index + character.length;
     for (const piece of foldForSearch(character)) {
       // A piece may be two UTF-16 units (an astral letter): both map to the same character.

@@ -16,13 +16,19 @@ const LETTER_VARIANTS: Record<string, string> = {
   ς: 'σ',
 };
 const VARIANT = /[łøæœßđðþıς]/g;
-const MARKS = /\p{M}/gu;
+/**
+ * Marks over letters of the scripts where they are accents or optional vowel points (`é`, `ё`, Arabic and Hebrew
+ * points), the letter kept. Elsewhere a mark is part of the word: Devanagari and Thai vowel signs (`काम` is not
+ * `कम`), the kana's voicing (`が` is not `か`).
+ */
+const ACCENTS = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}])\p{M}+/gu;
 
 /** Lower case without accents or letter variants: `Bartłomiej Płotka` → `bartlomiej plotka`. */
 export function foldLetters(text: string): string {
+  // Lower case once compatibility forms are undone: `𝐊𝐮𝐛𝐞𝐂𝐨𝐧` has no lower case until it is `KubeCon`.
   return text
-    .toLowerCase()
     .normalize('NFKD')
-    .replace(MARKS, '')
+    .toLowerCase()
+    .replace(ACCENTS, '$1')
     .replace(VARIANT, (letter) => LETTER_VARIANTS[letter]);
 }

@@ -7,6 +7,21 @@ describe('foldForSearch', () => {
     expect(foldForSearch('Ångström CAFÉ Straße Ærø')).toBe('angstrom cafe strasse aero');
     expect(foldForSearch('ΟΔΟΣ')).toBe(foldForSearch('οδοσ'));
   });
+
+  test('keeps the marks that are letters of a word: vowel signs, the kana voicing', () => {
+    expect(foldForSearch('काम')).not.toBe(foldForSearch('कम')); // work, less
+    expect(foldForSearch('กิน')).not.toBe(foldForSearch('กัน')); // eat, together
+    expect(foldForSearch('தமிழ்')).toBe('தமிழ்'.normalize('NFKD'));
+    expect(foldForSearch('が')).not.toBe(foldForSearch('か'));
+    // Optional points still fold away, as accents do.
+    expect(foldForSearch('מִלָּה')).toBe('מלה');
+    expect(foldForSearch('كَلِمَة')).toBe('كلمة');
+  });
+
+  test('finds styled letters and symbols by the lower-case words they stand for', () => {
+    expect(foldForSearch('𝐊𝐮𝐛𝐞𝐂𝐨𝐧 2024')).toBe('kubecon 2024');
+    expect(foldForSearch('Acme™')).toBe('acmetm');
+  });
 });
 
 describe('queryWords', () => {
@@ -36,6 +51,15 @@ describe('matchRanges', () => {
     const ligature = 'Ærøskøbing';
     const [[a, b]] = matchRanges(ligature, ['aero']);
     expect(ligature.slice(a, b)).toBe('Ærø');
+  });
+
+  test('marks the word, not another that differs from it by a vowel sign', () => {
+    const text = 'कमल और काम';
+    const [[start, end]] = matchRanges(text, queryWords('काम'));
+    expect(text.slice(start, end)).toBe('काम');
+    const styled = 'What is new in 𝐊𝐮𝐛𝐞𝐂𝐨𝐧';
+    const [[from, to]] = matchRanges(styled, queryWords('kubecon'));
+    expect(styled.slice(from, to)).toBe('𝐊𝐮𝐛𝐞𝐂𝐨𝐧');
   });
 
   test('never splits an emoji', () => {
