@@ -16,7 +16,8 @@ const BYTE_FORMATS = new Map<string, Intl.NumberFormat>();
 export function formatBytes(bytes: number, locale?: string): string {
   let value = Math.max(0, bytes);
   let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
+  // The unit follows the number as shown: 999.5 kB shows as 1 MB, not 1,000 kB.
+  while (Math.round(value) >= 1000 && unit < UNITS.length - 1) {
     value /= 1000;
     unit++;
   }

@@ -24,4 +24,13 @@ describe('formatBytes', () => {
     expect(formatBytes(345_000_000, 'en')).toBe('345 MB');
     expect(formatBytes(2_500_000_000, 'en')).toBe('2.5 GB');
   });
+
+  test('moves to the next unit when the number would round up to 1,000', () => {
+    expect(formatBytes(999, 'en')).toBe('999 bytes');
+    expect(formatBytes(999_499, 'en')).toBe('999 kB');
+    expect(formatBytes(999_600, 'en')).toBe('1 MB');
+    expect(formatBytes(999_999, 'en')).toBe('1 MB');
+    expect(formatBytes(999_700_000, 'en')).toBe('1 GB');
+    expect(formatBytes(1_500_000_000_000, 'en')).toBe('1,500 GB');
+  });
 });
