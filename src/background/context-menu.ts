@@ -21,8 +21,11 @@ export function createContextMenus(): void {
   );
 }
 
-/** Firefox gives a link's text with the click; Chrome does not, so it is read from the page (activeTab). */
+/** Firefox gives a link's text with the click; Chrome does not. */
 type MenuClick = browser.Menus.OnClickData & { linkText?: string };
+
+/** A link's address written out ("https://youtu.be/…", "youtube.com/watch?v=…") says nothing of its talk. */
+const WRITTEN_ADDRESS = /^(?:\w+:\/\/|www\.|[\w-]+(?:\.[\w-]+)+\/)\S*$/i;
 
 export async function onContextMenuClick(clips: ClipEnvironment, info: MenuClick, tab: browser.Tabs.Tab | undefined): Promise<void> {
   if (info.menuItemId === CLIP_PAGE_ITEM && tab?.id !== undefined) {
@@ -32,28 +35,34 @@ export async function onContextMenuClick(clips: ClipEnvironment, info: MenuClick
   if (info.menuItemId !== SAVE_LINK_ITEM || !info.linkUrl) return;
   const videoId = videoIdFromUrl(info.linkUrl);
   if (!videoId) return;
-  const title = info.linkText?.trim() || (tab?.id !== undefined ? await linkTextInPage(tab.id, info.linkUrl) : null);
-  await saveTalkToWatch(clips.db, { videoId, url: canonicalVideoUrl(videoId), title });
+  // The page is asked first in Firefox too: its text of a thumbnail is the badges on it ("31:20 Now playing"), and of
+  // a link with none, the address. A link that names nothing leaves the talk untitled, for its first clip to name.
+  const inPage = tab?.id !== undefined ? await linkNamesInPage(tab.id, info.linkUrl) : [];
+  const title = [...inPage, info.linkText ?? ''].map((text) => text.replace(/\s+/g, ' ').trim()).find((text) => text && !WRITTEN_ADDRESS.test(text));
+  await saveTalkToWatch(clips.db, { videoId, url: canonicalVideoUrl(videoId), title: title ?? null });
 }
 
-async function linkTextInPage(tabId: number, linkUrl: string): Promise<string | null> {
+/** What each of the page's links to this address says of it, in the page's order. */
+async function linkNamesInPage(tabId: number, linkUrl: string): Promise<string[]> {
   try {
     const [result] = await browser.scripting.executeScript({
       target: { tabId },
-      // A video card can hold several links to one video (thumbnail, title): the first that names it wins.
-      func: (href: string) => {
-        for (const link of document.querySelectorAll('a')) {
-          if (link.href !== href) continue;
-          const named = link.getAttribute('title') || link.querySelector('#video-title')?.textContent || link.getAttribute('aria-label') || link.textContent;
-          const text = (named ?? '').replace(/\s+/g, ' ').trim();
-          if (text) return text.slice(0, 300);
-        }
-        return null;
-      },
+      // A video card holds several links to one video: its thumbnail first, whose only text is the overlays on it
+      // (its length, "Now playing"), then its title.
+      func: (href: string) =>
+        [...document.querySelectorAll('a')]
+          .filter((link) => link.href === href)
+          .map((link) => {
+            const named = link.getAttribute('title') || link.querySelector('#video-title')?.textContent || link.getAttribute('aria-label');
+            if (named) return named;
+            const text = link.cloneNode(true) as HTMLAnchorElement;
+            for (const overlay of text.querySelectorAll('#overlays, [class*="overlay"], [class*="badge"]')) overlay.remove();
+            return text.textContent ?? '';
+          }),
       args: [linkUrl],
     });
-    return typeof result?.result === 'string' ? result.result : null;
+    return Array.isArray(result?.result) ? result.result : [];
   } catch {
-    return null;
+    return [];
   }
 }
