@@ -1,4 +1,5 @@
 import type { Talk } from '../talk/model';
+import type { PlaylistSeen } from '../talk/playlist';
 import { secondsLeft, STILL_QUEUED, type EventProgress } from '../talk/queue';
 import { libraryTables, type TalklogDb } from './database';
 
@@ -8,6 +9,20 @@ import { libraryTables, type TalklogDb } from './database';
  */
 function talkOfVideo(db: TalklogDb, videoId: string): Promise<Talk | undefined> {
   return db.talks.where('videoId').equals(videoId).first();
+}
+
+/**
+ * The first talk queued from this playlist, in its order. Its first video may be saved from another
+ * playlist: queuePlaylist leaves such a talk in its own event, not in the one queued here.
+ */
+async function talkOfPlaylist(db: TalklogDb, playlist: PlaylistSeen): Promise<Talk | undefined> {
+  const videoIds = playlist.rows.flatMap((row) => row.videoId ?? []);
+  const talks = await db.talks
+    .where('videoId')
+    .anyOf(videoIds)
+    .filter((talk) => talk.playlist?.id === playlist.id)
+    .sortBy('playlist.position');
+  return talks[0];
 }
 
 export interface EventQueue {
@@ -20,12 +35,13 @@ export interface EventQueue {
 }
 
 /**
- * The queue a video belongs to: its talk, that event's talks still to watch, and how far through it the
- * user is. Only the talks still to watch are read; the watched and all are counted through the indexes.
+ * The queue a video belongs to (else, with no video, the playlist's): its talk, that event's talks still to
+ * watch, and how far through it the user is. Only the talks still to watch are read; the watched and all are
+ * counted through the indexes.
  */
-export async function eventQueueOf(db: TalklogDb, videoId: string | null): Promise<EventQueue> {
+export async function eventQueueOf(db: TalklogDb, videoId: string | null, playlist?: PlaylistSeen | null): Promise<EventQueue> {
   return db.transaction('r', db.talks, async () => {
-    const anchor = videoId ? await talkOfVideo(db, videoId) : undefined;
+    const anchor = videoId ? await talkOfVideo(db, videoId) : playlist ? await talkOfPlaylist(db, playlist) : undefined;
     const event = anchor?.event;
     if (!event) return { anchor, queued: [], progress: { watched: 0, total: 0, secondsLeft: 0 } };
     const [queued, watched, total] = await Promise.all([

@@ -7,7 +7,7 @@ import { interestStars } from '../talk/interest';
 import { NAME_MAX_CHARS } from '../talk/limits';
 import type { CapturedTalk } from '../talk/model';
 import type { PlaylistSeen } from '../talk/playlist';
-import { planQueue, upNext, type QueueResult } from '../talk/queue';
+import { upNext, type QueueResult } from '../talk/queue';
 import { formatPlaybackTime } from '../talk/time';
 import { isWatchedAt } from '../talk/watched';
 import { type Announcement } from '../ui/Announcer';
@@ -142,9 +142,8 @@ async function queueWithProgress(
 }
 
 function UpNext({ db, connector, useLiveQuery, here, announce }: ConferencePanelProps & { here: Here }) {
-  // Whose event the queue is: the talk in the tab, else the playlist's first video once queued.
-  const anchorVideoId = here.talk?.videoId ?? (here.playlist ? (planQueue(here.playlist.rows).rows[0]?.videoId ?? null) : null);
-  const queue = useLiveQuery(() => eventQueueOf(db, anchorVideoId), [db, anchorVideoId]).value;
+  // Whose event the queue is: the talk in the tab, else the playlist's once queued.
+  const queue = useLiveQuery(() => eventQueueOf(db, here.talk?.videoId ?? null, here.playlist), [db, here]).value;
 
   // Seen at 90 % or more when the popup opens: watched. Once per opening, so the user can undo it.
   const checked = useRef(false);

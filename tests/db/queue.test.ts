@@ -173,4 +173,19 @@ describe('eventQueueOf', () => {
     expect(await eventQueueOf(db, 'notsaved001')).toEqual({ anchor: undefined, queued: [], progress: none });
     expect(await eventQueueOf(db, null)).toEqual({ anchor: undefined, queued: [], progress: none });
   });
+
+  test('with no video, a playlist’s queue is the event it was queued as, though its first video is in another', async () => {
+    const db = freshDb();
+    const keynotes = { ...playlist([videoRow(1, 'keynote0001'), videoRow(2, 'keynote0002')]), id: 'PLkeynotes2024playlist' };
+    await queuePlaylist(db, keynotes, 'Keynotes 2024', NOW);
+    // conftalk002 comes before conftalk001 in the playlist (the videoId index has them the other way).
+    const conf = { ...playlist([videoRow(1, 'keynote0001'), videoRow(2, 'conftalk002'), videoRow(3, 'conftalk001')]), id: 'PLconf2024playlist001' };
+    expect((await eventQueueOf(db, null, conf)).anchor).toBeUndefined();
+    await queuePlaylist(db, conf, 'Conf 2024', LATER);
+    const queue = await eventQueueOf(db, null, conf);
+    expect(queue.anchor).toMatchObject({ id: 't_conftalk002', event: 'Conf 2024' });
+    expect(queue.queued.map((talk) => talk.id).sort()).toEqual(['t_conftalk001', 't_conftalk002']);
+    // The talk in the tab comes first.
+    expect((await eventQueueOf(db, 'keynote0001', conf)).anchor?.event).toBe('Keynotes 2024');
+  });
 });

@@ -97,6 +97,20 @@ describe('on a playlist page', () => {
     expect(fake.state.opened).toEqual(['https://www.youtube.com/watch?v=kc21talk001']);
   });
 
+  test('queued, its own event is up next, though its first video was queued before from another playlist', async () => {
+    const db = freshDb();
+    const keynotes = { ...playlist(rows(2), 3, true), id: 'PLkeynotes2024playlist', title: 'Keynotes 2024' };
+    await queuePlaylist(db, keynotes, 'Keynotes 2024');
+    const conf = { ...playlist([rows(1)[0], { ...rows(1)[0], videoId: 'conftalk001', position: 2 }], 2, true), title: 'Conf 2024' };
+    const fake = fakeTab(db, noTalk, { kind: 'playlist', playlist: conf });
+    render(<Page db={db} {...fake} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Queue talks' }));
+    fake.state.finishReading();
+    expect(await screen.findByRole('heading', { name: 'Up next in Conf 2024' })).toBeTruthy();
+    expect(screen.getByText('0 of 1 watched · 30 min left of the talks you kept')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Talk 1' }).getAttribute('href')).toBe('https://www.youtube.com/watch?v=conftalk001');
+  });
+
   test('a playlist YouTube stopped loading: what was read is queued, and the user is told', async () => {
     const db = freshDb();
     const first = playlist(rows(100), 121, false);
