@@ -57,8 +57,9 @@ function linkedRow(link: Element | null, playlistId: string): { videoId: string 
   return { videoId: videoIdFromUrl(url.href), index: Number.isInteger(index) && index > 0 ? index : null };
 }
 
-function row(videoId: string | null, position: number, title: string, channel: string | null, durationSec: number | null): PlaylistRow {
-  const unavailable = unavailableByTitle(title) ?? (videoId ? null : 'deleted');
+/** `playable`: what the page says of the row besides its title, which is in the language of YouTube's UI. */
+function row(videoId: string | null, position: number, title: string, channel: string | null, durationSec: number | null, playable: boolean): PlaylistRow {
+  const unavailable = unavailableByTitle(title) ?? (!videoId ? 'deleted' : playable ? null : 'unplayable');
   return unavailable
     ? { videoId, position, title, channel: null, durationSec: null, unavailable }
     : { videoId, position, title, channel, durationSec, unavailable };
@@ -73,7 +74,9 @@ function readRenderedRows(elements: Iterable<Element>, playlistId: string, parts
     if (!link || !title) continue;
     const position = link.index ?? countInText(elementText(element.querySelector(selectors.playlistRowIndex))) ?? rows.length + 1;
     const duration = parseClockTime(elementText(element.querySelector(selectors.playlistRowDuration)));
-    rows.push(row(link.videoId, position, title, elementText(element.querySelector(parts.channel)), duration));
+    const channel = elementText(element.querySelector(parts.channel));
+    // A video deleted or private is drawn with neither a channel nor a length, in any language.
+    rows.push(row(link.videoId, position, title, channel, duration, channel !== null || duration !== null));
   }
   return rows;
 }
@@ -154,7 +157,8 @@ function dataRows(items: unknown[]): PlaylistRow[] {
     const videoId = isVideoId(rawId) ? rawId : null;
     const position = countInText(asText(at(video, playlistItemPaths.index) ?? at(video, playlistItemPaths.indexText))) ?? rows.length + 1;
     const durationSec = asSeconds(at(video, playlistItemPaths.lengthSeconds)) ?? parseClockTime(asText(at(video, playlistItemPaths.lengthText)));
-    rows.push(row(videoId, position, title, asText(at(video, playlistItemPaths.byline)), durationSec));
+    const playable = at(video, playlistItemPaths.isPlayable) !== false && at(video, playlistItemPaths.unplayableText) === undefined;
+    rows.push(row(videoId, position, title, asText(at(video, playlistItemPaths.byline)), durationSec, playable));
   }
   return rows;
 }

@@ -215,4 +215,8 @@ export const playlistItemPaths = {
   lengthSeconds: ['lengthSeconds'],
   lengthText: ['lengthText'],
   byline: ['shortBylineText'],
+  /** False for a video deleted, private or not to be played here, whatever the title says in the page's language. */
+  isPlayable: ['isPlayable'],
+  /** Panel rows: set (to why, in the page's language) on a video YouTube does not play. */
+  unplayableText: ['unplayableText'],
 } as const;

@@ -1,7 +1,10 @@
 /** What a YouTube playlist is to Talklog: its id, title, size and rows, read off a page (pure). */
 
-/** Why a row of a playlist is not a talk that can be queued. */
-export type UnavailableRow = 'deleted' | 'private';
+/**
+ * Why a row of a playlist is not a talk that can be queued. Only YouTube's English titles say whether a video
+ * was deleted or made private: in another language a row is known only as one YouTube does not play.
+ */
+export type UnavailableRow = 'deleted' | 'private' | 'unplayable';
 
 export interface PlaylistRow {
   /** Null for a row YouTube no longer links to a video. */

@@ -2,8 +2,10 @@
 import { describe, expect, test } from 'vitest';
 import { readPlaylist } from '../../src/content/read-playlist';
 import { selectors } from '../../src/content/selectors';
+import { queuePlaylist } from '../../src/db/queue';
 import type { PlaylistHere, PlaylistSeen } from '../../src/talk/playlist';
-import { loadPage, renderedPages } from './pages';
+import { freshDb } from '../db/test-db';
+import { fixtureText, loadPage, parsePage, renderedPages } from './pages';
 
 const LIST = 'PLkc21NAconfPlaylist01';
 
@@ -94,6 +96,61 @@ describe('a watch page playing a playlist', () => {
 
   test('before the panel is rendered, ytInitialData gives the same playlist', () => {
     expect(playlistOf(readPlaylist(withoutRenderedRows(loadPage(page.path), selectors.playlistPanelRow), page.href))).toEqual(read());
+  });
+});
+
+describe('YouTube in another language', () => {
+  /** A saved page, its HTML (and the ytInitialData in it) edited first. */
+  const edited = (path: string, edit: (html: string) => string) => parsePage(edit(fixtureText(path)));
+  /** The titles YouTube gives deleted and private rows in the language of its UI. */
+  const titledIn = (deleted: string, privateVideo: string) => (html: string) =>
+    html.replaceAll('[Deleted video]', deleted).replaceAll('[Private video]', privateVideo);
+  const spanish = titledIn('[Vídeo eliminado]', '[Vídeo privado]');
+  const unplayable = (videoId: string) => ({ videoId, channel: null, durationSec: null, unavailable: 'unplayable' });
+
+  test.each([
+    ['a /playlist page in Spanish', renderedPages.playlistPage, selectors.playlistRow, spanish],
+    ['a watch page in German', renderedPages.watchInPlaylist, selectors.playlistPanelRow, titledIn('[Gelöschtes Video]', '[Privates Video]')],
+  ])('%s: its deleted and private rows are not videos to queue, rendered or in ytInitialData', (_name, page, rowSelector, language) => {
+    const rendered = playlistOf(readPlaylist(edited(page.path, language), page.href));
+    expect(
+      rendered.rows.filter((row) => row.unavailable).map(({ videoId, channel, durationSec, unavailable }) => ({ videoId, channel, durationSec, unavailable })),
+    ).toEqual([unplayable('kc21gone001'), unplayable('kc21priv001')]);
+    expect(playlistOf(readPlaylist(withoutRenderedRows(edited(page.path, language), rowSelector), page.href))).toEqual(rendered);
+  });
+
+  test('a row ytInitialData marks only as not playable is not a video to queue, whatever its title', () => {
+    const list = renderedPages.playlistPage;
+    const notPlayable = (html: string) => html.replace(/("videoId":"kc21talk002".*?"isPlayable":)true/, '$1false');
+    expect(playlistOf(readPlaylist(withoutRenderedRows(edited(list.path, notPlayable), selectors.playlistRow), list.href)).rows[1]).toEqual({
+      position: 2,
+      title: 'GitOps at Scale 2 - Mei Chen, Initech',
+      ...unplayable('kc21talk002'),
+    });
+    const panel = renderedPages.watchInPlaylist;
+    const unplayableText = (html: string) =>
+      html.replace(/("videoId":"kc21talk002".*?)"isPlayable":true/, '$1"unplayableText":{"simpleText":"Vídeo no disponible"}');
+    expect(playlistOf(readPlaylist(withoutRenderedRows(edited(panel.path, unplayableText), selectors.playlistPanelRow), panel.href)).rows[1]).toMatchObject(
+      unplayable('kc21talk002'),
+    );
+  });
+
+  test('queued again, a talk still to watch whose video went private is skipped', async () => {
+    const db = freshDb();
+    const { path, href } = renderedPages.playlistPage;
+    await queuePlaylist(db, playlistOf(readPlaylist(loadPage(path), href)), 'KubeCon NA 2021');
+    // In Spanish: the private video's row is drawn with its title only.
+    const page = edited(path, spanish);
+    const row = [...page.querySelectorAll(selectors.playlistRow)].find((element) => element.querySelector('a[href*="v=kc21talk002&"]'))!;
+    row.querySelector('ytd-video-meta-block')!.remove();
+    row.querySelector('#overlays')!.remove();
+    for (const title of row.querySelectorAll(selectors.playlistRowTitle)) {
+      title.setAttribute('title', '[Vídeo privado]');
+      title.textContent = '[Vídeo privado]';
+    }
+    await queuePlaylist(db, playlistOf(readPlaylist(page, href)), 'KubeCon NA 2021');
+    expect((await db.talks.get('t_kc21talk002'))?.status).toBe('skipped');
+    expect((await db.talks.get('t_kc21talk001'))?.status).toBe('to-watch');
   });
 });
 
