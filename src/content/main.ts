@@ -14,7 +14,7 @@ import { showPageConfirmation } from './page-confirmation';
 import { readCaptionOnScreen } from './read-captions';
 import { loadWholePlaylist } from './load-whole-playlist';
 import { readPlaylist } from './read-playlist';
-import { readWatchPage } from './read-watch-page';
+import { readWatchPage, rememberTitleShown } from './read-watch-page';
 import { seekPlayer } from './seek-player';
 import { videoSeenToTheEnd } from './seen-to-the-end';
 
@@ -22,6 +22,8 @@ import { videoSeenToTheEnd } from './seen-to-the-end';
 const PAGE_SWITCH_WAIT_MS = 3000;
 
 let playerResponseFromNavigation: unknown;
+/** The title the watch page showed for each earlier video in this tab (title → video id). */
+const titlesShown = new Map<string, string>();
 
 // YouTube's own events are DOM events, so they reach this isolated world; their detail does in
 // Chromium, and is only a hint (it is checked against the URL's video id before use).
@@ -39,6 +41,7 @@ function reportIfSeenToTheEnd(): void {
   if (videoId) void sendToExtension({ type: 'talklog/seen-to-the-end', videoId });
 }
 document.addEventListener('yt-navigate-start', reportIfSeenToTheEnd);
+document.addEventListener('yt-navigate-start', () => rememberTitleShown(document, location.href, titlesShown));
 window.addEventListener('pagehide', reportIfSeenToTheEnd);
 
 /** Navigations in a burst are told once, as where the page ended up (a page can fake thousands a second). */
@@ -55,7 +58,7 @@ function announcePageChange(): void {
 }
 
 function readNow(): TalkHere {
-  return readWatchPage(document, location.href, { playerResponse: playerResponseFromNavigation });
+  return readWatchPage(document, location.href, { playerResponse: playerResponseFromNavigation, titlesShown });
 }
 
 /** Reads the page; while YouTube is still switching it to the URL's video, waits (briefly) for it. */

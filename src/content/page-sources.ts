@@ -24,7 +24,7 @@ export interface PageSources {
   headIsCurrent: boolean;
   /** The schema.org VideoObject microdata for this video. */
   microdata: Element | null;
-  /** Titles shown to belong to another video (a stale `<head>` or inline JSON): never this one's. */
+  /** Titles shown to belong to another video (a stale `<head>` or inline JSON, an earlier watch page): never this one's. */
   staleTitles: ReadonlySet<string>;
 }
 
@@ -60,11 +60,13 @@ export function watchPageOf(doc: Document, videoId: string): Element | null {
   return [...doc.querySelectorAll(selectors.watchPage)].find((page) => page.getAttribute('video-id') === videoId) ?? null;
 }
 
-export function findSources(doc: Document, videoId: string, extraPlayerResponse?: unknown): PageSources {
+/** `titlesShown`: the title the watch page showed for each earlier video in this tab (title → video id). */
+export function findSources(doc: Document, videoId: string, extraPlayerResponse?: unknown, titlesShown?: ReadonlyMap<string, string>): PageSources {
   const stale = new Set<string>();
   const addStale = (title: string | null) => {
     if (title) stale.add(title);
   };
+  for (const [title, shownFor] of titlesShown ?? []) if (shownFor !== videoId) addStale(title);
 
   const inlineData = readInlineInitialData(doc);
   const dataVideoId = at(inlineData, initialDataPaths.videoId);

@@ -47,12 +47,13 @@ export function readTitle(doc: Document, sources: PageSources): string | null {
   return null;
 }
 
+/** A player response names its video; the rendered owner only seems to be this video's, so it comes after. */
 export function readChannel(sources: PageSources): string | null {
   return (
-    elementText(sources.renderedMetadata?.querySelector(selectors.renderedOwner)) ??
-    contentOf(sources.microdata?.querySelector(selectors.microdataAuthorName)) ??
     fromPlayerResponses(sources, (response) => asText(at(response, playerResponsePaths.author))) ??
-    fromPlayerResponses(sources, (response) => asText(at(response, playerResponsePaths.ownerChannelName)))
+    fromPlayerResponses(sources, (response) => asText(at(response, playerResponsePaths.ownerChannelName))) ??
+    elementText(sources.renderedMetadata?.querySelector(selectors.renderedOwner)) ??
+    contentOf(sources.microdata?.querySelector(selectors.microdataAuthorName))
   );
 }
 

@@ -6,7 +6,7 @@
 
 import { isYouTubeUrl, videoIdFromUrl } from '../talk/video-id';
 import type { TalkHere } from '../talk/model';
-import { findSources } from './page-sources';
+import { findSources, renderedTitleText } from './page-sources';
 import { chaptersFromInitialData, chaptersFromRenderedPage } from './read-chapters';
 import { readChannel, readListedDuration, readPlayability, readTitle } from './read-metadata';
 import { readMiniplayer } from './read-miniplayer';
@@ -20,6 +20,8 @@ export interface WatchPageExtras {
    * `videoDetails.videoId` is the URL's video.
    */
   playerResponse?: unknown;
+  /** The title the watch page showed for each earlier video in this tab (title → video id), see `rememberTitleShown`. */
+  titlesShown?: ReadonlyMap<string, string>;
 }
 
 export function readWatchPage(doc: Document, href: string, extra: WatchPageExtras = {}): TalkHere {
@@ -27,7 +29,7 @@ export function readWatchPage(doc: Document, href: string, extra: WatchPageExtra
   const videoId = videoIdFromUrl(href);
   if (!videoId) return readMiniplayer(doc) ?? noTalk('not-a-watch-page', null);
 
-  const sources = findSources(doc, videoId, extra.playerResponse);
+  const sources = findSources(doc, videoId, extra.playerResponse, extra.titlesShown);
   const player = readMainPlayer(doc, sources);
   const playability = readPlayability(sources);
   // A stale inline "content check" or "sign in" status does not stop a video the player is playing.
@@ -43,4 +45,18 @@ export function readWatchPage(doc: Document, href: string, extra: WatchPageExtra
     currentSec: player.currentSec,
     chapters: chaptersFromData.length > 0 || !sources.renderedMetadata ? chaptersFromData : chaptersFromRenderedPage(sources.renderedMetadata, videoId),
   });
+}
+
+/**
+ * As YouTube starts leaving a video (the URL still on it), keeps the title its watch page shows,
+ * once shown to be its own. A moment later the page has the next video's id with this title block
+ * still on show: the `<head>` and inline JSON name only the first-loaded video's title, so from
+ * the second navigation on only this memory names the previous video's.
+ */
+export function rememberTitleShown(doc: Document, href: string, titlesShown: Map<string, string>): void {
+  const videoId = videoIdFromUrl(href);
+  if (!videoId) return;
+  const shown = findSources(doc, videoId, undefined, titlesShown).renderedMetadata;
+  const title = shown ? renderedTitleText(shown) : null;
+  if (title) titlesShown.set(title, videoId);
 }

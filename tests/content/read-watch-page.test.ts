@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { readWatchPage } from '../../src/content/read-watch-page';
+import { readWatchPage, rememberTitleShown } from '../../src/content/read-watch-page';
 import { splitSpeakers } from '../../src/talk/speakers';
 import { chapterAt } from '../../src/talk/chapters';
 import type { CapturedTalk, TalkHere } from '../../src/talk/model';
@@ -200,6 +200,43 @@ describe('rendered desktop pages (tests/fixtures/rendered)', () => {
       };
       const talk = talkOf(readWatchPage(page(), renderedPages.watchAfterNavigation.href, { playerResponse }));
       expect(talk).toMatchObject({ title: 'Securing the Software Supply Chain', channel: 'OpenSSF', durationSec: null });
+    });
+
+    describe('then B → C: the URL and video-id on C while the h1, owner and player title link still show B', () => {
+      const C = 'tLgTalkC_03';
+      const hrefC = `https://www.youtube.com/watch?v=${C}`;
+      /** B's page as YouTube starts leaving it (the title remembered), then a moment into the switch to C. */
+      function midSwitchToC(titlesShown: Map<string, string>): Document {
+        const doc = page();
+        rememberTitleShown(doc, renderedPages.watchAfterNavigation.href, titlesShown);
+        doc.querySelector('ytd-watch-flexy')!.setAttribute('video-id', C);
+        doc.querySelector('a.ytp-title-link')!.remove();
+        return doc;
+      }
+
+      test("without a player response for C: loading, never B's title or channel", () => {
+        const titlesShown = new Map<string, string>();
+        const doc = midSwitchToC(titlesShown);
+        expect(readWatchPage(doc, hrefC, { titlesShown })).toEqual({ kind: 'no-talk', reason: 'loading', videoId: C });
+        // Back on B, its own title block is B's again.
+        doc.querySelector('ytd-watch-flexy')!.setAttribute('video-id', 'tLgTalkB_02');
+        expect(talkOf(readWatchPage(doc, renderedPages.watchAfterNavigation.href, { titlesShown }))).toMatchObject({
+          title: 'Securing the Software Supply Chain',
+          channel: 'OpenSSF',
+        });
+      });
+
+      test("with C's player response: C's title and channel, not B's owner", () => {
+        const playerResponse = {
+          playabilityStatus: { status: 'OK' },
+          videoDetails: { videoId: C, title: 'Cilium Deep Dive - Ana Silva, Isovalent', author: 'eBPF Summit', lengthSeconds: '1200' },
+        };
+        const cTalk = { title: 'Cilium Deep Dive', channel: 'eBPF Summit', chapters: [] };
+        const titlesShown = new Map<string, string>();
+        expect(talkOf(readWatchPage(midSwitchToC(titlesShown), hrefC, { playerResponse, titlesShown }))).toMatchObject(cTalk);
+        // Even with no title remembered, where B's block passes as C's, the response's author outranks its owner.
+        expect(talkOf(readWatchPage(midSwitchToC(new Map()), hrefC, { playerResponse }))).toMatchObject(cTalk);
+      });
     });
   });
 
