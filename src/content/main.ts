@@ -85,10 +85,10 @@ function whatTalkIsHere(): Promise<TalkHere> {
   });
 }
 
-/** Seeks only once the page really shows that video, never the previous one in mid-switch. */
-function seek(videoId: string, atSec: number): boolean {
+/** The page really shows that video, never the previous one in mid-switch. */
+function showsVideo(videoId: string): boolean {
   const here = readNow();
-  return here.kind === 'talk' && here.talk.videoId === videoId && seekPlayer(document, atSec);
+  return here.kind === 'talk' && here.talk.videoId === videoId;
 }
 
 function answer(message: ExtensionToContentMessage): Promise<ContentReplies[ExtensionToContentMessage['type']]> {
@@ -96,9 +96,9 @@ function answer(message: ExtensionToContentMessage): Promise<ContentReplies[Exte
     case 'talklog/what-talk-is-here':
       return whatTalkIsHere();
     case 'talklog/seek':
-      return Promise.resolve(seek(message.videoId, message.atSec));
+      return Promise.resolve(showsVideo(message.videoId) && seekPlayer(document, message.atSec));
     case 'talklog/caption-on-screen':
-      return Promise.resolve(readCaptionOnScreen(document));
+      return Promise.resolve(readCaptionOnScreen(document, showsVideo(message.videoId)));
     case 'talklog/show-confirmation':
       showPageConfirmation(document, message, () => void sendToExtension({ type: 'talklog/confirmation-gone' }));
       return Promise.resolve(true);
@@ -106,10 +106,8 @@ function answer(message: ExtensionToContentMessage): Promise<ContentReplies[Exte
       return Promise.resolve(readPlaylist(document, location.href));
     case 'talklog/read-whole-playlist':
       return loadWholePlaylist(document, () => location.href);
-    case 'talklog/capture-frame': {
-      const here = readNow();
-      return captureFrame(document, here.kind === 'talk' && here.talk.videoId === message.videoId);
-    }
+    case 'talklog/capture-frame':
+      return captureFrame(document, showsVideo(message.videoId));
   }
 }
 

@@ -20,7 +20,7 @@ import { isVideoId, isYouTubeUrl } from '../talk/video-id';
 export type ExtensionToContentMessage =
   | { type: 'talklog/what-talk-is-here' }
   | { type: 'talklog/seek'; videoId: string; atSec: number }
-  | { type: 'talklog/caption-on-screen' }
+  | { type: 'talklog/caption-on-screen'; videoId: string }
   | { type: 'talklog/show-confirmation'; text: string; failed?: boolean }
   | { type: 'talklog/what-playlist-is-here' }
   | { type: 'talklog/read-whole-playlist' }
@@ -48,8 +48,8 @@ export interface ContentReplies {
   'talklog/what-talk-is-here': TalkHere;
   /** false when the tab no longer shows that video. */
   'talklog/seek': boolean;
-  /** The caption text shown now, or null when captions are off or empty. */
-  'talklog/caption-on-screen': string | null;
+  /** The caption text shown now, or null when captions are off or empty; false when the tab no longer shows that video. */
+  'talklog/caption-on-screen': string | null | false;
   'talklog/show-confirmation': true;
   /** The playlist as rendered now. */
   'talklog/what-playlist-is-here': PlaylistHere;
@@ -69,7 +69,6 @@ export function isExtensionToContentMessage(message: unknown): message is Extens
   const fields = message as Record<string, unknown>;
   switch (message.type) {
     case 'talklog/what-talk-is-here':
-    case 'talklog/caption-on-screen':
       return true;
     case 'talklog/seek':
       return typeof fields.videoId === 'string' && typeof fields.atSec === 'number' && Number.isFinite(fields.atSec) && fields.atSec >= 0;
@@ -78,6 +77,7 @@ export function isExtensionToContentMessage(message: unknown): message is Extens
     case 'talklog/what-playlist-is-here':
     case 'talklog/read-whole-playlist':
       return true;
+    case 'talklog/caption-on-screen':
     case 'talklog/capture-frame':
       return typeof fields.videoId === 'string';
     default:

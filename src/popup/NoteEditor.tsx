@@ -28,7 +28,8 @@ interface NoteEditorProps {
   beforeSave: () => Promise<void>;
   /** Where the video is now; null when it cannot be told. */
   currentSec: () => Promise<number | null>;
-  captionOnScreen: () => Promise<string | null>;
+  /** False when the tab no longer shows this talk. */
+  captionOnScreen: () => Promise<string | null | false>;
   captureSlide: () => Promise<SlideCapture>;
   announce: (announcement: Announcement) => void;
 }
@@ -91,8 +92,8 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
   const quoteCaption = async () => {
     // Loaded on demand with its markdown escaping: the popup must open within its size budget.
     const [caption, { insertQuote }] = await Promise.all([captionOnScreen(), import('./quote')]);
-    if (caption === null) {
-      announce({ kind: 'status', text: t('captionsOff') });
+    if (!caption) {
+      announce(caption === null ? { kind: 'status', text: t('captionsOff') } : { kind: 'alert', text: t('quoteNoPlayer') });
       return;
     }
     const box = textarea.current;

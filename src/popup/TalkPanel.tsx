@@ -158,7 +158,7 @@ export function TalkPanel({ db, drafts, captured, saved: first, settings, connec
           const playing = here.kind === 'talk' && here.talk.videoId === talk.videoId ? here.talk.currentSec : null;
           return noteStartSec(playing, settings);
         }}
-        captionOnScreen={() => connector.captionOnScreen()}
+        captionOnScreen={() => connector.captionOnScreen(talk.videoId)}
         captureSlide={() => connector.captureSlide(talkId, talk.videoId)}
         announce={announce}
       />

@@ -13,8 +13,8 @@ export interface TabConnector {
   whatTalkIsHere(): Promise<TalkHere>;
   /** Seeks the tab's player; false when the tab no longer shows that video. */
   seek(videoId: string, atSec: number): Promise<boolean>;
-  /** The caption on screen in the tab now; null when captions are off. */
-  captionOnScreen(): Promise<string | null>;
+  /** The caption on screen in the tab now; null when captions are off, false when the tab no longer shows that video. */
+  captionOnScreen(videoId: string): Promise<string | null | false>;
   /** The frame the tab's player shows now, for the note being written (capture-slide.ts). */
   captureSlide(talkId: string, videoId: string): Promise<SlideCapture>;
   /** Calls back when the tab switches to another video in the page; returns the unsubscribe. */
@@ -56,9 +56,9 @@ export function browserTabConnector(tabId: number | null, first: FirstAsked = {}
         return false;
       }
     },
-    async captionOnScreen() {
+    async captionOnScreen(videoId) {
       if (tabId === null) return null;
-      return sendToContent(tabId, { type: 'talklog/caption-on-screen' }).catch(() => null);
+      return sendToContent(tabId, { type: 'talklog/caption-on-screen', videoId }).catch(() => null);
     },
     async captureSlide(talkId, videoId) {
       // Loaded when used: the popup opens without the capture code.

@@ -15,7 +15,7 @@ describe('what the content script accepts', () => {
   test('each message it answers, well formed', () => {
     for (const message of [
       { type: 'talklog/what-talk-is-here' },
-      { type: 'talklog/caption-on-screen' },
+      { type: 'talklog/caption-on-screen', videoId: 'Pr0meTheus1' },
       { type: 'talklog/seek', videoId: 'Pr0meTheus1', atSec: 0 },
       { type: 'talklog/seek', videoId: 'Pr0meTheus1', atSec: 754.6 },
       { type: 'talklog/show-confirmation', text: 'Clipped “A talk”' },
@@ -30,6 +30,7 @@ describe('what the content script accepts', () => {
       ...NOT_MESSAGES,
       { type: 'talklog/page-changed', videoId: null },
       { type: 'talklog/notes-changed' },
+      { type: 'talklog/caption-on-screen' },
       { type: 'talklog/seek', videoId: 'Pr0meTheus1' },
       { type: 'talklog/seek', videoId: 'Pr0meTheus1', atSec: -1 },
       { type: 'talklog/seek', videoId: 'Pr0meTheus1', atSec: Number.NaN },

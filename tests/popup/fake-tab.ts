@@ -14,7 +14,8 @@ export function fakeTab(here: TalkHere) {
       state.pageChanged = listener;
       return () => {};
     },
-    captionOnScreen: async () => state.caption,
+    // As the content script: only while the tab shows that video.
+    captionOnScreen: async (videoId) => (state.here.kind === 'talk' && state.here.talk.videoId === videoId ? state.caption : false),
     captureSlide: async () => ({ kind: 'failed', message: 'no player in a unit test' }),
     notesChanged: () => {},
     openUrl: (url) => state.opened.push(url),

@@ -262,6 +262,21 @@ describe('the tab moves on while a note is written', () => {
     expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('half a thought');
   });
 
+  test('Quote on a note held on its talk never quotes the video the tab plays now, and says why', async () => {
+    const tab = fakeTab(onWatchPage());
+    renderPopup(freshDb(), tab.connector);
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'half a thought' } });
+    tab.state.here = openMetrics;
+    tab.state.caption = 'words spoken in the OpenMetrics talk';
+    tab.state.pageChanged();
+    await screen.findByRole('button', { name: 'Follow the tab' });
+    fireEvent.click(screen.getByRole('button', { name: 'Quote' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe("Nothing to quote: the tab's player is not showing this talk."));
+    expect(box.value).toBe('half a thought');
+    expect(heading()).toBe('Evolving Prometheus for More Use Cases');
+  });
+
   test('an edit with unsaved words holds the page too, until it is cancelled', async () => {
     const { tab, box } = await editingOneNote('original');
     fireEvent.input(box, { target: { value: 'original, revised' } });
