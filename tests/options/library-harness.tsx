@@ -88,8 +88,9 @@ export async function kubeconLibrary(): Promise<TalklogDb> {
   );
   await updateTalkDetails(db, prometheus.id, { event: 'KubeCon NA 2021', category: 'Observability', interest: 4, tags: ['prometheus'] });
   await updateTalkDetails(db, openMetrics.id, { event: 'KubeCon NA 2021', category: 'Standards', interest: 5, status: 'to-watch' });
-  await addNote(db, prometheus.id, 'new scrape limits: `sample_limit`', 252);
-  await addNote(db, prometheus.id, 'Prometheus Agent, based on Grafana Agent', null);
+  // A minute apart: two notes of one millisecond are in the order of their random ids.
+  await addNote(db, prometheus.id, 'new scrape limits: `sample_limit`', 252, new Date('2026-11-21T10:05:00Z'));
+  await addNote(db, prometheus.id, 'Prometheus Agent, based on Grafana Agent', null, new Date('2026-11-21T10:06:00Z'));
   return db;
 }
 

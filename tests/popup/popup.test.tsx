@@ -145,8 +145,9 @@ describe('popup on a watch page', () => {
   test('each note’s Edit and Delete are told apart by their note', async () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk());
-    await addNote(db, talk.id, 'first thought', 60);
-    await addNote(db, talk.id, 'second thought', 90);
+    // Written a minute apart: two notes of one millisecond are in the order of their random ids.
+    await addNote(db, talk.id, 'first thought', 60, new Date('2026-11-03T10:00:00Z'));
+    await addNote(db, talk.id, 'second thought', 90, new Date('2026-11-03T10:01:00Z'));
     renderPopup(db, fakeTab(onWatchPage()).connector);
     const described = async (name: string) =>
       (await screen.findAllByRole('button', { name })).map((button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent);
