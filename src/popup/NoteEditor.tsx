@@ -46,7 +46,11 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
     talkId,
     editing,
     { current: latest.current, show: (text) => show(text) },
-    { onNotAllKept: (kept) => announce({ kind: 'alert', text: t('draftTooLong', kept.toLocaleString()) }), onEditEnded: onEditDone },
+    {
+      onNotAllKept: (kept) => announce({ kind: 'alert', text: t('draftTooLong', kept.toLocaleString()) }),
+      onEditEnded: onEditDone,
+      onEditHeldElsewhere: () => announce({ kind: 'alert', text: t('editHeldElsewhere') }),
+    },
   );
   const [body, setBody] = useState(() => draft.initial?.body ?? editing?.body ?? '');
   // An edit keeps its note's time, in its draft too: a resumed edit saved as a second version keeps it.

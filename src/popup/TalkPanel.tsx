@@ -103,7 +103,8 @@ export function TalkPanel({ db, drafts, captured, saved: first, settings, connec
       return endEditFirst();
     }
     if (editing?.id === note.id) {
-      drafts.clear(draftKey(talkId, 'edit'));
+      // Not this note's unsaved words: another note's, from an edit begun in another page. They stay.
+      if (!unsaved) drafts.clear(draftKey(talkId, 'edit'));
       setEditing(null);
     }
     await deleteNoteWithUndo(db, note, announce);

@@ -17,17 +17,27 @@ export interface DraftBox {
   show(text: BoxText): void;
 }
 
-/** What a note box is told of its draft: the draft outgrew the storage; the edit it holds ended in another page. */
+/**
+ * What a note box is told of its draft: the draft outgrew the storage; the edit it holds ended in another page;
+ * another page's edit of another note holds the talk's one edit draft, so this edit is not kept.
+ */
 export interface DraftEvents {
   onNotAllKept: (keptChars: number) => void;
   onEditEnded: () => void;
+  onEditHeldElsewhere: () => void;
 }
 
 /**
  * The draft behind a note box, shared by every page open on the talk (popup, side panel): read
  * once, kept on every change, and followed when another page changes or saves it.
  */
-export function useSharedDraft(drafts: DraftStore, talkId: string, editing: EditTarget | null, box: DraftBox, { onNotAllKept, onEditEnded }: DraftEvents) {
+export function useSharedDraft(
+  drafts: DraftStore,
+  talkId: string,
+  editing: EditTarget | null,
+  box: DraftBox,
+  { onNotAllKept, onEditEnded, onEditHeldElsewhere }: DraftEvents,
+) {
   const key = draftKey(talkId, editing ? 'edit' : 'new');
   // A leftover edit draft counts only for the note it was written for.
   const [initial] = useState(() => {
@@ -35,7 +45,13 @@ export function useSharedDraft(drafts: DraftStore, talkId: string, editing: Edit
     return !editing || draft?.editing?.noteId === editing.id ? draft : null;
   });
 
+  /** Whether the draft holds all the box does: what it does not is said once, not on every keystroke after. */
   const allKept = useRef(true);
+  /**
+   * Another page's edit of another note took the talk's one edit draft while this edit was open (both began while
+   * it was free): its words are not written over, nor cleared, until that edit ends.
+   */
+  const heldElsewhere = useRef(false);
   const keep = () => {
     const { id, body, atSec } = box.current;
     if (body === '' && !editing) {
@@ -43,8 +59,12 @@ export function useSharedDraft(drafts: DraftStore, talkId: string, editing: Edit
       allKept.current = true;
       return;
     }
+    if (heldElsewhere.current) {
+      if (allKept.current) onEditHeldElsewhere();
+      allKept.current = false;
+      return;
+    }
     const kept = drafts.save(key, { id, body, atSec, editing: editing ? { noteId: editing.id, openedAt: editing.updatedAt } : null });
-    // Said once when the draft outgrows the storage, not on every keystroke after.
     if (kept < body.length && allKept.current) onNotAllKept(kept);
     allKept.current = kept === body.length;
   };
@@ -60,7 +80,8 @@ export function useSharedDraft(drafts: DraftStore, talkId: string, editing: Edit
     () =>
       drafts.onChangedElsewhere(key, (draft: Draft | null, previous: Draft | null) => {
         const { box: here, keep: keepHere, onEditEnded: endEdit } = latest.current;
-        if (editing && draft?.editing && draft.editing.noteId !== editing.id) return;
+        heldElsewhere.current = Boolean(editing && draft?.editing && draft.editing.noteId !== editing.id);
+        if (heldElsewhere.current) return;
         const text = here.current.body;
         if (draft) {
           const inStep = text === (previous?.body ?? (editing ? editing.body : ''));
@@ -78,7 +99,13 @@ export function useSharedDraft(drafts: DraftStore, talkId: string, editing: Edit
     [drafts, key, editing],
   );
 
-  return { initial, keep, clear: () => drafts.clear(key) };
+  return {
+    initial,
+    keep,
+    clear: () => {
+      if (!heldElsewhere.current) drafts.clear(key);
+    },
+  };
 }
 
 /** What was typed in the box while `saved` was being saved: the start of the next note. */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { addNote, allNotes, updateNoteBody } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
 import { clipTalk, talkWithNotes } from '../../src/db/talks';
-import { storageDrafts } from '../../src/popup/drafts';
+import { storageDrafts, type DraftStore } from '../../src/popup/drafts';
 import { draftSlidesOwner } from '../../src/talk/slide-owner';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import type { TalkHere } from '../../src/talk/model';
@@ -714,6 +714,31 @@ function draftFromElsewhere(value: string | null, key = 'talklog:draft:t_Pr0meTh
   window.dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue: value, storageArea: localStorage }));
 }
 
+/**
+ * Opens pages on one talk (popup, side panel) as the browser would: each hears what the others write to the drafts
+ * in a task of its own, never what it writes itself.
+ */
+function pagesSharingDrafts(db: TalklogDb) {
+  const pages: EventTarget[] = [];
+  return () => {
+    const events = new EventTarget();
+    pages.push(events);
+    const store = storageDrafts(localStorage, events);
+    const tellOthers = <T,>(key: string, write: () => T): T => {
+      const [oldValue, result, newValue] = [localStorage.getItem(`talklog:draft:${key}`), write(), localStorage.getItem(`talklog:draft:${key}`)];
+      const event = () => new StorageEvent('storage', { key: `talklog:draft:${key}`, oldValue, newValue, storageArea: localStorage });
+      if (newValue !== oldValue) for (const page of pages) if (page !== events) setTimeout(() => page.dispatchEvent(event()));
+      return result;
+    };
+    const drafts: DraftStore = {
+      ...store,
+      save: (key, draft) => tellOthers(key, () => store.save(key, draft)),
+      clear: (key) => tellOthers(key, () => store.clear(key)),
+    };
+    return render(<PopupApp db={db} drafts={drafts} connector={fakeTab(onWatchPage()).connector} settings={DEFAULT_SETTINGS} />);
+  };
+}
+
 /** Makes every new talk's write fail, as a full disk or a closing database would. */
 function failWrites(db: TalklogDb, message: string) {
   db.talks.hook('creating', () => {
@@ -908,6 +933,57 @@ describe('the popup and the side panel on one talk', () => {
     expect((panel.getByRole('textbox') as HTMLTextAreaElement).value).toBe('note A, revised at length');
     fireEvent.click(panel.getByRole('button', { name: 'Save note' }));
     await waitFor(async () => expect((await allNotes(db)).map((note) => note.body).sort()).toEqual(['note A, revised at length', 'note B']));
+  });
+
+  /** A talk with notes A and B, a page editing B (nothing typed), and a popup opened since with A's edit typed in and closed. */
+  async function editOfAHeldWhileBIsOpen() {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    await addNote(db, talk.id, 'note A', 10, new Date('2026-11-26T05:00:00Z'));
+    await addNote(db, talk.id, 'note B', 20, new Date('2026-11-26T05:01:00Z'));
+    const openPage = pagesSharingDrafts(db);
+    const panel = within(openPage().container as HTMLElement);
+    fireEvent.click((await panel.findAllByRole('button', { name: 'Edit' }))[1]);
+    await waitFor(() => expect((panel.getByRole('textbox') as HTMLTextAreaElement).value).toBe('note B'));
+    // No edit draft yet: the popup's Edit on A is not stopped. The user types, then clicks into the side panel.
+    const popup = openPage();
+    fireEvent.click((await within(popup.container as HTMLElement).findAllByRole('button', { name: 'Edit' }))[0]);
+    const popupBox = within(popup.container as HTMLElement).getByRole('textbox') as HTMLTextAreaElement;
+    await waitFor(() => expect(popupBox.value).toBe('note A'));
+    fireEvent.input(popupBox, { target: { value: 'note A, revised at length' } });
+    popup.unmount();
+    await act(() => new Promise((heard) => setTimeout(heard))); // the side panel hears of it
+    const editDraft = () => storageDrafts(localStorage).load('t_Pr0meTheus1:edit');
+    expect(editDraft()?.body).toBe('note A, revised at length');
+    return { db, openPage, panel, panelBox: panel.getByRole('textbox') as HTMLTextAreaElement, editDraft };
+  }
+
+  test('an edit open in the other page since before does not write over this page’s unsaved edit of another note', async () => {
+    const { db, openPage, panel, panelBox, editDraft } = await editOfAHeldWhileBIsOpen();
+    fireEvent.input(panelBox, { target: { value: 'note B!' } });
+    await waitFor(() => expect(panel.getByRole('alert').textContent).toContain('Another page has an unsaved edit of another note'));
+    expect(panelBox.value).toBe('note B!');
+    expect(editDraft()?.body).toBe('note A, revised at length');
+
+    // The popup reopens on A's edit. Once it is saved, B's words are the draft.
+    const popup = within(openPage().container as HTMLElement);
+    await waitFor(() => expect((popup.getByRole('textbox') as HTMLTextAreaElement).value).toBe('note A, revised at length'));
+    fireEvent.click(popup.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(editDraft()?.body).toBe('note B!'));
+    fireEvent.click(panel.getByRole('button', { name: 'Save note' }));
+    await waitFor(async () => expect((await allNotes(db)).map((note) => note.body).sort()).toEqual(['note A, revised at length', 'note B!']));
+    await waitFor(() => expect(editDraft()).toBeNull());
+  });
+
+  test.each(['Save note', 'Cancel', 'Delete'])('%s on this page’s edit leaves the other page’s unsaved edit of another note', async (button) => {
+    const { db, panel, panelBox, editDraft } = await editOfAHeldWhileBIsOpen();
+    fireEvent.input(panelBox, { target: { value: 'note B!' } });
+    const pressed = panel.getAllByRole('button', { name: button });
+    fireEvent.click(pressed[pressed.length - 1]); // the editor's, or note B's Delete
+    await waitFor(() => expect(panel.queryByText(/Editing a note/)).toBeNull());
+    const saved = { 'Save note': ['note A', 'note B!'], Cancel: ['note A', 'note B'], Delete: ['note A'] }[button];
+    await waitFor(async () => expect((await allNotes(db)).map((note) => note.body).sort()).toEqual(saved));
+    expect(editDraft()?.body).toBe('note A, revised at length');
   });
 
   test('saving the same draft from both pages makes one note', async () => {
