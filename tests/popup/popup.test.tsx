@@ -25,7 +25,7 @@ function renderPopup(db: TalklogDb, connector: TabConnector, settings: Settings 
   return render(<PopupApp db={db} drafts={storageDrafts(localStorage)} connector={connector} settings={settings} />);
 }
 
-const onWatchPage = (currentSec = 754.6): TalkHere => ({ kind: 'talk', talk: capturedTalk({ currentSec }) });
+const onWatchPage = (currentSec: number | null = 754.6): TalkHere => ({ kind: 'talk', talk: capturedTalk({ currentSec }) });
 
 /** A frame of the talk as `Capture slide` takes it. */
 const slideAt = (talkId: string, atSec: number) => {
@@ -407,6 +407,29 @@ describe('while the talk plays', () => {
     await screen.findByText(/At 12:29/);
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await waitFor(async () => expect((await allNotes(db)).map((note) => note.atSec)).toEqual([749]));
+  });
+
+  test('a note begun during an ad gets the first time the player tells once it is over, asked a second apart at most', async () => {
+    const db = freshDb();
+    const tab = fakeTab(onWatchPage(null)); // an ad plays: the player tells no time
+    const asked = vi.spyOn(tab.connector, 'whatTalkIsHere');
+    renderPopup(db, tab.connector, { ...DEFAULT_SETTINGS, rewindSec: 5 });
+    const box = await screen.findByRole('textbox', { name: 'Note' });
+    await waitFor(() => expect(performance.getEntriesByName('app-ready', 'mark')).toHaveLength(1));
+    const askedOpening = asked.mock.calls.length;
+    fireEvent.input(box, { target: { value: 'what she said before the break' } });
+    await waitFor(() => expect(asked).toHaveBeenCalledTimes(askedOpening + 1));
+    expect(screen.getByText(/Keeps the moment you start typing/)).toBeTruthy();
+
+    tab.state.here = onWatchPage(754.6); // the ad is over
+    fireEvent.input(box, { target: { value: 'what she said before the break,' } });
+    expect(asked).toHaveBeenCalledTimes(askedOpening + 1); // asked a moment ago
+    await act(() => new Promise((aSecondLater) => setTimeout(aSecondLater, 1000)));
+    fireEvent.input(box, { target: { value: 'what she said before the break, and after' } });
+    await screen.findByText(/At 12:29/);
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Note saved at 12:29.'));
+    expect((await allNotes(db)).map((note) => note.atSec)).toEqual([749]);
   });
 
   test('a new clip gets the default event, else the last one used', async () => {
