@@ -5,7 +5,7 @@ import { clipTalk } from '../db/talks';
 import { draftSlidesOwner } from '../talk/slide-owner';
 import { captureSlide } from '../slides/capture-slide';
 import { keepCapturedSlide } from '../slides/keep-captured-slide';
-import type { ClipEnvironment } from './clip-command';
+import { sayNoTalkHere, type ClipEnvironment } from './clip-command';
 
 export const CAPTURE_SLIDE_COMMAND = 'capture-slide';
 
@@ -18,7 +18,7 @@ export async function captureSlideInTab(env: ClipEnvironment, tabId: number): Pr
   try {
     const here = await env.whatTalkIsHere(tabId);
     if (here.kind !== 'talk') {
-      await env.badge.flash(tabId, 'no-talk');
+      await sayNoTalkHere(env, tabId, here.reason);
       return;
     }
     const talk = await clipTalk(env.db, here.talk, new Date(), { settingsEvent: env.settingsEvent });

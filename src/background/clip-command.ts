@@ -1,10 +1,11 @@
 import type { TalklogDb } from '../db/database';
 import { countNotesForTalk } from '../db/notes';
 import { clipTalk } from '../db/talks';
-import type { CapturedTalk, Talk, TalkHere } from '../talk/model';
+import type { CapturedTalk, NoTalkReason, Talk, TalkHere } from '../talk/model';
 import type { ToolbarBadge } from './badge';
 import { t } from '../i18n/t';
 import { errorMessage } from '../ui/error-message';
+import { explainNoTalk } from '../ui/no-talk-explanation';
 
 export const CLIP_COMMAND = 'clip-talk';
 
@@ -44,7 +45,7 @@ export async function clipTab(env: ClipEnvironment, tabId: number): Promise<Talk
     const here = await env.whatTalkIsHere(tabId);
     if (here.kind !== 'talk') {
       await env.journal.write(null);
-      await env.badge.flash(tabId, 'no-talk');
+      await sayNoTalkHere(env, tabId, here.reason);
       return null;
     }
     await env.journal.write({ tabId, talk: here.talk });
@@ -82,6 +83,15 @@ async function land(env: ClipEnvironment, tabId: number, captured: CapturedTalk)
   await env.showInPage(tabId, { text, failed: false }).catch(() => undefined);
   await env.badge.flash(tabId, 'clipped');
   return talk;
+}
+
+/**
+ * Why a shortcut found no talk in the tab, said in the page (fullscreen hides the badge). A tab not on
+ * YouTube has no script of ours to say it in: the badge's sign alone, there.
+ */
+export async function sayNoTalkHere(env: ClipEnvironment, tabId: number, reason: NoTalkReason): Promise<void> {
+  if (reason !== 'not-youtube') await env.showInPage(tabId, { text: explainNoTalk(reason), failed: true }).catch(() => undefined);
+  await env.badge.flash(tabId, 'no-talk');
 }
 
 function couldNotClip(error: unknown): string {

@@ -2,15 +2,8 @@ import type { TalklogDb } from '../db/database';
 import { listRecentTalks } from '../db/talks';
 import type { NoTalkReason } from '../talk/model';
 import { useLiveQuery } from '../ui/use-live-query';
-import { t, type MessageKey } from '../i18n/t';
-
-const EXPLANATIONS: Record<NoTalkReason, MessageKey> = {
-  'not-youtube': 'noTalkNotYouTube',
-  'not-a-watch-page': 'noTalkNotWatchPage',
-  unavailable: 'noTalkUnavailable',
-  live: 'noTalkLive',
-  loading: 'noTalkLoading',
-};
+import { t } from '../i18n/t';
+import { explainNoTalk } from '../ui/no-talk-explanation';
 
 interface NoTalkHereProps {
   db: TalklogDb;
@@ -24,7 +17,7 @@ export function NoTalkHere({ db, reason, onOpen, onWriteNote }: NoTalkHereProps)
   const recent = useLiveQuery(() => listRecentTalks(db, 8), [db]).value;
   return (
     <>
-      <p class="no-talk">{t(EXPLANATIONS[reason])}</p>
+      <p class="no-talk">{explainNoTalk(reason)}</p>
       {onWriteNote && (
         <div class="talk-card__actions">
           <button type="button" class="button" onClick={onWriteNote}>

@@ -80,7 +80,16 @@ describe('a shortcut clip', () => {
     expect(seen.signs).toEqual(['failed']);
   });
 
-  test('on a page with no talk shows – on the badge and stores nothing', async () => {
+  test('on a YouTube page with no talk says why in the page (fullscreen hides the badge) and shows –', async () => {
+    const { env, seen, journal } = worker(async () => ({ kind: 'no-talk', reason: 'live', videoId: 'Pr0meTheus1' }));
+    expect(await clipTab(env, TAB)).toBeNull();
+    expect(seen.inPage).toEqual([{ text: 'This is a live stream. Talklog clips recordings; come back when the talk is published as a video.', failed: true }]);
+    expect(seen.signs).toEqual(['no-talk']);
+    expect(journal.clip).toBeNull();
+    expect(await env.db.talks.count()).toBe(0);
+  });
+
+  test('on a tab not on YouTube shows – on the badge alone and stores nothing', async () => {
     const { env, seen } = worker(async () => ({ kind: 'no-talk', reason: 'not-youtube', videoId: null }));
     expect(await clipTab(env, TAB)).toBeNull();
     expect(seen.signs).toEqual(['no-talk']);
@@ -126,5 +135,20 @@ describe('the slide shortcut', () => {
     await captureSlideInTab(env, TAB);
     expect(seen.inPage).toEqual([{ text: 'Could not capture the slide: Could not establish connection. Receiving end does not exist.', failed: true }]);
     expect(seen.signs).toEqual(['failed']);
+  });
+
+  test('on a YouTube page with no talk says why in the page and shows –, capturing nothing', async () => {
+    const { env, seen } = worker(async () => ({ kind: 'no-talk', reason: 'not-a-watch-page', videoId: null }));
+    await captureSlideInTab(env, TAB);
+    expect(seen.inPage).toEqual([{ text: 'This YouTube page is not a video. Open a talk to clip it and take notes.', failed: true }]);
+    expect(seen.signs).toEqual(['no-talk']);
+    expect(await env.db.talks.count()).toBe(0);
+  });
+
+  test('on a tab not on YouTube shows – on the badge alone', async () => {
+    const { env, seen } = worker(async () => ({ kind: 'no-talk', reason: 'not-youtube', videoId: null }));
+    await captureSlideInTab(env, TAB);
+    expect(seen.inPage).toEqual([]);
+    expect(seen.signs).toEqual(['no-talk']);
   });
 });
