@@ -83,7 +83,7 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
       <div class="talk-row__summary">
         <RowSelect talk={talk} selected={selected} select={actions.select} />
         <div class="talk-row__main">
-          <h2 id={titleId} class="talk-row__title">
+          <h2 id={titleId} class="talk-row__title" dir="auto">
             <a href={talk.url} target="_blank" rel="noreferrer" aria-keyshortcuts={triage ? TRIAGE_KEYS : undefined}>
               {highlighted(talk.title, words)}
             </a>
@@ -109,8 +109,11 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
           </p>
           {noteEdited && !open && <p class="talk-row__edit-hidden">{t('noteEditHidden')}</p>}
           {noteMatch && (
-            <p class="talk-row__snippet">
-              <span class="visually-hidden">{t('inANote')} </span>
+            <p class="talk-row__snippet" dir="auto">
+              {/* A direction of its own: the excerpt takes its direction from the note's words, not this label's. */}
+              <span class="visually-hidden" dir="auto">
+                {t('inANote')}{' '}
+              </span>
               {highlighted(noteMatch, words)}
             </p>
           )}

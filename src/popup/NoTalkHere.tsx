@@ -35,6 +35,7 @@ export function NoTalkHere({ db, reason, onOpen, onWriteNote }: NoTalkHereProps)
             <li key={talk.id}>
               <a
                 href={talk.url}
+                dir="auto"
                 onClick={(event) => {
                   event.preventDefault();
                   onOpen(talk.url);

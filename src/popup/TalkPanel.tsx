@@ -113,7 +113,7 @@ export function TalkPanel({ db, drafts, captured, saved: first, settings, connec
   return (
     <>
       <section class="talk-card" aria-labelledby="talk-title">
-        <h1 id="talk-title" class="talk-card__title">
+        <h1 id="talk-title" class="talk-card__title" dir="auto">
           {talk.title}
         </h1>
         <Byline class="talk-card__meta" speakers={talk.speakers} channel={talk.channel} durationSec={talk.durationSec} />

@@ -7,6 +7,10 @@ import { lazyComponent } from './lazy-component';
  */
 export const LazyMarkdown = lazyComponent(
   () => import('./Markdown').then((module) => module.Markdown),
-  ({ source }) => <p class="markdown markdown--pending">{source}</p>,
+  ({ source }) => (
+    <p class="markdown markdown--pending" dir="auto">
+      {source}
+    </p>
+  ),
   { afterPaint: true },
 );

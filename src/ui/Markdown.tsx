@@ -19,7 +19,8 @@ interface MarkdownProps {
 /**
  * Markdown shown rendered, built as nodes from marked's tokens: no HTML string is ever parsed.
  * Raw HTML shows as the text it was typed as, images as their description, and only http(s)
- * links are links (opening a new tab), besides links to the talk's own video at a time.
+ * links are links (opening a new tab), besides links to the talk's own video at a time. Each block reads in the
+ * direction of its own first letters (`dir="auto"`): a paragraph in Hebrew right to left, the next in English left to right.
  */
 export function Markdown({ source, videoId = null, onSeek, renderText = (text) => text }: MarkdownProps) {
   const context: RenderContext = { videoId, onSeek, renderText, id: useId(), tasks: 0 };
@@ -67,7 +68,7 @@ function blocks(tokens: Token[], context: RenderContext, depth: number): Compone
 /** Text shown as it was typed (raw HTML, or what is nested too deep), line breaks kept. */
 function rawBlock(text: string, key: number, context: RenderContext): ComponentChildren {
   return (
-    <p key={key} class="markdown__raw">
+    <p key={key} class="markdown__raw" dir="auto">
       {context.renderText(text)}
     </p>
   );
@@ -77,11 +78,15 @@ function block(token: Tokens.Generic, key: number, context: RenderContext, depth
   if ((token.type === 'blockquote' || token.type === 'list') && depth >= MAX_NESTING) return rawBlock(token.raw, key, context);
   switch (token.type) {
     case 'paragraph':
-      return <p key={key}>{inline(token.tokens, context)}</p>;
+      return (
+        <p key={key} dir="auto">
+          {inline(token.tokens, context)}
+        </p>
+      );
     case 'heading': {
       // Notes sit under the page's own headings: theirs show as strong lines, not as page structure.
       return (
-        <p key={key} class={`markdown__heading markdown__heading--${token.depth}`}>
+        <p key={key} class={`markdown__heading markdown__heading--${token.depth}`} dir="auto">
           <strong>{inline(token.tokens, context)}</strong>
         </p>
       );
@@ -93,15 +98,25 @@ function block(token: Tokens.Generic, key: number, context: RenderContext, depth
         </pre>
       );
     case 'blockquote':
-      return <blockquote key={key}>{blocks(token.tokens ?? [], context, depth + 1)}</blockquote>;
+      return (
+        <blockquote key={key} dir="auto">
+          {blocks(token.tokens ?? [], context, depth + 1)}
+        </blockquote>
+      );
     case 'list': {
-      const items = (token.items as Tokens.ListItem[]).map((item, i) => <li key={i}>{blocks(item.tokens, context, depth + 1)}</li>);
+      const items = (token.items as Tokens.ListItem[]).map((item, i) => (
+        <li key={i} dir="auto">
+          {blocks(item.tokens, context, depth + 1)}
+        </li>
+      ));
       return token.ordered ? (
-        <ol key={key} start={token.start === '' ? undefined : Number(token.start)}>
+        <ol key={key} start={token.start === '' ? undefined : Number(token.start)} dir="auto">
           {items}
         </ol>
       ) : (
-        <ul key={key}>{items}</ul>
+        <ul key={key} dir="auto">
+          {items}
+        </ul>
       );
     }
     case 'hr':
@@ -121,11 +136,13 @@ function block(token: Tokens.Generic, key: number, context: RenderContext, depth
 
 function table(token: Tokens.Table, key: number, context: RenderContext): ComponentChildren {
   return (
-    <table key={key}>
+    <table key={key} dir="auto">
       <thead>
         <tr>
           {token.header.map((cell, i) => (
-            <th key={i}>{inline(cell.tokens, context)}</th>
+            <th key={i} dir="auto">
+              {inline(cell.tokens, context)}
+            </th>
           ))}
         </tr>
       </thead>
@@ -133,7 +150,9 @@ function table(token: Tokens.Table, key: number, context: RenderContext): Compon
         {token.rows.map((row, r) => (
           <tr key={r}>
             {row.map((cell, i) => (
-              <td key={i}>{inline(cell.tokens, context)}</td>
+              <td key={i} dir="auto">
+                {inline(cell.tokens, context)}
+              </td>
             ))}
           </tr>
         ))}

@@ -126,6 +126,7 @@ function TextField({ talk, field, save, suggestions }: { talk: Talk; field: Text
       <input
         id={id}
         type="text"
+        dir="auto"
         value={text}
         list={suggestions && `${id}-suggestions`}
         title={hint}

@@ -243,6 +243,19 @@ describe('the library', () => {
     expect(document.querySelector('.talk-list img')).toBeNull();
   });
 
+  test('a right-to-left title and the excerpt of a note that matched take their direction from their own words', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk({ title: 'مقدمة إلى Kubernetes - أحمد' }));
+    await addNote(db, talk.id, 'שלום, עולם!', 60);
+    await renderLibrary(db);
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'שלום' } });
+    expect(screen.getByRole('heading', { level: 2, name: 'مقدمة إلى Kubernetes - أحمد' }).getAttribute('dir')).toBe('auto');
+    await waitFor(() => expect(document.querySelector('.talk-row__snippet')?.textContent).toContain('עולם'));
+    expect(document.querySelector('.talk-row__snippet')?.getAttribute('dir')).toBe('auto');
+    // Its label for screen readers, in the page's language, is left out of that: it has a direction of its own.
+    expect(document.querySelector('.talk-row__snippet .visually-hidden')?.getAttribute('dir')).toBe('auto');
+  });
+
   test('filters by event, category, status and interest, and sorts', async () => {
     await renderLibrary(await kubeconLibrary());
     const find = within(screen.getByRole('search', { name: 'Find talks' }));

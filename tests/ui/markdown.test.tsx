@@ -19,6 +19,32 @@ test('shows a note rendered: emphasis, code, lists, quotes, line breaks', () => 
   expect(container.textContent).not.toContain('**');
 });
 
+test('each block takes its direction from its own words: a paragraph in Hebrew reads right to left, the next in English left to right', () => {
+  const { container } = render(
+    <Markdown source={'שלום, עולם!\n\nHello, world!\n\n## כותרת\n\n- פריט\n- item\n\n> ציטוט\n\n| שם | name |\n| - | - |\n| תא | cell |\n\n<div>תג</div>'} />,
+  );
+  // The nearest element with a direction is the text's own block, never the note as a whole.
+  const directionOf = (text: string) => {
+    const block = screen.getByText(text).closest('[dir]');
+    return `${block?.tagName} ${block?.getAttribute('dir')}`;
+  };
+  expect(['שלום, עולם!', 'Hello, world!', 'כותרת', 'פריט', 'item', 'ציטוט', 'שם', 'name', 'תא', 'cell'].map(directionOf)).toEqual([
+    'P auto',
+    'P auto',
+    'P auto',
+    'LI auto',
+    'LI auto',
+    'P auto',
+    'TH auto',
+    'TH auto',
+    'TD auto',
+    'TD auto',
+  ]);
+  expect(container.querySelector('.markdown__raw')?.getAttribute('dir')).toBe('auto');
+  // Lists, quotes and tables put their markers, bars and columns on the side their words start from.
+  expect([...container.querySelectorAll('ul, blockquote, table')].map((block) => block.getAttribute('dir'))).toEqual(['auto', 'auto', 'auto']);
+});
+
 test('a task shows its box, ticked or not, on the line of its words', () => {
   const { container } = render(<Markdown source={'- [ ] try the agent mode\n- [x] read the docs\n\nLoose:\n\n- [x] done\n\n  with more'} />);
   const items = [...container.querySelectorAll('li')];

@@ -45,6 +45,12 @@ describe('TalkDetailsForm', () => {
     await waitFor(() => expect((screen.getByRole('textbox', { name: 'Tags' }) as HTMLInputElement).value).toBe('prometheus, metrics'));
   });
 
+  test('each text field takes its direction from what is typed in it: a title or a name in Arabic reads right to left', async () => {
+    await renderForm();
+    const fields = ['Title', 'Speakers', 'Event', 'Category', 'Tags'].map((name) => screen.getByLabelText(name));
+    expect(fields.map((field) => field.getAttribute('dir'))).toEqual(['auto', 'auto', 'auto', 'auto', 'auto']);
+  });
+
   test('suggests the categories and events already used', async () => {
     await renderForm();
     const category = screen.getByRole('combobox', { name: 'Category' });
