@@ -4,7 +4,8 @@ import { askWhatTalkIsHere } from '../messages/ask-tab';
 import { sendToContent } from '../messages/send';
 import { loadSettings } from '../settings/settings-storage';
 import type { BadgeBrowser, ToolbarBadge } from './badge';
-import type { ClipEnvironment, ClipJournal, UnfinishedClip } from './clip-command';
+import { clipText } from '../talk/bounded-text';
+import { IN_PAGE_MAX_CHARS, type ClipEnvironment, type ClipJournal, type UnfinishedClip } from './clip-command';
 
 /** The badge's view of the browser: the active tab and the toolbar button. */
 export function browserBadge(): BadgeBrowser {
@@ -53,7 +54,7 @@ export function browserClipEnvironment(db: TalklogDb, badge: ToolbarBadge): Clip
     journal: sessionJournal(),
     whatTalkIsHere: askWhatTalkIsHere,
     async showInPage(tabId, { text, failed }) {
-      await sendToContent(tabId, { type: 'talklog/show-confirmation', text: text.slice(0, 200), failed });
+      await sendToContent(tabId, { type: 'talklog/show-confirmation', text: clipText(text, IN_PAGE_MAX_CHARS), failed });
     },
     settingsEvent: async () => (await loadSettings()).defaultEvent,
   };

@@ -1,6 +1,7 @@
 import type { TalklogDb } from '../db/database';
 import { countNotesForTalk } from '../db/notes';
 import { clipTalk } from '../db/talks';
+import { clipText } from '../talk/bounded-text';
 import type { CapturedTalk, NoTalkReason, Talk, TalkHere } from '../talk/model';
 import type { ToolbarBadge } from './badge';
 import { t } from '../i18n/t';
@@ -8,6 +9,10 @@ import { errorMessage } from '../ui/error-message';
 import { explainNoTalk } from '../ui/no-talk-explanation';
 
 export const CLIP_COMMAND = 'clip-talk';
+/** What a message in the page may say, in characters. */
+export const IN_PAGE_MAX_CHARS = 200;
+/** A title in the page's confirmation: room for the rest of it within `IN_PAGE_MAX_CHARS`. */
+const CONFIRMATION_TITLE_CHARS = 150;
 
 /** A clip the worker started; written down so that a worker stopped halfway finishes it on waking. */
 export interface UnfinishedClip {
@@ -79,7 +84,9 @@ async function land(env: ClipEnvironment, tabId: number, captured: CapturedTalk)
   const talk = await clipTalk(env.db, captured, new Date(), { settingsEvent: env.settingsEvent });
   await env.journal.write(null);
   const notes = await countNotesForTalk(env.db, talk.id);
-  const text = notes > 0 ? t('clippedTalkWithNotes', talk.title, notes) : t('clippedTalk', talk.title);
+  // Cut here, not at the page's limit: the close of the quote and the notes stay.
+  const title = clipText(talk.title, CONFIRMATION_TITLE_CHARS);
+  const text = notes > 0 ? t('clippedTalkWithNotes', title, notes) : t('clippedTalk', title);
   await env.showInPage(tabId, { text, failed: false }).catch(() => undefined);
   await env.badge.flash(tabId, 'clipped');
   return talk;

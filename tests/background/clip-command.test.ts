@@ -55,6 +55,17 @@ describe('a shortcut clip', () => {
     expect(journal.clip).toBeNull();
   });
 
+  test('a long title is cut in the confirmation, never its close or its notes, nor an emoji in two', async () => {
+    const title = `${'Scaling Prometheus '.repeat(7)}${'x'.repeat(15)}🚀 and beyond`; // the emoji where it is cut
+    const { env, seen } = worker(async () => ({ kind: 'talk', talk: capturedTalk({ title }) }));
+    await addNote(env.db, (await clipTalk(env.db, capturedTalk({ title }))).id, 'earlier note', 10);
+    await clipTab(env, TAB);
+    const [{ text }] = seen.inPage;
+    expect(text).toMatch(/^Clipped “Scaling Prometheus .*…” · notes: 1$/u);
+    expect(text.length).toBeLessThanOrEqual(200);
+    expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
   test('writes the talk the tab gave into the journal before storing it, and clears it once stored', async () => {
     const { env, seen } = worker(onWatchPage);
     await clipTab(env, TAB);
