@@ -5,6 +5,7 @@ import type { Slide } from '../talk/slide';
 import { libraryTables, type TalklogDb } from './database';
 import { byWrittenOrder, groupByTalk, withNotes, type TalkNotes } from './talk-notes';
 import { readInPages } from './read-in-pages';
+import { recordSlidesForSync } from './slides';
 
 type MergeCounts = { added: number; updated: number; skipped: number; older: number };
 
@@ -140,6 +141,11 @@ async function addMissingSlides(db: TalklogDb, slides: Slide[], step: (records: 
     const stored = await db.slides.bulkGet(chunk.map((slide) => slide.id));
     const missing = chunk.filter((_, i) => stored[i] === undefined);
     if (missing.length > 0) await db.slides.bulkAdd(missing);
+    // Their notes may be here already, as they were: then nothing else records their talks.
+    await recordSlidesForSync(
+      db,
+      missing.map((slide) => slide.talkId),
+    );
     added += missing.length;
     step(chunk.length);
   }

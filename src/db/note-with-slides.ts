@@ -1,6 +1,7 @@
 import type { Note } from '../talk/model';
 import { libraryTables, type TalklogDb } from './database';
 import { addNote, notesForTalk, updateNoteBody, type NoteUpdate } from './notes';
+import { recordSlidesForSync } from './slides';
 
 /**
  * Saving a note with the slides its draft holds (`draftOwner`), in one transaction: the note never
@@ -15,7 +16,7 @@ export function addNoteWithSlides(
   return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
     const saved = (await notesForTalk(db, talkId)).find((stored) => stored.id === id);
     const note = !saved || saved.body === body ? await addNote(db, talkId, body, atSec, new Date(), id) : await savedAgain(db, saved, body, atSec);
-    await attachSlides(db, draftOwner, note.id);
+    await attachSlides(db, draftOwner, note);
     return note;
   });
 }
@@ -35,11 +36,12 @@ async function savedAgain(db: TalklogDb, saved: Note, body: string, atSec: numbe
 export function updateNoteWithSlides(db: TalklogDb, opened: Parameters<typeof updateNoteBody>[1], body: string, draftOwner: string): Promise<NoteUpdate> {
   return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
     const update = await updateNoteBody(db, opened, body);
-    await attachSlides(db, draftOwner, update.note.id);
+    await attachSlides(db, draftOwner, update.note);
     return update;
   });
 }
 
-function attachSlides(db: TalklogDb, fromOwner: string, noteId: string): Promise<number> {
-  return db.slides.where('owner').equals(fromOwner).modify({ owner: noteId });
+/** The slides move to the note even when its words stay as they were, which writes no note: they are recorded for sync here. */
+async function attachSlides(db: TalklogDb, fromOwner: string, note: Note): Promise<void> {
+  if ((await db.slides.where('owner').equals(fromOwner).modify({ owner: note.id })) > 0) await recordSlidesForSync(db, [note.talkId]);
 }

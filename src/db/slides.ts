@@ -1,5 +1,6 @@
 import { isDraftOwner, newSlideId, type Slide, type SlideThumbnail } from '../talk/slide';
 import type { TalklogDb } from './database';
+import { RECORDING_CHANGES } from './sync-log';
 
 /** A frame just captured, before it is stored. */
 export type NewSlide = Pick<Slide, 'talkId' | 'atSec' | 'width' | 'height' | 'type' | 'image' | 'thumbnail'>;
@@ -9,6 +10,17 @@ export async function addSlide(db: TalklogDb, owner: string, slide: NewSlide, no
   const stored: Slide = { ...slide, id: newSlideId(), owner, atSec: Math.round(slide.atSec * 1000) / 1000, takenAt: now.toISOString() };
   await db.slides.add(stored);
   return stored;
+}
+
+/**
+ * Records as changed for sync, while one is connected, the talks whose saved notes were just given slides: their talk
+ * files list them (synced-slides.ts), and a sync that read a talk before they came must not save over them. In the
+ * caller's transaction over the sync tables. The recorder (sync-log.ts) watches only talks and notes: watching slides
+ * too, to pass over a draft's, cost the popup's first load more than its budget holds.
+ */
+export async function recordSlidesForSync(db: TalklogDb, talkIds: string[]): Promise<void> {
+  if (talkIds.length === 0 || (await db.syncMeta.get(RECORDING_CHANGES))?.value !== true) return;
+  await db.syncChanges.bulkPut([...new Set(talkIds)].map((talkId) => ({ talkId, token: crypto.randomUUID() })));
 }
 
 function withoutImage({ image: _image, ...thumbnail }: Slide): SlideThumbnail {

@@ -82,7 +82,8 @@ const KEY_RANGE = 2;
  * of a deleted record), whoever the writer is; a transaction without the sync tables fails instead
  * of leaving a change unsynced. A Dexie middleware rather than table hooks: it sees a bulk write
  * whole, so an import writes one change a talk in one request batch, where hooks made Dexie handle
- * each record alone and wrote two bookkeeping records for each.
+ * each record alone and wrote two bookkeeping records for each. Slides given to saved notes are
+ * recorded by their writers (recordSlidesForSync, slides.ts).
  */
 export function recordChangesForSync(db: Dexie): void {
   db.use({

@@ -5,6 +5,10 @@ import { putNotes } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
 import { createBackup } from '../../src/export/backup';
 import { deleteTalks, restoreDeleted } from '../../src/db/deletion';
+import { updateNoteWithSlides } from '../../src/db/note-with-slides';
+import { addSlide } from '../../src/db/slides';
+import type { Slide } from '../../src/talk/slide';
+import { draftSlidesOwner } from '../../src/talk/slide-owner';
 import { makeNote, makeTalk } from '../export/records';
 import { freshDb, syncingDb, writeLibrary } from './test-db';
 
@@ -100,6 +104,27 @@ test('a write to talks or notes in a transaction without the sync tables fails, 
     'Table syncChanges not part of transaction',
   );
   expect(await db.talks.count()).toBe(0);
+});
+
+test('slides a backup brings to notes already here record their talk, as slides moved from a draft to a note do; a draft’s record nothing', async () => {
+  const db = await syncingDb();
+  const [talk] = talks;
+  const [note] = notes.filter((each) => each.talkId === talk.id);
+  await importBackup(db, { backup: createBackup([talk], [note], EXPORTED), slides: [] });
+  await db.syncChanges.clear();
+  const image = new Blob(['frame'], { type: 'image/webp' });
+  const frame = { talkId: talk.id, atSec: 2, width: 10, height: 10, type: 'image/webp' as const, image, thumbnail: image };
+  const slide: Slide = { ...frame, id: 's_00000000-0000-4000-8000-000000000000', owner: note.id, takenAt: EXPORTED.toISOString() };
+  // The same talk and note, unchanged, and a slide this device does not hold.
+  expect((await importBackup(db, { backup: createBackup([talk], [note], EXPORTED), slides: [slide] })).slidesAdded).toBe(1);
+  expect((await db.syncChanges.toArray()).map((change) => change.talkId)).toEqual([talk.id]);
+
+  await db.syncChanges.clear();
+  const draft = draftSlidesOwner(talk.id, note.id);
+  await addSlide(db, draft, frame);
+  expect(await db.syncChanges.count()).toBe(0);
+  await updateNoteWithSlides(db, note, note.body, draft);
+  expect((await db.syncChanges.toArray()).map((change) => change.talkId)).toEqual([talk.id]);
 });
 
 /** The read requests sent to each table from now on (a getMany counts one a key, as IndexedDB takes them). */

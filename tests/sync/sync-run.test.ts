@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
 import { updateTalkDetails } from '../../src/db/library';
-import { addNoteWithSlides } from '../../src/db/note-with-slides';
+import { addNoteWithSlides, updateNoteWithSlides } from '../../src/db/note-with-slides';
 import { addNote, notesForTalk, updateNoteBody } from '../../src/db/notes';
 import { queuePlaylist } from '../../src/db/queue';
 import { addSlide } from '../../src/db/slides';
@@ -11,6 +11,7 @@ import { syncDeviceId } from '../../src/db/sync-store';
 import { clipTalk, getTalk } from '../../src/db/talks';
 import { talkMarkdownPath } from '../../src/sync/markdown-mirror';
 import { isConflictCopy } from '../../src/sync/merge';
+import { draftSlidesOwner } from '../../src/talk/slide-owner';
 import { canonicalVideoUrl } from '../../src/talk/video-id';
 import { syncWithServer } from '../../src/sync/sync-run';
 import { createDavClient, DavError, prepareFolder } from '../../src/sync/webdav';
@@ -381,6 +382,37 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
       expect(slides.map(({ id, owner }) => ({ id, owner }))).toEqual([{ id: slide.id, owner: kept.id }]);
       expect(Buffer.from(await slides[0].image.arrayBuffer())).toEqual(Buffer.from(await image.arrayBuffer()));
     }
+  });
+
+  test('a slide added to a note by an edit that keeps its words reaches the other device', async () => {
+    const { a, b } = await pairSyncingANote('slide-same-words');
+    await b.sync();
+    const [note] = await notesForTalk(a.db, TALK);
+    // Edit, Capture slide, Save with the text as it was: only the slides table is written.
+    const draft = draftSlidesOwner(TALK, note.id);
+    const image = new Blob(['RIFF\x10\x00\x00\x00WEBPVP8 frame'], { type: 'image/webp' });
+    const slide = await addSlide(a.db, draft, { talkId: TALK, atSec: 3, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
+    await updateNoteWithSlides(a.db, note, note.body, draft);
+    await a.sync();
+    await b.sync();
+    expect((await b.db.slides.toArray()).map(({ id, owner }) => ({ id, owner }))).toEqual([{ id: slide.id, owner: note.id }]);
+    expect(readFileSync(onDisk('slide-same-words', MIRROR), 'utf8')).toContain(`talks/slides/Pr0meTheus1-3-${slide.id.slice(2, 10)}.webp`);
+  });
+
+  test('a slide added that way while a sync of its talk runs is kept, and the next sync sends it', async () => {
+    const { a, b } = await pairSyncingANote('slide-during-sync');
+    const [note] = await notesForTalk(a.db, TALK);
+    await addNote(a.db, TALK, 'second note', 2);
+    const draft = draftSlidesOwner(TALK, note.id);
+    const image = new Blob(['RIFF\x10\x00\x00\x00WEBPVP8 frame'], { type: 'image/webp' });
+    const slide = await addSlide(a.db, draft, { talkId: TALK, atSec: 3, width: 1280, height: 720, type: 'image/webp', image, thumbnail: image });
+    // The sync read the talk with the slide still in the draft; the save moves it to the note before the sync writes back.
+    a.hooks.beforeNextPut = () => updateNoteWithSlides(a.db, note, note.body, draft);
+    await a.sync();
+    expect((await a.db.slides.toArray()).map(({ id, owner }) => ({ id, owner }))).toEqual([{ id: slide.id, owner: note.id }]);
+    await a.sync();
+    await b.sync();
+    expect((await b.db.slides.toArray()).map(({ id, owner }) => ({ id, owner }))).toEqual([{ id: slide.id, owner: note.id }]);
   });
 
   test('a slide file that is not the image its talk file says is reported, and the rest still syncs', async () => {
