@@ -16,21 +16,21 @@ describe('needsBackupReminder', () => {
 });
 
 describe('formatBytes', () => {
-  test('reads like a person would say it', () => {
-    expect(formatBytes(840, 'en')).toBe('840 bytes');
-    expect(formatBytes(1_500, 'en')).toBe('1.5 kB');
-    expect(formatBytes(12_500, 'en')).toBe('13 kB');
-    expect(formatBytes(1_234_567, 'en')).toBe('1.2 MB');
-    expect(formatBytes(345_000_000, 'en')).toBe('345 MB');
-    expect(formatBytes(2_500_000_000, 'en')).toBe('2.5 GB');
-  });
-
-  test('moves to the next unit when the number would round up to 1,000', () => {
-    expect(formatBytes(999, 'en')).toBe('999 bytes');
-    expect(formatBytes(999_499, 'en')).toBe('999 kB');
-    expect(formatBytes(999_600, 'en')).toBe('1 MB');
-    expect(formatBytes(999_999, 'en')).toBe('1 MB');
-    expect(formatBytes(999_700_000, 'en')).toBe('1 GB');
-    expect(formatBytes(1_500_000_000_000, 'en')).toBe('1,500 GB');
+  // As a person would say it; the next unit when the number would round up to 1,000.
+  test.each([
+    [840, '840 bytes'],
+    [1_500, '1.5 kB'],
+    [12_500, '13 kB'],
+    [1_234_567, '1.2 MB'],
+    [345_000_000, '345 MB'],
+    [2_500_000_000, '2.5 GB'],
+    [999, '999 bytes'],
+    [999_499, '999 kB'],
+    [999_600, '1 MB'],
+    [999_999, '1 MB'],
+    [999_700_000, '1 GB'],
+    [1_500_000_000_000, '1,500 GB'],
+  ])('%i bytes read %s', (bytes, said) => {
+    expect(formatBytes(bytes, 'en')).toBe(said);
   });
 });
