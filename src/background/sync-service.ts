@@ -124,6 +124,8 @@ async function syncOnce(env: SyncEnvironment, talkLog: 'now' | 'later'): Promise
               changes: report.changes,
               conflicts: report.conflicts,
               ...(report.kept.length > 0 && { kept: report.kept }),
+              ...(report.locked.length > 0 && { locked: report.locked }),
+              ...(report.unwritten.length > 0 && { unwritten: report.unwritten }),
             };
     }
   } catch (error) {

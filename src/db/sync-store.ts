@@ -9,21 +9,33 @@ import { notesForTalk, putTalkNotes } from './notes';
 import { markSyncWrite, RECORDING_CHANGES } from './sync-log';
 import { byWrittenOrder } from './talk-notes';
 
-/** Which talks changed here (with their change token), the ETag of every file synced before, and every talk held here. */
+/**
+ * Which talks changed here (with their change token), the ETag of every file synced before, every talk held here, and
+ * the talks whose markdown mirror their last sync could not write.
+ */
 export interface SyncSnapshot {
   changes: Map<string, string>;
   etags: Map<string, string>;
   talkIds: string[];
+  mirrorsUnwritten: Set<string>;
+}
+
+/** The syncMeta key of the talks whose markdown mirror their last sync could not write (locked, refused): the next sync writes it. */
+const MIRRORS_UNWRITTEN = 'mirrorsUnwritten';
+
+async function mirrorsUnwritten(db: TalklogDb): Promise<Set<string>> {
+  const stored = (await db.syncMeta.get(MIRRORS_UNWRITTEN))?.value;
+  return new Set(Array.isArray(stored) ? (stored as string[]) : []);
 }
 
 export async function syncSnapshot(db: TalklogDb): Promise<SyncSnapshot> {
-  return db.transaction('r', db.talks, db.syncChanges, db.syncFiles, async () => {
+  return db.transaction('r', [db.talks, db.syncChanges, db.syncFiles, db.syncMeta], async () => {
     const changes = new Map((await db.syncChanges.toArray()).map((change) => [change.talkId, change.token]));
     const etags = new Map<string, string>();
     // Keys only: the files' bases and the talks stay on disk.
     await db.syncFiles.orderBy('etag').eachKey((etag, cursor) => etags.set(cursor.primaryKey as string, etag as string));
     const talkIds = (await db.talks.toCollection().primaryKeys()) as string[];
-    return { changes, etags, talkIds };
+    return { changes, etags, talkIds, mirrorsUnwritten: await mirrorsUnwritten(db) };
   });
 }
 
@@ -61,6 +73,8 @@ export interface SyncedTalk {
   file: TalkFile | null;
   etag: string | null;
   markdownPath: string | null;
+  /** The talk's markdown mirror could not be written: the next sync writes it again. */
+  mirrorUnwritten?: boolean;
 }
 
 /**
@@ -96,6 +110,12 @@ export async function saveSyncedTalk(db: TalklogDb, talkId: string, synced: Sync
     await db.syncChanges.delete(talkId);
     if (synced.file && synced.etag !== null) await db.syncFiles.put({ talkId, etag: synced.etag, base: synced.file, markdownPath: synced.markdownPath });
     else await db.syncFiles.delete(talkId);
+    const unwritten = await mirrorsUnwritten(db);
+    if (unwritten.has(talkId) !== (synced.mirrorUnwritten === true)) {
+      if (synced.mirrorUnwritten) unwritten.add(talkId);
+      else unwritten.delete(talkId);
+      await db.syncMeta.put({ key: MIRRORS_UNWRITTEN, value: [...unwritten] });
+    }
     return true;
   });
 }

@@ -29,6 +29,7 @@ const PROBLEM_TEXT: Record<SyncProblem, MessageKey> = {
   'no-conditional-writes': 'syncProblemNoConditionalWrites',
   unreachable: 'syncProblemUnreachable',
   busy: 'syncProblemBusy',
+  locked: 'syncProblemLocked',
   'server-error': 'syncProblemServerError',
   'storage-full': 'syncProblemStorageFull',
   'unexpected-status': 'syncProblemUnexpectedStatus',
@@ -46,6 +47,8 @@ function statusText(status: SyncStatus): string {
     t('syncSynced', plural(status.changes, 'change'), TIME.format(new Date(status.at))),
     status.conflicts > 0 && t('syncConflicts', plural(status.conflicts, 'note')),
     status.kept && t('syncKeptEdited', status.kept.join(', ')),
+    status.locked && t('syncMirrorLocked', status.locked.join(', ')),
+    status.unwritten && t('syncMirrorUnwritten', status.unwritten.join('; ')),
   ]
     .filter(Boolean)
     .join(' ');

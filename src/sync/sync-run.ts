@@ -2,7 +2,8 @@
  * One sync with the server: one PROPFIND of `talks/` says which files changed since the last
  * sync; only those are read, only talks changed on either side are merged and written back
  * (conditionally), and their markdown mirrors rewritten, unless edited outside Talklog (mirror-file.ts). A sync with
- * nothing to do is that one request.
+ * nothing to do is that one request. The mirror is a copy: a file of it that cannot be written (locked while open in
+ * another app) is reported and written by the next sync, and stops no note from syncing.
  * The whole talk log, stale once talks changed, is rewritten only by the syncs that ask (`talkLog`).
  * A talk's new slides are uploaded before the file that lists them, those listed but not held here
  * downloaded, and those of deleted notes deleted (synced-slides.ts).
@@ -21,7 +22,7 @@ import { deleteMirrorFile, writeMirrorFile } from './mirror-file';
 import { localRecords, mergeTalk } from './merge';
 import { MAX_SLIDE_BYTES, slideFilePath, syncedSlide } from './synced-slides';
 import { parseTalkFile, serializeTalkFile, talkFilePath, videoIdOfTalkFile, type TalkFile } from './talk-file';
-import { DavError, etagValue, untilStrong, writeCreatingFolders, type DavClient } from './webdav';
+import { DavError, etagValue, untilStrong, writeCreatingFolders, type DavClient, type DavProblem } from './webdav';
 
 export interface SyncReport {
   /** Talks written to the server or changed here by what came from it. */
@@ -32,6 +33,10 @@ export interface SyncReport {
   unreadable: string[];
   /** Markdown mirror files edited outside Talklog, left as they are (mirror-file.ts). */
   kept: string[];
+  /** Markdown mirror files the server refused to write as locked (open in another app), to be written by the next sync. */
+  locked: string[];
+  /** Markdown mirror files that could not be written otherwise, each with why, to be written by the next sync. */
+  unwritten: string[];
 }
 
 export interface SyncOptions {
@@ -52,6 +57,8 @@ export interface SyncOptions {
 /** Talks synced at once: enough to hide latency, few enough to be kind to a home NAS. */
 const PARALLEL = 4;
 const MAX_ATTEMPTS = 6;
+/** Failures of the server as a whole, which stop a sync wherever they come; any other failure to write a mirror file is that file's. */
+const SERVER_WIDE: ReadonlySet<DavProblem> = new Set(['unreachable', 'unauthorized', 'busy', 'storage-full']);
 
 export async function syncWithServer(db: TalklogDb, dav: DavClient, options: SyncOptions): Promise<SyncReport> {
   const listing = await dav.list('talks/');
@@ -67,8 +74,9 @@ export async function syncWithServer(db: TalklogDb, dav: DavClient, options: Syn
   for (const talkId of snapshot.talkIds) if (!snapshot.etags.has(talkId)) toVisit.add(talkId);
   for (const talkId of snapshot.etags.keys()) if (!remoteEtags.has(talkId)) toVisit.add(talkId);
   for (const [talkId, etag] of remoteEtags) if (etag === null || etagValue(etag) !== snapshot.etags.get(talkId)) toVisit.add(talkId);
+  for (const talkId of snapshot.mirrorsUnwritten) toVisit.add(talkId);
 
-  const report: SyncReport = { changes: 0, conflicts: 0, unreadable: [], kept: [] };
+  const report: SyncReport = { changes: 0, conflicts: 0, unreadable: [], kept: [], locked: [], unwritten: [] };
   const queue = [...toVisit];
   // A failed talk stops the others from starting, but the sync ends only once those in flight
   // have: a straggler must not write while the next sync runs.
@@ -76,7 +84,7 @@ export async function syncWithServer(db: TalklogDb, dav: DavClient, options: Syn
   const worker = async () => {
     for (let talkId = queue.shift(); talkId !== undefined && failures.length === 0; talkId = queue.shift()) {
       try {
-        await syncTalk(db, dav, talkId, remoteEtags.get(talkId), options, report);
+        await syncTalk(db, dav, talkId, remoteEtags.get(talkId), snapshot.mirrorsUnwritten.has(talkId), options, report);
       } catch (error) {
         failures.push(error);
       }
@@ -85,20 +93,35 @@ export async function syncWithServer(db: TalklogDb, dav: DavClient, options: Syn
   await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, worker));
   if (failures.length > 0) throw failures[0];
   if (report.changes > 0) await setTalkLogStale(db, true);
-  if ((options.talkLog ?? 'now') === 'now' && (await isTalkLogStale(db))) {
-    report.kept.push(...(await writeTalkLog(db, dav, waitOf(options))));
+  // Left stale when it could not be written, to be written by the next sync that asks.
+  if ((options.talkLog ?? 'now') === 'now' && (await isTalkLogStale(db)) && (await writeMirror(report, () => writeTalkLog(db, dav, waitOf(options), report)))) {
     await setTalkLogStale(db, false);
   }
   return report;
+}
+
+/**
+ * Runs a write of markdown mirror files: whether it went through. A file it could not write is reported, and the sync
+ * goes on; a failure of the server as a whole stops it.
+ */
+async function writeMirror(report: SyncReport, write: () => Promise<void>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (!(error instanceof DavError) || SERVER_WIDE.has(error.problem)) throw error;
+    (error.problem === 'locked' ? report.locked : report.unwritten).push(error.message);
+    return false;
+  }
 }
 
 const waitOf = (options: SyncOptions) => options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
 /**
  * Rewrites the whole talk log, of the talks Export markdown chooses by default (talk-choice.ts), the rest of the queue
- * linked under `Not watched yet`; the files edited outside Talklog it kept.
+ * linked under `Not watched yet`; the files edited outside Talklog it kept go in the report.
  */
-async function writeTalkLog(db: TalklogDb, dav: DavClient, wait: (ms: number) => Promise<void>): Promise<string[]> {
+async function writeTalkLog(db: TalklogDb, dav: DavClient, wait: (ms: number) => Promise<void>, report: SyncReport): Promise<void> {
   const library = await allTalksAndNotes(db);
   const entries = talksToChoose(library.talks, library.notes);
   const talks = chooseTalks(entries, DEFAULT_TALK_CHOICE);
@@ -109,10 +132,18 @@ async function writeTalkLog(db: TalklogDb, dav: DavClient, wait: (ms: number) =>
     held.map((slide) => ({ ...syncedSlide(slide), talkId: slide.talkId })),
   );
   const log = renderTalkLog(talks, library.notes, { slides, notWatchedYet: notWatchedYet(entries, talks) });
-  return (await writeMirrorFile(dav, TALK_LOG_PATH, log, { earlier: 'any', lastWritten: TALK_LOG_PATH, wait })).kept;
+  report.kept.push(...(await writeMirrorFile(dav, TALK_LOG_PATH, log, { earlier: 'any', lastWritten: TALK_LOG_PATH, wait })).kept);
 }
 
-async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEtag: string | null | undefined, options: SyncOptions, report: SyncReport) {
+async function syncTalk(
+  db: TalklogDb,
+  dav: DavClient,
+  talkId: string,
+  listedEtag: string | null | undefined,
+  mirrorUnwritten: boolean,
+  options: SyncOptions,
+  report: SyncReport,
+) {
   const now = options.now ?? (() => new Date());
   const wait = waitOf(options);
   const videoId = talkId.slice(2);
@@ -177,8 +208,14 @@ async function syncTalk(db: TalklogDb, dav: DavClient, talkId: string, listedEta
     const listed = new Set(file.slides?.map((slide) => slide.id));
     for (const slide of remote?.slides ?? []) if (!listed.has(slide.id)) await dav.delete(slideFilePath(videoId, slide));
     const baseText = state.base === null ? null : serializeTalkFile(state.base);
-    const markdownPath = text === baseText ? state.markdownPath : await mirrorTalk(dav, file, [remote, state.base], state.markdownPath, wait, report);
-    await saveSyncedTalk(db, talkId, { file, etag: etagValue(writtenEtag), markdownPath }, state.token, arrived);
+    // Where Talklog's version still is when the mirror could not be written: the next sync writes it from there.
+    let markdownPath = state.markdownPath;
+    const mirrored =
+      (text === baseText && !mirrorUnwritten) ||
+      (await writeMirror(report, async () => {
+        markdownPath = await mirrorTalk(dav, file, [remote, state.base], state.markdownPath, wait, report);
+      }));
+    await saveSyncedTalk(db, talkId, { file, etag: etagValue(writtenEtag), markdownPath, mirrorUnwritten: !mirrored }, state.token, arrived);
     if (text !== remoteText || remoteText !== baseText) report.changes++;
     report.conflicts += conflicts;
     return;

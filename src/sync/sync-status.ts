@@ -7,8 +7,12 @@ export type SyncProblem = DavProblem | 'unreadable' | 'permission' | 'other';
 export type SyncStatus =
   | { kind: 'off' }
   | { kind: 'syncing'; since: string }
-  /** `kept`: markdown mirror files left as they were, edited outside Talklog (absent when none, and from before it was kept). */
-  | { kind: 'synced'; at: string; changes: number; conflicts: number; kept?: string[] }
+  /**
+   * `kept`: markdown mirror files left as they were, edited outside Talklog; `locked`: those the server refused to write
+   * as open in another app; `unwritten`: those not written otherwise, each with why (each absent when none, and from
+   * before it was kept).
+   */
+  | { kind: 'synced'; at: string; changes: number; conflicts: number; kept?: string[]; locked?: string[]; unwritten?: string[] }
   | { kind: 'failed'; at: string; problem: SyncProblem; detail: string };
 
 /** The account Connect saved: in `storage.local` only, never `storage.sync`, never logged. */
@@ -31,7 +35,9 @@ export function isSyncStatus(value: unknown): value is SyncStatus {
         typeof status.at === 'string' &&
         typeof status.changes === 'number' &&
         typeof status.conflicts === 'number' &&
-        (status.kept === undefined || (Array.isArray(status.kept) && status.kept.every((path) => typeof path === 'string')))
+        [status.kept, status.locked, status.unwritten].every(
+          (paths) => paths === undefined || (Array.isArray(paths) && paths.every((path) => typeof path === 'string')),
+        )
       );
     case 'failed':
       // Not checked against every problem: the popup, which reads this as it opens, says any failure alike, and the

@@ -17,6 +17,7 @@ export type DavProblem =
   | 'no-conditional-writes'
   | 'unreachable'
   | 'busy'
+  | 'locked'
   | 'server-error'
   | 'storage-full'
   | 'unexpected-status';
@@ -119,7 +120,9 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
     if (response.status === 401) throw new DavError('unauthorized', `${method} ${path}: 401`);
     // The account is known but may not do this here: a read-only share, or a folder of someone else's.
     if (response.status === 403) throw new DavError('forbidden', `${method} ${path}: 403`);
-    if (response.status === 423 || response.status === 429 || response.status === 503) throw new DavError('busy', `${method} ${path}: ${response.status}`);
+    // A file open in another app (Nextcloud Text locks the file it edits): its path is what the user needs.
+    if (response.status === 423) throw new DavError('locked', path);
+    if (response.status === 429 || response.status === 503) throw new DavError('busy', `${method} ${path}: ${response.status}`);
     if (response.status === 507) throw new DavError('storage-full', `${method} ${path}: 507`);
     if (response.status >= 500) throw new DavError('server-error', `${method} ${path}: ${response.status}`);
     return response;

@@ -152,6 +152,11 @@ test('a sync that left markdown files edited outside Talklog as they were names 
   ).toBeTruthy();
 });
 
+test('a sync that could not write markdown files locked in another app says the notes synced, and names the files', async () => {
+  renderConnected(() => SYNCED, { ...SYNCED, changes: 1, locked: ['markdown/talk-log.md'] });
+  expect(await screen.findByText(/Your notes synced, but these markdown copies are locked, .* open in another app .*: markdown\/talk-log\.md\./)).toBeTruthy();
+});
+
 test('the focus moves with the keyboard user’s step: into New password, back to Change password, to Server URL on Disconnect', async () => {
   renderConnected((request) => (request.type === 'talklog/sync-disconnect' ? { kind: 'off' } : SYNCED));
   const changePassword = await screen.findByRole('button', { name: 'Change password' });

@@ -23,10 +23,14 @@ import { webdavServerForThisFile } from './webdav-server';
 const server = webdavServerForThisFile();
 const TALK = 't_Pr0meTheus1';
 
-/** A device: its own database, talking to the Apache folder `folder`; counts its requests. */
+/**
+ * A device: its own database, talking to the Apache folder `folder`; counts its requests. Writes to the files in
+ * `locked` (paths in the folder) are answered 423, as Nextcloud answers them while Nextcloud Text has the file open.
+ */
 async function device(folder: string, password?: string) {
   const db = freshDb();
   const requests: string[] = [];
+  const locked = new Set<string>();
   const hooks: { beforeNextPut?: () => Promise<unknown>; afterNextPut?: () => Promise<unknown> } = {};
   const countingFetch: typeof fetch = async (input, init) => {
     const request = `${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`;
@@ -36,6 +40,9 @@ async function device(folder: string, password?: string) {
       await before();
     }
     requests.push(request);
+    const [method, path] = request.split(' ');
+    if ((method === 'PUT' || method === 'DELETE') && locked.has(decodeURIComponent(path).slice(`/${folder}/`.length)))
+      return new Response(null, { status: 423 });
     const response = await fetch(input, init);
     if (request.startsWith('PUT') && hooks.afterNextPut) {
       const after = hooks.afterNextPut;
@@ -49,7 +56,14 @@ async function device(folder: string, password?: string) {
     countingFetch,
   );
   const deviceId = await syncDeviceId(db);
-  return { db, dav, requests, hooks, sync: (talkLog?: 'now' | 'later') => syncWithServer(db, dav, { device: deviceId, thumbnail: sameImage, talkLog }) };
+  return {
+    db,
+    dav,
+    requests,
+    hooks,
+    locked,
+    sync: (talkLog?: 'now' | 'later') => syncWithServer(db, dav, { device: deviceId, thumbnail: sameImage, talkLog }),
+  };
 }
 
 async function connectedPair(folder: string) {
@@ -437,7 +451,7 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     // Put there by the user or another tool; Apache lists them as 50%25%20done.txt and %2541.txt.
     for (const name of ['50% done.txt', '%41.txt']) await a.dav.put(`talks/${encodeURIComponent(name)}`, 'not a talk', 'text/plain');
     expect(readdirSync(join(server.current.dataDir, 'percent/talks')).sort()).toEqual(['%41.txt', '50% done.txt']);
-    expect(await a.sync()).toEqual({ changes: 1, conflicts: 0, unreadable: [], kept: [] });
+    expect(await a.sync()).toEqual({ changes: 1, conflicts: 0, unreadable: [], kept: [], locked: [], unwritten: [] });
     expect((await b.sync()).changes).toBe(1);
     expect(await bodies(b.db)).toEqual(['beside odd names']);
     expect([...(await b.dav.list('talks/'))!.keys()].sort()).toEqual(['%41.txt', '50% done.txt', 'Pr0meTheus1.json']);
@@ -449,7 +463,7 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     await clipTalk(wrong.db, capturedTalk());
     await expect(wrong.sync()).rejects.toEqual(expect.objectContaining({ problem: 'unauthorized' }));
     await expect(prepareFolder(wrong.dav)).rejects.toBeInstanceOf(DavError);
-    expect(await a.sync()).toEqual({ changes: 0, conflicts: 0, unreadable: [], kept: [] });
+    expect(await a.sync()).toEqual({ changes: 0, conflicts: 0, unreadable: [], kept: [], locked: [], unwritten: [] });
   });
 
   test('a mirror file edited in the vault between two syncs is kept, Talklog writes beside it, and says so once', async () => {
@@ -477,6 +491,32 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     expect((await a.sync()).kept).toEqual([]);
     expect(readFileSync(onDisk('edited-mirror', MIRROR), 'utf8')).toContain('fifth note');
     expect(existsSync(onDisk('edited-mirror', MIRROR_BESIDE))).toBe(false);
+  });
+
+  test('markdown files locked while open in another app (423) are reported and written later; the notes sync meanwhile', async () => {
+    const { a, b } = await pairSyncingANote('locked-mirror');
+    await b.sync();
+    for (const { locked } of [a, b]) for (const path of [MIRROR, 'markdown/talk-log.md']) locked.add(path);
+    await addNote(b.db, TALK, 'written on B', 2);
+    const other = 'OtherTalk01';
+    await clipTalk(b.db, capturedTalk({ videoId: other, url: canonicalVideoUrl(other), title: 'Another talk' }));
+    await addNote(b.db, `t_${other}`, 'on another talk', 3);
+    const report = await b.sync();
+    expect(report).toMatchObject({ changes: 2, locked: [MIRROR, 'markdown/talk-log.md'], unwritten: [] });
+    await a.sync();
+    expect(await bodies(a.db)).toEqual(['first note', 'written on B']);
+    expect((await notesForTalk(a.db, `t_${other}`)).map((note) => note.body)).toEqual(['on another talk']);
+    expect(readFileSync(onDisk('locked-mirror', talkMarkdownPath((await getTalk(a.db, `t_${other}`))!)), 'utf8')).toContain('on another talk');
+    expect(readFileSync(onDisk('locked-mirror', MIRROR), 'utf8')).not.toContain('written on B');
+
+    // Closed in the other app: the next sync writes them, with nothing else to sync.
+    b.locked.clear();
+    expect(await b.sync()).toMatchObject({ changes: 0, locked: [] });
+    expect(readFileSync(onDisk('locked-mirror', MIRROR), 'utf8')).toContain('written on B');
+    expect(readFileSync(onDisk('locked-mirror', 'markdown/talk-log.md'), 'utf8')).toContain('written on B');
+    b.requests.length = 0;
+    await b.sync();
+    expect(b.requests).toEqual(['PROPFIND /locked-mirror/talks/']);
   });
 
   test('a mirror file edited in the vault between its check and its rewrite is kept', async () => {

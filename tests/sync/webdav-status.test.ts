@@ -23,8 +23,9 @@ test('403 is a folder the account may not write to, not a wrong password', async
   expect(await problemOf(answering(401).list('talks/'))).toMatchObject({ problem: 'unauthorized' });
 });
 
-test('423, 429 and 503 are a busy server', async () => {
-  for (const status of [423, 429, 503]) expect(await problemOf(answering(status).list('talks/'))).toMatchObject({ problem: 'busy' });
+test('429 and 503 are a busy server; 423 a file locked, named by its path', async () => {
+  for (const status of [429, 503]) expect(await problemOf(answering(status).list('talks/'))).toMatchObject({ problem: 'busy' });
+  expect(await problemOf(answering(423).putIf('markdown/talk-log.md', '', null))).toEqual({ problem: 'locked', message: 'markdown/talk-log.md' });
 });
 
 test('any other status is named, and the address is blamed only when it does not answer as WebDAV', async () => {
