@@ -142,6 +142,20 @@ export async function setTalkLogStale(db: TalklogDb, stale: boolean): Promise<vo
   await db.syncMeta.put({ key: TALK_LOG_STALE, value: stale });
 }
 
+const TALK_LOG_MARKED = 'talkLogMarked';
+
+/**
+ * Whether this device wrote `markdown/talk-log.md` with its mark (or found one there) in the folder synced with: from
+ * then on, a log without the mark is someone's edit rather than the log of a Talklog from before the mark.
+ */
+export async function isTalkLogMarked(db: TalklogDb): Promise<boolean> {
+  return (await db.syncMeta.get(TALK_LOG_MARKED))?.value === true;
+}
+
+export async function setTalkLogMarked(db: TalklogDb): Promise<void> {
+  await db.syncMeta.put({ key: TALK_LOG_MARKED, value: true });
+}
+
 /** The syncMeta key of the folder what was synced (each talk's synced file) was synced with. */
 const SYNCED_FOLDER = 'syncedFolder';
 
@@ -168,7 +182,7 @@ export async function startSyncWith(db: TalklogDb, folderUrl: string, connectedT
     const syncedWith = connectedTo ?? (await db.syncMeta.get(SYNCED_FOLDER))?.value;
     if (syncedWith !== folderUrl) {
       await db.syncFiles.clear();
-      await db.syncMeta.delete(RECORDING_CHANGES);
+      await db.syncMeta.bulkDelete([RECORDING_CHANGES, TALK_LOG_MARKED]);
     } else if ((await db.syncMeta.get(RECORDING_CHANGES))?.value !== true) {
       const recorded = new Set(await db.syncChanges.toCollection().primaryKeys());
       const synced = (await db.syncFiles.toCollection().primaryKeys()).filter((talkId) => !recorded.has(talkId));

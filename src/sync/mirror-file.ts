@@ -24,7 +24,8 @@ export interface MirrorContext {
   /**
    * The texts Talklog may have written there before files carried the mark; `'any'`: every unmarked text (the talk
    * log, which Talklog rewrote whole on every change before, so that no edit of it lasted, and whose text no device
-   * keeps: every install that synced before would otherwise find its log edited).
+   * keeps: every install that synced before would otherwise find its log edited), until this device has written it
+   * with the mark: then a log without one had its mark deleted by an edit.
    */
   earlier: string[] | 'any';
   /** Where Talklog last wrote this file: at any other path it is first written as new, which saves a read. */

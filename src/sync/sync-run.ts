@@ -11,7 +11,17 @@
 
 import type { TalklogDb } from '../db/database';
 import { slideImage } from '../db/slides';
-import { isTalkLogStale, readTalkForSync, recordChangesFromNowOn, saveSyncedTalk, setTalkLogStale, syncSnapshot, type TalkSyncState } from '../db/sync-store';
+import {
+  isTalkLogMarked,
+  isTalkLogStale,
+  readTalkForSync,
+  recordChangesFromNowOn,
+  saveSyncedTalk,
+  setTalkLogMarked,
+  setTalkLogStale,
+  syncSnapshot,
+  type TalkSyncState,
+} from '../db/sync-store';
 import { allTalksAndNotes } from '../db/library';
 import { chooseTalks, DEFAULT_TALK_CHOICE, notWatchedYet, talksToChoose } from '../export/talk-choice';
 import { renderTalkLog } from '../export/talk-log';
@@ -132,7 +142,10 @@ async function writeTalkLog(db: TalklogDb, dav: DavClient, wait: (ms: number) =>
     held.map((slide) => ({ ...syncedSlide(slide), talkId: slide.talkId })),
   );
   const log = renderTalkLog(talks, library.notes, { slides, notWatchedYet: notWatchedYet(entries, talks) });
-  report.kept.push(...(await writeMirrorFile(dav, TALK_LOG_PATH, log, { earlier: 'any', lastWritten: TALK_LOG_PATH, wait })).kept);
+  // Until this device wrote the log with its mark here, a log without one is taken for that of a Talklog from before the mark.
+  const earlier = (await isTalkLogMarked(db)) ? [] : 'any';
+  report.kept.push(...(await writeMirrorFile(dav, TALK_LOG_PATH, log, { earlier, lastWritten: TALK_LOG_PATH, wait })).kept);
+  await setTalkLogMarked(db);
 }
 
 async function syncTalk(

@@ -559,13 +559,27 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
   });
 
   test('the talk log an older Talklog wrote, without the mark, is rewritten: no device knows what it was', async () => {
-    const { a } = await pairSyncingANote('unmarked-log');
+    const { a } = await connectedPair('unmarked-log');
+    await clipTalk(a.db, capturedTalk());
+    await addNote(a.db, TALK, 'first note', 1);
+    await a.sync('later');
     const log = onDisk('unmarked-log', 'markdown/talk-log.md');
-    writeFileSync(log, readFileSync(log, 'utf8').replace(MARK, ''));
-    await addNote(a.db, TALK, 'second note', 2);
+    await a.dav.makeFolder('markdown/');
+    writeFileSync(log, '# Talk log\n\nAs an older Talklog wrote it, before the mark.\n');
     expect((await a.sync()).kept).toEqual([]);
-    expect(readFileSync(log, 'utf8')).toMatch(/second note[^]*-->\n$/);
+    expect(readFileSync(log, 'utf8')).toMatch(/first note[^]*-->\n$/);
     expect(existsSync(onDisk('unmarked-log', 'markdown/talk-log (Talklog).md'))).toBe(false);
+  });
+
+  test('the talk log edited in the vault, its mark deleted with the edit, is kept, and Talklog writes the log beside it', async () => {
+    const { a } = await pairSyncingANote('unmarked-edited-log');
+    const log = onDisk('unmarked-edited-log', 'markdown/talk-log.md');
+    const edited = `${readFileSync(log, 'utf8').replace(MARK, '\n')}\nMy own summary of the conference.\n`;
+    writeFileSync(log, edited);
+    await addNote(a.db, TALK, 'second note', 2);
+    expect((await a.sync()).kept).toEqual(['markdown/talk-log.md']);
+    expect(readFileSync(log, 'utf8')).toBe(edited);
+    expect(readFileSync(onDisk('unmarked-edited-log', 'markdown/talk-log (Talklog).md'), 'utf8')).toContain('second note');
   });
 
   test('a mirror file an older Talklog wrote, without the mark, is rewritten while unedited and kept once edited', async () => {
