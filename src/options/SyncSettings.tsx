@@ -27,6 +27,7 @@ const PROBLEM_TEXT: Record<SyncProblem, MessageKey> = {
   forbidden: 'syncProblemForbidden',
   'not-webdav': 'syncProblemNotWebdav',
   'no-conditional-writes': 'syncProblemNoConditionalWrites',
+  'unusable-etags': 'syncProblemUnusableEtags',
   unreachable: 'syncProblemUnreachable',
   busy: 'syncProblemBusy',
   locked: 'syncProblemLocked',

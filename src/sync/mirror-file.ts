@@ -58,7 +58,7 @@ export async function deleteMirrorFile(dav: DavClient, path: string, { earlier, 
     if (!found) return false;
     if (!(await isTalklogs(found.text, earlier))) return true;
     await untilStrong(found.etag, wait);
-    if (await dav.delete(path, found.etag ?? undefined)) return false;
+    if (await dav.delete(path, found.etag)) return false;
   }
   throw new DavError('server-error', `${path} kept changing while it was being deleted`);
 }

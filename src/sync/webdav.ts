@@ -15,6 +15,7 @@ export type DavProblem =
   | 'forbidden'
   | 'not-webdav'
   | 'no-conditional-writes'
+  | 'unusable-etags'
   | 'unreachable'
   | 'busy'
   | 'locked'
@@ -42,7 +43,8 @@ export interface DavAccount {
 export interface DavClient {
   /** The entries of a folder (names relative to it, folders ending in `/`) with their ETags; null when the folder does not exist. */
   list(path: string): Promise<Map<string, string | null> | null>;
-  get(path: string): Promise<{ text: string; etag: string | null } | null>;
+  /** A file's text with its ETag, which every write conditional on it needs (`unusable-etags` when there is none); null when there is no file. */
+  get(path: string): Promise<{ text: string; etag: string } | null>;
   /** Writes only if the file is still `ifMatch` (or, with `null`, does not exist yet); false on 412. */
   putIf(path: string, text: string, ifMatch: string | null, contentType?: string): Promise<{ written: true; etag: string | null } | { written: false }>;
   /** Writes whatever is there; false when the folder it goes in does not exist (409). */
@@ -160,7 +162,10 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
       const response = await request('GET', path);
       if (response.status === 404) return null;
       if (response.status !== 200) throw unexpected(response, `GET ${path}`);
-      return { text: await response.text(), etag: response.headers.get('ETag') };
+      const etag = response.headers.get('ETag');
+      // Dropped by a proxy: no write of this file could be conditional on the version read.
+      if (etag === null) throw new DavError('unusable-etags', `GET ${path}: no ETag`);
+      return { text: await response.text(), etag };
     },
     async putIf(path, text, ifMatch, contentType = 'application/json; charset=utf-8') {
       const condition: Record<string, string> = ifMatch === null ? { 'If-None-Match': '*' } : { 'If-Match': etagValue(ifMatch)! };
@@ -248,11 +253,16 @@ export async function writeCreatingFolders<T>(dav: DavClient, path: string, writ
   return second;
 }
 
-/** What Connect does: checks the account and the folder, creating the folder and `talks/` in it when missing. */
-export async function prepareFolder(dav: DavClient): Promise<void> {
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * What Connect does: checks the account and the folder, creating the folder and `talks/` in it when missing.
+ * `wait`: how its check waits out Apache's first second of weak ETags.
+ */
+export async function prepareFolder(dav: DavClient, wait: (ms: number) => Promise<void> = sleep): Promise<void> {
   if (!(await dav.folderExists())) await dav.makeFolder('');
   await dav.makeFolder('talks/');
-  await requireConditionalWrites(dav);
+  await requireConditionalWrites(dav, wait);
 }
 
 /** A file Connect writes, then deletes, to see that the server keeps conditional writes. */
@@ -261,13 +271,21 @@ const CONDITIONAL_WRITE_CHECK = '.talklog-check';
 /**
  * Sync writes a talk's file only if it is still the version it read (If-Match), so that two devices writing at once
  * merge rather than overwrite each other. A server that ignores the condition (golang.org/x/net/webdav, which
- * `rclone serve webdav` is built on, leaves it as a TODO) would lose notes without a word: it is refused at Connect.
+ * `rclone serve webdav` is built on, leaves it as a TODO) would lose notes without a word; one whose answers lose their
+ * ETag, or carry one If-Match never matches (a proxy, or Apache's mod_deflate making it `"…-gzip"`), would refuse
+ * every write of a file read before. Both are refused at Connect.
  */
-async function requireConditionalWrites(dav: DavClient): Promise<void> {
+async function requireConditionalWrites(dav: DavClient, wait: (ms: number) => Promise<void>): Promise<void> {
   await dav.put(CONDITIONAL_WRITE_CHECK, 'Talklog checks that this server keeps conditional writes, then deletes this file.', 'text/plain');
   try {
     const { written } = await dav.putIf(CONDITIONAL_WRITE_CHECK, '{}', '"talklog-no-such-version"');
     if (written) throw new DavError('no-conditional-writes', `PUT ${CONDITIONAL_WRITE_CHECK} with If-Match of another version: written`);
+    const read = await dav.get(CONDITIONAL_WRITE_CHECK);
+    if (!read) throw new DavError('unexpected-status', `GET ${CONDITIONAL_WRITE_CHECK}: 404 after writing it`);
+    await untilStrong(read.etag, wait);
+    if (!(await dav.putIf(CONDITIONAL_WRITE_CHECK, '{}', read.etag)).written) {
+      throw new DavError('unusable-etags', `PUT ${CONDITIONAL_WRITE_CHECK} with If-Match of the ETag its GET gave, ${read.etag}: 412`);
+    }
   } finally {
     await dav.delete(CONDITIONAL_WRITE_CHECK);
   }

@@ -105,3 +105,48 @@ test('a server that ignores conditional writes is refused at Connect, saying why
     await proxy.close();
   }
 });
+
+/** A client of `folder` whose GET answers have their ETag rewritten by `rewrite` (null: dropped), as a proxy before Apache may. */
+function etagRewriting(folder: string, rewrite: (etag: string) => string | null) {
+  const rewriting: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    const etag = response.headers.get('ETag');
+    if ((init?.method ?? 'GET') !== 'GET' || etag === null) return response;
+    const headers = new Headers(response.headers);
+    const rewritten = rewrite(etag);
+    if (rewritten === null) headers.delete('ETag');
+    else headers.set('ETag', rewritten);
+    return new Response(await response.arrayBuffer(), { status: response.status, headers });
+  };
+  return createDavClient({ folderUrl: `${server.current.origin}/${folder}/`, user: server.current.user, password: server.current.password }, rewriting);
+}
+
+test.each([
+  ['drops ETags', 'etag-dropped', () => null],
+  ['changes ETags as mod_deflate does', 'etag-gzip', (etag: string) => etag.replace(/"$/, '-gzip"')],
+])('a server that %s is refused at Connect, saying why, and keeps no file of the check', async (_, folder, rewrite) => {
+  const refused: unknown = await prepareFolder(etagRewriting(folder, rewrite)).catch((error: unknown) => error);
+  expect(refused).toBeInstanceOf(DavError);
+  expect((refused as DavError).problem).toBe('unusable-etags');
+  expect([...(await etagRewriting(folder, (etag) => etag).list(''))!.keys()]).toEqual(['talks/']);
+});
+
+test('a sync whose reads come without an ETag says so, naming the file, rather than that it kept changing', async () => {
+  const direct = etagRewriting('etag-lost-later', (etag) => etag);
+  await prepareFolder(direct);
+  const device = async (dav: ReturnType<typeof etagRewriting>) => {
+    const db = freshDb();
+    const id = await syncDeviceId(db);
+    await clipTalk(db, capturedTalk());
+    return { db, sync: () => syncWithServer(db, dav, { device: id, thumbnail: sameImage }) };
+  };
+  const a = await device(direct);
+  await addNote(a.db, 't_Pr0meTheus1', 'from A', 1);
+  await a.sync();
+  // A proxy put in front of the server later.
+  const b = await device(etagRewriting('etag-lost-later', () => null));
+  await addNote(b.db, 't_Pr0meTheus1', 'from B', 2);
+  const failed: unknown = await b.sync().catch((error: unknown) => error);
+  expect(failed).toBeInstanceOf(DavError);
+  expect(failed).toMatchObject({ problem: 'unusable-etags', message: 'GET talks/Pr0meTheus1.json: no ETag' });
+});
