@@ -79,7 +79,7 @@ export function backgroundSync(env: SyncEnvironment): BackgroundSync {
         const failure = await connect(env, request.account);
         if (failure) {
           await env.saveStatus(failure);
-          return failure;
+          return { ...failure, unsaved: true };
         }
         clearTimeout(timer);
         return syncOnce(env, 'now');

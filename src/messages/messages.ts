@@ -116,8 +116,11 @@ export function isPageToBackgroundMessage(message: unknown): message is PageToBa
 
 export type SyncRequest = { type: 'talklog/sync-connect'; account: SyncAccount } | { type: 'talklog/sync-now' } | { type: 'talklog/sync-disconnect' };
 
-/** Every sync request is answered with the sync status after it. */
-export type SyncReply = SyncStatus;
+/**
+ * Every sync request is answered with the sync status after it; Connect's with `unsaved` when the account was not
+ * saved (refused at its check), since a failure after it was saved is its first sync's.
+ */
+export type SyncReply = SyncStatus & { unsaved?: true };
 
 export function isSyncRequest(message: unknown): message is SyncRequest {
   if (!hasType(message)) return false;

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../i18n/t';
-import type { SyncRequest } from '../messages/messages';
+import type { SyncReply, SyncRequest } from '../messages/messages';
 import type { SyncProblem, SyncStatus } from '../sync/sync-status';
 import { checkFolderUrl, DavError, hostPattern } from '../sync/webdav';
 import { plural } from '../i18n/plural';
@@ -17,7 +17,7 @@ export interface SyncEnvironment {
   onStatusChanged: (listener: (status: SyncStatus) => void) => () => void;
   /** Asks the browser for access to this one host pattern; called straight from the click, as browsers require. */
   requestOrigin: (pattern: string) => Promise<boolean>;
-  send: (request: SyncRequest) => Promise<SyncStatus>;
+  send: (request: SyncRequest) => Promise<SyncReply>;
 }
 
 const PROBLEM_TEXT: Record<SyncProblem, MessageKey> = {
@@ -55,9 +55,9 @@ function statusText(status: SyncStatus): string {
     .join(' ');
 }
 
-/** What the section shows of an error thrown here, rather than reported by the background. */
-function failure(error: unknown): SyncStatus {
-  return { kind: 'failed', at: new Date().toISOString(), problem: 'other', detail: errorMessage(error) };
+/** What the section shows of an error thrown here, rather than reported by the background: an account sent was not saved. */
+function failure(error: unknown): SyncReply {
+  return { kind: 'failed', at: new Date().toISOString(), problem: 'other', detail: errorMessage(error), unsaved: true };
 }
 
 function problemText(status: SyncStatus): string {
@@ -118,10 +118,10 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
     if (!busy) act();
   };
 
-  /** Sends a request and shows its reply; the status shown. */
-  const run = async (request: SyncRequest): Promise<SyncStatus> => {
+  /** Sends a request and shows its reply; the reply. */
+  const run = async (request: SyncRequest): Promise<SyncReply> => {
     setBusy(true);
-    let shown: SyncStatus;
+    let shown: SyncReply;
     try {
       shown = await env.send(request);
     } catch (error) {
@@ -137,7 +137,7 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
    * Connect, and a new password for the folder connected: the background checks the account with the server before
    * it saves it. The browser grants access to the server only from the click itself, so it is asked before any await.
    */
-  const sendAccount = async (checkedUrl: string, accountUser: string): Promise<SyncStatus | null> => {
+  const sendAccount = async (checkedUrl: string, accountUser: string): Promise<SyncReply | null> => {
     let granted: boolean;
     try {
       granted = await env.requestOrigin(hostPattern(checkedUrl));
@@ -184,8 +184,9 @@ export function SyncSettings({ env, announce }: { env: SyncEnvironment; announce
     event.preventDefault();
     if (!account || busy) return;
     void sendAccount(account.folderUrl, account.user).then((reply) => {
-      // Refused (or not checked): the field stays, to try again or cancel.
-      if (reply && reply.kind !== 'failed') closePassword();
+      // Refused (or not checked): the field stays, to try again or cancel. Taken, the form closes, and a first sync
+      // that failed after is the status shown.
+      if (reply && !reply.unsaved) closePassword();
     });
   };
 

@@ -198,3 +198,19 @@ test('the sync status names the markdown files edited outside Talklog that the s
   await addNote(db, TALK, 'second note', 2);
   expect(await background.sync()).toMatchObject({ kind: 'synced', changes: 1, kept: [mirror] });
 });
+
+test('Connect answers whether it saved the account: a refused password is not, a failed first sync after it was is', { timeout: 60_000 }, async () => {
+  const { db, stored, background } = worker();
+  const refused = await background.handle({ type: 'talklog/sync-connect', account: account('saved-or-not', 'not-the-password') });
+  expect(refused).toMatchObject({ kind: 'failed', problem: 'unauthorized', unsaved: true });
+  expect(stored.account).toBeNull();
+  // A talk file of a later Talklog: the first sync fails, after the account was saved.
+  const dav = createDavClient(account('saved-or-not'));
+  await prepareFolder(dav);
+  await dav.put('talks/Pr0meTheus1.json', '{"format":99}', 'application/json');
+  await clipTalk(db, capturedTalk());
+  const reply = await background.handle({ type: 'talklog/sync-connect', account: account('saved-or-not') });
+  expect(reply).toMatchObject({ kind: 'failed', problem: 'unreadable' });
+  expect(reply).not.toHaveProperty('unsaved');
+  expect(stored.account).toEqual(account('saved-or-not'));
+});

@@ -36,7 +36,7 @@ test('Change password checks the new password with the server as Connect does, a
   const { sent, requested } = renderConnected((request) =>
     request.type === 'talklog/sync-connect' && request.account.password === 'new-app-password'
       ? SYNCED
-      : { kind: 'failed', at: '2026-11-20T10:00:00.000Z', problem: 'unauthorized', detail: 'PROPFIND : 401' },
+      : { kind: 'failed', at: '2026-11-20T10:00:00.000Z', problem: 'unauthorized', detail: 'PROPFIND : 401', unsaved: true },
   );
   fireEvent.click(await screen.findByRole('button', { name: 'Change password' }));
   fireEvent.input(screen.getByLabelText('New password'), { target: { value: 'a-wrong-one' } });
@@ -53,6 +53,20 @@ test('Change password checks the new password with the server as Connect does, a
   // Still connected, without Disconnect.
   expect(sent.some((request) => request.type === 'talklog/sync-disconnect')).toBe(false);
   expect(screen.getByRole('button', { name: 'Sync now' })).toBeTruthy();
+});
+
+test('a new password taken, then a first sync that failed: the form closes, and the failure is shown', async () => {
+  renderConnected((request) =>
+    request.type === 'talklog/sync-connect'
+      ? { kind: 'failed', at: '2026-11-20T10:00:00.000Z', problem: 'unreadable', detail: 'talks/Pr0meTheus1.json: written by a newer Talklog' }
+      : SYNCED,
+  );
+  fireEvent.click(await screen.findByRole('button', { name: 'Change password' }));
+  fireEvent.input(screen.getByLabelText('New password'), { target: { value: 'new-app-password' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save password' }));
+  await waitFor(() => expect(screen.queryByLabelText('New password')).toBeNull());
+  expect(screen.getByText(/could not be read .*talks\/Pr0meTheus1\.json: written by a newer Talklog/)).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Change password' })).toBeTruthy();
 });
 
 /** The section with no folder connected; `requestOrigin` answers the browser's permission request. */
