@@ -12,7 +12,6 @@ type NoteTextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'valu
 export function NoteTextarea({ value, onValue, onSubmit, boxRef, ...attributes }: NoteTextareaProps) {
   return (
     <textarea
-      dir="auto"
       {...attributes}
       ref={boxRef}
       value={value}

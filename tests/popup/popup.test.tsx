@@ -82,14 +82,15 @@ describe('popup on a watch page', () => {
     expect(screen.queryByText('a note on another talk')).toBeNull();
   });
 
-  test('a right-to-left title, note and Note box take their direction from their own words', async () => {
+  test('a right-to-left title and note take their direction from their own words', async () => {
     const db = freshDb();
     const talk = await clipTalk(db, capturedTalk({ title: 'مقدمة إلى Kubernetes - أحمد' }));
     await addNote(db, talk.id, 'שלום, עולם!', 60);
     const directionOf = (element: Element) => element.closest('[dir]')?.getAttribute('dir');
     renderPopup(db, fakeTab(onWatchPage()).connector);
     expect(directionOf(await screen.findByRole('heading', { name: 'مقدمة إلى Kubernetes - أحمد' }))).toBe('auto');
-    expect(directionOf(screen.getByRole('textbox', { name: 'Note' }))).toBe('auto');
+    // Not the Note box: `dir="auto"` on a textarea held Chromium for over 30 s on a paste of 6 million characters.
+    expect(screen.getByRole('textbox', { name: 'Note' }).hasAttribute('dir')).toBe(false);
     // The note's own, as typed until the renderer has loaded, then its paragraph's.
     expect(directionOf(screen.getByText('שלום, עולם!'))).toBe('auto');
     await waitFor(() => expect(screen.getByText('שלום, עולם!').closest('.markdown--pending')).toBeNull());
