@@ -88,6 +88,7 @@ function afterMarks(text: string, end: number): number {
 }
 
 const LETTER_WITH_MARKS = /[\s\S]\p{M}*/uy;
+const MARK = /\p{M}/u;
 
 /** The folded text, with where in the original each folded character came from. */
 function foldWithOrigins(text: string): { folded: string; starts: number[]; ends: number[] } {
@@ -98,6 +99,8 @@ function foldWithOrigins(text: string): { folded: string; starts: number[]; ends
     // A run of ASCII folds to itself lower-cased, a character for a character: at once, not one by one.
     let run = index;
     while (run < text.length && text.charCodeAt(run) < 0x80) run++;
+    // The run's last letter goes with the marks that follow it (`e` and a combining `´`), folded as one.
+    if (run < text.length && MARK.test(text[run])) run--;
     if (run > index) {
       folded += text.slice(index, run).toLowerCase();
       for (; index < run; index++) {

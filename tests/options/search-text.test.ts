@@ -53,6 +53,13 @@ describe('matchRanges', () => {
     expect(ligature.slice(a, b)).toBe('Ærø');
   });
 
+  test('maps matches back onto text whose accents are marks of their own, as macOS and PDFs write them', () => {
+    const text = 'Crème brûlée at Café'.normalize('NFD');
+    const [[start, end]] = matchRanges(text, queryWords('brulee'));
+    expect(text.slice(start, end)).toBe('brûlée'.normalize('NFD'));
+    expect(matchSnippet(text, queryWords('cafe'))).toBe(text);
+  });
+
   test('marks the word, not another that differs from it by a vowel sign', () => {
     const text = 'कमल और काम';
     const [[start, end]] = matchRanges(text, queryWords('काम'));
