@@ -19,13 +19,14 @@ interface MarkdownProps {
 /**
  * Markdown shown rendered, built as nodes from marked's tokens: no HTML string is ever parsed.
  * Raw HTML shows as the text it was typed as, images as their description, and only http(s)
- * links are links (opening a new tab), besides links to the talk's own video at a time. Each block reads in the
- * direction of its own first letters (`dir="auto"`): a paragraph in Hebrew right to left, the next in English left to right.
+ * links are links (opening a new tab), besides links to the talk's own video at a time. Each block of the note's own
+ * reads in the direction of its first letters (`dir="auto"`): a paragraph in Hebrew right to left, the next in English
+ * left to right, a list, quote or table as its first words, what is in it with it.
  */
 export function Markdown({ source, videoId = null, onSeek, renderText = (text) => text }: MarkdownProps) {
   const context: RenderContext = { videoId, onSeek, renderText, id: useId(), tasks: 0 };
   const tokens = tokensOf(source);
-  return <div class="markdown">{tokens ? blocks(tokens, context, 0) : rawBlock(source, 0, context)}</div>;
+  return <div class="markdown">{tokens ? blocks(tokens, context, 0) : rawBlock(source, 0, context, 0)}</div>;
 }
 
 /**
@@ -65,28 +66,37 @@ function blocks(tokens: Token[], context: RenderContext, depth: number): Compone
   return tokens.map((token, key) => block(token as Tokens.Generic, key, context, depth));
 }
 
+/**
+ * `auto` for a block of the note's own (depth 0), none for one in a list, quote or table: the browser finds a block's
+ * direction in its words but skips those of any element with a `dir` of its own, so a list whose items each had one
+ * would find none, read left to right and hang its Hebrew items' markers outside the note.
+ */
+function directionOf(depth: number): 'auto' | undefined {
+  return depth === 0 ? 'auto' : undefined;
+}
+
 /** Text shown as it was typed (raw HTML, or what is nested too deep), line breaks kept. */
-function rawBlock(text: string, key: number, context: RenderContext): ComponentChildren {
+function rawBlock(text: string, key: number, context: RenderContext, depth: number): ComponentChildren {
   return (
-    <p key={key} class="markdown__raw" dir="auto">
+    <p key={key} class="markdown__raw" dir={directionOf(depth)}>
       {context.renderText(text)}
     </p>
   );
 }
 
 function block(token: Tokens.Generic, key: number, context: RenderContext, depth: number): ComponentChildren {
-  if ((token.type === 'blockquote' || token.type === 'list') && depth >= MAX_NESTING) return rawBlock(token.raw, key, context);
+  if ((token.type === 'blockquote' || token.type === 'list') && depth >= MAX_NESTING) return rawBlock(token.raw, key, context, depth);
   switch (token.type) {
     case 'paragraph':
       return (
-        <p key={key} dir="auto">
+        <p key={key} dir={directionOf(depth)}>
           {inline(token.tokens, context)}
         </p>
       );
     case 'heading': {
       // Notes sit under the page's own headings: theirs show as strong lines, not as page structure.
       return (
-        <p key={key} class={`markdown__heading markdown__heading--${token.depth}`} dir="auto">
+        <p key={key} class={`markdown__heading markdown__heading--${token.depth}`} dir={directionOf(depth)}>
           <strong>{inline(token.tokens, context)}</strong>
         </p>
       );
@@ -99,22 +109,18 @@ function block(token: Tokens.Generic, key: number, context: RenderContext, depth
       );
     case 'blockquote':
       return (
-        <blockquote key={key} dir="auto">
+        <blockquote key={key} dir={directionOf(depth)}>
           {blocks(token.tokens ?? [], context, depth + 1)}
         </blockquote>
       );
     case 'list': {
-      const items = (token.items as Tokens.ListItem[]).map((item, i) => (
-        <li key={i} dir="auto">
-          {blocks(item.tokens, context, depth + 1)}
-        </li>
-      ));
+      const items = (token.items as Tokens.ListItem[]).map((item, i) => <li key={i}>{blocks(item.tokens, context, depth + 1)}</li>);
       return token.ordered ? (
-        <ol key={key} start={token.start === '' ? undefined : Number(token.start)} dir="auto">
+        <ol key={key} start={token.start === '' ? undefined : Number(token.start)} dir={directionOf(depth)}>
           {items}
         </ol>
       ) : (
-        <ul key={key} dir="auto">
+        <ul key={key} dir={directionOf(depth)}>
           {items}
         </ul>
       );
@@ -122,7 +128,7 @@ function block(token: Tokens.Generic, key: number, context: RenderContext, depth
     case 'hr':
       return <hr key={key} />;
     case 'table':
-      return table(token as Tokens.Table, key, context);
+      return table(token as Tokens.Table, key, context, depth);
     case 'text':
       return <span key={key}>{token.tokens ? inline(token.tokens, context) : context.renderText(decodeEntities(token.text))}</span>;
     case 'space':
@@ -130,19 +136,17 @@ function block(token: Tokens.Generic, key: number, context: RenderContext, depth
       return null;
     default:
       // Raw HTML and anything unknown: the text as typed.
-      return rawBlock(token.raw, key, context);
+      return rawBlock(token.raw, key, context, depth);
   }
 }
 
-function table(token: Tokens.Table, key: number, context: RenderContext): ComponentChildren {
+function table(token: Tokens.Table, key: number, context: RenderContext, depth: number): ComponentChildren {
   return (
-    <table key={key} dir="auto">
+    <table key={key} dir={directionOf(depth)}>
       <thead>
         <tr>
           {token.header.map((cell, i) => (
-            <th key={i} dir="auto">
-              {inline(cell.tokens, context)}
-            </th>
+            <th key={i}>{inline(cell.tokens, context)}</th>
           ))}
         </tr>
       </thead>
@@ -150,9 +154,7 @@ function table(token: Tokens.Table, key: number, context: RenderContext): Compon
         {token.rows.map((row, r) => (
           <tr key={r}>
             {row.map((cell, i) => (
-              <td key={i} dir="auto">
-                {inline(cell.tokens, context)}
-              </td>
+              <td key={i}>{inline(cell.tokens, context)}</td>
             ))}
           </tr>
         ))}
