@@ -94,10 +94,14 @@ async function land(env: ClipEnvironment, tabId: number, captured: CapturedTalk)
 
 /**
  * Why a shortcut found no talk in the tab, said in the page (fullscreen hides the badge). A tab not on
- * YouTube has no script of ours to say it in: the badge's sign alone, there.
+ * YouTube has no script of ours to say it in: the badge's sign alone, there. The popup's word on a video
+ * still loading (it updates by itself) holds only in the popup, which asks the page again: the shortcut has failed.
  */
 export async function sayNoTalkHere(env: ClipEnvironment, tabId: number, reason: NoTalkReason): Promise<void> {
-  if (reason !== 'not-youtube') await env.showInPage(tabId, { text: explainNoTalk(reason), failed: true }).catch(() => undefined);
+  if (reason !== 'not-youtube') {
+    const text = reason === 'loading' ? t('shortcutNoTalkLoading') : explainNoTalk(reason);
+    await env.showInPage(tabId, { text, failed: true }).catch(() => undefined);
+  }
   await env.badge.flash(tabId, 'no-talk');
 }
 

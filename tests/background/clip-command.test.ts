@@ -100,6 +100,13 @@ describe('a shortcut clip', () => {
     expect(await env.db.talks.count()).toBe(0);
   });
 
+  test('on a video YouTube is still loading says to press again, not that anything updates by itself: the shortcut is over', async () => {
+    const { env, seen } = worker(async () => ({ kind: 'no-talk', reason: 'loading', videoId: 'Pr0meTheus1' }));
+    expect(await clipTab(env, TAB)).toBeNull();
+    expect(seen.inPage).toEqual([{ text: 'YouTube is still loading this video: press the shortcut again in a moment.', failed: true }]);
+    expect(seen.signs).toEqual(['no-talk']);
+  });
+
   test('on a tab not on YouTube shows – on the badge alone and stores nothing', async () => {
     const { env, seen } = worker(async () => ({ kind: 'no-talk', reason: 'not-youtube', videoId: null }));
     expect(await clipTab(env, TAB)).toBeNull();
@@ -154,6 +161,13 @@ describe('the slide shortcut', () => {
     expect(seen.inPage).toEqual([{ text: 'This YouTube page is not a video. Open a talk to clip it and take notes.', failed: true }]);
     expect(seen.signs).toEqual(['no-talk']);
     expect(await env.db.talks.count()).toBe(0);
+  });
+
+  test('on a video YouTube is still loading says to press again', async () => {
+    const { env, seen } = worker(async () => ({ kind: 'no-talk', reason: 'loading', videoId: 'Pr0meTheus1' }));
+    await captureSlideInTab(env, TAB);
+    expect(seen.inPage).toEqual([{ text: 'YouTube is still loading this video: press the shortcut again in a moment.', failed: true }]);
+    expect(seen.signs).toEqual(['no-talk']);
   });
 
   test('on a tab not on YouTube shows – on the badge alone', async () => {
