@@ -6,7 +6,7 @@
  * version checked, so an edit saved meanwhile is checked in its turn rather than overwritten.
  */
 
-import { DavError, untilStrong, writeCreatingFolders, type DavClient } from './webdav';
+import { DavError, readAfterRefusal, untilStrong, writeCreatingFolders, type DavClient } from './webdav';
 
 const MARKDOWN_TYPE = 'text/markdown; charset=utf-8';
 const MAX_ATTEMPTS = 6;
@@ -53,12 +53,13 @@ export async function writeMirrorFile(dav: DavClient, path: string, text: string
 
 /** Deletes a mirror file Talklog no longer writes, unless it was edited outside Talklog: whether it was kept. */
 export async function deleteMirrorFile(dav: DavClient, path: string, { earlier, wait }: MirrorContext): Promise<boolean> {
+  let found = await dav.get(path);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const found = await dav.get(path);
     if (!found) return false;
     if (!(await isTalklogs(found.text, earlier))) return true;
     await untilStrong(found.etag, wait);
     if (await dav.delete(path, found.etag)) return false;
+    found = await readAfterRefusal(dav, path, found, 'DELETE');
   }
   throw new DavError('server-error', `${path} kept changing while it was being deleted`);
 }
@@ -71,16 +72,18 @@ async function replaceUnlessEdited(
 ): Promise<'created' | 'replaced' | 'edited'> {
   const create = async () => (await writeCreatingFolders(dav, path, () => dav.create(path, marked, MARKDOWN_TYPE))) === 'created';
   if (path !== lastWritten && (await create())) return 'created';
+  let found = await dav.get(path);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const found = await dav.get(path);
     if (!found) {
       if (await create()) return 'created';
+      found = await dav.get(path);
       continue;
     }
     if (found.text === marked) return 'replaced';
     if (!(await isTalklogs(found.text, earlier))) return 'edited';
     await untilStrong(found.etag, wait);
     if ((await dav.putIf(path, marked, found.etag, MARKDOWN_TYPE)).written) return 'replaced';
+    found = await readAfterRefusal(dav, path, found);
   }
   throw new DavError('server-error', `${path} kept changing while it was being written`);
 }

@@ -32,7 +32,7 @@ import { deleteMirrorFile, writeMirrorFile } from './mirror-file';
 import { localRecords, mergeTalk } from './merge';
 import { MAX_SLIDE_BYTES, slideFilePath, syncedSlide } from './synced-slides';
 import { parseTalkFile, serializeTalkFile, talkFilePath, videoIdOfTalkFile, type TalkFile } from './talk-file';
-import { DavError, etagValue, untilStrong, writeCreatingFolders, type DavClient, type DavProblem } from './webdav';
+import { DavError, etagValue, readAfterRefusal, untilStrong, writeCreatingFolders, type DavClient, type DavProblem } from './webdav';
 
 export interface SyncReport {
   /** Talks written to the server or changed here by what came from it. */
@@ -165,8 +165,11 @@ async function syncTalk(
 
   let remote: TalkFile | null = null;
   let etag: string | null = null;
+  /** What the GET that gave `remote` and `etag` found; null when they came from elsewhere. */
+  let found: { text: string; etag: string } | null = null;
   /** Takes what a GET found as the file on the server; false when it cannot be read. */
-  const take = (fetched: { text: string; etag: string | null } | null): boolean => {
+  const take = (fetched: { text: string; etag: string } | null): boolean => {
+    found = fetched;
     if (!fetched) {
       [remote, etag] = [null, null];
       return true;
@@ -179,10 +182,9 @@ async function syncTalk(
     [remote, etag] = [parsed.file, fetched.etag];
     return true;
   };
-  const read = async (): Promise<boolean> => take(await dav.get(path));
   if (listedEtag !== undefined) {
     if (state.base && listedEtag !== null && etagValue(listedEtag) === state.etag) [remote, etag] = [state.base, listedEtag];
-    else if (!(await read())) return;
+    else if (!take(await dav.get(path))) return;
   }
 
   const uploaded = new Set<string>();
@@ -200,7 +202,7 @@ async function syncTalk(
       await untilStrong(etag, wait);
       const put = await dav.putIf(path, text, etag);
       if (!put.written) {
-        if (!(await read())) return;
+        if (!take(await readAfterRefusal(dav, path, found))) return;
         continue;
       }
       if (put.etag !== null) writtenEtag = put.etag;

@@ -96,6 +96,28 @@ export async function untilStrong(etag: string | null | undefined, wait: (ms: nu
   if (etag?.startsWith('W/')) await wait(1100);
 }
 
+/** A server refusing a write conditional on the ETag its own GET gave (`request`: `PUT` or `DELETE`). */
+function refusedOwnEtag(request: string, path: string, etag: string): DavError {
+  return new DavError('unusable-etags', `${request} ${path} with If-Match of the ETag its GET gave, ${etag}: 412`);
+}
+
+/**
+ * Reads a file again after a write conditional on the version `refused` was refused (412). When nobody changed it
+ * (the same ETag, the same text) the server refused its own ETag, as Apache does with one mod_deflate made `"…-gzip"`
+ * when it compressed the answer: `unusable-etags`, rather than retrying until the file "kept changing".
+ * `refused` null: the version was not from a GET, so there is nothing to compare.
+ */
+export async function readAfterRefusal(
+  dav: DavClient,
+  path: string,
+  refused: { text: string; etag: string } | null,
+  request: 'PUT' | 'DELETE' = 'PUT',
+): Promise<{ text: string; etag: string } | null> {
+  const found = await dav.get(path);
+  if (refused && found?.etag === refused.etag && found.text === refused.text) throw refusedOwnEtag(request, path, refused.etag);
+  return found;
+}
+
 /** An ETag's value without the weak `W/` mark: Apache marks a file written within the last second weak, then strong, same value. */
 export function etagValue(etag: string | null): string | null {
   return etag === null ? null : etag.replace(/^W\//, '');
@@ -284,7 +306,7 @@ async function requireConditionalWrites(dav: DavClient, wait: (ms: number) => Pr
     if (!read) throw new DavError('unexpected-status', `GET ${CONDITIONAL_WRITE_CHECK}: 404 after writing it`);
     await untilStrong(read.etag, wait);
     if (!(await dav.putIf(CONDITIONAL_WRITE_CHECK, '{}', read.etag)).written) {
-      throw new DavError('unusable-etags', `PUT ${CONDITIONAL_WRITE_CHECK} with If-Match of the ETag its GET gave, ${read.etag}: 412`);
+      throw refusedOwnEtag('PUT', CONDITIONAL_WRITE_CHECK, read.etag);
     }
   } finally {
     await dav.delete(CONDITIONAL_WRITE_CHECK);

@@ -107,13 +107,13 @@ test('a server that ignores conditional writes is refused at Connect, saying why
 });
 
 /** A client of `folder` whose GET answers have their ETag rewritten by `rewrite` (null: dropped), as a proxy before Apache may. */
-function etagRewriting(folder: string, rewrite: (etag: string) => string | null) {
+function etagRewriting(folder: string, rewrite: (etag: string, path: string) => string | null) {
   const rewriting: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
     const etag = response.headers.get('ETag');
     if ((init?.method ?? 'GET') !== 'GET' || etag === null) return response;
     const headers = new Headers(response.headers);
-    const rewritten = rewrite(etag);
+    const rewritten = rewrite(etag, new URL(input instanceof Request ? input.url : input).pathname);
     if (rewritten === null) headers.delete('ETag');
     else headers.set('ETag', rewritten);
     return new Response(await response.arrayBuffer(), { status: response.status, headers });
@@ -121,9 +121,13 @@ function etagRewriting(folder: string, rewrite: (etag: string) => string | null)
   return createDavClient({ folderUrl: `${server.current.origin}/${folder}/`, user: server.current.user, password: server.current.password }, rewriting);
 }
 
+const gzipped = (etag: string) => etag.replace(/"$/, '-gzip"');
+/** Apache with `AddOutputFilterByType DEFLATE application/json text/markdown`: only the answers of such files are compressed. */
+const gzippedByType = (etag: string, path: string) => (/\.(json|md)$/.test(path) ? gzipped(etag) : etag);
+
 test.each([
   ['drops ETags', 'etag-dropped', () => null],
-  ['changes ETags as mod_deflate does', 'etag-gzip', (etag: string) => etag.replace(/"$/, '-gzip"')],
+  ['changes ETags as mod_deflate does', 'etag-gzip', gzipped],
 ])('a server that %s is refused at Connect, saying why, and keeps no file of the check', async (_, folder, rewrite) => {
   const refused: unknown = await prepareFolder(etagRewriting(folder, rewrite)).catch((error: unknown) => error);
   expect(refused).toBeInstanceOf(DavError);
@@ -149,4 +153,36 @@ test('a sync whose reads come without an ETag says so, naming the file, rather t
   const failed: unknown = await b.sync().catch((error: unknown) => error);
   expect(failed).toBeInstanceOf(DavError);
   expect(failed).toMatchObject({ problem: 'unusable-etags', message: 'GET talks/Pr0meTheus1.json: no ETag' });
+});
+
+test('a sync through a server refusing the ETags it gives says so, naming the file, rather than that it kept changing', async () => {
+  // Connected before Connect checked a file like those sync writes: mod_deflate by type left its check file alone.
+  await prepareFolder(etagRewriting('etag-gzip-later', (etag) => etag));
+  const db = freshDb();
+  const dav = etagRewriting('etag-gzip-later', gzippedByType);
+  const sync = async () => syncWithServer(db, dav, { device: await syncDeviceId(db), thumbnail: sameImage });
+  await clipTalk(db, capturedTalk());
+  await addNote(db, 't_Pr0meTheus1', 'first', 1);
+  await sync();
+  await addNote(db, 't_Pr0meTheus1', 'second', 2);
+  const failed: unknown = await sync().catch((error: unknown) => error);
+  expect(failed).toBeInstanceOf(DavError);
+  expect(failed).toMatchObject({
+    problem: 'unusable-etags',
+    message: expect.stringMatching(/^PUT talks\/Pr0meTheus1\.json with If-Match of the ETag its GET gave, .*-gzip": 412$/),
+  });
+});
+
+test('a markdown mirror the server refuses its own ETags for is reported unwritten, saying why, rather than that it kept changing', async () => {
+  await prepareFolder(etagRewriting('etag-gzip-markdown', (etag) => etag));
+  const db = freshDb();
+  const dav = etagRewriting('etag-gzip-markdown', (etag, path) => (path.endsWith('.md') ? gzipped(etag) : etag));
+  const sync = async () => syncWithServer(db, dav, { device: await syncDeviceId(db), thumbnail: sameImage });
+  await clipTalk(db, capturedTalk());
+  await addNote(db, 't_Pr0meTheus1', 'first', 1);
+  await sync();
+  await addNote(db, 't_Pr0meTheus1', 'second', 2);
+  const { unwritten } = await sync();
+  expect(unwritten.length).toBeGreaterThan(0);
+  for (const message of unwritten) expect(message).toMatch(/^PUT .+\.md with If-Match of the ETag its GET gave, .*-gzip": 412$/);
 });
