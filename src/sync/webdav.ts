@@ -287,8 +287,16 @@ export async function prepareFolder(dav: DavClient, wait: (ms: number) => Promis
   await requireConditionalWrites(dav, wait);
 }
 
-/** A file Connect writes, then deletes, to see that the server keeps conditional writes. */
-const CONDITIONAL_WRITE_CHECK = '.talklog-check';
+/**
+ * A file Connect writes, then deletes, to see that the server keeps conditional writes. Like a talk's file, JSON of some
+ * 2 KB: a server compressing only some types (Apache's `AddOutputFilterByType`) or only answers over some size
+ * (nginx's `gzip_min_length`) must answer it as it answers those.
+ */
+const CONDITIONAL_WRITE_CHECK = '.talklog-check.json';
+const CONDITIONAL_WRITE_CHECK_TEXT = JSON.stringify({
+  about: 'Talklog checks that this server keeps conditional writes, then deletes this file.',
+  padding: '.'.repeat(2000),
+});
 
 /**
  * Sync writes a talk's file only if it is still the version it read (If-Match), so that two devices writing at once
@@ -298,7 +306,7 @@ const CONDITIONAL_WRITE_CHECK = '.talklog-check';
  * every write of a file read before. Both are refused at Connect.
  */
 async function requireConditionalWrites(dav: DavClient, wait: (ms: number) => Promise<void>): Promise<void> {
-  await dav.put(CONDITIONAL_WRITE_CHECK, 'Talklog checks that this server keeps conditional writes, then deletes this file.', 'text/plain');
+  await dav.put(CONDITIONAL_WRITE_CHECK, CONDITIONAL_WRITE_CHECK_TEXT, 'application/json; charset=utf-8');
   try {
     const { written } = await dav.putIf(CONDITIONAL_WRITE_CHECK, '{}', '"talklog-no-such-version"');
     if (written) throw new DavError('no-conditional-writes', `PUT ${CONDITIONAL_WRITE_CHECK} with If-Match of another version: written`);

@@ -128,6 +128,7 @@ const gzippedByType = (etag: string, path: string) => (/\.(json|md)$/.test(path)
 test.each([
   ['drops ETags', 'etag-dropped', () => null],
   ['changes ETags as mod_deflate does', 'etag-gzip', gzipped],
+  ['changes the ETags of JSON and markdown files only, as mod_deflate by type does', 'etag-gzip-by-type', gzippedByType],
 ])('a server that %s is refused at Connect, saying why, and keeps no file of the check', async (_, folder, rewrite) => {
   const refused: unknown = await prepareFolder(etagRewriting(folder, rewrite)).catch((error: unknown) => error);
   expect(refused).toBeInstanceOf(DavError);
