@@ -32,7 +32,7 @@ import { deleteMirrorFile, writeMirrorFile } from './mirror-file';
 import { localRecords, mergeTalk } from './merge';
 import { MAX_SLIDE_BYTES, slideFilePath, syncedSlide } from './synced-slides';
 import { parseTalkFile, serializeTalkFile, talkFilePath, videoIdOfTalkFile, type TalkFile } from './talk-file';
-import { DavError, etagValue, readAfterRefusal, untilStrong, writeCreatingFolders, type DavClient, type DavProblem } from './webdav';
+import { DavError, etagValue, readAfterRefusal, sleep, untilStrong, writeCreatingFolders, type DavClient, type DavProblem } from './webdav';
 
 export interface SyncReport {
   /** Talks written to the server or changed here by what came from it. */
@@ -125,7 +125,7 @@ async function writeMirror(report: SyncReport, write: () => Promise<void>): Prom
   }
 }
 
-const waitOf = (options: SyncOptions) => options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+const waitOf = (options: SyncOptions) => options.wait ?? sleep;
 
 /**
  * Rewrites the whole talk log, of the talks Export markdown chooses by default (talk-choice.ts), the rest of the queue

@@ -275,7 +275,8 @@ export async function writeCreatingFolders<T>(dav: DavClient, path: string, writ
   return second;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`: how sync and Connect wait when nothing else is given (tests give a clock of their own). */
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * What Connect does: checks the account and the folder, creating the folder and `talks/` in it when missing.
