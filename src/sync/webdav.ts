@@ -301,14 +301,19 @@ const CONDITIONAL_WRITE_CHECK_TEXT = JSON.stringify({
 
 /**
  * Sync writes a talk's file only if it is still the version it read (If-Match), so that two devices writing at once
- * merge rather than overwrite each other. A server that ignores the condition (golang.org/x/net/webdav, which
- * `rclone serve webdav` is built on, leaves it as a TODO) would lose notes without a word; one whose answers lose their
- * ETag, or carry one If-Match never matches (a proxy, or Apache's mod_deflate making it `"…-gzip"`), would refuse
- * every write of a file read before. Both are refused at Connect.
+ * merge rather than overwrite each other, and writes a new markdown mirror or slide file only if none is there yet
+ * (If-None-Match), so that a file someone edited is kept. A server that ignores a condition (golang.org/x/net/webdav,
+ * which `rclone serve webdav` is built on, leaves both as a TODO; reva, behind CERNBox and oCIS, keeps only If-Match)
+ * would lose notes or edits without a word; one whose answers lose their ETag, or carry one If-Match never matches (a
+ * proxy, or Apache's mod_deflate making it `"…-gzip"`), would refuse every write of a file read before. All are refused
+ * at Connect.
  */
 async function requireConditionalWrites(dav: DavClient, wait: (ms: number) => Promise<void>): Promise<void> {
   await dav.put(CONDITIONAL_WRITE_CHECK, CONDITIONAL_WRITE_CHECK_TEXT, 'application/json; charset=utf-8');
   try {
+    if ((await dav.create(CONDITIONAL_WRITE_CHECK, '{}', 'application/json; charset=utf-8')) === 'created') {
+      throw new DavError('no-conditional-writes', `PUT ${CONDITIONAL_WRITE_CHECK} with If-None-Match: * where it exists: written`);
+    }
     const { written } = await dav.putIf(CONDITIONAL_WRITE_CHECK, '{}', '"talklog-no-such-version"');
     if (written) throw new DavError('no-conditional-writes', `PUT ${CONDITIONAL_WRITE_CHECK} with If-Match of another version: written`);
     const read = await dav.get(CONDITIONAL_WRITE_CHECK);

@@ -1,0 +1,41 @@
+import { createServer, request } from 'node:http';
+
+/** How a WebDAV server other than Apache answers, imitated by a proxy in front of Apache. */
+export interface Quirks {
+  /** Ignores `If-None-Match` and keeps `If-Match`, as reva (CERNBox, oCIS) does. */
+  ignoresIfNoneMatch?: boolean;
+}
+
+/** A proxy before the WebDAV server at `target` that answers as `quirks` says; `requests` lists `METHOD path status` of each. */
+export async function startQuirkyProxy(target: string, quirks: Quirks) {
+  const upstream = new URL(target);
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const path = req.url ?? '/';
+      const answered = (status: number) => requests.push(`${req.method} ${decodeURIComponent(path)} ${status}`);
+      const headers = { ...req.headers };
+      if (quirks.ignoresIfNoneMatch) delete headers['if-none-match'];
+      const proxied = request({ host: upstream.hostname, port: upstream.port, method: req.method, path, headers }, (answer) => {
+        const answerChunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => answerChunks.push(chunk));
+        answer.on('end', () => {
+          answered(answer.statusCode ?? 502);
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          res.end(Buffer.concat(answerChunks));
+        });
+      });
+      proxied.on('error', () => res.destroy());
+      proxied.end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
