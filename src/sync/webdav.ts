@@ -5,7 +5,7 @@
  * of waiting on a browser login prompt.
  */
 
-import { parseMultistatus } from './multistatus';
+import { parseMultistatus, type DavEntry } from './multistatus';
 
 /** Why talking to the server failed, each said plainly to the user. */
 export type DavProblem =
@@ -14,6 +14,7 @@ export type DavProblem =
   | 'unauthorized'
   | 'forbidden'
   | 'not-webdav'
+  | 'other-path'
   | 'no-conditional-writes'
   | 'unusable-etags'
   | 'unreachable'
@@ -166,15 +167,28 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
     }
   };
 
+  /**
+   * The entries of a PROPFIND answer at `path` or inside it, each with its decoded path. An answer with entries, none
+   * of them there, is for another path: a reverse proxy adding or removing a prefix without rewriting the hrefs. Its
+   * entries, all left out, would have every sync take the folder for empty, write every talk again and read none.
+   */
+  const entriesAt = (path: string, entries: DavEntry[]) => {
+    const base = decodedPath(new URL(path, folder));
+    const at = entries.map((entry) => ({ ...entry, path: decodedPath(new URL(entry.href, folder)) })).filter((entry) => isAtOrIn(entry.path, base));
+    if (entries.length > 0 && at.length === 0) {
+      throw new DavError('other-path', `PROPFIND ${new URL(path, folder).pathname}: answered for ${decodedPath(new URL(entries[0].href, folder))}`);
+    }
+    return { base, at };
+  };
+
   return {
     async list(path) {
       const entries = await propfind(path, '1');
       if (entries === null) return null;
-      const base = decodedPath(new URL(path, folder));
+      const { base, at } = entriesAt(path, entries);
       const listed = new Map<string, string | null>();
-      for (const entry of entries) {
-        const entryPath = decodedPath(new URL(entry.href, folder));
-        const name = entryPath.startsWith(base) ? entryPath.slice(base.length) : '';
+      for (const entry of at) {
+        const name = entry.path.slice(base.length);
         if (name === '' || name === '/') continue;
         listed.set(entry.isFolder && !name.endsWith('/') ? `${name}/` : name, entry.etag);
       }
@@ -236,7 +250,7 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
     async folderExists() {
       const entries = await propfind('', '0');
       if (entries === null) return false;
-      if (!entries[0]?.isFolder) throw new DavError('not-webdav', `${account.folderUrl} is not a folder`);
+      if (!entriesAt('', entries).at[0]?.isFolder) throw new DavError('not-webdav', `${account.folderUrl} is not a folder`);
       return true;
     },
   };
@@ -258,6 +272,11 @@ function decodedPath(url: URL): string {
       }
     })
     .join('/');
+}
+
+/** Whether `path` is `base`, a folder's path, or inside it (a folder's own href may lack its final `/`). */
+function isAtOrIn(path: string, base: string): boolean {
+  return path.startsWith(base) || `${path}/` === base;
 }
 
 function base64(text: string): string {
@@ -283,7 +302,11 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * `wait`: how its check waits out Apache's first second of weak ETags.
  */
 export async function prepareFolder(dav: DavClient, wait: (ms: number) => Promise<void> = sleep): Promise<void> {
-  if (!(await dav.folderExists())) await dav.makeFolder('');
+  if (!(await dav.folderExists())) {
+    await dav.makeFolder('');
+    // Asked again: an answer for another path (other-path) shows only once the folder exists.
+    if (!(await dav.folderExists())) throw new DavError('unexpected-status', 'PROPFIND: 404 after creating the folder');
+  }
   await dav.makeFolder('talks/');
   await requireConditionalWrites(dav, wait);
 }

@@ -4,6 +4,11 @@ import { createServer, request } from 'node:http';
 export interface Quirks {
   /** Ignores `If-None-Match` and keeps `If-Match`, as reva (CERNBox, oCIS) does. */
   ignoresIfNoneMatch?: boolean;
+  /**
+   * Serves the folders under this path prefix (`/dav`), removed before Apache sees the path: Apache's hrefs lack it, as
+   * behind a reverse proxy that moves the folder without rewriting PROPFIND's answers.
+   */
+  pathPrefix?: string;
 }
 
 /** A proxy before the WebDAV server at `target` that answers as `quirks` says; `requests` lists `METHOD path status` of each. */
@@ -18,7 +23,9 @@ export async function startQuirkyProxy(target: string, quirks: Quirks) {
       const answered = (status: number) => requests.push(`${req.method} ${decodeURIComponent(path)} ${status}`);
       const headers = { ...req.headers };
       if (quirks.ignoresIfNoneMatch) delete headers['if-none-match'];
-      const proxied = request({ host: upstream.hostname, port: upstream.port, method: req.method, path, headers }, (answer) => {
+      const prefix = quirks.pathPrefix ?? '';
+      const forwardedPath = path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path;
+      const proxied = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: forwardedPath, headers }, (answer) => {
         const answerChunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => answerChunks.push(chunk));
         answer.on('end', () => {
