@@ -32,7 +32,7 @@ import { deleteMirrorFile, writeMirrorFile } from './mirror-file';
 import { localRecords, mergeTalk } from './merge';
 import { MAX_SLIDE_BYTES, slideFilePath, syncedSlide } from './synced-slides';
 import { parseTalkFile, serializeTalkFile, talkFilePath, videoIdOfTalkFile, type TalkFile } from './talk-file';
-import { DavError, etagValue, readAfterRefusal, sleep, untilStrong, writeCreatingFolders, type DavClient, type DavProblem } from './webdav';
+import { DavError, etagValue, readAfterRefusal, sameEtag, sleep, untilStrong, writeCreatingFolders, type DavClient, type DavProblem } from './webdav';
 
 export interface SyncReport {
   /** Talks written to the server or changed here by what came from it. */
@@ -83,7 +83,7 @@ export async function syncWithServer(db: TalklogDb, dav: DavClient, options: Syn
   const toVisit = new Set(snapshot.changes.keys());
   for (const talkId of snapshot.talkIds) if (!snapshot.etags.has(talkId)) toVisit.add(talkId);
   for (const talkId of snapshot.etags.keys()) if (!remoteEtags.has(talkId)) toVisit.add(talkId);
-  for (const [talkId, etag] of remoteEtags) if (etag === null || etagValue(etag) !== snapshot.etags.get(talkId)) toVisit.add(talkId);
+  for (const [talkId, etag] of remoteEtags) if (!sameEtag(etag, snapshot.etags.get(talkId))) toVisit.add(talkId);
   for (const talkId of snapshot.mirrorsUnwritten) toVisit.add(talkId);
 
   const report: SyncReport = { changes: 0, conflicts: 0, unreadable: [], kept: [], locked: [], unwritten: [] };
@@ -183,8 +183,10 @@ async function syncTalk(
     return true;
   };
   if (listedEtag !== undefined) {
-    if (state.base && listedEtag !== null && etagValue(listedEtag) === state.etag) [remote, etag] = [state.base, listedEtag];
-    else if (!take(await dav.get(path))) return;
+    if (state.base && listedEtag !== null && state.etag !== null && sameEtag(listedEtag, state.etag)) {
+      // If-Match carries the ETag as the server's ETag header gave it, kept here: a listing may lack its quotes.
+      [remote, etag] = [state.base, listedEtag.startsWith('W/') ? `W/${state.etag}` : state.etag];
+    } else if (!take(await dav.get(path))) return;
   }
 
   const uploaded = new Set<string>();

@@ -124,6 +124,15 @@ export function etagValue(etag: string | null): string | null {
   return etag === null ? null : etag.replace(/^W\//, '');
 }
 
+/**
+ * Whether two ETags name the same version: compared without the weak mark, and without the quotes Seafile and
+ * WsgiDAV leave out of PROPFIND's getetag while their ETag header has them.
+ */
+export function sameEtag(a: string | null | undefined, b: string | null | undefined): boolean {
+  const bare = (etag: string) => etag.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  return a != null && b != null && bare(a) === bare(b);
+}
+
 export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (input, init) => fetch(input, init)): DavClient {
   const authorization = `Basic ${base64(`${account.user}:${account.password}`)}`;
   const folder = new URL(account.folderUrl);

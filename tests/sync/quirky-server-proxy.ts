@@ -9,6 +9,8 @@ export interface Quirks {
    * behind a reverse proxy that moves the folder without rewriting PROPFIND's answers.
    */
   pathPrefix?: string;
+  /** Gives PROPFIND's getetag without its quotes, while the ETag header keeps them, as Seafile and WsgiDAV do. */
+  unquotedGetetag?: boolean;
 }
 
 /** A proxy before the WebDAV server at `target` that answers as `quirks` says; `requests` lists `METHOD path status` of each. */
@@ -29,9 +31,15 @@ export async function startQuirkyProxy(target: string, quirks: Quirks) {
         const answerChunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => answerChunks.push(chunk));
         answer.on('end', () => {
+          let body = Buffer.concat(answerChunks);
+          const answerHeaders = { ...answer.headers };
+          if (quirks.unquotedGetetag && req.method === 'PROPFIND') {
+            body = Buffer.from(body.toString('utf8').replace(/(<(?:\w+:)?getetag>(?:W\/)?)"([^"<]*)"/g, '$1$2'));
+            delete answerHeaders['content-length'];
+          }
           answered(answer.statusCode ?? 502);
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          res.end(Buffer.concat(answerChunks));
+          res.writeHead(answer.statusCode ?? 502, answerHeaders);
+          res.end(body);
         });
       });
       proxied.on('error', () => res.destroy());

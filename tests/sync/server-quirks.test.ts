@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { addNote } from '../../src/db/notes';
+import { addNote, notesForTalk } from '../../src/db/notes';
 import { syncDeviceId } from '../../src/db/sync-store';
 import { clipTalk } from '../../src/db/talks';
 import { syncWithServer } from '../../src/sync/sync-run';
@@ -67,6 +67,34 @@ test('a sync through a proxy that adds a prefix fails, saying so, rather than wr
     expect(refused.problem).toBe('other-path');
     expect(refused.message).toBe('PROPFIND /dav/prefixed-later/talks/: answered for /prefixed-later/talks/');
     expect(proxy.requests.filter((request) => !request.startsWith('PROPFIND'))).toEqual([]);
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('a server listing ETags without quotes, as Seafile does, has a sync with nothing to do read no file, and a change written at once', async () => {
+  const { proxy, dav } = await throughProxy('unquoted-etags', { unquotedGetetag: true });
+  try {
+    await prepareFolder(dav);
+    const db = freshDb();
+    const sync = async () => syncWithServer(db, dav, { device: await syncDeviceId(db), thumbnail: sameImage });
+    await clipTalk(db, capturedTalk());
+    await addNote(db, 't_Pr0meTheus1', 'first note', 1);
+    await sync();
+    const listing = (await dav.list('talks/'))!;
+    expect(listing.get('Pr0meTheus1.json')).not.toMatch(/"/);
+
+    proxy.requests.length = 0;
+    await sync();
+    expect(proxy.requests).toEqual(['PROPFIND /unquoted-etags/talks/ 207']);
+
+    await addNote(db, 't_Pr0meTheus1', 'second note', 2);
+    proxy.requests.length = 0;
+    await sync();
+    expect(proxy.requests.filter((request) => request.startsWith('PUT /unquoted-etags/talks/'))).toEqual(['PUT /unquoted-etags/talks/Pr0meTheus1.json 204']);
+    const other = freshDb();
+    await syncWithServer(other, direct('unquoted-etags'), { device: await syncDeviceId(other), thumbnail: sameImage });
+    expect((await notesForTalk(other, 't_Pr0meTheus1')).map((note) => note.body).sort()).toEqual(['first note', 'second note']);
   } finally {
     await proxy.close();
   }
