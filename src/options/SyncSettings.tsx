@@ -26,6 +26,7 @@ const PROBLEM_TEXT: Record<SyncProblem, MessageKey> = {
   unauthorized: 'syncProblemUnauthorized',
   forbidden: 'syncProblemForbidden',
   'not-webdav': 'syncProblemNotWebdav',
+  redirected: 'syncProblemRedirected',
   'other-path': 'syncProblemOtherPath',
   'no-conditional-writes': 'syncProblemNoConditionalWrites',
   'unusable-etags': 'syncProblemUnusableEtags',

@@ -14,6 +14,7 @@ export type DavProblem =
   | 'unauthorized'
   | 'forbidden'
   | 'not-webdav'
+  | 'redirected'
   | 'other-path'
   | 'no-conditional-writes'
   | 'unusable-etags'
@@ -138,18 +139,25 @@ export function createDavClient(account: DavAccount, fetchImpl: typeof fetch = (
   const folder = new URL(account.folderUrl);
 
   const request = async (method: string, path: string, headers: Record<string, string> = {}, body?: string | Blob): Promise<Response> => {
+    const url = new URL(path, folder);
     let response: Response;
     try {
-      response = await fetchImpl(new URL(path, folder), {
+      response = await fetchImpl(url, {
         method,
         headers: { Authorization: authorization, ...headers },
         body,
         credentials: 'omit',
         cache: 'no-store',
-        redirect: 'error',
+        redirect: 'manual',
       });
     } catch (error) {
       throw new DavError('unreachable', error instanceof Error ? error.message : String(error));
+    }
+    // Not followed: a request sent again elsewhere could lose its body or its Authorization header. A browser gives the
+    // redirect as an opaque answer, without its status or address.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      const location = response.headers.get('Location');
+      throw new DavError('redirected', `${method} ${url.pathname}: ${location ? `${response.status} to ${new URL(location, url).href}` : 'redirected'}`);
     }
     if (response.status === 401) throw new DavError('unauthorized', `${method} ${path}: 401`);
     // The account is known but may not do this here: a read-only share, or a folder of someone else's.

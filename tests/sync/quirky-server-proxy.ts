@@ -11,6 +11,8 @@ export interface Quirks {
   pathPrefix?: string;
   /** Gives PROPFIND's getetag without its quotes, while the ETag header keeps them, as Seafile and WsgiDAV do. */
   unquotedGetetag?: boolean;
+  /** Answers every request with a 301 to the same path at this origin, as a server moved elsewhere does. */
+  redirectTo?: string;
 }
 
 /** A proxy before the WebDAV server at `target` that answers as `quirks` says; `requests` lists `METHOD path status` of each. */
@@ -23,6 +25,12 @@ export async function startQuirkyProxy(target: string, quirks: Quirks) {
     req.on('end', () => {
       const path = req.url ?? '/';
       const answered = (status: number) => requests.push(`${req.method} ${decodeURIComponent(path)} ${status}`);
+      if (quirks.redirectTo !== undefined) {
+        answered(301);
+        res.writeHead(301, { Location: `${quirks.redirectTo}${path}` });
+        res.end();
+        return;
+      }
       const headers = { ...req.headers };
       if (quirks.ignoresIfNoneMatch) delete headers['if-none-match'];
       const prefix = quirks.pathPrefix ?? '';

@@ -99,3 +99,14 @@ test('a server listing ETags without quotes, as Seafile does, has a sync with no
     await proxy.close();
   }
 });
+
+test('a server that redirects is refused at Connect, saying so and where to, not that it could not be reached', async () => {
+  const { proxy, dav } = await throughProxy('moved', { redirectTo: 'https://cloud.example.org' });
+  try {
+    const refused = await refusal(prepareFolder(dav));
+    expect(refused.problem).toBe('redirected');
+    expect(refused.message).toBe('PROPFIND /moved/: 301 to https://cloud.example.org/moved/');
+  } finally {
+    await proxy.close();
+  }
+});
