@@ -48,7 +48,23 @@ export const SLIDES_TALK = {
   slides: true,
 };
 
+/**
+ * Talks whose words test the layout: a talk in Hebrew. Kept out of VIDEOS for the same reason as
+ * SLIDES_TALK.
+ * @type {Video[]}
+ */
+export const EDGE_TALKS = [
+  {
+    id: 'Hebr3wT4lk0',
+    title: 'ניטור מערכות מבוזרות - דנה לוי, ויקס',
+    channel: 'כנס מפתחים 2024',
+    channelHandle: '@devconfil',
+    lengthSeconds: 1500,
+    chapters: [],
+  },
+];
+
 /** @param {string} id */
 export function videoById(id) {
-  return [...VIDEOS, SLIDES_TALK].find((video) => video.id === id);
+  return [...VIDEOS, SLIDES_TALK, ...EDGE_TALKS].find((video) => video.id === id);
 }

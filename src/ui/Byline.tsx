@@ -14,7 +14,9 @@ interface BylineProps {
 
 /**
  * Who gives the talk and where it was published. The speakers and the channel look different
- * (the channel marked as one) so that "A · B · CNCF" never reads as three speakers.
+ * (the channel marked as one) so that "A · B · CNCF" never reads as three speakers. Each name is
+ * isolated (`bdi`): a Hebrew or Arabic one keeps its own direction without moving the others or
+ * the separators around it.
  */
 export function Byline({ speakers, channel, durationSec, class: className, show = (text) => text }: BylineProps) {
   const duration = durationSec ? formatPlaybackTime(durationSec) : null;
@@ -23,7 +25,7 @@ export function Byline({ speakers, channel, durationSec, class: className, show 
       {speakers.length > 0 && (
         <span class="byline__speakers">
           <span class="visually-hidden">{t('bylineSpeakers')} </span>
-          {show(speakers.join(', '))}
+          <bdi>{show(speakers.join(', '))}</bdi>
         </span>
       )}{' '}
       <span class="byline__channel">
@@ -33,7 +35,7 @@ export function Byline({ speakers, channel, durationSec, class: className, show 
               ▶
             </span>
             <span class="visually-hidden">{t('bylineChannel')} </span>
-            {show(channel)}
+            <bdi>{show(channel)}</bdi>
           </>
         )}
         {channel && duration && ' · '}

@@ -35,3 +35,49 @@ test('the library in a window under 600 px wide (or at 200% zoom) does not scrol
   }
   await library.close();
 });
+
+/** Where each of the given texts of an element is drawn: its left and right edge, by the text nodes holding it. */
+const placesOf = (page: Page, selector: string, texts: string[]) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((element, wanted) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const places: Record<string, { left: number; right: number }> = {};
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = wanted.find((w) => node!.textContent!.includes(w));
+        if (!text) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const { left, right } = range.getBoundingClientRect();
+        places[text] = { left, right };
+      }
+      return places;
+    }, texts);
+
+test('a byline in Hebrew keeps its order: speakers, then the channel, then the length after it', async () => {
+  const watch = await session.openYouTube('/watch?v=Hebr3wT4lk0');
+  const popup = await session.openPopupFor(watch);
+  // In the popup the channel and the length share a line of their own.
+  const inPopup = await placesOf(popup, '.talk-card__meta .byline__channel', ['כנס מפתחים 2024', '25:00']);
+  expect(inPopup['25:00']!.left).toBeGreaterThan(inPopup['כנס מפתחים 2024']!.right);
+  await popup.getByRole('textbox', { name: 'Note' }).fill('הערה');
+  await popup.getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(() => popup.getByRole('list', { name: 'Notes' }).locator(':scope > li').count()).toBe(1);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    await session.screenshot(popup, `popup-hebrew-byline-${colorScheme}`);
+  }
+
+  // In the library they share one line.
+  const library = await session.openLibrary();
+  await library.getByRole('heading', { name: 'ניטור מערכות מבוזרות' }).waitFor();
+  const inLibrary = await placesOf(library, '.talk-row__byline', ['דנה לוי, ויקס', 'כנס מפתחים 2024', '25:00']);
+  expect(inLibrary['כנס מפתחים 2024']!.left).toBeGreaterThan(inLibrary['דנה לוי, ויקס']!.right);
+  expect(inLibrary['25:00']!.left).toBeGreaterThan(inLibrary['כנס מפתחים 2024']!.right);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await library.emulateMedia({ colorScheme });
+    await session.screenshot(library, `library-hebrew-byline-${colorScheme}`);
+  }
+  await Promise.all([library.close(), popup.close(), watch.close()]);
+});

@@ -99,9 +99,12 @@ describe('popup on a watch page', () => {
 
   test('speakers and channel are told apart at a glance', async () => {
     renderPopup(freshDb(), fakeTab(onWatchPage()).connector);
-    const speakers = await screen.findByText('Bartłomiej Płotka, Red Hat');
+    const speakers = (await screen.findByText('Bartłomiej Płotka, Red Hat')).closest('.byline__speakers')!;
     const channel = screen.getByText((_, element) => element?.classList.contains('byline__channel') ?? false);
     expect(speakers.textContent).toBe('Speakers: Bartłomiej Płotka, Red Hat');
+    // Each name isolated: a right-to-left one moves neither the other nor the separators.
+    expect(screen.getByText('Bartłomiej Płotka, Red Hat').tagName).toBe('BDI');
+    expect(screen.getByText('CNCF [Cloud Native Computing Foundation]').tagName).toBe('BDI');
     expect(channel.textContent).toMatch(/^▶Channel: CNCF \[Cloud Native Computing Foundation\] · \d+:\d\d$/);
   });
 
