@@ -49,11 +49,19 @@ export const SLIDES_TALK = {
 };
 
 /**
- * Talks whose words test the layout: a talk in Hebrew. Kept out of VIDEOS for the same reason as
- * SLIDES_TALK.
+ * Talks whose words test the layout: a title and a channel with no place to break them, and a talk
+ * in Hebrew. Kept out of VIDEOS for the same reason as SLIDES_TALK.
  * @type {Video[]}
  */
 export const EDGE_TALKS = [
+  {
+    id: 'L0ngW0rds01',
+    title: `Observability${'AndTracing'.repeat(12)} - Ada Lovelace`,
+    channel: `ConferenceRecordings${'Archive'.repeat(14)}`,
+    channelHandle: '@longwords',
+    lengthSeconds: 2400,
+    chapters: [],
+  },
   {
     id: 'Hebr3wT4lk0',
     title: 'ניטור מערכות מבוזרות - דנה לוי, ויקס',

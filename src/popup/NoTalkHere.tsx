@@ -30,7 +30,7 @@ export function NoTalkHere({ db, reason, onOpen, onWriteNote }: NoTalkHereProps)
           {t('recentTalks')}
         </h2>
         {recent && recent.length === 0 && <p class="muted">{t('nothingClipped')}</p>}
-        <ul class="plain-list">
+        <ul class="plain-list recent-talks">
           {recent?.map((talk) => (
             <li key={talk.id}>
               <a

@@ -4,8 +4,19 @@ import { sessionForThisFile, waitForAppReady } from './extension';
 
 const session = sessionForThisFile();
 
-/** How far the page reaches past its window sideways, in CSS px (0: no sideways scroll). */
-const sidewaysOverflow = (page: Page) => page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+/**
+ * How far the page, or a part of it that scrolls (the popup's main part), reaches past its box sideways, in CSS
+ * px (0: nothing scrolls sideways).
+ */
+const sidewaysOverflow = (page: Page) =>
+  page.evaluate(() =>
+    Math.max(
+      0,
+      ...[document.documentElement, ...document.querySelectorAll('*')]
+        .filter((element) => element === document.documentElement || ['auto', 'scroll'].includes(getComputedStyle(element).overflowX))
+        .map((element) => element.scrollWidth - element.clientWidth),
+    ),
+  );
 
 test('the library in a window under 600 px wide (or at 200% zoom) does not scroll sideways, its settings in one column', async () => {
   const library = await session.context.newPage();
@@ -80,4 +91,35 @@ test('a byline in Hebrew keeps its order: speakers, then the channel, then the l
     await session.screenshot(library, `library-hebrew-byline-${colorScheme}`);
   }
   await Promise.all([library.close(), popup.close(), watch.close()]);
+});
+
+test('a title, channel or category with no place to break scrolls neither the popup, nor the side panel, nor the recent talks sideways', async () => {
+  const watch = await session.openYouTube('/watch?v=L0ngW0rds01');
+  const popup = await session.openPopupFor(watch);
+  expect(await sidewaysOverflow(popup)).toBe(0);
+  const category = `Observability${'Pipelines'.repeat(10)}`;
+  await popup.getByText('Details', { exact: true }).click();
+  await popup.getByRole('combobox', { name: 'Category' }).fill(category);
+  await popup.getByRole('combobox', { name: 'Category' }).press('Tab');
+  await expect.poll(() => popup.locator('summary').textContent()).toContain(category);
+  await popup.getByText('Details', { exact: true }).click();
+  expect(await sidewaysOverflow(popup)).toBe(0);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    await session.screenshot(popup, `popup-long-words-${colorScheme}`);
+  }
+
+  const panel = await session.openSidePanelFor(watch);
+  expect(await sidewaysOverflow(panel)).toBe(0);
+  await session.screenshot(panel, 'side-panel-long-words');
+
+  const home = await session.openYouTube('/');
+  const recent = await session.openPopupFor(home);
+  await recent.getByRole('link', { name: /^ObservabilityAndTracing/ }).waitFor();
+  expect(await sidewaysOverflow(recent)).toBe(0);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await recent.emulateMedia({ colorScheme });
+    await session.screenshot(recent, `popup-recent-long-words-${colorScheme}`);
+  }
+  await Promise.all([recent.close(), home.close(), panel.close(), popup.close(), watch.close()]);
 });
