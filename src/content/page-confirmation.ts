@@ -14,6 +14,7 @@ const STYLE = `
     font: 600 14px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
     display: flex; gap: 10px; align-items: center;
   }
+  .message { min-width: 0; overflow-wrap: anywhere; }
   .mark { color: #8b93ff; }
   .failed .mark { color: #ff8a80; }
   @media (prefers-reduced-motion: no-preference) {
@@ -41,6 +42,7 @@ export function showPageConfirmation(doc: Document, { text, failed = false }: { 
   mark.textContent = failed ? '!' : '✓';
   mark.setAttribute('aria-hidden', 'true');
   const message = doc.createElement('span');
+  message.className = 'message';
   message.textContent = text;
   box.append(mark, message);
   shadow.append(style, box);

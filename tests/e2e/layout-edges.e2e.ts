@@ -123,3 +123,39 @@ test('a title, channel or category with no place to break scrolls neither the po
   }
   await Promise.all([recent.close(), home.close(), panel.close(), popup.close(), watch.close()]);
 });
+
+test('the confirmation in the page wraps a title with no place to break inside its box', async () => {
+  const watch = await session.openYouTube('/watch?v=L0ngW0rds01');
+  await watch.bringToFront();
+  await session.serviceWorker.evaluate(() =>
+    (globalThis as unknown as { talklogHandlers: { onCommand: (command: string) => Promise<void> } }).talklogHandlers.onCommand('clip-talk'),
+  );
+  await expect.poll(() => watch.locator('talklog-confirmation').count()).toBe(1);
+  await session.screenshot(watch, 'page-confirmation-long-title');
+
+  // The box lives in a closed shadow root, out of the page's reach: measured through the DevTools protocol.
+  const cdp = await watch.context().newCDPSession(watch);
+  type DomNode = { nodeId: number; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const find = (node: DomNode): DomNode | undefined =>
+    node.attributes?.some((value, i) => i % 2 === 1 && value.split(' ').includes('confirmation'))
+      ? node
+      : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(find).find(Boolean);
+  const box = find(root)!;
+  const { object } = await cdp.send('DOM.resolveNode', { nodeId: box.nodeId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId!,
+    functionDeclaration: `function () {
+      const { left, right } = this.getBoundingClientRect();
+      return { overflow: this.scrollWidth - this.clientWidth, left, right, width: innerWidth, text: this.textContent };
+    }`,
+    returnByValue: true,
+  });
+  const measured = result.value as { overflow: number; left: number; right: number; width: number; text: string };
+  expect(measured.text).toContain('ObservabilityAndTracingAndTracing');
+  expect(measured.overflow).toBe(0);
+  expect(measured.left).toBeGreaterThanOrEqual(0);
+  expect(measured.right).toBeLessThanOrEqual(measured.width);
+  await cdp.detach();
+  await watch.close();
+});
