@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { sessionForThisFile, waitForAppReady } from './extension';
+import { ARTIFACTS, sessionForThisFile, waitForAppReady } from './extension';
 
 const session = sessionForThisFile();
 
@@ -158,4 +158,31 @@ test('the confirmation in the page wraps a title with no place to break inside i
   expect(measured.right).toBeLessThanOrEqual(measured.width);
   await cdp.detach();
   await watch.close();
+});
+
+test('on a selected library row the event and category chips stand out from the row, light and dark', async () => {
+  const watch = await session.openYouTube('/watch?v=OpenMetr1cs');
+  const popup = await session.openPopupFor(watch);
+  await popup.getByText('Details', { exact: true }).click();
+  await popup.getByRole('combobox', { name: 'Event' }).fill('PromCon 2022');
+  await popup.getByRole('combobox', { name: 'Event' }).press('Enter');
+  await popup.getByRole('combobox', { name: 'Category' }).fill('Metrics');
+  await popup.getByRole('combobox', { name: 'Category' }).press('Tab');
+  await expect.poll(() => popup.locator('summary').textContent()).toContain('Metrics');
+  await Promise.all([popup.close(), watch.close()]);
+
+  const library = await session.openLibrary();
+  await library.getByRole('checkbox', { name: /What You Need to Know About OpenMetrics/ }).check();
+  const row = library.locator('.talk-row--selected');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await library.emulateMedia({ colorScheme });
+    const backgrounds = await row.evaluate((element) => ({
+      row: getComputedStyle(element).backgroundColor,
+      chips: [...element.querySelectorAll('.chip--event, .chip--category')].map((chip) => getComputedStyle(chip).backgroundColor),
+    }));
+    expect(backgrounds.chips).toHaveLength(2);
+    for (const chip of backgrounds.chips) expect(chip).not.toBe(backgrounds.row);
+    await row.screenshot({ path: `${ARTIFACTS}/library-selected-row-chips-${colorScheme}.png` });
+  }
+  await library.close();
 });
