@@ -22,6 +22,16 @@ export const CHROME_ONLY_PERMISSIONS = ['sidePanel', 'offscreen', 'favicon', 're
 export const FIREFOX_MESSAGES = { __MSG_commandOpenSidePanel__: '__MSG_commandOpenSidebar__' };
 
 /**
+ * The letters of Firefox's menu bar (en-US: File, Edit, View, History, Bookmarks, Profiles, Tools, Help): with
+ * Alt+Shift too, Firefox opens that menu and the extension never hears the shortcut.
+ */
+export const FIREFOX_MENU_LETTERS = ['F', 'E', 'V', 'S', 'B', 'P', 'T', 'H'];
+
+/** Commands whose Chrome key opens a Firefox menu (Alt+Shift+S, History): Firefox's build suggests these. */
+/** @type {Record<string, string>} */
+export const FIREFOX_SUGGESTED_KEYS = { 'capture-slide': 'Alt+Shift+C' };
+
+/**
  * Chrome's and Firefox's `version`: 1 to 4 dot-separated integers, each 0–65535 without leading zeros.
  * A package.json version such as `1.2.0-beta.1` is not one, so the build stops instead of shipping it.
  * @param {string} version
@@ -53,6 +63,7 @@ export function chromeManifest(manifest, pkg) {
  * - the toolbar button in the toolbar itself (`action.default_area`), not the Extensions panel;
  * - `side_panel` → `sidebar_action` (same page; title = short name, icon = the toolbar icon), not opened
  *   at install, and command descriptions that say "side panel" say "sidebar" (FIREFOX_MESSAGES);
+ * - a shortcut whose key opens one of Firefox's menus suggests another (FIREFOX_SUGGESTED_KEYS);
  * - Chrome-only keys and permissions removed.
  * @param {Record<string, any>} manifest the source manifest.json
  * @param {{ version: string }} pkg package.json
@@ -87,7 +98,11 @@ export function firefoxManifest(manifest, pkg) {
     out.commands = Object.fromEntries(
       Object.entries(source.commands).map(([name, command]) => [
         name,
-        { ...command, ...(command.description in FIREFOX_MESSAGES && { description: FIREFOX_MESSAGES[command.description] }) },
+        {
+          ...command,
+          ...(command.description in FIREFOX_MESSAGES && { description: FIREFOX_MESSAGES[command.description] }),
+          ...(name in FIREFOX_SUGGESTED_KEYS && { suggested_key: { ...command.suggested_key, default: FIREFOX_SUGGESTED_KEYS[name] } }),
+        },
       ]),
     );
   }

@@ -4,6 +4,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import {
   CHROME_ONLY_KEYS,
   CHROME_ONLY_PERMISSIONS,
+  FIREFOX_MENU_LETTERS,
   FIREFOX_MIN_VERSION,
   GECKO_ID,
   assertExtensionVersion,
@@ -76,6 +77,14 @@ describe('the manifests the build gives crxjs', () => {
     const firefox = firefoxManifest({ ...base, commands }, { version: '1.2.3' });
     expect(firefox.commands).toEqual({ ...commands, 'open-side-panel': { ...commands['open-side-panel'], description: '__MSG_commandOpenSidebar__' } });
     expect(chromeManifest({ ...base, commands }, { version: '1.2.3' }).commands).toEqual(commands);
+  });
+
+  it('suggests no Firefox shortcut that opens one of Firefox’s menus, and keeps Chrome’s keys', () => {
+    const menuKeys = FIREFOX_MENU_LETTERS.map((letter) => `Alt+Shift+${letter}`);
+    const firefox = Object.values<{ suggested_key: Record<string, string> }>(firefoxManifest(manifest, pkg).commands);
+    expect(firefox.length).toBe(Object.keys(manifest.commands).length);
+    for (const command of firefox) for (const key of Object.values(command.suggested_key)) expect(menuKeys).not.toContain(key);
+    expect(chromeManifest(manifest, pkg).commands).toEqual(manifest.commands);
   });
 
   it('adds no sidebar without a side panel, and keeps an explicit gecko setting', () => {
