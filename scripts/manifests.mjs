@@ -64,6 +64,8 @@ export function chromeManifest(manifest, pkg) {
  * - `side_panel` → `sidebar_action` (same page; title = short name, icon = the toolbar icon), not opened
  *   at install, and command descriptions that say "side panel" say "sidebar" (FIREFOX_MESSAGES);
  * - a shortcut whose key opens one of Firefox's menus suggests another (FIREFOX_SUGGESTED_KEYS);
+ * - not in private windows (`incognito: not_allowed`): there Firefox gives extension pages an IndexedDB that
+ *   refuses every write (InvalidStateError), so the popup, sidebar and library could not open the library;
  * - Chrome-only keys and permissions removed.
  * @param {Record<string, any>} manifest the source manifest.json
  * @param {{ version: string }} pkg package.json
@@ -113,6 +115,8 @@ export function firefoxManifest(manifest, pkg) {
     if (kept.length) out[key] = kept;
     else delete out[key];
   }
+
+  out.incognito = 'not_allowed';
 
   const existing = source.browser_specific_settings ?? {};
   out.browser_specific_settings = {

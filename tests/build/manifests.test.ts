@@ -69,6 +69,11 @@ describe('the manifests the build gives crxjs', () => {
     expect(base.background).toHaveProperty('service_worker');
   });
 
+  it('keeps the Firefox build out of private windows, where extension pages get no writable IndexedDB', () => {
+    expect(firefoxManifest(manifest, pkg).incognito).toBe('not_allowed');
+    expect(chromeManifest(manifest, pkg)).not.toHaveProperty('incognito');
+  });
+
   it('names the side panel shortcut after Firefox’s sidebar, and leaves the other commands alone', () => {
     const commands = {
       'clip-talk': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandClipTalk__' },
