@@ -1,14 +1,7 @@
 import browser from 'webextension-polyfill';
 import { openTalklogDb } from '../db/database';
-import { markWatched } from '../db/event-queue';
-import {
-  isContentToBackgroundMessage,
-  isFromOurContentScript,
-  isFromOurPages,
-  isFromThisExtension,
-  isPageToBackgroundMessage,
-  isPageToBackgroundRequest,
-} from '../messages/messages';
+import { isContentToBackgroundMessage } from '../messages/content-to-background';
+import { isFromOurContentScript, isFromOurPages, isFromThisExtension, isPageToBackgroundMessage, isPageToBackgroundRequest } from '../messages/messages';
 import { followActiveTabBadge } from './badge';
 import { browserBadge, browserClipEnvironment } from './browser-environment';
 import { CLIP_COMMAND, clipTab, finishUnfinishedClip } from './clip-command';
@@ -18,6 +11,7 @@ import { openSidePanel } from '../ui/open-side-panel';
 import { queuePlaylistInTab } from './queue-playlist';
 import { keepStorageFromContentScripts } from './storage-access';
 import { startBackgroundSync } from './sync';
+import { markWatchedOnClose, markWatchedOnLeave, rememberTabAtTheEnd } from './watched-on-close';
 
 const OPEN_SIDE_PANEL_COMMAND = 'open-side-panel';
 
@@ -55,10 +49,16 @@ Object.assign(globalThis, { talklogHandlers: { onCommand, onMenuClick } });
 // A page that saved or deleted a note says so: the worker may have been asleep, its live count stale.
 // A page's clip confirmation that went away says so too: the badge's ✓ goes with it.
 // A YouTube tab leaving a talk seen to the end says so: the talk is watched (a skipped one stays so).
+// Its player coming to the end, or leaving it, is told too: a tab closed there makes the talk watched,
+// since Firefox drops what a closing tab's page says.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isFromThisExtension(sender, browser.runtime.id)) return undefined;
   if (isPageToBackgroundMessage(message)) void badge.refresh();
   if (isPageToBackgroundRequest(message) && isFromOurPages(sender, browser.runtime.id, browser.runtime.getURL(''))) return queuePlaylistInTab(db, message);
-  if (isContentToBackgroundMessage(message) && isFromOurContentScript(sender, browser.runtime.id)) void markWatched(db, message.videoId);
+  if (isContentToBackgroundMessage(message) && isFromOurContentScript(sender, browser.runtime.id)) {
+    if (message.type === 'talklog/seen-to-the-end') void markWatchedOnLeave(db, browser.storage.session, message.videoId, sender.tab?.id);
+    else if (sender.tab?.id !== undefined) void rememberTabAtTheEnd(browser.storage.session, sender.tab.id, message.videoId);
+  }
   return undefined;
 });
+browser.tabs.onRemoved.addListener((tabId) => void markWatchedOnClose(db, browser.storage.session, tabId));

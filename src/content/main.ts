@@ -2,13 +2,14 @@
  * The content script on www.youtube.com. It does nothing until asked: it answers the extension's
  * own questions about the talk on the page, tells the extension's pages when YouTube switches to
  * another video without reloading, and tells the background when the tab leaves a talk seen to
- * its end.
+ * its end (and when its player comes to the end or leaves it).
  */
 import browser from 'webextension-polyfill';
 import { isExtensionToContentMessage, isFromThisExtension, type ContentReplies, type ExtensionToContentMessage } from '../messages/messages';
 import { sendToExtension } from '../messages/send';
 import type { TalkHere } from '../talk/model';
 import { videoIdFromUrl } from '../talk/video-id';
+import { isWatchedAt } from '../talk/watched';
 import { captureFrame } from './capture-frame';
 import { showPageConfirmation } from './page-confirmation';
 import { readCaptionOnScreen } from './read-captions';
@@ -43,6 +44,22 @@ function reportIfSeenToTheEnd(): void {
 document.addEventListener('yt-navigate-start', reportIfSeenToTheEnd);
 document.addEventListener('yt-navigate-start', () => rememberTitleShown(document, location.href, titlesShown));
 window.addEventListener('pagehide', reportIfSeenToTheEnd);
+
+// Firefox drops the pagehide message of a tab being closed: the background is also told as the player
+// comes to 90 % (or leaves it), and a tab closed there makes the talk watched.
+let toldAtTheEnd: string | null = null;
+function tellIfAtTheEndChanged(event: Event): void {
+  const video = event.target;
+  if (!(video instanceof HTMLVideoElement)) return;
+  // Most of the time is spent well before the end: nothing is read then.
+  if (toldAtTheEnd === null && !isWatchedAt(video.currentTime, video.duration)) return;
+  const videoId = videoSeenToTheEnd(document, location.href);
+  if (videoId === toldAtTheEnd) return;
+  toldAtTheEnd = videoId;
+  void sendToExtension({ type: 'talklog/at-the-end', videoId });
+}
+// Media events do not bubble: heard on the way down, for whichever video element YouTube plays in.
+document.addEventListener('timeupdate', tellIfAtTheEndChanged, { capture: true });
 
 /** Navigations in a burst are told once, as where the page ended up (a page can fake thousands a second). */
 const ANNOUNCE_EVERY_MS = 50;

@@ -15,7 +15,7 @@ import { isSyncAccount, type SyncAccount, type SyncStatus } from '../sync/sync-s
 import type { TalkHere } from '../talk/model';
 import type { PlaylistHere } from '../talk/playlist';
 import type { QueueResult } from '../talk/queue';
-import { isVideoId, isYouTubeUrl } from '../talk/video-id';
+import { isYouTubeUrl } from '../talk/video-id';
 
 export type ExtensionToContentMessage =
   | { type: 'talklog/what-talk-is-here' }
@@ -83,13 +83,6 @@ export function isExtensionToContentMessage(message: unknown): message is Extens
     default:
       return false;
   }
-}
-
-/** The tab is leaving this talk (navigating or closing) with its player at 90 % or more: the talk is watched. */
-export type ContentToBackgroundMessage = { type: 'talklog/seen-to-the-end'; videoId: string };
-
-export function isContentToBackgroundMessage(message: unknown): message is ContentToBackgroundMessage {
-  return hasType(message) && message.type === 'talklog/seen-to-the-end' && isVideoId((message as { videoId?: unknown }).videoId);
 }
 
 export type PageToBackgroundMessage = { type: 'talklog/notes-changed' } | { type: 'talklog/confirmation-gone' };

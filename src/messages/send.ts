@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
-import type { ContentReplies, ContentToBackgroundMessage, ContentToPageMessage, ExtensionToContentMessage, PageToBackgroundMessage } from './messages';
+import type { ContentToBackgroundMessage } from './content-to-background';
+import type { ContentReplies, ContentToPageMessage, ExtensionToContentMessage, PageToBackgroundMessage } from './messages';
 
 /** Asks the content script in a tab; rejects when no content script answers there. */
 export function sendToContent<M extends ExtensionToContentMessage>(tabId: number, message: M): Promise<ContentReplies[M['type']]> {

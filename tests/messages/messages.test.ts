@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { isContentToBackgroundMessage } from '../../src/messages/content-to-background';
 import {
-  isContentToBackgroundMessage,
   isContentToPageMessage,
   isExtensionToContentMessage,
   isFromOurContentScript,
@@ -72,6 +72,20 @@ test('the background: a talk seen to the end, named by a real video id', () => {
     { type: 'talklog/seen-to-the-end', videoId: 'Pr0meTheus1/../x' },
     { type: 'talklog/seen-to-the-end', videoId: 11 },
     { type: 'talklog/page-changed', videoId: 'Pr0meTheus1' },
+  ]) {
+    expect(isContentToBackgroundMessage(message), JSON.stringify(message)).toBe(false);
+  }
+});
+
+test('the background: the player at the end of a talk, or no longer, named by a real video id', () => {
+  expect(isContentToBackgroundMessage({ type: 'talklog/at-the-end', videoId: 'Pr0meTheus1' })).toBe(true);
+  expect(isContentToBackgroundMessage({ type: 'talklog/at-the-end', videoId: null })).toBe(true);
+  for (const message of [
+    { type: 'talklog/at-the-end' },
+    { type: 'talklog/at-the-end', videoId: 'short' },
+    { type: 'talklog/at-the-end', videoId: 'Pr0meTheus1/../x' },
+    { type: 'talklog/at-the-end', videoId: 11 },
+    { type: 'talklog/seen-to-the-end', videoId: null },
   ]) {
     expect(isContentToBackgroundMessage(message), JSON.stringify(message)).toBe(false);
   }
