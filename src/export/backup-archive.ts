@@ -6,7 +6,8 @@
 
 import type { Note, Talk } from '../talk/model';
 import { isSlideImage, SLIDE_TYPES, type Slide, type SlideType } from '../talk/slide';
-import { createBackup, parseBackup, serializeBackup, slideFiles, type Backup, type BackupSlide } from './backup';
+import { createBackup, newerVersionProblem, parseBackup, serializeBackup, slideFiles, type Backup, type BackupSlide } from './backup';
+import { readJsonFile } from './backup-json';
 import { BACKUP_ZIP_LIMITS, readBackupZip, writeBackupZip, type ZipEntry } from './backup-zip';
 
 export const BACKUP_JSON_NAME = 'talklog-backup.json';
@@ -74,13 +75,7 @@ export async function readBackupArchive(zip: Blob): Promise<BackupWithSlides> {
   const json = files.get(BACKUP_JSON_NAME);
   if (json === undefined)
     throw new Error(`The zip holds no ${BACKUP_JSON_NAME}, so it is not a Talklog backup: choose the talklog-backup-….zip that "Export backup" saved.`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(json);
-  } catch {
-    throw new Error(`${BACKUP_JSON_NAME} in the zip is not UTF-8 text, so it is not a Talklog backup.`);
-  }
-  const parsed = parseBackup(text);
+  const parsed = parseBackup(jsonText(json));
   if (!parsed.ok) throw new Error(parsed.error);
   const { backup, talksCut } = parsed;
 
@@ -96,10 +91,27 @@ export async function readBackupArchive(zip: Blob): Promise<BackupWithSlides> {
   return { backup, slides, talksCut };
 }
 
-/** The cap on each file the zip may hold: the JSON, and slides' images by the names Talklog gives them. */
-function limitFor(path: string): number | null {
+/**
+ * The cap on each file the zip may hold: the JSON, and slides' images by the names Talklog gives them.
+ * A name it does not know, in the zip of a newer Talklog (whose JSON comes first), is a file of that
+ * version: what to tell is to update Talklog, not that the file has no place in a backup.
+ */
+function limitFor(path: string, readBefore: ReadonlyMap<string, Uint8Array>): number | null {
   if (path === BACKUP_JSON_NAME) return BACKUP_ZIP_LIMITS.jsonBytes;
-  return /^slides\/(?:thumbnails\/)?s_[A-Za-z0-9-]{1,100}\.(?:webp|jpg)$/.test(path) ? BACKUP_ZIP_LIMITS.imageBytes : null;
+  if (/^slides\/(?:thumbnails\/)?s_[A-Za-z0-9-]{1,100}\.(?:webp|jpg)$/.test(path)) return BACKUP_ZIP_LIMITS.imageBytes;
+  const json = readBefore.get(BACKUP_JSON_NAME);
+  const file = json === undefined ? null : readJsonFile(jsonText(json));
+  const newer = file?.ok ? newerVersionProblem(file.value) : null;
+  if (newer) throw new Error(newer);
+  return null;
+}
+
+function jsonText(json: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(json);
+  } catch {
+    throw new Error(`${BACKUP_JSON_NAME} in the zip is not UTF-8 text, so it is not a Talklog backup.`);
+  }
 }
 
 async function checkedImage(files: Map<string, Uint8Array>, place: string, path: string, sha256: string, type: SlideType): Promise<Blob> {

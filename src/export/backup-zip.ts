@@ -47,11 +47,12 @@ export class BadBackupZip extends Error {}
  * Every file in the zip, read as a stream: an entry whose name is not one `limitFor` knows, or
  * that says or turns out to unpack to more than its limit, stops the reading at once, so a zip
  * bomb is never unpacked whole. `limitFor` gives an entry's cap in bytes, or null for a name
- * that has no place in a backup.
+ * that has no place in a backup; it is given the files read before that entry, and what it
+ * throws stops the reading with that error.
  */
 export async function readBackupZip(
   zip: Blob,
-  limitFor: (path: string) => number | null,
+  limitFor: (path: string, readBefore: ReadonlyMap<string, Uint8Array>) => number | null,
   limits: Pick<typeof BACKUP_ZIP_LIMITS, 'entries' | 'totalBytes'> = BACKUP_ZIP_LIMITS,
 ): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
@@ -72,7 +73,13 @@ export async function readBackupZip(
     if (unsafe) return stop(`${inZip(path)} ${unsafe}: Talklog never writes such a path.`);
     if (path.endsWith('/')) return; // a folder, as zip tools other than Talklog's add them
     if (files.has(path) || pending.has(path)) return stop(`The zip holds ${JSON.stringify(path)} twice.`);
-    const limit = limitFor(path);
+    let limit: number | null;
+    try {
+      limit = limitFor(path, files);
+    } catch (error) {
+      failure ??= error as Error;
+      return;
+    }
     if (limit === null) return stop(`${inZip(path)} is not part of a Talklog backup.`);
     if (file.compression !== 0 && file.compression !== 8) {
       return stop(`${inZip(path)} is packed with method ${file.compression}; Talklog reads stored and deflated files only.`);

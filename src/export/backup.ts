@@ -126,6 +126,13 @@ function sameFields(a: object, b: object): boolean {
   return [...fields].every((field) => JSON.stringify((a as Record<string, unknown>)[field]) === JSON.stringify((b as Record<string, unknown>)[field]));
 }
 
+/** Why this Talklog cannot read the file, made by a newer one; null when it is not newer. Told before anything else in it. */
+export function newerVersionProblem(root: JsonObject): string | null {
+  const version = root.version;
+  if (!Number.isInteger(version) || (version as number) <= BACKUP_VERSION) return null;
+  return `version: this backup was made by a newer Talklog (backup version ${version}); update Talklog to import it`;
+}
+
 class InvalidBackup extends Error {}
 
 function fail(place: string, problem: string): never {
@@ -137,10 +144,9 @@ function readBackup(root: JsonObject): { backup: Backup; talksCut: number } {
   if (root.format !== BACKUP_FORMAT) {
     fail('format', `expected "${BACKUP_FORMAT}", found ${describeJson(root.format)}: this is not a Talklog backup`);
   }
+  const newer = newerVersionProblem(root);
+  if (newer) throw new InvalidBackup(newer);
   const version = root.version;
-  if (Number.isInteger(version) && (version as number) > BACKUP_VERSION) {
-    fail('version', `this backup was made by a newer Talklog (backup version ${version}); update Talklog to import it`);
-  }
   if (!READABLE_VERSIONS.includes(version))
     fail('version', `expected ${READABLE_VERSIONS.slice(0, -1).join(', ')} or ${READABLE_VERSIONS.at(-1)}, found ${describeJson(version)}`);
 

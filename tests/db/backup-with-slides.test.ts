@@ -321,6 +321,17 @@ describe('Import backup', () => {
     expect(await dump(db)).toBe(before);
   });
 
+  test('a zip from a newer Talklog, with a file this one does not know, says to update Talklog', async () => {
+    const { db: source } = await libraryWithSlides();
+    const zip = rezipped(await zipOf(source), (files) => {
+      changeJson(files, (json) => (json.version = 4));
+      files['slides/audio/s_1.opus'] = strToU8('a kind of file a later version writes');
+    });
+    const db = freshDb();
+    await expect(importBackupFile(db, zip)).rejects.toThrow('version: this backup was made by a newer Talklog (backup version 4); update Talklog to import it');
+    expect(await db.talks.count()).toBe(0);
+  });
+
   test('a JSON file that lists slides asks for the zip they came in', async () => {
     const { db: source } = await libraryWithSlides();
     const json = new TextDecoder().decode(unzipSync(await zipOf(source))['talklog-backup.json']);

@@ -9,7 +9,7 @@ const EXPORTED = new Date('2026-11-26T05:00:00Z');
 /** Every name a backup may hold, each with the image limit (the real rule lives in backup-archive.ts). */
 const anyName = () => BACKUP_ZIP_LIMITS.imageBytes;
 
-function read(zip: Uint8Array, limitFor: (path: string) => number | null = anyName, limits?: Parameters<typeof readBackupZip>[2]) {
+function read(zip: Uint8Array, limitFor: Parameters<typeof readBackupZip>[1] = anyName, limits?: Parameters<typeof readBackupZip>[2]) {
   return readBackupZip(new Blob([zip as Uint8Array<ArrayBuffer>]), limitFor, limits);
 }
 
@@ -100,6 +100,17 @@ describe('readBackupZip', () => {
     const zip = zipSync({ 'talklog-backup.json': strToU8('{}'), 'run-me.sh': strToU8('rm -rf ~') });
     expect(await problem(read(zip, limitFor))).toBe('"run-me.sh" in the zip is not part of a Talklog backup.');
     expect(asked).toEqual(['talklog-backup.json', 'run-me.sh']);
+  });
+
+  test('a name judged by what was read before it: the error its limit throws is the one the reading stops with', async () => {
+    const newer = new Error('made by a newer Talklog');
+    const limitFor = (path: string, readBefore: ReadonlyMap<string, Uint8Array>) => {
+      if (path === 'talklog-backup.json') return BACKUP_ZIP_LIMITS.jsonBytes;
+      expect(new TextDecoder().decode(readBefore.get('talklog-backup.json'))).toBe('{"version":4}');
+      throw newer;
+    };
+    const zip = zipSync({ 'talklog-backup.json': strToU8('{"version":4}'), 'slides/audio/s_1.opus': strToU8('later') });
+    await expect(read(zip, limitFor)).rejects.toBe(newer);
   });
 
   test('refuses a zip with more files than any backup holds', async () => {
