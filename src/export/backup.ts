@@ -1,10 +1,10 @@
 /** The JSON backup that "Export backup" writes and "Import backup" reads (README and docs/design.md, "Backup format"). */
 
 import { TALK_STATUSES, talkIdFor, type Interest, type Note, type PlaylistPlace, type Talk, type TalkStatus } from '../talk/model';
-import { MAX_POSITION_SEC, NAME_MAX_CHARS, NOTE_MAX_CHARS, TITLE_MAX_CHARS } from '../talk/limits';
+import { MAX_POSITION_SEC, NOTE_MAX_CHARS } from '../talk/limits';
 import { SLIDE_TYPES, slideExtension, type Slide, type SlideType } from '../talk/slide';
 import { isPlaylistId } from '../talk/playlist';
-import { cutLongNames } from '../talk/bounded-text';
+import { cutPastLimits } from '../talk/bounded-text';
 import { canonicalVideoUrl, isVideoId } from '../talk/video-id';
 import { describeJson, readJsonFile, type JsonObject } from './backup-json';
 
@@ -159,7 +159,7 @@ function readBackup(root: JsonObject): { backup: Backup; talksCut: number } {
 }
 
 /**
- * The file's talks, with how many had a speaker or an event past the limit: older Talklogs stored some (cutLongNames),
+ * The file's talks, with how many had a text past its limit: older Talklogs stored some (cutPastLimits),
  * and a library holding them backs them up still, so these are cut, not refused: its own file must import. The file's
  * own limit bounds them until then (backup-json.ts).
  */
@@ -167,7 +167,7 @@ function readTalks(root: JsonObject): { talks: Talk[]; talksCut: number } {
   let talksCut = 0;
   const talks = readRecords(root, 'talks', 'talk', (record, place) => {
     const talk = readTalk(record, place);
-    const cut = cutLongNames(talk);
+    const cut = cutPastLimits(talk);
     if (cut) talksCut++;
     return cut ?? talk;
   });
@@ -186,16 +186,16 @@ function readTalk(talk: JsonObject, place: string): Talk {
     id,
     videoId,
     url,
+    // Titles and names of any length: cut past the limit, not refused (readTalks).
     title: title(talk, place),
     // Optional within version 1 of the format: a file without it stays valid, its talks get null.
-    youtubeTitle: 'youtubeTitle' in talk ? nullableText(talk, 'youtubeTitle', place, TITLE_MAX_CHARS) : null,
-    channel: nullableText(talk, 'channel', place, NAME_MAX_CHARS),
-    // Speakers and the event of any length: cut past the limit, not refused (readTalks).
-    speakers: strings(talk, 'speakers', place, Infinity),
+    youtubeTitle: 'youtubeTitle' in talk ? nullableText(talk, 'youtubeTitle', place) : null,
+    channel: nullableText(talk, 'channel', place),
+    speakers: strings(talk, 'speakers', place),
     durationSec: nullable(talk, 'durationSec', place, SECONDS, isSeconds),
-    event: nullableText(talk, 'event', place, Infinity),
-    category: nullableText(talk, 'category', place, NAME_MAX_CHARS),
-    tags: strings(talk, 'tags', place, NAME_MAX_CHARS),
+    event: nullableText(talk, 'event', place),
+    category: nullableText(talk, 'category', place),
+    tags: strings(talk, 'tags', place),
     interest: field(talk, 'interest', place, 'a whole number from 0 to 5', isInterest),
     status: field(talk, 'status', place, ONE_OF_STATUSES, isStatus),
     // New in version 2; a talk without it was clipped alone.
@@ -258,10 +258,8 @@ function text(record: JsonObject, key: string, place: string, max = Infinity): s
   return value;
 }
 
-function nullableText(record: JsonObject, key: string, place: string, max: number): string | null {
-  const value = nullable(record, key, place, 'a string', isString);
-  if (value !== null && value.length > max) tooLong(value, `${place}.${key}`, max);
-  return value;
+function nullableText(record: JsonObject, key: string, place: string): string | null {
+  return nullable(record, key, place, 'a string', isString);
 }
 
 function tooLong(value: string, place: string, max: number): never {
@@ -269,7 +267,7 @@ function tooLong(value: string, place: string, max: number): never {
 }
 
 function title(talk: JsonObject, place: string): string {
-  const value = text(talk, 'title', place, TITLE_MAX_CHARS);
+  const value = text(talk, 'title', place);
   if (value.trim() === '') fail(`${place}.title`, 'empty (a talk needs a title)');
   return value;
 }
@@ -278,12 +276,11 @@ function nullable<T>(record: JsonObject, key: string, place: string, expected: s
   return field(record, key, place, `${expected} or null`, (value): value is T | null => value === null || is(value));
 }
 
-/** A list of names (speakers, tags), each at most `max` characters. */
-function strings(record: JsonObject, key: string, place: string, max: number): string[] {
+/** A list of names (speakers, tags). */
+function strings(record: JsonObject, key: string, place: string): string[] {
   const values = field(record, key, place, 'a list of strings', Array.isArray) as unknown[];
   values.forEach((value, i) => {
     if (!isString(value)) fail(`${place}.${key}[${i}]`, `expected a string, found ${describeJson(value)}`);
-    if (value.length > max) tooLong(value, `${place}.${key}[${i}]`, max);
   });
   return [...(values as string[])];
 }

@@ -11,14 +11,25 @@ export function clipText(text: string, max: number): string {
 }
 
 /**
- * The talk with the names older Talklogs stored past the limit cut, as a page's text is, or null when none was: the
- * speakers split off a link's text, which the last one ran on into, and an event typed to queue a playlist.
+ * The talk with the text older Talklogs stored past the limits cut, as a page's text is, or null when none was: before
+ * a0c9b76 nothing bounded a title, channel, category or tag when written; the speakers split off a link's text, which
+ * the last one ran on into, and an event typed to queue a playlist, came later.
  */
-export function cutLongNames(talk: Talk): Talk | null {
-  const long = (name: string | null) => name !== null && name.length > NAME_MAX_CHARS;
-  if (!long(talk.event) && !talk.speakers.some(long)) return null;
+export function cutPastLimits(talk: Talk): Talk | null {
+  const long = (text: string | null, max = NAME_MAX_CHARS) => text !== null && text.length > max;
+  const names = [talk.channel, talk.event, talk.category, ...talk.speakers, ...talk.tags];
+  if (!long(talk.title, TITLE_MAX_CHARS) && !long(talk.youtubeTitle, TITLE_MAX_CHARS) && !names.some((name) => long(name))) return null;
   const clipName = (name: string) => clipText(name, NAME_MAX_CHARS);
-  return { ...talk, speakers: talk.speakers.map(clipName), event: talk.event && clipName(talk.event) };
+  return {
+    ...talk,
+    title: clipText(talk.title, TITLE_MAX_CHARS),
+    youtubeTitle: talk.youtubeTitle && clipText(talk.youtubeTitle, TITLE_MAX_CHARS),
+    channel: talk.channel && clipName(talk.channel),
+    speakers: talk.speakers.map(clipName),
+    event: talk.event && clipName(talk.event),
+    category: talk.category && clipName(talk.category),
+    tags: talk.tags.map(clipName),
+  };
 }
 
 /** What a page says about a talk, within the limits: a page's text is never refused, only cut; an impossible length is dropped. */

@@ -5,6 +5,7 @@ import { importBackup, importBackupFile, type ImportProgress } from '../../src/d
 import { recordChangesFromNowOn } from '../../src/db/sync-store';
 import { createBackup, serializeBackup } from '../../src/export/backup';
 import { backupZip } from '../../src/export/backup-archive';
+import { backupFile } from '../../src/options/backup-file';
 import type { Note, Talk } from '../../src/talk/model';
 import { makeNote, makeTalk } from '../export/records';
 import { freshDb, nothingImported, writeLibrary } from './test-db';
@@ -14,6 +15,10 @@ const EXPORTED = new Date('2026-11-26T05:00:00Z');
 /** Everything stored, in key order, as text: equal dumps mean an untouched database. */
 async function dump(db: TalklogDb): Promise<string> {
   return JSON.stringify({ talks: await db.talks.toArray(), notes: await allNotes(db) });
+}
+
+async function dumpNotes(db: TalklogDb): Promise<Note[]> {
+  return (await allNotes(db)).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 function importText(db: TalklogDb, text: string, onProgress?: (progress: ImportProgress) => void) {
@@ -90,6 +95,39 @@ describe('importBackup', () => {
     expect(await importText(db, backupText([linked], []))).toMatchObject({ talksUpdated: 0, talksCut: 1, skipped: 1 });
     const zip = new Blob([(await backupZip([linked], [note], [], EXPORTED)) as Uint8Array<ArrayBuffer>]);
     expect(await importBackupFile(freshDb(), zip)).toMatchObject({ talksAdded: 1, talksCut: 1 });
+  });
+
+  test('a library an older Talklog filled, a title, channel, category or tag past its limit in it, backs up to a file that imports', async () => {
+    // Written as Talklog wrote them before a0c9b76, which bounded them when written.
+    const long = (word: string, chars: number) => `${word} `.repeat(chars).slice(0, chars);
+    const old = makeTalk('0ldL1brary1', {
+      title: long('Title', 1200),
+      youtubeTitle: long('YouTube', 1100),
+      channel: long('Channel', 300),
+      category: long('Category', 250),
+      tags: ['kept', long('Tag', 201)],
+      speakers: ['Jane Doe'],
+      status: 'to-watch',
+    });
+    const notes = [makeNote(old, 'every word of this note'), makeNote(prometheus, 'a talk within every limit')];
+    const source = freshDb();
+    await writeLibrary(source, () => source.talks.bulkAdd([old, prometheus]));
+    await writeLibrary(source, () => putNotes(source, notes));
+    const file = await backupFile(source, EXPORTED);
+
+    const db = freshDb();
+    const counts = await importBackupFile(db, new Blob([file.data]));
+    expect(counts).toMatchObject({ talksAdded: 2, notesAdded: 2, talksCut: 1 });
+    expect(await db.talks.get(prometheus.id)).toEqual(prometheus);
+    expect(await db.talks.get(old.id)).toEqual({
+      ...old,
+      title: `${old.title.slice(0, 999)}…`,
+      youtubeTitle: `${old.youtubeTitle!.slice(0, 999)}…`,
+      channel: `${old.channel!.slice(0, 199)}…`,
+      category: `${old.category!.slice(0, 199)}…`,
+      tags: ['kept', `${old.tags[1].slice(0, 199)}…`],
+    });
+    expect(await dumpNotes(db)).toEqual(await dumpNotes(source));
   });
 
   test('a note may belong to a talk that is only in the database', async () => {

@@ -163,7 +163,7 @@ test('describe, search, filter and export talks; back them up, lose one, and imp
   });
   await expect
     .poll(() => library.getByRole('status').textContent())
-    .toBe('Imported older-talklog.json: 1 talk updated. 1 talk had a speaker or an event longer than 200 characters: cut to fit, ending in “…”.');
+    .toBe('Imported older-talklog.json: 1 talk updated. 1 talk had a title, name or tag longer than its limit: cut to fit, ending in “…”.');
   const stored = await session.readStore<{ id: string; speakers: string[] }>('talks');
   expect(stored.find((talk) => talk.id === older.id)?.speakers).toEqual([`${runOn.slice(0, 199)}…`]);
 });

@@ -620,7 +620,7 @@ describe('backup', () => {
     chooseFile(serializeBackup(createBackup([runOn, ...others], await allNotes(source), NOW)));
     await waitFor(() =>
       expect(status()).toBe(
-        'Imported talklog-backup.json: 2 talks added, 2 notes added. 1 talk had a speaker or an event longer than 200 characters: cut to fit, ending in “…”.',
+        'Imported talklog-backup.json: 2 talks added, 2 notes added. 1 talk had a title, name or tag longer than its limit: cut to fit, ending in “…”.',
       ),
     );
     expect((await getTalk(db, talk.id))?.speakers.map((speaker) => speaker.length)).toEqual([200]);

@@ -197,6 +197,18 @@ describe('parseTalkFile', () => {
     expect(read.ok && read.file.talk?.speakers).toEqual([`${runOn.slice(0, 199)}…`]);
   });
 
+  test('reads a talk an older Talklog synced with a title, channel, category or tag past its limit, each cut as import cuts it', () => {
+    const long = { title: 'T'.repeat(1001), channel: 'C'.repeat(201), category: 'K'.repeat(300), tags: ['ok', 'G'.repeat(250)] };
+    const file = sync({ talk: talk(long), notes: [], deletions: [], base: null }, null, 'd_a').file!;
+    const read = parseTalkFile(serializeTalkFile(file), 'Pr0meTheus1');
+    expect(read.ok && read.file.talk).toMatchObject({
+      title: `${'T'.repeat(999)}…`,
+      channel: `${'C'.repeat(199)}…`,
+      category: `${'K'.repeat(199)}…`,
+      tags: ['ok', `${'G'.repeat(199)}…`],
+    });
+  });
+
   test.each(['__proto__', 'hasOwnProperty', 'toString'])('refuses a stamp of %s, which no talk has as a field of its own', (field) => {
     const base = first();
     const deletions = [
