@@ -32,12 +32,21 @@ async function savedAgain(db: TalklogDb, saved: Note, body: string, atSec: numbe
   return (await updateNoteBody(db, { ...saved, updatedAt: saved.createdAt }, body)).note;
 }
 
-/** The same for an edit: the slides go with the note kept (the new one, when both versions were kept). */
-export function updateNoteWithSlides(db: TalklogDb, opened: Parameters<typeof updateNoteBody>[1], body: string, draftOwner: string): Promise<NoteUpdate> {
+/**
+ * The same for an edit: the slides go with the note kept (the new one, when both versions were kept).
+ * `noteWasGone`: the note had been deleted since it was opened, so its text is a note again.
+ */
+export function updateNoteWithSlides(
+  db: TalklogDb,
+  opened: Parameters<typeof updateNoteBody>[1],
+  body: string,
+  draftOwner: string,
+): Promise<NoteUpdate & { noteWasGone: boolean }> {
   return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
+    const noteWasGone = !(await notesForTalk(db, opened.talkId)).some((stored) => stored.id === opened.id);
     const update = await updateNoteBody(db, opened, body);
     await attachSlides(db, draftOwner, update.note);
-    return update;
+    return { ...update, noteWasGone };
   });
 }
 

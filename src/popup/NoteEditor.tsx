@@ -24,7 +24,7 @@ interface NoteEditorProps {
   talkId: string;
   editing: EditTarget | null;
   onEditDone: () => void;
-  /** Runs before a new note is saved (the talk is clipped then, if it is not yet); rejects to stop the save. */
+  /** Puts the talk in the library (clipped, if it is not yet) before a new note, or an edit whose talk went, is saved; rejects to stop the save. */
   beforeSave: () => Promise<void>;
   /** Where the video is now; null when it cannot be told. */
   currentSec: () => Promise<number | null>;
@@ -127,9 +127,8 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
     }
     setSaving(true);
     try {
-      if (!editing) await beforeSave();
       const { saveNoteText } = await loadSaveNote();
-      const confirmation = await saveNoteText(db, talkId, editing, { id: latest.current.id, body, atSec: start.settled }, slidesOwner);
+      const confirmation = await saveNoteText(db, talkId, editing, { id: latest.current.id, body, atSec: start.settled }, slidesOwner, beforeSave);
       const next = editing ? '' : typedSince(body, latest.current.body);
       show({ id: newNoteId(), body: '', atSec: null });
       draft.clear();

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { addNote, allNotes, updateNoteBody } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
 import { clipTalk, talkWithNotes } from '../../src/db/talks';
+import { deleteTalks } from '../../src/db/deletion';
 import { storageDrafts, type DraftStore } from '../../src/popup/drafts';
 import { draftSlidesOwner } from '../../src/talk/slide-owner';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
@@ -665,6 +666,33 @@ describe('found in review', () => {
     await screen.findByText(/In your library/);
     expect(screen.getByRole('status').textContent).toContain('Clipped');
     expect(await db.talks.count()).toBe(1);
+  });
+
+  test('an edit saved after its talk was deleted in another page clips the talk again and saves the words as its note', async () => {
+    const { db, box } = await editingOneNote('first thought');
+    await screen.findByText(/In your library/);
+    await deleteTalks(db, ['t_Pr0meTheus1']);
+    await screen.findByText(/This talk was deleted from your library/);
+    fireEvent.input(box, { target: { value: 'first thought, revised' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Your text is saved as a note, and its talk is back in the library.'));
+    expect(screen.queryByRole('alert')?.textContent ?? '').toBe('');
+    expect(await db.talks.get('t_Pr0meTheus1')).toMatchObject({ title: 'Evolving Prometheus for More Use Cases' });
+    expect((await allNotes(db)).map((note) => [note.body, note.atSec])).toEqual([['first thought, revised', 60]]);
+    await screen.findByText('first thought, revised');
+  });
+
+  test('an edit resumed after its talk was deleted while the popup was closed saves the words as a note of the talk clipped again', async () => {
+    const { db, popup, box } = await editingOneNote('first thought');
+    fireEvent.input(box, { target: { value: 'first thought, revised' } });
+    popup.unmount();
+    await deleteTalks(db, ['t_Pr0meTheus1']);
+    renderPopup(db, fakeTab(onWatchPage()).connector);
+    await screen.findByText(/Editing a note/);
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Your text is saved as a note again.'));
+    expect(await db.talks.count()).toBe(1);
+    expect((await allNotes(db)).map((note) => [note.body, note.atSec])).toEqual([['first thought, revised', 60]]);
   });
 
   test('the background hears when the talk’s notes change (the badge count)', async () => {
