@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { TalklogDb } from '../db/database';
 import { askWhatTalkIsHere } from '../messages/ask-tab';
+import { injectThenAsk } from '../messages/inject-then-ask';
 import { sendToContent } from '../messages/send';
 import { loadSettings } from '../settings/settings-storage';
 import type { BadgeBrowser, ToolbarBadge } from './badge';
@@ -52,7 +53,7 @@ export function browserClipEnvironment(db: TalklogDb, badge: ToolbarBadge): Clip
     db,
     badge,
     journal: sessionJournal(),
-    whatTalkIsHere: askWhatTalkIsHere,
+    whatTalkIsHere: (tabId) => askWhatTalkIsHere(tabId, injectThenAsk),
     async showInPage(tabId, { text, failed }) {
       await sendToContent(tabId, { type: 'talklog/show-confirmation', text: clipText(text, IN_PAGE_MAX_CHARS), failed });
     },

@@ -29,6 +29,9 @@ export interface TabConnector {
   conference?: ConferenceConnector;
 }
 
+/** Loaded only for a tab without a live content script: most popups never need it. */
+const injectThenAsk = async (tabId: number) => (await import('../messages/inject-then-ask')).injectThenAsk(tabId);
+
 interface FirstAsked {
   /** The content script's answer to a question put as the page started (early-asks.ts): the first caller's. */
   firstAnswer?: Promise<TalkHere>;
@@ -38,9 +41,9 @@ interface FirstAsked {
 export function browserTabConnector(tabId: number | null, first: FirstAsked = {}): TabConnector {
   const ask = async (): Promise<TalkHere> => {
     if (tabId === null) return { kind: 'no-talk', reason: 'not-youtube', videoId: null };
-    return askWhatTalkIsHere(tabId);
+    return askWhatTalkIsHere(tabId, injectThenAsk);
   };
-  let early = tabId !== null && first.firstAnswer ? askWhatTalkIsHere(tabId, first.firstAnswer) : null;
+  let early = tabId !== null && first.firstAnswer ? askWhatTalkIsHere(tabId, injectThenAsk, first.firstAnswer) : null;
   early?.catch(() => undefined); // handled by whoever takes it
   return {
     whatTalkIsHere() {
