@@ -22,8 +22,10 @@ const SIDE_PANEL =
 
 /** What a tab without a talk shows, loaded when a tab holds none: most pages open on a talk. */
 const LazyNoTalkHere = lazyComponent(() => import('./NoTalkHere').then((module) => module.NoTalkHere));
+/** A note left unsaved on another talk, offered again: rare, so loaded once the tab has answered. */
+const LazyStrandedNote = lazyComponent(() => import('./StrandedNote').then((module) => module.StrandedNote));
 
-type View =
+export type View =
   | { kind: 'asking' }
   /** `saved`: the talk and its notes as read when it was shown (null: they could not be read then). */
   | { kind: 'talk'; captured: CapturedTalk; saved: TalkWithNotes | null }
@@ -187,6 +189,7 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
       </header>
       <main class="popup__main">
         {view.kind === 'asking' && <p class="muted">{t('lookingAtTab')}</p>}
+        {view.kind !== 'asking' && <LazyStrandedNote db={db} drafts={drafts} view={view} show={setView} holding={stopHolding} announce={setAnnouncement} />}
         {view.kind === 'talk' && (
           <TalkPanel
             key={view.captured.videoId}

@@ -25,7 +25,8 @@ export interface DraftStore {
   onChangedElsewhere(key: string, listener: (draft: Draft | null, previous: Draft | null) => void): () => void;
 }
 
-const PREFIX = 'talklog:draft:';
+/** Where storageDrafts keeps a draft: this, then its key (draftKey). */
+export const DRAFT_PREFIX = 'talklog:draft:';
 
 /** Each talk has one draft for a new note and one for the note being edited. */
 export function draftKey(talkId: string, kind: 'new' | 'edit'): string {
@@ -63,7 +64,7 @@ export function storageDrafts(storage: Storage, events: Pick<Window, 'addEventLi
   const overQuota = new Map<string, { fails: number; fits: number }>();
   const write = (key: string, draft: Draft, chars: number): boolean => {
     try {
-      storage.setItem(PREFIX + key, JSON.stringify({ ...draft, body: draft.body.slice(0, chars) }));
+      storage.setItem(DRAFT_PREFIX + key, JSON.stringify({ ...draft, body: draft.body.slice(0, chars) }));
       return true;
     } catch {
       return false; // over the quota (about 5 million characters in Chromium); the last draft that fitted stays
@@ -71,7 +72,7 @@ export function storageDrafts(storage: Storage, events: Pick<Window, 'addEventLi
   };
   return {
     load(key) {
-      return parseDraft(storage.getItem(PREFIX + key));
+      return parseDraft(storage.getItem(DRAFT_PREFIX + key));
     },
     save(key, draft) {
       const known = overQuota.get(key);
@@ -95,11 +96,11 @@ export function storageDrafts(storage: Storage, events: Pick<Window, 'addEventLi
       return fits;
     },
     clear(key) {
-      storage.removeItem(PREFIX + key);
+      storage.removeItem(DRAFT_PREFIX + key);
     },
     onChangedElsewhere(key, listener) {
       const onStorage = (event: StorageEvent) => {
-        if (event.storageArea === storage && event.key === PREFIX + key) listener(parseDraft(event.newValue), parseDraft(event.oldValue));
+        if (event.storageArea === storage && event.key === DRAFT_PREFIX + key) listener(parseDraft(event.newValue), parseDraft(event.oldValue));
       };
       followers.add(onStorage);
       return () => followers.delete(onStorage);

@@ -265,6 +265,31 @@ describe('the tab moves on while a note is written', () => {
     expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('');
   });
 
+  test('a note left unsaved on a talk the tab no longer plays, the popup closed meanwhile, is offered again and saved there', async () => {
+    const db = freshDb();
+    const first = renderPopup(db, fakeTab(onWatchPage(1800)).connector);
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'closing slide: the roadmap is' } });
+    await screen.findByText(/At 30:00/);
+    first.unmount();
+
+    // The popup closed; YouTube played the next video; the popup opens on it.
+    renderPopup(db, fakeTab(openMetrics).connector);
+    await waitFor(() => expect(heading()).toBe('OpenMetrics'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Unsaved note on “Evolving Prometheus for More Use Cases”' }));
+    await waitFor(() => expect(heading()).toBe('Evolving Prometheus for More Use Cases'));
+    const held = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    await waitFor(() => expect(held.value).toBe('closing slide: the roadmap is'));
+    fireEvent.input(held, { target: { value: 'closing slide: the roadmap is pull-based remote write' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+
+    await waitFor(() => expect(heading()).toBe('OpenMetrics'));
+    expect((await allNotes(db)).map((note) => [note.talkId, note.body, note.atSec])).toEqual([
+      ['t_Pr0meTheus1', 'closing slide: the roadmap is pull-based remote write', 1800],
+    ]);
+    expect(screen.queryByRole('button', { name: /^Unsaved note on/ })).toBeNull();
+  });
+
   test('Follow the tab leaves the note as a draft on its talk; an empty box follows at once', async () => {
     const db = freshDb();
     const tab = fakeTab(onWatchPage());

@@ -1,0 +1,59 @@
+import type { TalklogDb } from '../db/database';
+import { capturedByIdOnly, getTalk } from '../db/talks';
+import { t } from '../i18n/t';
+import { talkIdFor } from '../talk/model';
+import type { Announcement } from '../ui/Announcer';
+import { useLiveQuery } from '../ui/use-live-query';
+import { DRAFT_PREFIX, type DraftStore } from './drafts';
+import { holdForUnsavedNote, unsavedNoteOn } from './held-note';
+import type { View } from './PopupApp';
+
+/** The talks with a draft kept in `storage` by storageDrafts, for a new note or an edit. */
+function talksWithDrafts(storage: Storage): string[] {
+  const talkIds: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(DRAFT_PREFIX)) talkIds.push(key.slice(DRAFT_PREFIX.length).replace(/:(?:new|edit)$/, ''));
+  }
+  return talkIds;
+}
+
+interface StrandedNoteProps {
+  db: TalklogDb;
+  drafts: DraftStore;
+  /** What the page shows now: the tab's talk, or what it holds instead. */
+  view: View;
+  show: (view: View) => void;
+  /** Stops holding the talk shown for its note (held-note.ts); set here when this holds one. */
+  holding: { current: () => void };
+  announce: (announcement: Announcement) => void;
+}
+
+/**
+ * A note left unsaved on another talk than the one shown: typed, then the popup closed and the tab moved on to another
+ * video, so no page showed it again (its draft is kept, drafts.ts). Offered as one line; pressed, the page shows that
+ * talk with the note in its box, held there until it is saved (held-note.ts), then follows the tab again.
+ */
+export function StrandedNote({ db, drafts, view, show, holding, announce }: StrandedNoteProps) {
+  const shownTalkId = view.kind === 'talk' ? talkIdFor(view.captured.videoId) : null;
+  const stranded = useLiveQuery(async () => {
+    const talkId = talksWithDrafts(localStorage).find((id) => id !== shownTalkId && unsavedNoteOn(drafts, id));
+    return talkId === undefined ? null : ((await getTalk(db, talkId)) ?? null);
+  }, [db, drafts, shownTalkId]).value;
+  if (!stranded) return null;
+
+  const showStranded = () => {
+    // Known by its id: the tab plays another video, which has no time or caption to give this talk's note.
+    const captured = capturedByIdOnly(stranded.videoId);
+    holding.current();
+    show({ kind: 'talk', captured, saved: null });
+    holding.current = holdForUnsavedNote(drafts, { ...captured, title: stranded.title }, () => show(view), announce) ?? (() => {});
+  };
+  return (
+    <p>
+      <button type="button" class="button button--quiet button--small" dir="auto" onClick={showStranded}>
+        {t('unsavedNoteOn', stranded.title)}
+      </button>
+    </p>
+  );
+}
