@@ -4,7 +4,6 @@ import pkg from '../../package.json' with { type: 'json' };
 import {
   CHROME_ONLY_KEYS,
   CHROME_ONLY_PERMISSIONS,
-  FIREFOX_MENU_LETTERS,
   FIREFOX_MIN_VERSION,
   GECKO_ID,
   assertExtensionVersion,
@@ -12,6 +11,7 @@ import {
   firefoxManifest,
   firefoxOnlyPages,
 } from '../../scripts/manifests.mjs';
+import { FIREFOX_MENU_ACCESS_KEYS } from './firefox-menu-access-keys';
 
 const base = {
   manifest_version: 3,
@@ -84,11 +84,15 @@ describe('the manifests the build gives crxjs', () => {
     expect(chromeManifest({ ...base, commands }, { version: '1.2.3' }).commands).toEqual(commands);
   });
 
-  it('suggests no Firefox shortcut that opens one of Firefox’s menus, and keeps Chrome’s keys', () => {
-    const menuKeys = FIREFOX_MENU_LETTERS.map((letter) => `Alt+Shift+${letter}`);
-    const firefox = Object.values<{ suggested_key: Record<string, string> }>(firefoxManifest(manifest, pkg).commands);
-    expect(firefox.length).toBe(Object.keys(manifest.commands).length);
-    for (const command of firefox) for (const key of Object.values(command.suggested_key)) expect(menuKeys).not.toContain(key);
+  it('suggests Firefox shortcuts that open no Firefox menu in English, capture slide’s in no language, and keeps Chrome’s keys', () => {
+    const firefox = firefoxManifest(manifest, pkg).commands as Record<string, { suggested_key: { default: string } }>;
+    const languagesWhoseMenuTakes = (key: string) =>
+      Object.keys(FIREFOX_MENU_ACCESS_KEYS).filter((language) => FIREFOX_MENU_ACCESS_KEYS[language].includes(key.replace(/^Alt\+Shift\+/, '')));
+    const taken = Object.fromEntries(Object.entries(firefox).map(([name, command]) => [name, languagesWhoseMenuTakes(command.suggested_key.default)]));
+    expect(taken['capture-slide']).toEqual([]);
+    // Kept as Chrome's, as only Q is free in every language: in these the key opens a menu, and users set another.
+    expect(taken['clip-talk']).toEqual(['ach', 'af', 'az', 'ff', 'fi', 'hu', 'is', 'sq', 'uz']);
+    expect(taken['open-side-panel']).toEqual(['af', 'br', 'de', 'eo', 'eu', 'ff', 'ga-IE', 'lv', 'nl']);
     expect(chromeManifest(manifest, pkg).commands).toEqual(manifest.commands);
   });
 

@@ -29,7 +29,7 @@ test('the library lists the default shortcuts; “Change shortcuts” opens Fire
   const library = await session.openExtensionPage('src/options/index.html');
   expect(await textsOf(library, '::-p-text(Clip the talk in this tab)')).toEqual(['Alt+Shift+K Clip the talk in this tab']);
   // Not Alt+Shift+S, which opens Firefox's History menu.
-  expect(await textsOf(library, '::-p-text(Capture the slide on screen)')).toEqual(['Alt+Shift+C Capture the slide on screen into the note you are writing']);
+  expect(await textsOf(library, '::-p-text(Capture the slide on screen)')).toEqual(['Alt+Shift+Q Capture the slide on screen into the note you are writing']);
   // Firefox calls it the sidebar, in its shortcut editor and in the library alike.
   expect(await textsOf(library, '::-p-text(Open Talklog)')).toEqual(["Alt+Shift+L Open Talklog's sidebar for notes"]);
   await library.locator(role('button', 'Change shortcuts in the browser’s settings')).click();
