@@ -1,4 +1,4 @@
-import type { ComponentChild } from 'preact';
+import { Fragment, type ComponentChild } from 'preact';
 import { t } from '../i18n/t';
 import { formatPlaybackTime } from '../talk/time';
 import './Byline.css';
@@ -15,8 +15,8 @@ interface BylineProps {
 /**
  * Who gives the talk and where it was published. The speakers and the channel look different
  * (the channel marked as one) so that "A · B · CNCF" never reads as three speakers. Each name is
- * isolated (`bdi`): a Hebrew or Arabic one keeps its own direction without moving the others or
- * the separators around it.
+ * isolated (`bdi`), each speaker apart with the commas outside: a Hebrew or Arabic one keeps its own
+ * direction without moving the others or the separators around it.
  */
 export function Byline({ speakers, channel, durationSec, class: className, show = (text) => text }: BylineProps) {
   const duration = durationSec ? formatPlaybackTime(durationSec) : null;
@@ -25,7 +25,12 @@ export function Byline({ speakers, channel, durationSec, class: className, show 
       {speakers.length > 0 && (
         <span class="byline__speakers">
           <span class="visually-hidden">{t('bylineSpeakers')} </span>
-          <bdi>{show(speakers.join(', '))}</bdi>
+          {speakers.map((speaker, i) => (
+            <Fragment key={i}>
+              {i > 0 && ', '}
+              <bdi>{show(speaker)}</bdi>
+            </Fragment>
+          ))}
         </span>
       )}{' '}
       <span class="byline__channel">
