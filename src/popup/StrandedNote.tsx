@@ -1,7 +1,7 @@
 import type { TalklogDb } from '../db/database';
 import { capturedByIdOnly, getTalk } from '../db/talks';
 import { t } from '../i18n/t';
-import { talkIdFor } from '../talk/model';
+import { talkIdFor, type CapturedTalk } from '../talk/model';
 import type { Announcement } from '../ui/Announcer';
 import { useLiveQuery } from '../ui/use-live-query';
 import { DRAFT_PREFIX, type DraftStore } from './drafts';
@@ -31,14 +31,22 @@ interface StrandedNoteProps {
 
 /**
  * A note left unsaved on another talk than the one shown: typed, then the popup closed and the tab moved on to another
- * video, so no page showed it again (its draft is kept, drafts.ts). Offered as one line; pressed, the page shows that
- * talk with the note in its box, held there until it is saved (held-note.ts), then follows the tab again.
+ * video, so no page showed it again (its draft is kept, drafts.ts). Offered as one line, a talk in the library first,
+ * else one known by its video id alone; pressed, the page shows that talk with the note in its box, held there until
+ * it is saved (held-note.ts), then follows the tab again.
  */
 export function StrandedNote({ db, drafts, view, show, holding, announce }: StrandedNoteProps) {
   const shownTalkId = view.kind === 'talk' ? talkIdFor(view.captured.videoId) : null;
   const stranded = useLiveQuery(async () => {
-    const talkId = talksWithDrafts(localStorage).find((id) => id !== shownTalkId && unsavedNoteOn(drafts, id));
-    return talkId === undefined ? null : ((await getTalk(db, talkId)) ?? null);
+    let byIdOnly: CapturedTalk | null = null;
+    for (const talkId of talksWithDrafts(localStorage)) {
+      if (talkId === shownTalkId || !unsavedNoteOn(drafts, talkId)) continue;
+      const talk = await getTalk(db, talkId);
+      if (talk) return talk;
+      // Not in the library (typed in the side panel, which clips nothing, or deleted since): saving clips it again.
+      byIdOnly ??= capturedByIdOnly(talkId.slice('t_'.length)); // talkIdFor's inverse
+    }
+    return byIdOnly;
   }, [db, drafts, shownTalkId]).value;
   if (!stranded) return null;
 

@@ -290,6 +290,51 @@ describe('the tab moves on while a note is written', () => {
     expect(screen.queryByRole('button', { name: /^Unsaved note on/ })).toBeNull();
   });
 
+  test('a note left unsaved in the side panel on a talk never clipped is offered by its video id, and saving clips the talk', async () => {
+    const db = freshDb();
+    // The side panel clips nothing until the user acts: the note's talk is not in the library.
+    const panel = render(
+      <PopupApp
+        db={db}
+        drafts={storageDrafts(localStorage)}
+        connector={fakeTab(onWatchPage(1800)).connector}
+        settings={DEFAULT_SETTINGS}
+        surface="side-panel"
+      />,
+    );
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Note' }), { target: { value: 'closing slide: the roadmap is' } });
+    await screen.findByText(/At 30:00/);
+    panel.unmount();
+    expect(await db.talks.get('t_Pr0meTheus1')).toBeUndefined();
+
+    renderPopup(db, fakeTab(openMetrics).connector);
+    await waitFor(() => expect(heading()).toBe('OpenMetrics'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Unsaved note on “YouTube video Pr0meTheus1”' }));
+    await waitFor(() => expect(heading()).toBe('YouTube video Pr0meTheus1'));
+    const held = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    await waitFor(() => expect(held.value).toBe('closing slide: the roadmap is'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+
+    await waitFor(() => expect(heading()).toBe('OpenMetrics'));
+    expect((await allNotes(db)).map((note) => [note.talkId, note.body, note.atSec])).toEqual([['t_Pr0meTheus1', 'closing slide: the roadmap is', 1800]]);
+  });
+
+  test('a draft on a talk not in the library hides no other unsaved note', async () => {
+    const db = freshDb();
+    const unclipped = storageDrafts(localStorage);
+    unclipped.save('t_Unc1ipped01:new', { id: 'n_unclipped', body: 'first words', atSec: null, editing: null });
+    const first = renderPopup(db, fakeTab(onWatchPage(1800)).connector);
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    await waitFor(async () => expect(await db.talks.get('t_Pr0meTheus1')).toBeTruthy());
+    fireEvent.input(box, { target: { value: 'closing slide: the roadmap is' } });
+    await screen.findByText(/At 30:00/);
+    first.unmount();
+
+    renderPopup(db, fakeTab(openMetrics).connector);
+    await waitFor(() => expect(heading()).toBe('OpenMetrics'));
+    expect(await screen.findByRole('button', { name: 'Unsaved note on “Evolving Prometheus for More Use Cases”' })).toBeTruthy();
+  });
+
   test('Follow the tab leaves the note as a draft on its talk; an empty box follows at once', async () => {
     const db = freshDb();
     const tab = fakeTab(onWatchPage());
