@@ -1,10 +1,11 @@
 import type { TalklogDb } from '../db/database';
+import { notesForTalk } from '../db/notes';
 import { capturedByIdOnly, getTalk } from '../db/talks';
 import { t } from '../i18n/t';
 import { talkIdFor, type CapturedTalk } from '../talk/model';
 import type { Announcement } from '../ui/Announcer';
 import { useLiveQuery } from '../ui/use-live-query';
-import { DRAFT_PREFIX, type DraftStore } from './drafts';
+import { DRAFT_PREFIX, draftKey, type DraftStore } from './drafts';
 import { holdForUnsavedNote, unsavedNoteOn } from './held-note';
 import type { View } from './PopupApp';
 
@@ -16,6 +17,14 @@ function talksWithDrafts(storage: Storage): string[] {
     if (key?.startsWith(DRAFT_PREFIX)) talkIds.push(key.slice(DRAFT_PREFIX.length).replace(/:(?:new|edit)$/, ''));
   }
   return talkIds;
+}
+
+/** unsavedNoteOn, less an edit whose box holds its note as saved (typed in, then put back): nothing to offer there. */
+async function unsavedWordsOn(db: TalklogDb, drafts: DraftStore, talkId: string): Promise<boolean> {
+  if (!unsavedNoteOn(drafts, talkId)) return false;
+  const edit = drafts.load(draftKey(talkId, 'edit'));
+  if (!edit || drafts.load(draftKey(talkId, 'new'))?.body.trim()) return true;
+  return edit.body !== (await notesForTalk(db, talkId)).find((note) => note.id === edit.editing?.noteId)?.body;
 }
 
 interface StrandedNoteProps {
@@ -40,7 +49,7 @@ export function StrandedNote({ db, drafts, view, show, holding, announce }: Stra
   const stranded = useLiveQuery(async () => {
     let byIdOnly: CapturedTalk | null = null;
     for (const talkId of talksWithDrafts(localStorage)) {
-      if (talkId === shownTalkId || !unsavedNoteOn(drafts, talkId)) continue;
+      if (talkId === shownTalkId || !(await unsavedWordsOn(db, drafts, talkId))) continue;
       const talk = await getTalk(db, talkId);
       if (talk) return talk;
       // Not in the library (typed in the side panel, which clips nothing, or deleted since): saving clips it again.

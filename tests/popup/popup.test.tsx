@@ -335,6 +335,20 @@ describe('the tab moves on while a note is written', () => {
     expect(await screen.findByRole('button', { name: 'Unsaved note on “Evolving Prometheus for More Use Cases”' })).toBeTruthy();
   });
 
+  test('an edit typed in then put back as its note was, the popup closed, is not offered as an unsaved note', async () => {
+    const { db, box, popup } = await editingOneNote('first thought');
+    fireEvent.input(box, { target: { value: 'first thought,' } });
+    fireEvent.input(box, { target: { value: 'first thought' } }); // a typo undone: the note as saved
+    popup.unmount();
+    // Words truly unsaved on another talk: the line offers them, not the edit put back.
+    storageDrafts(localStorage).save('t_Unc1ipped01:new', { id: 'n_unclipped', body: 'first words', atSec: null, editing: null });
+
+    renderPopup(db, fakeTab(openMetrics).connector);
+    await waitFor(() => expect(heading()).toBe('OpenMetrics'));
+    const offered = await screen.findByRole('button', { name: /^Unsaved note on/ });
+    expect(offered.textContent).toBe('Unsaved note on “YouTube video Unc1ipped01”');
+  });
+
   test('Follow the tab leaves the note as a draft on its talk; an empty box follows at once', async () => {
     const db = freshDb();
     const tab = fakeTab(onWatchPage());
