@@ -112,13 +112,20 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
   // Slides taken while the note is written belong to its draft until it is saved (save-note.ts).
   const slidesOwner = draftSlidesOwner(talkId, editing?.id);
   const renderSlides = useNoteSlides();
+  // Save is busy while a capture is under way: saved before the slide is in, the note would go without it.
+  const [capturing, setCapturing] = useState(0);
   const captureSlideHere = async () => {
-    const [capture, { keepCapturedSlide }] = await Promise.all([captureSlide(), import('../slides/keep-captured-slide')]);
-    announce(await keepCapturedSlide(db, capture, slidesOwner));
+    setCapturing((count) => count + 1);
+    try {
+      const [capture, { keepCapturedSlide }] = await Promise.all([captureSlide(), import('../slides/keep-captured-slide')]);
+      announce(await keepCapturedSlide(db, capture, slidesOwner));
+    } finally {
+      setCapturing((count) => count - 1);
+    }
   };
 
   const save = async () => {
-    if (saving) return;
+    if (saving || capturing) return;
     // Not in silence: slides captured without words (the shortcut, in full screen) wait in the box for them.
     if (body.trim() === '') {
       announce({ kind: 'alert', text: t('noteNeedsWords') });
@@ -192,7 +199,7 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
             {t('cancel')}
           </button>
         )}
-        <button type="submit" class="button button--primary" disabled={saving}>
+        <button type="submit" class="button button--primary" disabled={saving} aria-disabled={capturing > 0}>
           {t('saveNote')}
         </button>
       </div>

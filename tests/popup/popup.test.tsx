@@ -680,6 +680,51 @@ describe('found in review', () => {
     expect(await db.slides.where('owner').equals(note.id).count()).toBe(1);
   });
 
+  /**
+   * A capture that takes its time (a 1080p frame read, encoded as WebP, thumbnailed): Save note stays busy until the
+   * slide is in, a press meanwhile ignored (the words wait in the box); then Save note.
+   */
+  async function saveAfterSlowCapture(db: TalklogDb, connector: TabConnector) {
+    let finish = () => {};
+    connector.captureSlide = (talkId) =>
+      new Promise((resolve) => (finish = () => resolve({ kind: 'slide', fromScreenshot: false, slide: slideAt(talkId, 15) })));
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:slide');
+    const notesBefore = (await allNotes(db)).map((note) => note.body);
+    fireEvent.click(screen.getByRole('button', { name: 'Capture slide' }));
+    const save = screen.getByRole('button', { name: 'Save note' });
+    await waitFor(() => expect(save.getAttribute('aria-disabled')).toBe('true'));
+    fireEvent.click(save);
+    finish();
+    await waitFor(() => expect(save.getAttribute('aria-disabled')).toBe('false'));
+    expect((await allNotes(db)).map((note) => note.body)).toEqual(notesBefore);
+    fireEvent.click(save);
+  }
+
+  test('Save note is busy while a slide is captured: the slide goes with the note saved, not the next one', async () => {
+    const db = freshDb();
+    const tab = fakeTab(onWatchPage(15));
+    renderPopup(db, tab.connector);
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Note' }), { target: { value: 'the architecture slide' } });
+    await saveAfterSlowCapture(db, tab.connector);
+    await waitFor(async () => expect((await allNotes(db)).map((note) => note.body)).toEqual(['the architecture slide']));
+    const [note] = await allNotes(db);
+    expect((await db.slides.toArray()).map((slide) => slide.owner)).toEqual([note.id]);
+  });
+
+  test('Save note is busy while a slide is captured in an edit: the slide is kept with that note, not lost', async () => {
+    const db = freshDb();
+    const talk = await clipTalk(db, capturedTalk());
+    const note = await addNote(db, talk.id, 'note A', 10);
+    const tab = fakeTab(onWatchPage(15));
+    renderPopup(db, tab.connector);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('note A'));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: 'note A, with its slide' } });
+    await saveAfterSlowCapture(db, tab.connector);
+    await screen.findByText('note A, with its slide');
+    expect((await db.slides.toArray()).map((slide) => slide.owner)).toEqual([note.id]);
+  });
+
   test('Remove slide moves the focus to the next slide’s, then back to the note box: the keyboard keeps its place', async () => {
     const db = freshDb();
     const tab = fakeTab(onWatchPage(15));
