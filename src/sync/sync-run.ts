@@ -135,7 +135,10 @@ async function writeTalkLog(db: TalklogDb, dav: DavClient, wait: (ms: number) =>
   const library = await allTalksAndNotes(db);
   const entries = talksToChoose(library.talks, library.notes);
   const talks = chooseTalks(entries, DEFAULT_TALK_CHOICE);
-  const held = (await db.slides.toArray()).filter((slide) => !isDraftOwner(slide.owner));
+  // In the order taken, as the talks' own files list them (mergeSlides): the table hands them out by their random ids.
+  const held = (await db.slides.toArray())
+    .filter((slide) => !isDraftOwner(slide.owner))
+    .sort((a, b) => a.takenAt.localeCompare(b.takenAt) || (a.id < b.id ? -1 : 1));
   const slides = mirrorSlideLinks(
     TALK_LOG_PATH,
     talks,

@@ -360,6 +360,22 @@ describe('sync through a real Apache WebDAV folder', { timeout: 60_000 }, () => 
     expect(await b.db.slides.count()).toBe(0);
   });
 
+  test('the synced talk log lists a note’s slides in the order they were taken, as Export markdown and the talk’s own file do', async () => {
+    const { a } = await connectedPair('slide-order');
+    await clipTalk(a.db, capturedTalk());
+    const draft = `draft:${TALK}:new`;
+    const image = new Blob(['RIFF\x10\x00\x00\x00WEBPVP8 a frame'], { type: 'image/webp' });
+    const slide = { talkId: TALK, width: 1280, height: 720, type: 'image/webp' as const, image, thumbnail: image };
+    // Two slides of one note, taken at 4:10 then at 4:50 (ids are random: here the later one's sorts first).
+    await a.db.slides.add({ ...slide, id: 's_ffffffff-0000-4000-8000-000000000001', owner: draft, atSec: 250, takenAt: '2026-12-04T10:00:00.000Z' });
+    await a.db.slides.add({ ...slide, id: 's_00000000-0000-4000-8000-000000000002', owner: draft, atSec: 290, takenAt: '2026-12-04T10:00:40.000Z' });
+    await addNoteWithSlides(a.db, TALK, { body: 'the two architecture slides', atSec: 245 }, draft);
+    await a.sync('now');
+    const times = (path: string) => [...readFileSync(onDisk('slide-order', path), 'utf8').matchAll(/!\[Slide at ([\d:]+)\]/g)].map(([, time]) => time);
+    expect(times(MIRROR)).toEqual(['4:10', '4:50']);
+    expect(times('markdown/talk-log.md')).toEqual(['4:10', '4:50']);
+  });
+
   test.each([
     ['edited on one device and deleted later on the other lives on as a copy', true],
     ['deleted on one device and edited later on the other stays', false],
