@@ -7,7 +7,7 @@ import { interestStars } from '../talk/interest';
 import { NAME_MAX_CHARS } from '../talk/limits';
 import type { CapturedTalk } from '../talk/model';
 import type { PlaylistSeen } from '../talk/playlist';
-import { upNext, type QueueResult } from '../talk/queue';
+import { isStillQueued, upNext, type QueueResult } from '../talk/queue';
 import { formatPlaybackTime } from '../talk/time';
 import { isWatchedAt } from '../talk/watched';
 import { type Announcement } from '../ui/Announcer';
@@ -190,7 +190,7 @@ function UpNext({ db, connector, useLiveQuery, here, announce }: ConferencePanel
           </button>
         </>
       ) : (
-        <p class="muted">{t('queueFinished')}</p>
+        <p class="muted">{t(seen && isStillQueued(anchor) ? 'lastTalkLeft' : 'queueFinished')}</p>
       )}
     </section>
   );

@@ -202,4 +202,23 @@ describe('on a talk of a queued event', () => {
     expect((await db.talks.get('t_kc21talk001'))?.status).toBe('watched');
     expect(await screen.findByText('1 of 5 watched · 1 h 30 min left of the talks you kept')).toBeTruthy();
   });
+
+  test('on the last talk left to watch, it says so, not that every talk is watched or skipped', async () => {
+    const db = freshDb();
+    await queued(db);
+    await updateTalksDetails(db, ['t_kc21talk002', 't_kc21talk004', 't_kc21talk005'], { status: 'watched' });
+    // Talk 1, the last one left, is playing in the tab: ten minutes into it.
+    render(<Page db={db} {...fakeTab(db, watching(600), { kind: 'no-playlist' })} />);
+    expect(await screen.findByText('3 of 5 watched · 30 min left of the talks you kept')).toBeTruthy();
+    expect(screen.getByText('This is the last talk left to watch here.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Play next' })).toBeNull();
+  });
+
+  test('once the last talk is watched, nothing is left', async () => {
+    const db = freshDb();
+    await queued(db);
+    await updateTalksDetails(db, ['t_kc21talk001', 't_kc21talk002', 't_kc21talk004', 't_kc21talk005'], { status: 'watched' });
+    render(<Page db={db} {...fakeTab(db, watching(600), { kind: 'no-playlist' })} />);
+    expect(await screen.findByText('Nothing left to watch here: every talk is watched or skipped.')).toBeTruthy();
+  });
 });
