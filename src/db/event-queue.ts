@@ -25,6 +25,11 @@ async function talkOfPlaylist(db: TalklogDb, playlist: PlaylistSeen): Promise<Ta
   return talks[0];
 }
 
+/** The event of the talks queued before from this playlist, if any: queued again, its new talks belong there too. */
+export async function eventOfPlaylist(db: TalklogDb, playlist: PlaylistSeen): Promise<string | null> {
+  return (await talkOfPlaylist(db, playlist))?.event ?? null;
+}
+
 export interface EventQueue {
   /** The talk whose event it is; undefined when that video is not saved. */
   anchor: Talk | undefined;

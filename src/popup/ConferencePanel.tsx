@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { eventQueueOf, markWatched } from '../db/event-queue';
+import { eventOfPlaylist, eventQueueOf, markWatched } from '../db/event-queue';
 import { t } from '../i18n/t';
 import { clipText, requireWithin } from '../talk/bounded-text';
 import { interestStars } from '../talk/interest';
@@ -38,6 +38,8 @@ interface PlaylistProgress {
 interface Here {
   talk: CapturedTalk | null;
   playlist: PlaylistSeen | null;
+  /** The event of the talks queued before from that playlist. */
+  queuedEvent: string | null;
 }
 
 /**
@@ -45,33 +47,35 @@ interface Here {
  * next for the event of the talk in the tab (or of the playlist, once queued).
  */
 export function ConferencePanel(props: ConferencePanelProps) {
-  const { tab, connector } = props;
+  const { db, tab, connector } = props;
   const [here, setHere] = useState<Here | null>(null);
   const [pageChanges, setPageChanges] = useState(0);
   useEffect(() => tab.onPageChanged(() => setPageChanges((count) => count + 1)), [tab]);
   useEffect(() => {
     let current = true;
-    void Promise.all([tab.whatTalkIsHere().catch(() => null), connector.whatPlaylistIsHere()]).then(([talkHere, playlistHere]) => {
-      if (current)
-        setHere({ talk: talkHere?.kind === 'talk' ? talkHere.talk : null, playlist: playlistHere.kind === 'playlist' ? playlistHere.playlist : null });
+    void Promise.all([tab.whatTalkIsHere().catch(() => null), connector.whatPlaylistIsHere()]).then(async ([talkHere, playlistHere]) => {
+      const playlist = playlistHere.kind === 'playlist' ? playlistHere.playlist : null;
+      const queuedEvent = playlist && (await eventOfPlaylist(db, playlist));
+      if (current) setHere({ talk: talkHere?.kind === 'talk' ? talkHere.talk : null, playlist, queuedEvent });
     });
     return () => {
       current = false;
     };
-  }, [tab, connector, pageChanges]);
+  }, [db, tab, connector, pageChanges]);
 
   if (!here) return null;
   return (
     <>
-      {here.playlist && <QueuePlaylist key={here.playlist.id} {...props} playlist={here.playlist} />}
+      {here.playlist && <QueuePlaylist key={here.playlist.id} {...props} playlist={here.playlist} queuedEvent={here.queuedEvent} />}
       <UpNext {...props} here={here} />
     </>
   );
 }
 
-function QueuePlaylist({ connector, playlist, announce }: ConferencePanelProps & { playlist: PlaylistSeen }) {
-  // The playlist's title is a page's text: cut to an event's limit, never refused.
-  const [event, setEvent] = useState(() => clipText(playlist.title, NAME_MAX_CHARS));
+function QueuePlaylist({ connector, playlist, queuedEvent, announce }: ConferencePanelProps & { playlist: PlaylistSeen; queuedEvent: string | null }) {
+  // Queued again (new uploads), its talks go in the event it was queued under. Else the playlist's title, a page's
+  // text: cut to an event's limit, never refused.
+  const [event, setEvent] = useState(() => queuedEvent ?? clipText(playlist.title, NAME_MAX_CHARS));
   const [progress, setProgress] = useState<PlaylistProgress | null>(null);
   const size = playlist.size ?? playlist.rows.length;
 

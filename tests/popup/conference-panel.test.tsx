@@ -111,6 +111,23 @@ describe('on a playlist page', () => {
     expect(screen.getByRole('link', { name: 'Talk 1' }).getAttribute('href')).toBe('https://www.youtube.com/watch?v=conftalk001');
   });
 
+  test('queued again after new uploads: the Event box offers the event it was queued under, and the new talks go there', async () => {
+    const db = freshDb();
+    // Queued under the event's usual name, not the playlist's title.
+    await queuePlaylist(db, playlist(rows(3), 4, true), 'KubeCon NA');
+    const grown = playlist(rows(5), 6, true);
+    const fake = fakeTab(db, noTalk, { kind: 'playlist', playlist: grown });
+    render(<Page db={db} {...fake} />);
+    expect(await screen.findByText('6 videos')).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Event' }) as HTMLInputElement).value).toBe('KubeCon NA');
+    fireEvent.click(screen.getByRole('button', { name: 'Queue talks' }));
+    fake.state.finishReading();
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('2 queued · 3 already in the library · 1 skipped (deleted, private or listed twice)'),
+    );
+    expect(new Set((await db.talks.toArray()).map((talk) => talk.event))).toEqual(new Set(['KubeCon NA']));
+  });
+
   test('a playlist YouTube stopped loading: what was read is queued, and the user is told', async () => {
     const db = freshDb();
     const first = playlist(rows(100), 121, false);
