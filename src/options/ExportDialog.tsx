@@ -123,9 +123,10 @@ export function ExportDialog({ shown, all, events, narrowed, db, env, onClose }:
   /** The log as the options now say, once it is made. */
   const ready = rendered?.request === request ? rendered.log : null;
 
-  // The slides' names and times are read once the user asks for them; their images only on download.
+  // The slides' names and times are read once the user asks for them, and again whenever the talks or notes change
+  // (a note deleted or saved with slides in the popup meanwhile); their images only on download.
   useEffect(() => {
-    if (!includeSlides || slides) return;
+    if (!includeSlides) return;
     let current = true;
     savedSlides(db).then(
       (read) => current && setSlides(read),
@@ -134,7 +135,7 @@ export function ExportDialog({ shown, all, events, narrowed, db, env, onClose }:
     return () => {
       current = false;
     };
-  }, [includeSlides, slides, db]);
+  }, [includeSlides, db, shown, all]);
 
   useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -151,10 +152,21 @@ export function ExportDialog({ shown, all, events, narrowed, db, env, onClose }:
       return;
     }
     try {
-      const files = [...links.values()].flat();
+      // IndexedDB hands the images out as references: looked up here, they are read one at a time by the zip.
+      const images = new Map<string, Blob | undefined>();
+      for (const { slideId } of [...links.values()].flat()) images.set(slideId, await slideImage(db, slideId));
+      // A slide deleted since the list was read (Remove slide in an edit) goes, and so does its link.
+      const kept = new Map([...links].map(([note, noteSlides]) => [note, noteSlides.filter((slide) => images.get(slide.slideId))]));
+      const files = [...kept.values()].flat();
+      // The count and the preview follow too.
+      if (files.length < images.size) void savedSlides(db).then(setSlides);
+      const file =
+        files.length < images.size && request
+          ? ((await renderer?.render({ ...request, options: { ...request.options, slides: kept } }, () => {}))?.file ?? log.file)
+          : log.file;
       // fflate is needed only for this download: the library page loads it then, not when it opens.
       const { talkLogZip } = await import('./talk-log-zip');
-      const zip = await talkLogZip(fileName, log.file, files, (slideId) => slideImage(db, slideId));
+      const zip = await talkLogZip(fileName, file, files, async (slideId) => images.get(slideId));
       const zipName = fileName.replace(/\.md$/, '.zip');
       env.download(zipName, zip, 'application/zip');
       setAnnouncement({ kind: 'status', text: t('downloadedFileWithSlides', zipName, plural(talks.length, 'talk'), plural(files.length, 'slide')) });

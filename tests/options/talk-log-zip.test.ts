@@ -19,3 +19,13 @@ test('an empty log is zipped as an empty file', async () => {
   const files = await unzipped(await talkLogZip('talklog.md', '', [], async () => undefined));
   expect(files['talklog.md']).toHaveLength(0);
 });
+
+test('a slide whose image is gone (deleted since the log was made) is left out, not the whole zip', async () => {
+  const image = new Blob(['RIFF\x10\x00\x00\x00WEBPVP8 a frame'], { type: 'image/webp' });
+  const slides = [
+    { slideId: 's_gone', atSec: 9, path: 'slides/Sl1desT4lk0-9.webp' },
+    { slideId: 's_kept', atSec: 4, path: 'slides/Sl1desT4lk0-4.webp' },
+  ];
+  const files = await unzipped(await talkLogZip('talklog.md', '# Talk log\n', slides, async (slideId) => (slideId === 's_kept' ? image : undefined)));
+  expect(Object.keys(files)).toEqual(['talklog.md', 'slides/Sl1desT4lk0-4.webp']);
+});
