@@ -37,10 +37,17 @@ export function Announcer({ announcement, onDismiss, focusAfter }: AnnouncerProp
     return () => clearTimeout(timer);
   }, [announcement]);
 
-  // A deleted item takes the focus with it: give it to Undo rather than to the page's start. The library's
-  // focusIsFree(), written out: imported, it would cost the side panel 32 B gzip at open, more than its budget has left.
+  // A deleted item takes the focus with it: give it to Undo rather than to the page's start. The item often goes a
+  // few frames after the announcement shows, its Delete button focused till then: look again each frame while the
+  // focus stays where it was and Undo is shown. (No Undo, no button: nothing to do.) The library's focusIsFree(),
+  // written out: imported, it would cost the side panel 32 B gzip at open, more than its budget has left.
   useEffect(() => {
-    if (shown?.action && (document.activeElement === document.body || document.activeElement === null)) actionButton.current?.focus();
+    const from = document.activeElement;
+    const check = () => {
+      if (document.activeElement === document.body) actionButton.current?.focus();
+      else if (document.activeElement === from && actionButton.current) requestAnimationFrame(check);
+    };
+    check();
   }, [shown]);
 
   const action = shown?.action;
