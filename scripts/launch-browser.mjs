@@ -15,12 +15,22 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  *   installLater?: boolean,
  *   dist?: string,
  *   scrollbars?: boolean,
+ *   keepWelcome?: boolean,
  * }} options installLater starts the browser without Talklog; `install()` then adds it, as a user
  *   installing it with tabs already open would (through the DevTools protocol). dist: another build
  *   folder than dist/ (the sync e2e loads a copy whose manifest grants its test server). scrollbars:
  *   scrollbars that take room, as Chromium draws them on Linux and Windows (headless, Playwright hides them).
+ *   keepWelcome: leaves open the library Talklog opens on install (closeWelcome), as the install test wants it.
  */
-export async function launchTalklogBrowser({ headless = true, hostResolverRule, viewport, installLater = false, dist = DIST, scrollbars = false } = {}) {
+export async function launchTalklogBrowser({
+  headless = true,
+  hostResolverRule,
+  viewport,
+  installLater = false,
+  dist = DIST,
+  scrollbars = false,
+  keepWelcome = false,
+} = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'talklog-profile-'));
   const args = ['--disable-gpu', '--disable-quic', '--disable-sync', '--no-default-browser-check'];
   if (installLater) args.push('--enable-unsafe-extension-debugging');
@@ -47,6 +57,7 @@ export async function launchTalklogBrowser({ headless = true, hostResolverRule, 
       const devtools = await browser.newBrowserCDPSession();
       await devtools.send('Extensions.loadUnpacked', { path: dist });
       await talklog.findServiceWorker();
+      if (!keepWelcome) await closeWelcome(context, talklog.extensionId);
     },
     async findServiceWorker() {
       talklog.serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -77,6 +88,25 @@ export async function launchTalklogBrowser({ headless = true, hostResolverRule, 
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
-  if (!installLater) await talklog.findServiceWorker();
+  if (!installLater) {
+    await talklog.findServiceWorker();
+    if (!keepWelcome) await closeWelcome(context, talklog.extensionId);
+  }
   return talklog;
+}
+
+/**
+ * Closes the library a fresh install of Talklog opens (its welcome), once it is there. Until then Chromium may open
+ * it in the next blank tab a script opens, in place of the page that tab was opened for.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} extensionId
+ */
+export async function closeWelcome(context, extensionId) {
+  const library = `chrome-extension://${extensionId}/src/options/`;
+  for (let waited = 0; waited < 15_000; waited += 50) {
+    const welcome = context.pages().find((page) => page.url().startsWith(library));
+    if (welcome) return welcome.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Talklog (${extensionId}) opened no library on install`);
 }

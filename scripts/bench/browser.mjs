@@ -2,7 +2,7 @@
 // (the launcher's `installLater` mode, then the DevTools protocol loads our build folder instead of
 // dist/), or, `withoutExtension`, the very same browser with nothing installed — the baseline for
 // what Talklog adds to a YouTube tab.
-import { launchTalklogBrowser } from '../launch-browser.mjs';
+import { closeWelcome, launchTalklogBrowser } from '../launch-browser.mjs';
 import { SEARCH_QUERIES } from './dataset.mjs';
 
 /**
@@ -15,6 +15,7 @@ export async function launchBenchBrowser({ extensionDir, hostResolverRule, witho
     await devtools.send('Extensions.loadUnpacked', { path: extensionDir });
     await devtools.detach();
     await browser.findServiceWorker();
+    await closeWelcome(browser.context, browser.extensionId);
   }
   return browser;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startFakeYouTube } from '../fake-youtube/server.mjs';
-import { launchTalklogBrowser } from '../launch-browser.mjs';
+import { closeWelcome, launchTalklogBrowser } from '../launch-browser.mjs';
 import { importThroughLibrary } from './browser.mjs';
 import { buildBenchExtension } from './build.mjs';
 import { makeBackup } from './dataset.mjs';
@@ -28,6 +28,8 @@ export async function sideBySide(other, scale) {
   const ids = {};
   for (const [name, dir] of Object.entries(builds)) {
     ids[name] = (await devtools.send('Extensions.loadUnpacked', { path: dir })).id;
+    // The other tree may be older than the welcome opened on install.
+    if (name === 'here') await closeWelcome(browser.context, ids[name]);
     await importThroughLibrary(browser.context, `chrome-extension://${ids[name]}/src/options/index.html`, backupPath);
   }
   return {

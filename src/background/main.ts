@@ -38,7 +38,11 @@ async function onCommand(command: string, tab?: browser.Tabs.Tab): Promise<void>
 
 const onMenuClick = (info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) => onContextMenuClick(clips, info, tab);
 
-browser.runtime.onInstalled.addListener(createContextMenus);
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  createContextMenus();
+  // A newcomer sees the library's welcome: it says to pin the button and gives the shortcut to clip.
+  if (reason === 'install') void browser.runtime.openOptionsPage();
+});
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
 browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
 

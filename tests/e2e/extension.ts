@@ -35,12 +35,17 @@ export interface TalklogSession {
 /**
  * Chromium with the built extension, and the HTTPS stand-in for www.youtube.com. `granting`: host
  * permissions the extension holds from the start (`buildGranting`). `scrollbars`: scrollbars that take
- * room, as on Linux and Windows (`launchTalklogBrowser`).
+ * room, as on Linux and Windows (`launchTalklogBrowser`). `keepWelcome`: the library opened on install stays open.
  */
-export async function startTalklogSession({ installLater = false, granting = [] as string[], scrollbars = false } = {}): Promise<TalklogSession> {
+export async function startTalklogSession({
+  installLater = false,
+  granting = [] as string[],
+  scrollbars = false,
+  keepWelcome = false,
+} = {}): Promise<TalklogSession> {
   const youtube = await startFakeYouTube();
   const build = granting.length > 0 ? buildGranting(granting) : null;
-  const browser = await launchTalklogBrowser({ hostResolverRule: youtube.hostResolverRule, installLater, dist: build?.dist, scrollbars });
+  const browser = await launchTalklogBrowser({ hostResolverRule: youtube.hostResolverRule, installLater, dist: build?.dist, scrollbars, keepWelcome });
   mkdirSync(ARTIFACTS, { recursive: true });
   /** An extension page as a tab of its own, working on `tabPage`'s tab, once it is ready. */
   const openPageFor = async (tabPage: Page, path: string, size: { width: number; height: number }, prepare?: (page: Page) => Promise<unknown>) => {

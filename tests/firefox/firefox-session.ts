@@ -123,6 +123,9 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
     return page;
   };
 
+  // Talklog opens its library on install (its welcome): closed, so that the tests' tabs are the ones they open.
+  await (await pageShowing(`${ORIGIN}/src/options/index.html`)).close();
+
   // An extension page for the tests' own reads (tab ids, the database), in a tab of its own that is
   // never selected: the shortcuts act on the selected tab.
   const helper = await addExtensionTab('src/options/index.html', { select: false });
