@@ -6,25 +6,24 @@ import { talkIdFor, type CapturedTalk } from '../talk/model';
 import type { Announcement } from '../ui/Announcer';
 import { useLiveQuery } from '../ui/use-live-query';
 import { DRAFT_PREFIX, draftKey, type DraftStore } from './drafts';
-import { holdForUnsavedNote, unsavedNoteOn } from './held-note';
+import { holdForUnsavedNote } from './held-note';
 import type { View } from './PopupApp';
 
-/** The talks with a draft kept in `storage` by storageDrafts, for a new note or an edit. */
-function talksWithDrafts(storage: Storage): string[] {
-  const talkIds: string[] = [];
+/** The talks with a draft kept in `storage` by storageDrafts, for a new note or an edit: each once. */
+function talksWithDrafts(storage: Storage): Set<string> {
+  const talkIds = new Set<string>();
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i);
-    if (key?.startsWith(DRAFT_PREFIX)) talkIds.push(key.slice(DRAFT_PREFIX.length).replace(/:(?:new|edit)$/, ''));
+    if (key?.startsWith(DRAFT_PREFIX)) talkIds.add(key.slice(DRAFT_PREFIX.length).replace(/:(?:new|edit)$/, ''));
   }
   return talkIds;
 }
 
-/** unsavedNoteOn, less an edit whose box holds its note as saved (typed in, then put back): nothing to offer there. */
+/** Whether the talk's note box holds words not saved: a new note's, or an edit's that differ from its note as saved. */
 async function unsavedWordsOn(db: TalklogDb, drafts: DraftStore, talkId: string): Promise<boolean> {
-  if (!unsavedNoteOn(drafts, talkId)) return false;
+  if (drafts.load(draftKey(talkId, 'new'))?.body.trim()) return true;
   const edit = drafts.load(draftKey(talkId, 'edit'));
-  if (!edit || drafts.load(draftKey(talkId, 'new'))?.body.trim()) return true;
-  return edit.body !== (await notesForTalk(db, talkId)).find((note) => note.id === edit.editing?.noteId)?.body;
+  return edit !== null && edit.body !== (await notesForTalk(db, talkId)).find((note) => note.id === edit.editing?.noteId)?.body;
 }
 
 interface StrandedNoteProps {

@@ -7,7 +7,7 @@ import { draftKey, type DraftStore } from './drafts';
 const LOOK_EVERY_MS = 250;
 
 /** Whether the talk's note box holds words not saved yet: a new note's, or an edit's. */
-export function unsavedNoteOn(drafts: DraftStore, talkId: string): boolean {
+function unsavedNoteOn(drafts: DraftStore, talkId: string): boolean {
   return Boolean(drafts.load(draftKey(talkId, 'new'))?.body.trim()) || drafts.load(draftKey(talkId, 'edit')) !== null;
 }
 
