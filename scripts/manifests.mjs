@@ -24,10 +24,11 @@ export const FIREFOX_MESSAGES = { __MSG_commandOpenSidePanel__: '__MSG_commandOp
 /**
  * Commands whose Chrome key opens a Firefox menu: with Alt+Shift too, Firefox opens the menu of that access key and the
  * extension never hears the shortcut. Alt+Shift+S opens History in English (and a menu in 55 other languages); Q is the
- * one letter no menu takes in any language Firefox ESR ships (tests/build/firefox-menu-access-keys.ts).
+ * one letter no menu takes in any language Firefox ESR ships (tests/build/firefox-menu-access-keys.ts). Alt+Shift+L
+ * opens Bookmarks in German and Dutch (and a menu in 7 other languages); J opens one in 4 small ones only.
  */
 /** @type {Record<string, string>} */
-export const FIREFOX_SUGGESTED_KEYS = { 'capture-slide': 'Alt+Shift+Q' };
+export const FIREFOX_SUGGESTED_KEYS = { 'capture-slide': 'Alt+Shift+Q', 'open-side-panel': 'Alt+Shift+J' };
 
 /**
  * Chrome's and Firefox's `version`: 1 to 4 dot-separated integers, each 0–65535 without leading zeros.

@@ -30,8 +30,8 @@ test('the library lists the default shortcuts; “Change shortcuts” opens Fire
   expect(await textsOf(library, '::-p-text(Clip the talk in this tab)')).toEqual(['Alt+Shift+K Clip the talk in this tab']);
   // Not Alt+Shift+S, which opens Firefox's History menu.
   expect(await textsOf(library, '::-p-text(Capture the slide on screen)')).toEqual(['Alt+Shift+Q Capture the slide on screen into the note you are writing']);
-  // Firefox calls it the sidebar, in its shortcut editor and in the library alike.
-  expect(await textsOf(library, '::-p-text(Open Talklog)')).toEqual(["Alt+Shift+L Open Talklog's sidebar for notes"]);
+  // Firefox calls it the sidebar, in its shortcut editor and in the library alike. Not Alt+Shift+L, Bookmarks in German.
+  expect(await textsOf(library, '::-p-text(Open Talklog)')).toEqual(["Alt+Shift+J Open Talklog's sidebar for notes"]);
   await library.locator(role('button', 'Change shortcuts in the browser’s settings')).click();
   await expect.poll(selectedTab).toEqual({ url: 'about:addons', view: 'addons://shortcuts/talklog%40example.org' });
 });
@@ -48,10 +48,10 @@ test('the background is an event page: stopped when idle, Alt+Shift+K wakes it a
   expect(await session.inBrowserWindow(`${EXTENSION}.backgroundState`)).toBe('running');
 });
 
-test('Alt+Shift+L opens Firefox’s sidebar on the talk in the selected tab, and it follows the next tab selected', async () => {
+test('Alt+Shift+J opens Firefox’s sidebar on the talk in the selected tab, and it follows the next tab selected', async () => {
   const watch = await session.openYouTube('/watch?v=OpenMetr1cs');
   await watch.bringToFront();
-  await session.pressKeys('Alt+Shift+L');
+  await session.pressKeys('Alt+Shift+J');
   await expect
     .poll(() =>
       session.inBrowserWindow(`SidebarController.isOpen && SidebarController.browser.contentDocument.getElementById('webext-panels-browser')?.currentURI.spec`),
