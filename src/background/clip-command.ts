@@ -1,8 +1,8 @@
 import type { TalklogDb } from '../db/database';
 import { countNotesForTalk } from '../db/notes';
-import { clipTalk } from '../db/talks';
+import { clipTalk, getTalk } from '../db/talks';
 import { clipText } from '../talk/bounded-text';
-import type { CapturedTalk, NoTalkReason, Talk, TalkHere } from '../talk/model';
+import { talkIdFor, type CapturedTalk, type NoTalkReason, type Talk, type TalkHere } from '../talk/model';
 import type { ToolbarBadge } from './badge';
 import { t } from '../i18n/t';
 import { errorMessage } from '../ui/error-message';
@@ -54,7 +54,9 @@ export async function clipTab(env: ClipEnvironment, tabId: number): Promise<Talk
       return null;
     }
     await env.journal.write({ tabId, talk: here.talk });
-    return await land(env, tabId, here.talk);
+    // Read before it is written: a second press should say the talk was there already, not that it was clipped.
+    const saved = (await getTalk(env.db, talkIdFor(here.talk.videoId))) ?? null;
+    return await land(env, tabId, here.talk, saved);
   } catch (error) {
     await fail(env, tabId, couldNotClip(error));
     return null;
@@ -80,13 +82,23 @@ export async function finishUnfinishedClip(env: ClipEnvironment, clip: Unfinishe
   }
 }
 
-async function land(env: ClipEnvironment, tabId: number, captured: CapturedTalk): Promise<Talk> {
-  const talk = await clipTalk(env.db, captured, new Date(), { settingsEvent: env.settingsEvent });
+/**
+ * `saved`: what the library held for the talk before this clip (null: nothing), so a talk already there is said to be;
+ * undefined when not known (the last worker may have stored it before it stopped), and then it is said to be clipped.
+ */
+async function land(env: ClipEnvironment, tabId: number, captured: CapturedTalk, saved?: Talk | null): Promise<Talk> {
+  const talk = await clipTalk(env.db, captured, new Date(), { settingsEvent: env.settingsEvent, saved });
   await env.journal.write(null);
   const notes = await countNotesForTalk(env.db, talk.id);
   // Cut here, not at the page's limit: the close of the quote and the notes stay.
   const title = clipText(talk.title, CONFIRMATION_TITLE_CHARS);
-  const text = notes > 0 ? t('clippedTalkWithNotes', title, notes) : t('clippedTalk', title);
+  const text = saved
+    ? notes > 0
+      ? t('alreadyInLibraryWithNotes', title, notes)
+      : t('alreadyInLibrary', title)
+    : notes > 0
+      ? t('clippedTalkWithNotes', title, notes)
+      : t('clippedTalk', title);
   await env.showInPage(tabId, { text, failed: false }).catch(() => undefined);
   await env.badge.flash(tabId, 'clipped');
   return talk;

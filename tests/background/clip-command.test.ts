@@ -2,7 +2,8 @@ import { describe, expect, test, vi } from 'vitest';
 import type { BadgeSign, ToolbarBadge } from '../../src/background/badge';
 import { captureSlideInTab } from '../../src/background/capture-slide-command';
 import { clipTab, finishUnfinishedClip, type ClipEnvironment, type UnfinishedClip } from '../../src/background/clip-command';
-import { addNote } from '../../src/db/notes';
+import { addNote, countNotesForTalk } from '../../src/db/notes';
+import { updateTalkDetails } from '../../src/db/library';
 import { clipTalk } from '../../src/db/talks';
 import type { TalkHere } from '../../src/talk/model';
 import { capturedTalk, freshDb } from '../db/test-db';
@@ -45,14 +46,45 @@ function worker(here: () => Promise<TalkHere>, journal: { clip: UnfinishedClip |
 const onWatchPage = async (): Promise<TalkHere> => ({ kind: 'talk', talk: capturedTalk() });
 
 describe('a shortcut clip', () => {
-  test('lands: the talk is stored, the page confirms with its notes, the badge shows ✓', async () => {
+  test('lands: the talk is stored, the page confirms, the badge shows ✓', async () => {
     const { env, seen, journal } = worker(onWatchPage);
-    await addNote(env.db, (await clipTalk(env.db, capturedTalk())).id, 'earlier note', 10);
     const talk = await clipTab(env, TAB);
     expect(talk?.id).toBe('t_Pr0meTheus1');
-    expect(seen.inPage).toEqual([{ text: 'Clipped “Evolving Prometheus for More Use Cases” · notes: 1', failed: false }]);
+    expect(await env.db.talks.count()).toBe(1);
+    expect(seen.inPage).toEqual([{ text: 'Clipped “Evolving Prometheus for More Use Cases”', failed: false }]);
     expect(seen.signs).toEqual(['clipped']);
     expect(journal.clip).toBeNull();
+  });
+
+  test('on a talk already in the library says so, with its notes, and leaves the talk as it was', async () => {
+    const { env, seen, journal } = worker(onWatchPage);
+    const clipped = await clipTalk(env.db, capturedTalk());
+    await addNote(env.db, clipped.id, 'earlier note', 10);
+    const kept = await updateTalkDetails(env.db, clipped.id, {
+      event: 'KubeCon EU 2026',
+      tags: ['observability'],
+      interest: 4,
+      category: 'Talks',
+      status: 'watched',
+    });
+    const talk = await clipTab(env, TAB);
+    expect(talk?.id).toBe('t_Pr0meTheus1');
+    expect(seen.inPage).toEqual([{ text: 'Already in your library: “Evolving Prometheus for More Use Cases” · notes: 1', failed: false }]);
+    expect(seen.signs).toEqual(['clipped']);
+    expect(journal.clip).toBeNull();
+    expect(await env.db.talks.get(clipped.id)).toEqual(kept);
+    expect(await countNotesForTalk(env.db, clipped.id)).toBe(1);
+  });
+
+  test('pressed twice, says the second time that the talk was already there', async () => {
+    const { env, seen } = worker(onWatchPage);
+    await clipTab(env, TAB);
+    await clipTab(env, TAB);
+    expect(seen.inPage.map(({ text }) => text)).toEqual([
+      'Clipped “Evolving Prometheus for More Use Cases”',
+      'Already in your library: “Evolving Prometheus for More Use Cases”',
+    ]);
+    expect(await env.db.talks.count()).toBe(1);
   });
 
   test('a long title is cut in the confirmation, never its close or its notes, nor an emoji in two', async () => {
@@ -61,7 +93,7 @@ describe('a shortcut clip', () => {
     await addNote(env.db, (await clipTalk(env.db, capturedTalk({ title }))).id, 'earlier note', 10);
     await clipTab(env, TAB);
     const [{ text }] = seen.inPage;
-    expect(text).toMatch(/^Clipped “Scaling Prometheus .*…” · notes: 1$/u);
+    expect(text).toMatch(/^Already in your library: “Scaling Prometheus .*…” · notes: 1$/u);
     expect(text.length).toBeLessThanOrEqual(200);
     expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
