@@ -22,6 +22,8 @@ interface NoteEditorProps {
   db: TalklogDb;
   drafts: DraftStore;
   talkId: string;
+  /** The talk's title, kept with the draft. */
+  title: string;
   editing: EditTarget | null;
   onEditDone: () => void;
   /** Puts the talk in the library (clipped, if it is not yet) before a new note, or an edit whose talk went, is saved; rejects to stop the save. */
@@ -39,7 +41,19 @@ interface NoteEditorProps {
  * draft until it is saved, so closing the page and coming back finds it again.
  * Give it `key` by `editing?.id` so that starting or ending an edit starts afresh.
  */
-export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave, currentSec, captionOnScreen, captureSlide, announce }: NoteEditorProps) {
+export function NoteEditor({
+  db,
+  drafts,
+  talkId,
+  title,
+  editing,
+  onEditDone,
+  beforeSave,
+  currentSec,
+  captionOnScreen,
+  captureSlide,
+  announce,
+}: NoteEditorProps) {
   const latest = useRef<BoxText>({ id: '', body: '', atSec: null });
   const draft = useSharedDraft(
     drafts,
@@ -63,16 +77,17 @@ export function NoteEditor({ db, drafts, talkId, editing, onEditDone, beforeSave
   useStickyEditor(form);
   const boxId = useId();
   latest.current.body = body;
+  latest.current.title = title;
   latest.current.atSec = start.atSec;
 
   // Open and type: the box has the focus from the start (a new note, or the note just opened to edit).
   useEffect(() => textarea.current?.focus(), []);
 
   /** Puts text, its start time and its note's id in the box, as if typed here, without writing the draft back. */
-  const show = ({ id, body: text, atSec: sec }: BoxText) => {
-    Object.assign(latest.current, { id, body: text, atSec: sec });
-    start.set(sec);
-    setBody(text);
+  const show = (text: BoxText) => {
+    Object.assign(latest.current, text);
+    start.set(text.atSec);
+    setBody(text.body);
   };
 
   const onInput = (value: string) => {

@@ -77,8 +77,7 @@ export function PopupApp({ db, drafts, connector, settings, surface = 'popup', o
       stopHolding.current();
       const shown = shownView.current;
       if (shown.kind === 'talk' && (next.kind !== 'talk' || next.captured.videoId !== shown.captured.videoId)) {
-        const { holdForUnsavedNote } = await import('./held-note');
-        const stop = holdForUnsavedNote(drafts, shown.captured, () => setView(next), setAnnouncement);
+        const stop = (await import('./held-note')).holdForUnsavedNote(drafts, shown.captured, () => setView(next), setAnnouncement);
         if (stop) return void (stopHolding.current = stop);
       }
       setView(next);

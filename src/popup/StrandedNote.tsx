@@ -5,7 +5,7 @@ import { t } from '../i18n/t';
 import { talkIdFor, type CapturedTalk } from '../talk/model';
 import type { Announcement } from '../ui/Announcer';
 import { useLiveQuery } from '../ui/use-live-query';
-import { DRAFT_PREFIX, draftKey, type DraftStore } from './drafts';
+import { DRAFT_PREFIX, draftKey, type Draft, type DraftStore } from './drafts';
 import { holdForUnsavedNote } from './held-note';
 import type { View } from './PopupApp';
 
@@ -17,6 +17,19 @@ function talksWithDrafts(storage: Storage): Set<string> {
     if (key?.startsWith(DRAFT_PREFIX)) talkIds.add(key.slice(DRAFT_PREFIX.length).replace(/:(?:new|edit)$/, ''));
   }
   return talkIds;
+}
+
+/** The talk's title as the draft kept it (storageDrafts writes it, not reads it back), or undefined when it kept none. */
+function draftTitle(talkId: string): string | undefined {
+  for (const kind of ['new', 'edit'] as const) {
+    try {
+      const { title } = JSON.parse(localStorage.getItem(DRAFT_PREFIX + draftKey(talkId, kind)) ?? '{}') as Draft;
+      if (typeof title === 'string' && title) return title;
+    } catch {
+      // Not a draft of ours: no title.
+    }
+  }
+  return undefined;
 }
 
 /** Whether the talk's note box holds words not saved: a new note's, or an edit's that differ from its note as saved. */
@@ -40,7 +53,7 @@ interface StrandedNoteProps {
 /**
  * A note left unsaved on another talk than the one shown: typed, then the popup closed and the tab moved on to another
  * video, so no page showed it again (its draft is kept, drafts.ts). Offered as one line, a talk in the library first,
- * else one known by its video id alone; pressed, the page shows that talk with the note in its box, held there until
+ * else one known by its video id and the title its draft kept; pressed, the page shows that talk with the note in its box, held there until
  * it is saved (held-note.ts), then follows the tab again.
  */
 export function StrandedNote({ db, drafts, view, show, holding, announce }: StrandedNoteProps) {
@@ -51,8 +64,11 @@ export function StrandedNote({ db, drafts, view, show, holding, announce }: Stra
       if (talkId === shownTalkId || !(await unsavedWordsOn(db, drafts, talkId))) continue;
       const talk = await getTalk(db, talkId);
       if (talk) return talk;
-      // Not in the library (typed in the side panel, which clips nothing, or deleted since): saving clips it again.
-      byIdOnly ??= capturedByIdOnly(talkId.slice('t_'.length)); // talkIdFor's inverse
+      // Not in the library (typed in the side panel, which clips nothing, or deleted since): saving clips it again,
+      // under the title the draft kept where it was typed (none in a draft kept before drafts had one).
+      if (byIdOnly) continue;
+      byIdOnly = capturedByIdOnly(talkId.slice('t_'.length)); // talkIdFor's inverse
+      byIdOnly.title = draftTitle(talkId) || byIdOnly.title;
     }
     return byIdOnly;
   }, [db, drafts, shownTalkId]).value;
@@ -60,10 +76,10 @@ export function StrandedNote({ db, drafts, view, show, holding, announce }: Stra
 
   const showStranded = () => {
     // Known by its id: the tab plays another video, which has no time or caption to give this talk's note.
-    const captured = capturedByIdOnly(stranded.videoId);
+    const captured = { ...capturedByIdOnly(stranded.videoId), title: stranded.title };
     holding.current();
     show({ kind: 'talk', captured, saved: null });
-    holding.current = holdForUnsavedNote(drafts, { ...captured, title: stranded.title }, () => show(view), announce) ?? (() => {});
+    holding.current = holdForUnsavedNote(drafts, captured, () => show(view), announce) ?? (() => {});
   };
   return (
     <p>

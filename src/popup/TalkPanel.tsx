@@ -76,8 +76,7 @@ export function TalkPanel({ db, drafts, captured, saved: first, settings, connec
   const copyAsMarkdown = async (talkToCopy: Talk) => {
     try {
       // The renderer is loaded on demand: most popups never copy, and the popup must open fast.
-      const { renderTalkMarkdown } = await import('../export/talk-log');
-      await navigator.clipboard.writeText(renderTalkMarkdown(talkToCopy, notes ?? []));
+      await navigator.clipboard.writeText((await import('../export/talk-log')).renderTalkMarkdown(talkToCopy, notes ?? []));
       announce({ kind: 'status', text: t('copiedAsMarkdown') });
     } catch (error) {
       announce({ kind: 'alert', text: t('couldNotCopy', errorMessage(error)) });
@@ -149,6 +148,7 @@ export function TalkPanel({ db, drafts, captured, saved: first, settings, connec
         db={db}
         drafts={drafts}
         talkId={talkId}
+        title={talk.title}
         editing={editing}
         beforeSave={async () => void (await clip())}
         onEditDone={() => setEditing(null)}

@@ -14,6 +14,8 @@ export interface Draft {
   atSec: number | null;
   /** For an edit: which note, and its `updatedAt` when the edit began (to notice changes made elsewhere). */
   editing: { noteId: string; openedAt: string } | null;
+  /** The talk's title where it was typed, kept but not read back here: only StrandedNote reads it. */
+  title?: string;
 }
 
 export interface DraftStore {

@@ -9,6 +9,8 @@ export interface BoxText {
   id: string;
   body: string;
   atSec: number | null;
+  /** The talk's title, kept with the draft: a talk not in the library has it nowhere else. */
+  title?: string;
 }
 
 /** The note box as the draft sees it; `show` puts text in the box as if typed there, without writing the draft back. */
@@ -53,7 +55,7 @@ export function useSharedDraft(
    */
   const heldElsewhere = useRef(false);
   const keep = () => {
-    const { id, body, atSec } = box.current;
+    const { body } = box.current;
     if (body === '' && !editing) {
       drafts.clear(key);
       allKept.current = true;
@@ -64,7 +66,7 @@ export function useSharedDraft(
       allKept.current = false;
       return;
     }
-    const kept = drafts.save(key, { id, body, atSec, editing: editing ? { noteId: editing.id, openedAt: editing.updatedAt } : null });
+    const kept = drafts.save(key, { ...box.current, editing: editing ? { noteId: editing.id, openedAt: editing.updatedAt } : null });
     if (kept < body.length && allKept.current) onNotAllKept(kept);
     allKept.current = kept === body.length;
   };

@@ -290,7 +290,7 @@ describe('the tab moves on while a note is written', () => {
     expect(screen.queryByRole('button', { name: /^Unsaved note on/ })).toBeNull();
   });
 
-  test('a note left unsaved in the side panel on a talk never clipped is offered by its video id, and saving clips the talk', async () => {
+  test('a note left unsaved in the side panel on a talk never clipped is offered by its title, and saving clips the talk', async () => {
     const db = freshDb();
     // The side panel clips nothing until the user acts: the note's talk is not in the library.
     const panel = render(
@@ -309,14 +309,16 @@ describe('the tab moves on while a note is written', () => {
 
     renderPopup(db, fakeTab(openMetrics).connector);
     await waitFor(() => expect(heading()).toBe('OpenMetrics'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Unsaved note on “YouTube video Pr0meTheus1”' }));
-    await waitFor(() => expect(heading()).toBe('YouTube video Pr0meTheus1'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Unsaved note on “Evolving Prometheus for More Use Cases”' }));
+    await waitFor(() => expect(heading()).toBe('Evolving Prometheus for More Use Cases'));
     const held = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
     await waitFor(() => expect(held.value).toBe('closing slide: the roadmap is'));
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
 
     await waitFor(() => expect(heading()).toBe('OpenMetrics'));
     expect((await allNotes(db)).map((note) => [note.talkId, note.body, note.atSec])).toEqual([['t_Pr0meTheus1', 'closing slide: the roadmap is', 1800]]);
+    // Saved under the title the side panel showed, until the talk's page is open again and fills in the rest.
+    expect((await db.talks.get('t_Pr0meTheus1'))?.title).toBe('Evolving Prometheus for More Use Cases');
   });
 
   test('a draft on a talk not in the library hides no other unsaved note', async () => {
