@@ -129,7 +129,9 @@ export function NoteEditor({
   const renderSlides = useNoteSlides();
   // Save is busy while a capture is under way: saved before the slide is in, the note would go without it.
   const [capturing, setCapturing] = useState(0);
+  // And Capture slide is busy while the note is saved: its slide would come in after the note, onto the next one.
   const captureSlideHere = async () => {
+    if (saving) return;
     setCapturing((count) => count + 1);
     try {
       const [capture, { keepCapturedSlide }] = await Promise.all([captureSlide(), import('../slides/keep-captured-slide')]);
@@ -198,7 +200,7 @@ export function NoteEditor({
         <button type="button" class="button button--quiet" onClick={() => void quoteCaption()}>
           {t('quote')}
         </button>
-        <button type="button" class="button button--quiet" onClick={() => void captureSlideHere()}>
+        <button type="button" class="button button--quiet" aria-disabled={saving} onClick={() => void captureSlideHere()}>
           {t('captureSlide')}
         </button>
         {editing && (
@@ -207,7 +209,7 @@ export function NoteEditor({
             class="button button--quiet"
             onClick={() => {
               draft.clear();
-              void import('../db/slides').then(({ removeDraftSlides }) => removeDraftSlides(db, slidesOwner));
+              void import('../db/slides').then((slides) => slides.removeDraftSlides(db, slidesOwner));
               onEditDone();
             }}
           >

@@ -727,6 +727,36 @@ describe('found in review', () => {
     expect((await db.slides.toArray()).map((slide) => slide.owner)).toEqual([note.id]);
   });
 
+  /**
+   * The reverse of the above: a note saved while the tab is slow to say where the video is (its time is waited for).
+   * Capture slide pressed meanwhile stored its slide after the note had gone, under the next note's draft.
+   */
+  test('Capture slide is busy while a note is saved: no slide comes in after its note, onto the next one', async () => {
+    const db = freshDb();
+    const tab = fakeTab(onWatchPage(15));
+    renderPopup(db, tab.connector);
+    const box = await screen.findByRole('textbox', { name: 'Note' });
+    let answer = () => {};
+    tab.connector.whatTalkIsHere = () => new Promise((resolve) => (answer = () => resolve(onWatchPage(15))));
+    fireEvent.input(box, { target: { value: 'the architecture slide' } });
+    let captures = 0;
+    tab.connector.captureSlide = async (talkId) => {
+      captures++;
+      return { kind: 'slide', fromScreenshot: false, slide: slideAt(talkId, 15) };
+    };
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:slide');
+    const save = screen.getByRole('button', { name: 'Save note' }) as HTMLButtonElement;
+    const capture = screen.getByRole('button', { name: 'Capture slide' });
+    fireEvent.click(save);
+    await waitFor(() => expect(capture.getAttribute('aria-disabled')).toBe('true'));
+    fireEvent.click(capture);
+    answer();
+    await waitFor(() => expect(capture.getAttribute('aria-disabled')).toBe('false'));
+    expect((await allNotes(db)).map((note) => note.body)).toEqual(['the architecture slide']);
+    expect(captures).toBe(0);
+    expect(await db.slides.count()).toBe(0);
+  });
+
   test('Remove slide moves the focus to the next slide’s, then back to the note box: the keyboard keeps its place', async () => {
     const db = freshDb();
     const tab = fakeTab(onWatchPage(15));
