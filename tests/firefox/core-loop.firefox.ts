@@ -44,6 +44,7 @@ test('in Firefox: clip a talk from the popup, note a moment, see it in the sideb
   expect(markdown).toContain('- [12:34](https://www.youtube.com/watch?v=Pr0meTheus1&t=754s) new scrape limits: `sample_limit`, `label_limit`');
 
   // Deleting loads its code when asked for: the delete and its Undo run in Firefox too.
+  await popup.bringToFront(); // the library's tab was selected over it: a background tab gets no animation frames
   await popup.locator(role('button', 'Delete')).click();
   await expect.poll(() => textsOf(popup, role('listitem'))).toEqual([]);
   await popup.locator(role('button', 'Undo')).click();
