@@ -226,12 +226,27 @@ test('keys with pauses between them: each scroll comes to rest with one row beyo
   // Each key's scroll stops before the next key (the list hears a scroll stop 150 ms after its last event): the rows
   // are drawn for a window at rest, at a scroll the browser set to a whole pixel while the row it brought into view
   // ends a fraction of a pixel above or below the window's edge.
+  await library.evaluate(() => {
+    const page = window as unknown as { lastScrollAt: number };
+    page.lastScrollAt = -Infinity;
+    addEventListener('scroll', () => (page.lastScrollAt = performance.now()));
+  });
+  /** Once the frames that show a key's scroll are past: 300 ms after the page last scrolled (at once if it did not). */
+  const scrollAtRest = () =>
+    library.evaluate(
+      () =>
+        new Promise<void>((rested) => {
+          const page = window as unknown as { lastScrollAt: number };
+          const check = () => (performance.now() - page.lastScrollAt > 300 ? rested() : setTimeout(check, 50));
+          requestAnimationFrame(() => requestAnimationFrame(check));
+        }),
+    );
   const keysWithPauses = async (key: string, from: number, to: number) => {
     for (let position = from; position !== to;) {
       await library.keyboard.press(key);
       position += to > from ? 1 : -1;
       await expect.poll(() => focusedRow(library)).toEqual({ position, of: TALKS });
-      await library.waitForTimeout(300);
+      await scrollAtRest();
     }
   };
   const mostBelow = await watchRowsBeyond(library);
