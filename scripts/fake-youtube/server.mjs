@@ -20,8 +20,11 @@ function selfSignedCertificate() {
       [
         'req',
         '-x509',
+        // An elliptic-curve key: made in some 15 ms, where an RSA one took a quarter of a second, at each file's start.
         '-newkey',
-        'rsa:2048',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
         '-nodes',
         '-days',
         '2',
