@@ -76,9 +76,13 @@ test('in Firefox: a popup of long notes pages down by the view above its editor,
   const watch = await session.openYouTube('/watch?v=Sl1desT4lk0');
   const popup = await session.openExtensionPage(`src/popup/index.html?tab=${await session.tabIdOf(watch)}`, { width: 380, height: 600 });
   const paragraph = 'Exemplars link a metric to the trace of one request that was counted in it. ';
+  // Save note found once: a locator's click looks the button up in the accessibility tree again, and waits for it to
+  // hold still over animation frames, half a second a note here.
+  const box = popup.locator(role('textbox', 'Note'));
+  const save = (await popup.waitForSelector(role('button', 'Save note')))!;
   for (let i = 1; i <= 8; i++) {
-    await popup.locator(role('textbox', 'Note')).fill(`${i}. ${paragraph.repeat(3)}`);
-    await popup.locator(role('button', 'Save note')).click();
+    await box.fill(`${i}. ${paragraph.repeat(3)}`);
+    await save.click();
     await expect.poll(() => popup.$$eval('.popup__main a.time-link', (links) => links.length)).toBe(i);
   }
   /** The part of the page in view above the editor, once a smooth scroll is over; and the focused control's bottom. */
