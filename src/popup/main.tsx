@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '../ui/theme.css';
 import './popup.css';
 import { earlyAsks } from './asks-first';
+import { holdToWindowHeight } from './hold-to-window';
 import { pinnedTabId } from './early-asks';
 import { startNotePage } from './page-setup';
 import { PopupApp } from './PopupApp';
@@ -11,4 +12,5 @@ const [setup, { connector, read }] = await startNotePage(earlyAsks);
 const closeForSidePanel = () => {
   if (pinnedTabId(location.search) === null) window.close();
 };
+holdToWindowHeight();
 render(<PopupApp {...setup} connector={connector} firstRead={read} onSidePanelOpened={closeForSidePanel} />, document.getElementById('app')!);

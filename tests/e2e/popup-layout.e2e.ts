@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { FIRST_NOTES } from '../../src/popup/NoteList';
 import { sessionForThisFile } from './extension';
+import { openToolbarPopup } from './toolbar-popup';
 import { inView } from './viewport';
 
 const session = sessionForThisFile();
@@ -133,4 +134,43 @@ test('the notes’ markdown styles come with the popup: no stylesheet for them i
       .map((link) => link.href);
   });
   expect(added).toEqual([]);
+});
+
+test('in a popup window shorter than the 600 px the page asks for (a zoom over 100 %, a short screen) the note box and Save note stay in view', async () => {
+  // Eight long notes from the first test.
+  const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
+  /** Where the editor's controls are drawn, against the view, and whether the page as a whole scrolls. */
+  const layout = () => {
+    const bottomOf = (name: string) =>
+      [...document.querySelectorAll('textarea, button')]
+        .find((control) => control.getAttribute('aria-label') === name || control.textContent === name)!
+        .getBoundingClientRect().bottom;
+    return {
+      viewHeight: innerHeight,
+      pageHeight: document.documentElement.scrollHeight,
+      noteBoxBottom: [...document.querySelectorAll('textarea')][0]!.getBoundingClientRect().bottom,
+      saveBottom: bottomOf('Save note'),
+    };
+  };
+
+  // Chromium's own toolbar popup: headless, its screen is 600 px tall, and the window under the button shorter.
+  await watch.bringToFront();
+  const toolbar = await openToolbarPopup(session.context, session.serviceWorker, session.extensionUrl('src/popup/index.html'));
+  await expect.poll(() => toolbar.evaluate(() => performance.getEntriesByName('app-ready').length)).toBe(1);
+  const inToolbar = await toolbar.evaluate(layout);
+  expect(inToolbar.viewHeight).toBeLessThan(600);
+  expect(inToolbar.pageHeight).toBeLessThanOrEqual(inToolbar.viewHeight);
+  expect(inToolbar.saveBottom).toBeLessThanOrEqual(inToolbar.viewHeight);
+  await toolbar.close();
+
+  // The popup page zoomed to 150 % while open: a 600 px window is 400 CSS px tall.
+  const popup = await session.openPopupFor(watch);
+  await popup.setViewportSize({ width: 380, height: 400 });
+  await expect.poll(() => popup.evaluate(layout)).toMatchObject({ viewHeight: 400, pageHeight: 400 });
+  expect(await inView(popup, ['textbox', { name: 'Note' }])).toBe(true);
+  expect(await inView(popup, ['button', { name: 'Save note' }])).toBe(true);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    await session.screenshot(popup, `popup-short-window-${colorScheme}`);
+  }
 });

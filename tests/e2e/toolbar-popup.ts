@@ -1,0 +1,51 @@
+import type { BrowserContext, Worker } from 'playwright-core';
+
+/** The toolbar popup as Chromium opens it, in a window of its own sized by the browser (Playwright sees no page for it). */
+export interface ToolbarPopup {
+  /** Runs `fn` in the popup and gives back its JSON-able result. */
+  evaluate: <T>(fn: () => T | Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
+}
+
+/** What `Runtime.evaluate` answers, as far as read here. */
+interface EvaluateAnswer {
+  result?: { result?: { value?: unknown }; exceptionDetails?: unknown };
+}
+
+/**
+ * Opens Talklog's toolbar popup over the window's active tab (`action.openPopup`, from the extension's worker) and
+ * reaches it through the DevTools protocol: attached, not flattened, its messages sent through the browser's session.
+ */
+export async function openToolbarPopup(context: BrowserContext, worker: Worker, popupUrl: string): Promise<ToolbarPopup> {
+  await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup: () => Promise<void> } } }).chrome.action.openPopup());
+  const devtools = await context.browser()!.newBrowserCDPSession();
+  let targetId: string | undefined;
+  for (let tries = 0; !targetId; tries++) {
+    if (tries === 100) throw new Error(`no toolbar popup at ${popupUrl}`);
+    const { targetInfos } = await devtools.send('Target.getTargets');
+    targetId = targetInfos.find((target) => target.url.startsWith(popupUrl))?.targetId;
+    if (!targetId) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const { sessionId } = await devtools.send('Target.attachToTarget', { targetId, flatten: false });
+  const answers = new Map<number, (answer: EvaluateAnswer) => void>();
+  devtools.on('Target.receivedMessageFromTarget', (event) => {
+    const message = JSON.parse(event.message) as EvaluateAnswer & { id?: number };
+    if (message.id !== undefined) answers.get(message.id)?.(message);
+  });
+  let lastId = 0;
+  return {
+    async evaluate(fn) {
+      const id = ++lastId;
+      const answer = new Promise<EvaluateAnswer>((resolve) => answers.set(id, resolve));
+      const call = { id, method: 'Runtime.evaluate', params: { expression: `(${fn.toString()})()`, returnByValue: true, awaitPromise: true } };
+      await devtools.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify(call) });
+      const { result } = await answer;
+      if (!result || result.exceptionDetails) throw new Error(`in the toolbar popup: ${JSON.stringify(result?.exceptionDetails)}`);
+      return result.result?.value as never;
+    },
+    async close() {
+      await devtools.send('Target.closeTarget', { targetId });
+      await devtools.detach();
+    },
+  };
+}
