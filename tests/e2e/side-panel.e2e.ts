@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { sessionForThisFile } from './extension';
+import { openToolbarPopup } from './toolbar-popup';
 
 const session = sessionForThisFile();
 
@@ -11,6 +12,16 @@ async function sidePanelTargets(): Promise<string[]> {
   return targetInfos.map((target) => target.url).filter((url) => url.includes('/src/popup/side-panel.html'));
 }
 
+/** Closes every side panel open, as DevTools targets. */
+async function closeSidePanels(): Promise<void> {
+  const devtools = await session.context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = (await devtools.send('Target.getTargets')) as { targetInfos: { url: string; targetId: string }[] };
+  for (const { targetId } of targetInfos.filter((target) => target.url.includes('/src/popup/side-panel.html')))
+    await devtools.send('Target.closeTarget', { targetId });
+  await devtools.detach();
+  await expect.poll(sidePanelTargets).toEqual([]);
+}
+
 test('the popup’s `Open side panel` button opens the side panel', async () => {
   const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
   const popup = await session.openPopupFor(watch);
@@ -18,6 +29,20 @@ test('the popup’s `Open side panel` button opens the side panel', async () => 
   await popup.getByRole('button', { name: 'Open side panel' }).click();
   await expect.poll(sidePanelTargets).toHaveLength(1);
   expect(await popup.getByRole('alert').textContent()).toBe(''); // says something only when there is an error
+});
+
+test('in Chromium’s own toolbar popup, `Open side panel` opens the side panel and the popup makes way for it', async () => {
+  await closeSidePanels(); // the first test's, which this window would show again
+  const watch = await session.openYouTube('/watch?v=Sl1desT4lk0');
+  await watch.bringToFront();
+  const popup = await openToolbarPopup(session.context, session.serviceWorker, session.extensionUrl('src/popup/index.html'));
+  // The toolbar button clips the talk as the popup opens.
+  await expect.poll(async () => (await session.readStore<{ id: string }>('talks')).map((talk) => talk.id)).toContain('t_Sl1desT4lk0');
+  await expect.poll(() => popup.evaluate(() => performance.getEntriesByName('app-ready').length)).toBe(1);
+  // A click is a user gesture, which the browser asks of an extension opening its side panel.
+  await popup.evaluate(() => [...document.querySelectorAll('button')].find((button) => button.textContent === 'Open side panel')!.click());
+  await expect.poll(sidePanelTargets).toHaveLength(1);
+  await expect.poll(() => popup.isOpen()).toBe(false);
 });
 
 test('the side panel shows each video the tab navigates to, and clips none until the user acts', async () => {

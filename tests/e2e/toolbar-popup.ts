@@ -2,8 +2,10 @@ import type { BrowserContext, Worker } from 'playwright-core';
 
 /** The toolbar popup as Chromium opens it, in a window of its own sized by the browser (Playwright sees no page for it). */
 export interface ToolbarPopup {
-  /** Runs `fn` in the popup and gives back its JSON-able result. */
+  /** Runs `fn` in the popup, as if while the user clicked (a user gesture), and gives back its JSON-able result. */
   evaluate: <T>(fn: () => T | Promise<T>) => Promise<T>;
+  /** Whether the popup is still open. */
+  isOpen: () => Promise<boolean>;
   close: () => Promise<void>;
 }
 
@@ -37,11 +39,19 @@ export async function openToolbarPopup(context: BrowserContext, worker: Worker, 
     async evaluate(fn) {
       const id = ++lastId;
       const answer = new Promise<EvaluateAnswer>((resolve) => answers.set(id, resolve));
-      const call = { id, method: 'Runtime.evaluate', params: { expression: `(${fn.toString()})()`, returnByValue: true, awaitPromise: true } };
+      const call = {
+        id,
+        method: 'Runtime.evaluate',
+        params: { expression: `(${fn.toString()})()`, returnByValue: true, awaitPromise: true, userGesture: true },
+      };
       await devtools.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify(call) });
       const { result } = await answer;
       if (!result || result.exceptionDetails) throw new Error(`in the toolbar popup: ${JSON.stringify(result?.exceptionDetails)}`);
       return result.result?.value as never;
+    },
+    async isOpen() {
+      const { targetInfos } = await devtools.send('Target.getTargets');
+      return targetInfos.some((target) => target.targetId === targetId);
     },
     async close() {
       await devtools.send('Target.closeTarget', { targetId });
