@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
+    // .ci/run may still be installing the browsers.
+    globalSetup: ['tests/wait-for-ci-install.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/firefox/**/*.firefox.ts'],
     environment: 'node',
+    // .ci/run may still be installing the browsers.
+    globalSetup: ['tests/wait-for-ci-install.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
