@@ -1,6 +1,7 @@
+import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { FIRST_NOTES } from '../../src/popup/NoteList';
-import { sessionForThisFile } from './extension';
+import { ARTIFACTS, sessionForThisFile } from './extension';
 import { openToolbarPopup } from './toolbar-popup';
 import { inView } from './viewport';
 
@@ -161,6 +162,7 @@ test('in a popup window shorter than the 600 px the page asks for (a zoom over 1
   expect(inToolbar.viewHeight).toBeLessThan(600);
   expect(inToolbar.pageHeight).toBeLessThanOrEqual(inToolbar.viewHeight);
   expect(inToolbar.saveBottom).toBeLessThanOrEqual(inToolbar.viewHeight);
+  await toolbar.screenshot(resolve(ARTIFACTS, 'popup-toolbar-short-window.png'));
   await toolbar.close();
 
   // The popup page zoomed to 150 % while open: a 600 px window is 400 CSS px tall.
