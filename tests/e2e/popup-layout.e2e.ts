@@ -33,11 +33,21 @@ test('with many long notes the editor and its status stay in view in a 380x600 p
   const shown = () =>
     popup.evaluate(async () => {
       const page = document.querySelector('.popup__main')!;
-      const at = () => page.scrollTop;
-      for (let last = -1; at() !== last;) {
-        last = at();
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
+      // A scroll under way ends with scrollend; with none, the page is at rest once it has not moved for 150 ms.
+      await new Promise<void>((resolve) => {
+        let last = page.scrollTop;
+        let stillSince = performance.now();
+        const watch = setInterval(() => {
+          if (page.scrollTop !== last) [last, stillSince] = [page.scrollTop, performance.now()];
+          else if (performance.now() - stillSince >= 150) atRest();
+        }, 10);
+        const atRest = () => {
+          clearInterval(watch);
+          page.removeEventListener('scrollend', atRest);
+          resolve();
+        };
+        page.addEventListener('scrollend', atRest);
+      });
       const editorTop = document.querySelector('.note-editor')!.getBoundingClientRect().top - page.getBoundingClientRect().top;
       return { top: page.scrollTop, bottom: page.scrollTop + editorTop, end: page.scrollHeight - page.clientHeight };
     });
