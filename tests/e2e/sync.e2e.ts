@@ -68,6 +68,8 @@ async function connect(library: Page, password: string) {
 async function syncNow(library: Page) {
   const status = library.getByRole('status');
   const button = syncSection(library).getByRole('button', { name: 'Sync now' });
+  // In front: Chromium draws a tab behind others in its window about once a second, and a click or a screenshot waits for drawing.
+  await library.bringToFront();
   await button.click();
   // The button is aria-disabled (isEnabled: false) while its sync runs, which may wait out a second of Apache's weak ETags.
   await expect.poll(async () => ((await button.isEnabled()) ? await status.textContent() : 'running'), { timeout: 20_000 }).toMatch(/^Synced /);
@@ -117,6 +119,7 @@ test('a note written on one profile appears on the other, an edit on both keeps 
     [laptopPopup, 'edited on the laptop'],
     [homePopup, 'edited at home'],
   ] as const) {
+    await popup.bringToFront();
     await popup.getByRole('listitem').getByRole('button', { name: 'Edit' }).click();
     await popup.getByRole('textbox', { name: 'Note' }).fill(text);
     await popup.getByRole('button', { name: 'Save note' }).click();
@@ -129,6 +132,7 @@ test('a note written on one profile appears on the other, an edit on both keeps 
     await expect.poll(async () => (await noteTexts(popup)).sort()).toEqual(['edited at home', 'edited on the laptop']);
   // In the library the earlier text, kept beside the note, says it is a conflict copy.
   const talkRow = homeLibrary.getByRole('listitem').filter({ has: homeLibrary.getByRole('heading', { name: 'Evolving Prometheus for More Use Cases' }) });
+  await homeLibrary.bringToFront();
   await talkRow.getByRole('button', { name: 'Details' }).click();
   const libraryNotes = talkRow.getByRole('list', { name: 'Notes on Evolving Prometheus for More Use Cases' }).getByRole('listitem');
   await expect.poll(() => libraryNotes.filter({ hasText: 'edited on the laptop' }).textContent()).toContain('Conflict copy');
@@ -136,6 +140,7 @@ test('a note written on one profile appears on the other, an edit on both keeps 
   await homeLibrary.screenshot({ path: resolve(ARTIFACTS, 'sync-conflict-copy.png'), fullPage: true });
 
   // A deletion at home disappears from the laptop.
+  await homePopup.bringToFront();
   await homePopup.getByRole('listitem').filter({ hasText: 'edited on the laptop' }).getByRole('button', { name: 'Delete' }).click();
   await expect.poll(() => noteTexts(homePopup)).toEqual(['edited at home']);
   await syncNow(homeLibrary);
@@ -143,7 +148,9 @@ test('a note written on one profile appears on the other, an edit on both keeps 
   await expect.poll(() => noteTexts(laptopPopup)).toEqual(['edited at home']);
   // The popup's bar says, quietly, when the notes last synced.
   await expect.poll(() => laptopPopup.getByRole('banner').textContent()).toMatch(/Synced \d/);
+  await laptopPopup.bringToFront();
   await laptopPopup.screenshot({ path: resolve(ARTIFACTS, 'sync-popup.png') });
+  await homeLibrary.bringToFront();
   await homeLibrary.screenshot({ path: resolve(ARTIFACTS, 'sync-synced.png'), fullPage: true });
 });
 
