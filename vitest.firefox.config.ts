@@ -7,7 +7,7 @@ export default defineConfig({
     include: ['tests/firefox/**/*.firefox.ts'],
     environment: 'node',
     // .ci/run may still be installing the browsers.
-    globalSetup: ['tests/wait-for-ci-install.ts'],
+    globalSetup: ['scripts/wait-for-ci-install.mjs'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
