@@ -183,7 +183,14 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
       const talkCount = plural(change.after.length, 'talk');
       const undo = () =>
         void undoTalksChange(db, change).then(
-          () => announce({ kind: 'status', text: t('undoneChange', description, talkCount) }),
+          ({ restored, changedSince }) => {
+            const undone = plural(restored.length, 'talk');
+            const text =
+              changedSince.length === 0
+                ? t('undoneChange', description, undone)
+                : t('undoneChangeSomeChangedSince', description, undone, plural(changedSince.length, 'talk'));
+            announce({ kind: 'status', text });
+          },
           (error: unknown) => announce({ kind: 'alert', text: t('couldNotUndo', errorMessage(error)) }),
         );
       announce({ kind: 'status', text: t('changedForTalks', description, talkCount), action: { label: t('undo'), run: undo } });
