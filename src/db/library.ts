@@ -43,21 +43,45 @@ export async function updateTalksDetails(db: TalklogDb, talkIds: string[], patch
   });
 }
 
+/** What an undo did: the talks put back, and those left as they are because they changed since (or are gone). */
+export interface UndoneTalksChange {
+  restored: Talk[];
+  changedSince: Talk[];
+}
+
 /**
- * Puts back what `change` replaced, in the talks nobody changed again since (their
- * `updatedAt` is still the change's); returns the talks restored.
+ * Puts back, field by field, what `change` replaced: a field still holding what the change wrote gets its value from
+ * before, whatever else changed in the talk since (a rating given meanwhile stays). A talk with one such field changed
+ * again since, or gone, is left as it is and counted in `changedSince`.
  */
-export async function undoTalksChange(db: TalklogDb, change: TalksChange, now = new Date()): Promise<Talk[]> {
+export async function undoTalksChange(db: TalklogDb, change: TalksChange, now = new Date()): Promise<UndoneTalksChange> {
   return db.transaction('rw', libraryTables(db), async () => {
     const current = await db.talks.bulkGet(change.after.map((talk) => talk.id));
-    const restored = change.before.flatMap((before, i) => {
+    const restored: Talk[] = [];
+    const written: Talk[] = [];
+    const changedSince: Talk[] = [];
+    change.before.forEach((before, i) => {
       const stored = current[i];
-      if (!stored || stored.updatedAt !== change.after[i].updatedAt) return [];
-      return [{ ...stored, ...pickDetails(before), updatedAt: now.toISOString() }];
+      const wrote = pickDetails(change.after[i]);
+      const was = pickDetails(before);
+      const fields = DETAIL_FIELDS.filter((field) => !sameValue(was[field], wrote[field]));
+      if (!stored || fields.some((field) => !sameValue(stored[field], wrote[field]))) return void changedSince.push(before);
+      if (fields.length === 0) return void restored.push(stored);
+      const back: Talk = { ...stored, ...Object.fromEntries(fields.map((field) => [field, was[field]])), updatedAt: now.toISOString() };
+      restored.push(back);
+      written.push(back);
     });
-    await db.talks.bulkPut(restored);
-    return restored;
+    await db.talks.bulkPut(written);
+    return { restored, changedSince };
   });
+}
+
+const DETAIL_FIELDS = ['title', 'speakers', 'event', 'category', 'tags', 'interest', 'status'] as const satisfies readonly (keyof TalkDetails)[];
+
+/** Equal as a detail: lists (speakers, tags) by their items, in order. */
+function sameValue(a: TalkDetails[keyof TalkDetails], b: TalkDetails[keyof TalkDetails]): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
+  return a === b;
 }
 
 function pickDetails({ title, speakers, event, category, tags, interest, status }: Talk): TalkDetails {

@@ -48,6 +48,7 @@ const SyncSettings = memo(lazyComponent(() => import('./SyncSettings').then((mod
 const LibraryAnnouncer = memo(Announcer);
 /** How long a talk an Undo brought back may take to be listed before the focus stops waiting for it (not listed). */
 const FOCUS_WAIT_MS = 2000;
+const NO_TALKS: ReadonlySet<string> = new Set();
 
 interface LibraryAppProps {
   db: TalklogDb;
@@ -102,6 +103,12 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const shownBefore = useRef<LibraryEntry[]>([]);
   const shown = useMemo(() => matching && sorted && keptWhileEdited(matching, sorted, edited, shownBefore.current), [matching, sorted, edited]);
   if (shown) shownBefore.current = shown;
+  /** Talks kept in `shown` though they do not match (an open row, a talk deleted meanwhile): not counted, selected or exported. */
+  const unmatched = useMemo(() => {
+    if (!shown || !matching || shown === matching) return NO_TALKS;
+    const matches = new Set(matching);
+    return new Set(shown.flatMap((entry) => (matches.has(entry) ? [] : [entry.talk.id])));
+  }, [shown, matching]);
   /** Filters and export appear once there is something to filter or export. */
   const hasTalks = entries !== undefined && entries.length > 0;
   /** The list stays while it holds a row kept for its note edit, the library emptied meanwhile. */
@@ -116,7 +123,10 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
     [filter.event, entries, complete],
   );
   // Nothing selected (as while searching, mostly): no pass over every talk shown.
-  const selectedShown = useMemo(() => (selected.size > 0 && shown ? shown.filter((entry) => selected.has(entry.talk.id)) : []), [shown, selected]);
+  const selectedShown = useMemo(
+    () => (selected.size > 0 && shown ? shown.filter((entry) => selected.has(entry.talk.id) && !unmatched.has(entry.talk.id)) : []),
+    [shown, selected, unmatched],
+  );
   useListKeptInPlace(selectedShown.length > 0);
   /** The sticky bulk actions bar's height while it is shown: what it covers at the window's top. */
   const [barHeight, setBarHeight] = useState(0);
@@ -183,7 +193,14 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
       const talkCount = plural(change.after.length, 'talk');
       const undo = () =>
         void undoTalksChange(db, change).then(
-          () => announce({ kind: 'status', text: t('undoneChange', description, talkCount) }),
+          ({ restored, changedSince }) => {
+            const undone = plural(restored.length, 'talk');
+            const text =
+              changedSince.length === 0
+                ? t('undoneChange', description, undone)
+                : t('undoneChangeSomeChangedSince', description, undone, plural(changedSince.length, 'talk'));
+            announce({ kind: 'status', text });
+          },
           (error: unknown) => announce({ kind: 'alert', text: t('couldNotUndo', errorMessage(error)) }),
         );
       announce({ kind: 'status', text: t('changedForTalks', description, talkCount), action: { label: t('undo'), run: undo } });
@@ -273,6 +290,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           <TalkList
             db={db}
             shown={shown}
+            unmatched={unmatched}
             total={complete && entries ? entries.length : null}
             words={words}
             narrowed={narrowed}
@@ -301,8 +319,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
         <SettingsPanel initial={settings.initial} save={settings.save} shortcuts={shortcuts} openShortcutSettings={settings.openShortcutSettings} />
       )}
       {sync && belowTheList && <SyncSettings env={sync} announce={announce} />}
-      {exporting && complete && entries && shown && (
-        <ExportDialog shown={shown} all={entries} events={facets.events} narrowed={narrowed} db={db} env={env} onClose={() => setExporting(false)} />
+      {exporting && complete && entries && matching && (
+        <ExportDialog shown={matching} all={entries} events={facets.events} narrowed={narrowed} db={db} env={env} onClose={() => setExporting(false)} />
       )}
     </div>
   );

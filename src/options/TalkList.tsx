@@ -57,6 +57,11 @@ export type ListFocus = { talkId: string } | 'select-all';
 interface TalkListProps {
   db: TalklogDb;
   shown: LibraryEntry[];
+  /**
+   * Talks in `shown` that do not match the filters, kept while their row is open (keptWhileEdited): each says so, and
+   * is left out of the count and of Select all shown.
+   */
+  unmatched: ReadonlySet<string>;
   /** Talks in the library; null while only its first screen is read. */
   total: number | null;
   words: string[];
@@ -118,6 +123,7 @@ export function TalkList(props: TalkListProps) {
 function VirtualTalkList({
   db,
   shown: filtered,
+  unmatched,
   total,
   words: query,
   narrowed,
@@ -271,7 +277,9 @@ function VirtualTalkList({
     }
   });
 
-  const selectedCount = selected.size === 0 ? 0 : shown.reduce((count, entry) => count + (selected.has(entry.talk.id) ? 1 : 0), 0);
+  const matchingCount = unmatched.size === 0 ? shown.length : shown.reduce((count, entry) => count + (unmatched.has(entry.talk.id) ? 0 : 1), 0);
+  const selectedCount =
+    selected.size === 0 ? 0 : shown.reduce((count, entry) => count + (selected.has(entry.talk.id) && !unmatched.has(entry.talk.id) ? 1 : 0), 0);
   const select = (talkIds: string[], on: boolean) => {
     const next = new Set(selected);
     for (const id of talkIds) {
@@ -345,12 +353,12 @@ function VirtualTalkList({
           <input
             ref={selectAll}
             type="checkbox"
-            checked={shown.length > 0 && selectedCount === shown.length}
-            indeterminate={selectedCount > 0 && selectedCount < shown.length}
-            disabled={shown.length === 0 || total === null}
+            checked={matchingCount > 0 && selectedCount === matchingCount}
+            indeterminate={selectedCount > 0 && selectedCount < matchingCount}
+            disabled={matchingCount === 0 || total === null}
             onChange={(event) =>
               select(
-                shown.map((entry) => entry.talk.id),
+                shown.flatMap((entry) => (unmatched.has(entry.talk.id) ? [] : [entry.talk.id])),
                 event.currentTarget.checked,
               )
             }
@@ -358,7 +366,7 @@ function VirtualTalkList({
           {t('selectAllShown')}
         </label>
         <span class="muted" aria-live="polite">
-          {total === null ? t('openingLibrary') : narrowed ? t('shownOfTotal', shown.length.toLocaleString(), plural(total, 'talk')) : plural(total, 'talk')}
+          {total === null ? t('openingLibrary') : narrowed ? t('shownOfTotal', matchingCount.toLocaleString(), plural(total, 'talk')) : plural(total, 'talk')}
         </span>
         {narrowed && (
           <button
@@ -374,7 +382,7 @@ function VirtualTalkList({
           </button>
         )}
       </div>
-      {shown.length === 0 && <p class="library__empty">{t('noTalkMatches')}</p>}
+      {matchingCount === 0 && <p class="library__empty">{t('noTalkMatches')}</p>}
       {/* The list only hears keys and focus from its rows' own links and buttons, delegated. */}
       {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <ul
@@ -396,6 +404,8 @@ function VirtualTalkList({
           const entry = shown[row.index];
           const titleId = `${listId}-${entry.talk.id}`;
           const isSelected = selected.has(entry.talk.id);
+          // A talk deleted meanwhile says so in its row already.
+          const keptUnmatched = unmatched.has(entry.talk.id) && !entry.deleted;
           return (
             <li
               key={entry.talk.id}
@@ -404,9 +414,15 @@ function VirtualTalkList({
               aria-posinset={row.index + 1}
               aria-setsize={total === null ? -1 : shown.length}
               style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
-              class={isSelected ? 'talk-row talk-row--selected' : 'talk-row'}
+              class={`talk-row${isSelected ? ' talk-row--selected' : ''}${keptUnmatched ? ' talk-row--unmatched' : ''}`}
               aria-labelledby={titleId}
+              aria-describedby={keptUnmatched ? `${titleId}-unmatched` : undefined}
             >
+              {keptUnmatched && (
+                <p id={`${titleId}-unmatched`} class="talk-row__unmatched">
+                  {t('keptUnmatched')}
+                </p>
+              )}
               <TalkRow titleId={titleId} entry={entry} selected={isSelected} context={context} />
             </li>
           );

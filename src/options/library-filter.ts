@@ -43,7 +43,9 @@ export function withoutValuesGone(filter: LibraryFilter, facets: LibraryFacets):
   const kept = (value: string, values: string[]) => (value === '' || values.includes(value) ? value : '');
   const event = kept(filter.event, facets.events);
   const category = kept(filter.category, facets.categories);
-  const tag = kept(filter.tag, facets.tags);
+  // A tag is one choice whatever its case, offered in its most common spelling, which may change as talks do.
+  const tagKey = filter.tag.toLocaleLowerCase();
+  const tag = filter.tag === '' ? '' : (facets.tags.find((value) => value === filter.tag || value.toLocaleLowerCase() === tagKey) ?? '');
   return event === filter.event && category === filter.category && tag === filter.tag ? filter : { ...filter, event, category, tag };
 }
 
@@ -146,12 +148,19 @@ function entryMatcher(filter: LibraryFilter): (entry: LibraryEntry) => boolean {
   };
 }
 
+/** Whether `tags` hold `tag`, whatever its case: a talk's tags are each once ignoring case, but two talks may spell one apart. */
+function hasTag(tags: readonly string[], tag: string): boolean {
+  if (tags.includes(tag)) return true;
+  const key = tag.toLocaleLowerCase();
+  return tags.some((held) => held.toLocaleLowerCase() === key);
+}
+
 /** Whether a talk passes every filter but the search. */
 function passesChoices(talk: Talk, filter: LibraryFilter): boolean {
   return (
     (filter.event === '' || talk.event === filter.event) &&
     (filter.category === '' || talk.category === filter.category) &&
-    (filter.tag === '' || talk.tags.includes(filter.tag)) &&
+    (filter.tag === '' || hasTag(talk.tags, filter.tag)) &&
     (filter.status === '' || talk.status === filter.status) &&
     (filter.minInterest === 0 || talk.interest >= filter.minInterest)
   );

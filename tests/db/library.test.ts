@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { talkVocabulary, updateTalkDetails, updateTalksDetails } from '../../src/db/library';
+import { talkVocabulary, undoTalksChange, updateTalkDetails, updateTalksDetails } from '../../src/db/library';
 import { clipTalk } from '../../src/db/talks';
 import { makeTalk } from '../export/records';
 import { capturedTalk, freshDb, writeLibrary } from './test-db';
@@ -82,6 +82,73 @@ describe('updateTalksDetails', () => {
       ['t_bbbbbbbbbbb', null, 'watched', '2021-10-20T10:00:00.000Z'],
       ['t_ccccccccccc', 'Security', 'to-watch', LATER.toISOString()],
     ]);
+  });
+});
+
+describe('undoTalksChange', () => {
+  const EVEN_LATER = new Date('2026-11-28T08:00:00Z');
+  const UNDONE_AT = new Date('2026-11-29T08:00:00Z');
+
+  test('puts back the field changed, also in a talk changed since in other fields, and leaves one whose field was changed since', async () => {
+    const db = freshDb();
+    await writeLibrary(db, () =>
+      db.talks.bulkAdd([
+        { ...makeTalk('aaaaaaaaaaa'), category: 'Observability' },
+        { ...makeTalk('bbbbbbbbbbb'), category: 'Security', interest: 2 },
+        { ...makeTalk('ccccccccccc'), category: null },
+      ]),
+    );
+    const change = await updateTalksDetails(db, ['t_aaaaaaaaaaa', 't_bbbbbbbbbbb', 't_ccccccccccc'], { category: 'Bulk Cat' }, LATER);
+    // Since: b rated (another field), c's category changed again.
+    await updateTalkDetails(db, 't_bbbbbbbbbbb', { interest: 5 }, EVEN_LATER);
+    await updateTalkDetails(db, 't_ccccccccccc', { category: 'Platform' }, EVEN_LATER);
+
+    const undone = await undoTalksChange(db, change, UNDONE_AT);
+
+    expect(undone.restored.map((talk) => talk.id)).toEqual(['t_aaaaaaaaaaa', 't_bbbbbbbbbbb']);
+    expect(undone.changedSince.map((talk) => talk.id)).toEqual(['t_ccccccccccc']);
+    const stored = await db.talks.orderBy('id').toArray();
+    expect(stored.map((talk) => [talk.id, talk.category, talk.interest, talk.updatedAt])).toEqual([
+      ['t_aaaaaaaaaaa', 'Observability', 0, UNDONE_AT.toISOString()],
+      ['t_bbbbbbbbbbb', 'Security', 5, UNDONE_AT.toISOString()],
+      ['t_ccccccccccc', 'Platform', 0, EVEN_LATER.toISOString()],
+    ]);
+  });
+
+  test('a talk deleted since counts as changed since; one the change left as it was is undone without a write', async () => {
+    const db = freshDb();
+    await writeLibrary(db, () =>
+      db.talks.bulkAdd([
+        { ...makeTalk('aaaaaaaaaaa'), status: 'watched' },
+        { ...makeTalk('bbbbbbbbbbb'), status: 'to-watch' },
+      ]),
+    );
+    const change = await updateTalksDetails(db, ['t_aaaaaaaaaaa', 't_bbbbbbbbbbb'], { status: 'to-watch' }, LATER);
+    await writeLibrary(db, () => db.talks.delete('t_aaaaaaaaaaa'));
+
+    const undone = await undoTalksChange(db, change, UNDONE_AT);
+
+    expect(undone.restored.map((talk) => talk.id)).toEqual(['t_bbbbbbbbbbb']);
+    expect(undone.changedSince.map((talk) => talk.id)).toEqual(['t_aaaaaaaaaaa']);
+    expect(await db.talks.toArray()).toEqual([expect.objectContaining({ id: 't_bbbbbbbbbbb', status: 'to-watch', updatedAt: LATER.toISOString() })]);
+  });
+
+  test('puts back a list field (tags) only while it holds what the change wrote', async () => {
+    const db = freshDb();
+    await writeLibrary(db, () =>
+      db.talks.bulkAdd([
+        { ...makeTalk('aaaaaaaaaaa'), tags: ['old'] },
+        { ...makeTalk('bbbbbbbbbbb'), tags: ['old'] },
+      ]),
+    );
+    const change = await updateTalksDetails(db, ['t_aaaaaaaaaaa', 't_bbbbbbbbbbb'], { tags: ['new'] }, LATER);
+    await updateTalkDetails(db, 't_bbbbbbbbbbb', { tags: ['new', 'more'] }, EVEN_LATER);
+
+    const undone = await undoTalksChange(db, change, UNDONE_AT);
+
+    expect(undone.changedSince.map((talk) => talk.id)).toEqual(['t_bbbbbbbbbbb']);
+    const stored = await db.talks.orderBy('id').toArray();
+    expect(stored.map((talk) => talk.tags)).toEqual([['old'], ['new', 'more']]);
   });
 });
 

@@ -77,5 +77,22 @@ test('an undo leaves alone a talk changed again since', async () => {
   await writeLibrary(db, () => db.talks.update('t_Pr0meTheus1', { category: 'Edited since', updatedAt: '2030-01-01T00:00:00.000Z' }));
   fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
   await waitFor(() => expect(status()).toMatch(/^Undone/));
+  expect(status()).toBe('Undone: Category set to “Talks” for 1 talk. Not undone, changed since: 1 talk.');
   expect((await db.talks.orderBy('id').toArray()).map((talk) => talk.category)).toEqual(['Standards', 'Edited since']);
+});
+
+test('an undo puts back the field it changed in a talk changed since only in another field, and counts it', async () => {
+  const db = await kubeconLibrary();
+  await renderLibrary(db);
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown' }));
+  fireEvent.input(bulkBar().getByRole('combobox', { name: 'Category' }), { target: { value: 'Talks' } });
+  fireEvent.click(bulkBar().getByRole('button', { name: 'Set category' }));
+  await waitFor(() => expect(status()).toBe('Category set to “Talks” for 2 talks.'));
+  await writeLibrary(db, () => db.talks.update('t_Pr0meTheus1', { interest: 1, updatedAt: '2030-01-01T00:00:00.000Z' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+  await waitFor(() => expect(status()).toBe('Undone: Category set to “Talks” for 2 talks.'));
+  expect((await db.talks.orderBy('id').toArray()).map((talk) => [talk.category, talk.interest])).toEqual([
+    ['Standards', 5],
+    ['Observability', 1],
+  ]);
 });

@@ -17,7 +17,7 @@ describe('FacetTally', () => {
     expect(tallyOf(prometheus, openMetrics, supplyChain, makeTalk('NoFacets000')).facets()).toEqual({
       events: ['KubeCon EU 2022', 'KubeCon NA 2021'],
       categories: ['Observability', 'Security'],
-      tags: ['metrics', 'prometheus', 'Prometheus', 'sbom'],
+      tags: ['metrics', 'Prometheus', 'sbom'],
     });
   });
 
@@ -27,7 +27,7 @@ describe('FacetTally', () => {
     expect(tally.facets()).toEqual({
       events: ['KubeCon EU 2022', 'KubeCon NA 2021'],
       categories: ['Observability', 'Security'],
-      tags: ['prometheus', 'Prometheus', 'sbom'],
+      tags: ['Prometheus', 'sbom'],
     });
     tally.remove(prometheus);
     expect(tally.facets()).toEqual({ events: ['KubeCon EU 2022'], categories: ['Security'], tags: ['Prometheus', 'sbom'] });
@@ -41,6 +41,16 @@ describe('FacetTally', () => {
     expect(tally.facets()).toEqual({ events: ['KubeCon NA 2021'], categories: ['Observability', 'Security'], tags: ['prometheus', 'sbom'] });
     tally.remove(moved);
     expect(tally.facets().tags).toEqual(['prometheus']);
+  });
+
+  test('a tag is one choice whatever its case, shown in its most common spelling', () => {
+    const tally = tallyOf(supplyChain, prometheus, { ...prometheus, id: 't_another' });
+    expect(tally.facets().tags).toEqual(['prometheus', 'sbom']);
+    const before = tally.facets();
+    tally.remove(prometheus);
+    // As many of each spelling: capitals first, whichever came first.
+    expect(tally.facets().tags).toEqual(['Prometheus', 'sbom']);
+    expect(tally.facets()).not.toBe(before);
   });
 
   test('the facets stay the same object while no value comes or goes', () => {

@@ -346,6 +346,34 @@ describe('the library', () => {
     await waitFor(() => expect(titles()).toEqual([]));
   });
 
+  test('a row kept open under a filter it does not match says so, and is left out of the count, Select all shown and the export', async () => {
+    const { env, state } = fakeEnvironment();
+    await renderLibrary(await kubeconLibrary(), env);
+    const kept = rowOf('Evolving Prometheus for More Use Cases');
+    fireEvent.click(within(kept).getByRole('button', { name: 'Details' }));
+    await within(kept).findByRole('combobox', { name: 'Status' });
+    fireEvent.change(within(screen.getByRole('search', { name: 'Find talks' })).getByRole('combobox', { name: 'Status' }), { target: { value: 'to-watch' } });
+
+    expect(titles()).toContain('Evolving Prometheus for More Use Cases');
+    expect(screen.getByText('1 of 2 talks')).toBeTruthy();
+    const note = within(kept).getByText('Does not match the filters: kept while open');
+    expect(kept.getAttribute('aria-describedby')).toBe(note.id);
+    expect(rowOf('What You Need to Know About OpenMetrics').getAttribute('aria-describedby')).toBeNull();
+    // Still a row of the list as the keyboard and a screen reader go through it.
+    expect([...document.querySelectorAll('.talk-list > li')].map((row) => row.getAttribute('aria-setsize'))).toEqual(['2', '2']);
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown' }));
+    const bulk = within(await screen.findByRole('region', { name: 'Selected talks' }));
+    expect(bulk.getByText('1 talk selected')).toBeTruthy();
+    expect((screen.getByRole('checkbox', { name: 'Select all shown' }) as HTMLInputElement).checked).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export markdown' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Export markdown' }));
+    fireEvent.click(await readyButton(dialog, 'Download'));
+    expect(state.downloads[0].data).toContain('OpenMetrics');
+    expect(state.downloads[0].data).not.toContain('Evolving Prometheus');
+  });
+
   test('a row that leaves the list with the focus in it hands the focus to the row that takes its place', async () => {
     const db = await kubeconLibrary();
     await renderLibrary(db);

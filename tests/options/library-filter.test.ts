@@ -10,6 +10,7 @@ import {
   sharedEvent,
   sortEntries,
   type LibraryFilter,
+  withoutValuesGone,
 } from '../../src/options/library-filter';
 import { foldForSearch, queryWords } from '../../src/options/search-text';
 import type { Interest } from '../../src/talk/model';
@@ -103,11 +104,25 @@ describe('typing on narrows', () => {
   });
 });
 
+describe('withoutValuesGone', () => {
+  const facets = { events: [], categories: [], tags: ['prometheus', 'sbom'] };
+
+  test('keeps a tag chosen in another case, in the spelling the choices now show', () => {
+    expect(withoutValuesGone({ ...NO_FILTER, tag: 'Prometheus' }, facets)).toEqual({ ...NO_FILTER, tag: 'prometheus' });
+    const filter = { ...NO_FILTER, tag: 'sbom' };
+    expect(withoutValuesGone(filter, facets)).toBe(filter);
+    expect(withoutValuesGone({ ...NO_FILTER, tag: 'gone' }, facets)).toEqual(NO_FILTER);
+  });
+});
+
 describe('filters', () => {
   test('by event, category, tag, status and least interest', () => {
     expect(ids({ event: 'KubeCon NA 2021' })).toEqual(['OpenMetr1cs', 'Pr0meTheus1']);
     expect(ids({ category: 'Security' })).toEqual(['SupplyCha1n']);
     expect(ids({ tag: 'metrics' })).toEqual(['OpenMetr1cs']);
+    // A tag is one choice whatever its case: “prometheus” on one talk, “Prometheus” on another.
+    expect(ids({ tag: 'prometheus' })).toEqual(['SupplyCha1n', 'Pr0meTheus1']);
+    expect(ids({ tag: 'Prometheus' })).toEqual(['SupplyCha1n', 'Pr0meTheus1']);
     expect(ids({ status: 'to-watch' })).toEqual(['OpenMetr1cs']);
     expect(ids({ minInterest: 4 })).toEqual(['OpenMetr1cs', 'Pr0meTheus1']);
     expect(ids({ minInterest: 4, query: 'plotka', event: 'KubeCon NA 2021' })).toEqual(['Pr0meTheus1']);
