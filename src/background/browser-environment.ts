@@ -7,6 +7,8 @@ import { loadSettings } from '../settings/settings-storage';
 import type { BadgeBrowser, ToolbarBadge } from './badge';
 import { clipText } from '../talk/bounded-text';
 import { IN_PAGE_MAX_CHARS, type ClipEnvironment, type ClipJournal, type UnfinishedClip } from './clip-command';
+import { isPageToBackgroundRequest, type PageToBackgroundRequest } from '../messages/messages';
+import type { QueueEnvironment, QueueJournal } from './queue-playlist';
 
 /** The badge's view of the browser: the active tab and the toolbar button. */
 export function browserBadge(): BadgeBrowser {
@@ -58,5 +60,33 @@ export function browserClipEnvironment(db: TalklogDb, badge: ToolbarBadge): Clip
       await sendToContent(tabId, { type: 'talklog/show-confirmation', text: clipText(text, IN_PAGE_MAX_CHARS), failed });
     },
     settingsEvent: async () => (await loadSettings()).defaultEvent,
+  };
+}
+
+const QUEUE_JOURNAL_PREFIX = 'unfinishedQueue ';
+
+const queueJournalKey = (request: PageToBackgroundRequest) => `${QUEUE_JOURNAL_PREFIX}${request.tabId} ${request.playlistId}`;
+
+/** One key a playlist being queued, in session storage as the clip's journal: two popups may queue two playlists at once. */
+function sessionQueueJournal(): QueueJournal {
+  return {
+    async add(request) {
+      await browser.storage.session.set({ [queueJournalKey(request)]: request });
+    },
+    async remove(request) {
+      await browser.storage.session.remove(queueJournalKey(request));
+    },
+    async all() {
+      const stored = await browser.storage.session.get(null);
+      return Object.entries(stored).flatMap(([key, value]) => (key.startsWith(QUEUE_JOURNAL_PREFIX) && isPageToBackgroundRequest(value) ? [value] : []));
+    },
+  };
+}
+
+export function browserQueueEnvironment(db: TalklogDb): QueueEnvironment {
+  return {
+    db,
+    journal: sessionQueueJournal(),
+    readWholePlaylist: (tabId) => sendToContent(tabId, { type: 'talklog/read-whole-playlist' }),
   };
 }

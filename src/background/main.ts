@@ -3,12 +3,12 @@ import { openTalklogDb } from '../db/database';
 import { isContentToBackgroundMessage } from '../messages/content-to-background';
 import { isFromOurContentScript, isFromOurPages, isFromThisExtension, isPageToBackgroundMessage, isPageToBackgroundRequest } from '../messages/messages';
 import { followActiveTabBadge } from './badge';
-import { browserBadge, browserClipEnvironment } from './browser-environment';
+import { browserBadge, browserClipEnvironment, browserQueueEnvironment } from './browser-environment';
 import { CLIP_COMMAND, clipTab, finishUnfinishedClip } from './clip-command';
 import { CAPTURE_SLIDE_COMMAND, captureSlideInTab } from './capture-slide-command';
 import { createContextMenus, onContextMenuClick } from './context-menu';
 import { openSidePanel } from '../ui/open-side-panel';
-import { queuePlaylistInTab } from './queue-playlist';
+import { finishUnfinishedQueues, queuePlaylistInTab } from './queue-playlist';
 import { keepStorageFromContentScripts } from './storage-access';
 import { startBackgroundSync } from './sync';
 import { markWatchedOnClose, markWatchedOnLeave, rememberTabAtTheEnd } from './watched-on-close';
@@ -23,6 +23,12 @@ const clips = browserClipEnvironment(db, badge);
 // there; that clip then lands, or says it failed.
 const leftUnfinished = clips.journal.read().catch(() => null);
 void leftUnfinished.then((clip) => finishUnfinishedClip(clips, clip));
+const queues = browserQueueEnvironment(db);
+// Likewise a playlist being queued: read before a new request is written down, then queued again.
+void queues.journal
+  .all()
+  .catch(() => [])
+  .then((requests) => finishUnfinishedQueues(queues, requests));
 startBackgroundSync(db);
 
 async function onCommand(command: string, tab?: browser.Tabs.Tab): Promise<void> {
@@ -58,7 +64,7 @@ Object.assign(globalThis, { talklogHandlers: { onCommand, onMenuClick } });
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isFromThisExtension(sender, browser.runtime.id)) return undefined;
   if (isPageToBackgroundMessage(message)) void badge.refresh();
-  if (isPageToBackgroundRequest(message) && isFromOurPages(sender, browser.runtime.id, browser.runtime.getURL(''))) return queuePlaylistInTab(db, message);
+  if (isPageToBackgroundRequest(message) && isFromOurPages(sender, browser.runtime.id, browser.runtime.getURL(''))) return queuePlaylistInTab(queues, message);
   if (isContentToBackgroundMessage(message) && isFromOurContentScript(sender, browser.runtime.id)) {
     if (message.type === 'talklog/seen-to-the-end') void markWatchedOnLeave(db, browser.storage.session, message.videoId, sender.tab?.id);
     else if (sender.tab?.id !== undefined) void rememberTabAtTheEnd(browser.storage.session, sender.tab.id, message.videoId);

@@ -19,6 +19,7 @@ export interface SyncEnvironment {
   /** The client of an account's folder. */
   dav(account: SyncAccount): DavClient;
   loadAccount(): Promise<SyncAccount | null>;
+  loadStatus(): Promise<SyncStatus>;
   saveAccount(account: SyncAccount | null): Promise<void>;
   saveStatus(status: SyncStatus): Promise<void>;
   /** The small copy lists show of a slide that arrived. */
@@ -32,6 +33,11 @@ export interface BackgroundSync {
   soon(): void;
   /** Sync now, Connect and Disconnect, from the library's settings. */
   handle(request: SyncRequest): Promise<SyncReply>;
+  /**
+   * Called as the worker starts, before any sync of its own: a status still `syncing` was left by a worker stopped
+   * mid-sync. It is said to be interrupted, and the sync runs again. The status after.
+   */
+  resumeInterrupted(): Promise<SyncStatus>;
 }
 
 /**
@@ -58,6 +64,14 @@ export function backgroundSync(env: SyncEnvironment): BackgroundSync {
 
   return {
     sync,
+    resumeInterrupted() {
+      return inTurn(async () => {
+        const left = await env.loadStatus();
+        if (left.kind !== 'syncing') return left;
+        await env.saveStatus(failed('interrupted', ''));
+        return syncOnce(env, 'now');
+      });
+    },
     soon() {
       clearTimeout(timer);
       timer = setTimeout(() => void sync('later'), AFTER_CHANGE_MS);

@@ -3,7 +3,7 @@ import type { TalklogDb } from '../db/database';
 import { watchQuery } from '../db/live';
 import { countSyncChanges } from '../db/sync-store';
 import { isFromOurPages, isSyncRequest } from '../messages/messages';
-import { loadSyncAccount, saveSyncAccount, saveSyncStatus } from '../sync/sync-storage';
+import { loadSyncAccount, loadSyncStatus, saveSyncAccount, saveSyncStatus } from '../sync/sync-storage';
 import { thumbnailOf } from '../slides/encode';
 import { createDavClient, hostPattern } from '../sync/webdav';
 import { backgroundSync, type SyncEnvironment } from './sync-service';
@@ -19,6 +19,7 @@ const PERIOD_MINUTES = 15;
  */
 export function startBackgroundSync(db: TalklogDb): void {
   const background = backgroundSync(browserSyncEnvironment(db));
+  void background.resumeInterrupted();
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
     if (isFromOurPages(sender, browser.runtime.id, browser.runtime.getURL('')) && isSyncRequest(message)) return background.handle(message);
     return undefined;
@@ -44,6 +45,7 @@ function browserSyncEnvironment(db: TalklogDb): SyncEnvironment {
     },
     dav: (account) => createDavClient(account),
     loadAccount: loadSyncAccount,
+    loadStatus: loadSyncStatus,
     saveAccount: saveSyncAccount,
     saveStatus: saveSyncStatus,
     thumbnail: thumbnailOf,

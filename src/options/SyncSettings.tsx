@@ -6,6 +6,7 @@ import { checkFolderUrl, DavError, hostPattern } from '../sync/webdav';
 import { plural } from '../i18n/plural';
 import type { Announcement } from '../ui/Announcer';
 import { errorMessage } from '../ui/error-message';
+import { isReplyCutOff } from '../messages/reply-cut-off';
 import { focusIsFree } from './focus-is-free';
 import './SyncSettings.css';
 
@@ -38,6 +39,7 @@ const PROBLEM_TEXT: Record<SyncProblem, MessageKey> = {
   'unexpected-status': 'syncProblemUnexpectedStatus',
   unreadable: 'syncProblemUnreadable',
   permission: 'syncProblemPermission',
+  interrupted: 'syncProblemInterrupted',
   other: 'syncProblemOther',
 };
 
@@ -57,9 +59,14 @@ function statusText(status: SyncStatus): string {
     .join(' ');
 }
 
-/** What the section shows of an error thrown here, rather than reported by the background: an account sent was not saved. */
+/**
+ * What the section shows of an error thrown here, rather than reported by the background: an account sent was not
+ * saved. A request the background stopped before answering is said to be interrupted, not in the browser's words.
+ */
 function failure(error: unknown): SyncReply {
-  return { kind: 'failed', at: new Date().toISOString(), problem: 'other', detail: errorMessage(error), unsaved: true };
+  const at = new Date().toISOString();
+  if (isReplyCutOff(error)) return { kind: 'failed', at, problem: 'interrupted', detail: '', unsaved: true };
+  return { kind: 'failed', at, problem: 'other', detail: errorMessage(error), unsaved: true };
 }
 
 function problemText(status: SyncStatus): string {

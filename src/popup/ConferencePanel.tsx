@@ -12,6 +12,7 @@ import { formatPlaybackTime } from '../talk/time';
 import { isWatchedAt } from '../talk/watched';
 import { type Announcement } from '../ui/Announcer';
 import { errorMessage } from '../ui/error-message';
+import { isReplyCutOff } from '../messages/reply-cut-off';
 import { eventProgressText } from '../ui/event-progress';
 import type { useLiveQuery } from '../ui/use-live-query';
 import type { ConferenceConnector } from './conference-connector';
@@ -93,7 +94,7 @@ function QueuePlaylist({ connector, playlist, queuedEvent, announce }: Conferenc
       const text = t('queuedCounts', result.queued, result.alreadyInLibrary, result.skipped);
       announce({ kind: 'status', text: result.complete ? text : `${text} ${t('playlistIncomplete', result.read, result.size ?? result.read)}` });
     } catch (error) {
-      announce({ kind: 'alert', text: t('couldNotQueue', errorMessage(error)) });
+      announce({ kind: 'alert', text: isReplyCutOff(error) ? t('queueInterrupted') : t('couldNotQueue', errorMessage(error)) });
     } finally {
       setProgress(null);
     }

@@ -2,7 +2,8 @@
 
 import type { DavProblem } from './webdav';
 
-export type SyncProblem = DavProblem | 'unreadable' | 'permission' | 'other';
+/** `interrupted`: the background stopped before the sync ended (it is run again when the background starts). */
+export type SyncProblem = DavProblem | 'unreadable' | 'permission' | 'interrupted' | 'other';
 
 export type SyncStatus =
   | { kind: 'off' }

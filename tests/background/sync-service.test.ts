@@ -51,10 +51,11 @@ function worker() {
       stored.account = saved;
       hooks.accountSaved?.(saved);
     },
+    loadStatus: async () => stored.statuses.at(-1) ?? { kind: 'off' },
     saveStatus: async (status) => void stored.statuses.push(status),
     thumbnail: sameImage,
   };
-  return { db, stored, hooks, background: backgroundSync(env) };
+  return { db, stored, hooks, env, background: backgroundSync(env) };
 }
 
 test('Connect to another folder while a sync runs waits for that sync: the new folder is merged as never synced', { timeout: 60_000 }, async () => {
@@ -213,4 +214,32 @@ test('Connect answers whether it saved the account: a refused password is not, a
   expect(reply).toMatchObject({ kind: 'failed', problem: 'unreadable' });
   expect(reply).not.toHaveProperty('unsaved');
   expect(stored.account).toEqual(account('saved-or-not'));
+});
+
+test('a sync the stopped worker left as syncing is said to be interrupted when the worker starts again, and is run again', { timeout: 60_000 }, async () => {
+  const { db, stored, env, background } = worker();
+  await clipTalk(db, capturedTalk());
+  await addNote(db, TALK, 'first note', 1);
+  expect(await background.handle({ type: 'talklog/sync-connect', account: account('interrupted-sync') })).toMatchObject({ kind: 'synced' });
+  await addNote(db, TALK, 'second note', 2);
+  // The worker stopped after it said it was syncing, before it said how the sync ended.
+  stored.statuses.push({ kind: 'syncing', since: new Date().toISOString() });
+  const before = stored.statuses.length;
+
+  const restarted = backgroundSync(env);
+  expect(await restarted.resumeInterrupted()).toMatchObject({ kind: 'synced', changes: 1 });
+  expect(stored.statuses.slice(before).map((status) => (status.kind === 'failed' ? status.problem : status.kind))).toEqual([
+    'interrupted',
+    'syncing',
+    'synced',
+  ]);
+});
+
+test('a worker starting after a sync that ended leaves its status as it was, and does not sync', { timeout: 60_000 }, async () => {
+  const { db, stored, env, background } = worker();
+  await clipTalk(db, capturedTalk());
+  expect(await background.handle({ type: 'talklog/sync-connect', account: account('ended-sync') })).toMatchObject({ kind: 'synced' });
+  const before = stored.statuses.length;
+  expect(await backgroundSync(env).resumeInterrupted()).toMatchObject({ kind: 'synced' });
+  expect(stored.statuses.length).toBe(before);
 });

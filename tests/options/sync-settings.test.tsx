@@ -223,3 +223,12 @@ test('Connect, ended after the user went on elsewhere (its first sync is slow), 
   await screen.findByRole('button', { name: 'Sync now' });
   expect(document.activeElement).toBe(search);
 });
+
+test('Sync now cut short by the worker stopping says so in plain words, never the browser’s message-channel text', async () => {
+  renderConnected(() => {
+    throw new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+  });
+  fireEvent.click(await screen.findByRole('button', { name: 'Sync now' }));
+  await waitFor(() => expect(screen.getByText(/sync was cut short/)).toBeTruthy());
+  expect(document.body.textContent).not.toContain('message channel');
+});

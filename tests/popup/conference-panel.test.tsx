@@ -172,6 +172,18 @@ describe('on a playlist page', () => {
   });
 });
 
+test('a queue cut off by the worker stopping says it goes on, never in the browser’s message-channel words', async () => {
+  const db = freshDb();
+  const fake = fakeTab(db, noTalk, { kind: 'playlist', playlist: playlist(rows(3), 4, true) });
+  fake.connector.queuePlaylist = async () => {
+    throw new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+  };
+  render(<Page db={db} {...fake} />);
+  fireEvent.click(await screen.findByRole('button', { name: 'Queue talks' }));
+  await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Talklog restarted while queueing the playlist/));
+  expect(screen.getByRole('alert').textContent).not.toContain('message channel');
+});
+
 test('on a page with no talk the panel is drawn as the popup is: it waits for no frame or idle time', async () => {
   const clock = holdFramesAndIdle();
   try {
