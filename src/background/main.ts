@@ -3,6 +3,7 @@ import { openTalklogDb } from '../db/database';
 import { isContentToBackgroundMessage } from '../messages/content-to-background';
 import { isFromOurContentScript, isFromOurPages, isFromThisExtension, isPageToBackgroundMessage, isPageToBackgroundRequest } from '../messages/messages';
 import { followActiveTabBadge } from './badge';
+import { injectIntoOpenYouTubeTabs } from './inject-into-open-tabs';
 import { browserBadge, browserClipEnvironment } from './browser-environment';
 import { CLIP_COMMAND, clipTab, finishUnfinishedClip } from './clip-command';
 import { CAPTURE_SLIDE_COMMAND, captureSlideInTab } from './capture-slide-command';
@@ -40,6 +41,7 @@ const onMenuClick = (info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) =>
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   createContextMenus();
+  if (reason === 'install' || reason === 'update') void injectIntoOpenYouTubeTabs();
   // A newcomer sees the library's welcome: it says to pin the button and gives the shortcut to clip.
   if (reason === 'install') void browser.runtime.openOptionsPage();
 });
