@@ -6,7 +6,7 @@ import { followActiveTabBadge } from './badge';
 import { injectIntoOpenYouTubeTabs } from './inject-into-open-tabs';
 import { browserBadge, browserClipEnvironment } from './browser-environment';
 import { CLIP_COMMAND, clipTab, finishUnfinishedClip } from './clip-command';
-import { CAPTURE_SLIDE_COMMAND, captureSlideInTab } from './capture-slide-command';
+import { CAPTURE_SLIDE_COMMAND, captureSlideInTab, finishUnfinishedSlideCapture } from './capture-slide-command';
 import { createContextMenus, onContextMenuClick } from './context-menu';
 import { openSidePanel } from '../ui/open-side-panel';
 import { queuePlaylistInTab } from './queue-playlist';
@@ -24,6 +24,8 @@ const clips = browserClipEnvironment(db, badge);
 // there; that clip then lands, or says it failed.
 const leftUnfinished = clips.journal.read().catch(() => null);
 void leftUnfinished.then((clip) => finishUnfinishedClip(clips, clip));
+const slideLeftUnfinished = clips.slideJournal.read().catch(() => null);
+void slideLeftUnfinished.then((capture) => finishUnfinishedSlideCapture(clips, capture));
 startBackgroundSync(db);
 
 async function onCommand(command: string, tab?: browser.Tabs.Tab): Promise<void> {
@@ -32,7 +34,10 @@ async function onCommand(command: string, tab?: browser.Tabs.Tab): Promise<void>
   // The browser names the tab the shortcut was pressed in; asking for the active tab is the fallback.
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
   if (tabId === undefined) return;
-  if (command === CAPTURE_SLIDE_COMMAND) return captureSlideInTab(clips, tabId);
+  if (command === CAPTURE_SLIDE_COMMAND) {
+    await slideLeftUnfinished;
+    return captureSlideInTab(clips, tabId);
+  }
   await leftUnfinished;
   await clipTab(clips, tabId);
 }
