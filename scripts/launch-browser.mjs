@@ -59,6 +59,17 @@ export async function launchTalklogBrowser({
       await talklog.findServiceWorker();
       if (!keepWelcome) await closeWelcome(context, talklog.extensionId);
     },
+    /** Loads the build again over the installed one (same id), as an update does; the new worker replaces the old. */
+    async update() {
+      const browser = context.browser();
+      if (!browser) throw new Error('no browser behind this context to update in');
+      const old = talklog.serviceWorker;
+      const devtools = await browser.newBrowserCDPSession();
+      await devtools.send('Extensions.loadUnpacked', { path: dist });
+      talklog.serviceWorker =
+        context.serviceWorkers().find((worker) => worker !== old) ??
+        (await context.waitForEvent('serviceworker', { predicate: (worker) => worker !== old, timeout: 15_000 }));
+    },
     async findServiceWorker() {
       talklog.serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
       talklog.extensionId = new URL(talklog.serviceWorker.url()).host;

@@ -6,7 +6,7 @@ import { sendToContent } from '../messages/send';
 import { loadSettings } from '../settings/settings-storage';
 import type { BadgeBrowser, ToolbarBadge } from './badge';
 import { clipText } from '../talk/bounded-text';
-import { IN_PAGE_MAX_CHARS, type ClipEnvironment, type ClipJournal, type UnfinishedClip } from './clip-command';
+import { IN_PAGE_MAX_CHARS, type ClipEnvironment, type UnfinishedClip, type UnfinishedSlideCapture } from './clip-command';
 import { isPageToBackgroundRequest, type PageToBackgroundRequest } from '../messages/messages';
 import type { QueueEnvironment, QueueJournal } from './queue-playlist';
 
@@ -34,18 +34,16 @@ export function browserBadge(): BadgeBrowser {
   };
 }
 
-const JOURNAL_KEY = 'unfinishedClip';
-
-/** Session storage outlives the worker but not the browser: a clip is never resumed days later. */
-function sessionJournal(): ClipJournal {
+/** Session storage outlives the worker but not the browser: a clip or capture is never resumed days later. */
+function sessionJournal<T>(key: string): { write(entry: T | null): Promise<void>; read(): Promise<T | null> } {
   return {
-    async write(clip) {
-      if (clip) await browser.storage.session.set({ [JOURNAL_KEY]: clip });
-      else await browser.storage.session.remove(JOURNAL_KEY);
+    async write(entry) {
+      if (entry) await browser.storage.session.set({ [key]: entry });
+      else await browser.storage.session.remove(key);
     },
     async read() {
-      const stored = await browser.storage.session.get(JOURNAL_KEY);
-      return (stored[JOURNAL_KEY] as UnfinishedClip | undefined) ?? null;
+      const stored = await browser.storage.session.get(key);
+      return (stored[key] as T | undefined) ?? null;
     },
   };
 }
@@ -54,7 +52,8 @@ export function browserClipEnvironment(db: TalklogDb, badge: ToolbarBadge): Clip
   return {
     db,
     badge,
-    journal: sessionJournal(),
+    journal: sessionJournal<UnfinishedClip>('unfinishedClip'),
+    slideJournal: sessionJournal<UnfinishedSlideCapture>('unfinishedSlideCapture'),
     whatTalkIsHere: (tabId) => askWhatTalkIsHere(tabId, injectThenAsk),
     async showInPage(tabId, { text, failed }) {
       await sendToContent(tabId, { type: 'talklog/show-confirmation', text: clipText(text, IN_PAGE_MAX_CHARS), failed });

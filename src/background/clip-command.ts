@@ -27,11 +27,28 @@ export interface ClipJournal {
   read(): Promise<UnfinishedClip | null>;
 }
 
+/**
+ * A slide capture the worker started. `said`: what the page is to be told once the slide was kept (or
+ * failed to be); null while it was still being taken (its frame is not written down: images are too big
+ * for the session area).
+ */
+export interface UnfinishedSlideCapture {
+  tabId: number;
+  said: { text: string; failed: boolean } | null;
+}
+
+/** Holds the one slide capture in progress across a worker restart (the session storage area). */
+export interface SlideCaptureJournal {
+  write(capture: UnfinishedSlideCapture | null): Promise<void>;
+  read(): Promise<UnfinishedSlideCapture | null>;
+}
+
 /** What clipping needs from the browser and the rest of the extension. Tests pass their own. */
 export interface ClipEnvironment {
   db: TalklogDb;
   badge: ToolbarBadge;
   journal: ClipJournal;
+  slideJournal: SlideCaptureJournal;
   whatTalkIsHere(tabId: number): Promise<TalkHere>;
   /** Tells the user inside the page, where they are looking (fullscreen too). */
   showInPage(tabId: number, message: { text: string; failed: boolean }): Promise<void>;

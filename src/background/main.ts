@@ -3,9 +3,10 @@ import { openTalklogDb } from '../db/database';
 import { isContentToBackgroundMessage } from '../messages/content-to-background';
 import { isFromOurContentScript, isFromOurPages, isFromThisExtension, isPageToBackgroundMessage, isPageToBackgroundRequest } from '../messages/messages';
 import { followActiveTabBadge } from './badge';
+import { injectIntoOpenYouTubeTabs } from './inject-into-open-tabs';
 import { browserBadge, browserClipEnvironment, browserQueueEnvironment } from './browser-environment';
 import { CLIP_COMMAND, clipTab, finishUnfinishedClip } from './clip-command';
-import { CAPTURE_SLIDE_COMMAND, captureSlideInTab } from './capture-slide-command';
+import { CAPTURE_SLIDE_COMMAND, captureSlideInTab, finishUnfinishedSlideCapture } from './capture-slide-command';
 import { createContextMenus, onContextMenuClick } from './context-menu';
 import { openSidePanel } from '../ui/open-side-panel';
 import { finishUnfinishedQueues, queuePlaylistInTab } from './queue-playlist';
@@ -29,6 +30,8 @@ void queues.journal
   .all()
   .catch(() => [])
   .then((requests) => finishUnfinishedQueues(queues, requests));
+const slideLeftUnfinished = clips.slideJournal.read().catch(() => null);
+void slideLeftUnfinished.then((capture) => finishUnfinishedSlideCapture(clips, capture));
 startBackgroundSync(db);
 
 async function onCommand(command: string, tab?: browser.Tabs.Tab): Promise<void> {
@@ -37,7 +40,10 @@ async function onCommand(command: string, tab?: browser.Tabs.Tab): Promise<void>
   // The browser names the tab the shortcut was pressed in; asking for the active tab is the fallback.
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
   if (tabId === undefined) return;
-  if (command === CAPTURE_SLIDE_COMMAND) return captureSlideInTab(clips, tabId);
+  if (command === CAPTURE_SLIDE_COMMAND) {
+    await slideLeftUnfinished;
+    return captureSlideInTab(clips, tabId);
+  }
   await leftUnfinished;
   await clipTab(clips, tabId);
 }
@@ -46,6 +52,7 @@ const onMenuClick = (info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) =>
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   createContextMenus();
+  if (reason === 'install' || reason === 'update') void injectIntoOpenYouTubeTabs();
   // A newcomer sees the library's welcome: it says to pin the button and gives the shortcut to clip.
   if (reason === 'install') void browser.runtime.openOptionsPage();
 });

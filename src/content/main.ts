@@ -22,6 +22,14 @@ import { videoSeenToTheEnd } from './seen-to-the-end';
 /** How long a question waits for YouTube to finish switching the page to the URL's video. */
 const PAGE_SWITCH_WAIT_MS = 3000;
 
+// A page can hold several copies of this script in its isolated world: one left from before an update
+// (cut off from the extension) beside the one injected after it, or the manifest's beside one injected
+// as the page loaded. The newest alone acts, so nothing is told or shown twice.
+const NEWEST_SCRIPT = Symbol.for('talklog.content-script');
+const thisScript = {};
+(globalThis as Record<symbol, unknown>)[NEWEST_SCRIPT] = thisScript;
+const isNewestScript = () => (globalThis as Record<symbol, unknown>)[NEWEST_SCRIPT] === thisScript;
+
 let playerResponseFromNavigation: unknown;
 /** The title the watch page showed for each earlier video in this tab (title → video id). */
 const titlesShown = new Map<string, string>();
@@ -29,20 +37,22 @@ const titlesShown = new Map<string, string>();
 // YouTube's own events are DOM events, so they reach this isolated world; their detail does in
 // Chromium, and is only a hint (it is checked against the URL's video id before use).
 document.addEventListener('yt-navigate-finish', (event) => {
+  if (!isNewestScript()) return;
   const detail = (event as CustomEvent<{ response?: { playerResponse?: unknown } } | undefined>).detail;
   playerResponseFromNavigation = detail?.response?.playerResponse;
   announcePageChange();
 });
-window.addEventListener('popstate', announcePageChange);
+window.addEventListener('popstate', () => isNewestScript() && announcePageChange());
 
 // Leaving a talk seen to the end makes it watched: read once as YouTube starts switching the page
 // (the URL and the player still on the old video) and as the page goes away, never polled.
 function reportIfSeenToTheEnd(): void {
+  if (!isNewestScript()) return;
   const videoId = videoSeenToTheEnd(document, location.href);
   if (videoId) void sendToExtension({ type: 'talklog/seen-to-the-end', videoId });
 }
 document.addEventListener('yt-navigate-start', reportIfSeenToTheEnd);
-document.addEventListener('yt-navigate-start', () => rememberTitleShown(document, location.href, titlesShown));
+document.addEventListener('yt-navigate-start', () => isNewestScript() && rememberTitleShown(document, location.href, titlesShown));
 window.addEventListener('pagehide', reportIfSeenToTheEnd);
 
 // Firefox drops the pagehide message of a tab being closed: the background is also told as the player
@@ -50,7 +60,7 @@ window.addEventListener('pagehide', reportIfSeenToTheEnd);
 let toldAtTheEnd: string | null = null;
 function tellIfAtTheEndChanged(event: Event): void {
   const video = event.target;
-  if (!(video instanceof HTMLVideoElement)) return;
+  if (!(video instanceof HTMLVideoElement) || !isNewestScript()) return;
   // Most of the time is spent well before the end: nothing is read then.
   if (toldAtTheEnd === null && !isWatchedAt(video.currentTime, video.duration)) return;
   const videoId = videoSeenToTheEnd(document, location.href);
@@ -129,6 +139,6 @@ function answer(message: ExtensionToContentMessage): Promise<ContentReplies[Exte
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  if (!isFromThisExtension(sender, browser.runtime.id) || !isExtensionToContentMessage(message)) return undefined;
+  if (!isNewestScript() || !isFromThisExtension(sender, browser.runtime.id) || !isExtensionToContentMessage(message)) return undefined;
   return answer(message);
 });

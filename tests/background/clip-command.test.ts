@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { BadgeSign, ToolbarBadge } from '../../src/background/badge';
-import { captureSlideInTab } from '../../src/background/capture-slide-command';
-import { clipTab, finishUnfinishedClip, type ClipEnvironment, type UnfinishedClip } from '../../src/background/clip-command';
+import { captureSlideInTab, finishUnfinishedSlideCapture } from '../../src/background/capture-slide-command';
+import { clipTab, finishUnfinishedClip, type ClipEnvironment, type UnfinishedClip, type UnfinishedSlideCapture } from '../../src/background/clip-command';
 import { addNote, countNotesForTalk } from '../../src/db/notes';
 import { updateTalkDetails } from '../../src/db/library';
 import { clipTalk } from '../../src/db/talks';
@@ -14,7 +14,7 @@ vi.mock('webextension-polyfill', () => ({ default: {} }));
 const TAB = 7;
 
 /** A worker's surroundings: the real database, and the browser's side written down. */
-function worker(here: () => Promise<TalkHere>, journal: { clip: UnfinishedClip | null } = { clip: null }) {
+function worker(here: () => Promise<TalkHere>, journal: { clip: UnfinishedClip | null; slide?: UnfinishedSlideCapture | null } = { clip: null }) {
   const seen = { signs: [] as BadgeSign[], inPage: [] as { text: string; failed: boolean }[], journalWrites: [] as (UnfinishedClip | null)[] };
   const badge: ToolbarBadge = {
     refresh: async () => {},
@@ -32,6 +32,12 @@ function worker(here: () => Promise<TalkHere>, journal: { clip: UnfinishedClip |
         journal.clip = clip;
       },
       read: async () => journal.clip,
+    },
+    slideJournal: {
+      write: async (capture) => {
+        journal.slide = capture;
+      },
+      read: async () => journal.slide ?? null,
     },
     whatTalkIsHere: here,
     showInPage: async (tabId, message) => {
@@ -207,5 +213,38 @@ describe('the slide shortcut', () => {
     await captureSlideInTab(env, TAB);
     expect(seen.inPage).toEqual([]);
     expect(seen.signs).toEqual(['no-talk']);
+  });
+});
+
+describe('a slide capture the worker was stopped in', () => {
+  test('while the tab was asked: the next worker says in the page it failed and to press again, and shows !', async () => {
+    const journal = { clip: null, slide: null as UnfinishedSlideCapture | null };
+    const stopped = worker(() => new Promise<TalkHere>(() => {}), journal);
+    void captureSlideInTab(stopped.env, TAB);
+    await vi.waitFor(() => expect(journal.slide).toEqual({ tabId: TAB, said: null }));
+
+    const restarted = worker(onWatchPage, journal);
+    await finishUnfinishedSlideCapture(restarted.env, await restarted.env.slideJournal.read());
+    expect(restarted.seen.inPage).toEqual([{ text: 'Talklog restarted before this slide was captured: press the shortcut again.', failed: true }]);
+    expect(restarted.seen.signs).toEqual(['failed']);
+    expect(journal.slide).toBeNull();
+  });
+
+  test('after its slide was kept: the next worker says what the last one was about to', async () => {
+    const said = { text: 'Slide captured for your next note', failed: false };
+    const journal = { clip: null, slide: { tabId: TAB, said } };
+    const restarted = worker(onWatchPage, journal);
+    await finishUnfinishedSlideCapture(restarted.env, await restarted.env.slideJournal.read());
+    expect(restarted.seen.inPage).toEqual([said]);
+    expect(restarted.seen.signs).toEqual([]);
+    expect(journal.slide).toBeNull();
+  });
+
+  test('a capture that finished leaves nothing to finish', async () => {
+    const journal = { clip: null, slide: null as UnfinishedSlideCapture | null };
+    const { env, seen } = worker(onWatchPage, journal);
+    await captureSlideInTab(env, TAB);
+    expect(seen.inPage).toHaveLength(1);
+    expect(journal.slide).toBeNull();
   });
 });

@@ -29,6 +29,8 @@ export interface TalklogSession {
   uploadConferenceTalks: (count: number) => void;
   /** With `installLater`: installs Talklog now, with YouTube tabs already open. */
   install: () => Promise<void>;
+  /** Loads the same build over the installed Talklog, as an update does (same extension id, a new worker). */
+  update: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function startTalklogSession({
     },
     uploadConferenceTalks: (count) => youtube.uploadTalks(count),
     install: () => browser.install(),
+    update: () => browser.update(),
     async close() {
       await browser.close();
       await youtube.close();
