@@ -1,27 +1,17 @@
 import { expect, test } from 'vitest';
 import { finishUnfinishedQueues, queuePlaylistInTab, type QueueEnvironment } from '../../src/background/queue-playlist';
 import type { PageToBackgroundRequest } from '../../src/messages/messages';
-import type { PlaylistHere, PlaylistRow } from '../../src/talk/playlist';
+import type { PlaylistHere } from '../../src/talk/playlist';
 import { freshDb } from '../db/test-db';
+import { CONFERENCE_LIST, conferenceRows } from '../talk/conference-rows';
 
 const TAB = 12;
-const LIST = 'PLkc21NAconfPlaylist01';
+const LIST = CONFERENCE_LIST;
 const REQUEST: PageToBackgroundRequest = { type: 'talklog/queue-playlist', tabId: TAB, playlistId: LIST, event: 'KubeCon NA 2021' };
-
-function rows(count: number): PlaylistRow[] {
-  return Array.from({ length: count }, (_, i) => ({
-    videoId: `kc21talk${String(i + 1).padStart(3, '0')}`,
-    position: i + 1,
-    title: `Talk ${i + 1} - Jane Doe, Acme`,
-    channel: 'CNCF',
-    durationSec: 1800,
-    unavailable: null,
-  }));
-}
 
 const wholePlaylist = (count: number): PlaylistHere => ({
   kind: 'playlist',
-  playlist: { id: LIST, title: 'KubeCon NA 2021', size: count, rows: rows(count), complete: true },
+  playlist: { id: LIST, title: 'KubeCon NA 2021', size: count, rows: conferenceRows(count), complete: true },
 });
 
 /** A worker's surroundings: the real database, a journal in memory (session storage outlives the worker), the tab as `here`. */

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
 import { kubeconLibrary, renderLibrary, status } from './library-harness';
+import type { TalklogDb } from '../../src/db/database';
 import { writeLibrary } from '../db/test-db';
 
 afterEach(cleanup);
@@ -67,13 +68,19 @@ test('an empty box never clears: clearing is its own button, and can be undone t
   expect(category.getAttribute('aria-invalid')).toBeNull();
 });
 
-test('an undo leaves alone a talk changed again since', async () => {
+/** The two talks of the KubeCon library put in category "Talks" by the bulk bar, ready for its Undo. */
+async function bothTalksInCategoryTalks(): Promise<TalklogDb> {
   const db = await kubeconLibrary();
   await renderLibrary(db);
   fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown' }));
   fireEvent.input(bulkBar().getByRole('combobox', { name: 'Category' }), { target: { value: 'Talks' } });
   fireEvent.click(bulkBar().getByRole('button', { name: 'Set category' }));
   await waitFor(() => expect(status()).toBe('Category set to “Talks” for 2 talks.'));
+  return db;
+}
+
+test('an undo leaves alone a talk changed again since', async () => {
+  const db = await bothTalksInCategoryTalks();
   await writeLibrary(db, () => db.talks.update('t_Pr0meTheus1', { category: 'Edited since', updatedAt: '2030-01-01T00:00:00.000Z' }));
   fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
   await waitFor(() => expect(status()).toMatch(/^Undone/));
@@ -82,12 +89,7 @@ test('an undo leaves alone a talk changed again since', async () => {
 });
 
 test('an undo puts back the field it changed in a talk changed since only in another field, and counts it', async () => {
-  const db = await kubeconLibrary();
-  await renderLibrary(db);
-  fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown' }));
-  fireEvent.input(bulkBar().getByRole('combobox', { name: 'Category' }), { target: { value: 'Talks' } });
-  fireEvent.click(bulkBar().getByRole('button', { name: 'Set category' }));
-  await waitFor(() => expect(status()).toBe('Category set to “Talks” for 2 talks.'));
+  const db = await bothTalksInCategoryTalks();
   await writeLibrary(db, () => db.talks.update('t_Pr0meTheus1', { interest: 1, updatedAt: '2030-01-01T00:00:00.000Z' }));
   fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
   await waitFor(() => expect(status()).toBe('Undone: Category set to “Talks” for 2 talks.'));

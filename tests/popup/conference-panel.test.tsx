@@ -14,21 +14,17 @@ import { useLiveQuery } from '../../src/ui/use-live-query';
 import { capturedTalk, freshDb } from '../db/test-db';
 import { holdFramesAndIdle } from '../ui/held-clock';
 import { busyButFocusable } from '../ui/busy-control';
+import { CONFERENCE_LIST, conferenceRows } from '../talk/conference-rows';
 
 afterEach(cleanup);
 
-const LIST = 'PLkc21NAconfPlaylist01';
+const LIST = CONFERENCE_LIST;
 
 function rows(count: number): PlaylistRow[] {
-  const talks: PlaylistRow[] = Array.from({ length: count }, (_, i) => ({
-    videoId: `kc21talk${String(i + 1).padStart(3, '0')}`,
-    position: i + 1,
-    title: `Talk ${i + 1} - Jane Doe, Acme`,
-    channel: 'CNCF',
-    durationSec: 1800,
-    unavailable: null,
-  }));
-  return [...talks, { videoId: 'kc21gone001', position: count + 1, title: '[Deleted video]', channel: null, durationSec: null, unavailable: 'deleted' }];
+  return [
+    ...conferenceRows(count),
+    { videoId: 'kc21gone001', position: count + 1, title: '[Deleted video]', channel: null, durationSec: null, unavailable: 'deleted' },
+  ];
 }
 
 function playlist(rowsRead: PlaylistRow[], size: number, complete: boolean): PlaylistSeen {
