@@ -403,9 +403,10 @@ function VirtualTalkList({
         {rows.map((row) => {
           const entry = shown[row.index];
           const titleId = `${listId}-${entry.talk.id}`;
-          const isSelected = selected.has(entry.talk.id);
           // A talk deleted meanwhile says so in its row already.
           const keptUnmatched = unmatched.has(entry.talk.id) && !entry.deleted;
+          // The bulk actions pass over a row kept though it does not match: its box is neither ticked nor to be ticked.
+          const isSelected = selected.has(entry.talk.id) && !unmatched.has(entry.talk.id);
           return (
             <li
               key={entry.talk.id}
@@ -423,7 +424,7 @@ function VirtualTalkList({
                   {t('keptUnmatched')}
                 </p>
               )}
-              <TalkRow titleId={titleId} entry={entry} selected={isSelected} context={context} />
+              <TalkRow titleId={titleId} entry={entry} selected={isSelected} selectable={!unmatched.has(entry.talk.id)} context={context} />
             </li>
           );
         })}

@@ -50,6 +50,8 @@ interface TalkRowProps {
   titleId: string;
   entry: LibraryEntry;
   selected: boolean;
+  /** False for a row kept on screen though it does not match the filters: the bulk actions leave it out. */
+  selectable: boolean;
   context: RowContext;
 }
 
@@ -57,7 +59,7 @@ interface TalkRowProps {
  * One talk in the library, inside the list's `<li>`: what it is at a glance; its details and notes
  * when opened. Drawn again only when its own props change, not when the list moves or redraws.
  */
-export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context }: TalkRowProps) {
+export const TalkRow = memo(function TalkRow({ titleId, entry, selected, selectable, context }: TalkRowProps) {
   const { db, words, vocabulary, actions, announce, triage } = context;
   const { talk } = entry;
   const [open, setOpen] = useState(false);
@@ -81,7 +83,7 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
   return (
     <>
       <div class="talk-row__summary">
-        <RowSelect talk={talk} selected={selected} select={actions.select} />
+        <RowSelect talk={talk} selected={selected} disabled={!selectable} select={actions.select} />
         <div class="talk-row__main">
           <h2 id={titleId} class="talk-row__title" dir="auto">
             <a href={talk.url} target="_blank" rel="noreferrer" aria-keyshortcuts={triage ? TRIAGE_KEYS : undefined}>
@@ -145,13 +147,24 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, context
 // these are then passed over rather than compared element by element.
 
 /** The row's checkbox, for the bulk actions. */
-const RowSelect = memo(function RowSelect({ talk, selected, select }: { talk: Talk; selected: boolean; select: RowActions['select'] }) {
+const RowSelect = memo(function RowSelect({
+  talk,
+  selected,
+  disabled,
+  select,
+}: {
+  talk: Talk;
+  selected: boolean;
+  disabled: boolean;
+  select: RowActions['select'];
+}) {
   return (
     <input
       type="checkbox"
       class="talk-row__select"
       aria-label={t('selectTalk', talk.title)}
       checked={selected}
+      disabled={disabled}
       onChange={(event) => select(talk.id, event.currentTarget.checked)}
     />
   );

@@ -366,6 +366,10 @@ describe('the library', () => {
     const bulk = within(await screen.findByRole('region', { name: 'Selected talks' }));
     expect(bulk.getByText('1 talk selected')).toBeTruthy();
     expect((screen.getByRole('checkbox', { name: 'Select all shown' }) as HTMLInputElement).checked).toBe(true);
+    // Its own box is neither ticked by Select all shown nor to be ticked by hand: the bulk actions would pass it over.
+    const keptBox = within(kept).getByRole('checkbox', { name: 'Select Evolving Prometheus for More Use Cases' }) as HTMLInputElement;
+    expect(keptBox.checked).toBe(false);
+    expect(keptBox.disabled).toBe(true);
 
     fireEvent.click(screen.getByRole('button', { name: 'Export markdown' }));
     const dialog = within(await screen.findByRole('dialog', { name: 'Export markdown' }));
