@@ -33,6 +33,8 @@ import type { SyncEnvironment } from './SyncSettings';
 import { StorageSummary } from './StorageSummary';
 import { LazyTalkRowDetails } from './TalkRow';
 import { TalkList, type ListFocus } from './TalkList';
+import type { RowOpening } from './TalkRow';
+import { UnsavedEdits } from './UnsavedEdits';
 import { useCurrentShortcuts } from './use-current-shortcuts';
 import { useLibrary } from './use-library';
 import { useListKeptInPlace } from './use-list-kept-in-place';
@@ -98,6 +100,17 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
         return next;
       }),
     [],
+  );
+  /** The talk whose row is opening for an unsaved note edit, named at the top of the library. */
+  const [opening, setOpening] = useState<RowOpening | null>(null);
+  const openUnsavedEdit = useCallback(
+    (talkId: string) => {
+      // Kept in the list whatever the filters, brought into view, then opened: its notes resume the edit (TalkNotes).
+      onEditing(talkId, 'open');
+      setFocusRequest({ talkId });
+      setOpening({ talkId, done: () => setOpening(null) });
+    },
+    [onEditing],
   );
   /** The list drawn last: a talk deleted elsewhere while a note of it is edited stays where it was there. */
   const shownBefore = useRef<LibraryEntry[]>([]);
@@ -263,6 +276,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           <p class="muted">{t('triageHint')}</p>
         </div>
       )}
+      {hasTalks && <UnsavedEdits db={db} openHere={edited} onOpen={openUnsavedEdit} />}
       <LibraryAnnouncer announcement={announcement} onDismiss={dismiss} focusAfter={SEARCH_BOX} />
       {selectedShown.length > 0 && (
         <BulkActions
@@ -312,6 +326,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
             focusRequest={focusRequest}
             onFocused={focusDone}
             coveredAtTop={barHeight}
+            opening={opening}
           />
         )}
       </main>

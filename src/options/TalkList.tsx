@@ -10,7 +10,7 @@ import { focusIsFree } from './focus-is-free';
 import { plural } from '../i18n/plural';
 import { EXCERPT_HEIGHT, RowEstimate } from './row-estimate';
 import type { RowEdit } from './kept-while-edited';
-import { TalkRow, type RowActions, type RowContext } from './TalkRow';
+import { TalkRow, type RowActions, type RowContext, type RowOpening } from './TalkRow';
 import { triagePatch } from './triage-keys';
 import './TalkList.css';
 import { useListedOnceNotesRead, type DrawnRows } from './use-talk-notes';
@@ -91,6 +91,8 @@ interface TalkListProps {
   onFocused: () => void;
   /** How much of the window's top something sticky covers (px): a row the keys move to is brought into view below it. */
   coveredAtTop: number;
+  /** A talk whose row is to open (an unsaved edit of one of its notes, named at the top of the library), and what to call once it has. */
+  opening: RowOpening | null;
   /** Whether it is drawn a part a frame (the filters above it, the list, then its rows): talks came into a page already up. */
   inParts: boolean;
   /** Called once the list's first rows are painted: the library's first screen is up. */
@@ -145,6 +147,7 @@ function VirtualTalkList({
   focusRequest,
   onFocused,
   coveredAtTop,
+  opening,
 }: TalkListProps) {
   const list = useRef<HTMLUListElement>(null);
   const selectAll = useRef<HTMLInputElement>(null);
@@ -301,7 +304,10 @@ function VirtualTalkList({
     play: (videoId, atSec) => latest.current.onPlay(videoId, atSec),
     editing: (talkId, edit) => latest.current.onEditing(talkId, edit),
   }));
-  const context = useMemo<RowContext>(() => ({ db, words, vocabulary, actions, announce, triage }), [db, words, vocabulary, actions, announce, triage]);
+  const context = useMemo<RowContext>(
+    () => ({ db, words, vocabulary, actions, announce, triage, opening }),
+    [db, words, vocabulary, actions, announce, triage, opening],
+  );
   const listId = useId();
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -4,7 +4,7 @@ import { updateNoteBody } from '../db/notes';
 import { withNotes } from '../db/talk-notes';
 import { t, type MessageKey } from '../i18n/t';
 import { isConflictCopy } from '../sync/merge';
-import type { Note, Talk } from '../talk/model';
+import { newNoteId, type Note, type Talk } from '../talk/model';
 import { type Announcement } from '../ui/Announcer';
 import { errorMessage } from '../ui/error-message';
 import { deleteNoteWithUndo } from '../ui/delete-with-undo';
@@ -12,8 +12,10 @@ import { Markdown } from '../ui/Markdown';
 import { NoteTextarea } from '../ui/NoteTextarea';
 import { TimeLink } from '../ui/TimeLink';
 import { useNoteSlides } from '../ui/use-slide-thumbnails';
+import { useSharedDraft, type BoxText } from '../popup/use-shared-draft';
 import { highlighted } from './Highlighted';
 import { focusIsFree } from './focus-is-free';
+import { editDraftKey, libraryDrafts, unsavedEdit, type UnsavedEdit } from './library-edit-draft';
 import { SEARCH_BOX } from './search-box';
 import './TalkNotes.css';
 
@@ -32,7 +34,24 @@ interface TalkNotesProps {
 
 /** A talk's notes in the library, each editable and deletable in place. Timestamps play the video from there. */
 export function TalkNotes({ db, talk, talkDeleted, notes, words, onPlay, onEditing, announce }: TalkNotesProps) {
+  /** Words left unsaved in an edit of one of these notes, by a page that closed (an update closes it unasked) or one still open. */
+  const unsavedNow = (): UnsavedEdit | null => unsavedEdit(libraryDrafts().load(editDraftKey(talk.id)), notes);
   const [editing, setEditing] = useState<Note | null>(null);
+  // Opened again, the row carries on with an edit its page left unsaved, once its notes are there to edit.
+  const resumeLooked = useRef(false);
+  useEffect(() => {
+    if (resumeLooked.current || notes.length === 0) return;
+    resumeLooked.current = true;
+    const unsaved = unsavedNow();
+    if (unsaved) setEditing((current) => current ?? unsaved.opened);
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- looked at once, when the notes first come
+  }, [notes]);
+  /** A talk has one edit draft: while it holds another note's unsaved words, that edit is shown, to be ended first. */
+  const edit = (note: Note) => {
+    const unsaved = unsavedNow();
+    setEditing(unsaved?.opened ?? note);
+    if (unsaved && unsaved.opened.id !== note.id) announce({ kind: 'alert', text: t('endEditFirst') });
+  };
   const isEditing = editing !== null;
   // In the task that opens or closes the editor: a list drawn in between would not keep the row.
   useLayoutEffect(() => {
@@ -63,7 +82,15 @@ export function TalkNotes({ db, talk, talkDeleted, notes, words, onPlay, onEditi
             <span class="library-note__no-time" />
           )}
           {editing?.id === note.id ? (
-            <NoteBodyEditor db={db} note={note} gone={gone} deletedTalk={talkDeleted ? talk : null} announce={announce} onDone={editEnded} />
+            <NoteBodyEditor
+              db={db}
+              note={editing}
+              title={talk.title}
+              gone={gone}
+              deletedTalk={talkDeleted ? talk : null}
+              announce={announce}
+              onDone={editEnded}
+            />
           ) : (
             <>
               <div class="library-note__body">
@@ -77,7 +104,7 @@ export function TalkNotes({ db, talk, talkDeleted, notes, words, onPlay, onEditi
                 {renderSlides?.({ db, owner: note.id, noteText: note.body })}
               </div>
               <span class="library-note__actions">
-                <EditNoteButton takesFocus={note.id === focusedNote} onFocused={() => setFocusedNote(null)} onClick={() => setEditing(note)} />
+                <EditNoteButton takesFocus={note.id === focusedNote} onFocused={() => setFocusedNote(null)} onClick={() => edit(note)} />
                 <button
                   type="button"
                   class="button button--quiet button--small"
@@ -120,6 +147,8 @@ interface NoteBodyEditorProps {
   db: TalklogDb;
   /** The note as it was when the edit began: a change made elsewhere since is kept, not overwritten. */
   note: Note;
+  /** The talk's title, kept with the draft. */
+  title: string;
   /** The note was deleted elsewhere since: saving keeps the text as a note again. */
   gone: boolean;
   /** The note's talk, deleted elsewhere since (with the note): saving puts it back with the note. */
@@ -129,11 +158,40 @@ interface NoteBodyEditorProps {
   onDone: (noteId: string | null) => void;
 }
 
-function NoteBodyEditor({ db, note, gone, deletedTalk, announce, onDone }: NoteBodyEditorProps) {
+function NoteBodyEditor({ db, note, title, gone, deletedTalk, announce, onDone }: NoteBodyEditorProps) {
   const id = useId();
   const goneId = useId();
   const [opened] = useState(note);
-  const [body, setBody] = useState(note.body);
+  // What is typed is kept as the popup keeps it, on every keystroke, in the talk's one edit draft that the popup and
+  // side panel share: the page can close without asking (an update, a crash), and beforeunload does not run then.
+  // Edited in two pages at once, the note follows the other page as a second popup would.
+  const typed = useRef<BoxText>({ id: '', body: '', atSec: opened.atSec, title });
+  const draft = useSharedDraft(
+    libraryDrafts(),
+    opened.talkId,
+    opened,
+    {
+      current: typed.current,
+      show: (text) => {
+        Object.assign(typed.current, text);
+        setBody(text.body);
+      },
+    },
+    {
+      onNotAllKept: (kept) => announce({ kind: 'alert', text: t('draftTooLong', kept.toLocaleString()) }),
+      onEditEnded: () => onDone(opened.id),
+      onEditHeldElsewhere: () => announce({ kind: 'alert', text: t('editHeldElsewhere') }),
+    },
+  );
+  const [body, setBody] = useState(draft.initial?.body ?? note.body);
+  if (typed.current.id === '') typed.current.id = draft.initial?.id ?? newNoteId();
+  typed.current.body = body;
+  typed.current.title = title;
+  const type = (text: string) => {
+    typed.current.body = text;
+    setBody(text);
+    draft.keep();
+  };
   const box = useRef<HTMLTextAreaElement>(null);
   // A ref, not state: a second Ctrl+Enter or click can come before the page is drawn again.
   const saving = useRef(false);
@@ -159,17 +217,22 @@ function NoteBodyEditor({ db, note, gone, deletedTalk, announce, onDone }: NoteB
       const { restoreDeleted } = await import('../db/deletion');
       const saved = { ...opened, body, updatedAt: new Date().toISOString() };
       await restoreDeleted(db, { talks: [], notes: [saved], slides: [], talksOfNotes: [deletedTalk] });
+      draft.clear(); // saved or cancelled: never offered back
       onDone(saved.id);
       return 'noteSavedWithTalk';
     }
     const { outcome, note: saved } = await updateNoteBody(db, opened, body);
+    draft.clear();
     onDone(saved.id);
     return outcome === 'updated' ? 'noteUpdated' : gone ? 'noteSavedAgain' : 'noteKeptBoth';
   };
 
   const save = async () => {
     if (saving.current) return;
-    if (!changed && !gone) return onDone(opened.id);
+    if (!changed && !gone) {
+      draft.clear();
+      return onDone(opened.id);
+    }
     if (body.trim() === '') {
       announce({ kind: 'alert', text: t('noteEmpty') });
       return;
@@ -185,7 +248,10 @@ function NoteBodyEditor({ db, note, gone, deletedTalk, announce, onDone }: NoteB
   };
 
   // A note deleted elsewhere is let go: no note holds the text, and the focus is not kept for one that comes back later.
-  const cancel = () => onDone(gone ? null : opened.id);
+  const cancel = () => {
+    draft.clear();
+    onDone(gone ? null : opened.id);
+  };
 
   return (
     <form
@@ -209,7 +275,7 @@ function NoteBodyEditor({ db, note, gone, deletedTalk, announce, onDone }: NoteB
         rows={Math.min(12, body.split('\n').length + 1)}
         value={body}
         boxRef={box}
-        onValue={setBody}
+        onValue={type}
         onSubmit={() => void save()}
       />
       <span class="library-note__actions">

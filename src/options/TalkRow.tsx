@@ -43,6 +43,13 @@ export interface RowContext {
   announce: (announcement: Announcement) => void;
   /** Whether the triage keys work on the rows. */
   triage: boolean;
+  opening: RowOpening | null;
+}
+
+/** A row asked to open from outside the list: `done` is called once it has. */
+export interface RowOpening {
+  talkId: string;
+  done: () => void;
 }
 
 interface TalkRowProps {
@@ -64,6 +71,12 @@ export const TalkRow = memo(function TalkRow({ titleId, entry, selected, selecta
   const { talk } = entry;
   const [open, setOpen] = useState(false);
   const toggle = useCallback(() => setOpen((wasOpen) => !wasOpen), []);
+  const { opening } = context;
+  useEffect(() => {
+    if (opening?.talkId !== talk.id) return;
+    setOpen(true);
+    opening.done();
+  }, [opening, talk.id]);
   const [noteEdited, setNoteEdited] = useState(false);
   // Open, the row stays listed, matching or not: a change made in it (its status, under a status filter) took the row,
   // and the focus in it, away mid-edit. It leaves once closed.
