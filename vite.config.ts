@@ -97,7 +97,7 @@ const RUN_FIRST = [/src[\\/]popup[\\/](asks-first|early-asks)\.ts$/, /src[\\/]db
  * one for those the note pages' lazy parts (details form, conference panel, a note's save) share as well, so
  * those never bring the library's code. Left to itself, rolldown makes a file of each.
  */
-const LIBRARY_AT_OPEN = [/src[\\/]options[\\/](library-filter|search-text|Highlighted|search-box|focus-is-free)\.tsx?$/];
+const LIBRARY_AT_OPEN = [/src[\\/]options[\\/](library-filter|search-text|Highlighted|search-box|focus-is-free)\.tsx?$/, /src[\\/]ui[\\/]memo\.ts$/];
 const SHARED_LAZY = [
   /src[\\/]talk[\\/](queue|slide|fold-letters|interest)\.ts$/,
   /src[\\/]i18n[\\/]plural\.ts$/,

@@ -11,6 +11,8 @@ import { deleteNoteWithUndo } from '../ui/delete-with-undo';
 import { Markdown } from '../ui/Markdown';
 import { NoteTextarea } from '../ui/NoteTextarea';
 import { TimeLink } from '../ui/TimeLink';
+import { memo } from '../ui/memo';
+import { useDrawnInSlices } from '../ui/use-drawn-in-slices';
 import { useNoteSlides } from '../ui/use-slide-thumbnails';
 import { useSharedDraft, type BoxText } from '../popup/use-shared-draft';
 import { highlighted } from './Highlighted';
@@ -70,57 +72,87 @@ export function TalkNotes({ db, talk, talkDeleted, notes, words, onPlay, onEditi
   // the edit ends: what was typed is not lost with it.
   const gone = editing !== null && !notes.some((note) => note.id === editing.id);
   const shown = gone ? withNotes(notes, [editing]) : notes;
+  const { drawnWith: wordsMarked } = useDrawnInSlices(
+    shown.map((note) => note.id),
+    words,
+    notesAtOnce(shown),
+  );
   if (shown.length === 0) return <p class="muted">{t('noNotesOnTalk')}</p>;
 
   return (
     <ol class="plain-list" aria-label={t('notesOnTalk', talk.title)}>
-      {shown.map((note) => (
-        <li key={note.id} class="library-note">
-          {note.atSec !== null ? (
-            <TimeLink videoId={talk.videoId} atSec={note.atSec} onSeek={(atSec) => onPlay(talk.videoId, atSec)} />
-          ) : (
-            <span class="library-note__no-time" />
-          )}
-          {editing?.id === note.id ? (
-            <NoteBodyEditor
-              db={db}
-              note={editing}
-              title={talk.title}
-              gone={gone}
-              deletedTalk={talkDeleted ? talk : null}
-              announce={announce}
-              onDone={editEnded}
-            />
-          ) : (
-            <>
-              <div class="library-note__body">
-                {isConflictCopy(note) && <p class="library-note__conflict">{t('conflictCopy')}</p>}
-                <Markdown
-                  source={note.body}
-                  videoId={talk.videoId}
-                  onSeek={(atSec) => onPlay(talk.videoId, atSec)}
-                  renderText={(text) => highlighted(text, words)}
-                />
-                {renderSlides?.({ db, owner: note.id, noteText: note.body })}
-              </div>
-              <span class="library-note__actions">
-                <EditNoteButton takesFocus={note.id === focusedNote} onFocused={() => setFocusedNote(null)} onClick={() => edit(note)} />
-                <button
-                  type="button"
-                  class="button button--quiet button--small"
-                  aria-label={t('deleteNote')}
-                  onClick={() => void deleteNoteWithUndo(db, note, announce, () => setFocusedNote(note.id))}
-                >
-                  {t('delete')}
-                </button>
-              </span>
-            </>
-          )}
-        </li>
-      ))}
+      {shown.map((note, index) => {
+        const marked = wordsMarked[index];
+        if (marked === undefined && editing?.id !== note.id) return null;
+        return (
+          <li key={note.id} class="library-note">
+            {note.atSec !== null ? (
+              <TimeLink videoId={talk.videoId} atSec={note.atSec} onSeek={(atSec) => onPlay(talk.videoId, atSec)} />
+            ) : (
+              <span class="library-note__no-time" />
+            )}
+            {editing?.id === note.id ? (
+              <NoteBodyEditor
+                db={db}
+                note={editing}
+                title={talk.title}
+                gone={gone}
+                deletedTalk={talkDeleted ? talk : null}
+                announce={announce}
+                onDone={editEnded}
+              />
+            ) : (
+              <>
+                <div class="library-note__body">
+                  {isConflictCopy(note) && <p class="library-note__conflict">{t('conflictCopy')}</p>}
+                  <NoteMarkdown source={note.body} videoId={talk.videoId} onPlay={onPlay} words={marked ?? words} />
+                  {renderSlides?.({ db, owner: note.id, noteText: note.body })}
+                </div>
+                <span class="library-note__actions">
+                  <EditNoteButton takesFocus={note.id === focusedNote} onFocused={() => setFocusedNote(null)} onClick={() => edit(note)} />
+                  <button
+                    type="button"
+                    class="button button--quiet button--small"
+                    aria-label={t('deleteNote')}
+                    onClick={() => void deleteNoteWithUndo(db, note, announce, () => setFocusedNote(note.id))}
+                  >
+                    {t('delete')}
+                  </button>
+                </span>
+              </>
+            )}
+          </li>
+        );
+      })}
     </ol>
   );
 }
+
+/**
+ * How many of the first notes are drawn when the row opens, or marked with the words as they are typed, in the task
+ * that does it: those that begin within the first `TEXT_AT_ONCE` characters. The others follow a few a task. A long
+ * note takes its renderer milliseconds, and a row of 80 held each keystroke in Search for up to 0.6 s.
+ */
+function notesAtOnce(notes: Note[]): number {
+  let count = 0;
+  for (let length = 0; count < notes.length && length <= TEXT_AT_ONCE; count++) length += notes[count].body.length;
+  return Math.max(1, count);
+}
+
+const TEXT_AT_ONCE = 4000;
+
+interface NoteMarkdownProps {
+  source: string;
+  videoId: string;
+  onPlay: (videoId: string, atSec: number) => void;
+  /** The words marked in it: those searched, or, for a note not reached yet since they changed, those before. */
+  words: string[];
+}
+
+/** A note's text, drawn again only when it or the words marked in it change. */
+const NoteMarkdown = memo(({ source, videoId, onPlay, words }: NoteMarkdownProps) => (
+  <Markdown source={source} videoId={videoId} onSeek={(atSec) => onPlay(videoId, atSec)} renderText={(text) => highlighted(text, words)} />
+));
 
 interface EditNoteButtonProps {
   /** Given the focus once drawn, unless the user moved it on meanwhile (Undo leaves it in Search till then). */

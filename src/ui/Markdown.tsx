@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useId } from 'preact/hooks';
+import { useId, useMemo } from 'preact/hooks';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { t } from '../i18n/t';
 import { nestsTooDeepToParse } from '../talk/markdown-nesting';
@@ -25,7 +25,8 @@ interface MarkdownProps {
  */
 export function Markdown({ source, videoId = null, onSeek, renderText = (text) => text }: MarkdownProps) {
   const context: RenderContext = { videoId, onSeek, renderText, id: useId(), tasks: 0 };
-  const tokens = tokensOf(source);
+  // Read once a text: the words marked in it change with each keystroke in the library's Search.
+  const tokens = useMemo(() => tokensOf(source), [source]);
   return <div class="markdown">{tokens ? blocks(tokens, context, 0) : rawBlock(source, 0, context, 0)}</div>;
 }
 
