@@ -162,7 +162,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
     if (library.error !== undefined) announce({ kind: 'alert', text: t('couldNotReadLibrary', errorMessage(library.error)) });
   }, [library.error]);
 
-  /** Deletes talks, with Undo; `saysProgress`: the page says it is deleting, and how far it got, until done. */
+  /** Deletes talks, with Undo; `saysProgress`: the page says it is deleting, and how far it got, until done, and says Undo is restoring. */
   const deleteTalksWithUndo = async (talkIds: string[], saysProgress = false) => {
     // A note edited in one of their rows would go with its talk: Undo brings back only what was saved.
     if (talkIds.some((talkId) => edited.get(talkId) === 'note')) return announce({ kind: 'alert', text: t('endEditFirst') });
@@ -186,6 +186,7 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
         ({ deleteTalks }) => deleteTalks(db, talkIds, saysProgress ? sayProgress : undefined),
         {
           deleted: (gone) => t('deletedThings', what(gone)),
+          restoring: saysProgress ? (gone) => t('restoringTalks', plural(gone.talks.length, 'talk')) : undefined,
           restored: (back) => t('restoredThings', what(back)),
           couldNotDelete: (message) => t('couldNotDelete', message),
         },

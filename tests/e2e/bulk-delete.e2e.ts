@@ -37,7 +37,7 @@ async function watchThePage(library: Page): Promise<void> {
 
 const seenEvents = (library: Page) => library.evaluate(() => (window as unknown as { seen: Seen }).seen.events.splice(0));
 
-test('deleting every talk shown says so at once, the button busy, then Undo brings them all back without reopening the library', async () => {
+test('deleting every talk shown says so at once, the button busy, then Undo says so at once and brings them all back without reopening the library', async () => {
   const library = await session.context.newPage();
   await library.setViewportSize({ width: 1100, height: 800 });
   await library.goto(session.extensionUrl('src/options/index.html'));
@@ -66,6 +66,8 @@ test('deleting every talk shown says so at once, the button busy, then Undo brin
   await expect.poll(() => library.getByRole('status').allTextContents(), { timeout: 30_000 }).toContainEqual('Restored 300 talks and 3,000 notes.');
   await expect.poll(() => library.getByText(`${TALKS} talks`, { exact: true }).count()).toBe(1);
   const whileRestoring = await seenEvents(library);
+  // Said first: the library stays empty until all of it is back.
+  expect(whileRestoring.find((event) => event.startsWith('status ') && !event.startsWith('status Deleted'))).toBe('status Restoring 300 talks…');
   expect(whileRestoring.filter((event) => !event.startsWith('status '))).toEqual([]);
   expect(await library.getByRole('list', { name: 'Talks' }).getByRole('listitem').count()).toBeGreaterThan(3);
   await library.close();
