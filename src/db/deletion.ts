@@ -3,6 +3,7 @@ import type { Slide } from '../talk/slide';
 import { draftSlidesOwner } from '../talk/slide-owner';
 import { libraryTables, type TalklogDb } from './database';
 import { notesForTalk, notesForTalks, putNotes, putTalkNotes } from './notes';
+import { groupByTalk } from './talk-notes';
 
 // Deleting and its Undo, loaded when a delete is asked for: the note pages open without it.
 
@@ -14,15 +15,42 @@ export interface DeletedTalks {
   talksOfNotes?: Talk[];
 }
 
-/** Deletes talks with all their notes and slides, in one transaction; returns what went, for Undo. */
-export async function deleteTalks(db: TalklogDb, talkIds: string[]): Promise<DeletedTalks> {
+/**
+ * Talks deleted, or put back, a write at a time. A write of fewer than 50 records Dexie reports to the library pages
+ * (library-feed.ts) key by key, where a bigger one says the whole table may have changed and has each page read it all
+ * again; and each write's records are cloned, and its deletion marks made (sync-log.ts), in a task of their own rather
+ * than all of a library's in one.
+ */
+const TALKS_A_WRITE = 49;
+
+/** `items` in parts of `size`. */
+function inParts<T>(items: readonly T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let at = 0; at < items.length; at += size) parts.push(items.slice(at, at + size));
+  return parts;
+}
+
+/**
+ * Deletes talks with all their notes and slides, in one transaction, a part at a time: `onProgress` says how many
+ * of them are deleted so far (all of them only once the transaction commits). Returns what went, for Undo.
+ */
+export async function deleteTalks(db: TalklogDb, talkIds: string[], onProgress?: (deleted: number, of: number) => void): Promise<DeletedTalks> {
   return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
-    const talks = (await db.talks.bulkGet(talkIds)).filter((talk): talk is Talk => talk !== undefined);
-    const notes = (await notesForTalks(db, talkIds)).flat();
-    const slides = await db.slides.where('talkId').anyOf(talkIds).toArray();
-    await db.slides.bulkDelete(slides.map((slide) => slide.id));
-    await db.talkNotes.bulkDelete(talkIds);
-    await db.talks.bulkDelete(talkIds);
+    const talks: Talk[] = [];
+    const notes: Note[] = [];
+    const slides: Slide[] = [];
+    let done = 0;
+    for (const part of inParts(talkIds, TALKS_A_WRITE)) {
+      talks.push(...(await db.talks.bulkGet(part)).filter((talk): talk is Talk => talk !== undefined));
+      notes.push(...(await notesForTalks(db, part)).flat());
+      const partSlides = await db.slides.where('talkId').anyOf(part).toArray();
+      slides.push(...partSlides);
+      await db.slides.bulkDelete(partSlides.map((slide) => slide.id));
+      await db.talkNotes.bulkDelete(part);
+      await db.talks.bulkDelete(part);
+      done += part.length;
+      onProgress?.(done, talkIds.length);
+    }
     return { talks, notes, slides };
   });
 }
@@ -40,9 +68,9 @@ export async function restoreDeleted(db: TalklogDb, deleted: DeletedTalks): Prom
     const held = new Map(deleted.talksOfNotes?.map((talk) => [talk.id, talk]));
     const gone = needed.filter((_, i) => stored[i] === undefined);
     if (gone.some((talkId) => !held.has(talkId))) throw new Error('The talk for this note is no longer saved.');
-    await db.talks.bulkPut([...deleted.talks, ...gone.map((talkId) => held.get(talkId)!)]);
-    await putNotes(db, deleted.notes);
-    await db.slides.bulkPut(deleted.slides);
+    for (const part of inParts([...deleted.talks, ...gone.map((talkId) => held.get(talkId)!)], TALKS_A_WRITE)) await db.talks.bulkPut(part);
+    for (const part of inParts([...groupByTalk(deleted.notes).values()], TALKS_A_WRITE)) await putNotes(db, part.flat());
+    for (const part of inParts(deleted.slides, TALKS_A_WRITE)) await db.slides.bulkPut(part);
     return gone.length;
   });
 }

@@ -42,8 +42,11 @@ export interface LibraryFeed {
   /** Everything read afresh follows, from `first` on: a change too wide to follow talk by talk (an import, a clear). */
   reset: () => void;
   loaded: () => void | Promise<void>;
-  /** Talks changed in this page or any other page of the extension since they were read. */
-  changed: (change: LibraryChange) => void;
+  /**
+   * Talks changed in this page or any other page of the extension since they were read. Many changed at once (an
+   * Undo of their delete) come in parts, each in a task of its own; `more` while the rest of them follows.
+   */
+  changed: (change: LibraryChange, more: boolean) => void;
   error: (error: unknown) => void;
 }
 
@@ -91,15 +94,29 @@ export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFe
         if (work === 'all') {
           feed.reset();
           await loadFromFirstScreen();
-        } else {
-          const change = await readChange(db, [...work]);
-          if (!stopped) feed.changed(change);
-        }
+        } else await followChange([...work]);
       }
     } catch (error) {
       if (!stopped) feed.error(error);
     } finally {
       flushing = false;
+    }
+  };
+
+  /** Reads the talks changed and hands them over in parts sized as the library's chunks are, the page's time over each sizing the next. */
+  const followChange = async (ids: string[]) => {
+    let size = CHUNK.first;
+    for (let at = 0; at < ids.length;) {
+      const part = ids.slice(at, at + size);
+      at += part.length;
+      const change = await readChange(db, part);
+      if (stopped) return;
+      // As a chunk of the library is: taken in a task after the one its records came in.
+      if (ids.length > CHUNK.min) await nextTask();
+      if (stopped) return;
+      const start = performance.now();
+      feed.changed(change, at < ids.length);
+      size = nextChunkSize(size, performance.now() - start);
     }
   };
 

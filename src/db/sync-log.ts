@@ -71,6 +71,13 @@ export const SYNC_TABLES = ['syncChanges', 'syncDeletions', 'syncMeta'] as const
 /** Up to this many written records, their deletion marks are deleted by key; above, the stored marks are read once instead. */
 const FEW_RECORDS = 50;
 
+/**
+ * The deletion marks of a transaction that put many talks or notes back, read once in it and kept current by its
+ * writes: an Undo of a large delete puts its talks and notes back in many writes (deletion.ts), each of which read all
+ * the marks again.
+ */
+const marksIn = new WeakMap<DBCoreTransaction, Promise<Set<string>>>();
+
 /** Every key of a table (Dexie's `DBCoreRangeType.Any`, an ambient const enum that isolated modules cannot import). */
 const EVERY_KEY: DBCoreKeyRange = { type: 3, lower: undefined, upper: undefined };
 /** `DBCoreRangeType.Range`. */
@@ -114,6 +121,15 @@ export function recordChangesForSync(db: Dexie): void {
         ...down,
         table: (name) => {
           const table = down.table(name);
+          // Marks written by anyone else (sync, a reset) leave the marks kept for the transaction behind: read again.
+          if (name === 'syncDeletions')
+            return {
+              ...table,
+              mutate: (request) => {
+                marksIn.delete(request.trans);
+                return table.mutate(request);
+              },
+            };
           if (name !== 'talks' && name !== 'talkNotes') return table;
           /**
            * The records a write replaces or deletes. A talk's put replaces no talk or note, and an add
@@ -156,18 +172,25 @@ export function recordChangesForSync(db: Dexie): void {
                 const gone = beforeEntries.filter((entry) => !afterIds.has(entry.id)).map((entry) => ({ ...entry, deletedAt }));
                 // A talk or note written again is no longer deleted.
                 const back = after.filter((entry) => !beforeIds.has(entry.id)).map((entry) => entry.id);
-                const marked: Promise<unknown[]> =
-                  back.length <= FEW_RECORDS
-                    ? Dexie.Promise.resolve(back)
-                    : deletions.query({ trans, values: false, query: { index: deletions.schema.primaryKey, range: EVERY_KEY } }).then(({ result }) => {
-                        const ids = new Set(back);
-                        return result.filter((id) => ids.has(id as string));
-                      });
+                let marks = marksIn.get(trans);
+                if (!marks && back.length > FEW_RECORDS) {
+                  marks = deletions
+                    .query({ trans, values: false, query: { index: deletions.schema.primaryKey, range: EVERY_KEY } })
+                    .then(({ result }) => new Set(result as string[]));
+                  marksIn.set(trans, marks);
+                }
+                const marked: Promise<string[]> =
+                  back.length <= FEW_RECORDS || !marks ? Dexie.Promise.resolve(back) : marks.then((ids) => back.filter((id) => ids.has(id)));
                 const recorded = Dexie.Promise.all([
                   changed(trans, [...before, ...written]),
                   gone.length > 0 && deletions.mutate({ type: 'put', trans, values: gone }),
                   marked.then((keys) => (keys.length > 0 ? deletions.mutate({ type: 'delete', trans, keys }) : undefined)),
                 ]);
+                // Kept in the order the writes were asked for, as IndexedDB carries them out: after the read of the marks.
+                void marks?.then((ids) => {
+                  for (const entry of gone) ids.add(entry.id);
+                  for (const id of back) ids.delete(id);
+                });
                 return table.mutate(request).then((response) => recorded.then(() => response));
               });
             },

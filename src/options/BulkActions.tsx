@@ -12,13 +12,15 @@ interface BulkActionsProps {
   /** `description` says what changed: `Category set to “Observability”`. */
   onSet: (patch: TalkDetailsPatch, description: string) => void;
   onDelete: () => void;
+  /** Whether the selected talks are being deleted: Delete selected is busy, and does nothing more. */
+  deleting: boolean;
   onClear: () => void;
   /** Told the bar's height as it changes, and 0 once it is gone: what it covers at the window's top, being sticky. */
   onHeight: (px: number) => void;
 }
 
 /** What can be done to several selected talks at once. An empty box sets nothing: clearing has its own button. */
-export function BulkActions({ count, vocabulary, onSet, onDelete, onClear, onHeight }: BulkActionsProps) {
+export function BulkActions({ count, vocabulary, onSet, onDelete, deleting, onClear, onHeight }: BulkActionsProps) {
   const bar = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     const observer = new ResizeObserver(() => onHeight(bar.current?.offsetHeight ?? 0));
@@ -82,7 +84,7 @@ export function BulkActions({ count, vocabulary, onSet, onDelete, onClear, onHei
         </button>
       </form>
       <span class="bulk-actions__end">
-        <button type="button" class="button button--danger button--small" onClick={onDelete}>
+        <button type="button" class="button button--danger button--small" aria-disabled={deleting} aria-busy={deleting} onClick={onDelete}>
           {t('deleteSelected')}
         </button>
         <button type="button" class="button button--quiet button--small" onClick={onClear}>

@@ -69,6 +69,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [announcement, announce] = useState<Announcement | null>(null);
   const [exporting, setExporting] = useState(false);
+  /** Whether the selected talks are being deleted (Delete selected): its button busy meanwhile. */
+  const [deletingSelected, setDeletingSelected] = useState(false);
   const [lastBackupAt, setLastBackupAt] = useState(() => env.lastBackupAt());
   const dismiss = useCallback(() => announce(null), []);
 
@@ -173,27 +175,48 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
     if (library.error !== undefined) announce({ kind: 'alert', text: t('couldNotReadLibrary', errorMessage(library.error)) });
   }, [library.error]);
 
-  const deleteTalksWithUndo = async (talkIds: string[]) => {
+  /** Deletes talks, with Undo; `saysProgress`: the page says it is deleting, and how far it got, until done, and says Undo is restoring. */
+  const deleteTalksWithUndo = async (talkIds: string[], saysProgress = false) => {
     // A note edited in one of their rows would go with its talk: Undo brings back only what was saved.
     if (talkIds.some((talkId) => edited.get(talkId) === 'note')) return announce({ kind: 'alert', text: t('endEditFirst') });
     const what = ({ talks, notes }: DeletedTalks) => t('talksAndNotes', plural(talks.length, 'talk'), plural(notes.length, 'note'));
-    const deleted = await deleteWithUndo(
-      db,
-      announce,
-      ({ deleteTalks }) => deleteTalks(db, talkIds),
-      {
-        deleted: (gone) => t('deletedThings', what(gone)),
-        restored: (back) => t('restoredThings', what(back)),
-        couldNotDelete: (message) => t('couldNotDelete', message),
-      },
-      // Undo went with its button: the focus goes to the talk it brought back, should it be listed in a moment.
-      (back) => {
-        const request = { talkId: back.talks[0].id };
-        setFocusRequest(request);
-        setTimeout(() => setFocusRequest((current) => (current === request ? null : current)), FOCUS_WAIT_MS);
-      },
-    );
-    if (deleted) setSelected((previous) => new Set([...previous].filter((id) => !talkIds.includes(id))));
+    /** The tenths of the talks deleted so far: progress is said at each tenth, not at each of a thousand talks' writes. */
+    let tenthsSaid = 0;
+    const sayProgress = (done: number, of: number) => {
+      const tenths = Math.floor((done * 10) / of);
+      if (tenths === tenthsSaid || done === of) return;
+      tenthsSaid = tenths;
+      announce({ kind: 'status', text: t('deletingTalksProgress', done.toLocaleString(), of.toLocaleString()) });
+    };
+    if (saysProgress) {
+      setDeletingSelected(true);
+      announce({ kind: 'status', text: t('deletingTalks', plural(talkIds.length, 'talk')) });
+    }
+    try {
+      const deleted = await deleteWithUndo(
+        db,
+        announce,
+        ({ deleteTalks }) => deleteTalks(db, talkIds, saysProgress ? sayProgress : undefined),
+        {
+          deleted: (gone) => t('deletedThings', what(gone)),
+          restoring: saysProgress ? (gone) => t('restoringTalks', plural(gone.talks.length, 'talk')) : undefined,
+          restored: (back) => t('restoredThings', what(back)),
+          couldNotDelete: (message) => t('couldNotDelete', message),
+        },
+        // Undo went with its button: the focus goes to the talk it brought back, should it be listed in a moment.
+        (back) => {
+          const request = { talkId: back.talks[0].id };
+          setFocusRequest(request);
+          setTimeout(() => setFocusRequest((current) => (current === request ? null : current)), FOCUS_WAIT_MS);
+        },
+      );
+      if (deleted) {
+        const gone = new Set(talkIds);
+        setSelected((previous) => new Set([...previous].filter((id) => !gone.has(id))));
+      }
+    } finally {
+      if (saysProgress) setDeletingSelected(false);
+    }
   };
 
   const setDetails = async (patch: TalkDetailsPatch, description: string) => {
@@ -283,7 +306,14 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           count={selectedShown.length}
           vocabulary={facets}
           onSet={(patch, description) => void setDetails(patch, description)}
-          onDelete={() => void deleteTalksWithUndo(selectedShown.map((entry) => entry.talk.id))}
+          deleting={deletingSelected}
+          onDelete={() => {
+            if (!deletingSelected)
+              void deleteTalksWithUndo(
+                selectedShown.map((entry) => entry.talk.id),
+                true,
+              );
+          }}
           onHeight={setBarHeight}
           onClear={() => {
             setSelected(new Set());

@@ -111,8 +111,9 @@ interface TalkListProps {
 export function TalkList(props: TalkListProps) {
   const [framed, setFramed] = useState(!props.inParts);
   useLayoutEffect(() => (framed ? undefined : whenPainted(() => setFramed(true))), [framed]);
-  // Not even the virtualizer yet: it reads the window's size and scroll, which lays out the page in this task.
-  if (!framed) return <p class="muted">{t('openingLibrary')}</p>;
+  // Not even the virtualizer yet: it reads the window's size and scroll, which lays out the page in this task. The
+  // library is said to open only while it is read: talks an Undo brought back into an emptied library are no opening.
+  if (!framed) return props.total === null ? <p class="muted">{t('openingLibrary')}</p> : null;
   return <VirtualTalkList {...props} />;
 }
 

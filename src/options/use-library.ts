@@ -107,7 +107,8 @@ export function useLibrary(db: TalklogDb): LibraryState {
         if (stopped) return;
         publish(true);
       },
-      changed: (change) => {
+      // Many talks changed at once come in parts: shown once all are taken in, as one change.
+      changed: (change, more) => {
         const forget = (talkId: string) => {
           const entry = byTalk.get(talkId);
           if (entry) facets.remove(entry.talk);
@@ -121,7 +122,7 @@ export function useLibrary(db: TalklogDb): LibraryState {
           facets.add(talk);
           byTalk.set(talk.id, libraryEntry(talk, change.notes[i], vocabulary));
         });
-        publish(false);
+        if (!more) publish(false);
       },
       error: (error) => setState((previous) => ({ ...previous, error })),
     });

@@ -10,6 +10,8 @@ type Deletion = typeof import('../db/deletion');
 /** What a delete says: what went, what came back on Undo, and why it failed. */
 interface DeleteTexts {
   deleted: (deleted: DeletedTalks) => string;
+  /** Said as Undo begins, where putting back takes long enough to need saying. */
+  restoring?: (deleted: DeletedTalks) => string;
   restored: (deleted: DeletedTalks, talksBack: number) => string;
   couldNotDelete: (message: string) => string;
 }
@@ -35,14 +37,16 @@ export async function deleteWithUndo(
       text: texts.deleted(deleted),
       action: {
         label: t('undo'),
-        run: () =>
+        run: () => {
+          if (texts.restoring) announce({ kind: 'status', text: texts.restoring(deleted) });
           void deletion.restoreDeleted(db, deleted).then(
             (talksBack) => {
               announce({ kind: 'status', text: texts.restored(deleted, talksBack) });
               onRestored?.(deleted);
             },
             (error: unknown) => announce({ kind: 'alert', text: t('couldNotRestore', errorMessage(error)) }),
-          ),
+          );
+        },
       },
     });
     return deleted;

@@ -3,7 +3,8 @@ import { followLibrary, nextChunkSize, type LibraryChange, type LibraryFeed } fr
 import { addNote, putNotes } from '../../src/db/notes';
 import type { Note, Talk } from '../../src/talk/model';
 import type { TalklogDb } from '../../src/db/database';
-import { deleteNote } from '../../src/db/deletion';
+import { deleteNote, deleteTalks, restoreDeleted } from '../../src/db/deletion';
+import { makeNote } from '../export/records';
 import { freshDb, numberedTalk, writeLibrary } from './test-db';
 
 const talkNumber = (i: number): Talk => numberedTalk(i, new Date(Date.UTC(2026, 0, 1, 0, i)));
@@ -240,4 +241,50 @@ test('from the second chunk on, the next chunk is read while the page takes one 
   expect(readAhead.length).toBeGreaterThan(2);
   // The second chunk is read once the page has taken the first in, out of the first screen's way.
   expect(readAhead).toEqual(readAhead.map((_, i) => i > 0));
+});
+
+test('an Undo of a delete of many talks is followed talk by talk, in parts, not by reading the whole library again', async () => {
+  const db = freshDb();
+  const talks = Array.from({ length: 300 }, (_, i) => talkNumber(i));
+  await writeLibrary(db, () => db.talks.bulkAdd(talks));
+  await writeLibrary(db, () =>
+    putNotes(
+      db,
+      talks.map((talk, i) => makeNote(talk, `note ${i}`, { id: `n_${i}` })),
+    ),
+  );
+  const { heard, next, hear } = recorder();
+  const loaded = next('loaded');
+  const stop = followLibrary(db, 5, {
+    first: () => hear({ kind: 'first' }),
+    chunk: () => {},
+    reset: () => hear({ kind: 'reset' }),
+    loaded: () => hear({ kind: 'loaded' }),
+    changed: (change, more) => hear({ kind: more ? 'part' : 'changed', change }),
+    error: (error) => {
+      throw error;
+    },
+  });
+  try {
+    await loaded;
+    const deleted = await deleteTalks(
+      db,
+      talks.map((talk) => talk.id),
+    );
+    await next('changed');
+    const removed = heard.filter((entry) => entry.kind === 'part' || entry.kind === 'changed').flatMap((entry) => entry.change!.removedTalkIds);
+    expect(removed.sort()).toEqual(talks.map((talk) => talk.id).sort());
+    heard.length = 0;
+    const changed = next('changed');
+    await restoreDeleted(db, deleted);
+    await changed;
+    expect(heard.map((entry) => entry.kind)).not.toContain('reset');
+    const parts = heard.filter((entry) => entry.kind === 'part' || entry.kind === 'changed');
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.at(-1)!.kind).toBe('changed');
+    expect(parts.flatMap((entry) => entry.change!.talks.map((talk) => talk.id)).sort()).toEqual(talks.map((talk) => talk.id).sort());
+    expect(parts.flatMap((entry) => entry.change!.notes.flat())).toHaveLength(300);
+  } finally {
+    stop();
+  }
 });
