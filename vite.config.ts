@@ -73,7 +73,7 @@ const SHARED_AT_OPEN = [
   /src[\\/]ui[\\/](delete-with-undo|NoteTextarea|TimeLink|use-slide-thumbnails|open-side-panel|save-details-drafts-at-start)\.tsx?$/,
   /src[\\/]ui[\\/]SlideThumbnails\.css$/,
   /src[\\/]messages[\\/](ask-tab|capture-tab)\.ts$/,
-  /src[\\/]popup[\\/]drafts\.ts$/,
+  /src[\\/]popup[\\/](drafts|use-shared-draft)\.ts$/,
   // The base styles, kept ahead of every component's in the page, as each page imports them first.
   /src[\\/]ui[\\/]theme\.css$/,
   // A note's markdown styles (0.9 kB), though the renderer is lazy: in a sheet of its own, its first import() had
@@ -97,7 +97,10 @@ const RUN_FIRST = [/src[\\/]popup[\\/](asks-first|early-asks)\.ts$/, /src[\\/]db
  * one for those the note pages' lazy parts (details form, conference panel, a note's save) share as well, so
  * those never bring the library's code. Left to itself, rolldown makes a file of each.
  */
-const LIBRARY_AT_OPEN = [/src[\\/]options[\\/](library-filter|search-text|Highlighted|search-box|focus-is-free)\.tsx?$/, /src[\\/]ui[\\/]memo\.ts$/];
+const LIBRARY_AT_OPEN = [
+  /src[\\/]options[\\/](library-filter|search-text|Highlighted|search-box|focus-is-free|library-edit-draft)\.tsx?$/,
+  /src[\\/]ui[\\/]memo\.ts$/,
+];
 const SHARED_LAZY = [
   /src[\\/]talk[\\/](queue|slide|fold-letters|interest)\.ts$/,
   /src[\\/]i18n[\\/]plural\.ts$/,

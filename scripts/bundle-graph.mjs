@@ -26,7 +26,10 @@ await init;
 // 0.1 kB more for both since four defects of the note pages were fixed (0.12 kB): Quote asks for the talk's own video,
 // an edit open in one page leaves another page's unsaved edit alone, a note begun during an ad asks its time again,
 // and notes and titles take their own direction (right-to-left scripts).
-export const BUDGETS = { popup: 52_750, 'side panel': 53_050, 'content script': 15_000 };
+// 0.15 kB more for the popup, 0.2 kB for the side panel, since a library edit survives an update (the edit keeps its
+// words with the note pages' shared-draft hook, now in the shared chunk) and a large delete stays responsive (its Undo
+// says it is restoring; the sync log reads the deletion marks once a transaction): 0.17 kB for both.
+export const BUDGETS = { popup: 52_900, 'side panel': 53_250, 'content script': 15_000 };
 
 /**
  * How many JavaScript files a page may load at once. Each costs a request and a module record before any of

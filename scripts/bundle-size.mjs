@@ -1,7 +1,7 @@
 // `npm run size`: the bundle-size budget of the Chrome build (dist/, built by the npm script first).
 // Sums the gzip -9 size of each JavaScript file that the popup (and the side panel) loads at once, and of
 // the content script (crxjs's loader plus everything it imports), following the module graph in the
-// output. Fails when the popup loads more than 52.75 kB gzip (the side panel 53.05 kB) or more than 5 files, the library more
+// output. Fails when the popup loads more than 52.9 kB gzip (the side panel 53.25 kB) or more than 5 files, the library more
 // than 4 files, or the content script more than 15 kB (1 kB = 1000 bytes, as Vite prints sizes). Sizes are
 // deterministic for a given source and lockfile. `node scripts/bundle-size.mjs [dist-dir] [--json] [--summary]`; --summary (npm test) lists each
 // file only when a budget is exceeded.
@@ -63,7 +63,7 @@ if (json) {
 const over = results.filter((r) => !r.ok);
 if (over.length) {
   console.error(
-    `\nBundle size over budget: ${over.map((r) => `${r.name} ${kB(r.gzip)} kB gzip (budget ${kB(/** @type {number} */ (r.budget))} kB), ${r.files.length} files (budget ${r.fileBudget ?? '-'})`).join('; ')}`,
+    `\nBundle size over budget: ${over.map((r) => `${r.name} ${kB(r.gzip)} kB gzip (budget ${r.budget === undefined ? '-' : `${kB(r.budget)} kB`}), ${r.files.length} files (budget ${r.fileBudget ?? '-'})`).join('; ')}`,
   );
   process.exit(1);
 }
