@@ -29,15 +29,22 @@ function writtenElsewhere(value: string | null) {
   window.dispatchEvent(new StorageEvent('storage', { key: EDIT_DRAFT, oldValue, newValue: value, storageArea: localStorage }));
 }
 
-test('an edit the library page closed on unasked (an update, a crash) is named at the top of the library opened again, and opens with its words', async () => {
+/**
+ * A library where a note on the talk was edited to `typed` and the page then went without beforeunload, as Chromium
+ * closes it when the extension is updated; opened again.
+ */
+async function reopenedAfterUnsavedEdit(body: string, typed: string, atSec: number) {
   const db = await kubeconLibrary();
-  const note = await addNote(db, 't_Pr0meTheus1', 'agent mode drops the local TSDB', 600);
+  const note = await addNote(db, 't_Pr0meTheus1', body, atSec);
   await renderLibrary(db);
-  fireEvent.input(await editInRow('agent mode drops the local TSDB'), { target: { value: 'agent mode drops the local TSDB, keeps the WAL' } });
-  // The page goes without beforeunload, as Chromium closes it when the extension is updated.
+  fireEvent.input(await editInRow(body), { target: { value: typed } });
   cleanup();
-
   await renderLibrary(db);
+  return { db, note };
+}
+
+test('an edit the library page closed on unasked (an update, a crash) is named at the top of the library opened again, and opens with its words', async () => {
+  const { db, note } = await reopenedAfterUnsavedEdit('agent mode drops the local TSDB', 'agent mode drops the local TSDB, keeps the WAL', 600);
   const region = await waitFor(() => {
     const found = screen.getByText(`An edit of a note on “${TITLE}” was not saved.`, { exact: false }).closest('[aria-live]');
     expect(found).not.toBeNull();
@@ -60,13 +67,7 @@ test('an edit the library page closed on unasked (an update, a crash) is named a
 });
 
 test('an edit the library page closed on is opened by the row too, and a cancelled one is not named again', async () => {
-  const db = await kubeconLibrary();
-  await addNote(db, 't_Pr0meTheus1', 'remote write 2.0', 60);
-  await renderLibrary(db);
-  fireEvent.input(await editInRow('remote write 2.0'), { target: { value: 'remote write 2.0 sends metadata' } });
-  cleanup();
-
-  await renderLibrary(db);
+  const { db } = await reopenedAfterUnsavedEdit('remote write 2.0', 'remote write 2.0 sends metadata', 60);
   fireEvent.click(within(rowOf(TITLE)).getByRole('button', { name: 'Details' }));
   const box = await within(rowOf(TITLE)).findByRole<HTMLTextAreaElement>('textbox', { name: 'Note' });
   expect(box.value).toBe('remote write 2.0 sends metadata');
@@ -104,13 +105,7 @@ test('the library and the popup editing one note at once follow each other, as t
 });
 
 test('the unsaved edit opens on a talk the search leaves out, kept in the list while it is edited', async () => {
-  const db = await kubeconLibrary();
-  await addNote(db, 't_Pr0meTheus1', 'agent mode drops the local TSDB', 600);
-  await renderLibrary(db);
-  fireEvent.input(await editInRow('agent mode drops the local TSDB'), { target: { value: 'agent mode drops the local TSDB, keeps the WAL' } });
-  cleanup();
-
-  await renderLibrary(db);
+  await reopenedAfterUnsavedEdit('agent mode drops the local TSDB', 'agent mode drops the local TSDB, keeps the WAL', 600);
   fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'etcd' } });
   await waitFor(() => expect(screen.queryByRole('heading', { name: TITLE })).toBeNull());
   fireEvent.click(await screen.findByRole('button', { name: 'Open the unsaved edit' }));
