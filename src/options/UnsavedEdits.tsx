@@ -38,8 +38,11 @@ export function UnsavedEdits({ db, openHere, onOpen }: UnsavedEditsProps) {
     <div aria-live="polite" class="unsaved-edits">
       {shown.map(({ talkId, title }) => (
         <p key={talkId} class="unsaved-edits__line">
-          <span dir="auto">{t('unsavedEditOn', title)}</span>{' '}
-          <button type="button" class="button button--small" onClick={() => onOpen(talkId)}>
+          <span id={`unsaved-edit-${talkId}`} dir="auto">
+            {t('unsavedEditOn', title)}
+          </span>{' '}
+          {/* Named alike on each line: described by its own, so a list of buttons read alone tells them apart. */}
+          <button type="button" class="button button--small" aria-describedby={`unsaved-edit-${talkId}`} onClick={() => onOpen(talkId)}>
             {t('openUnsavedEdit')}
           </button>
         </p>

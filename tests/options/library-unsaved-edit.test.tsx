@@ -52,7 +52,9 @@ test('an edit the library page closed on unasked (an update, a crash) is named a
   });
   const bodyOf = async () => (await notesForTalk(db, note.talkId)).find((stored) => stored.id === note.id)?.body;
   expect(await bodyOf()).toBe('agent mode drops the local TSDB');
-  fireEvent.click(within(region).getByRole('button', { name: 'Open the unsaved edit' }));
+  // Told apart from another line's button, read alone, by the line it is on.
+  const open = within(region).getByRole('button', { name: 'Open the unsaved edit', description: `An edit of a note on “${TITLE}” was not saved.` });
+  fireEvent.click(open);
 
   const box = await within(rowOf(TITLE)).findByRole<HTMLTextAreaElement>('textbox', { name: 'Note' });
   expect(box.value).toBe('agent mode drops the local TSDB, keeps the WAL');
