@@ -40,7 +40,7 @@ export function UnsavedEdits({ db, openHere, onOpen }: UnsavedEditsProps) {
         <p key={talkId} class="unsaved-edits__line">
           <span id={`unsaved-edit-${talkId}`} dir="auto">
             {t('unsavedEditOn', title)}
-          </span>{' '}
+          </span>
           {/* Named alike on each line: described by its own, so a list of buttons read alone tells them apart. */}
           <button type="button" class="button button--small" aria-describedby={`unsaved-edit-${talkId}`} onClick={() => onOpen(talkId)}>
             {t('openUnsavedEdit')}

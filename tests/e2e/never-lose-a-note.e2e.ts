@@ -139,6 +139,7 @@ test('words typed in a library note edit survive an update of Talklog, which clo
   await expect.poll(() => again.getByText(`An edit of a note on “${title}” was not saved.`).count()).toBe(1);
   // By keyboard: the button takes the focus and Enter opens the edit, the focus in its box.
   await again.getByRole('button', { name: 'Open the unsaved edit' }).focus();
+  await session.screenshot(again, 'library-unsaved-edit-after-update');
   await again.keyboard.press('Enter');
   const box = rowIn(again).getByRole('textbox', { name: 'Note' });
   await expect.poll(() => box.inputValue()).toBe('summaries are not aggregatable, histograms are');
