@@ -71,6 +71,9 @@ const SHARED_AT_OPEN = [
   // stylesheet at the note pages' open, each a request the first read waited behind. The library loads them at open
   // too now (3.6 kB, 1.4 kB gzip).
   /src[\\/]ui[\\/](delete-with-undo|NoteTextarea|TimeLink|use-slide-thumbnails|open-side-panel|save-details-drafts-at-start)\.tsx?$/,
+  // A long list drawn a slice a task, its items memoised: the note pages' notes and the library's open row. The library
+  // loads the slicing hook at open too now, where its open row loaded it (0.3 kB gzip).
+  /src[\\/]ui[\\/](memo|use-drawn-in-slices)\.ts$/,
   /src[\\/]ui[\\/]SlideThumbnails\.css$/,
   /src[\\/]messages[\\/](ask-tab|capture-tab)\.ts$/,
   /src[\\/]popup[\\/](drafts|use-shared-draft)\.ts$/,
@@ -97,10 +100,7 @@ const RUN_FIRST = [/src[\\/]popup[\\/](asks-first|early-asks)\.ts$/, /src[\\/]db
  * one for those the note pages' lazy parts (details form, conference panel, a note's save) share as well, so
  * those never bring the library's code. Left to itself, rolldown makes a file of each.
  */
-const LIBRARY_AT_OPEN = [
-  /src[\\/]options[\\/](library-filter|search-text|Highlighted|search-box|focus-is-free|library-edit-draft)\.tsx?$/,
-  /src[\\/]ui[\\/]memo\.ts$/,
-];
+const LIBRARY_AT_OPEN = [/src[\\/]options[\\/](library-filter|search-text|Highlighted|search-box|focus-is-free|library-edit-draft)\.tsx?$/];
 const SHARED_LAZY = [
   /src[\\/]talk[\\/](queue|slide|fold-letters|interest)\.ts$/,
   /src[\\/]i18n[\\/]plural\.ts$/,

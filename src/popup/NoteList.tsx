@@ -1,15 +1,18 @@
 import type { ComponentChild, RefObject } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef } from 'preact/hooks';
 import { chapterAt } from '../talk/chapters';
 import type { Chapter, Note } from '../talk/model';
-import { LazyMarkdown } from '../ui/LazyMarkdown';
+import { markdownRenderer, PendingMarkdown } from '../ui/LazyMarkdown';
+import type { Markdown } from '../ui/Markdown';
+import { memo } from '../ui/memo';
+import { useDrawnInSlices } from '../ui/use-drawn-in-slices';
 import { TimeLink } from '../ui/TimeLink';
 import { t } from '../i18n/t';
 import { whenPaintedAndIdle } from '../ui/when-idle';
 
 /**
  * Notes drawn in the first frame when the talk has more: a toolbar popup has room for a note or two at
- * open. Should they end above the editor, the others are drawn before the frame.
+ * open. Should they end above the editor, the others are drawn before the frame; else a slice a task once it is painted.
  */
 export const FIRST_NOTES = 3;
 
@@ -26,11 +29,26 @@ interface NoteListProps {
 
 export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete, slidesOf }: NoteListProps) {
   const list = useRef<HTMLOListElement>(null);
-  const drawn = useNotesDrawn(list, notes.length);
+  const Markdown = markdownRenderer.useLoaded();
+  // Drawn as typed, then again rendered once the renderer is in, a slice a task: a talk may hold dozens of long notes,
+  // and the task that drew them all held the first keystrokes in the note box for up to 0.4 s.
+  const { drawnWith, drawAll } = useDrawnInSlices(
+    notes.map((note) => note.id),
+    Markdown,
+    FIRST_NOTES,
+    whenPaintedAndIdle,
+  );
+  useAllDrawnWhenRoom(list, notes.length > FIRST_NOTES, drawAll);
+  // One function for every render, so that a note's memoised text is not drawn again for a new one.
+  const latestOnSeek = useRef(onSeek);
+  latestOnSeek.current = onSeek;
+  const seek = useCallback((atSec: number) => latestOnSeek.current(atSec), []);
   if (notes.length === 0) return <p class="muted notes-empty">{t('noNotesYet')}</p>;
   return (
     <ol ref={list} class="note-list plain-list" aria-label={t('notes')}>
-      {notes.slice(0, drawn).map((note) => {
+      {notes.map((note, index) => {
+        const renderer = drawnWith[index];
+        if (renderer === undefined) return null;
         const chapter = note.atSec === null ? null : chapterAt(chapters, note.atSec);
         return (
           <li key={note.id} class="note">
@@ -48,7 +66,7 @@ export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete, s
               </span>
             </div>
             <div id={note.id} class="note__body">
-              <LazyMarkdown source={note.body} videoId={videoId} onSeek={onSeek} />
+              <NoteText source={note.body} videoId={videoId} onSeek={seek} renderer={renderer} />
             </div>
             {slidesOf?.(note)}
           </li>
@@ -58,22 +76,30 @@ export function NoteList({ notes, chapters, videoId, onSeek, onEdit, onDelete, s
   );
 }
 
+interface NoteTextProps {
+  source: string;
+  videoId: string;
+  onSeek: (atSec: number) => void;
+  /** The markdown renderer it is drawn with, or null: as the text typed. */
+  renderer: typeof Markdown | null;
+}
+
+/** A note's text, drawn again only when it or its renderer change: a slice then draws only its own. */
+const NoteText = memo(({ source, videoId, onSeek, renderer: Renderer }: NoteTextProps) =>
+  Renderer ? <Renderer source={source} videoId={videoId} onSeek={onSeek} /> : <PendingMarkdown source={source} />,
+);
+
 /**
- * How many of the notes to draw: in the page's first frame, `FIRST_NOTES`, or all of them if those end above the
- * editor (more would be in view); from the next frame on, all of them. A talk may hold dozens of notes, each with
- * its buttons, and the frame that showed the popup or side panel waited for every one of them.
+ * In the page's first layout, in the task that drew it (the frame then has none left to do): should the first notes
+ * end above the editor after them, more would be in view, and all of them are drawn before the frame. The editor
+ * stays at the bottom of the view as the page scrolls.
  */
-function useNotesDrawn(list: RefObject<HTMLOListElement | null>, count: number): number {
-  const [all, setAll] = useState(false);
-  const more = count > FIRST_NOTES;
+function useAllDrawnWhenRoom(list: RefObject<HTMLOListElement | null>, more: boolean, drawAll: () => void) {
   useLayoutEffect(() => {
-    if (all) return;
     const box = list.current;
-    // The page's first layout, in the task that drew it: the frame then has none left to do. The first notes leave
-    // room when they end above the editor after them, which stays at the bottom of the view as the page scrolls.
     const below = box?.nextElementSibling;
-    if (more && box && below && box.getBoundingClientRect().bottom <= below.getBoundingClientRect().top) return setAll(true);
-    return whenPaintedAndIdle(() => setAll(true));
-  }, [list, all, more]);
-  return all ? count : Math.min(count, FIRST_NOTES);
+    if (more && box && below && box.getBoundingClientRect().bottom <= below.getBoundingClientRect().top) drawAll();
+    // As the list is first drawn with more notes than the first: drawAll is a new function each render.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
+  }, [list, more]);
 }

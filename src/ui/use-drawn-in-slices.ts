@@ -17,17 +17,30 @@ interface Slices<T> {
   began: number;
   /** What each item (by key) was last drawn with. */
   drawn: Map<string, T>;
+  /** Whether the first slice after the `first` items has been let begin (`firstSliceAfter`). */
+  begun: boolean;
+  /** Calls off the wait for the first slice, while it waits: asked once, as drawing the list again would put it off. */
+  callOffFirst: (() => void) | null;
 }
 
+/** Runs `run` in a task of its own later; the function returned calls it off. */
+export type Later = (run: () => void) => () => void;
+
+const nextTask: Later = (run) => {
+  const timer = setTimeout(run);
+  return () => clearTimeout(timer);
+};
+
 /**
- * A long list drawn a slice a task: `first` of its items with `current` at once, then a slice more a task, each as
+ * A long list drawn a slice a task: `first` of its items with `current` at once, then (the first time, once
+ * `firstSliceAfter` lets it: a task of its own by default) a slice more a task, each as
  * many as take about `SLICE_MS` to draw, until all are; when `current` changes (the words searched, the markdown
  * renderer loaded), again from the first. Items not reached yet stay as last drawn (or are not drawn at all), so the
  * list must draw each item memoised on what it is given here: a slice then draws only its own.
  * In one task, 80 notes of 3 kB each held the page for up to 1.3 s, and each keystroke behind it.
  */
-export function useDrawnInSlices<T>(keys: readonly string[], current: T, first: number): DrawnInSlices<T> {
-  const slices = useRef<Slices<T>>({ current, reached: first, size: 1, began: 0, drawn: new Map() }).current;
+export function useDrawnInSlices<T>(keys: readonly string[], current: T, first: number, firstSliceAfter: Later = nextTask): DrawnInSlices<T> {
+  const slices = useRef<Slices<T>>({ current, reached: first, size: 1, began: 0, drawn: new Map(), begun: false, callOffFirst: null }).current;
   const [, drawMore] = useState(0);
   if (slices.current !== current) {
     // Sized anew: the pace of the last value tells little (notes drawn as typed go fast, rendered ten times slower).
@@ -51,17 +64,22 @@ export function useDrawnInSlices<T>(keys: readonly string[], current: T, first: 
     slices.began = 0;
     if (done) {
       slices.reached = Infinity;
+      slices.callOffFirst?.();
+      slices.callOffFirst = null;
       return;
     }
     // A task of its own, not a frame's callback: a page behind another tab gets a frame a second or none (a row
     // stayed at 40 of its 80 notes), and input still goes before the next slice.
-    const next = setTimeout(() => {
+    const drawNext = () => {
+      slices.begun = true;
       slices.began = performance.now();
       slices.reached += slices.size;
       drawMore((draws) => draws + 1);
-    });
-    return () => clearTimeout(next);
+    };
+    if (slices.begun) return nextTask(drawNext);
+    slices.callOffFirst ??= firstSliceAfter(drawNext);
   });
+  useLayoutEffect(() => () => slices.callOffFirst?.(), [slices]);
 
   const drawAll = () => {
     if (slices.reached === Infinity) return;

@@ -110,3 +110,64 @@ test('a row with 80 long notes opens, and is searched in, a few notes a task: th
   expect(Math.max(...(await typing()))).toBeLessThanOrEqual(MOST_NOTES_A_TASK);
   await library.close();
 });
+
+/**
+ * From the page's start, in the page: how many notes each task draws rendered as markdown (their items a list: the
+ * mutations a page makes in a task reach a MutationObserver together), and at each keystroke typed, how many notes
+ * were rendered when it landed.
+ */
+function watchNotesFromStart({ note }: { note: string }) {
+  const watched = window as unknown as { renderedPerTask: number[]; renderedAtKeystroke: number[] };
+  watched.renderedPerTask = [];
+  watched.renderedAtKeystroke = [];
+  new MutationObserver((records) => {
+    const rendered = new Set<Element>();
+    for (const record of records) {
+      for (const added of record.addedNodes) {
+        if (!(added instanceof Element) || !(added.matches('ul') || added.querySelector('ul'))) continue;
+        for (const inNote of [added.closest(note), ...added.querySelectorAll(note)]) if (inNote) rendered.add(inNote);
+      }
+    }
+    if (rendered.size > 0) watched.renderedPerTask.push(rendered.size);
+  }).observe(document, { subtree: true, childList: true });
+  document.addEventListener('input', () => watched.renderedAtKeystroke.push(document.querySelectorAll(`${note}:has(ul)`).length), true);
+}
+
+test('the popup on a talk with 80 long notes draws and renders them a few a task: keystrokes typed at open go between', async () => {
+  const library = await libraryWithLongNotes();
+  await library.close();
+  const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
+  const popup = await session.openPopupFor(watch, (page) => page.addInitScript(watchNotesFromStart, { note: 'ol[aria-label="Notes"] > li' }));
+  const box = popup.getByRole('textbox', { name: 'Note' });
+  const notes = popup.getByRole('list', { name: 'Notes' }).locator(':scope > li');
+  const rendered = notes.filter({ has: popup.getByRole('list') });
+
+  // The user starts typing as soon as the popup shows, and goes on until every note is rendered.
+  let typed = '';
+  for (const letter of 'exemplars in openmetrics and in prometheus remote write; native histograms'.repeat(4)) {
+    await box.press(letter === ' ' ? 'Space' : letter);
+    typed += letter;
+    if ((await rendered.count()) === NOTES) break;
+  }
+  expect(await box.inputValue()).toBe(typed);
+  await expect.poll(() => rendered.count(), { timeout: 15_000 }).toBe(NOTES);
+  expect(await notes.count()).toBe(NOTES);
+  // Each rendered whole: its 40 items.
+  expect(
+    await notes
+      .nth(NOTES - 1)
+      .getByRole('listitem')
+      .count(),
+  ).toBe(40);
+
+  const seen = await popup.evaluate(() => {
+    const { renderedPerTask, renderedAtKeystroke } = window as unknown as { renderedPerTask: number[]; renderedAtKeystroke: number[] };
+    return { renderedPerTask, renderedAtKeystroke };
+  });
+  // Keystrokes went between the tasks that rendered the notes: one landed with some rendered and others not yet.
+  expect(seen.renderedAtKeystroke.some((count) => count > 0 && count < NOTES)).toBe(true);
+  expect(seen.renderedPerTask.reduce((sum, count) => sum + count)).toBe(NOTES);
+  expect(Math.max(...seen.renderedPerTask)).toBeLessThanOrEqual(MOST_NOTES_A_TASK);
+  await popup.close();
+  await watch.close();
+});

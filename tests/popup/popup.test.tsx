@@ -59,12 +59,16 @@ describe('popup on a watch page', () => {
     expect(seen.filter((text) => text.includes('No notes yet') || text.includes('Clip'))).toEqual([]);
   });
 
-  test('a talk with many notes draws its first ones in the first frame, the others once painted and idle, when those reach under the editor', async () => {
-    expect(await notesDrawnWhileOpening({ firstReachEditor: true })).toEqual([FIRST_NOTES, FIRST_NOTES, 40]);
+  test('a talk with many notes draws its first ones in the first frame, the others a few a task once painted and idle, when those reach under the editor', async () => {
+    const counts = await notesDrawnWhileOpening({ firstReachEditor: true });
+    expect(counts.slice(0, 2)).toEqual([FIRST_NOTES, FIRST_NOTES]);
+    expect(counts.at(-1)).toBe(40);
+    // Not all in one task: a talk's dozens of long notes drawn at once held the first keystrokes in the note box.
+    expect(counts.length).toBeGreaterThan(4);
   });
 
   test('a talk with many notes draws them all in the first frame when its first ones end above the editor', async () => {
-    expect(await notesDrawnWhileOpening({ firstReachEditor: false })).toEqual([40, 40, 40]);
+    expect(await notesDrawnWhileOpening({ firstReachEditor: false })).toEqual([40, 40]);
   });
 
   test('a read made as the popup started, for another video than the page answers, is not what is shown', async () => {
@@ -922,14 +926,17 @@ async function notesDrawnWhileOpening({ firstReachEditor }: { firstReachEditor: 
     renderPopup(db, fakeTab(onWatchPage()).connector);
     const list = await screen.findByRole('list', { name: 'Notes' });
     const drawn = () => within(list).getAllByRole('listitem').length;
+    // How many as the list first shows, once painted, then after each change till all are.
     const counts = [drawn()];
     expect(within(list).getAllByRole('listitem')[0].textContent).toContain('thought 1');
     act(clock.paint);
     counts.push(drawn());
+    const watcher = new MutationObserver(() => counts.push(drawn()));
+    watcher.observe(list, { childList: true });
     act(clock.idle);
-    counts.push(drawn());
-    expect(within(list).getByText('thought 40')).toBeTruthy();
-    return counts;
+    await waitFor(() => expect(within(list).getByText('thought 40')).toBeTruthy());
+    watcher.disconnect();
+    return counts.filter((count, index) => index < 2 || count !== counts[index - 1]);
   } finally {
     clock.restore();
     vi.restoreAllMocks();

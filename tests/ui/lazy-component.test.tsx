@@ -2,7 +2,6 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, expect, test, vi } from 'vitest';
 import { lazyComponent } from '../../src/ui/lazy-component';
-import { LazyMarkdown } from '../../src/ui/LazyMarkdown';
 import { holdFramesAndIdle } from './held-clock';
 
 let clock: ReturnType<typeof holdFramesAndIdle> | undefined;
@@ -82,13 +81,4 @@ test('waiting for the page to be painted or not, code whose load has begun is dr
   control.finish();
   expect(await screen.findByText('Hello Ada')).toBeTruthy();
   expect(control.calls).toBe(1);
-});
-
-test('a note shows as typed until the page is painted and idle and the markdown renderer is loaded, then rendered', async () => {
-  clock = holdFramesAndIdle();
-  render(<LazyMarkdown source="**bold** move" />);
-  expect(screen.getByText('**bold** move')).toBeTruthy();
-  clock.paint();
-  clock.idle();
-  expect((await screen.findByText('bold')).closest('strong')).not.toBeNull();
 });
