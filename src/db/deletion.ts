@@ -1,3 +1,4 @@
+import { RangeSet, type DBCoreTransaction, type Transaction } from 'dexie';
 import type { Note, Talk } from '../talk/model';
 import type { Slide } from '../talk/slide';
 import { draftSlidesOwner } from '../talk/slide-owner';
@@ -55,20 +56,45 @@ export async function deleteTalks(db: TalklogDb, talkIds: string[], onProgress?:
   });
 }
 
+/** Deletion marks taken back a request at a time (takeBackMarks). */
+const MARKS_A_WRITE = 1000;
+
+/**
+ * Takes back the deletion marks (sync-log.ts) of the talks and notes about to be put back, in requests that tell the pages
+ * (Dexie's storagemutated) that any mark may have changed, as Dexie says itself of a put of 50 records or more. Left to
+ * the sync log, which deletes marks by key, Dexie told of each: an Undo of a delete of 3,000 talks took back 33,000
+ * marks, each a node of a tree that Dexie grew key by key and then cloned to every page of the extension, in the task
+ * that ended the Undo (0.3-1 s of main thread there). The sync log then finds no mark left to take back.
+ */
+async function takeBackMarks(db: TalklogDb, transaction: Transaction, ids: string[]): Promise<void> {
+  if (ids.length < 50) return;
+  const trans = transaction.idbtrans as unknown as DBCoreTransaction;
+  const part = `idb://${db.name}/syncDeletions/`;
+  const everyMark = () => new RangeSet(db.core.MIN_KEY, db.core.MAX_KEY);
+  for (const keys of inParts(ids, MARKS_A_WRITE))
+    await db.core.table('syncDeletions').mutate({ type: 'delete', trans, keys, mutatedParts: { [part]: everyMark(), [`${part}:dels`]: everyMark() } });
+}
+
 /**
  * Puts back what deleteTalks or deleteNote removed, beside any note written since. A note never
  * comes back without its talk: one removed since the note was deleted comes back with it, as the
  * Undo holds it; when it does not, nothing is restored. Returns how many talks came back that way.
  */
 export async function restoreDeleted(db: TalklogDb, deleted: DeletedTalks): Promise<number> {
-  return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
+  return db.transaction('rw', [...libraryTables(db), db.slides], async (transaction) => {
     const restored = new Set(deleted.talks.map((talk) => talk.id));
     const needed = [...new Set(deleted.notes.map((note) => note.talkId))].filter((talkId) => !restored.has(talkId));
     const stored = await db.talks.bulkGet(needed);
     const held = new Map(deleted.talksOfNotes?.map((talk) => [talk.id, talk]));
     const gone = needed.filter((_, i) => stored[i] === undefined);
     if (gone.some((talkId) => !held.has(talkId))) throw new Error('The talk for this note is no longer saved.');
-    for (const part of inParts([...deleted.talks, ...gone.map((talkId) => held.get(talkId)!)], TALKS_A_WRITE)) await db.talks.bulkPut(part);
+    const talks = [...deleted.talks, ...gone.map((talkId) => held.get(talkId)!)];
+    await takeBackMarks(
+      db,
+      transaction,
+      [...talks, ...deleted.notes].map((record) => record.id),
+    );
+    for (const part of inParts(talks, TALKS_A_WRITE)) await db.talks.bulkPut(part);
     for (const part of inParts([...groupByTalk(deleted.notes).values()], TALKS_A_WRITE)) await putNotes(db, part.flat());
     for (const part of inParts(deleted.slides, TALKS_A_WRITE)) await db.slides.bulkPut(part);
     return gone.length;

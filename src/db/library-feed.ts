@@ -50,18 +50,35 @@ export interface LibraryFeed {
   error: (error: unknown) => void;
 }
 
+export interface LibraryFollowing {
+  stop: () => void;
+  /**
+   * Resolves once the page has been handed every change written before (a write's promise resolved): the whole
+   * library, the talks changed taken in (`changed` with nothing `more`), or `error`. What a page says of a write
+   * waits for it, so that the list shows what the page says.
+   */
+  caughtUp: () => Promise<void>;
+}
+
 /**
  * Reads the library for a page that shows all of it, at a cost that does not grow with it where the
  * user waits: the newest `firstCount` talks first, then everything in chunks with the page free in
- * between; then follows every change, reading again only the talks it touched. Returns a function
- * that stops following.
+ * between; then follows every change, reading again only the talks it touched.
  */
-export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFeed): () => void {
+export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFeed): LibraryFollowing {
   let stopped = false;
   let loading = true;
   /** Talks changed while loading or not yet applied; null: none; 'all': read everything again. */
   let pending: Set<string> | 'all' | null = null;
   let flushing = false;
+  /** Waiting for the page to be handed every change (`caughtUp`). */
+  let waiting: (() => void)[] = [];
+  const isCaughtUp = () => stopped || (pending === null && !flushing && !loading);
+  const release = () => {
+    const released = waiting;
+    waiting = [];
+    for (const resolve of released) resolve();
+  };
 
   const prefix = `idb://${db.name}/`;
   const onMutation = (parts: ObservabilitySet) => {
@@ -98,8 +115,10 @@ export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFe
       }
     } catch (error) {
       if (!stopped) feed.error(error);
+      release();
     } finally {
       flushing = false;
+      if (isCaughtUp()) release();
     }
   };
 
@@ -190,11 +209,17 @@ export function followLibrary(db: TalklogDb, firstCount: number, feed: LibraryFe
       await flush();
     } catch (error) {
       if (!stopped) feed.error(error);
+      release();
     }
   })();
-  return () => {
-    stopped = true;
-    Dexie.on('storagemutated').unsubscribe(onMutation);
+  return {
+    stop: () => {
+      stopped = true;
+      Dexie.on('storagemutated').unsubscribe(onMutation);
+      release();
+    },
+    // Dexie reports a write's changes as its transaction completes, before the write's promise resolves: they are pending by then.
+    caughtUp: () => (isCaughtUp() ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve))),
   };
 }
 

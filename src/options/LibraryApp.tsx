@@ -209,6 +209,8 @@ export function LibraryApp({ db, env, settings, sync }: LibraryAppProps) {
           setFocusRequest(request);
           setTimeout(() => setFocusRequest((current) => (current === request ? null : current)), FOCUS_WAIT_MS);
         },
+        // Said once the list shows it: a list still full under "Deleted", or empty under "Restored", says the opposite.
+        library.caughtUp,
       );
       if (deleted) {
         const gone = new Set(talkIds);

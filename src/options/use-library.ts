@@ -1,6 +1,6 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TalklogDb } from '../db/database';
-import { followLibrary, nextTask } from '../db/library-feed';
+import { followLibrary, nextTask, type LibraryFollowing } from '../db/library-feed';
 import { FacetTally, NO_FACETS, type LibraryFacets } from './facet-tally';
 import { compareEntries, libraryEntry, sortEntries, type LibraryEntry } from './library-filter';
 import { SearchVocabulary } from './search-vocabulary';
@@ -28,14 +28,21 @@ export interface LibraryState {
   error: unknown;
 }
 
+export interface Library extends LibraryState {
+  /** Resolves once what was written before is in `entries` (given to the page to draw), or the library could not be read. */
+  caughtUp: () => Promise<void>;
+}
+
 /**
  * The library as the page shows it: its first screen at once, all of it a moment later, then kept
  * current talk by talk as it changes here or in any other page of the extension. Notes are read
  * chunk by chunk into each talk's search words and count, then let go: rows read their own. What
  * the whole library costs to order and to tally is paid chunk by chunk too, not when it is shown.
  */
-export function useLibrary(db: TalklogDb): LibraryState {
+export function useLibrary(db: TalklogDb): Library {
   const [state, setState] = useState<LibraryState>({ entries: undefined, complete: false, newestFirst: false, facets: NO_FACETS, error: undefined });
+  const following = useRef<LibraryFollowing | null>(null);
+  const caughtUp = useCallback(() => following.current?.caughtUp() ?? Promise.resolve(), []);
   // A layout effect starts reading as soon as the page is in the DOM, not a frame later.
   useLayoutEffect(() => {
     /** The library shown, newest first (changed talks keep their place, new ones come last). */
@@ -56,7 +63,7 @@ export function useLibrary(db: TalklogDb): LibraryState {
       shownEmpty = !shownAny;
       setState({ entries: [...byTalk.values()], complete: true, newestFirst, facets: facets.facets(), error: undefined });
     };
-    const stop = followLibrary(db, FIRST_SCREEN, {
+    const follow = (following.current = followLibrary(db, FIRST_SCREEN, {
       // The first screen is shown unfiltered and its notes are not read: each row has its count; its
       // notes' words (and whether one holds text, for the export) come with the whole library. Read
       // again after a reset: a page that shows no talk (a backup imported into an empty library) shows
@@ -125,13 +132,13 @@ export function useLibrary(db: TalklogDb): LibraryState {
         if (!more) publish(false);
       },
       error: (error) => setState((previous) => ({ ...previous, error })),
-    });
+    }));
     return () => {
       stopped = true;
-      stop();
+      follow.stop();
     };
   }, [db]);
-  return state;
+  return { ...state, caughtUp };
 }
 
 /** The talks read, newest first, by id: the last merges, then the map, `TAKE_IN_SLICE` talks a slice. */

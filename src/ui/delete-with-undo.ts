@@ -19,6 +19,7 @@ interface DeleteTexts {
 /**
  * Runs a delete (`remove`, given the deleting code, which loads on the click) and offers Undo where it happened;
  * says so when either cannot. Resolves with what went, if anything did; `onRestored` once an Undo brought it back.
+ * `shown`, if given, resolves once the page shows what is stored now: what went, or came back, is said no sooner.
  */
 export async function deleteWithUndo(
   db: TalklogDb,
@@ -26,12 +27,14 @@ export async function deleteWithUndo(
   remove: (deletion: Deletion) => Promise<DeletedTalks | undefined>,
   texts: DeleteTexts,
   onRestored?: (deleted: DeletedTalks) => void,
+  shown?: () => Promise<void>,
 ): Promise<DeletedTalks | undefined> {
   try {
     const deletion = await import('../db/deletion');
     const deleted = await remove(deletion);
     // Nothing went: gone already, as after the first click of a double click. What did go keeps its Undo.
     if (!deleted || (deleted.talks.length === 0 && deleted.notes.length === 0)) return undefined;
+    await shown?.();
     announce({
       kind: 'status',
       text: texts.deleted(deleted),
@@ -40,7 +43,8 @@ export async function deleteWithUndo(
         run: () => {
           if (texts.restoring) announce({ kind: 'status', text: texts.restoring(deleted) });
           void deletion.restoreDeleted(db, deleted).then(
-            (talksBack) => {
+            async (talksBack) => {
+              await shown?.();
               announce({ kind: 'status', text: texts.restored(deleted, talksBack) });
               onRestored?.(deleted);
             },

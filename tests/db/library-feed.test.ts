@@ -41,7 +41,7 @@ function chunksOnly(chunk: LibraryFeed['chunk'], hear: ReturnType<typeof recorde
 /** Reads the whole library as a page does (`followLibrary`), handing each chunk to `chunk`; resolves once it is all read. */
 async function readWhole(db: TalklogDb, chunk: LibraryFeed['chunk']): Promise<void> {
   const { next, hear } = recorder();
-  const stop = followLibrary(db, 10, chunksOnly(chunk, hear));
+  const { stop } = followLibrary(db, 10, chunksOnly(chunk, hear));
   try {
     await next('loaded');
   } finally {
@@ -58,7 +58,7 @@ test('reads the newest talks first, then everything in chunks, then follows each
   await addNote(db, talkNumber(25).id, 'one of one', 10);
   const { heard, next, hear } = recorder();
   const loaded = next('loaded');
-  const stop = followLibrary(db, 5, {
+  const { stop } = followLibrary(db, 5, {
     first: (talks, noteCounts) => hear({ kind: 'first', talks, noteCounts }),
     chunk: (talks, notes) => hear({ kind: 'chunk', talks, notes: notes.flat() }),
     reset: () => hear({ kind: 'reset' }),
@@ -148,7 +148,7 @@ test('a library of several chunks comes whole: each talk once, with all its note
   await writeLibrary(db, () => putNotes(db, notes));
   const { heard, next, hear } = recorder();
   const loaded = next('loaded');
-  const stop = followLibrary(db, 5, {
+  const { stop } = followLibrary(db, 5, {
     first: () => {},
     chunk: (chunkTalks, chunkNotes) => hear({ kind: 'chunk', talks: chunkTalks, notes: chunkNotes.flat() }),
     reset: () => {},
@@ -255,7 +255,7 @@ test('an Undo of a delete of many talks is followed talk by talk, in parts, not 
   );
   const { heard, next, hear } = recorder();
   const loaded = next('loaded');
-  const stop = followLibrary(db, 5, {
+  const { stop } = followLibrary(db, 5, {
     first: () => hear({ kind: 'first' }),
     chunk: () => {},
     reset: () => hear({ kind: 'reset' }),

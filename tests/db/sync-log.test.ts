@@ -1,3 +1,4 @@
+import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import { expect, test } from 'vitest';
 import { importBackup } from '../../src/db/import-backup';
 import { syncSnapshot } from '../../src/db/sync-store';
@@ -56,6 +57,32 @@ test('deleting many records marks each deleted; putting them back, in bulk, take
   expect(await db.syncDeletions.count()).toBe(60 + 600);
   await restoreDeleted(db, deleted);
   expect(await db.syncDeletions.count()).toBe(0);
+});
+
+test('an Undo of a large delete tells the pages its deletion marks went as one range, not mark by mark, and still names each talk', async () => {
+  const db = freshDb();
+  await importBackup(db, { backup: createBackup(talks, notes, EXPORTED), slides: [] });
+  const deleted = await deleteTalks(
+    db,
+    talks.slice(0, 60).map((talk) => talk.id),
+  );
+  const told: ObservabilitySet[] = [];
+  const hear = (parts: ObservabilitySet) => void told.push(parts);
+  Dexie.on('storagemutated', hear);
+  try {
+    await restoreDeleted(db, deleted);
+  } finally {
+    Dexie.on('storagemutated').unsubscribe(hear);
+  }
+  /** The key ranges the pages were told of in a part of the database: one for each key written, or fewer. */
+  const ranges = (part: string) =>
+    told.reduce((count, parts) => count + (parts[`idb://${db.name}/${part}`] ? [...RangeSet(parts[`idb://${db.name}/${part}`])].length : 0), 0);
+  // Each of 660 marks told of was a node of a tree cloned to every page of the extension, in the task that ended the Undo.
+  expect(ranges('syncDeletions/')).toBe(1);
+  expect(ranges('syncDeletions/:dels')).toBe(1);
+  // The library pages follow the talks changed key by key (library-feed.ts).
+  expect(ranges('talks/')).toBe(60);
+  expect(ranges('talkNotes/')).toBe(60);
 });
 
 test('clearing a table marks every talk or note it held as deleted', async () => {

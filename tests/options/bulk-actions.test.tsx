@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, expect, test } from 'vitest';
 import { kubeconLibrary, renderLibrary, status } from './library-harness';
 import type { TalklogDb } from '../../src/db/database';
-import { writeLibrary } from '../db/test-db';
+import { freshDb, numberedTalk, writeLibrary } from '../db/test-db';
 
 afterEach(cleanup);
 
@@ -97,4 +97,54 @@ test('an undo puts back the field it changed in a talk changed since only in ano
     ['Standards', 5],
     ['Observability', 1],
   ]);
+});
+
+/** How many talks the list shows: none when there is no list (an empty library's welcome). */
+function talksListed(): number {
+  const list = screen.queryByRole('list', { name: 'Talks' });
+  return list ? within(list).queryAllByRole('heading', { level: 2 }).length : 0;
+}
+
+/** What the page shows: how many talks its list does, and whether it says the library is empty (its welcome). */
+interface Shown {
+  listed: number;
+  empty: boolean;
+}
+
+/** Each status the page said, with what it showed as it said it, both as they were in one change of the page; and what it showed after. */
+function watchStatusAndList(): { said: (Shown & { status: string })[]; stop: () => void } {
+  const said: (Shown & { status: string })[] = [];
+  const observer = new MutationObserver(() => {
+    const now = { status: status() ?? '', listed: talksListed(), empty: screen.queryByRole('heading', { name: 'Welcome to Talklog' }) !== null };
+    const last = said.at(-1);
+    if (last?.status !== now.status || last.listed !== now.listed || last.empty !== now.empty) said.push(now);
+  });
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  return { said, stop: () => observer.disconnect() };
+}
+
+test('a delete of many talks says Deleted once the list shows them gone, and its Undo says Restored once the page has them back', async () => {
+  const db = freshDb();
+  // More than a write's part (deletion.ts) and a change's first part (library-feed.ts): followed in parts.
+  await writeLibrary(db, () => db.talks.bulkAdd(Array.from({ length: 120 }, (_, i) => numberedTalk(i, new Date(Date.UTC(2026, 0, 1, 0, i))))));
+  await renderLibrary(db);
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown' }));
+  const watch = watchStatusAndList();
+  try {
+    fireEvent.click(bulkBar().getByRole('button', { name: 'Delete selected' }));
+    await waitFor(() => expect(status()).toMatch(/^Deleted 120 talks/));
+    await waitFor(() => expect(talksListed()).toBe(0));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(status()).toMatch(/^Restored 120 talks/));
+    await waitFor(() => expect(talksListed()).toBeGreaterThan(0));
+  } finally {
+    watch.stop();
+  }
+  const deleted = watch.said.findIndex((each) => each.status.startsWith('Deleted'));
+  expect.soft(watch.said[deleted]).toEqual({ status: 'Deleted 120 talks and 0 notes.', listed: 0, empty: true });
+  // Talks that come into an emptied page are drawn a few rows a frame (TalkList): said with the first of those frames,
+  // the page no longer empty, and listed in the next ones with nothing else said.
+  const restored = watch.said.findIndex((each) => each.status.startsWith('Restored'));
+  expect(watch.said[restored]).toMatchObject({ empty: false });
+  expect(watch.said.slice(restored).every((each) => each.status === 'Restored 120 talks and 0 notes.' && !each.empty)).toBe(true);
 });
