@@ -47,25 +47,26 @@ test('a transaction records each talk once, however many of its writes touch it'
   expect((await db.syncChanges.get(talk.id))?.token).not.toBe(tokens[0]);
 });
 
-test('deleting many records marks each deleted; putting them back, in bulk, takes the marks back', async () => {
+/** A library of the fixture's talks and notes with its first 60 talks, and their 600 notes, deleted. */
+async function sixtyTalksDeleted() {
   const db = freshDb();
   await importBackup(db, { backup: createBackup(talks, notes, EXPORTED), slides: [] });
   const deleted = await deleteTalks(
     db,
     talks.slice(0, 60).map((talk) => talk.id),
   );
+  return { db, deleted };
+}
+
+test('deleting many records marks each deleted; putting them back, in bulk, takes the marks back', async () => {
+  const { db, deleted } = await sixtyTalksDeleted();
   expect(await db.syncDeletions.count()).toBe(60 + 600);
   await restoreDeleted(db, deleted);
   expect(await db.syncDeletions.count()).toBe(0);
 });
 
 test('an Undo of a large delete tells the pages its deletion marks went as one range, not mark by mark, and still names each talk', async () => {
-  const db = freshDb();
-  await importBackup(db, { backup: createBackup(talks, notes, EXPORTED), slides: [] });
-  const deleted = await deleteTalks(
-    db,
-    talks.slice(0, 60).map((talk) => talk.id),
-  );
+  const { db, deleted } = await sixtyTalksDeleted();
   const told: ObservabilitySet[] = [];
   const hear = (parts: ObservabilitySet) => void told.push(parts);
   Dexie.on('storagemutated', hear);
