@@ -2,7 +2,7 @@ import type { ComponentChild, RefObject } from 'preact';
 import { useCallback, useLayoutEffect, useRef } from 'preact/hooks';
 import { chapterAt } from '../talk/chapters';
 import type { Chapter, Note } from '../talk/model';
-import { markdownRenderer, PendingMarkdown } from '../ui/LazyMarkdown';
+import { markdownRenderer, PendingMarkdown } from '../ui/markdown-renderer';
 import type { Markdown } from '../ui/Markdown';
 import { memo } from '../ui/memo';
 import { useDrawnInSlices } from '../ui/use-drawn-in-slices';
