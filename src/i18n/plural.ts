@@ -14,13 +14,5 @@ const COUNTED = {
 /** `1 talk`, `12 notes`, `2,000 records`. */
 export function plural(count: number, thing: keyof typeof COUNTED): string {
   const [one, many] = COUNTED[thing];
-  return count === 1 ? t(one) : t(many, countText(count));
-}
-
-/**
- * `2,000`: what `count.toLocaleString()` says, from one formatter made once. `toLocaleString` makes one at each
- * call (tens of µs in Chromium), and the library's list says how many talks are shown at every keystroke.
- */
-export function countText(count: number): string {
-  return COUNT.format(count);
+  return count === 1 ? t(one) : t(many, COUNT.format(count));
 }

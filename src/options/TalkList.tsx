@@ -7,7 +7,7 @@ import { whenPainted } from '../ui/when-idle';
 import type { Announcement } from '../ui/Announcer';
 import { matchesInNotes, type LibraryEntry } from './library-filter';
 import { focusIsFree } from './focus-is-free';
-import { countText, plural } from '../i18n/plural';
+import { plural } from '../i18n/plural';
 import { EXCERPT_HEIGHT, RowEstimate } from './row-estimate';
 import type { RowEdit } from './kept-while-edited';
 import { TalkRow, type RowActions, type RowContext, type RowOpening } from './TalkRow';
@@ -373,7 +373,7 @@ function VirtualTalkList({
           {t('selectAllShown')}
         </label>
         <span class="muted" aria-live="polite">
-          {total === null ? t('openingLibrary') : narrowed ? t('shownOfTotal', countText(matchingCount), plural(total, 'talk')) : plural(total, 'talk')}
+          {total === null ? t('openingLibrary') : narrowed ? t('shownOfTotal', matchingCount.toLocaleString(), plural(total, 'talk')) : plural(total, 'talk')}
         </span>
         {narrowed && (
           <button
