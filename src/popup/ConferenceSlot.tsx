@@ -5,7 +5,7 @@ import type { ConferencePanelProps } from './ConferencePanel';
 import './conference.css';
 
 /** The conference panel (queue a playlist, play next), loaded apart: the popup must open fast. */
-const Panel = lazyComponent(() => import('./ConferencePanel').then((module) => module.ConferencePanel), undefined, { afterPaint: true });
+const Panel = lazyComponent(() => import('./ConferencePanel').then((module) => module.ConferencePanel), { afterPaint: true });
 
 /**
  * The connectors and the live-query hook are handed to the panel from the popup, which has loaded them

@@ -7,18 +7,14 @@ export type LazyComponent<P> = ((props: P) => JSX.Element | null) & {
 };
 
 /**
- * A component whose code is loaded on first use, so that it stays out of the page's first load;
- * until then `fallback` is drawn (nothing by default). Once loaded it is drawn at once.
+ * A component whose code is loaded on first use, so that it stays out of the page's first load; nothing is drawn
+ * until then. Once loaded it is drawn at once.
  */
-export function lazyComponent<P extends object>(
-  load: () => Promise<ComponentType<P>>,
-  fallback: (props: P) => JSX.Element | null = () => null,
-  options?: LazyOptions,
-): LazyComponent<P> {
+export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>, options?: LazyOptions): LazyComponent<P> {
   const code = lazyValue(load, options);
   function Lazy(props: P) {
     const Component = code.useLoaded();
-    return Component ? <Component {...props} /> : fallback(props);
+    return Component ? <Component {...props} /> : null;
   }
   return Object.assign(Lazy, { preload: code.preload });
 }

@@ -26,14 +26,13 @@ function controlledLoad() {
   return { load, control };
 }
 
-test('draws the fallback until the code is loaded, then the component with the same props', async () => {
+test('draws nothing until the code is loaded, then the component with the same props', async () => {
   const { load, control } = controlledLoad();
-  const Lazy = lazyComponent(load, ({ name }) => <p>Loading {name}</p>);
-  render(<Lazy name="Ada" />);
-  expect(screen.getByText('Loading Ada')).toBeTruthy();
+  const Lazy = lazyComponent(load);
+  const { container } = render(<Lazy name="Ada" />);
+  expect(container.innerHTML).toBe('');
   control.finish();
   expect(await screen.findByText('Hello Ada')).toBeTruthy();
-  expect(screen.queryByText('Loading Ada')).toBeNull();
 });
 
 test('loads once however many are drawn, and draws at once when preloaded', async () => {
@@ -60,14 +59,15 @@ test('loads once however many are drawn, and draws at once when preloaded', asyn
 test('code the page can show without is asked for only once the page is painted and idle, on first use', async () => {
   clock = holdFramesAndIdle();
   const { load, control } = controlledLoad();
-  const Lazy = lazyComponent(load, ({ name }) => <p>Loading {name}</p>, { afterPaint: true });
-  render(<Lazy name="Ada" />);
+  const Lazy = lazyComponent(load, { afterPaint: true });
+  const { container } = render(<Lazy name="Ada" />);
   clock.idle();
   expect(control.calls).toBe(0);
   clock.paint();
   expect(control.calls).toBe(0);
   clock.idle();
   await vi.waitFor(() => expect(control.calls).toBe(1));
+  expect(container.innerHTML).toBe('');
   control.finish();
   expect(await screen.findByText('Hello Ada')).toBeTruthy();
 });
@@ -75,7 +75,7 @@ test('code the page can show without is asked for only once the page is painted 
 test('waiting for the page to be painted or not, code whose load has begun is drawn as soon as it is in', async () => {
   clock = holdFramesAndIdle();
   const { load, control } = controlledLoad();
-  const Lazy = lazyComponent(load, ({ name }) => <p>Loading {name}</p>, { afterPaint: true });
+  const Lazy = lazyComponent(load, { afterPaint: true });
   void Lazy.preload();
   render(<Lazy name="Ada" />);
   control.finish();
