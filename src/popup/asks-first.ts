@@ -5,4 +5,5 @@ import { askEarly } from './early-asks';
 // the answers. Firefox names the extension APIs `browser`; Chrome's `chrome` returns promises in MV3.
 const { browser, chrome } = globalThis as unknown as { browser?: Browser.Browser; chrome: Browser.Browser };
 
-export const earlyAsks = askEarly(location.search, (browser ?? chrome).tabs);
+const api = browser ?? chrome;
+export const earlyAsks = askEarly(location.search, api.tabs, api.storage.local);

@@ -1,5 +1,5 @@
 import { DEFAULT_DB_NAME, openTalklogDb, type TalklogDb } from '../db/database';
-import type { Settings } from '../settings/settings';
+import { parseSettings, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/settings-storage';
 import { applyTheme } from '../ui/apply-theme';
 import { saveDetailsDraftsIfAny } from '../ui/save-details-drafts-at-start';
@@ -29,19 +29,19 @@ export interface FirstLook {
 
 /**
  * What the popup and the side panel both start from: the tab, its content script's answer, the database's
- * connection and what it holds for that talk, asked before this code had loaded (`early`); and the settings
- * read (the page themed by them).
+ * connection and what it holds for that talk, and the settings, asked before this code had loaded (`early`); the page
+ * themed by the settings.
  */
 export function startNotePage(early: EarlyAsks): Promise<[NotePageSetup, FirstLook]> {
   const db = openTalklogDb(DEFAULT_DB_NAME, early.db);
   const first = early.tabId.then((tabId): FirstLook => ({ tabId, connector: browserTabConnector(tabId, { firstAnswer: early.talkHere }), read: early.saved }));
-  return Promise.all([setUpNotePage(db), first]);
+  return Promise.all([setUpNotePage(db, early.storedSettings), first]);
 }
 
-async function setUpNotePage(db: TalklogDb): Promise<NotePageSetup> {
+async function setUpNotePage(db: TalklogDb, storedSettings: Promise<unknown>): Promise<NotePageSetup> {
   void db.open().catch(() => undefined); // opening starts now; a failure surfaces on first use
   saveDetailsDraftsIfAny(db);
-  const settings = await loadSettings();
+  const settings = await storedSettings.then(parseSettings, loadSettings);
   applyTheme(settings.theme);
   onSettingsChanged((changed) => applyTheme(Object.assign(settings, changed).theme));
   return { db, drafts: storageDrafts(localStorage), settings, syncState: { load: loadSyncStatus, onChanged: onSyncStatusChanged } };

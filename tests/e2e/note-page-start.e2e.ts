@@ -23,8 +23,14 @@ function recordAsks() {
     asks.push(`transaction on ${[args[0]].flat().join(', ')} from ${caller()}`);
     return transaction.apply(this, args);
   };
-  // Chrome's own API object: the polyfill calls through it too.
-  const { tabs } = (globalThis as unknown as { chrome: { tabs: Record<'query' | 'sendMessage', (...args: unknown[]) => unknown> } }).chrome;
+  // Chrome's own API objects: the polyfill calls through them too.
+  type Api = Record<string, (...args: unknown[]) => unknown>;
+  const { tabs, storage } = (globalThis as unknown as { chrome: { tabs: Api; storage: { local: Api } } }).chrome;
+  const get = storage.local.get;
+  storage.local.get = (...args: unknown[]) => {
+    asks.push(`storage.local.get ${[args[0]].flat().join(', ')} from ${caller()}`);
+    return get.apply(storage.local, args);
+  };
   for (const name of ['query', 'sendMessage'] as const) {
     const call = tabs[name];
     Object.assign(tabs, {
@@ -37,8 +43,19 @@ function recordAsks() {
   }
 }
 
-test('the popup and the side panel ask the tab, open the database and read the talk from their first script, once, while the rest loads', async () => {
+/** Keeps the settings as the library saves them (null: none kept). */
+function storeSettings(settings: object | null) {
+  return session.serviceWorker.evaluate((value) => {
+    type StorageArea = { set(items: object): Promise<void>; remove(key: string): Promise<void> };
+    const { local } = (globalThis as unknown as { chrome: { storage: { local: StorageArea } } }).chrome.storage;
+    return value ? local.set({ settings: value }) : local.remove('settings');
+  }, settings);
+}
+
+test('the popup and the side panel ask the tab, open the database and read the talk and the settings from their first script, once, while the rest loads', async () => {
   const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
+  // The library set the dark theme, the browser's own being light.
+  await storeSettings({ rewindSec: 0, defaultEvent: '', theme: 'dark' });
   await session.context.addInitScript(recordAsks);
   for (const open of [session.openPopupFor, session.openSidePanelFor]) {
     const page = await open(watch);
@@ -54,6 +71,10 @@ test('the popup and the side panel ask the tab, open the database and read the t
     expect(throughDexie === -1 || throughDexie > readEarly, asks.join('\n')).toBe(true);
     // Dexie took that connection: the database was opened once.
     expect(asks.filter((ask) => ask.startsWith('indexedDB.open'))).toHaveLength(1);
+    // The settings, asked once, from the first script, and the page dressed by them.
+    expect(asks.filter((ask) => ask.startsWith('storage.local.get settings'))).toEqual(['storage.local.get settings from asks-first']);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.close();
   }
+  await storeSettings(null);
 });
