@@ -22,8 +22,8 @@ const SIDE_PANEL =
 
 /** What a tab without a talk shows, loaded when a tab holds none: most pages open on a talk. */
 const LazyNoTalkHere = lazyComponent(() => import('./NoTalkHere').then((module) => module.NoTalkHere));
-/** A note left unsaved on another talk, offered again: rare, so loaded once the tab has answered. */
-const LazyStrandedNote = lazyComponent(() => import('./StrandedNote').then((module) => module.StrandedNote));
+/** A note left unsaved on another talk, offered again: rare, so loaded once the tab has answered and the talk is painted. */
+const LazyStrandedNote = lazyComponent(() => import('./StrandedNote').then((module) => module.StrandedNote), { afterPaint: true });
 
 export type View =
   | { kind: 'asking' }
