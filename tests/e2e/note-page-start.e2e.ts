@@ -23,6 +23,29 @@ function recordAsks() {
     asks.push(`transaction on ${[args[0]].flat().join(', ')} from ${caller()}`);
     return transaction.apply(this, args);
   };
+  // Where localStorage, which loads on first use, is first used.
+  let storageUsed = false;
+  const firstUse = (storage: Storage) => {
+    if (storage !== localStorage || storageUsed) return;
+    storageUsed = true;
+    asks.push(`localStorage first used from ${caller()}`);
+  };
+  const length = Object.getOwnPropertyDescriptor(Storage.prototype, 'length')!.get!;
+  Object.defineProperty(Storage.prototype, 'length', {
+    get(this: Storage) {
+      firstUse(this);
+      return length.call(this);
+    },
+  });
+  for (const name of ['getItem', 'setItem', 'removeItem', 'key'] as const) {
+    const call = Storage.prototype[name] as (...args: unknown[]) => unknown;
+    Object.assign(Storage.prototype, {
+      [name](this: Storage, ...args: unknown[]) {
+        firstUse(this);
+        return call.apply(this, args);
+      },
+    });
+  }
   // Chrome's own API objects: the polyfill calls through them too.
   type Api = Record<string, (...args: unknown[]) => unknown>;
   const { tabs, storage } = (globalThis as unknown as { chrome: { tabs: Api; storage: { local: Api } } }).chrome;
@@ -52,7 +75,7 @@ function storeSettings(settings: object | null) {
   }, settings);
 }
 
-test('the popup and the side panel ask the tab, open the database and read the talk and the settings from their first script, once, while the rest loads', async () => {
+test('the popup and the side panel ask the tab, open the database and read the talk and the settings and load localStorage from their first script, once, while the rest loads', async () => {
   const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
   // The library set the dark theme, the browser's own being light.
   await storeSettings({ rewindSec: 0, defaultEvent: '', theme: 'dark' });
@@ -74,6 +97,8 @@ test('the popup and the side panel ask the tab, open the database and read the t
     // The settings, asked once, from the first script, and the page dressed by them.
     expect(asks.filter((ask) => ask.startsWith('storage.local.get settings'))).toEqual(['storage.local.get settings from asks-first']);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // localStorage loaded from the first script too, while the rest loads.
+    expect(asks).toContain('localStorage first used from asks-first');
     await page.close();
   }
   await storeSettings(null);
