@@ -97,10 +97,17 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
 
   /** The Puppeteer page of the newest tab showing `url` (Puppeteer misses navigations to moz-extension:). */
   const pageShowing = async (url: string): Promise<Page> => {
+    // Well inside the hook's time, so that a tab that never shows says which it was and what the tabs showed.
+    const deadline = Date.now() + 45_000;
     for (;;) {
-      const tab = (await contexts()).filter((context) => context.url === url).at(-1);
+      const all = await contexts();
+      const tab = all.filter((context) => context.url === url).at(-1);
       const page = tab && (await browser.pages()).find((candidate) => (candidate.mainFrame() as unknown as { _id: string })._id === tab.context);
       if (page) return page;
+      if (Date.now() > deadline)
+        throw new Error(
+          `No page found showing ${url} in 45 s (${tab ? 'its tab has no Puppeteer page' : 'no tab shows it'}); the tabs show ${all.map((context) => context.url).join(', ')}`,
+        );
       await new Promise((done) => setTimeout(done, 50));
     }
   };
