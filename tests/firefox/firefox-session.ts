@@ -131,6 +131,8 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
       const page = await pageOf(tab, 10_000);
       if (page) return page;
       if (attempt === 3) throw new Error(`Puppeteer made no page of a tab showing ${url}, in 3 tabs added`);
+      // Said in the run's output: whether this ever happens, and how often, is still to learn.
+      console.warn(`Puppeteer made no page of the tab added showing ${url} in 10 s: closed, and added again (attempt ${attempt + 1} of 3)`);
       await send('browsingContext.close', { context: tab.context });
     }
   };
