@@ -95,28 +95,24 @@ export async function startFirefoxSession({ prefs = {} }: { prefs?: Record<strin
     return JSON.parse(answer.result.value ?? 'null') as T;
   };
 
-  const pause = () => new Promise((done) => setTimeout(done, 50));
-  /** The first tab `found` finds, asked again until it does; after `withinMs` an error says what `waited` for. */
-  const tabFound = async (found: (tabs: BidiContext[]) => BidiContext | undefined, waited: string, withinMs = 30_000): Promise<BidiContext> => {
+  /** What `ask` answers once it answers something, asked every 50 ms; undefined when nothing came within `withinMs`. */
+  const answerWithin = async <T>(ask: () => Promise<T | undefined>, withinMs: number): Promise<T | undefined> => {
     const deadline = Date.now() + withinMs;
     for (;;) {
-      const tabs = await contexts();
-      const tab = found(tabs);
-      if (tab) return tab;
-      if (Date.now() > deadline) throw new Error(`No tab ${waited} in ${withinMs / 1000} s; the tabs show ${tabs.map((each) => each.url).join(', ')}`);
-      await pause();
+      const answer = await ask();
+      if (answer !== undefined || Date.now() > deadline) return answer;
+      await new Promise((done) => setTimeout(done, 50));
     }
   };
-  /** The Puppeteer page of a tab, once Puppeteer has made one (null if not within `withinMs`). */
-  const pageOf = async (tab: BidiContext, withinMs: number): Promise<Page | null> => {
-    const deadline = Date.now() + withinMs;
-    while (Date.now() < deadline) {
-      const page = (await browser.pages()).find((candidate) => (candidate.mainFrame() as unknown as { _id: string })._id === tab.context);
-      if (page) return page;
-      await pause();
-    }
-    return null;
+  /** The first tab `found` finds; after `withinMs` without one, an error says what was `waited` for. */
+  const tabFound = async (found: (tabs: BidiContext[]) => BidiContext | undefined, waited: string, withinMs = 30_000): Promise<BidiContext> => {
+    const tab = await answerWithin(async () => found(await contexts()), withinMs);
+    if (tab) return tab;
+    throw new Error(`No tab ${waited} in ${withinMs / 1000} s; the tabs show ${(await contexts()).map((each) => each.url).join(', ')}`);
   };
+  /** The Puppeteer page of a tab, once Puppeteer has made one (undefined if not within `withinMs`). */
+  const pageOf = (tab: BidiContext, withinMs: number): Promise<Page | undefined> =>
+    answerWithin(async () => (await browser.pages()).find((candidate) => (candidate.mainFrame() as unknown as { _id: string })._id === tab.context), withinMs);
 
   // BiDi refuses to navigate a tab to moz-extension://; the browser window's own addTab can. Now and then, on a busy
   // machine, Puppeteer makes no page of such a tab: BiDi lists it, but no page came in 45 s (twice in one run's nine
