@@ -7,6 +7,42 @@ import { inView } from './viewport';
 
 const session = sessionForThisFile();
 
+/** Where the popup's editor controls are drawn, against the view, and whether the page as a whole scrolls. In the page. */
+function editorLayout() {
+  const bottomOf = (name: string) =>
+    [...document.querySelectorAll('textarea, button')]
+      .find((control) => control.getAttribute('aria-label') === name || control.textContent === name)!
+      .getBoundingClientRect().bottom;
+  return {
+    viewHeight: innerHeight,
+    pageHeight: document.documentElement.scrollHeight,
+    noteBoxBottom: [...document.querySelectorAll('textarea')][0]!.getBoundingClientRect().bottom,
+    saveBottom: bottomOf('Save note'),
+  };
+}
+
+// First, while the talk has no notes: the page is only a little taller than the short window.
+test('a toolbar popup a little taller than its window fills it exactly: the page itself never scrolls', async () => {
+  const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
+  await watch.bringToFront();
+  const toolbar = await openToolbarPopup(session.context, session.serviceWorker, session.extensionUrl('src/popup/index.html'));
+  await expect.poll(() => toolbar.evaluate(() => performance.getEntriesByName('app-ready').length)).toBe(1);
+  // Read once the window has stopped following the page: the same layout two reads apart.
+  let layout = await toolbar.evaluate(editorLayout);
+  await expect
+    .poll(async () => {
+      const before = layout;
+      layout = await toolbar.evaluate(editorLayout);
+      return JSON.stringify(layout) === JSON.stringify(before);
+    })
+    .toBe(true);
+  expect(layout.viewHeight).toBeLessThan(600);
+  expect(layout.pageHeight).toBe(layout.viewHeight);
+  expect(layout.saveBottom).toBeLessThanOrEqual(layout.viewHeight);
+  await toolbar.close();
+  await watch.close();
+});
+
 test('with many long notes the editor and its status stay in view in a 380x600 popup', async () => {
   const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
   const popup = await session.openPopupFor(watch);
@@ -150,25 +186,11 @@ test('the notes’ markdown styles come with the popup: no stylesheet for them i
 test('in a popup window shorter than the 600 px the page asks for (a zoom over 100 %, a short screen) the note box and Save note stay in view', async () => {
   // Eight long notes from the first test.
   const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
-  /** Where the editor's controls are drawn, against the view, and whether the page as a whole scrolls. */
-  const layout = () => {
-    const bottomOf = (name: string) =>
-      [...document.querySelectorAll('textarea, button')]
-        .find((control) => control.getAttribute('aria-label') === name || control.textContent === name)!
-        .getBoundingClientRect().bottom;
-    return {
-      viewHeight: innerHeight,
-      pageHeight: document.documentElement.scrollHeight,
-      noteBoxBottom: [...document.querySelectorAll('textarea')][0]!.getBoundingClientRect().bottom,
-      saveBottom: bottomOf('Save note'),
-    };
-  };
-
   // Chromium's own toolbar popup: headless, its screen is 600 px tall, and the window under the button shorter.
   await watch.bringToFront();
   const toolbar = await openToolbarPopup(session.context, session.serviceWorker, session.extensionUrl('src/popup/index.html'));
   await expect.poll(() => toolbar.evaluate(() => performance.getEntriesByName('app-ready').length)).toBe(1);
-  const inToolbar = await toolbar.evaluate(layout);
+  const inToolbar = await toolbar.evaluate(editorLayout);
   expect(inToolbar.viewHeight).toBeLessThan(600);
   expect(inToolbar.pageHeight).toBeLessThanOrEqual(inToolbar.viewHeight);
   expect(inToolbar.saveBottom).toBeLessThanOrEqual(inToolbar.viewHeight);
@@ -178,7 +200,7 @@ test('in a popup window shorter than the 600 px the page asks for (a zoom over 1
   // The popup page zoomed to 150 % while open: a 600 px window is 400 CSS px tall.
   const popup = await session.openPopupFor(watch);
   await popup.setViewportSize({ width: 380, height: 400 });
-  await expect.poll(() => popup.evaluate(layout)).toMatchObject({ viewHeight: 400, pageHeight: 400 });
+  await expect.poll(() => popup.evaluate(editorLayout)).toMatchObject({ viewHeight: 400, pageHeight: 400 });
   expect(await inView(popup, ['textbox', { name: 'Note' }])).toBe(true);
   expect(await inView(popup, ['button', { name: 'Save note' }])).toBe(true);
   for (const colorScheme of ['light', 'dark'] as const) {
