@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { FIRST_NOTES } from '../../src/popup/NoteList';
 import { ARTIFACTS, sessionForThisFile } from './extension';
@@ -21,12 +22,18 @@ function editorLayout() {
   };
 }
 
-// First, while the talk has no notes: the page is only a little taller than the short window.
-test('a toolbar popup a little taller than its window fills it exactly: the page itself never scrolls', async () => {
-  const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
+/** Chromium's own toolbar popup, on the watch page's tab, once it is ready. */
+async function toolbarPopupOn(watch: Page) {
   await watch.bringToFront();
   const toolbar = await openToolbarPopup(session.context, session.serviceWorker, session.extensionUrl('src/popup/index.html'));
   await expect.poll(() => toolbar.evaluate(() => performance.getEntriesByName('app-ready').length)).toBe(1);
+  return toolbar;
+}
+
+// First, while the talk has no notes: the page is only a little taller than the short window.
+test('a toolbar popup a little taller than its window fills it exactly: the page itself never scrolls', async () => {
+  const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
+  const toolbar = await toolbarPopupOn(watch);
   // Read once the window has stopped following the page: the same layout two reads apart.
   let layout = await toolbar.evaluate(editorLayout);
   await expect
@@ -184,12 +191,10 @@ test('the notes’ markdown styles come with the popup: no stylesheet for them i
 });
 
 test('in a popup window shorter than the 600 px the page asks for (a zoom over 100 %, a short screen) the note box and Save note stay in view', async () => {
-  // Eight long notes from the first test.
+  // Eight long notes from the test of many long notes.
   const watch = await session.openYouTube('/watch?v=Pr0meTheus1');
   // Chromium's own toolbar popup: headless, its screen is 600 px tall, and the window under the button shorter.
-  await watch.bringToFront();
-  const toolbar = await openToolbarPopup(session.context, session.serviceWorker, session.extensionUrl('src/popup/index.html'));
-  await expect.poll(() => toolbar.evaluate(() => performance.getEntriesByName('app-ready').length)).toBe(1);
+  const toolbar = await toolbarPopupOn(watch);
   const inToolbar = await toolbar.evaluate(editorLayout);
   expect(inToolbar.viewHeight).toBeLessThan(600);
   expect(inToolbar.pageHeight).toBeLessThanOrEqual(inToolbar.viewHeight);
