@@ -210,7 +210,7 @@ function NoteBodyEditor({ db, note, title, gone, deletedTalk, announce, onDone }
       },
     },
     {
-      onNotAllKept: (kept) => announce({ kind: 'alert', text: t('draftTooLong', kept.toLocaleString()) }),
+      onNotAllKept: (text) => announce({ kind: 'alert', text }),
       onEditEnded: () => onDone(opened.id),
       onEditHeldElsewhere: () => announce({ kind: 'alert', text: t('editHeldElsewhere') }),
     },

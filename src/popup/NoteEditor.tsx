@@ -61,7 +61,7 @@ export function NoteEditor({
     editing,
     { current: latest.current, show: (text) => show(text) },
     {
-      onNotAllKept: (kept) => announce({ kind: 'alert', text: t('draftTooLong', kept.toLocaleString()) }),
+      onNotAllKept: (text) => announce({ kind: 'alert', text }),
       onEditEnded: onEditDone,
       onEditHeldElsewhere: () => announce({ kind: 'alert', text: t('editHeldElsewhere') }),
     },

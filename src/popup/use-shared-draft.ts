@@ -1,4 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n/t';
+import { NOTE_MAX_CHARS } from '../talk/limits';
 import { newNoteId } from '../talk/model';
 import { draftKey, type Draft, type DraftStore } from './drafts';
 import type { EditTarget } from './edit-target';
@@ -24,7 +26,8 @@ export interface DraftBox {
  * another page's edit of another note holds the talk's one edit draft, so this edit is not kept.
  */
 export interface DraftEvents {
-  onNotAllKept: (keptChars: number) => void;
+  /** `alert`: what to tell the user, in their words. */
+  onNotAllKept: (alert: string) => void;
   onEditEnded: () => void;
   onEditHeldElsewhere: () => void;
 }
@@ -67,7 +70,7 @@ export function useSharedDraft(
       return;
     }
     const kept = drafts.save(key, { ...box.current, editing: editing ? { noteId: editing.id, openedAt: editing.updatedAt } : null });
-    if (kept < body.length && allKept.current) onNotAllKept(kept);
+    if (kept < body.length && allKept.current) onNotAllKept(notAllKeptAlert(kept, body.length));
     allKept.current = kept === body.length;
   };
   const latest = useRef({ box, keep, onEditEnded });
@@ -113,4 +116,14 @@ export function useSharedDraft(
 /** What was typed in the box while `saved` was being saved: the start of the next note. */
 export function typedSince(saved: string, now: string): string {
   return now.startsWith(saved) ? now.slice(saved.length).trimStart() : now;
+}
+
+/**
+ * The draft outgrew the storage. Storage holds millions of characters, so a single draft outgrows it only when it is over
+ * a note's limit too: then saving it, as the plain message advises, would be refused (notes.ts), and the message says so.
+ */
+function notAllKeptAlert(kept: number, length: number): string {
+  return length > NOTE_MAX_CHARS
+    ? t('draftTooLongForNote', length.toLocaleString(), NOTE_MAX_CHARS.toLocaleString(), kept.toLocaleString())
+    : t('draftTooLong', kept.toLocaleString());
 }

@@ -78,6 +78,9 @@ test('a draft too big for the browser’s storage says so, keeps what fits, and 
     box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }, huge);
   await expect.poll(() => popup.getByRole('alert').textContent()).toContain('too long to keep as a draft');
+  // Not told to save it as it is: over a note's limit, that would be refused.
+  expect(await popup.getByRole('alert').textContent()).toContain('it has 6,000,000 characters, and a note holds at most 1,000,000.');
+  await session.screenshot(popup, 'popup-draft-over-note-limit');
   expect(errors).toEqual([]);
   await popup.close();
 

@@ -10,6 +10,7 @@ import { draftSlidesOwner } from '../../src/talk/slide-owner';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import type { TalkHere } from '../../src/talk/model';
 import { FIRST_NOTES } from '../../src/popup/NoteList';
+import { NOTE_MAX_CHARS } from '../../src/talk/limits';
 import { PopupApp } from '../../src/popup/PopupApp';
 import type { TabConnector } from '../../src/popup/tab-connector';
 import { capturedTalk, freshDb, writeLibrary } from '../db/test-db';
@@ -1238,5 +1239,45 @@ describe('the popup and the side panel on one talk', () => {
     fireEvent.click(within(here.container as HTMLElement).getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(box.value).toBe(''));
     expect((await allNotes(db)).map((note) => note.body)).toEqual(['one thought']);
+  });
+});
+
+describe('a draft too big for the browser’s storage', () => {
+  /** Storage that refuses a value over `chars` characters, as a full localStorage refuses one that does not fit. */
+  function storageHolding(chars: number): Storage {
+    const values = new Map<string, string>();
+    return {
+      get length() {
+        return values.size;
+      },
+      key: (index) => [...values.keys()][index] ?? null,
+      getItem: (key) => values.get(key) ?? null,
+      setItem: (key, value) => {
+        if (value.length > chars) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        values.set(key, value);
+      },
+      removeItem: (key) => void values.delete(key),
+      clear: () => values.clear(),
+    };
+  }
+
+  async function typeIntoPopup(body: string) {
+    render(<PopupApp db={freshDb()} drafts={storageDrafts(storageHolding(20_000))} connector={fakeTab(onWatchPage()).connector} settings={DEFAULT_SETTINGS} />);
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Note' }), { target: { value: body } });
+    return (await screen.findByRole('alert', {}, { timeout: 5_000 })).textContent;
+  }
+
+  test('a note of a length a note may have: saving it keeps all of it', async () => {
+    expect(await typeIntoPopup('a'.repeat(30_000))).toMatch(
+      /^This note is too long to keep as a draft: .* only its first 1[89],\d{3} characters come back\. Save it as a note to keep all of it\.$/,
+    );
+  });
+
+  test('a note over a note’s limit is not said to be saved whole: saving it would be refused', async () => {
+    const alert = await typeIntoPopup('a'.repeat(NOTE_MAX_CHARS + 1));
+    expect(alert).toMatch(
+      /it has 1,000,001 characters, and a note holds at most 1,000,000\. If this page closes, only its first 1[89],\d{3} characters come back\./,
+    );
+    expect(alert).not.toContain('Save it as a note');
   });
 });
