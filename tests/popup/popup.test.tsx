@@ -1264,7 +1264,9 @@ describe('a draft too big for the browser’s storage', () => {
   async function typeIntoPopup(body: string) {
     render(<PopupApp db={freshDb()} drafts={storageDrafts(storageHolding(20_000))} connector={fakeTab(onWatchPage()).connector} settings={DEFAULT_SETTINGS} />);
     fireEvent.input(await screen.findByRole('textbox', { name: 'Note' }), { target: { value: body } });
-    return (await screen.findByRole('alert', {}, { timeout: 5_000 })).textContent;
+    // The popup's alert region is there, empty, before anything goes wrong: wait for its words.
+    await waitFor(() => expect(screen.getByRole('alert').textContent).not.toBe(''));
+    return screen.getByRole('alert').textContent;
   }
 
   test('a note of a length a note may have: saving it keeps all of it', async () => {
