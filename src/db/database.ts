@@ -18,7 +18,15 @@ export type TalklogDb = Dexie & {
   syncFiles: EntityTable<SyncedFile, 'talkId'>;
   syncMeta: Table<SyncMeta, string>;
   slides: EntityTable<Slide, 'id'>;
+  /** Queued talks the user deleted (schema 10): queueing a playlist again leaves them out. */
+  deletedFromQueue: EntityTable<DeletedQueuedTalk, 'talkId'>;
 };
+
+/** A talk queued from a playlist, then deleted: by the user here, or on another browser and synced. */
+export interface DeletedQueuedTalk {
+  talkId: string;
+  deletedAt: string;
+}
 
 export const DEFAULT_DB_NAME = 'talklog';
 /** Talks whose notes version 7's upgrade moves at a time: a library's notes are never all held at once. */
@@ -95,6 +103,8 @@ export function openTalklogDb(name: string = DEFAULT_DB_NAME, connection?: Promi
     .upgrade(async (tx) => {
       if ((await tx.table('syncFiles').count()) > 0) await tx.table('syncMeta').put({ key: RECORDING_CHANGES, value: true });
     });
+  // 10: queued talks the user deleted, remembered so that queueing their playlist again leaves them out.
+  db.version(10).stores({ deletedFromQueue: 'talkId' });
   recordChangesForSync(db);
   return db;
 }

@@ -3,6 +3,7 @@ import type { Note, Talk } from '../talk/model';
 import type { Slide } from '../talk/slide';
 import { draftSlidesOwner } from '../talk/slide-owner';
 import { libraryTables, type TalklogDb } from './database';
+import { rememberDeleted } from './deleted-from-queue';
 import { notesForTalk, notesForTalks, putNotes, putTalkNotes } from './notes';
 import { groupByTalk } from './talk-notes';
 
@@ -33,16 +34,19 @@ function inParts<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * Deletes talks with all their notes and slides, in one transaction, a part at a time: `onProgress` says how many
- * of them are deleted so far (all of them only once the transaction commits). Returns what went, for Undo.
+ * of them are deleted so far (all of them only once the transaction commits). Returns what went, for Undo. A talk
+ * queued from a playlist is remembered as deleted, so that queueing the playlist again leaves it out.
  */
 export async function deleteTalks(db: TalklogDb, talkIds: string[], onProgress?: (deleted: number, of: number) => void): Promise<DeletedTalks> {
-  return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
+  return db.transaction('rw', [...libraryTables(db), db.slides, db.deletedFromQueue], async () => {
     const talks: Talk[] = [];
     const notes: Note[] = [];
     const slides: Slide[] = [];
     let done = 0;
     for (const part of inParts(talkIds, TALKS_A_WRITE)) {
-      talks.push(...(await db.talks.bulkGet(part)).filter((talk): talk is Talk => talk !== undefined));
+      const partTalks = (await db.talks.bulkGet(part)).filter((talk): talk is Talk => talk !== undefined);
+      talks.push(...partTalks);
+      await rememberDeleted(db, partTalks, new Date());
       notes.push(...(await notesForTalks(db, part)).flat());
       const partSlides = await db.slides.where('talkId').anyOf(part).toArray();
       slides.push(...partSlides);
@@ -81,7 +85,7 @@ async function takeBackMarks(db: TalklogDb, transaction: Transaction, ids: strin
  * Undo holds it; when it does not, nothing is restored. Returns how many talks came back that way.
  */
 export async function restoreDeleted(db: TalklogDb, deleted: DeletedTalks): Promise<number> {
-  return db.transaction('rw', [...libraryTables(db), db.slides], async (transaction) => {
+  return db.transaction('rw', [...libraryTables(db), db.slides, db.deletedFromQueue], async (transaction) => {
     const restored = new Set(deleted.talks.map((talk) => talk.id));
     const needed = [...new Set(deleted.notes.map((note) => note.talkId))].filter((talkId) => !restored.has(talkId));
     const stored = await db.talks.bulkGet(needed);
@@ -94,6 +98,7 @@ export async function restoreDeleted(db: TalklogDb, deleted: DeletedTalks): Prom
       transaction,
       [...talks, ...deleted.notes].map((record) => record.id),
     );
+    await db.deletedFromQueue.bulkDelete(talks.map((talk) => talk.id));
     for (const part of inParts(talks, TALKS_A_WRITE)) await db.talks.bulkPut(part);
     for (const part of inParts([...groupByTalk(deleted.notes).values()], TALKS_A_WRITE)) await putNotes(db, part.flat());
     for (const part of inParts(deleted.slides, TALKS_A_WRITE)) await db.slides.bulkPut(part);

@@ -41,7 +41,7 @@ export function openEarly(name: string = EARLY_DB_NAME): Promise<IDBDatabase | n
 export const EARLY_DB_NAME = 'talklog';
 
 /** The version IndexedDB gives the schema this build declares (Dexie's last version × 10). early-connection.test.ts checks it. */
-export const EARLY_DB_VERSION = 90;
+export const EARLY_DB_VERSION = 100;
 
 /** A talk's id, as `talkIdFor` (talk/model.ts) makes it, which this module cannot import; early-connection.test.ts checks they agree. */
 export const earlyTalkId = (videoId: string) => `t_${videoId}`;

@@ -6,6 +6,7 @@ import { planQueue, type QueueCounts, type QueueRow } from '../talk/queue';
 import { splitSpeakers } from '../talk/speakers';
 import { canonicalVideoUrl } from '../talk/video-id';
 import { libraryTables, type TalklogDb } from './database';
+import { deletedAfterQueueing } from './deleted-from-queue';
 import { newTalk } from './talks';
 
 export type { QueueCounts } from '../talk/queue';
@@ -17,19 +18,26 @@ export type { QueueCounts } from '../talk/queue';
  * alone joins the event queued (its event was often only the last one used, taken as it was clipped:
  * the talk being watched on the playlist's page stayed in the conference before); a talk queued from
  * another playlist stays in its own. A talk of this playlist still to watch whose video is now
- * deleted or private is skipped: it can no longer be watched. One transaction.
+ * deleted or private is skipped: it can no longer be watched. A queued talk the user deleted stays out
+ * (clipping it brings it back). One transaction.
  */
 export async function queuePlaylist(db: TalklogDb, playlist: PlaylistSeen, event: string | null, now = new Date()): Promise<QueueCounts> {
   const plan = planQueue(playlist.rows);
   // Typed by a person (prefilled with the playlist's title, cut): refused past the limit, as in the talk details.
   const eventName = requireWithin(event?.trim() ?? '', NAME_MAX_CHARS, 'An event') || null;
-  return db.transaction('rw', libraryTables(db), async () => {
-    const stored = await db.talks.bulkGet(plan.rows.map((row) => talkIdFor(row.videoId)));
+  return db.transaction('rw', [...libraryTables(db), db.deletedFromQueue], async () => {
+    const talkIds = plan.rows.map((row) => talkIdFor(row.videoId));
+    const stored = await db.talks.bulkGet(talkIds);
+    const deleted = await deletedAfterQueueing(
+      db,
+      talkIds.filter((_, i) => !stored[i]),
+    );
     const added: Talk[] = [];
     const placed: Talk[] = await goneFromPlaylist(db, playlist, plan.rows, now);
     plan.rows.forEach((row, i) => {
       const place = { id: playlist.id, position: row.position };
       const existing = stored[i];
+      if (deleted.has(talkIds[i])) return;
       if (!existing) {
         const { title, speakers } = splitSpeakers(row.title);
         const seen = {
@@ -51,7 +59,7 @@ export async function queuePlaylist(db: TalklogDb, playlist: PlaylistSeen, event
     });
     await db.talks.bulkAdd(added);
     await db.talks.bulkPut(placed);
-    return { queued: added.length, alreadyInLibrary: plan.rows.length - added.length, skipped: plan.skipped };
+    return { queued: added.length, alreadyInLibrary: plan.rows.length - added.length - deleted.size, skipped: plan.skipped, deletedBefore: deleted.size };
   });
 }
 

@@ -5,6 +5,7 @@ import { syncedSlide } from '../sync/synced-slides';
 import type { TalkFile } from '../sync/talk-file';
 import { isDraftOwner, type Slide } from '../talk/slide';
 import { libraryTables, type TalklogDb } from './database';
+import { rememberDeleted } from './deleted-from-queue';
 import { notesForTalk, putTalkNotes } from './notes';
 import { markSyncWrite, RECORDING_CHANGES } from './sync-log';
 import { byWrittenOrder } from './talk-notes';
@@ -84,12 +85,17 @@ export interface SyncedTalk {
  * with the file on the server.
  */
 export async function saveSyncedTalk(db: TalklogDb, talkId: string, synced: SyncedTalk, token: string | null, arrived: Slide[] = []): Promise<boolean> {
-  return db.transaction('rw', [...libraryTables(db), db.syncFiles, db.slides], async (transaction) => {
+  return db.transaction('rw', [...libraryTables(db), db.syncFiles, db.slides, db.deletedFromQueue], async (transaction) => {
     markSyncWrite(transaction);
     if (((await db.syncChanges.get(talkId))?.token ?? null) !== token) return false;
     const { talk, notes } = synced.file ? localRecords(synced.file) : { talk: null, notes: [] };
     if (talk) await db.talks.put(talk);
-    else await db.talks.delete(talkId);
+    else {
+      // Deleted on another browser: queueing its playlist here leaves it out too, or it would come back everywhere.
+      const deleted = await db.talks.get(talkId);
+      if (deleted) await rememberDeleted(db, [deleted], new Date());
+      await db.talks.delete(talkId);
+    }
     await putTalkNotes(db, talkId, [...notes].sort(byWrittenOrder));
     const owners = new Map(synced.file?.slides?.map((slide) => [slide.id, slide.note]));
     const held = (await db.slides.where('talkId').equals(talkId).toArray()).filter((slide) => !isDraftOwner(slide.owner));

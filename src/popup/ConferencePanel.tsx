@@ -91,8 +91,10 @@ function QueuePlaylist({ connector, playlist, queuedEvent, announce }: Conferenc
         setProgress(step);
         announce({ kind: 'status', text: t('readingPlaylist', step.loaded, step.total ?? step.loaded) });
       });
-      const text = t('queuedCounts', result.queued, result.alreadyInLibrary, result.skipped);
-      announce({ kind: 'status', text: result.complete ? text : `${text} ${t('playlistIncomplete', result.read, result.size ?? result.read)}` });
+      let text = t('queuedCounts', result.queued, result.alreadyInLibrary, result.skipped);
+      if (result.deletedBefore) text += ` ${t('deletedStayOut', result.deletedBefore)}`;
+      if (!result.complete) text += ` ${t('playlistIncomplete', result.read, result.size ?? result.read)}`;
+      announce({ kind: 'status', text });
     } catch (error) {
       announce({ kind: 'alert', text: isReplyCutOff(error) ? t('queueInterrupted') : t('couldNotQueue', errorMessage(error)) });
     } finally {

@@ -23,6 +23,8 @@ export interface QueueCounts {
   alreadyInLibrary: number;
   /** Deleted or private videos and second places of a video. */
   skipped: number;
+  /** Talks once queued that the user deleted: left out. */
+  deletedBefore: number;
 }
 
 /** Queueing a playlist read off a tab: the counts, and how much of the playlist YouTube let be read. */

@@ -59,7 +59,7 @@ describe('a connection opened before Dexie loaded', () => {
     expect((await indexedDB.databases()).map((info) => info.name)).not.toContain(name);
     const db = open(name, openEarly(name));
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect(db.tables.map((table) => table.name)).toContain('talkNotes');
     expect(await db.talks.count()).toBe(0);
   });
@@ -72,7 +72,7 @@ describe('a connection opened before Dexie loaded', () => {
     const db = open(name, early);
     expect((await getTalk(db, talk.id))?.title).toBe(talk.title);
     expect((await early)?.version).toBe(10);
-    expect(db.backendDB().version).toBe(90);
+    expect(db.backendDB().version).toBe(EARLY_DB_VERSION);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { eventQueueOf, markWatched } from '../../src/db/event-queue';
+import { deleteTalks, restoreDeleted } from '../../src/db/deletion';
 import { queuePlaylist } from '../../src/db/queue';
 import { updateTalkDetails } from '../../src/db/library';
 import { clipTalk, getTalk } from '../../src/db/talks';
@@ -30,7 +31,7 @@ const FIRST = [
 describe('queuePlaylist', () => {
   test('every video becomes a talk to watch for the event, title split as a clip does, with its place', async () => {
     const db = freshDb();
-    expect(await queuePlaylist(db, playlist(FIRST), ' KubeCon NA 2021 ', NOW)).toEqual({ queued: 2, alreadyInLibrary: 0, skipped: 3 });
+    expect(await queuePlaylist(db, playlist(FIRST), ' KubeCon NA 2021 ', NOW)).toEqual({ queued: 2, alreadyInLibrary: 0, skipped: 3, deletedBefore: 0 });
     expect(await getTalk(db, 't_kc21talk001')).toEqual({
       id: 't_kc21talk001',
       videoId: 'kc21talk001',
@@ -59,10 +60,10 @@ describe('queuePlaylist', () => {
     const before = await getTalk(db, 't_kc21talk001');
 
     const grown = playlist([...FIRST, videoRow(6, 'kc21talk003'), videoRow(7, 'kc21talk004')]);
-    expect(await queuePlaylist(db, grown, 'KubeCon NA 2021', LATER)).toEqual({ queued: 2, alreadyInLibrary: 2, skipped: 3 });
+    expect(await queuePlaylist(db, grown, 'KubeCon NA 2021', LATER)).toEqual({ queued: 2, alreadyInLibrary: 2, skipped: 3, deletedBefore: 0 });
     expect(await getTalk(db, 't_kc21talk001')).toEqual(before);
     expect(await db.talks.count()).toBe(4);
-    expect(await queuePlaylist(db, grown, 'KubeCon NA 2021', LATER)).toEqual({ queued: 0, alreadyInLibrary: 4, skipped: 3 });
+    expect(await queuePlaylist(db, grown, 'KubeCon NA 2021', LATER)).toEqual({ queued: 0, alreadyInLibrary: 4, skipped: 3, deletedBefore: 0 });
     expect(await db.talks.count()).toBe(4);
   });
 
@@ -116,6 +117,42 @@ test('a talk still to watch whose video is now deleted or private is skipped as 
     ['kc21talk004', 'to-watch'],
   ]);
   expect((await eventQueueOf(db, 'kc21talk002')).queued.map((talk) => talk.videoId)).toEqual(['kc21talk002', 'kc21talk004']);
+});
+
+describe('a queued talk the user deleted', () => {
+  const THREE = [videoRow(1, 'kc21talk001'), videoRow(2, 'kc21talk002'), videoRow(3, 'kc21talk003')];
+
+  test('stays out when the playlist is queued again, and the counts say so', async () => {
+    const db = freshDb();
+    await queuePlaylist(db, playlist(THREE), 'KubeCon NA 2021', NOW);
+    await deleteTalks(db, ['t_kc21talk002']);
+    const grown = playlist([...THREE, videoRow(4, 'kc21talk004')]);
+    expect(await queuePlaylist(db, grown, 'KubeCon NA 2021', LATER)).toEqual({ queued: 1, alreadyInLibrary: 2, skipped: 0, deletedBefore: 1 });
+    expect((await db.talks.toArray()).map((talk) => talk.videoId)).toEqual(['kc21talk001', 'kc21talk003', 'kc21talk004']);
+    // Another playlist holding it leaves it out as well: the user deleted the talk, not its place.
+    const other = { ...playlist([videoRow(1, 'kc21talk002')]), id: 'PLbestOfKubeCon000001' };
+    expect(await queuePlaylist(db, other, 'Best of', LATER)).toEqual({ queued: 0, alreadyInLibrary: 0, skipped: 0, deletedBefore: 1 });
+  });
+
+  test('is queued again after its delete is undone, or once clipped again', async () => {
+    const db = freshDb();
+    await queuePlaylist(db, playlist(THREE), 'KubeCon NA 2021', NOW);
+    await restoreDeleted(db, await deleteTalks(db, ['t_kc21talk001']));
+    expect(await db.deletedFromQueue.count()).toBe(0);
+    await deleteTalks(db, ['t_kc21talk002']);
+    await clipTalk(db, capturedTalk({ videoId: 'kc21talk002', url: 'https://www.youtube.com/watch?v=kc21talk002' }), LATER);
+    expect(await queuePlaylist(db, playlist(THREE), 'KubeCon NA 2021', LATER)).toEqual({ queued: 0, alreadyInLibrary: 3, skipped: 0, deletedBefore: 0 });
+    expect(await getTalk(db, 't_kc21talk002')).toMatchObject({ playlist: { id: 'PLkc21NAconfPlaylist01', position: 2 } });
+  });
+
+  test('deleted last as a clip, it is queued again: the last deletion decides', async () => {
+    const db = freshDb();
+    await queuePlaylist(db, playlist(THREE), 'KubeCon NA 2021', NOW);
+    await deleteTalks(db, ['t_kc21talk003']);
+    await clipTalk(db, capturedTalk({ videoId: 'kc21talk003', url: 'https://www.youtube.com/watch?v=kc21talk003' }), LATER);
+    await deleteTalks(db, ['t_kc21talk003']);
+    expect(await queuePlaylist(db, playlist(THREE), 'KubeCon NA 2021', LATER)).toMatchObject({ queued: 1, deletedBefore: 0 });
+  });
 });
 
 describe('markWatched', () => {

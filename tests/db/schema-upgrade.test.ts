@@ -27,12 +27,12 @@ interface SyncRecords {
  * what a user's browser holds from the first Talklog. Dexie keeps IndexedDB's version at 10× its own.
  * Version 2 changed records, not stores: the same writer makes it with `dexieVersion` 2. Version 3 added sync's stores,
  * which version 5 kept. From version 7, a talk's notes are one `talkNotes` record and there is no `notes` store;
- * version 8 added the `[event+status]` index.
+ * version 8 added the `[event+status]` index; version 9 dropped the talks' `updatedAt`, `status` and `interest` indexes.
  * A later schema version adds its own raw writer here, and this test must still find every record.
  */
 function writeDatabase(
   name: string,
-  dexieVersion: 1 | 2 | 3 | 5 | 6 | 7 | 8,
+  dexieVersion: 1 | 2 | 3 | 5 | 6 | 7 | 8 | 9,
   talks: TalkV1[] | TalkV2[] | Talk[],
   notes: Note[],
   sync?: SyncRecords,
@@ -44,7 +44,8 @@ function writeDatabase(
       const db = request.result;
       const talkStore = db.createObjectStore('talks', { keyPath: 'id' });
       talkStore.createIndex('videoId', 'videoId', { unique: true });
-      for (const field of ['createdAt', 'updatedAt', 'category', 'event', 'status', 'interest']) talkStore.createIndex(field, field);
+      const fields = dexieVersion >= 9 ? ['createdAt', 'category', 'event'] : ['createdAt', 'updatedAt', 'category', 'event', 'status', 'interest'];
+      for (const field of fields) talkStore.createIndex(field, field);
       talkStore.createIndex('tags', 'tags', { multiEntry: true });
       if (dexieVersion >= 8) talkStore.createIndex('[event+status]', ['event', 'status']);
       if (dexieVersion < 7) {
@@ -133,7 +134,7 @@ describe('a database written by an earlier Talklog', () => {
       expect(await db.syncDeletions.toArray()).toEqual([{ id: 'n_3', talkId: talks[1].id, deletedAt: expect.any(String) }]);
       // Never synced: a change needs no record (sync-log.ts, RECORDING_CHANGES).
       expect(await db.syncChanges.count()).toBe(0);
-      expect(db.verno).toBe(9);
+      expect(db.verno).toBe(10);
     } finally {
       await db.delete();
     }
@@ -150,7 +151,7 @@ describe('a database written by an earlier Talklog', () => {
       expect(await db.talks.toArray()).toEqual([{ ...talks[0], playlist: null }]);
       expect(await db.talks.where('event').equals('KubeCon NA 2021').count()).toBe(1);
       expect((await notesForTalk(db, talks[0].id)).map((n) => n.id)).toEqual(['n_4']);
-      expect(db.verno).toBe(9);
+      expect(db.verno).toBe(10);
     } finally {
       await db.delete();
     }
@@ -192,7 +193,7 @@ describe('a database written by an earlier Talklog', () => {
       await deleteNote(db, { id: 'n_5', talkId: kept.id });
       expect(await db.slides.count()).toBe(0);
       expect((await db.syncDeletions.toArray()).map((deletion) => deletion.id)).toEqual(['n_5', 'n_gone']);
-      expect(db.verno).toBe(9);
+      expect(db.verno).toBe(10);
     } finally {
       await db.delete();
     }
@@ -248,7 +249,7 @@ describe('a database written by an earlier Talklog', () => {
       expect((await db.slides.toArray()).map((stored) => stored.id)).toEqual(['s_1']);
       // The old notes store is gone; moving the notes recorded nothing for sync.
       expect(db.backendDB().objectStoreNames.contains('notes')).toBe(false);
-      expect(db.verno).toBe(9);
+      expect(db.verno).toBe(10);
     } finally {
       await db.delete();
     }
@@ -266,7 +267,7 @@ describe('a database written by an earlier Talklog', () => {
     const db = openTalklogDb(name);
     try {
       expect(await notesForTalk(db, kept.id)).toEqual([{ ...nullTime, createdAt: nullTime.updatedAt }, dated, { ...noTime, createdAt: noTime.updatedAt }]);
-      expect(db.verno).toBe(9);
+      expect(db.verno).toBe(10);
     } finally {
       await db.delete();
     }
@@ -301,7 +302,7 @@ describe('a database written by an earlier Talklog', () => {
       // It synced nothing yet: its first sync visits every talk, and a change here is not recorded.
       await addNote(db, talks[2].id, 'after the upgrade', 3);
       expect(await db.syncChanges.toArray()).toEqual(sync.syncChanges);
-      expect(db.verno).toBe(9);
+      expect(db.verno).toBe(10);
     } finally {
       await db.delete();
     }
@@ -324,7 +325,7 @@ describe('a database written by an earlier Talklog', () => {
     const db = openTalklogDb(name);
     try {
       expect(await db.talks.toArray()).toEqual(talks);
-      expect(db.verno).toBe(9);
+      expect(db.verno).toBe(10);
       expect(await db.talks.where('videoId').equals('OOOOOOOOOOO').first()).toEqual(talks[1]);
       expect((await listRecentTalks(db, 2)).map((entry) => entry.id)).toEqual([talks[1].id, talks[0].id]);
       expect(await db.talks.orderBy('category').uniqueKeys()).toEqual(['Observability', 'Security']);
@@ -370,14 +371,14 @@ describe('a database written by an earlier Talklog', () => {
     const db = openTalklogDb(name);
     try {
       expect(await db.talks.toArray()).toEqual([queued]);
-      expect(db.verno).toBe(9);
+      expect(db.verno).toBe(10);
     } finally {
       await db.delete();
     }
   });
 
   // database.ts declares only the versions that rewrite records; Dexie makes the tables and indexes of the others.
-  test.each([1, 2, 3, 5, 6, 7, 8] as const)('a version %i database ends with the tables and indexes of a new one', async (version) => {
+  test.each([1, 2, 3, 5, 6, 7, 8, 9] as const)('a version %i database ends with the tables and indexes of a new one', async (version) => {
     const fresh = openTalklogDb(`talklog-new-${crypto.randomUUID()}`);
     const name = `talklog-v${version}-schema-${crypto.randomUUID()}`;
     await writeDatabase(name, version, [{ ...talk('GGGGGGGGGGG', '2026-04-01T00:00:00.000Z'), youtubeTitle: null, playlist: null }], []);
@@ -385,7 +386,16 @@ describe('a database written by an earlier Talklog', () => {
     try {
       await Promise.all([fresh.open(), upgraded.open()]);
       expect(storedSchema(upgraded.backendDB())).toEqual(storedSchema(fresh.backendDB()));
-      expect([...upgraded.backendDB().objectStoreNames]).toEqual(['slides', 'syncChanges', 'syncDeletions', 'syncFiles', 'syncMeta', 'talkNotes', 'talks']);
+      expect([...upgraded.backendDB().objectStoreNames]).toEqual([
+        'deletedFromQueue',
+        'slides',
+        'syncChanges',
+        'syncDeletions',
+        'syncFiles',
+        'syncMeta',
+        'talkNotes',
+        'talks',
+      ]);
       expect(await upgraded.talks.count()).toBe(1);
     } finally {
       await Promise.all([fresh.delete(), upgraded.delete()]);

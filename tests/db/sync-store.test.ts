@@ -3,6 +3,7 @@ import { updateTalkDetails } from '../../src/db/library';
 import { addNote, updateNoteBody } from '../../src/db/notes';
 import { addSlide } from '../../src/db/slides';
 import { readTalkForSync, recordChangesFromNowOn, saveSyncedTalk, stopSync, syncDeviceId, syncSnapshot } from '../../src/db/sync-store';
+import { queuePlaylist } from '../../src/db/queue';
 import { clipTalk } from '../../src/db/talks';
 import { mergeTalk } from '../../src/sync/merge';
 import { deleteNote, deleteTalks, restoreDeleted } from '../../src/db/deletion';
@@ -94,4 +95,15 @@ test('a slide that arrives under an id another talk holds leaves that talk’s s
 
   const kept = await db.slides.get(held.id);
   expect([kept?.talkId, kept?.owner, kept?.image.size]).toEqual([other, note.id, 3]);
+});
+
+test('a queued talk deleted on another browser is remembered here as deleted: queueing its playlist leaves it out', async () => {
+  const db = await syncingDb();
+  const row = { videoId: 'Pr0meTheus1', position: 1, title: 'Evolving Prometheus', channel: 'CNCF', durationSec: 1800, unavailable: null };
+  const conference = { id: 'PLkc21NAconfPlaylist01', title: 'KubeCon NA 2021', size: 1, rows: [row], complete: true };
+  await queuePlaylist(db, conference, 'KubeCon NA 2021');
+  const state = await readTalkForSync(db, TALK);
+  expect(await saveSyncedTalk(db, TALK, { file: null, etag: null, markdownPath: null }, state.token)).toBe(true);
+  expect(await db.talks.count()).toBe(0);
+  expect(await queuePlaylist(db, conference, 'KubeCon NA 2021')).toMatchObject({ queued: 0, deletedBefore: 1 });
 });

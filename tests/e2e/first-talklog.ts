@@ -69,7 +69,7 @@ export function storedVersionAndStores(): Promise<{ version: number; stores: str
 
 /** The database `writeFirstTalklogDatabase` writes, once upgraded. */
 export const UPGRADED = {
-  schema: { version: 90, stores: ['slides', 'syncChanges', 'syncDeletions', 'syncFiles', 'syncMeta', 'talkNotes', 'talks'] },
+  schema: { version: 100, stores: ['deletedFromQueue', 'slides', 'syncChanges', 'syncDeletions', 'syncFiles', 'syncMeta', 'talkNotes', 'talks'] },
   // Read in key order; the version 5 upgrade fills in what the first Talklog did not keep.
   talks: [
     expect.objectContaining({ videoId: '0penMetr1cs', youtubeTitle: null, playlist: null }),

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { TalklogDb } from '../../src/db/database';
+import { deleteTalks } from '../../src/db/deletion';
 import { updateTalksDetails } from '../../src/db/library';
 import { queuePlaylist } from '../../src/db/queue';
 import type { ConferenceConnector } from '../../src/popup/conference-connector';
@@ -122,6 +123,22 @@ describe('on a playlist page', () => {
       expect(screen.getByRole('status').textContent).toBe('2 queued · 3 already in the library · 1 skipped (deleted, private or listed twice)'),
     );
     expect(new Set((await db.talks.toArray()).map((talk) => talk.event))).toEqual(new Set(['KubeCon NA']));
+  });
+
+  test('queued again after talks of it were deleted: they stay out, and the status says how to have one back', async () => {
+    const db = freshDb();
+    await queuePlaylist(db, playlist(rows(3), 4, true), 'KubeCon NA');
+    await deleteTalks(db, ['t_kc21talk002', 't_kc21talk003']);
+    const fake = fakeTab(db, noTalk, { kind: 'playlist', playlist: playlist(rows(3), 4, true) });
+    render(<Page db={db} {...fake} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Queue talks' }));
+    fake.state.finishReading();
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        '0 queued · 1 already in the library · 1 skipped (deleted, private or listed twice) Left out: 2 you deleted before (clip one from its page to have it back).',
+      ),
+    );
+    expect(await db.talks.count()).toBe(1);
   });
 
   test('a playlist YouTube stopped loading: what was read is queued, and the user is told', async () => {
