@@ -35,7 +35,8 @@ export interface BackgroundSync {
   handle(request: SyncRequest): Promise<SyncReply>;
   /**
    * Called as the worker starts, before any sync of its own: a status still `syncing` was left by a worker stopped
-   * mid-sync. It is said to be interrupted, and the sync runs again. The status after.
+   * mid-sync. The sync runs again, saying `syncing` throughout (a page opened meanwhile is not told it failed), and
+   * is said to be interrupted only if it cannot run: no account any more. The status after.
    */
   resumeInterrupted(): Promise<SyncStatus>;
 }
@@ -68,8 +69,11 @@ export function backgroundSync(env: SyncEnvironment): BackgroundSync {
       return inTurn(async () => {
         const left = await env.loadStatus();
         if (left.kind !== 'syncing') return left;
-        await env.saveStatus(failed('interrupted', ''));
-        return syncOnce(env, 'now');
+        const status = await syncOnce(env, 'now');
+        if (status.kind !== 'off') return status;
+        const interrupted = failed('interrupted', '');
+        await env.saveStatus(interrupted);
+        return interrupted;
       });
     },
     soon() {

@@ -216,7 +216,7 @@ test('Connect answers whether it saved the account: a refused password is not, a
   expect(stored.account).toEqual(account('saved-or-not'));
 });
 
-test('a sync the stopped worker left as syncing is said to be interrupted when the worker starts again, and is run again', { timeout: 60_000 }, async () => {
+test('a sync the stopped worker left as syncing is run again when the worker starts, syncing throughout', { timeout: 60_000 }, async () => {
   const { db, stored, env, background } = worker();
   await clipTalk(db, capturedTalk());
   await addNote(db, TALK, 'first note', 1);
@@ -228,11 +228,15 @@ test('a sync the stopped worker left as syncing is said to be interrupted when t
 
   const restarted = backgroundSync(env);
   expect(await restarted.resumeInterrupted()).toMatchObject({ kind: 'synced', changes: 1 });
-  expect(stored.statuses.slice(before).map((status) => (status.kind === 'failed' ? status.problem : status.kind))).toEqual([
-    'interrupted',
-    'syncing',
-    'synced',
-  ]);
+  // Never said to have failed meanwhile: a popup opened as the worker starts would show that for a moment.
+  expect(stored.statuses.slice(before).map((status) => status.kind)).toEqual(['syncing', 'synced']);
+});
+
+test('a sync left as syncing with no account any more is said to be interrupted', async () => {
+  const { stored, env } = worker();
+  stored.statuses.push({ kind: 'syncing', since: new Date().toISOString() });
+  expect(await backgroundSync(env).resumeInterrupted()).toMatchObject({ kind: 'failed', problem: 'interrupted' });
+  expect(stored.statuses.at(-1)).toMatchObject({ kind: 'failed', problem: 'interrupted' });
 });
 
 test('a worker starting after a sync that ended leaves its status as it was, and does not sync', { timeout: 60_000 }, async () => {
