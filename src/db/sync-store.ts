@@ -92,7 +92,8 @@ export async function saveSyncedTalk(db: TalklogDb, talkId: string, synced: Sync
     if (talk) await db.talks.put(talk);
     else {
       // Deleted on another browser: queueing its playlist here leaves it out too, or it would come back everywhere.
-      const deleted = await db.talks.get(talkId);
+      // Never held here (a browser that joined since), it is known by the talk its file keeps.
+      const deleted = (await db.talks.get(talkId)) ?? synced.file?.talk;
       if (deleted) await rememberDeleted(db, [deleted], new Date());
       await db.talks.delete(talkId);
     }

@@ -97,13 +97,36 @@ test('a slide that arrives under an id another talk holds leaves that talk’s s
   expect([kept?.talkId, kept?.owner, kept?.image.size]).toEqual([other, note.id, 3]);
 });
 
+/** A playlist of the talk alone, as queueing reads it. */
+const CONFERENCE = {
+  id: 'PLkc21NAconfPlaylist01',
+  title: 'KubeCon NA 2021',
+  size: 1,
+  rows: [{ videoId: 'Pr0meTheus1', position: 1, title: 'Evolving Prometheus', channel: 'CNCF', durationSec: 1800, unavailable: null }],
+  complete: true,
+};
+
 test('a queued talk deleted on another browser is remembered here as deleted: queueing its playlist leaves it out', async () => {
   const db = await syncingDb();
-  const row = { videoId: 'Pr0meTheus1', position: 1, title: 'Evolving Prometheus', channel: 'CNCF', durationSec: 1800, unavailable: null };
-  const conference = { id: 'PLkc21NAconfPlaylist01', title: 'KubeCon NA 2021', size: 1, rows: [row], complete: true };
-  await queuePlaylist(db, conference, 'KubeCon NA 2021');
+  await queuePlaylist(db, CONFERENCE, 'KubeCon NA 2021');
   const state = await readTalkForSync(db, TALK);
   expect(await saveSyncedTalk(db, TALK, { file: null, etag: null, markdownPath: null }, state.token)).toBe(true);
   expect(await db.talks.count()).toBe(0);
-  expect(await queuePlaylist(db, conference, 'KubeCon NA 2021')).toMatchObject({ queued: 0, deletedBefore: 1 });
+  expect(await queuePlaylist(db, CONFERENCE, 'KubeCon NA 2021')).toMatchObject({ queued: 0, deletedBefore: 1 });
+});
+
+test('a browser that joins after a queued talk was deleted learns it from the talk’s file: queueing leaves it out there too', async () => {
+  const laptop = await syncingDb();
+  await queuePlaylist(laptop, CONFERENCE, 'KubeCon NA 2021');
+  const device = await syncDeviceId(laptop);
+  const queued = await readTalkForSync(laptop, TALK);
+  const synced = mergeTalk(queued, null, device, new Date()).file;
+  expect(await saveSyncedTalk(laptop, TALK, { file: synced, etag: '"1"', markdownPath: null }, queued.token)).toBe(true);
+  await deleteTalks(laptop, [TALK]);
+  const { file } = mergeTalk(await readTalkForSync(laptop, TALK), synced, device, new Date());
+  expect(file?.talkDeleted).toEqual(expect.objectContaining({ by: device }));
+
+  const joined = await syncingDb();
+  expect(await saveSyncedTalk(joined, TALK, { file, etag: '"1"', markdownPath: null }, null)).toBe(true);
+  expect(await queuePlaylist(joined, CONFERENCE, 'KubeCon NA 2021')).toMatchObject({ queued: 0, deletedBefore: 1 });
 });
