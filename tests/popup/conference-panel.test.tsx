@@ -65,6 +65,15 @@ function Page({ db, tab, connector }: { db: TalklogDb } & Pick<ReturnType<typeof
 
 const noTalk: TalkHere = { kind: 'no-talk', reason: 'not-a-watch-page', videoId: null };
 
+/** The panel on a tab showing `seen`: Queue talks pressed, the tab's reading let end, then the status is `says`. */
+async function expectQueueingToSay(db: TalklogDb, seen: PlaylistSeen, says: string) {
+  const fake = fakeTab(db, noTalk, { kind: 'playlist', playlist: seen });
+  render(<Page db={db} {...fake} />);
+  fireEvent.click(await screen.findByRole('button', { name: 'Queue talks' }));
+  fake.state.finishReading();
+  await waitFor(() => expect(screen.getByRole('status').textContent).toBe(says));
+}
+
 describe('on a playlist page', () => {
   test('shows its title and size; Queue talks reads it whole and says what was queued', async () => {
     const db = freshDb();
@@ -129,29 +138,20 @@ describe('on a playlist page', () => {
     const db = freshDb();
     await queuePlaylist(db, playlist(rows(3), 4, true), 'KubeCon NA');
     await deleteTalks(db, ['t_kc21talk002', 't_kc21talk003']);
-    const fake = fakeTab(db, noTalk, { kind: 'playlist', playlist: playlist(rows(3), 4, true) });
-    render(<Page db={db} {...fake} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Queue talks' }));
-    fake.state.finishReading();
-    await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe(
-        '0 queued · 1 already in the library · 1 skipped (deleted, private or listed twice) Left out: 2 you deleted before (clip one from its page to have it back).',
-      ),
+    await expectQueueingToSay(
+      db,
+      playlist(rows(3), 4, true),
+      '0 queued · 1 already in the library · 1 skipped (deleted, private or listed twice) Left out: 2 you deleted before (clip one from its page to have it back).',
     );
     expect(await db.talks.count()).toBe(1);
   });
 
   test('a playlist YouTube stopped loading: what was read is queued, and the user is told', async () => {
     const db = freshDb();
-    const first = playlist(rows(100), 121, false);
-    const fake = fakeTab(db, noTalk, { kind: 'playlist', playlist: first });
-    render(<Page db={db} {...fake} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Queue talks' }));
-    fake.state.finishReading();
-    await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe(
-        '100 queued · 0 already in the library · 1 skipped (deleted, private or listed twice) YouTube loaded only 101 of 121 videos; those were queued. Queue again to add the rest.',
-      ),
+    await expectQueueingToSay(
+      db,
+      playlist(rows(100), 121, false),
+      '100 queued · 0 already in the library · 1 skipped (deleted, private or listed twice) YouTube loaded only 101 of 121 videos; those were queued. Queue again to add the rest.',
     );
   });
 
