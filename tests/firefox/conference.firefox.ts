@@ -40,3 +40,16 @@ test('in Firefox: a 208-row playlist queued from the popup, triaged by keyboard 
   await next.locator(role('button', 'Play next')).click();
   await expect.poll(() => watching.evaluate(() => location.href)).toBe('https://www.youtube.com/watch?v=kc21talk003');
 });
+
+test('in Firefox: a queued talk removed from the library stays out when the playlist is queued again', async () => {
+  // The conference the test above queued, less a talk the user does not want.
+  const unwanted = await session.openPopupFor(await session.openYouTube('/watch?v=kc21talk009'));
+  await unwanted.locator(role('button', 'Remove from library')).click();
+  await expect.poll(async () => (await textsOf(unwanted, role('status'))).join(' ')).toContain('Removed from your library');
+  const popup = await session.openPopupFor(await session.openYouTube(`/playlist?list=${CONFERENCE_PLAYLIST_ID}`));
+  await popup.locator(role('button', 'Queue talks')).click();
+  await expect
+    .poll(async () => (await textsOf(popup, role('status'))).join(' '), { timeout: 45_000 })
+    .toContain('0 queued · 204 already in the library · 3 skipped (deleted, private or listed twice) Left out: 1 you deleted before');
+  expect((await session.readStore<{ id: string }>('talks')).map((talk) => talk.id)).not.toContain('t_kc21talk009');
+});
