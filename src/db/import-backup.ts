@@ -75,7 +75,7 @@ export async function importBackup(
   { backup, slides, talksCut = 0 }: BackupWithSlides,
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<ImportCounts> {
-  return db.transaction('rw', [...libraryTables(db), db.slides], async () => {
+  return db.transaction('rw', [...libraryTables(db), db.slides, db.deletedFromQueue], async () => {
     const storedTalkIds = new Set(await db.talks.toCollection().primaryKeys());
     const dangling = danglingNoteTalkIds(backup, storedTalkIds);
     if (dangling !== null) throw new Error(dangling);
@@ -96,6 +96,8 @@ export async function importBackup(
     const notes = await mergeNotesInChunks(db, storedNoteTalkIds, backup.notes, step, writing);
     await Promise.all(writing);
     const slidesAdded = await addMissingSlides(db, slides, step);
+    // Left out of a queue here as where the file was made (queuePlaylist reads a record only while its talk is gone).
+    await db.deletedFromQueue.bulkPut(backup.deletedFromQueue ?? []);
     return {
       talksAdded: talks.added,
       talksUpdated: talks.updated,

@@ -4,6 +4,7 @@
  * is imported. Loaded with import() only for a backup with slides: fflate comes with it.
  */
 
+import type { DeletedQueuedTalk } from '../db/database';
 import type { Note, Talk } from '../talk/model';
 import { isSlideImage, SLIDE_TYPES, type Slide, type SlideType } from '../talk/slide';
 import { createBackup, newerVersionProblem, parseBackup, serializeBackup, slideFiles, type Backup, type BackupSlide } from './backup';
@@ -21,7 +22,13 @@ export function backupZipName(now: Date): string {
 export type SlideWithImages = Omit<Slide, 'owner'> & { noteId: string };
 
 /** The zip of every talk, note and slide; the same records and `now` give the same bytes. */
-export async function backupZip(talks: Talk[], notes: Note[], slides: SlideWithImages[], now: Date): Promise<Uint8Array> {
+export async function backupZip(
+  talks: Talk[],
+  notes: Note[],
+  slides: SlideWithImages[],
+  now: Date,
+  deletedFromQueue: readonly DeletedQueuedTalk[] = [],
+): Promise<Uint8Array> {
   refuseWhatImportWould(slides);
   const listed: BackupSlide[] = [];
   const images: ZipEntry[] = [];
@@ -33,7 +40,7 @@ export async function backupZip(talks: Talk[], notes: Note[], slides: SlideWithI
     listed.push({ ...slide, ...files, sha256: await sha256Hex(imageBytes), thumbnailSha256: await sha256Hex(thumbnailBytes) });
     images.push({ path: files.file, bytes: imageBytes }, { path: files.thumbnailFile, bytes: thumbnailBytes });
   }
-  const json = new TextEncoder().encode(serializeBackup(createBackup(talks, notes, now, listed)));
+  const json = new TextEncoder().encode(serializeBackup(createBackup(talks, notes, now, listed, deletedFromQueue)));
   return writeBackupZip([{ path: BACKUP_JSON_NAME, bytes: json }, ...images], now);
 }
 

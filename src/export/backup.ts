@@ -6,6 +6,7 @@ import { SLIDE_TYPES, slideExtension, type Slide, type SlideType } from '../talk
 import { isPlaylistId } from '../talk/playlist';
 import { cutPastLimits } from '../talk/bounded-text';
 import { canonicalVideoUrl, isVideoId } from '../talk/video-id';
+import type { DeletedQueuedTalk } from '../db/database';
 import { describeJson, readJsonFile, type JsonObject } from './backup-json';
 
 export const BACKUP_FORMAT = 'talklog-backup';
@@ -36,12 +37,17 @@ export interface Backup {
   notes: Note[];
   /** Empty in a plain JSON backup, and in files of versions 1 and 2. */
   slides: BackupSlide[];
+  /**
+   * Queued talks the user deleted: queueing their playlist again leaves them out. Absent when there are none, so the
+   * file of a library without any is as it was before the list; a Talklog from before it ignores it.
+   */
+  deletedFromQueue?: DeletedQueuedTalk[];
 }
 
 /** `talksCut`: talks whose speakers or event the file had past the limit, cut as they were read (readTalks). */
 export type BackupParseResult = { ok: true; backup: Backup; talksCut: number } | { ok: false; error: string };
 
-export function createBackup(talks: Talk[], notes: Note[], now: Date, slides: BackupSlide[] = []): Backup {
+export function createBackup(talks: Talk[], notes: Note[], now: Date, slides: BackupSlide[] = [], deletedFromQueue: readonly DeletedQueuedTalk[] = []): Backup {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -49,7 +55,13 @@ export function createBackup(talks: Talk[], notes: Note[], now: Date, slides: Ba
     talks: talks.map(copyTalk),
     notes: notes.map(copyNote),
     slides: slides.map(copySlide),
+    ...withDeletedFromQueue(deletedFromQueue.map(({ talkId, deletedAt }) => ({ talkId, deletedAt }))),
   };
+}
+
+/** The backup's list of deleted queued talks, left out when empty. */
+function withDeletedFromQueue(deletedFromQueue: DeletedQueuedTalk[]): Pick<Backup, 'deletedFromQueue'> {
+  return deletedFromQueue.length > 0 ? { deletedFromQueue } : {};
 }
 
 /** Where a slide's image and thumbnail are in a backup zip: named for the slide's id, so names never clash. */
@@ -155,7 +167,12 @@ function readBackup(root: JsonObject): { backup: Backup; talksCut: number } {
   const notes = readRecords(root, 'notes', 'note', readNote);
   // New in version 3, where every file has the list (empty without slides).
   const slides = version === 3 ? readRecords(root, 'slides', 'slide', readSlide) : [];
-  return { backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, talks, notes, slides }, talksCut };
+  // Optional in any version: written only when there is one.
+  const deletedFromQueue = Object.hasOwn(root, 'deletedFromQueue') ? readRecords(root, 'deletedFromQueue', 'deleted talk', readDeletedTalk, 'talkId') : [];
+  return {
+    backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, talks, notes, slides, ...withDeletedFromQueue(deletedFromQueue) },
+    talksCut,
+  };
 }
 
 /**
@@ -213,6 +230,13 @@ function readNote(note: JsonObject, place: string): Note {
     atSec: nullable(note, 'atSec', place, SECONDS, isSeconds),
     createdAt: isoTime(note, 'createdAt', place),
     updatedAt: isoTime(note, 'updatedAt', place),
+  };
+}
+
+function readDeletedTalk(deleted: JsonObject, place: string): DeletedQueuedTalk {
+  return {
+    talkId: field(deleted, 'talkId', place, 'a talk id: "t_" and an 11-character YouTube video id', isTalkId),
+    deletedAt: isoTime(deleted, 'deletedAt', place),
   };
 }
 
@@ -296,12 +320,13 @@ function isoTime(record: JsonObject, key: string, place: string): string {
   return canonical;
 }
 
-/** A list of talks, notes or slides, each read as `read` says and its id checked against the ones before it. */
-function readRecords<T extends { id: string }>(
+/** A list of records, each read as `read` says and its id (`idKey`) checked against the ones before it. */
+function readRecords<T extends Record<K, string>, K extends string = 'id'>(
   root: JsonObject,
-  key: 'talks' | 'notes' | 'slides',
+  key: 'talks' | 'notes' | 'slides' | 'deletedFromQueue',
   noun: string,
   read: (record: JsonObject, place: string) => T,
+  idKey = 'id' as K,
 ): T[] {
   const values = field(root, key, '', `a list of ${noun}s`, Array.isArray) as unknown[];
   const firstIndex = new Map<string, number>();
@@ -309,9 +334,10 @@ function readRecords<T extends { id: string }>(
     const place = `${key}[${i}]`;
     if (!isObject(value)) fail(place, `expected a ${noun} (an object), found ${describeJson(value)}`);
     const record = read(value, place);
-    const earlier = firstIndex.get(record.id);
-    if (earlier !== undefined) fail(`${place}.id`, `${describeJson(record.id)} is already used by ${key}[${earlier}]`);
-    firstIndex.set(record.id, i);
+    const id = record[idKey];
+    const earlier = firstIndex.get(id);
+    if (earlier !== undefined) fail(`${place}.${idKey}`, `${describeJson(id)} is already used by ${key}[${earlier}]`);
+    firstIndex.set(id, i);
     return record;
   });
 }
@@ -412,6 +438,10 @@ function isLeapYear(year: number): boolean {
 
 function isString(value: unknown): value is string {
   return typeof value === 'string';
+}
+
+function isTalkId(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith('t_') && isVideoId(value.slice(2));
 }
 
 function isNoteId(value: unknown): value is string {

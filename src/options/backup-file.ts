@@ -34,8 +34,9 @@ export async function backupFile(db: TalklogDb, now: Date): Promise<BackupFile> 
   const talkIds = new Set(talks.map((talk) => talk.id));
   const notes = library.notes.filter((note) => talkIds.has(note.talkId));
   const slides = await slidesOfNotesWithImages(db, new Set(notes.map((note) => note.id)));
+  const deletedFromQueue = await db.deletedFromQueue.toArray();
   const counts = { talks: talks.length, notes: notes.length, slides: slides.length, notesLeftOut: library.notes.length - notes.length };
-  const json = () => ({ name: BACKUP_FILE_NAME, data: serializeBackup(createBackup(talks, notes, now)), type: 'application/json' });
+  const json = () => ({ name: BACKUP_FILE_NAME, data: serializeBackup(createBackup(talks, notes, now, [], deletedFromQueue)), type: 'application/json' });
   if (slides.length === 0) return { ...json(), ...counts };
   const { backupZip, backupZipName, whySlidesDoNotFit } = await import('../export/backup-archive');
   const why = whySlidesDoNotFit(slides);
@@ -45,6 +46,7 @@ export async function backupFile(db: TalklogDb, now: Date): Promise<BackupFile> 
     notes,
     slides.map(({ owner, ...slide }) => ({ ...slide, noteId: owner })),
     now,
+    deletedFromQueue,
   );
   return { name: backupZipName(now), data: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), type: 'application/zip', ...counts };
 }

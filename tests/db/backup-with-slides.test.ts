@@ -171,12 +171,15 @@ describe('Export backup', () => {
 
   test('round trip: imported into an empty library and exported again, the zip is byte for byte the same', async () => {
     const { db } = await libraryWithSlides();
+    // A queued talk deleted: the zip carries that too.
+    await db.deletedFromQueue.put({ talkId: 't_kc21talk002', deletedAt: '2026-11-21T10:00:00.000Z' });
     const first = await zipOf(db);
     const restored = freshDb();
     const counts = await importBackupFile(restored, new Blob([first as Uint8Array<ArrayBuffer>]));
     expect(counts).toEqual({ talksAdded: 2, talksUpdated: 0, notesAdded: 2, notesUpdated: 0, slidesAdded: 3, talksCut: 0, skipped: 0, older: 0 });
     const again = await zipOf(restored);
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    expect(await restored.deletedFromQueue.toArray()).toEqual([{ talkId: 't_kc21talk002', deletedAt: '2026-11-21T10:00:00.000Z' }]);
     const imported = await restored.slides.orderBy('id').toArray();
     expect(imported.map((slide) => slide.image.type)).toEqual(imported.map((slide) => slide.type));
   });

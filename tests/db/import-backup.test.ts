@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { allNotes, putNotes } from '../../src/db/notes';
 import type { TalklogDb } from '../../src/db/database';
+import { deleteTalks } from '../../src/db/deletion';
 import { importBackup, importBackupFile, type ImportProgress } from '../../src/db/import-backup';
+import { queuePlaylist } from '../../src/db/queue';
 import { recordChangesFromNowOn } from '../../src/db/sync-store';
 import { createBackup, serializeBackup } from '../../src/export/backup';
 import { backupZip } from '../../src/export/backup-archive';
@@ -238,4 +240,19 @@ describe('a hostile file leaves the database exactly as it was', () => {
     expect(await dump(db)).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+});
+
+test('the queued talks the user deleted travel in the backup: queueing their playlist where it is imported leaves them out', async () => {
+  const row = (position: number, videoId: string) => ({ videoId, position, title: `Talk ${position}`, channel: 'CNCF', durationSec: 1800, unavailable: null });
+  const conference = { id: 'PLkc21NAconfPlaylist01', title: 'KubeCon NA 2021', size: 2, rows: [row(1, 'kc21talk001'), row(2, 'kc21talk002')], complete: true };
+  const source = freshDb();
+  await queuePlaylist(source, conference, 'KubeCon NA 2021');
+  await deleteTalks(source, ['t_kc21talk002']);
+  const file = await backupFile(source, EXPORTED);
+
+  const db = freshDb();
+  await importBackupFile(db, new Blob([file.data]));
+  expect(await queuePlaylist(db, conference, 'KubeCon NA 2021')).toMatchObject({ queued: 0, alreadyInLibrary: 1, deletedBefore: 1 });
+  // Exported again, the same bytes.
+  expect((await backupFile(db, EXPORTED)).data).toBe(file.data);
 });

@@ -579,6 +579,58 @@ describe('slides (backup version 3)', () => {
   });
 });
 
+describe('queued talks the user deleted', () => {
+  const DELETED = [
+    { talkId: 't_XXXXXXXXXX3', deletedAt: '2026-11-20T10:00:00.000Z' },
+    { talkId: 't_XXXXXXXXXX4', deletedAt: '2026-11-21T10:00:00.000Z' },
+  ];
+
+  test('are listed last, read back as written; a library with none writes no list, as before it', () => {
+    const json = JSON.parse(serializeBackup(createBackup([], [], NOW, [], DELETED)));
+    expect(Object.keys(json)).toEqual(['format', 'version', 'exportedAt', 'talks', 'notes', 'slides', 'deletedFromQueue']);
+    const parsed = parseBackup(JSON.stringify(json));
+    expect(parsed.ok && parsed.backup.deletedFromQueue).toEqual(DELETED);
+    expect(Object.keys(sampleJson())).not.toContain('deletedFromQueue');
+    const none = parseBackup(JSON.stringify(sampleJson()));
+    expect(none.ok && Object.keys(none.backup)).not.toContain('deletedFromQueue');
+  });
+
+  test('are read in a version 1 file too: the list is optional in every version', () => {
+    const json = sampleJson();
+    json.version = 1;
+    delete json.slides;
+    json.deletedFromQueue = DELETED;
+    const parsed = parseBackup(JSON.stringify(json));
+    expect(parsed.ok && parsed.backup.deletedFromQueue).toEqual(DELETED);
+  });
+
+  test.each<[string, (json: any) => void, string]>([
+    ['not a list', (json) => (json.deletedFromQueue = {}), 'deletedFromQueue: expected a list of deleted talks, found an object'],
+    [
+      'a talk id of no video',
+      (json) => (json.deletedFromQueue[0].talkId = 't_short'),
+      'deletedFromQueue[0].talkId: expected a talk id: "t_" and an 11-character YouTube video id, found "t_short"',
+    ],
+    [
+      'no time',
+      (json) => delete json.deletedFromQueue[1].deletedAt,
+      'deletedFromQueue[1].deletedAt: missing (expected an ISO 8601 time such as "2021-10-14T17:05:00.000Z")',
+    ],
+    [
+      'a talk twice',
+      (json) => json.deletedFromQueue.push(json.deletedFromQueue[0]),
+      'deletedFromQueue[2].talkId: "t_XXXXXXXXXX3" is already used by deletedFromQueue[0]',
+    ],
+  ])('rejects %s', (_name, change, message) => {
+    expect(
+      errorAfter((json) => {
+        json.deletedFromQueue = structuredClone(DELETED);
+        change(json);
+      }),
+    ).toBe(message);
+  });
+});
+
 describe('misplacedSlide', () => {
   test("names the first slide whose note is nowhere, or is another talk's", () => {
     const backup = sampleBackup();
