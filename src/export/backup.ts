@@ -440,8 +440,9 @@ function isString(value: unknown): value is string {
   return typeof value === 'string';
 }
 
+/** A talk's id as talkIdFor makes it from a video id. */
 function isTalkId(value: unknown): value is string {
-  return typeof value === 'string' && value.startsWith('t_') && isVideoId(value.slice(2));
+  return typeof value === 'string' && isVideoId(value.slice(2)) && value === talkIdFor(value.slice(2));
 }
 
 function isNoteId(value: unknown): value is string {
