@@ -42,11 +42,12 @@ export async function deleteTalks(db: TalklogDb, talkIds: string[], onProgress?:
     const talks: Talk[] = [];
     const notes: Note[] = [];
     const slides: Slide[] = [];
+    const now = new Date();
     let done = 0;
     for (const part of inParts(talkIds, TALKS_A_WRITE)) {
       const partTalks = (await db.talks.bulkGet(part)).filter((talk): talk is Talk => talk !== undefined);
       talks.push(...partTalks);
-      await rememberDeleted(db, partTalks, new Date());
+      await rememberDeleted(db, partTalks, now);
       notes.push(...(await notesForTalks(db, part)).flat());
       const partSlides = await db.slides.where('talkId').anyOf(part).toArray();
       slides.push(...partSlides);
