@@ -10,6 +10,7 @@ import { backupZip } from '../../src/export/backup-archive';
 import { backupFile } from '../../src/options/backup-file';
 import type { Note, Talk } from '../../src/talk/model';
 import { makeNote, makeTalk } from '../export/records';
+import { CONFERENCE_LIST, conferenceRows } from '../talk/conference-rows';
 import { freshDb, nothingImported, writeLibrary } from './test-db';
 
 const EXPORTED = new Date('2026-11-26T05:00:00Z');
@@ -243,8 +244,7 @@ describe('a hostile file leaves the database exactly as it was', () => {
 });
 
 test('the queued talks the user deleted travel in the backup: queueing their playlist where it is imported leaves them out', async () => {
-  const row = (position: number, videoId: string) => ({ videoId, position, title: `Talk ${position}`, channel: 'CNCF', durationSec: 1800, unavailable: null });
-  const conference = { id: 'PLkc21NAconfPlaylist01', title: 'KubeCon NA 2021', size: 2, rows: [row(1, 'kc21talk001'), row(2, 'kc21talk002')], complete: true };
+  const conference = { id: CONFERENCE_LIST, title: 'KubeCon NA 2021', size: 2, rows: conferenceRows(2), complete: true };
   const source = freshDb();
   await queuePlaylist(source, conference, 'KubeCon NA 2021');
   await deleteTalks(source, ['t_kc21talk002']);
