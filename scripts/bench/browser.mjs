@@ -170,6 +170,26 @@ export async function typeSearchQueries(tab, afterEach) {
   return keystrokes;
 }
 
+/**
+ * The bench's search keystrokes typed into each page in turns, `passes` times (the first page alternates, and each
+ * is brought to the front to type: only the tab in front draws frames). Latencies by page, then by what was typed.
+ * @param {Record<string, import('playwright-core').Page>} pages
+ * @param {number} passes
+ * @returns {Promise<Record<string, Map<string, number[]>>>}
+ */
+export async function typeInTurns(pages, passes) {
+  const names = Object.keys(pages);
+  const typed = Object.fromEntries(names.map((name) => [name, new Map()]));
+  for (let pass = 0; pass < passes; pass++) {
+    for (const name of pass % 2 === 0 ? names : [...names].reverse()) {
+      await pages[name].bringToFront();
+      for (const { typed: prefix, latency } of await typeSearchQueries(pages[name]))
+        if (latency !== null) typed[name].set(prefix, [...(typed[name].get(prefix) ?? []), latency]);
+    }
+  }
+  return typed;
+}
+
 /** Time since navigation start when the library page has read all of it (`Export markdown` enabled). */
 export async function wholeLibraryTime(tab, timeout = 300_000) {
   await tab.waitForFunction(

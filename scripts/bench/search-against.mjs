@@ -13,7 +13,7 @@
 // BENCH_HERE_STYLE adds a stylesheet to this tree's library page: a lighter row tried before it is built, e.g.
 // `BENCH_HERE_STYLE='.talk-row__facts { display: none }' node scripts/bench/search-against.mjs .`
 import { benchLibrary } from './bench-library.mjs';
-import { openWholeLibrary, typeSearchQueries } from './browser.mjs';
+import { openWholeLibrary, typeInTurns, typeSearchQueries } from './browser.mjs';
 import { buildBenchExtension } from './build.mjs';
 import { installRowsFloor, talkListHtml } from './in-page.mjs';
 import { installKeystrokeProbe } from './keystroke-probe.mjs';
@@ -61,17 +61,7 @@ const { pages, close } = other === 'rows' ? await againstRows() : await againstT
 try {
   if (HERE_STYLE) await pages.here.addStyleTag({ content: HERE_STYLE });
   const names = Object.keys(pages);
-  /** Latencies by what was typed so far, for each page. */
-  const typed = Object.fromEntries(names.map((name) => [name, new Map()]));
-  for (let pass = 0; pass < PASSES; pass++) {
-    for (const name of pass % 2 === 0 ? names : [...names].reverse()) {
-      const page = pages[name];
-      // Only the tab in front draws frames.
-      await page.bringToFront();
-      for (const { typed: prefix, latency } of await typeSearchQueries(page))
-        if (latency !== null) typed[name].set(prefix, [...(typed[name].get(prefix) ?? []), latency]);
-    }
-  }
+  const typed = await typeInTurns(pages, PASSES);
   /** Each keystroke's median over the passes, on one page. */
   const medians = (name) => new Map([...typed[name]].map(([prefix, latencies]) => [prefix, median(latencies)]));
   const listed = (entries) => entries.map(([prefix, ms]) => `\`${prefix}\` ${ms.toFixed(1)}`).join(', ');
