@@ -4,6 +4,8 @@
 // what Talklog adds to a YouTube tab.
 import { closeWelcome, launchTalklogBrowser } from '../launch-browser.mjs';
 import { SEARCH_QUERIES } from './dataset.mjs';
+import { installRowsFloor } from './in-page.mjs';
+import { installKeystrokeProbe } from './keystroke-probe.mjs';
 
 /**
  * @param {{ extensionDir?: string, hostResolverRule: string, withoutExtension?: boolean }} options
@@ -188,6 +190,22 @@ export async function typeInTurns(pages, passes) {
     }
   }
   return typed;
+}
+
+/**
+ * The search's floor of the same rows alone: a library page opened at `libraryUrl`, frozen once it has read
+ * everything, that puts in place the list of `lists` named by what the Search box holds (`installRowsFloor`), with
+ * the keystroke probe in it.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} libraryUrl
+ * @param {Record<string, string>} lists
+ */
+export async function openRowsFloor(context, libraryUrl, lists) {
+  const rows = await openWholeLibrary(context, libraryUrl);
+  await rows.waitForTimeout(300);
+  await rows.evaluate(installRowsFloor, lists);
+  await rows.evaluate(installKeystrokeProbe);
+  return rows;
 }
 
 /** Time since navigation start when the library page has read all of it (`Export markdown` enabled). */

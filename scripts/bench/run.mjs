@@ -22,7 +22,7 @@ import {
   heapAfterGc,
   launchBenchBrowser,
   openWatchPage,
-  openWholeLibrary,
+  openRowsFloor,
   POPUP_VIEWPORT,
   traceMainThreadTasks,
   typeInTurns,
@@ -35,16 +35,7 @@ import { conferenceBench } from './conference.mjs';
 import { makeBackup, SEARCH_QUERIES } from './dataset.mjs';
 import { slidesBench } from './slides.mjs';
 import { idleCheck } from './idle.mjs';
-import {
-  closeExportDialog,
-  exportOnce,
-  installImportProbe,
-  installLongTaskProbe,
-  installRowsFloor,
-  stringifyFloor,
-  takeLongestTask,
-  talkListHtml,
-} from './in-page.mjs';
+import { closeExportDialog, exportOnce, installImportProbe, installLongTaskProbe, stringifyFloor, takeLongestTask, talkListHtml } from './in-page.mjs';
 import { installKeystrokeProbe } from './keystroke-probe.mjs';
 import { growthSvg } from './growth-chart.mjs';
 import { PARTS_SECTION, printTable, stampRun, writeBenchmarksMd, writeImportSection } from './report.mjs';
@@ -319,10 +310,7 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
   // page itself: measured minutes apart, a shared machine's load moved both by more than the library adds.
   log(`${scale}×: search: in turns with the library's rows alone`);
   {
-    const rows = await openWholeLibrary(context, browser.extensionUrl('src/options/index.html'));
-    await rows.waitForTimeout(300);
-    await rows.evaluate(installRowsFloor, lists);
-    await rows.evaluate(installKeystrokeProbe);
+    const rows = await openRowsFloor(context, browser.extensionUrl('src/options/index.html'), lists);
     const inTurns = await typeInTurns({ rows, library: open }, SEARCH_TURNS);
     const all = (name) => [...inTurns[name].values()].flat();
     results.searchInTurns = { library: summary(all('library')), rows: summary(all('rows')), turns: SEARCH_TURNS };

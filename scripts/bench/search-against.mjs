@@ -13,9 +13,9 @@
 // BENCH_HERE_STYLE adds a stylesheet to this tree's library page: a lighter row tried before it is built, e.g.
 // `BENCH_HERE_STYLE='.talk-row__facts { display: none }' node scripts/bench/search-against.mjs .`
 import { benchLibrary } from './bench-library.mjs';
-import { openWholeLibrary, typeInTurns, typeSearchQueries } from './browser.mjs';
+import { openRowsFloor, openWholeLibrary, typeInTurns, typeSearchQueries } from './browser.mjs';
 import { buildBenchExtension } from './build.mjs';
-import { installRowsFloor, talkListHtml } from './in-page.mjs';
+import { talkListHtml } from './in-page.mjs';
 import { installKeystrokeProbe } from './keystroke-probe.mjs';
 import { sideBySide } from './side-by-side.mjs';
 import { median, percentile } from './stats.mjs';
@@ -42,11 +42,7 @@ async function againstRows() {
   await typeSearchQueries(here, async (typed) => {
     lists[typed] = await here.evaluate(talkListHtml);
   });
-  const rows = await openWholeLibrary(browser.context, libraryUrl);
-  await rows.waitForTimeout(300);
-  await rows.evaluate(installRowsFloor, lists);
-  await rows.evaluate(installKeystrokeProbe);
-  return { pages: { here, rows }, close };
+  return { pages: { here, rows: await openRowsFloor(browser.context, libraryUrl, lists) }, close };
 }
 
 /** This tree's library page and the other tree's, both builds installed in one browser. */
