@@ -4,7 +4,7 @@
 // what Talklog adds to a YouTube tab.
 import { closeWelcome, launchTalklogBrowser } from '../launch-browser.mjs';
 import { SEARCH_QUERIES } from './dataset.mjs';
-import { installRowsFloor } from './in-page.mjs';
+import { installRowsFloor, talkListHtml } from './in-page.mjs';
 import { installKeystrokeProbe } from './keystroke-probe.mjs';
 
 /**
@@ -190,6 +190,20 @@ export async function typeInTurns(pages, passes) {
     }
   }
   return typed;
+}
+
+/**
+ * The bench's search keystrokes typed into a library page, keeping the list it drew once each settled, by what the
+ * Search box held (the cleared box too): what `openRowsFloor` draws for the same keystrokes.
+ * @param {import('playwright-core').Page} tab
+ */
+export async function typeKeepingLists(tab) {
+  /** @type {Record<string, string>} */
+  const lists = {};
+  const keystrokes = await typeSearchQueries(tab, async (typed) => {
+    lists[typed] = await tab.evaluate(talkListHtml);
+  });
+  return { keystrokes, lists };
 }
 
 /**

@@ -26,7 +26,7 @@ import {
   POPUP_VIEWPORT,
   traceMainThreadTasks,
   typeInTurns,
-  typeSearchQueries,
+  typeKeepingLists,
   wholeLibraryTime,
 } from './browser.mjs';
 import { buildBenchExtension, ROOT } from './build.mjs';
@@ -35,7 +35,7 @@ import { conferenceBench } from './conference.mjs';
 import { makeBackup, SEARCH_QUERIES } from './dataset.mjs';
 import { slidesBench } from './slides.mjs';
 import { idleCheck } from './idle.mjs';
-import { closeExportDialog, exportOnce, installImportProbe, installLongTaskProbe, stringifyFloor, takeLongestTask, talkListHtml } from './in-page.mjs';
+import { closeExportDialog, exportOnce, installImportProbe, installLongTaskProbe, stringifyFloor, takeLongestTask } from './in-page.mjs';
 import { installKeystrokeProbe } from './keystroke-probe.mjs';
 import { growthSvg } from './growth-chart.mjs';
 import { PARTS_SECTION, printTable, stampRun, writeBenchmarksMd, writeImportSection } from './report.mjs';
@@ -256,8 +256,7 @@ async function withExtension(browser, backupPath, { scale, size, full }) {
   log(`${scale}×: search: ${SEARCH_QUERIES.join('').length} keystrokes`);
   await open.evaluate(installKeystrokeProbe);
   // The list as drawn after each keystroke, for the floor that draws the same rows without Talklog's code.
-  const lists = {};
-  const keystrokes = await typeSearchQueries(open, async (typed) => (lists[typed] = await open.evaluate(talkListHtml)));
+  const { keystrokes, lists } = await typeKeepingLists(open);
   const latencies = keystrokes.map((k) => k.latency).filter((v) => v !== null);
   const eventTiming = await open.evaluate(
     (keydowns) => window.__benchEventTiming(keydowns),

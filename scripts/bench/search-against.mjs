@@ -13,9 +13,8 @@
 // BENCH_HERE_STYLE adds a stylesheet to this tree's library page: a lighter row tried before it is built, e.g.
 // `BENCH_HERE_STYLE='.talk-row__facts { display: none }' node scripts/bench/search-against.mjs .`
 import { benchLibrary } from './bench-library.mjs';
-import { openRowsFloor, openWholeLibrary, typeInTurns, typeSearchQueries } from './browser.mjs';
+import { openRowsFloor, openWholeLibrary, typeInTurns, typeKeepingLists } from './browser.mjs';
 import { buildBenchExtension } from './build.mjs';
-import { talkListHtml } from './in-page.mjs';
 import { installKeystrokeProbe } from './keystroke-probe.mjs';
 import { sideBySide } from './side-by-side.mjs';
 import { median, percentile } from './stats.mjs';
@@ -37,11 +36,7 @@ async function libraryPage(context, url) {
 async function againstRows() {
   const { browser, libraryUrl, close } = await benchLibrary({ extensionDir: await buildBenchExtension(), scale: SCALE });
   const here = await libraryPage(browser.context, libraryUrl);
-  /** @type {Record<string, string>} */
-  const lists = {};
-  await typeSearchQueries(here, async (typed) => {
-    lists[typed] = await here.evaluate(talkListHtml);
-  });
+  const { lists } = await typeKeepingLists(here);
   return { pages: { here, rows: await openRowsFloor(browser.context, libraryUrl, lists) }, close };
 }
 
