@@ -158,17 +158,25 @@ async function addMissingSlides(db: TalklogDb, slides: Slide[], step: (records: 
 /**
  * Queues a chunk's write: its new records added (which spares the database a look for an old one),
  * its changed ones put, then `written` told. A few chunks are written at once, so that the database
- * never waits for the next.
+ * never waits for the next: once `CHUNKS_IN_FLIGHT` are queued, this gives the oldest one's write,
+ * which the caller awaits before it merges another.
+ *
+ * Not an async function: Dexie keeps the import in its transaction across an await of its own
+ * promises, but across others (an async function's that returned at once) only for its hundred
+ * microtasks of grace (ZONE_ECHO_LIMIT in its source), which the writes in flight use up. Awaited
+ * every chunk, with more chunks in flight, this lost the transaction after a few chunks: the writes
+ * went to a transaction of their own, which the sync log's check failed ("Table syncChanges not part
+ * of transaction").
  */
-async function queueChunk<T>(
+function queueChunk<T>(
   writing: Promise<unknown>[],
   table: { bulkAdd(records: T[]): Promise<unknown>; bulkPut(records: T[]): Promise<unknown> },
   added: T[],
   updated: T[],
   written: () => void,
-): Promise<void> {
-  if (writing.length >= CHUNKS_IN_FLIGHT) await writing[writing.length - CHUNKS_IN_FLIGHT];
+): Promise<unknown> | undefined {
   writing.push(Promise.all([added.length > 0 && table.bulkAdd(added), updated.length > 0 && table.bulkPut(updated)]).then(written));
+  return writing.length >= CHUNKS_IN_FLIGHT ? writing[writing.length - CHUNKS_IN_FLIGHT] : undefined;
 }
 
 /**
@@ -198,7 +206,8 @@ async function mergeInChunks(
     }
     counts.added += added.length;
     counts.updated += updated.length;
-    await queueChunk(writing, table, added, updated, () => step(chunk.length));
+    const oldest = queueChunk(writing, table, added, updated, () => step(chunk.length));
+    if (oldest) await oldest;
   }
   return counts;
 }
@@ -247,7 +256,8 @@ async function mergeNotesInChunks(
       if (before) updated.push({ talkId, notes: withNotes(before, changed) });
       else added.push({ talkId, notes: [...changed].sort(byWrittenOrder) });
     }
-    await queueChunk(writing, db.talkNotes, added, updated, () => step(size));
+    const oldest = queueChunk(writing, db.talkNotes, added, updated, () => step(size));
+    if (oldest) await oldest;
   }
   return counts;
 }
