@@ -267,11 +267,9 @@ function readSlide(slide: JsonObject, place: string): BackupSlide {
 }
 
 function field<T>(record: JsonObject, key: string, place: string, expected: string, is: (value: unknown) => value is T): T {
-  // Places are spelled out only for a message: a file of 200,000 notes has over a million fields.
-  const fieldPlace = () => (place === '' ? key : `${place}.${key}`);
-  if (!Object.hasOwn(record, key)) fail(fieldPlace(), `missing (expected ${expected})`);
+  if (!Object.hasOwn(record, key)) fail(fieldPlace(place, key), `missing (expected ${expected})`);
   const value = record[key];
-  if (!is(value)) fail(fieldPlace(), `expected ${expected}, found ${describeJson(value)}`);
+  if (!is(value)) fail(fieldPlace(place, key), `expected ${expected}, found ${describeJson(value)}`);
   return value;
 }
 
@@ -297,7 +295,7 @@ function title(talk: JsonObject, place: string): string {
 }
 
 function nullable<T>(record: JsonObject, key: string, place: string, expected: string, is: (value: unknown) => value is T): T | null {
-  return field(record, key, place, `${expected} or null`, (value): value is T | null => value === null || is(value));
+  return record[key] === null && Object.hasOwn(record, key) ? null : field(record, key, place, `${expected} or null`, is);
 }
 
 /** A list of names (speakers, tags). */
@@ -422,14 +420,32 @@ function canonicalTime(iso: string): string | null {
 /** Whether `iso` is a real moment as `toISOString()` writes it (years 1 to 9999), told without making a Date. */
 function isCanonicalTime(iso: string): boolean {
   if (!CANONICAL_TIME.test(iso)) return false;
-  const digits = (from: number, to: number) => {
-    let n = 0;
-    for (let i = from; i < to; i++) n = n * 10 + iso.charCodeAt(i) - 48;
-    return n;
-  };
-  const [year, month, day] = [digits(0, 4), digits(5, 7), digits(8, 10)];
-  const daysInMonth = month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && digits(11, 13) <= 23 && digits(14, 16) <= 59 && digits(17, 19) <= 59;
+  const year = digits(iso, 0, 4);
+  const month = digits(iso, 5, 7);
+  const day = digits(iso, 8, 10);
+  const daysInMonth = month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (
+    year >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    digits(iso, 11, 13) <= 23 &&
+    digits(iso, 14, 16) <= 59 &&
+    digits(iso, 17, 19) <= 59
+  );
+}
+
+/** The number that the digits of `text` from `from` to `to` write. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
+/** A field's place in a message; spelled out only then: a file of 200,000 notes has over a million fields. */
+function fieldPlace(place: string, key: string): string {
+  return place === '' ? key : `${place}.${key}`;
 }
 
 function isLeapYear(year: number): boolean {
