@@ -314,7 +314,7 @@ function isoTime(record: JsonObject, key: string, place: string): string {
   if (typeof written === 'string' && Object.hasOwn(record, key) && isCanonicalTime(written)) return written;
   const value = field(record, key, place, 'an ISO 8601 time such as "2021-10-14T17:05:00.000Z"', isIsoTime);
   const canonical = canonicalTime(value);
-  if (canonical === null) fail(place === '' ? key : `${place}.${key}`, `no such time: ${describeJson(value)}`);
+  if (canonical === null) fail(fieldPlace(place, key), `no such time: ${describeJson(value)}`);
   return canonical;
 }
 
@@ -411,8 +411,7 @@ function canonicalTime(iso: string): string | null {
   const parts = TIME_PARTS.exec(iso);
   if (!parts) return null;
   const [year, month, day, hour, minute, second = 0] = parts.slice(1).map(Number);
-  const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeapYear(year) ? 1 : 0);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return null;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
   const time = new Date(Date.parse(iso));
   return time.getUTCFullYear() >= 1 && time.getUTCFullYear() <= 9999 ? time.toISOString() : null;
 }
@@ -423,13 +422,12 @@ function isCanonicalTime(iso: string): boolean {
   const year = digits(iso, 0, 4);
   const month = digits(iso, 5, 7);
   const day = digits(iso, 8, 10);
-  const daysInMonth = month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   return (
     year >= 1 &&
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
-    day <= daysInMonth &&
+    day <= daysInMonth(year, month) &&
     digits(iso, 11, 13) <= 23 &&
     digits(iso, 14, 16) <= 59 &&
     digits(iso, 17, 19) <= 59
@@ -446,6 +444,11 @@ function digits(text: string, from: number, to: number): number {
 /** A field's place in a message; spelled out only then: a file of 200,000 notes has over a million fields. */
 function fieldPlace(place: string, key: string): string {
   return place === '' ? key : `${place}.${key}`;
+}
+
+/** The days of `month` (1 to 12) in `year`. */
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function isLeapYear(year: number): boolean {
