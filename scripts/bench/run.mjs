@@ -92,17 +92,16 @@ async function main() {
       const size = { talks: SIZE.talks * scale, notes: SIZE.notes * scale };
       const backupPath = join(work, `talklog-bench-backup-${scale}.json`);
       writeFileSync(backupPath, JSON.stringify(makeBackup(size)));
-      const importsBefore = !PARTS || PARTS.includes('import') ? await importInFreshBrowsers(extensionDir, youtube, backupPath, { scale, size }) : [];
+      const timesImport = !PARTS || PARTS.includes('import');
+      const importsBefore = timesImport ? await importInFreshBrowsers(extensionDir, youtube, backupPath, { scale, size }) : [];
+      const importThreadTime = timesImport ? await threadTimeWhileImporting(extensionDir, youtube, backupPath, { scale, size }) : null;
       // A fresh browser (and profile) per size: nothing carries over from the smaller library.
-      const browser = await launchBenchBrowser({ extensionDir, hostResolverRule: youtube.hostResolverRule });
-      results.chromium = browser.context.browser()?.version() ?? 'unknown';
-      try {
-        const measured = await withExtension(browser, backupPath, { scale, size, full: scale === SCALES[0], importsBefore });
-        results.scales.push(measured);
-        if (scale === SCALES[0]) Object.assign(results, measured);
-      } finally {
-        await browser.close();
-      }
+      const measured = await inFreshBrowser(extensionDir, youtube, (browser) => {
+        results.chromium = browser.context.browser()?.version() ?? 'unknown';
+        return withExtension(browser, backupPath, { scale, size, full: scale === SCALES[0], importsBefore, importThreadTime });
+      });
+      results.scales.push(measured);
+      if (scale === SCALES[0]) Object.assign(results, measured);
       rmSync(backupPath, { force: true });
     }
     if (PARTS) return printParts(results);
@@ -127,7 +126,7 @@ async function main() {
 }
 
 /** Every figure at one size of the library; with `full`, also those that do not depend on its size. */
-async function withExtension(browser, backupPath, { scale, size, full, importsBefore }) {
+async function withExtension(browser, backupPath, { scale, size, full, importsBefore, importThreadTime }) {
   const results = { scale, size };
   const { context } = browser;
   const libraryRuns = runsAt(RUNS, scale);
@@ -140,7 +139,7 @@ async function withExtension(browser, backupPath, { scale, size, full, importsBe
 
   // 1. Fill the database through the library page's own Import backup, next to its floor.
   await importLibrary(browser, page, backupPath, results);
-  results.import = medianImport([...importsBefore, results.import]);
+  results.import = { ...medianImport([...importsBefore, results.import]), threadTime: importThreadTime };
   if (PARTS?.every((part) => part === 'import')) return results;
   if (PARTS) return measureParts(browser, context, page, results);
   // 2. Popup against its floors, interleaved so that drift hits all three alike.
@@ -350,25 +349,55 @@ async function withExtension(browser, backupPath, { scale, size, full, importsBe
  * records it stored written with the raw IndexedDB API (bench-floor/import-floor.html).
  */
 async function importLibrary(browser, page, backupPath, results) {
-  const { scale, size } = results;
-  log(`${scale}×: importing ${size.talks} talks and ${size.notes} notes through Import backup`);
   const library = await page();
+  results.import = await importThroughPage(browser, library, backupPath, results);
+  const stored = await library.evaluate(countStores);
+  if (stored.talks < results.size.talks || stored.notes < results.size.notes) throw new Error(`After import: ${JSON.stringify(stored)}`);
+  results.stored = stored;
+  await library.close();
+  // Other parts only need the library filled.
+  if (PARTS && !PARTS.includes('import')) return;
+
+  const { scale } = results;
+  log(`${scale}×: import floor, raw IndexedDB, ${importFloorRuns(scale)} runs`);
+  const floorTab = await page();
+  await floorTab.goto(browser.extensionUrl('bench-floor/import-floor.html'));
+  await appReadyTime(floorTab);
+  const floor = await floorTab.evaluate((runs) => window.benchImportFloor(runs), importFloorRuns(scale));
+  await floorTab.close();
+  const oneTransaction = summary(floor.oneTransaction);
+  const chunked = summary(floor.chunked);
+  results.import.floor = { oneTransaction, chunked, chunk: floor.chunk, best: Math.min(oneTransaction.median, chunked.median) };
+  log(
+    `floor ${oneTransaction.median.toFixed(0)} ms in one transaction, ${chunked.median.toFixed(0)} ms in chunks; import ÷ floor ${(results.import.ms / results.import.floor.best).toFixed(2)}×`,
+  );
+}
+
+/**
+ * One import through `library`, the library page, to the page showing the whole library; `traced`, the longest
+ * task of the page's main thread in thread time too, from a DevTools trace begun once the import writes (`threadTime`).
+ */
+async function importThroughPage(browser, library, backupPath, { scale, size }, { traced = false } = {}) {
+  log(`${scale}×: importing ${size.talks} talks and ${size.notes} notes through Import backup${traced ? ', traced' : ''}`);
   await library.goto(browser.extensionUrl('src/options/index.html'));
   await appReadyTime(library);
   await library.evaluate(installLongTaskProbe);
   await library.evaluate(installImportProbe);
   const importStart = performance.now();
   await chooseBackupFile(library, backupPath);
-  // Traced from the writing on (the progress bar showing progress): a trace begun once the bar is full, or nearly,
-  // begins a DevTools round trip later, which on a busy machine can be after the commit and after the
-  // page's first screen, drawn a few tens of milliseconds after it. The trace records the worker's tasks
-  // too, but they are few: a write of 1000 records each.
-  await library.waitForFunction(
-    () => document.querySelector('progress[aria-label="Import progress"][value]') !== null || window.__benchImportPhases.written !== null,
-    undefined,
-    { timeout: 600_000, polling: 50 },
-  );
-  const endTrace = await traceMainThreadTasks(library);
+  let endTrace = null;
+  if (traced) {
+    // Traced from the writing on (the progress bar showing progress): a trace begun once the bar is full, or nearly,
+    // begins a DevTools round trip later, which on a busy machine can be after the commit and after the
+    // page's first screen, drawn a few tens of milliseconds after it. The trace records the worker's tasks
+    // too, but they are few: a write of 1000 records each.
+    await library.waitForFunction(
+      () => document.querySelector('progress[aria-label="Import progress"][value]') !== null || window.__benchImportPhases.written !== null,
+      undefined,
+      { timeout: 600_000, polling: 50 },
+    );
+    endTrace = await traceMainThreadTasks(library);
+  }
   const outcome = await library.waitForFunction(() => window.__benchImportPhases.message, undefined, { timeout: 600_000, polling: 100 });
   const seenMs = performance.now() - importStart;
   const importText = String(await outcome.jsonValue());
@@ -386,12 +415,7 @@ async function importLibrary(browser, page, backupPath, results) {
     polling: 100,
   });
   const takenIn = { ms: performance.now() - importStart - seenMs, longestTask: await library.evaluate(takeLongestTask) };
-  const threadTime = await endTrace();
-  const stored = await library.evaluate(countStores);
-  if (stored.talks < size.talks || stored.notes < size.notes) throw new Error(`After import: ${JSON.stringify(stored)}`);
-  results.stored = stored;
-  await library.close();
-  results.import = {
+  return {
     ms: importMs,
     seenMs,
     message: importText,
@@ -399,23 +423,18 @@ async function importLibrary(browser, page, backupPath, results) {
     written: phases.written - phases.writing,
     longestTask,
     takenIn,
-    threadTime,
+    threadTime: endTrace && (await endTrace()),
   };
-  // Other parts only need the library filled.
-  if (PARTS && !PARTS.includes('import')) return;
+}
 
-  log(`${scale}×: import floor, raw IndexedDB, ${importFloorRuns(scale)} runs`);
-  const floorTab = await page();
-  await floorTab.goto(browser.extensionUrl('bench-floor/import-floor.html'));
-  await appReadyTime(floorTab);
-  const floor = await floorTab.evaluate((runs) => window.benchImportFloor(runs), importFloorRuns(scale));
-  await floorTab.close();
-  const oneTransaction = summary(floor.oneTransaction);
-  const chunked = summary(floor.chunked);
-  results.import.floor = { oneTransaction, chunked, chunk: floor.chunk, best: Math.min(oneTransaction.median, chunked.median) };
-  log(
-    `floor ${oneTransaction.median.toFixed(0)} ms in one transaction, ${chunked.median.toFixed(0)} ms in chunks; import ÷ floor ${(importMs / results.import.floor.best).toFixed(2)}×`,
-  );
+/** Runs `work` with a fresh browser (and profile) of the extension, closed after it. */
+async function inFreshBrowser(extensionDir, youtube, work) {
+  const browser = await launchBenchBrowser({ extensionDir, hostResolverRule: youtube.hostResolverRule });
+  try {
+    return await work(browser);
+  } finally {
+    await browser.close();
+  }
 }
 
 /**
@@ -425,16 +444,24 @@ async function importLibrary(browser, page, backupPath, results) {
 async function importInFreshBrowsers(extensionDir, youtube, backupPath, { scale, size }) {
   const imports = [];
   for (let round = 1; round < importRoundsAt(scale); round++) {
-    const browser = await launchBenchBrowser({ extensionDir, hostResolverRule: youtube.hostResolverRule });
-    try {
-      const results = { scale, size };
-      await importLibrary(browser, () => browser.context.newPage(), backupPath, results);
-      imports.push(results.import);
-    } finally {
-      await browser.close();
-    }
+    const results = { scale, size };
+    await inFreshBrowser(extensionDir, youtube, (browser) => importLibrary(browser, () => browser.context.newPage(), backupPath, results));
+    imports.push(results.import);
   }
   return imports;
+}
+
+/**
+ * The library page's longest task in thread time while an import writes and the page then takes the library in, from
+ * an import of its own in a fresh browser. Not from a timed one: a DevTools trace running made the import 5–9% slower
+ * (paired medians over 14 and 10 pairs of imports, traced and not, in fresh browsers).
+ */
+async function threadTimeWhileImporting(extensionDir, youtube, backupPath, { scale, size }) {
+  return inFreshBrowser(extensionDir, youtube, async (browser) => {
+    const library = await browser.context.newPage();
+    const { threadTime } = await importThroughPage(browser, library, backupPath, { scale, size }, { traced: true });
+    return threadTime;
+  });
 }
 
 /** The median import of `imports` (the lower middle one of an even count), whole, with every import's time and floor. */
