@@ -276,7 +276,7 @@ function field<T>(record: JsonObject, key: string, place: string, expected: stri
 /** A string of at most `max` characters (the limit Talklog writes with; ids are bounded by the file's own limit). */
 function text(record: JsonObject, key: string, place: string, max = Infinity): string {
   const value = field(record, key, place, 'a string', isString);
-  if (value.length > max) tooLong(value, `${place}.${key}`, max);
+  if (value.length > max) tooLong(value, fieldPlace(place, key), max);
   return value;
 }
 
@@ -302,7 +302,7 @@ function nullable<T>(record: JsonObject, key: string, place: string, expected: s
 function strings(record: JsonObject, key: string, place: string): string[] {
   const values = field(record, key, place, 'a list of strings', Array.isArray) as unknown[];
   values.forEach((value, i) => {
-    if (!isString(value)) fail(`${place}.${key}[${i}]`, `expected a string, found ${describeJson(value)}`);
+    if (!isString(value)) fail(`${fieldPlace(place, key)}[${i}]`, `expected a string, found ${describeJson(value)}`);
   });
   return [...(values as string[])];
 }
